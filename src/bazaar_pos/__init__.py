@@ -1,0 +1,3 @@
+"""Bazaar POS: offline point of sale and inventory for market stalls."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,224 @@
+"""The cart being rung up, and the totals derived from it."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from bazaar_pos.domain.money import Currency, MinorUnits
+from bazaar_pos.domain.pricing import Discount, TaxRule, allocate
+
+
+@dataclass(frozen=True, slots=True)
+class CartLine:
+    """One line of the cart: a product (or an open-price item) and how many."""
+
+    sku: str
+    name: str
+    unit_price: MinorUnits
+    quantity: int = 1
+    unit_cost: MinorUnits = 0
+    product_id: int | None = None
+    discount: Discount | None = None
+    taxable: bool = True
+    key: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    def __post_init__(self) -> None:
+        """Refuse prices and quantities a sale cannot have."""
+        if self.unit_price < 0:
+            raise ValueError("a price cannot be negative")
+        if self.quantity <= 0:
+            raise ValueError("a quantity must be at least 1")
+
+    @property
+    def gross(self) -> MinorUnits:
+        """Quantity times unit price, before any discount."""
+        return self.quantity * self.unit_price
+
+
+@dataclass(frozen=True, slots=True)
+class LineTotals:
+    """What one line comes to once every discount and the tax are applied."""
+
+    line: CartLine
+    gross: MinorUnits
+    line_discount: MinorUnits
+    cart_discount: MinorUnits
+    tax: MinorUnits
+
+    @property
+    def discount(self) -> MinorUnits:
+        """The line's own discount plus its share of the cart discount."""
+        return self.line_discount + self.cart_discount
+
+    @property
+    def net(self) -> MinorUnits:
+        """The line's amount after discounts (tax-inclusive when prices are)."""
+        return self.gross - self.discount
+
+
+@dataclass(frozen=True, slots=True)
+class CartTotals:
+    """The totals of a cart, line by line and overall."""
+
+    lines: tuple[LineTotals, ...]
+    tax_rule: TaxRule | None
+
+    @property
+    def subtotal(self) -> MinorUnits:
+        """The sum of every line before discounts."""
+        return sum(t.gross for t in self.lines)
+
+    @property
+    def line_discounts(self) -> MinorUnits:
+        """The sum of the lines' own discounts."""
+        return sum(t.line_discount for t in self.lines)
+
+    @property
+    def cart_discount(self) -> MinorUnits:
+        """The discount given on the cart as a whole."""
+        return sum(t.cart_discount for t in self.lines)
+
+    @property
+    def discount(self) -> MinorUnits:
+        """Every discount, line and cart."""
+        return self.line_discounts + self.cart_discount
+
+    @property
+    def net(self) -> MinorUnits:
+        """The sum of the lines after discounts."""
+        return self.subtotal - self.discount
+
+    @property
+    def tax(self) -> MinorUnits:
+        """The tax in the sale (contained in it, or added on top)."""
+        return sum(t.tax for t in self.lines)
+
+    @property
+    def tax_added(self) -> MinorUnits:
+        """The tax added on top of the prices (zero when prices include it)."""
+        return self.tax if self.tax_rule and not self.tax_rule.inclusive else 0
+
+    @property
+    def total(self) -> MinorUnits:
+        """What the customer owes, before cash rounding."""
+        return self.net + self.tax_added
+
+    @property
+    def item_count(self) -> int:
+        """How many items, counting quantities."""
+        return sum(t.line.quantity for t in self.lines)
+
+
+def compute_totals(
+    lines: list[CartLine], cart_discount: Discount | None, tax_rule: TaxRule | None
+) -> CartTotals:
+    """Apply line discounts, then the cart discount, then tax, and return the totals.
+
+    The cart discount is shared over the lines in proportion to their amounts
+    after line discounts; the tax is computed once on the taxable total and
+    shared over the taxable lines the same way, so nothing is lost to rounding.
+    """
+    gross = [line.gross for line in lines]
+    line_discounts = [
+        line.discount.of(g) if line.discount else 0 for line, g in zip(lines, gross, strict=True)
+    ]
+    after_line = [g - d for g, d in zip(gross, line_discounts, strict=True)]
+    cart_off = cart_discount.of(sum(after_line)) if cart_discount else 0
+    shares = allocate(cart_off, after_line)
+    nets = [a - s for a, s in zip(after_line, shares, strict=True)]
+    taxable_nets = [n if line.taxable else 0 for line, n in zip(lines, nets, strict=True)]
+    tax_total = tax_rule.tax_of(sum(taxable_nets)) if tax_rule else 0
+    taxes = allocate(tax_total, taxable_nets)
+    return CartTotals(
+        lines=tuple(
+            LineTotals(line, g, d, s, t)
+            for line, g, d, s, t in zip(lines, gross, line_discounts, shares, taxes, strict=True)
+        ),
+        tax_rule=tax_rule,
+    )
+
+
+class Cart:
+    """A mutable cart: the lines being rung up, a cart discount and the shop's tax."""
+
+    def __init__(self, currency: Currency, tax_rule: TaxRule | None = None) -> None:
+        """Start an empty cart in ``currency``, charging ``tax_rule`` if given."""
+        self.currency = currency
+        self.tax_rule = tax_rule
+        self.discount: Discount | None = None
+        self._lines: list[CartLine] = []
+
+    def __iter__(self) -> Iterator[CartLine]:
+        """Iterate over the lines in the order they were added."""
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        """Return the number of lines."""
+        return len(self._lines)
+
+    @property
+    def lines(self) -> list[CartLine]:
+        """A copy of the lines."""
+        return list(self._lines)
+
+    def add(self, line: CartLine) -> CartLine:
+        """Add ``line``, or add its quantity to a line of the same product and price.
+
+        Returns the line as it now stands in the cart.
+        """
+        for index, existing in enumerate(self._lines):
+            if (
+                line.product_id is not None
+                and existing.product_id == line.product_id
+                and existing.unit_price == line.unit_price
+                and existing.discount is None
+                and line.discount is None
+            ):
+                merged = replace(existing, quantity=existing.quantity + line.quantity)
+                self._lines[index] = merged
+                return merged
+        self._lines.append(line)
+        return line
+
+    def line(self, key: str) -> CartLine:
+        """Return the line with ``key``, or raise KeyError."""
+        return self._lines[self._index(key)]
+
+    def set_quantity(self, key: str, quantity: int) -> CartLine:
+        """Change a line's quantity (at least 1)."""
+        return self._replace(key, quantity=quantity)
+
+    def set_line_discount(self, key: str, discount: Discount | None) -> CartLine:
+        """Give a line its own discount, or take it away with None."""
+        return self._replace(key, discount=discount)
+
+    def set_unit_price(self, key: str, unit_price: MinorUnits) -> CartLine:
+        """Override a line's unit price."""
+        return self._replace(key, unit_price=unit_price)
+
+    def remove(self, key: str) -> None:
+        """Take a line out of the cart."""
+        del self._lines[self._index(key)]
+
+    def clear(self) -> None:
+        """Empty the cart and drop its discount."""
+        self._lines.clear()
+        self.discount = None
+
+    def totals(self) -> CartTotals:
+        """Return the cart's totals as they stand now."""
+        return compute_totals(self._lines, self.discount, self.tax_rule)
+
+    def _index(self, key: str) -> int:
+        for index, line in enumerate(self._lines):
+            if line.key == key:
+                return index
+        raise KeyError(key)
+
+    def _replace(self, key: str, **changes: object) -> CartLine:
+        index = self._index(key)
+        updated = replace(self._lines[index], **changes)  # type: ignore[arg-type]
+        self._lines[index] = updated
+        return updated

@@ -1,0 +1,1 @@
+"""Files in and out: CSV and XLSX readers and writers, PDFs."""

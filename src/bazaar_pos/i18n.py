@@ -1,0 +1,76 @@
+"""The one translation layer for widgets, services' messages, receipts, PDFs and the CLI.
+
+Catalogues are gettext ``.po`` files in ``resources/translations``, read with
+Babel at start so no compile step is needed. Mark text with ``_()``; mark text
+to be translated later (module constants) with ``N_()``.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import locale
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from bazaar_pos.resources import resource_path
+
+LANGUAGES = {"en": "English", "id": "Bahasa Indonesia"}
+DEFAULT_LANGUAGE = "en"
+
+_state: dict[str, gettext.NullTranslations | str] = {
+    "translations": gettext.NullTranslations(),
+    "language": DEFAULT_LANGUAGE,
+}
+
+
+def system_language() -> str:
+    """The language to use when none is chosen: Indonesian on an Indonesian system."""
+    code = locale.getlocale()[0] or ""
+    return "id" if code.lower().startswith(("id", "indonesian")) else DEFAULT_LANGUAGE
+
+
+def load_catalogue(language: str) -> gettext.NullTranslations:
+    """Read the catalogue for ``language``; English needs none."""
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    path = resource_path("translations", f"{language}.po")
+    if language == DEFAULT_LANGUAGE or not path.exists():
+        return gettext.NullTranslations()
+    with path.open("rb") as po_file:
+        catalog = read_po(po_file, locale=language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def set_language(language: str) -> None:
+    """Switch every later translation to ``language`` ("en" or "id")."""
+    _state["translations"] = load_catalogue(language)
+    _state["language"] = language
+
+
+def current_language() -> str:
+    """The language text is being translated into."""
+    return str(_state["language"])
+
+
+def _(message: str) -> str:
+    """Translate ``message`` into the current language."""
+    translations = _state["translations"]
+    assert isinstance(translations, gettext.NullTranslations)
+    return translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Translate a message that depends on a count."""
+    translations = _state["translations"]
+    assert isinstance(translations, gettext.NullTranslations)
+    return translations.ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for translation without translating it yet."""
+    return message

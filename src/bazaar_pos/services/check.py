@@ -1,0 +1,100 @@
+"""Checks that the database holds together: integrity, sale arithmetic, stock ledger."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from bazaar_pos.i18n import _
+from bazaar_pos.store.database import Database
+from bazaar_pos.store.models import Payment, Product, Sale, SaleLine, StockMovement
+
+
+def check_database(db: Database) -> list[str]:
+    """Return every problem found; an empty list means all holds."""
+    problems: list[str] = []
+    with db.reading() as session:
+        if db.engine.dialect.name == "sqlite":
+            result = [row[0] for row in session.execute(text("PRAGMA integrity_check"))]
+            if result != ["ok"]:
+                problems.extend(_("SQLite integrity: {line}").format(line=r) for r in result)
+        problems.extend(_sale_problems(session))
+        problems.extend(_stock_problems(session))
+    return problems
+
+
+def _sale_problems(session: Session) -> list[str]:
+    lines = (
+        select(
+            SaleLine.sale_id,
+            func.sum(SaleLine.quantity * SaleLine.unit_price_minor).label("gross"),
+            func.sum(SaleLine.discount_minor).label("discount"),
+            func.sum(SaleLine.line_total_minor).label("net"),
+            func.sum(SaleLine.tax_minor).label("tax"),
+            func.sum(
+                SaleLine.quantity * SaleLine.unit_price_minor
+                - SaleLine.discount_minor
+                - SaleLine.line_total_minor
+            ).label("line_error"),
+        )
+        .group_by(SaleLine.sale_id)
+        .subquery()
+    )
+    paid = (
+        select(Payment.sale_id, func.sum(Payment.amount_minor).label("paid"))
+        .group_by(Payment.sale_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            Sale,
+            func.coalesce(lines.c.gross, 0),
+            func.coalesce(lines.c.discount, 0),
+            func.coalesce(lines.c.net, 0),
+            func.coalesce(lines.c.tax, 0),
+            func.coalesce(lines.c.line_error, 0),
+            func.coalesce(paid.c.paid, 0),
+        )
+        .outerjoin(lines, lines.c.sale_id == Sale.id)
+        .outerjoin(paid, paid.c.sale_id == Sale.id)
+        .order_by(Sale.id)
+    )
+    problems = []
+    for sale, gross, discount, net, tax, line_error, paid_total in rows:
+        added_tax = 0 if sale.tax_inclusive else tax
+        expected = {
+            _("lines"): (line_error, 0),
+            _("subtotal"): (sale.subtotal_minor, gross),
+            _("discount"): (sale.discount_minor, discount),
+            _("tax"): (sale.tax_minor, tax),
+            _("total"): (sale.total_minor, net + added_tax),
+            _("payments"): (paid_total, sale.total_minor + sale.rounding_minor),
+        }
+        for what, (found, wanted) in expected.items():
+            if found != wanted:
+                problems.append(
+                    _("Sale {number}: {what} is {found}, expected {wanted}.").format(
+                        number=sale.number, what=what, found=found, wanted=wanted
+                    )
+                )
+    return problems
+
+
+def _stock_problems(session: Session) -> list[str]:
+    ledger = (
+        select(StockMovement.product_id, func.sum(StockMovement.quantity).label("qty"))
+        .group_by(StockMovement.product_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Product.sku, Product.stock_on_hand, func.coalesce(ledger.c.qty, 0))
+        .outerjoin(ledger, ledger.c.product_id == Product.id)
+        .where(Product.stock_on_hand != func.coalesce(ledger.c.qty, 0))
+        .order_by(Product.sku)
+    )
+    return [
+        _("Product {sku}: stock shows {cached} but the stock ledger adds up to {ledger}.").format(
+            sku=sku, cached=cached, ledger=ledger_qty
+        )
+        for sku, cached, ledger_qty in rows
+    ]

@@ -1,0 +1,93 @@
+"""Shared checks for rows of imported files: one message per bad cell, naming line and column."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from bazaar_pos.domain.money import Currency, MinorUnits, parse_money
+from bazaar_pos.errors import ValidationError
+from bazaar_pos.exports.csv_io import CsvRow, CsvTable
+from bazaar_pos.i18n import _
+
+T = TypeVar("T")
+
+
+class RowProblems:
+    """Collects problems found in a file and raises them together."""
+
+    def __init__(self) -> None:
+        """Start with no problems."""
+        self.messages: list[str] = []
+
+    def add(self, row: CsvRow, column: str, problem: str) -> None:
+        """Note a problem in ``column`` of ``row``."""
+        self.messages.append(
+            _("Line {line}, column {column}: {problem}").format(
+                line=row.line, column=column, problem=problem
+            )
+        )
+
+    def check(self, row: CsvRow, column: str, convert: Callable[[str], T]) -> T | None:
+        """Convert a cell, noting the problem and returning None when it is bad."""
+        try:
+            return convert(row.get(column))
+        except ValueError as exc:
+            self.add(row, column, str(exc))
+            return None
+
+    def raise_if_any(self, path: object) -> None:
+        """Refuse the whole file when any problem was found."""
+        if self.messages:
+            raise ValidationError(
+                _("{path} was not imported: nothing was changed.").format(path=path),
+                self.messages,
+            )
+
+
+def require_columns(table: CsvTable, required: tuple[str, ...], path: object) -> None:
+    """Refuse a file that lacks any required column."""
+    missing = [c for c in required if c not in table.header]
+    if missing:
+        raise ValidationError(
+            _("{path} was not imported: nothing was changed.").format(path=path),
+            [_("Missing column: {column}").format(column=c) for c in missing],
+        )
+    if not table.rows:
+        raise ValidationError(_("{path} has no rows to import.").format(path=path))
+
+
+def amount_parser(cur: Currency, *, required: bool) -> Callable[[str], MinorUnits | None]:
+    """A converter for a money cell: non-negative, in the shop's currency."""
+
+    def convert(text: str) -> MinorUnits | None:
+        if not text:
+            if required:
+                raise ValueError(_("an amount is required"))
+            return None
+        try:
+            value = parse_money(text, cur)
+        except ValueError:
+            raise ValueError(_("{text!r} is not an amount").format(text=text)) from None
+        if value < 0:
+            raise ValueError(_("the amount cannot be negative"))
+        return value
+
+    return convert
+
+
+def whole_number(*, minimum: int | None = None) -> Callable[[str], int | None]:
+    """A converter for an optional whole-number cell, at least ``minimum``."""
+
+    def convert(text: str) -> int | None:
+        if not text:
+            return None
+        try:
+            value = int(text)
+        except ValueError:
+            raise ValueError(_("{text!r} is not a whole number").format(text=text)) from None
+        if minimum is not None and value < minimum:
+            raise ValueError(_("must be at least {minimum}").format(minimum=minimum))
+        return value
+
+    return convert

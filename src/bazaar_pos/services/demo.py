@@ -1,0 +1,56 @@
+"""The demo shop: a realistic Indonesian craft stall with two weeks of sales."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+from bazaar_pos.domain.cart import Cart, CartLine
+from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.pricing import Discount
+from bazaar_pos.resources import resource_path
+from bazaar_pos.services.shop import Shop
+
+DEMO_DAYS = 14
+METHODS = (PaymentMethod.CASH, PaymentMethod.CASH, PaymentMethod.QRIS, PaymentMethod.TRANSFER)
+
+
+def load_demo_shop(shop: Shop, *, now: datetime | None = None, seed: int = 7) -> None:
+    """Fill an empty shop with the demo catalogue and a fortnight of bazaar sales."""
+    shop.settings.update(
+        shop_name="Toko Kriya Nusantara",
+        address="Jl. Malioboro No. 12, Yogyakarta",
+        phone="0812-3456-7890",
+        cash_rounding_step=100,
+    )
+    shop.product_files.import_csv(resource_path("demo", "products.csv"))
+    rng = random.Random(seed)
+    now = now or datetime.now(UTC)
+    products = [p for p in shop.catalogue.search(limit=1000) if p.stock > 5]
+    currency = shop.settings.load().currency
+    for day in range(DEMO_DAYS, 0, -1):
+        opening = (now - timedelta(days=day)).replace(hour=2, minute=0, second=0, microsecond=0)
+        for _sale in range(rng.randint(2, 5)):
+            cart = Cart(currency)
+            for product in rng.sample(products, rng.randint(1, 3)):
+                cart.add(
+                    CartLine(
+                        sku=product.sku,
+                        name=product.name,
+                        unit_price=product.price,
+                        unit_cost=product.cost,
+                        product_id=product.id,
+                        quantity=1 if product.price > 200_000 else rng.randint(1, 2),
+                    )
+                )
+            if rng.random() < 0.15:
+                cart.discount = Discount.percent(10)
+            total = cart.totals().total
+            method = rng.choice(METHODS)
+            tendered = -(-total // 50_000) * 50_000 if method is PaymentMethod.CASH else total
+            shop.checkout.complete_sale(
+                cart,
+                [Tender(method, tendered)],
+                cashier="Demo",
+                sold_at=opening + timedelta(minutes=rng.randint(0, 9 * 60)),
+            )

@@ -1,0 +1,1 @@
+"""Persistence: typed SQLAlchemy models, the database and its migrations."""

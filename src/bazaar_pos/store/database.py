@@ -1,0 +1,196 @@
+"""The database: opening and checking the file, SQLite pragmas, migrations and sessions.
+
+This is the only module that speaks SQLite-specific SQL; everything else uses
+portable SQLAlchemy so the same models and migrations run on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from bazaar_pos.errors import DatabaseError
+from bazaar_pos.i18n import _
+
+log = logging.getLogger(__name__)
+
+APPLICATION_ID = 0x42415A52  # "BAZR": marks a SQLite file as a Bazaar POS database
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 5000
+
+
+def alembic_config(url: str | None = None) -> Config:
+    """An Alembic configuration pointing at the migrations shipped in the package."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if url:
+        config.set_main_option("sqlalchemy.url", url)
+    return config
+
+
+def head_revision() -> str:
+    """The newest migration this version of the app knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    """Every migration revision this version of the app knows."""
+    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # SQLAlchemy must not issue its own BEGIN: _begin below does, so that
+    # writes can take the lock up front with BEGIN IMMEDIATE.
+    dbapi_connection.isolation_level = None
+    with closing(dbapi_connection.cursor()) as cursor:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+
+
+def _begin(conn: Any) -> None:
+    immediate = conn.get_execution_options().get("bazaar_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def create_sqlite_engine(path: Path) -> Engine:
+    """An engine on a SQLite file with WAL, full sync, foreign keys and a busy timeout."""
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    event.listen(engine, "begin", _begin)
+    return engine
+
+
+class Database:
+    """An open shop database: sessions for reading and for writing."""
+
+    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+        """Wrap ``engine``; use :meth:`open` to check and migrate a file first."""
+        self.engine = engine
+        self.path = path
+        self._read = sessionmaker(bind=engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            bind=engine.execution_options(bazaar_write=True), expire_on_commit=False
+        )
+
+    @classmethod
+    def open(cls, path: Path, *, migrate: bool = True) -> Database:
+        """Open the shop database at ``path``, creating or upgrading it as needed.
+
+        Raises DatabaseError, leaving the file untouched, when it is not a
+        Bazaar POS database, is damaged, or was made by a newer version.
+        """
+        path = Path(path)
+        revision = inspect_file(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_sqlite_engine(path)
+        database = cls(engine, path)
+        if migrate and revision != head_revision():
+            if revision is not None:
+                backup_before_migration(path, revision)
+            database.upgrade()
+        return database
+
+    def upgrade(self) -> None:
+        """Bring the schema to the newest migration and mark the file as ours."""
+        config = alembic_config()
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            if self.engine.dialect.name == "sqlite":
+                connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+    def current_revision(self) -> str | None:
+        """The migration revision the database is at."""
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reading; nothing it changes is committed."""
+        with self._read() as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A session in one durable transaction, committed on success, rolled back on error."""
+        with self._write() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()
+
+
+def inspect_file(path: Path) -> str | None:
+    """Check that ``path`` can be opened as our database and return its revision.
+
+    Returns None for a missing, empty or blank file (a new database). Raises
+    DatabaseError for a file that is not ours, damaged, or too new.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    if path.is_dir():
+        raise DatabaseError(_("{path} is a folder, not a database file.").format(path=path))
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise DatabaseError(_("{path} is not a Bazaar POS database.").format(path=path))
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+            app_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+            ok = connection.execute("PRAGMA quick_check").fetchone()[0]
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(
+            _("{path} is damaged or not a database ({reason}).").format(path=path, reason=exc)
+        ) from exc
+    if not tables:
+        return None
+    if app_id != APPLICATION_ID:
+        raise DatabaseError(_("{path} is not a Bazaar POS database.").format(path=path))
+    if ok != "ok":
+        raise DatabaseError(
+            _("{path} is damaged ({reason}). Restore a backup.").format(path=path, reason=ok)
+        )
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseError(
+            _(
+                "{path} was made by a newer version of Bazaar POS. "
+                "Update the app to open it; the file was not changed."
+            ).format(path=path)
+        )
+    return revision
+
+
+def backup_before_migration(path: Path, revision: str) -> Path:
+    """Copy the database with SQLite's online backup before it is upgraded."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
+    with (
+        closing(sqlite3.connect(path)) as source,
+        closing(sqlite3.connect(target)) as destination,
+    ):
+        source.backup(destination)
+    log.info("backed up %s to %s before upgrading", path, target)
+    return target

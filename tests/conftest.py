@@ -1,0 +1,57 @@
+"""Test set-up: offscreen Qt, English text, and a fresh migrated database file per test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import pytest
+
+from bazaar_pos.i18n import set_language
+from bazaar_pos.services.shop import Shop
+from bazaar_pos.store.database import Database
+
+pytest_plugins = ["tests.helpers.fixtures"]
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database migrated to head once per run; tests get copies."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    Database.open(path).close()
+    return path
+
+
+@pytest.fixture
+def db_path(template_db: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the migrated template database."""
+    path = tmp_path / "shop.sqlite"
+    shutil.copyfile(template_db, path)
+    return path
+
+
+@pytest.fixture
+def shop(db_path: Path) -> Iterator[Shop]:
+    """The services over a fresh database."""
+    opened = Shop.open(db_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Run every test in English unless it switches language itself."""
+    set_language("en")
+    yield
+    set_language("en")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark tests that drive widgets as gui tests."""
+    for item in items:
+        if "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)

@@ -1,0 +1,91 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bazaar_pos.domain.payment import (
+    CashRule,
+    PaymentError,
+    PaymentMethod,
+    Tender,
+    cash_due,
+    settle,
+)
+from bazaar_pos.domain.pricing import CashRounding
+
+CASH, QRIS = PaymentMethod.CASH, PaymentMethod.QRIS
+NO_ROUNDING = CashRule()
+
+
+def test_cash_with_change():
+    settlement = settle(112_500, [Tender(CASH, 150_000)], NO_ROUNDING)
+    (payment,) = settlement.payments
+    assert (payment.amount, payment.tendered, payment.change) == (112_500, 150_000, 37_500)
+    assert settlement.change == 37_500
+    assert settlement.due == 112_500
+
+
+def test_cash_rounding_to_the_nearest_hundred():
+    rule = CashRule(100, CashRounding.NEAREST)
+    settlement = settle(15_050, [Tender(CASH, 20_000)], rule)
+    assert settlement.rounding == 50
+    assert settlement.due == 15_100
+    assert settlement.change == 4_900
+    assert cash_due(15_049, rule) == 15_000
+
+
+def test_split_payment_qris_then_cash():
+    settlement = settle(100_000, [Tender(CASH, 50_000), Tender(QRIS, 60_000, "REF1")], NO_ROUNDING)
+    assert [(p.method, p.amount, p.reference) for p in settlement.payments] == [
+        (QRIS, 60_000, "REF1"),
+        (CASH, 40_000, ""),
+    ]
+    assert settlement.change == 10_000
+
+
+def test_non_cash_only_pays_exactly():
+    settlement = settle(100_000, [Tender(QRIS, 100_000)], CashRule(500))
+    assert settlement.rounding == 0
+    assert settlement.change == 0
+
+
+@pytest.mark.parametrize(
+    ("total", "tenders", "message"),
+    [
+        (100_000, [Tender(QRIS, 120_000)], "non-cash"),
+        (100_000, [Tender(CASH, 90_000)], "cash given"),
+        (100_000, [Tender(QRIS, 90_000)], "less than the total"),
+        (100_000, [Tender(QRIS, 100_000), Tender(CASH, 5_000)], "nothing is left"),
+        (-1, [], "negative"),
+    ],
+)
+def test_payments_that_cannot_settle(total, tenders, message):
+    with pytest.raises(PaymentError, match=message):
+        settle(total, tenders, NO_ROUNDING)
+
+
+def test_tenders_must_be_positive():
+    with pytest.raises(PaymentError):
+        Tender(CASH, 0)
+
+
+def test_cash_references_are_kept():
+    settlement = settle(10_000, [Tender(CASH, 5_000, "a"), Tender(CASH, 5_000)], NO_ROUNDING)
+    assert settlement.payments[0].reference == "a"
+
+
+@given(
+    total=st.integers(min_value=1, max_value=10**9),
+    qris_share=st.integers(min_value=0, max_value=100),
+    extra=st.integers(min_value=0, max_value=10**6),
+    step=st.sampled_from([0, 100, 500, 1000]),
+    mode=st.sampled_from(CashRounding),
+)
+def test_payments_always_equal_total_plus_rounding(total, qris_share, extra, step, mode):
+    rule = CashRule(step, mode)
+    qris = total * qris_share // 100
+    tenders = [Tender(QRIS, qris)] if qris else []
+    if qris < total:
+        tenders.append(Tender(CASH, rule.apply(total - qris) + extra or 1))
+    settlement = settle(total, tenders, rule)
+    assert sum(p.amount for p in settlement.payments) == settlement.total + settlement.rounding
+    assert settlement.change >= 0

@@ -1,0 +1,1 @@
+"""Fixtures and builders shared by the tests."""

@@ -1,0 +1,74 @@
+"""Builders for products, carts and CSV files used across the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bazaar_pos.domain.cart import Cart, CartLine
+from bazaar_pos.services.catalogue import ProductDraft
+from bazaar_pos.services.shop import Shop
+from bazaar_pos.services.views import ProductView
+
+
+@pytest.fixture
+def add_product(shop: Shop) -> Callable[..., ProductView]:
+    """Create a product, optionally with stock received, and return it."""
+
+    def make(
+        sku: str = "KOP-1",
+        name: str = "Kopi Gayo 250 g",
+        price: int = 95_000,
+        *,
+        cost: int = 50_000,
+        barcode: str | None = None,
+        category: str = "Kopi",
+        stock: int = 0,
+    ) -> ProductView:
+        product = shop.catalogue.create(
+            ProductDraft(
+                sku=sku, name=name, price=price, cost=cost, barcode=barcode, category=category
+            )
+        )
+        if stock:
+            shop.stock.receive(product.id, stock)
+        return shop.catalogue.get(product.id)
+
+    return make
+
+
+@pytest.fixture
+def cart_of(shop: Shop) -> Callable[..., Cart]:
+    """Build a cart in the shop's currency from (product, quantity) pairs."""
+
+    def make(*items: tuple[ProductView, int]) -> Cart:
+        settings = shop.settings.load()
+        cart = Cart(settings.currency, settings.tax_rule)
+        for product, quantity in items:
+            cart.add(
+                CartLine(
+                    sku=product.sku,
+                    name=product.name,
+                    unit_price=product.price,
+                    unit_cost=product.cost,
+                    quantity=quantity,
+                    product_id=product.id,
+                )
+            )
+        return cart
+
+    return make
+
+
+@pytest.fixture
+def write_csv(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write CSV text to a file in the test's folder and return its path."""
+
+    def make(text: str, name: str = "data.csv") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return make
