@@ -182,5 +182,5 @@ class SalesImportService:
                 query = select(Sale.channel, Sale.external_ref).where(
                     Sale.external_ref.in_(refs[start : start + 500])
                 )
-                found.update((c, r) for c, r in session.execute(query).tuples() if r is not None)
+                found.update((c, r) for c, r in session.execute(query) if r is not None)
         return found & set(keys)

@@ -1,0 +1,28 @@
+from sqlalchemy import update
+
+from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.store.models import Payment, Product, SaleLine
+
+
+def test_check_finds_sales_that_do_not_add_up_and_stock_off_the_ledger(shop, add_product, cart_of):
+    item = add_product("KOP-1", stock=5)
+    result = shop.checkout.complete_sale(cart_of((item, 1)), [Tender(PaymentMethod.CASH, 100_000)])
+    assert shop.check() == []
+    with shop.db.writing() as session:
+        session.execute(update(SaleLine).values(line_total_minor=1))
+        session.execute(update(Payment).values(amount_minor=2))
+        session.execute(update(Product).values(stock_on_hand=99))
+    problems = shop.check()
+    assert f"Sale {result.number}: lines is 94999, expected 0." in problems
+    assert f"Sale {result.number}: total is 95000, expected 1." in problems
+    assert f"Sale {result.number}: payments is 2, expected 95000." in problems
+    assert "Product KOP-1: stock shows 99 but the stock ledger adds up to 4." in problems
+
+
+def test_demo_shop_passes_every_check(shop):
+    from bazaar_pos.services.demo import load_demo_shop
+
+    load_demo_shop(shop)
+    assert shop.catalogue.count() == 28
+    assert shop.settings.load().shop_name == "Toko Kriya Nusantara"
+    assert shop.check() == []

@@ -1,0 +1,148 @@
+import csv
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bazaar_pos.errors import UserError, ValidationError
+
+
+def test_import_creates_products_with_opening_stock(shop, write_csv):
+    path = write_csv(
+        "sku,name,price,barcode,category,cost,stock\n"
+        "KOP-1,Kopi Gayo,95000,8991234500161,Kopi,52000,24\n"
+        "BTK-1,Batik Cap,325000,,Batik,,\n"
+    )
+    summary = shop.product_files.import_csv(path)
+    assert (summary.created, summary.updated, summary.stock_set) == (2, 0, 1)
+    coffee = shop.catalogue.find_by_code("8991234500161")
+    assert (coffee.price, coffee.cost, coffee.stock, coffee.category) == (
+        95_000,
+        52_000,
+        24,
+        "Kopi",
+    )
+    assert shop.stock.history(coffee.id)[0].reason == "opening"
+    assert shop.check() == []
+
+
+def test_import_updates_existing_skus_and_counts_stock(shop, add_product, write_csv):
+    product = add_product("KOP-1", stock=5)
+    shop.product_files.import_csv(write_csv("sku,name,price,stock\nKOP-1,Kopi Baru,99000,7\n"))
+    updated = shop.catalogue.get(product.id)
+    assert (updated.name, updated.price, updated.stock) == ("Kopi Baru", 99_000, 7)
+    assert shop.stock.history(product.id)[0].quantity == 2
+    assert shop.check() == []
+
+
+def test_indonesian_headers_semicolons_and_rupiah_prices(shop, write_csv):
+    path = write_csv(
+        "\ufeffkode;nama;kategori;harga;modal;stok;barcode\n"
+        "TAS-1;Tas Pandan;Tas;Rp145.000;70.000;18;\n"
+    )
+    shop.product_files.import_csv(path)
+    bag = shop.catalogue.find_by_code("TAS-1")
+    assert (bag.price, bag.cost, bag.stock) == (145_000, 70_000, 18)
+
+
+def test_a_file_with_bad_rows_is_refused_whole(shop, add_product, write_csv):
+    add_product("OLD-1", barcode="555")
+    path = write_csv(
+        "sku,name,price,stock\nOK-1,Fine,1000,1\nOK-2,,abc,1\nOK-1,Again,-5,x\n,No sku,,\n"
+    )
+    with pytest.raises(ValidationError) as refused:
+        shop.product_files.import_csv(path)
+    assert refused.value.problems == [
+        "Line 3, column name: the name is empty",
+        "Line 3, column price: 'abc' is not an amount",
+        "Line 4, column sku: SKU OK-1 repeats line 2",
+        "Line 4, column price: the amount cannot be negative",
+        "Line 4, column stock: 'x' is not a whole number",
+        "Line 5, column sku: the SKU is empty",
+        "Line 5, column price: an amount is required",
+    ]
+    assert shop.catalogue.count() == 1
+
+
+def test_barcode_of_another_product_is_refused(shop, add_product, write_csv):
+    add_product("OLD-1", barcode="555")
+    with pytest.raises(ValidationError, match="nothing was changed") as refused:
+        shop.product_files.import_csv(write_csv("sku,name,price,barcode\nNEW-1,New,1,555\n"))
+    assert "555 already belongs to OLD-1" in refused.value.problems[0]
+    assert shop.catalogue.count() == 1
+
+
+def test_missing_columns_and_empty_files(shop, write_csv):
+    with pytest.raises(ValidationError) as refused:
+        shop.product_files.import_csv(write_csv("sku,nama\nA,B\n"))
+    assert refused.value.problems == ["Missing column: price"]
+    with pytest.raises(UserError, match="empty"):
+        shop.product_files.import_csv(write_csv(""))
+    with pytest.raises(UserError, match="no rows"):
+        shop.product_files.import_csv(write_csv("sku,name,price\n"))
+    with pytest.raises(UserError, match="not found"):
+        shop.product_files.import_csv(write_csv("x").with_name("missing.csv"))
+
+
+def test_non_utf8_file_is_refused(shop, tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("sku,name,price\nA,Caf\xe9,1\n".encode("latin-1"))
+    with pytest.raises(UserError, match="UTF-8"):
+        shop.product_files.import_csv(path)
+
+
+def test_dry_run_changes_nothing(shop, write_csv):
+    summary = shop.product_files.import_csv(write_csv("sku,name,price\nA,B,1\n"), dry_run=True)
+    assert (summary.created, summary.dry_run) == (1, True)
+    assert shop.catalogue.count() == 0
+
+
+def test_export_writes_stock_on_hand_now(shop, add_product, tmp_path):
+    product = add_product("KOP-1", 'Kopi, "Gayo"', 95_000, barcode="8991", stock=9)
+    shop.stock.adjust(product.id, -1, note="sample")
+    out = tmp_path / "out.csv"
+    assert shop.product_files.export_csv(out) == 1
+    with out.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows == [
+        {
+            "sku": "KOP-1",
+            "name": 'Kopi, "Gayo"',
+            "barcode": "8991",
+            "category": "Kopi",
+            "price": "95000",
+            "cost": "50000",
+            "stock": "8",
+        }
+    ]
+    assert list(tmp_path.glob(".out.csv.*")) == []
+
+
+def test_export_round_trips_through_import(shop, add_product, tmp_path):
+    add_product("A-1", "Satu", 1_000, stock=3)
+    add_product("B-2", "Dua", 2_500, barcode="77", stock=0)
+    out = tmp_path / "products.csv"
+    shop.product_files.export_csv(out)
+    summary = shop.product_files.import_csv(out)
+    assert (summary.created, summary.updated, summary.stock_set) == (0, 2, 0)
+
+
+cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(cell, cell, cell, cell), max_size=6))
+def test_arbitrary_files_either_import_whole_or_change_nothing(shop, tmp_path, rows):
+    path = tmp_path / "fuzz.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["sku", "name", "price", "stock"])
+        writer.writerows(rows)
+    before = shop.catalogue.count()
+    try:
+        summary = shop.product_files.import_csv(path)
+    except UserError:
+        assert shop.catalogue.count() == before
+    else:
+        assert shop.catalogue.count() == before + summary.created
+    assert shop.check() == []

@@ -1,0 +1,73 @@
+import pytest
+from sqlalchemy import select
+
+from bazaar_pos.errors import ValidationError
+from bazaar_pos.store.models import Payment, Sale
+
+
+@pytest.fixture
+def stocked(add_product):
+    return {
+        "coffee": add_product("KOP-1", "Kopi", 95_000, barcode="8991234500161", stock=10),
+        "cup": add_product("KRM-1", "Gelas", 55_000, stock=1),
+    }
+
+
+def test_orders_become_sales_and_a_second_import_adds_nothing(shop, stocked, write_csv):
+    path = write_csv(
+        "order_ref,date,sku,qty,unit_price,payment,channel\n"
+        "SP-1,2026-11-20,KOP-1,2,90000,transfer,shopee\n"
+        "SP-1,2026-11-20,8991234500161,1,,transfer,shopee\n"
+        "NB-7,21/11/2026 14:30,KRM-1,3,,,\n"
+    )
+    summary = shop.sales_import.import_csv(path)
+    assert (summary.imported, summary.lines, summary.skipped) == (2, 3, 0)
+    assert summary.below_zero == ("KRM-1",)
+    with shop.db.reading() as session:
+        sales = {s.external_ref: s for s in session.scalars(select(Sale))}
+        assert sales["SP-1"].channel == "shopee"
+        assert sales["SP-1"].total_minor == 2 * 90_000 + 95_000
+        assert sales["NB-7"].channel == "import"
+        assert (
+            sales["NB-7"].created_at.astimezone().strftime("%d/%m/%Y %H:%M") == "21/11/2026 14:30"
+        )
+        methods = {p.sale.external_ref: p.method for p in session.scalars(select(Payment))}
+        assert methods == {"SP-1": "transfer", "NB-7": "cash"}
+    assert shop.catalogue.get(stocked["cup"].id).stock == -2
+    again = shop.sales_import.import_csv(path)
+    assert (again.imported, again.skipped) == (0, 2)
+    assert shop.check() == []
+
+
+def test_imported_cash_sales_are_not_rounded(shop, stocked, write_csv):
+    shop.settings.update(cash_rounding_step=1000)
+    shop.sales_import.import_csv(
+        write_csv("order_ref,date,sku,qty,unit_price\nX,2026-01-02,KOP-1,1,95050\n")
+    )
+    assert shop.check() == []
+
+
+def test_a_file_with_bad_rows_writes_no_sale(shop, stocked, write_csv):
+    path = write_csv(
+        "order_ref,date,sku,qty,payment\n"
+        "A,2026-11-20,KOP-1,1,cash\n"
+        "B,20-11-2026,KOP-1,1,cash\n"
+        "C,2026-11-20,NOPE,0,bitcoin\n"
+        ",2026-11-20,KOP-1,,\n"
+        "A,2026-11-21,KOP-1,1,cash\n"
+    )
+    with pytest.raises(ValidationError) as refused:
+        shop.sales_import.import_csv(path)
+    assert refused.value.problems == [
+        "Line 3, column date: '20-11-2026' is not a date (use YYYY-MM-DD or DD/MM/YYYY)",
+        "Line 4, column sku: no product has SKU or barcode 'NOPE'",
+        "Line 4, column qty: must be at least 1",
+        "Line 4, column payment: 'bitcoin' is not a payment method"
+        " (cash, qris, transfer, card, ewallet)",
+        "Line 5, column order_ref: the order reference is empty",
+        "Line 5, column qty: a quantity is required",
+        "Line 6, column order_ref: order A has another date or payment on an earlier line",
+    ]
+    with shop.db.reading() as session:
+        assert session.scalars(select(Sale)).all() == []
+    assert shop.catalogue.get(stocked["coffee"].id).stock == 10

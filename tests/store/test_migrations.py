@@ -1,0 +1,85 @@
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from bazaar_pos.errors import DatabaseError
+from bazaar_pos.store.database import APPLICATION_ID, Database, head_revision, inspect_file
+from bazaar_pos.store.models import Base
+
+
+def test_an_empty_database_upgrades_to_head_and_matches_the_models(tmp_path):
+    db = Database.open(tmp_path / "new.sqlite")
+    try:
+        assert db.current_revision() == head_revision()
+        with db.engine.connect() as connection:
+            diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        assert diff == []
+    finally:
+        db.close()
+
+
+def test_the_file_is_marked_as_ours_with_the_sales_pragmas(db_path):
+    db = Database.open(db_path)
+    try:
+        with db.engine.connect() as connection:
+            pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+            assert pragma("application_id") == APPLICATION_ID
+            assert pragma("journal_mode") == "wal"
+            assert pragma("synchronous") == 2  # FULL
+            assert pragma("foreign_keys") == 1
+            assert pragma("busy_timeout") == 5000
+    finally:
+        db.close()
+
+
+def test_a_text_file_is_refused_and_left_untouched(tmp_path):
+    path = tmp_path / "notes.sqlite"
+    path.write_text("shopping list")
+    with pytest.raises(DatabaseError, match="not a Bazaar POS database"):
+        Database.open(path)
+    assert path.read_text() == "shopping list"
+
+
+def test_another_apps_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT)")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="not a Bazaar POS database"):
+        Database.open(path)
+    assert path.read_bytes() == before
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_untouched(db_path):
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'from_the_future'")
+    connection.close()
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseError, match="newer version"):
+        Database.open(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_a_truncated_database_is_refused(db_path, tmp_path):
+    truncated = tmp_path / "truncated.sqlite"
+    truncated.write_bytes(db_path.read_bytes()[:5000])
+    with pytest.raises(DatabaseError, match="damaged"):
+        Database.open(truncated)
+
+
+def test_an_older_database_is_backed_up_then_upgraded(db_path, monkeypatch):
+    stored_revision = head_revision()
+    monkeypatch.setattr("bazaar_pos.store.database.head_revision", lambda: "newer_head")
+    upgraded = []
+    monkeypatch.setattr(Database, "upgrade", lambda self: upgraded.append(True))
+    Database.open(db_path).close()
+    backups = list(db_path.parent.glob("shop.before-upgrade-*.sqlite"))
+    assert upgraded == [True]
+    assert len(backups) == 1
+    assert inspect_file(backups[0]) == stored_revision
+
+
+def test_a_missing_file_is_a_new_database(tmp_path):
+    assert inspect_file(tmp_path / "missing.sqlite") is None

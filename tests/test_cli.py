@@ -1,0 +1,91 @@
+"""The CLI through the real ``bazaar-pos`` entry point, in a subprocess."""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bazaar_pos import __version__
+
+
+def bazaar_pos(*args):
+    """Run the installed console script, as a person would."""
+    exe = shutil.which("bazaar-pos", path=str(Path(sys.executable).parent))
+    assert exe, "the bazaar-pos entry point is not installed"
+    return subprocess.run(
+        [exe, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "LANG": "C.UTF-8"},
+    )
+
+
+def test_version_and_help():
+    assert bazaar_pos("--version").stdout.strip() == f"Bazaar POS {__version__}"
+    help_text = bazaar_pos("--help").stdout
+    for command in ("products", "sales", "check", "--db", "--lang", "--demo"):
+        assert command in help_text
+
+
+def test_import_export_sales_and_check(db_path, tmp_path, write_csv):
+    products = write_csv("sku,name,price,stock\nKOP-1,Kopi,95000,5\n", "p.csv")
+    done = bazaar_pos("--db", db_path, "products", "import", products)
+    assert done.returncode == 0, done.stderr
+    assert "1 products added, 0 updated, stock set for 1." in done.stdout
+
+    sales = write_csv("order_ref,date,sku,qty\nN-1,2026-11-20,KOP-1,7\n", "s.csv")
+    done = bazaar_pos("--db", db_path, "sales", "import", sales)
+    assert done.returncode == 0, done.stderr
+    assert "1 sales imported (1 lines)" in done.stdout
+    assert "below zero for: KOP-1" in done.stdout
+    assert "0 sales imported" in bazaar_pos("--db", db_path, "sales", "import", sales).stdout
+
+    out = tmp_path / "out.csv"
+    assert bazaar_pos("--db", db_path, "products", "export", out).returncode == 0
+    assert out.read_text().splitlines()[1] == "KOP-1,Kopi,,,95000,0,-2"
+
+    checked = bazaar_pos("--db", db_path, "check")
+    assert (checked.returncode, checked.stdout.strip()) == (0, "All checks passed.")
+
+
+def test_a_bad_file_exits_non_zero_naming_line_and_column(db_path, write_csv):
+    bad = write_csv("sku,name,price\nA,B,mahal\n")
+    done = bazaar_pos("--db", db_path, "products", "import", bad)
+    assert done.returncode == 1
+    assert "Line 2, column price: 'mahal' is not an amount" in done.stderr
+    assert "nothing was changed" in done.stderr
+
+
+def test_check_exits_1_when_something_is_wrong(db_path):
+    with sqlite3.connect(db_path) as connection:
+        connection.execute(
+            "INSERT INTO products (uuid, sku, name, category, price_minor, cost_minor,"
+            " stock_on_hand, active, created_at, updated_at)"
+            " VALUES ('u1', 'X', 'X', '', 1, 0, 3, 1, '2026-01-01', '2026-01-01')"
+        )
+    connection.close()
+    done = bazaar_pos("--db", db_path, "check")
+    assert done.returncode == 1
+    assert "Product X: stock shows 3 but the stock ledger adds up to 0." in done.stdout
+
+
+@pytest.mark.parametrize(
+    "content", [b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 200]
+)
+def test_a_file_that_is_not_ours_is_refused_and_untouched(tmp_path, content):
+    path = tmp_path / "x.sqlite"
+    path.write_bytes(content)
+    done = bazaar_pos("--db", path, "check")
+    assert done.returncode == 1
+    assert "x.sqlite" in done.stderr
+    assert path.read_bytes() == content
+
+
+def test_demo_flag_builds_a_demo_shop_for_headless_commands():
+    done = bazaar_pos("--demo", "check")
+    assert (done.returncode, done.stdout.strip()) == (0, "All checks passed.")

@@ -1,0 +1,69 @@
+"""The dependency rules of docs/ARCHITECTURE.md, checked on the source."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import bazaar_pos
+
+PACKAGE = Path(bazaar_pos.__file__).parent
+
+FORBIDDEN = {
+    "domain": (
+        "PySide6",
+        "sqlalchemy",
+        "alembic",
+        "bazaar_pos.store",
+        "bazaar_pos.services",
+        "bazaar_pos.ui",
+        "escpos",
+        "reportlab",
+    ),
+    "store": ("PySide6", "bazaar_pos.services", "bazaar_pos.ui"),
+    "services": ("PySide6", "bazaar_pos.ui"),
+    "exports": ("PySide6", "bazaar_pos.ui"),
+    "printing": ("PySide6", "bazaar_pos.ui"),
+    "commands": ("PySide6", "bazaar_pos.ui"),
+    "ui": ("sqlalchemy", "alembic", "bazaar_pos.store"),
+}
+
+
+def imported_modules(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            yield node.module
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_layer_imports_only_what_it_may(layer):
+    offending = [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in sorted((PACKAGE / layer).rglob("*.py"))
+        for name in imported_modules(path)
+        if any(name == bad or name.startswith(bad + ".") for bad in FORBIDDEN[layer])
+    ]
+    assert offending == []
+
+
+def test_qt_is_imported_only_by_the_gui():
+    allowed = {"ui", "app.py"}
+    offending = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE).parts[0] not in allowed
+        and any(name.startswith("PySide6") for name in imported_modules(path))
+    ]
+    assert offending == []
+
+
+def test_every_module_has_a_docstring():
+    missing = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if "versions" not in path.parts and not ast.get_docstring(ast.parse(path.read_text()))
+    ]
+    assert missing == []
