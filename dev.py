@@ -63,11 +63,49 @@ def run_tests(extra: list[str]) -> int:
     return 0
 
 
+def update_translations() -> int:
+    """Extract every marked string into the template and merge it into id.po."""
+    folder = ROOT / "resources" / "translations"
+    template = folder / "bazaar_pos.pot"
+    pybabel = [str(PYTHON), "-m", "babel.messages.frontend"]
+    extract = [
+        *pybabel,
+        "extract",
+        "-F",
+        "babel.cfg",
+        "-k",
+        "_",
+        "-k",
+        "N_",
+        "-k",
+        "ngettext:1,2",
+        "--no-location",
+        "--sort-output",
+        "--project",
+        "Bazaar POS",
+        "-o",
+        str(template),
+        "src",
+    ]
+    catalogue = folder / "id.po"
+    update = [*pybabel, "update", "--no-fuzzy-matching", "--ignore-obsolete"]
+    if not catalogue.exists():
+        update = [*pybabel, "init"]
+    update += ["-i", str(template), "-o", str(catalogue), "-l", "id"]
+    for step in (extract, update):
+        code = subprocess.run(step, cwd=ROOT).returncode
+        if code:
+            return code
+    return 0
+
+
 def main(argv: list[str]) -> int:
     """Dispatch ``run``, ``test`` or any bazaar-pos command."""
     ensure_environment()
     if argv[:1] == ["test"]:
         return run_tests(argv[1:])
+    if argv[:1] == ["i18n"]:
+        return update_translations()
     args = argv[1:] if argv[:1] == ["run"] else argv
     return subprocess.run([str(PYTHON), "-m", "bazaar_pos", *args], cwd=ROOT).returncode
 
