@@ -42,7 +42,9 @@ def ensure_environment() -> None:
 
 def run_tests(extra: list[str]) -> int:
     """Lint, run every test with coverage, and hold the money code to full branch coverage."""
-    lint_paths = [p for p in ("src", "tests", "benchmarks", "scripts", "dev.py") if (ROOT / p).exists()]
+    lint_paths = [
+        p for p in ("src", "tests", "benchmarks", "scripts", "dev.py") if (ROOT / p).exists()
+    ]
     steps = [
         [str(PYTHON), "-m", "ruff", "check", *lint_paths],
         [str(PYTHON), "-m", "pytest", "--cov=bazaar_pos", "--cov-report=", *extra],
