@@ -27,7 +27,7 @@ FAILURES: tuple[type[BaseException], ...] = (
 
 def explain(exc: BaseException, address: PrinterAddress) -> PrinterError:
     """A PrinterError naming the printer and what went wrong with it."""
-    log.warning("printing to %s failed: %r", address.uri, exc)
+    log.warning("printing to %s failed: %s: %s", address.uri, type(exc).__name__, exc)
     if isinstance(exc, PrinterError):
         return exc
     printer = address.describe()

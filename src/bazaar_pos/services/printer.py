@@ -15,6 +15,8 @@ from bazaar_pos.printing.connection import (
     profile_width_dots,
 )
 from bazaar_pos.printing.detect import DetectedPrinter, detect_printers
+
+__all__ = ["DetectedPrinter", "PrinterService"]
 from bazaar_pos.printing.errors import PrinterError
 from bazaar_pos.printing.escpos_render import kick_drawer, render_lines
 from bazaar_pos.printing.images import logo_image
@@ -47,6 +49,10 @@ class PrinterService:
             updated = replace(updated, uri=parse_printer_uri(updated.uri).uri)
         save_record(self._db, _PREFIX, updated)
         return updated
+
+    def profiles(self) -> list[str]:
+        """The printer profile names that can be chosen."""
+        return known_profiles()
 
     def detect(self) -> list[DetectedPrinter]:
         """Printers found on USB, printer ports, serial ports and the Windows spooler."""
