@@ -10,6 +10,7 @@ from escpos import printer as escpos_printer
 from escpos.capabilities import CAPABILITIES, get_profile
 from escpos.constants import RT_STATUS
 from escpos.escpos import Escpos
+from escpos.exceptions import DeviceNotFoundError
 
 from bazaar_pos.i18n import _
 from bazaar_pos.printing.errors import PrinterError
@@ -29,12 +30,28 @@ _ONLINE, _OFFLINE_CAUSE, _PAPER = 1, 2, 4  # DLE EOT n
 _OFFLINE_BIT, _COVER_OPEN_BIT, _PAPER_GONE_BITS, _PAPER_LOW_BITS = 0x08, 0x04, 0x60, 0x0C
 
 
+class _Network(escpos_printer.Network):  # type: ignore[misc]
+    """python-escpos's network printer, closing its socket when connecting fails (3.1 leaks it)."""
+
+    def open(self, raise_not_found: bool = True) -> None:
+        """Connect within the timeout, or raise DeviceNotFoundError."""
+        if self._device:
+            self.close()
+        try:
+            self.device = socket.create_connection((self.host, self.port), self.timeout)
+        except OSError as exc:
+            self.device = None
+            raise DeviceNotFoundError(
+                f"Could not open socket for {self.host}:{self.port}: {exc}"
+            ) from exc
+
+
 def open_printer(address: PrinterAddress, profile: str, timeout: float = TIMEOUT_SECONDS) -> Escpos:
     """A python-escpos printer for ``address`` (not yet connected)."""
     common = {"profile": profile, "magic_encode_args": dict(ASCII_ONLY)}
     match address.transport:
         case Transport.NETWORK:
-            return escpos_printer.Network(address.target, address.port, timeout, **common)
+            return _Network(address.target, address.port, timeout, **common)
         case Transport.USB:
             return escpos_printer.Usb(
                 address.vendor_id,
