@@ -26,7 +26,7 @@ def make_sale(
     add_product: Callable[..., ProductView],
     cart_of: Callable[..., object],
 ) -> Callable[..., SaleResult]:
-    """Complete a sale of Kopi Gayo x2 and a batik cloth, paid with ``tenders`` (cash by default)."""
+    """Complete a sale of two coffees and a batik cloth, paid by ``tenders`` (default cash)."""
 
     def make(*tenders: Tender, cashier: str = "Sari") -> SaleResult:
         kopi = add_product("KOP-1", "Kopi Gayo 250 g", 95_000, stock=10)

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bazaar_pos.domain.receipt import Receipt
-from bazaar_pos.domain.receipt_layout import LaidLine, LineStyle, layout_receipt, pair, rule
+from bazaar_pos.domain.receipt_layout import (
+    PAPER_DOTS,
+    LaidLine,
+    LineStyle,
+    layout_receipt,
+    pair,
+    rule,
+)
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.printing.connection import (
@@ -131,7 +138,7 @@ def _problems(settings: PrinterSettings) -> list[str]:
             problems.append(str(exc))
     if settings.logo_path:
         try:
-            logo_image(settings.logo_path, settings.width_dots)
+            logo_image(settings.logo_path, min(PAPER_DOTS.values()))
         except PrinterError as exc:
             problems.append(exc.message)
     return problems
