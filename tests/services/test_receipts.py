@@ -5,8 +5,8 @@ from datetime import UTC
 import pytest
 from pypdf import PdfReader
 
-from bazaar_pos.errors import NotFoundError
 from bazaar_pos.domain.payment import PaymentMethod
+from bazaar_pos.errors import NotFoundError
 
 
 def test_receipt_of_a_stored_sale_by_uuid_or_number(named_shop, make_sale):
