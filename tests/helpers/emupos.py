@@ -145,6 +145,8 @@ def emupos_binary() -> Path:
     """The emupos executable, installing it with tests/tools/install_emupos.sh if needed."""
     configured = os.environ.get("EMUPOS_BIN")
     if configured:
+        if not Path(configured).is_file():
+            pytest.fail(f"EMUPOS_BIN={configured} is not an emupos executable", pytrace=False)
         return Path(configured)
     if not DEFAULT_BIN.exists():
         result = subprocess.run(
