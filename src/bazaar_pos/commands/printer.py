@@ -29,7 +29,9 @@ def register(commands: Subparsers) -> None:
         choices=("on", "off"),
         help=_("open the cash drawer when a sale is paid in cash"),
     )
-    setter.add_argument("--logo", type=Path, help=_("an image printed at the top of receipts"))
+    setter.add_argument(
+        "--logo", metavar="FILE", help=_("an image printed at the top of receipts ('' for none)")
+    )
     setter.set_defaults(run=_set)
     actions.add_parser("show", help=_("show the printer settings")).set_defaults(run=_show)
     actions.add_parser("test", help=_("print a test page")).set_defaults(run=_test)
@@ -48,7 +50,7 @@ def _set(shop: Shop, args: argparse.Namespace) -> int:
     if args.drawer:
         changes["drawer_on_cash"] = args.drawer == "on"
     if args.logo is not None:
-        changes["logo_path"] = str(args.logo.resolve()) if str(args.logo) else ""
+        changes["logo_path"] = str(Path(args.logo).resolve()) if args.logo else ""
     shop.printer.configure(**changes)
     return _show(shop, args)
 

@@ -103,7 +103,9 @@ def check_ready(printer: Escpos, address: PrinterAddress) -> None:
     if address.transport not in (Transport.NETWORK, Transport.USB, Transport.SERIAL):
         return
     paper = _query(printer, _PAPER)
-    if paper is not None and paper & _PAPER_GONE_BITS == _PAPER_GONE_BITS:
+    if paper is None:  # this printer does not answer status queries
+        return
+    if paper & _PAPER_GONE_BITS == _PAPER_GONE_BITS:
         raise PrinterError(
             _("Printer {printer} is out of paper. Load a new roll, then retry.").format(
                 printer=address.describe()
@@ -136,10 +138,7 @@ def profile_width_dots(profile: str) -> int | None:
 def _query(printer: Escpos, n: int) -> int | None:
     """The status byte for DLE EOT ``n``, or None when the printer does not answer in time."""
     device = printer.device
-    previous = None
-    if isinstance(device, socket.socket):
-        previous = device.gettimeout()
-        device.settimeout(STATUS_TIMEOUT_SECONDS)
+    previous = _read_timeout(device, STATUS_TIMEOUT_SECONDS)
     try:
         reply = printer.query_status(RT_STATUS + bytes([n]))
     except (TimeoutError, NotImplementedError):
@@ -149,9 +148,23 @@ def _query(printer: Escpos, n: int) -> int | None:
             return None
         raise
     finally:
-        if previous is not None:
-            device.settimeout(previous)
+        _read_timeout(device, previous)
     return reply[0] if reply else None
+
+
+def _read_timeout(device: object, seconds: float | None) -> float | None:
+    """Set how long a socket or serial port waits for a reply; return the old limit."""
+    if seconds is None:
+        return None
+    if isinstance(device, socket.socket):
+        previous = device.gettimeout()
+        device.settimeout(seconds)
+        return previous
+    if hasattr(device, "timeout") and hasattr(device, "write_timeout"):  # pyserial
+        previous = device.timeout
+        device.timeout = seconds
+        return previous
+    return None
 
 
 def _bound_writes(printer: Escpos, timeout: float) -> None:
