@@ -171,6 +171,16 @@ def test_pair_puts_a_very_wide_right_part_on_its_own_line():
     assert pair("Total", "Rp1.000.000.000", 16) == ["Total", " Rp1.000.000.000"]
 
 
+def test_a_very_long_cashier_name_wraps_too():
+    lines = texts(make_receipt(cashier="Siti Nurhaliza binti Abdullah Rahman Wijayakusuma"))
+    at = lines.index("Cashier")
+    assert lines[at + 1 : at + 3] == [
+        "Siti Nurhaliza binti Abdullah".rjust(32),
+        "Rahman Wijayakusuma".rjust(32),
+    ]
+    assert all(len(line) <= 32 for line in lines)
+
+
 def test_wrap_splits_long_words_and_keeps_empty_text():
     assert wrap("x" * 40, 32) == ["x" * 32, "x" * 8]
     assert wrap("", 32) == [""]
@@ -178,7 +188,7 @@ def test_wrap_splits_long_words_and_keeps_empty_text():
 
 names = st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=120
-)
+) | st.text(alphabet="ab ", min_size=30, max_size=120)
 
 
 @given(

@@ -130,3 +130,24 @@ def test_main_window_has_the_settings_screen_on_ctrl_5(qtbot, shop):
     window.show_screen(4)
     assert window.stack.currentWidget().objectName() == "settingsScreen"
     assert window.print_status.isHidden()
+
+
+def test_preview_paints_text_logo_and_qr(qtbot, named_shop, make_sale, tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (400, 100), (20, 120, 60)).save(logo)
+    named_shop.printer.configure(logo_path=str(logo), qr_data="https://sekar.id")
+    preview = ReceiptPreview()
+    qtbot.addWidget(preview)
+    receipt = named_shop.receipts.for_sale(make_sale().uuid)
+    preview.show_receipt(receipt, 32)
+    without_pictures = preview.paper.height()
+    image = preview.paper.grab().toImage()
+    assert image.width() == preview.paper.width()
+    top = {image.pixelColor(x, 20).name() for x in range(0, image.width(), 4)}
+    assert "#ffffff" in top
+    assert len(top) > 1  # the logo, drawn in grey, sits at the top
+    bottom = {image.pixelColor(x, image.height() - 60).name() for x in range(image.width())}
+    assert "#000000" in bottom  # the QR code near the end
+    assert without_pictures > len(preview.text().splitlines()) * 10

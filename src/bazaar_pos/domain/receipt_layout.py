@@ -90,7 +90,7 @@ def pair(left: str, right: str, columns: int) -> list[str]:
     left, right = to_ascii(left), to_ascii(right)
     room = columns - len(right) - 1
     if room < max(4, columns // 4):
-        return [*wrap(left, columns), right.rjust(columns)]
+        return [*wrap(left, columns), *(part.rjust(columns) for part in wrap(right, columns))]
     lines = wrap(left, room)
     last = lines.pop()
     return [*lines, last + " " * (columns - len(last) - len(right)) + right]

@@ -37,7 +37,7 @@ def explain(exc: BaseException, address: PrinterAddress) -> PrinterError:
 
 def _problem(exc: BaseException, address: PrinterAddress) -> str:
     cause = exc.__cause__ or exc.__context__
-    detail = str(exc).strip().replace("\n", " ")
+    detail = str(getattr(exc, "msg", "") or exc).strip().replace("\n", " ")
     if isinstance(exc, DeviceNotFoundError):
         if isinstance(cause, OSError):
             return _not_reachable(address, cause.strerror or str(cause))

@@ -22,8 +22,6 @@ from bazaar_pos.printing.connection import (
     profile_width_dots,
 )
 from bazaar_pos.printing.detect import DetectedPrinter, detect_printers
-
-__all__ = ["DetectedPrinter", "PrinterService"]
 from bazaar_pos.printing.errors import PrinterError
 from bazaar_pos.printing.escpos_render import kick_drawer, render_lines
 from bazaar_pos.printing.images import logo_image
@@ -31,6 +29,8 @@ from bazaar_pos.printing.uri import PrinterAddress, parse_printer_uri
 from bazaar_pos.services.printer_settings import PrinterSettings
 from bazaar_pos.services.settings import load_record, save_record
 from bazaar_pos.store.database import Database
+
+__all__ = ["DetectedPrinter", "PrinterService"]
 
 _PREFIX = "printer."
 
