@@ -15,7 +15,7 @@ from bazaar_pos.i18n import set_language
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.database import Database
 
-pytest_plugins = ["tests.helpers.fixtures"]
+pytest_plugins = ["tests.helpers.fixtures", "tests.helpers.emupos", "tests.helpers.receipts"]
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict, dataclass, fields, replace
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
@@ -57,6 +58,26 @@ class ShopSettings:
 
 _PREFIX = "shop."
 
+Record = TypeVar("Record")
+
+
+def load_record(db: Database, prefix: str, record_type: type[Record]) -> Record:
+    """A settings dataclass stored under ``prefix``, with defaults for anything never set."""
+    with db.reading() as session:
+        stored = {
+            s.key.removeprefix(prefix): json.loads(s.value)
+            for s in session.scalars(select(Setting).where(Setting.key.startswith(prefix)))
+        }
+    known = {f.name for f in fields(record_type)}  # type: ignore[arg-type]
+    return record_type(**{k: v for k, v in stored.items() if k in known})
+
+
+def save_record(db: Database, prefix: str, record: Any) -> None:
+    """Store every field of the settings dataclass ``record`` under ``prefix``."""
+    with db.writing() as session:
+        for key, value in asdict(record).items():
+            session.merge(Setting(key=prefix + key, value=json.dumps(value)))
+
 
 class SettingsService:
     """Reads and writes ShopSettings; gives every database a till identity once."""
@@ -67,19 +88,11 @@ class SettingsService:
 
     def load(self) -> ShopSettings:
         """The settings as stored, with defaults for anything never set."""
-        with self._db.reading() as session:
-            stored = {
-                s.key.removeprefix(_PREFIX): json.loads(s.value)
-                for s in session.scalars(select(Setting).where(Setting.key.startswith(_PREFIX)))
-            }
-        known = {f.name for f in fields(ShopSettings)}
-        return ShopSettings(**{k: v for k, v in stored.items() if k in known})
+        return load_record(self._db, _PREFIX, ShopSettings)
 
     def save(self, settings: ShopSettings) -> ShopSettings:
         """Store every field of ``settings``."""
-        with self._db.writing() as session:
-            for key, value in asdict(settings).items():
-                session.merge(Setting(key=_PREFIX + key, value=json.dumps(value)))
+        save_record(self._db, _PREFIX, settings)
         return settings
 
     def update(self, **changes: object) -> ShopSettings:

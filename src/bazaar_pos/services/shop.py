@@ -8,7 +8,10 @@ from pathlib import Path
 from bazaar_pos.services.catalogue import CatalogueService
 from bazaar_pos.services.check import check_database
 from bazaar_pos.services.checkout import CheckoutService
+from bazaar_pos.services.print_queue import PrintQueue
+from bazaar_pos.services.printer import PrinterService
 from bazaar_pos.services.product_files import ProductFileService
+from bazaar_pos.services.receipts import ReceiptService
 from bazaar_pos.services.sales_import import SalesImportService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.stock import StockService
@@ -26,6 +29,9 @@ class Shop:
     checkout: CheckoutService
     product_files: ProductFileService
     sales_import: SalesImportService
+    printer: PrinterService
+    receipts: ReceiptService
+    print_queue: PrintQueue
 
     @classmethod
     def over(cls, db: Database) -> Shop:
@@ -33,6 +39,8 @@ class Shop:
         settings = SettingsService(db)
         settings.ensure_till_identity()
         checkout = CheckoutService(db, settings)
+        printer = PrinterService(db)
+        receipts = ReceiptService(db, settings, printer)
         return cls(
             db=db,
             settings=settings,
@@ -41,6 +49,9 @@ class Shop:
             checkout=checkout,
             product_files=ProductFileService(db, settings),
             sales_import=SalesImportService(db, settings, checkout),
+            printer=printer,
+            receipts=receipts,
+            print_queue=PrintQueue(db, receipts, printer),
         )
 
     @classmethod

@@ -168,3 +168,20 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(50), default="")
     entity_ref: Mapped[str] = mapped_column(String(100), default="")
     details: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class PrintJob(Base):
+    """A receipt waiting to be printed, being printed, printed, failed or cancelled."""
+
+    __tablename__ = "print_jobs"
+    __table_args__ = (Index("ix_print_jobs_status_created", "status", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    kind: Mapped[str] = mapped_column(String(20))
+    sale_uuid: Mapped[str] = mapped_column(UUID_TEXT, index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -16,7 +16,10 @@ from bazaar_pos import __version__
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.placeholder import ComingScreen
+from bazaar_pos.ui.printing.dispatcher import PrintDispatcher
+from bazaar_pos.ui.printing.status import PrintStatus
 from bazaar_pos.ui.products.screen import ProductsScreen
+from bazaar_pos.ui.settings.screen import SettingsScreen
 
 
 class MainWindow(QMainWindow):
@@ -28,6 +31,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.shop = shop
         settings = shop.settings.load()
+        self.printing = PrintDispatcher(shop.print_queue, self)
         self.setWindowTitle(f"{settings.shop_name} — Bazaar POS {__version__}")
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -64,14 +68,7 @@ class MainWindow(QMainWindow):
                     _("Sales summaries, PDF exports and the Z report are coming."),
                 ),
             ),
-            (
-                _("Settings"),
-                ComingScreen(
-                    "settingsScreen",
-                    _("Settings"),
-                    _("Shop details, tax, cash rounding and the printer are coming."),
-                ),
-            ),
+            (_("Settings"), SettingsScreen(shop)),
         ]
         for number, (label, screen) in enumerate(screens, start=1):
             item = QListWidgetItem(f"{label}   Ctrl+{number}")
@@ -88,7 +85,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             _("Database: {path}").format(path=shop.db.path or shop.db.engine.url)
         )
+        self.print_status = PrintStatus(self.printing)
+        self.statusBar().addPermanentWidget(self.print_status, 1)
         self.show_screen(0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Let a receipt being printed finish before the window closes."""
+        self.printing.wait()
+        super().closeEvent(event)
 
     def show_screen(self, row: int) -> None:
         """Switch to the screen at ``row`` in the navigation."""

@@ -4,6 +4,7 @@ STYLE_SHEET = """
 QWidget { font-size: 11pt; }
 QLabel#screenTitle { font-size: 20pt; font-weight: 600; padding: 4px 0 8px 0; }
 QLabel#screenNote { color: #555; }
+QLabel#printProblem { color: #b00020; font-weight: 600; }
 QListWidget#navigation { font-size: 13pt; border: none; background: #f1f3f5; }
 QListWidget#navigation::item { padding: 12px 10px; }
 QListWidget#navigation::item:selected { background: #1c7c54; color: white; }

@@ -1,0 +1,80 @@
+"""The receipt as data: everything printed for one sale, before any layout or printer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bazaar_pos.domain.money import Currency, MinorUnits
+from bazaar_pos.domain.payment import PaymentMethod
+
+
+@dataclass(frozen=True, slots=True)
+class ShopHeader:
+    """Who sold: the shop's name and how to find or follow it."""
+
+    name: str
+    address: str = ""
+    phone: str = ""
+    social: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptItem:
+    """One line sold: ``quantity`` x ``unit_price`` comes to ``amount``."""
+
+    name: str
+    quantity: int
+    unit_price: MinorUnits
+
+    @property
+    def amount(self) -> MinorUnits:
+        """Quantity times unit price, before discounts."""
+        return self.quantity * self.unit_price
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptPayment:
+    """One payment: the method, what was handed over and, for cash, the change."""
+
+    method: PaymentMethod
+    tendered: MinorUnits
+    change: MinorUnits = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """A sale's receipt; ``total`` is before cash rounding, ``rounding`` is added to it."""
+
+    shop: ShopHeader
+    number: str
+    sold_at: datetime
+    cashier: str
+    currency: Currency
+    items: tuple[ReceiptItem, ...]
+    subtotal: MinorUnits
+    discount: MinorUnits
+    tax: MinorUnits
+    tax_inclusive: bool
+    total: MinorUnits
+    rounding: MinorUnits
+    payments: tuple[ReceiptPayment, ...]
+    money_locale: str = "id_ID"
+    footer: str = ""
+    qr_data: str = ""
+    logo_path: str = ""
+
+    @property
+    def due(self) -> MinorUnits:
+        """What the customer paid in the end: the total after cash rounding."""
+        return self.total + self.rounding
+
+    @property
+    def change(self) -> MinorUnits:
+        """The change handed back."""
+        return sum(p.change for p in self.payments)
+
+    @property
+    def paid_in_cash(self) -> bool:
+        """Whether any of it was paid in cash (the drawer opens for those)."""
+        return any(p.method is PaymentMethod.CASH for p in self.payments)

@@ -1,0 +1,165 @@
+"""Lay a receipt out as plain ASCII lines for a paper that holds ``columns`` characters."""
+
+from __future__ import annotations
+
+import enum
+import re
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from unidecode import unidecode
+
+from bazaar_pos.domain.money import MinorUnits, format_money
+from bazaar_pos.domain.payment import PaymentMethod
+from bazaar_pos.domain.receipt import Receipt, ReceiptItem
+from bazaar_pos.i18n import N_, _
+
+PAPER_COLUMNS = {58: 32, 80: 48}
+"""Characters per line in the printer's normal font (Font A, 12 dots wide at 203 dpi)."""
+
+PAPER_DOTS = {58: 384, 80: 576}
+"""Printable width in dots at 203 dpi."""
+
+PAPER_PRINTABLE_MM = {58: 48, 80: 72}
+"""Printable width in millimetres."""
+
+DATE_FORMAT = "%d/%m/%Y %H:%M"
+
+QR_CAPTION_MAX = 64
+"""A QR code's data is printed beneath it when it is short enough to read, such as a link."""
+
+METHOD_LABELS = {
+    PaymentMethod.CASH: N_("Cash"),
+    PaymentMethod.QRIS: N_("QRIS"),
+    PaymentMethod.TRANSFER: N_("Transfer"),
+    PaymentMethod.CARD: N_("Card"),
+    PaymentMethod.EWALLET: N_("E-wallet"),
+}
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+class LineStyle(enum.StrEnum):
+    """How a line is shown: plain, the shop's name, a strong line such as the total, or a picture.
+
+    A LOGO line's text is the logo's file; a QR line's text is the data to encode.
+    """
+
+    PLAIN = "plain"
+    TITLE = "title"
+    STRONG = "strong"
+    LOGO = "logo"
+    QR = "qr"
+
+    @property
+    def is_picture(self) -> bool:
+        """Whether the line is drawn as a picture rather than printed as text."""
+        return self in (LineStyle.LOGO, LineStyle.QR)
+
+
+@dataclass(frozen=True, slots=True)
+class LaidLine:
+    """One printed line, already padded and never wider than the paper."""
+
+    text: str
+    style: LineStyle = LineStyle.PLAIN
+
+
+def to_ascii(text: str) -> str:
+    """Transliterate ``text`` to printable ASCII (``Café Ñoño`` -> ``Cafe Nono``)."""
+    ascii_text = unidecode(text, errors="replace", replace_str="?")
+    return _CONTROL.sub(" ", ascii_text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Break ``text`` into lines of at most ``width`` characters (long words are split)."""
+    lines = textwrap.wrap(
+        to_ascii(text), max(width, 1), break_long_words=True, break_on_hyphens=False
+    )
+    return lines or [""]
+
+
+def centred(text: str, columns: int) -> list[str]:
+    """``text`` wrapped and centred on the paper."""
+    return [line.center(columns).rstrip() for line in wrap(text, columns)]
+
+
+def pair(left: str, right: str, columns: int) -> list[str]:
+    """``left`` and ``right`` on one line, ``right`` flush right; ``left`` wraps above it."""
+    left, right = to_ascii(left), to_ascii(right)
+    room = columns - len(right) - 1
+    if room < max(4, columns // 4):
+        return [*wrap(left, columns), *(part.rjust(columns) for part in wrap(right, columns))]
+    lines = wrap(left, room)
+    last = lines.pop()
+    return [*lines, last + " " * (columns - len(last) - len(right)) + right]
+
+
+def rule(columns: int) -> LaidLine:
+    """A dashed line across the paper."""
+    return LaidLine("-" * columns)
+
+
+def layout_receipt(receipt: Receipt, columns: int) -> tuple[LaidLine, ...]:
+    """The receipt as lines for a paper ``columns`` characters wide."""
+
+    def money(minor: MinorUnits) -> str:
+        return format_money(minor, receipt.currency, receipt.money_locale)
+
+    def plain(lines: list[str], style: LineStyle = LineStyle.PLAIN) -> list[LaidLine]:
+        return [LaidLine(line, style) for line in lines]
+
+    shop = receipt.shop
+    out = [LaidLine(receipt.logo_path, LineStyle.LOGO)] if receipt.logo_path else []
+    out += plain(centred(shop.name, columns), LineStyle.TITLE)
+    for detail in (shop.address, shop.phone, shop.social):
+        if detail.strip():
+            out += plain(centred(detail, columns))
+    out.append(rule(columns))
+    out += plain(pair(_("No."), receipt.number, columns))
+    out += plain(pair(_("Date"), receipt.sold_at.strftime(DATE_FORMAT), columns))
+    if receipt.cashier.strip():
+        out += plain(pair(_("Cashier"), receipt.cashier, columns))
+    out.append(rule(columns))
+    for item in receipt.items:
+        out += plain(_item_lines(item, money, columns))
+    out.append(rule(columns))
+    if receipt.discount or (receipt.tax and not receipt.tax_inclusive):
+        out += plain(pair(_("Subtotal"), money(receipt.subtotal), columns))
+    if receipt.discount:
+        out += plain(pair(_("Discount"), money(-receipt.discount), columns))
+    if receipt.tax:
+        label = _("Tax included") if receipt.tax_inclusive else _("Tax")
+        out += plain(pair(label, money(receipt.tax), columns))
+    out += plain(pair(_("TOTAL"), money(receipt.total), columns), LineStyle.STRONG)
+    if receipt.rounding:
+        out += plain(pair(_("Rounding"), money(receipt.rounding), columns))
+    for payment in receipt.payments:
+        out += plain(pair(_(METHOD_LABELS[payment.method]), money(payment.tendered), columns))
+    if receipt.paid_in_cash or receipt.change:
+        out += plain(pair(_("Change"), money(receipt.change), columns))
+    if receipt.footer.strip():
+        out.append(LaidLine(""))
+        for paragraph in receipt.footer.splitlines():
+            out += plain(centred(paragraph, columns))
+    if receipt.qr_data:
+        out += [LaidLine(""), LaidLine(receipt.qr_data, LineStyle.QR)]
+        if len(receipt.qr_data) <= QR_CAPTION_MAX:
+            caption = receipt.qr_data.removeprefix("https://").removeprefix("http://")
+            out += plain(centred(caption, columns))
+    return tuple(out)
+
+
+def _item_lines(item: ReceiptItem, money: Callable[[MinorUnits], str], columns: int) -> list[str]:
+    """A sold line: name and amount, with ``qty x price`` beneath when more than one."""
+    amount = money(item.amount)
+    if item.quantity == 1:
+        return pair(item.name, amount, columns)
+    each = f"  {item.quantity} x {money(item.unit_price)}"
+    return [*wrap(item.name, columns), *pair(each, amount, columns)]
+
+
+def as_text(lines: tuple[LaidLine, ...]) -> str:
+    """The laid-out text lines as one text, one line each (pictures are left out)."""
+    return "".join(line.text + "\n" for line in lines if not line.style.is_picture)

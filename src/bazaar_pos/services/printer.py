@@ -1,0 +1,144 @@
+"""The receipt printer: its settings, and printing, test pages and the cash drawer."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bazaar_pos.domain.receipt import Receipt
+from bazaar_pos.domain.receipt_layout import (
+    PAPER_DOTS,
+    LaidLine,
+    LineStyle,
+    layout_receipt,
+    pair,
+    rule,
+)
+from bazaar_pos.errors import ValidationError
+from bazaar_pos.i18n import _
+from bazaar_pos.printing.connection import (
+    check_ready,
+    connected,
+    known_profiles,
+    profile_width_dots,
+)
+from bazaar_pos.printing.detect import DetectedPrinter, detect_printers
+from bazaar_pos.printing.errors import PrinterError
+from bazaar_pos.printing.escpos_render import kick_drawer, render_lines
+from bazaar_pos.printing.images import logo_image
+from bazaar_pos.printing.uri import PrinterAddress, parse_printer_uri
+from bazaar_pos.services.printer_settings import PrinterSettings
+from bazaar_pos.services.settings import load_record, save_record
+from bazaar_pos.store.database import Database
+
+__all__ = ["DetectedPrinter", "PrinterService"]
+
+_PREFIX = "printer."
+
+
+class PrinterService:
+    """Reads and checks the printer settings, and talks to the printer (slow: not on the GUI)."""
+
+    def __init__(self, db: Database) -> None:
+        """Keep the printer settings in ``db``."""
+        self._db = db
+
+    def settings(self) -> PrinterSettings:
+        """The printer settings as stored."""
+        return load_record(self._db, _PREFIX, PrinterSettings)
+
+    def configure(self, **changes: object) -> PrinterSettings:
+        """Change some printer settings after checking them; raise ValidationError if wrong."""
+        updated = replace(self.settings(), **changes)  # type: ignore[arg-type]
+        problems = _problems(updated)
+        if problems:
+            raise ValidationError(_("The printer settings are not right."), problems)
+        if updated.uri:
+            updated = replace(updated, uri=parse_printer_uri(updated.uri).uri)
+        save_record(self._db, _PREFIX, updated)
+        return updated
+
+    def profiles(self) -> list[str]:
+        """The printer profile names that can be chosen."""
+        return known_profiles()
+
+    def detect(self) -> list[DetectedPrinter]:
+        """Printers found on USB, printer ports, serial ports and the Windows spooler."""
+        return detect_printers()
+
+    def print_receipt(self, receipt: Receipt, *, open_drawer: bool = False) -> None:
+        """Print ``receipt``; raise PrinterError naming the problem when it cannot."""
+        settings = self.settings()
+        lines = layout_receipt(receipt, settings.columns)
+        self._print(settings, lines, open_drawer=open_drawer)
+
+    def print_test_page(self) -> None:
+        """Print a page showing the settings and a ruler as wide as the paper."""
+        settings = self.settings()
+        columns = settings.columns
+        lines = [
+            LaidLine(_("Printer test").center(columns).rstrip(), LineStyle.TITLE),
+            rule(columns),
+            *[LaidLine(text) for text in pair(_("Address"), settings.uri, columns)],
+            *[LaidLine(text) for text in pair(_("Paper"), f"{settings.paper_mm} mm", columns)],
+            *[LaidLine(text) for text in pair(_("Profile"), settings.profile_name, columns)],
+            rule(columns),
+            LaidLine(_("The ruler must fit on one line:")),
+            LaidLine(("1234567890" * 10)[:columns]),
+            LaidLine(_("Bold total line:")),
+            *[LaidLine(t, LineStyle.STRONG) for t in pair(_("TOTAL"), "Rp15.000", columns)],
+        ]
+        self._print(settings, tuple(lines))
+
+    def open_drawer(self) -> None:
+        """Kick the cash drawer wired to the printer."""
+        settings = self.settings()
+        address = _address(settings)
+        with connected(address, settings.profile_name) as printer:
+            kick_drawer(printer)
+
+    def _print(
+        self,
+        settings: PrinterSettings,
+        lines: tuple[LaidLine, ...],
+        *,
+        open_drawer: bool = False,
+    ) -> None:
+        address = _address(settings)
+        with connected(address, settings.profile_name) as printer:
+            check_ready(printer, address)
+            render_lines(printer, lines, width_dots=_width(settings), open_drawer=open_drawer)
+
+
+def _address(settings: PrinterSettings) -> PrinterAddress:
+    if not settings.uri:
+        raise PrinterError(_("No receipt printer is set up. Choose one under Settings > Printer."))
+    return parse_printer_uri(settings.uri)
+
+
+def _width(settings: PrinterSettings) -> int:
+    """The paper's width in dots, narrowed to what the printer's profile can take."""
+    profile_dots = profile_width_dots(settings.profile_name)
+    return min(settings.width_dots, profile_dots or settings.width_dots)
+
+
+def _problems(settings: PrinterSettings) -> list[str]:
+    problems = []
+    if settings.paper_mm not in (58, 80):
+        problems.append(_("The paper must be 58 or 80 mm wide."))
+    if settings.profile and settings.profile not in known_profiles():
+        problems.append(
+            _("{profile!r} is not a printer profile. Known profiles: {names}").format(
+                profile=settings.profile, names=", ".join(known_profiles())
+            )
+        )
+    if settings.uri:
+        try:
+            parse_printer_uri(settings.uri)
+        except ValidationError as exc:
+            problems.append(str(exc))
+    if settings.logo_path:
+        try:
+            logo_image(settings.logo_path, min(PAPER_DOTS.values()))
+        except PrinterError as exc:
+            problems.append(exc.message)
+    return problems

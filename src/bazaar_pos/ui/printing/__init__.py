@@ -1,0 +1,1 @@
+"""Printing from the GUI: the print queue's worker, its status and the receipt preview."""

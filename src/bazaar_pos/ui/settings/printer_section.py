@@ -1,0 +1,229 @@
+"""Settings > Printer: where the receipt printer is, its paper, and a test page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bazaar_pos.errors import UserError
+from bazaar_pos.i18n import _
+from bazaar_pos.services.printer import DetectedPrinter, PrinterService
+from bazaar_pos.services.printer_settings import PrinterSettings
+from bazaar_pos.ui.printing.worker import Background
+
+
+class PrinterSection(QGroupBox):
+    """The printer's settings, with Find printers, Save, Test page and Open drawer.
+
+    Signals:
+        saved(): the settings were stored.
+    """
+
+    saved = Signal()
+
+    def __init__(self, printer: PrinterService, parent: QWidget | None = None) -> None:
+        """Edit the settings of ``printer``."""
+        super().__init__(_("Receipt printer"), parent)
+        self.setObjectName("printerSection")
+        self.setAccessibleName(_("Receipt printer settings"))
+        self._printer = printer
+        self._background = Background(threads=1, parent=self)
+        self._build()
+        self.load()
+
+    def _build(self) -> None:
+        self.uri = _line_edit("printerUri", _("Printer address"))
+        self.uri.setPlaceholderText("network://192.168.1.50:9100")
+        self.detected = QComboBox()
+        self.detected.setObjectName("detectedPrinters")
+        self.detected.setAccessibleName(_("Printers found on this computer"))
+        self.detected.addItem(_("Press Find printers to look for printers"), "")
+        self.detected.activated.connect(self._pick_detected)
+        self.find = _button("findPrinters", _("&Find printers"), self.find_printers)
+        found_row = QHBoxLayout()
+        found_row.addWidget(self.detected, 1)
+        found_row.addWidget(self.find)
+        self.paper = QComboBox()
+        self.paper.setObjectName("paperWidth")
+        self.paper.setAccessibleName(_("Paper width"))
+        self.paper.addItem(_("58 mm (32 characters a line)"), 58)
+        self.paper.addItem(_("80 mm (48 characters a line)"), 80)
+        self.profile = QComboBox()
+        self.profile.setObjectName("printerProfile")
+        self.profile.setAccessibleName(_("Printer profile"))
+        self.profile.addItem(_("Usual for the paper (POS-5890 or TM-T20II)"), "")
+        for name in self._printer.profiles():
+            self.profile.addItem(name, name)
+        self.drawer = QCheckBox(_("Open the cash drawer on &cash sales"))
+        self.drawer.setObjectName("drawerOnCash")
+        self.drawer.setAccessibleName(_("Open the cash drawer on cash sales"))
+        self.footer = _line_edit("receiptFooter", _("Footer text"))
+        self.social = _line_edit("receiptSocial", _("Social media handle"))
+        self.social.setPlaceholderText("@tokoanda")
+        self.qr_data = _line_edit("receiptQr", _("Link for the QR code"))
+        self.qr_data.setPlaceholderText("https://instagram.com/tokoanda")
+        self.logo = _line_edit("receiptLogo", _("Logo image"))
+        browse = _button("browseLogo", _("&Browse..."), self._browse_logo)
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow(_("Printer &address:"), self.uri)
+        found_label = QLabel(_("Fou&nd:"))
+        found_label.setBuddy(self.detected)
+        form.addRow(found_label, found_row)
+        form.addRow(_("&Paper:"), self.paper)
+        form.addRow(_("Profil&e:"), self.profile)
+        form.addRow("", self.drawer)
+        form.addRow(_("Footer te&xt:"), self.footer)
+        form.addRow(_("S&ocial:"), self.social)
+        form.addRow(_("&QR link:"), self.qr_data)
+        logo_label = QLabel(_("&Logo:"))
+        logo_label.setBuddy(self.logo)
+        form.addRow(logo_label, logo_row)
+        self.save_button = _button("savePrinter", _("&Save"), self.save)
+        self.save_button.setShortcut("Ctrl+S")
+        self.test_button = _button("testPage", _("Print a &test page"), self.test_page)
+        self.drawer_button = _button("openDrawer", _("Open dra&wer"), self.open_drawer)
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.test_button, self.drawer_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.status = QLabel()
+        self.status.setObjectName("printerStatus")
+        self.status.setAccessibleName(_("Printer status"))
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+
+    def load(self) -> None:
+        """Show the stored settings."""
+        settings = self._printer.settings()
+        self.uri.setText(settings.uri)
+        self.paper.setCurrentIndex(self.paper.findData(settings.paper_mm))
+        self.profile.setCurrentIndex(max(0, self.profile.findData(settings.profile)))
+        self.drawer.setChecked(settings.drawer_on_cash)
+        self.footer.setText(
+            _("Thank you for shopping with us!") if settings.footer is None else settings.footer
+        )
+        self.social.setText(settings.social)
+        self.qr_data.setText(settings.qr_data)
+        self.logo.setText(settings.logo_path)
+
+    def save(self) -> PrinterSettings | None:
+        """Store the settings shown; say what is wrong instead when they cannot be."""
+        try:
+            settings = self._printer.configure(
+                uri=self.uri.text().strip(),
+                paper_mm=self.paper.currentData(),
+                profile=self.profile.currentData(),
+                drawer_on_cash=self.drawer.isChecked(),
+                footer=self.footer.text(),
+                social=self.social.text().strip(),
+                qr_data=self.qr_data.text().strip(),
+                logo_path=self.logo.text().strip(),
+            )
+        except UserError as exc:
+            self._say(str(exc), problem=True)
+            return None
+        self.uri.setText(settings.uri)
+        self._say(_("Saved."))
+        self.saved.emit()
+        return settings
+
+    def test_page(self) -> None:
+        """Save, then print a test page in the background."""
+        if self.save() is not None:
+            self._busy(_("Printing a test page..."))
+            self._background.start(
+                self._printer.print_test_page,
+                lambda _r: self._done(_("Test page printed.")),
+                self._failed,
+            )
+
+    def open_drawer(self) -> None:
+        """Save, then kick the cash drawer in the background."""
+        if self.save() is not None:
+            self._busy(_("Opening the drawer..."))
+            self._background.start(
+                self._printer.open_drawer, lambda _r: self._done(_("Drawer opened.")), self._failed
+            )
+
+    def find_printers(self) -> None:
+        """Look for printers in the background and list them."""
+        self._busy(_("Looking for printers..."))
+        self._background.start(self._printer.detect, self._show_found, self._failed)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until background work is done (for tests)."""
+        return self._background.wait(msecs)
+
+    def _show_found(self, found: list[DetectedPrinter]) -> None:
+        self.detected.clear()
+        if not found:
+            self.detected.addItem(_("None found; type the address of a network printer"), "")
+        for printer in found:
+            self.detected.addItem(printer.label, printer.uri)
+        self._done(_("{count} found.").format(count=len(found)))
+
+    def _pick_detected(self, index: int) -> None:
+        uri = self.detected.itemData(index)
+        if uri:
+            self.uri.setText(uri)
+
+    def _browse_logo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose a logo"), "", _("Images (*.png *.jpg *.jpeg *.bmp *.gif)")
+        )
+        if path:
+            self.logo.setText(path)
+
+    def _busy(self, message: str) -> None:
+        for button in (self.test_button, self.drawer_button, self.find):
+            button.setEnabled(False)
+        self._say(message)
+
+    def _done(self, message: str) -> None:
+        for button in (self.test_button, self.drawer_button, self.find):
+            button.setEnabled(True)
+        self._say(message)
+
+    def _failed(self, message: str) -> None:
+        self._done(message)
+        self._say(message, problem=True)
+
+    def _say(self, message: str, *, problem: bool = False) -> None:
+        self.status.setProperty("problem", problem)
+        self.status.setStyleSheet("color: #b00020;" if problem else "color: #1c7c54;")
+        self.status.setText(message)
+
+
+def _line_edit(name: str, accessible: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setAccessibleName(accessible)
+    return edit
+
+
+def _button(name: str, text: str, slot: Callable[[], object]) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAccessibleName(text.replace("&", ""))
+    button.clicked.connect(slot)
+    return button
