@@ -10,9 +10,14 @@ from typing import Any, TypeVar
 
 from sqlalchemy import select
 
-from bazaar_pos.domain.money import Currency, currency
+from bazaar_pos.domain.money import CURRENCIES, Currency, currency
 from bazaar_pos.domain.payment import CashRule
 from bazaar_pos.domain.pricing import CashRounding, TaxRule
+from bazaar_pos.domain.qris import QrisError
+from bazaar_pos.domain.qris import validate as validate_qris
+from bazaar_pos.errors import ValidationError
+from bazaar_pos.i18n import _
+from bazaar_pos.services.audit import record_event
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Setting
 from bazaar_pos.store.types import new_uuid
@@ -35,6 +40,7 @@ class ShopSettings:
     cash_rounding_step: int = 0
     cash_rounding_mode: str = CashRounding.NEAREST.value
     oversell: str = "warn"
+    qris_payload: str = ""
     till_id: str = ""
     till_code: str = "A"
 
@@ -55,8 +61,36 @@ class ShopSettings:
         """How cash totals are rounded."""
         return CashRule(self.cash_rounding_step, CashRounding(self.cash_rounding_mode))
 
+    def problems(self) -> list[str]:
+        """Every setting that cannot be used, as translated messages."""
+        found = []
+        if not self.shop_name.strip():
+            found.append(_("The shop name is empty."))
+        if self.currency_code not in CURRENCIES:
+            found.append(_("Unknown currency {code}.").format(code=self.currency_code))
+        try:
+            rate, base = Decimal(self.tax_rate), Fraction(self.tax_base_fraction)
+        except (ArithmeticError, ValueError, ZeroDivisionError):
+            found.append(_("The tax rate must be a number and the tax base a fraction."))
+        else:
+            if not (0 <= rate <= 100 and 0 < base <= 1):
+                found.append(_("The tax rate must be 0-100% and the tax base at most 1."))
+        if self.cash_rounding_step < 0:
+            found.append(_("Cash rounding cannot be negative."))
+        if self.cash_rounding_mode not in set(CashRounding):
+            found.append(_("Unknown cash rounding {mode}.").format(mode=self.cash_rounding_mode))
+        if self.oversell not in OVERSELL_CHOICES:
+            found.append(_("Selling beyond stock must be 'warn' or 'block'."))
+        if self.qris_payload:
+            try:
+                validate_qris(self.qris_payload)
+            except QrisError as exc:
+                found.append(_("The QRIS code is not valid: {reason}").format(reason=exc))
+        return found
+
 
 _PREFIX = "shop."
+OVERSELL_CHOICES = ("warn", "block")
 
 Record = TypeVar("Record")
 
@@ -98,6 +132,26 @@ class SettingsService:
     def update(self, **changes: object) -> ShopSettings:
         """Change some fields and store the result."""
         return self.save(replace(self.load(), **changes))  # type: ignore[arg-type]
+
+    def change(self, settings: ShopSettings, *, actor: str = "") -> ShopSettings:
+        """Store settings a person edited: refuse bad ones, log what changed in the audit trail."""
+        problems = settings.problems()
+        if problems:
+            raise ValidationError(_("The settings were not saved."), problems)
+        before = asdict(self.load())
+        changed = {k: v for k, v in asdict(settings).items() if before.get(k) != v}
+        with self._db.writing() as session:
+            for key, value in changed.items():
+                session.merge(Setting(key=_PREFIX + key, value=json.dumps(value)))
+            if changed:
+                record_event(
+                    session,
+                    "settings.changed",
+                    actor=actor,
+                    entity="settings",
+                    details={k: before.get(k) for k in changed} | {"new": changed},
+                )
+        return settings
 
     def ensure_till_identity(self) -> ShopSettings:
         """Give this database a till UUID the first time it is opened."""

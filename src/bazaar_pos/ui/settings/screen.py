@@ -1,17 +1,18 @@
-"""The Settings screen: the receipt printer, with a preview of the receipt it prints."""
+"""The Settings screen: the shop and the receipt printer, with a preview of the receipt."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.printing.preview import ReceiptPreview
 from bazaar_pos.ui.settings.printer_section import PrinterSection
+from bazaar_pos.ui.settings.shop_section import ShopSection
 
 
 class SettingsScreen(QWidget):
-    """Settings; the printer section is first, shop details and tax come later."""
+    """Settings in tabs (Shop, Receipt printer) beside a preview of the receipt they give."""
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         """Edit the settings of ``shop``."""
@@ -21,15 +22,23 @@ class SettingsScreen(QWidget):
         self._shop = shop
         title = QLabel(_("Settings"))
         title.setObjectName("screenTitle")
+        self.shop_section = ShopSection(shop.settings)
         self.printer = PrinterSection(shop.printer)
+        shop_page = QScrollArea()
+        shop_page.setWidgetResizable(True)
+        shop_page.setWidget(self.shop_section)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.addTab(shop_page, _("Shop"))
+        self.tabs.addTab(self.printer, _("Receipt printer"))
         self.preview = ReceiptPreview()
         preview_label = QLabel(_("Receipt preview"))
         preview_label.setObjectName("previewTitle")
         self.printer.saved.connect(self.refresh_preview)
+        self.shop_section.saved.connect(self.refresh_preview)
         self.printer.paper.currentIndexChanged.connect(self.refresh_preview)
         left = QVBoxLayout()
-        left.addWidget(self.printer)
-        left.addStretch(1)
+        left.addWidget(self.tabs)
         right = QVBoxLayout()
         right.addWidget(preview_label)
         right.addWidget(self.preview, 1)
