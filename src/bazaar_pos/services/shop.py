@@ -8,7 +8,10 @@ from pathlib import Path
 from bazaar_pos.services.catalogue import CatalogueService
 from bazaar_pos.services.check import check_database
 from bazaar_pos.services.checkout import CheckoutService
+from bazaar_pos.services.parked_carts import ParkedCartService
 from bazaar_pos.services.product_files import ProductFileService
+from bazaar_pos.services.refunds import RefundService
+from bazaar_pos.services.sales_history import SalesHistoryService
 from bazaar_pos.services.sales_import import SalesImportService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.stock import StockService
@@ -26,6 +29,9 @@ class Shop:
     checkout: CheckoutService
     product_files: ProductFileService
     sales_import: SalesImportService
+    parked_carts: ParkedCartService
+    refunds: RefundService
+    sales_history: SalesHistoryService
 
     @classmethod
     def over(cls, db: Database) -> Shop:
@@ -41,6 +47,9 @@ class Shop:
             checkout=checkout,
             product_files=ProductFileService(db, settings),
             sales_import=SalesImportService(db, settings, checkout),
+            parked_carts=ParkedCartService(db, settings),
+            refunds=RefundService(db, settings),
+            sales_history=SalesHistoryService(db, settings),
         )
 
     @classmethod
