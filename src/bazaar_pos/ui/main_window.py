@@ -17,10 +17,15 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.placeholder import ComingScreen
 from bazaar_pos.ui.products.screen import ProductsScreen
+from bazaar_pos.ui.till.screen import TillScreen
 
 
 class MainWindow(QMainWindow):
-    """The app's window; Ctrl+1 to Ctrl+5 switch screens."""
+    """The app's window; Ctrl+1 to Ctrl+5 switch screens.
+
+    ``till`` is the Till screen: connect to its ``sale_completed(str)`` and
+    ``reprint_requested(str)`` signals to print receipts.
+    """
 
     def __init__(self, shop: Shop) -> None:
         """Build the screens over ``shop``."""
@@ -35,18 +40,9 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(180)
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
+        self.till = TillScreen(shop)
         screens: list[tuple[str, QWidget]] = [
-            (
-                _("Till"),
-                ComingScreen(
-                    "tillScreen",
-                    _("Till"),
-                    _(
-                        "Ringing up sales with the scanner and keyboard comes next. "
-                        "Sales can already be imported with: bazaar-pos sales import FILE.csv"
-                    ),
-                ),
-            ),
+            (_("Till"), self.till),
             (_("Products"), ProductsScreen(shop)),
             (
                 _("Stock"),
