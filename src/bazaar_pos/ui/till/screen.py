@@ -493,6 +493,7 @@ class TillScreen(QWidget):
         dialog.finished.connect(lambda _result: self._payment_closed(dialog))
         self.payment_dialog = dialog
         dialog.open()
+        dialog.activateWindow()
         dialog.amount.setFocus()
 
     def complete_sale(self, tenders: list[Tender]) -> None:
@@ -521,7 +522,7 @@ class TillScreen(QWidget):
         if self.payment_dialog is dialog:
             self.payment_dialog = None
         dialog.deleteLater()
-        self.scan.setFocus()
+        self._focus_scan()
 
     # -- history -------------------------------------------------------------
 
@@ -531,10 +532,11 @@ class TillScreen(QWidget):
             dialog = SalesHistoryDialog(self.shop, self._money, self)
             dialog.reprint_requested.connect(self.reprint_requested)
             dialog.stock_changed.connect(self._stock.clear)
-            dialog.finished.connect(lambda _result: self.scan.setFocus())
+            dialog.finished.connect(lambda _result: self._focus_scan())
             self.history_dialog = dialog
         self.history_dialog.reload()
         self.history_dialog.open()
+        self.history_dialog.activateWindow()
 
     # -- keeping things in step ----------------------------------------------
 
@@ -630,6 +632,11 @@ class TillScreen(QWidget):
         row = self.table.currentIndex().row()
         row = len(self.cart) - 1 if row < 0 else min(max(row + step, 0), len(self.cart) - 1)
         self.table.selectRow(row)
+
+    def _focus_scan(self) -> None:
+        """Give the keyboard back to the scan field once a dialog window has closed."""
+        self.window().activateWindow()
+        self.scan.setFocus()
 
     def _escape(self) -> None:
         self._search_timer.stop()
