@@ -114,3 +114,15 @@ def test_keys_on_an_empty_cart_say_what_to_do(qtbot, till):
     assert till.payment_dialog is None
     assert not till.pay_button.isEnabled()
     assert till.hint.isVisible()
+
+
+def test_a_large_total_shrinks_to_fit_the_panel(qtbot, shop, open_till, add_product):
+    add_product("SGK-1", "Songket Palembang", 2_400_000, stock=100)
+    till = open_till(shop)
+    scan(qtbot, till, "SGK-1")
+    small = till.totals.total.styleSheet()
+    scan(qtbot, till, "49*SGK-1")
+    assert till.totals.total.text() == "Rp120.000.000"
+    assert till.totals.total.styleSheet() != small
+    metrics = till.totals.total.fontMetrics()
+    assert metrics.horizontalAdvance(till.totals.total.text()) <= till.totals.total.width()

@@ -153,3 +153,12 @@ def test_search_as_you_type_then_arrows_and_enter_add(qtbot, till):
     qtbot.keyClick(till.scan, Qt.Key.Key_Return)
     assert cart_rows(till) == [("KRM-1", 1), ("KOP-1", 1)]
     assert not till.results.isVisible()
+
+
+def test_enter_never_adds_a_search_result_for_text_it_was_not_found_for(qtbot, till):
+    qtbot.keyClicks(till.scan, "gelas")
+    qtbot.waitUntil(till.results.isVisible)
+    qtbot.keyClicks(till.scan, "xyz")  # Enter comes before the list is searched again
+    qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+    assert cart_rows(till) == []
+    assert "gelasxyz" in till.message.text()

@@ -62,6 +62,7 @@ class TillScreen(QWidget):
         self.cart = self._new_cart()
         self._stock: dict[int, int] = {}
         self._restore_offered = False
+        self._results_for = ""
         self.payment_dialog: PaymentDialog | None = None
         self.history_dialog: SalesHistoryDialog | None = None
         self._search_timer = _single_shot(self, SEARCH_DELAY_MS, self._search_now)
@@ -115,23 +116,23 @@ class TillScreen(QWidget):
         actions.setSpacing(6)
         for number, (name, text, slot) in enumerate(
             (
-                ("quantity", _("Quantity  F4"), self.ask_quantity),
-                ("lineDiscount", _("Line discount  F5"), self.ask_line_discount),
-                ("cartDiscount", _("Cart discount  F6"), self.ask_cart_discount),
-                ("removeLine", _("Remove line  Del"), self.remove_line),
-                ("clearCart", _("Clear cart  Ctrl+Del"), self.clear_cart),
-                ("openItem", _("Other item  F3"), self.add_open_item),
-                ("park", _("Park cart  F7"), self.park_cart),
-                ("resume", _("Parked carts  F8"), self.resume_cart),
-                ("history", _("Sales history  F9"), self.open_history),
-                ("favourite", _("★ Favourite  Ctrl+D"), self.toggle_favourite),
+                ("quantity", _("Quantity\nF4"), self.ask_quantity),
+                ("lineDiscount", _("Line discount\nF5"), self.ask_line_discount),
+                ("cartDiscount", _("Cart discount\nF6"), self.ask_cart_discount),
+                ("removeLine", _("Remove line\nDel"), self.remove_line),
+                ("clearCart", _("Clear cart\nCtrl+Del"), self.clear_cart),
+                ("openItem", _("Other item\nF3"), self.add_open_item),
+                ("park", _("Park cart\nF7"), self.park_cart),
+                ("resume", _("Parked carts\nF8"), self.resume_cart),
+                ("history", _("Sales history\nF9"), self.open_history),
+                ("favourite", _("★ Favourite\nCtrl+D"), self.toggle_favourite),
             )
         ):
             button = QPushButton(text)
             button.setObjectName(f"{name}Button")
-            button.setAccessibleName(text.split("  ")[0])
+            button.setAccessibleName(text.split("\n")[0])
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setMinimumHeight(40)
+            button.setMinimumHeight(52)
             button.clicked.connect(slot)
             actions.addWidget(button, number // 5, number % 5)
             self.buttons[name] = button
@@ -170,7 +171,7 @@ class TillScreen(QWidget):
         side = QWidget()
         side.setObjectName("tillSide")
         side.setLayout(right)
-        side.setFixedWidth(380)
+        side.setFixedWidth(350)
 
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
@@ -203,6 +204,10 @@ class TillScreen(QWidget):
         """Put the cursor in the scan field, and once per start offer to restore a cart."""
         super().showEvent(event)
         self.scan.setFocus()
+        if not len(self.cart):
+            self._settings = self.shop.settings.load()
+            self.cart = self._new_cart()
+            self.refresh_favourites()
         if not self._restore_offered:
             self._restore_offered = True
             QTimer.singleShot(0, self.offer_restore)
@@ -228,7 +233,9 @@ class TillScreen(QWidget):
             elif len(self.cart):
                 self.open_payment()
             return
-        product = self.shop.catalogue.find_by_code(code) or self.results.current_product()
+        product = self.shop.catalogue.find_by_code(code)
+        if product is None and self._results_for == code:
+            product = self.results.current_product()
         if product is None:
             QApplication.beep()
             self.say(
@@ -645,6 +652,7 @@ class TillScreen(QWidget):
 
     def _search_now(self) -> None:
         _quantity, text = split_quantity(self.scan.text())
+        self._results_for = text
         if len(text) < 2:
             self.results.hide()
             return

@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from bazaar_pos.domain.cart import CartTotals
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.views import SaleResult
 from bazaar_pos.ui.formatting import MoneyText
+
+TOTAL_POINTS = (34, 30, 26, 22, 18)
+"""The large total's font sizes, largest first: the largest that fits is used."""
+
+
+def fit_large_text(label: QLabel, points: tuple[int, ...] = TOTAL_POINTS) -> None:
+    """Give ``label`` the largest of ``points`` at which its text fits its width."""
+    width = label.contentsRect().width()
+    font = label.font()
+    chosen = points[-1]
+    for size in points:
+        font.setPointSize(size)
+        if QFontMetrics(font).horizontalAdvance(label.text()) <= width:
+            chosen = size
+            break
+    label.setStyleSheet(f"font-size: {chosen}pt;")
 
 
 def _value_label(name: str) -> QLabel:
@@ -72,6 +89,12 @@ class TotalsPanel(QFrame):
         for widget in (self.tax, self._tax_caption):
             widget.setVisible(rule is not None)
         self.total.setText(self._money(totals.total))
+        fit_large_text(self.total)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the large total again to the new width."""
+        super().resizeEvent(event)
+        fit_large_text(self.total)
 
 
 class LastSalePanel(QFrame):
