@@ -20,20 +20,19 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.payment import Tender
-from bazaar_pos.domain.pricing import Discount, DiscountKind
 from bazaar_pos.errors import UserError
-from bazaar_pos.i18n import _, ngettext
+from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
-from bazaar_pos.ui.dialogs import ConfirmDialog, TextDialog
 from bazaar_pos.ui.formatting import money_text
 from bazaar_pos.ui.history.dialog import SalesHistoryDialog
+from bazaar_pos.ui.till.cart_editing import CartEditing
 from bazaar_pos.ui.till.cart_model import CartTableModel
+from bazaar_pos.ui.till.parking import Parking
 from bazaar_pos.ui.till.payment_dialog import PaymentDialog
 from bazaar_pos.ui.till.quick_pick import QuickPickGrid
-from bazaar_pos.ui.till.scan_field import MAX_QUANTITY, ScanField, split_quantity
+from bazaar_pos.ui.till.scan_field import ScanField, split_quantity
 from bazaar_pos.ui.till.search_popup import SearchResults
-from bazaar_pos.ui.till.small_dialogs import DiscountDialog, OpenItemDialog, ParkedCartsDialog
 from bazaar_pos.ui.till.totals_panel import LastSalePanel, TotalsPanel
 
 SEARCH_DELAY_MS = 40
@@ -43,7 +42,7 @@ SNAPSHOT_DELAY_MS = 100
 SEARCH_RESULTS = 8
 
 
-class TillScreen(QWidget):
+class TillScreen(CartEditing, Parking, QWidget):
     """Rings up a sale with the scanner and keyboard first; every action has a key."""
 
     sale_completed = Signal(str)
@@ -274,212 +273,6 @@ class TillScreen(QWidget):
         self._cart_changed(select=line.key)
         self._warn_if_short(product.id, product.name)
 
-    def add_open_item(self) -> None:
-        """Add an item without a code, with a typed name and price."""
-        answer = OpenItemDialog.ask(self, self._settings.currency)
-        self.scan.setFocus()
-        if answer is None:
-            return
-        name, price = answer
-        line = self.cart.append(CartLine(sku="", name=name, unit_price=price))
-        self.last_sale.hide()
-        self.say("")
-        self._cart_changed(select=line.key)
-
-    # -- changing the cart ---------------------------------------------------
-
-    def current_key(self) -> str | None:
-        """The key of the selected cart line (the last one when none is selected)."""
-        if not len(self.cart):
-            return None
-        row = self.table.currentIndex().row()
-        return self.model.key(row if row >= 0 else len(self.cart) - 1)
-
-    def set_quantity(self, quantity: int) -> None:
-        """Set the selected line's quantity (``3*`` then Enter, or F4)."""
-        key = self.current_key()
-        if key is None:
-            self.say(_("The cart is empty: scan something first."), "error")
-            return
-        if not 1 <= quantity <= MAX_QUANTITY:
-            self.say(_("A quantity is a whole number from 1 to {most}.").format(most=MAX_QUANTITY))
-            return
-        line = self.cart.line(key)
-        if line.product_id is not None:
-            wanted = self._in_cart(line.product_id) - line.quantity + quantity
-            if not self._stock_allows(self.shop.catalogue.get(line.product_id), wanted):
-                return
-        self.cart.set_quantity(key, quantity)
-        self.say("")
-        self._cart_changed(select=key)
-        if line.product_id is not None:
-            self._warn_if_short(line.product_id, line.name)
-
-    def bump_quantity(self, step: int) -> None:
-        """One more (+) or one fewer (-) of the selected line; never below one."""
-        key = self.current_key()
-        if key is not None:
-            self.set_quantity(max(self.cart.line(key).quantity + step, 1))
-
-    def ask_quantity(self) -> None:
-        """F4: type the selected line's quantity."""
-        key = self.current_key()
-        if key is None:
-            self.say(_("The cart is empty: scan something first."), "error")
-            return
-        line = self.cart.line(key)
-        text = TextDialog.ask(
-            self, _("Quantity"), _("How many of {name}?").format(name=line.name), str(line.quantity)
-        )
-        self.scan.setFocus()
-        if text is None:
-            return
-        if not text.isdigit():
-            self.say(_("A quantity is a whole number from 1 to {most}.").format(most=MAX_QUANTITY))
-            return
-        self.set_quantity(int(text))
-
-    def ask_line_discount(self) -> None:
-        """F5: a discount on the selected line."""
-        key = self.current_key()
-        if key is None:
-            self.say(_("The cart is empty: scan something first."), "error")
-            return
-        line = self.cart.line(key)
-        answer = DiscountDialog.ask(
-            self,
-            _("Discount on {name}").format(name=line.name),
-            self._settings.currency,
-            _discount_text(line.discount),
-        )
-        self.scan.setFocus()
-        if answer is not None:
-            self.cart.set_line_discount(key, answer[0])
-            self._cart_changed(select=key)
-
-    def ask_cart_discount(self) -> None:
-        """F6: a discount on the whole cart."""
-        if not len(self.cart):
-            self.say(_("The cart is empty: scan something first."), "error")
-            return
-        answer = DiscountDialog.ask(
-            self, _("Cart discount"), self._settings.currency, _discount_text(self.cart.discount)
-        )
-        self.scan.setFocus()
-        if answer is not None:
-            self.cart.discount = answer[0]
-            self._cart_changed(select=self.current_key())
-
-    def remove_line(self) -> None:
-        """Del: take the selected line out of the cart."""
-        key = self.current_key()
-        if key is None:
-            return
-        row = self.model.row_of(key)
-        self.cart.remove(key)
-        self.say("")
-        lines = self.cart.lines
-        self._cart_changed(select=lines[min(row, len(lines) - 1)].key if lines else None)
-
-    def clear_cart(self) -> None:
-        """Ctrl+Del: empty the cart, after asking."""
-        if not len(self.cart):
-            return
-        sure = ConfirmDialog.ask(
-            self,
-            _("Clear the cart?"),
-            _("Take every line out of the cart? The sale is not recorded."),
-            _("Clear the cart"),
-            _("Keep it"),
-        )
-        self.scan.setFocus()
-        if sure:
-            self.cart.clear()
-            self.say(_("The cart was cleared."))
-            self._cart_changed()
-
-    def toggle_favourite(self) -> None:
-        """Ctrl+D: put the selected line's product on the quick-pick grid, or take it off."""
-        key = self.current_key()
-        line = self.cart.line(key) if key else None
-        if line is None or line.product_id is None:
-            self.say(_("Select a line with a product to make it a favourite."), "error")
-            return
-        product = self.shop.catalogue.get(line.product_id)
-        self.shop.catalogue.set_favourite(product.id, not product.favourite)
-        self.refresh_favourites()
-        self.say(
-            _("{name} was taken off the favourites.").format(name=product.name)
-            if product.favourite
-            else _("{name} is now a favourite.").format(name=product.name)
-        )
-
-    # -- parking -------------------------------------------------------------
-
-    def park_cart(self) -> None:
-        """F7: put the cart aside to serve the next customer."""
-        if not len(self.cart):
-            self.say(_("The cart is empty: there is nothing to park."), "error")
-            return
-        label = TextDialog.ask(
-            self, _("Park cart"), _("A name to find this cart again (optional), e.g. the customer:")
-        )
-        self.scan.setFocus()
-        if label is None:
-            return
-        self._snapshot_timer.stop()
-        self.shop.parked_carts.park(self.cart, label)
-        self.cart = self._new_cart()
-        self._cart_changed(persist=False)
-        self.say(_("The cart was parked. F8 brings it back."))
-
-    def resume_cart(self) -> None:
-        """F8: take back a parked cart; the cart in progress, if any, is parked instead."""
-        parked = self.shop.parked_carts.parked()
-        if not parked:
-            self.say(_("There are no parked carts."), "error")
-            return
-        parked_id = ParkedCartsDialog.ask(self, parked, self._money)
-        self.scan.setFocus()
-        if parked_id is None:
-            return
-        swapped = bool(len(self.cart))
-        self._snapshot_timer.stop()
-        try:
-            cart = self.shop.parked_carts.resume(parked_id, park_current=self.cart)
-        except UserError as exc:
-            self.say(exc.message, "error")
-            return
-        self._take_cart(cart)
-        self.say(_("Cart resumed; the cart you had was parked.") if swapped else _("Cart resumed."))
-
-    def offer_restore(self) -> None:
-        """Offer the cart that was being rung up when the app stopped, if there was one."""
-        saved = self.shop.parked_carts.load_current()
-        if saved is None or len(self.cart):
-            return
-        totals = saved.totals()
-        items = ngettext("{count} item", "{count} items", totals.item_count).format(
-            count=totals.item_count
-        )
-        restore = ConfirmDialog.ask(
-            self,
-            _("Restore the cart?"),
-            _(
-                "A cart with {items} ({total}) was being rung up when Bazaar POS stopped. "
-                "Restore it?"
-            ).format(items=items, total=self._money(totals.total)),
-            _("Restore"),
-            _("Park it for later"),
-        )
-        self.scan.setFocus()
-        if restore:
-            self._take_cart(saved)
-            self.say(_("The cart was restored."))
-        else:
-            self.shop.parked_carts.park(saved, _("Recovered cart"))
-            self.say(_("The cart was parked. F8 brings it back."))
-
     # -- paying --------------------------------------------------------------
 
     def open_payment(self) -> None:
@@ -559,11 +352,6 @@ class TillScreen(QWidget):
         """Reload the quick-pick grid."""
         self.quick_pick.set_products(self.shop.catalogue.favourites())
 
-    def save_snapshot(self) -> None:
-        """Keep the cart in progress in the database now, so a crash does not lose it."""
-        self._snapshot_timer.stop()
-        self.shop.parked_carts.save_current(self.cart)
-
     def _cart_changed(self, *, select: str | None = None, persist: bool = True) -> None:
         totals = self.cart.totals()
         short = frozenset(
@@ -587,17 +375,6 @@ class TillScreen(QWidget):
         self.hint.setVisible(not has_lines)
         if persist:
             self._snapshot_timer.start()
-
-    def _take_cart(self, cart: Cart) -> None:
-        self.cart = cart
-        self._stock = {
-            line.product_id: self.shop.catalogue.get(line.product_id).stock
-            for line in cart
-            if line.product_id is not None
-        }
-        self.last_sale.hide()
-        last = cart.lines[-1].key if len(cart) else None
-        self._cart_changed(select=last, persist=False)
 
     def _new_cart(self) -> Cart:
         return Cart(self._settings.currency, self._settings.tax_rule)
@@ -671,12 +448,3 @@ def _single_shot(parent: QObject, interval: int, slot: object) -> QTimer:
     timer.setInterval(interval)
     timer.timeout.connect(slot)
     return timer
-
-
-def _discount_text(discount: Discount | None) -> str:
-    """The text a discount dialog starts from: ``10%`` or ``5000``."""
-    if discount is None:
-        return ""
-    if discount.kind is DiscountKind.PERCENT:
-        return f"{discount.value.normalize():f}%"
-    return str(int(discount.value))
