@@ -31,6 +31,7 @@ from bazaar_pos.ui.formatting import MoneyText, method_label
 from bazaar_pos.ui.history.detail import sale_html
 from bazaar_pos.ui.history.model import SalesListModel
 from bazaar_pos.ui.history.refund_dialog import RefundDialog
+from bazaar_pos.ui.messages import show_message
 
 DEFAULT_DAYS = 30
 SEARCH_DELAY_MS = 200
@@ -238,10 +239,7 @@ class SalesHistoryDialog(QDialog):
         self._say("")
 
     def _say(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("tone", "error" if error else "info")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        show_message(self.message, text, "error" if error else "info")
 
 
 def _date_edit(name: str, label: str, day: date) -> QDateEdit:

@@ -26,6 +26,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.formatting import money_text
 from bazaar_pos.ui.history.dialog import SalesHistoryDialog
+from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.till.cart_editing import CartEditing
 from bazaar_pos.ui.till.cart_model import CartTableModel
 from bazaar_pos.ui.till.parking import Parking
@@ -342,10 +343,7 @@ class TillScreen(CartEditing, Parking, QWidget):
 
     def say(self, text: str, tone: str = "info") -> None:
         """Show a message above the cart (an empty text hides it); it never blocks."""
-        self.message.setText(text)
-        self.message.setProperty("tone", tone)
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+        show_message(self.message, text, tone)
         self.message.setVisible(bool(text))
 
     def refresh_favourites(self) -> None:
