@@ -25,7 +25,7 @@ class CartEditing(_Base):
     def add_open_item(self) -> None:
         """Add an item without a code, with a typed name and price."""
         answer = OpenItemDialog.ask(self, self._settings.currency)
-        self.scan.setFocus()
+        self._focus_scan()
         if answer is None:
             return
         name, price = answer
@@ -77,7 +77,7 @@ class CartEditing(_Base):
         text = TextDialog.ask(
             self, _("Quantity"), _("How many of {name}?").format(name=line.name), str(line.quantity)
         )
-        self.scan.setFocus()
+        self._focus_scan()
         if text is None:
             return
         if not text.isdigit():
@@ -98,7 +98,7 @@ class CartEditing(_Base):
             self._settings.currency,
             _discount_text(line.discount),
         )
-        self.scan.setFocus()
+        self._focus_scan()
         if answer is not None:
             self.cart.set_line_discount(key, answer[0])
             self._cart_changed(select=key)
@@ -111,7 +111,7 @@ class CartEditing(_Base):
         answer = DiscountDialog.ask(
             self, _("Cart discount"), self._settings.currency, _discount_text(self.cart.discount)
         )
-        self.scan.setFocus()
+        self._focus_scan()
         if answer is not None:
             self.cart.discount = answer[0]
             self._cart_changed(select=self.current_key())
@@ -138,7 +138,7 @@ class CartEditing(_Base):
             _("Clear the cart"),
             _("Keep it"),
         )
-        self.scan.setFocus()
+        self._focus_scan()
         if sure:
             self.cart.clear()
             self.say(_("The cart was cleared."))

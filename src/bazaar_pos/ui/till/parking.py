@@ -29,7 +29,7 @@ class Parking(_Base):
         label = TextDialog.ask(
             self, _("Park cart"), _("A name to find this cart again (optional), e.g. the customer:")
         )
-        self.scan.setFocus()
+        self._focus_scan()
         if label is None:
             return
         self._snapshot_timer.stop()
@@ -45,7 +45,7 @@ class Parking(_Base):
             self.say(_("There are no parked carts."), "error")
             return
         parked_id = ParkedCartsDialog.ask(self, parked, self._money)
-        self.scan.setFocus()
+        self._focus_scan()
         if parked_id is None:
             return
         swapped = bool(len(self.cart))
@@ -77,7 +77,7 @@ class Parking(_Base):
             _("Restore"),
             _("Park it for later"),
         )
-        self.scan.setFocus()
+        self._focus_scan()
         if restore:
             self._take_cart(saved)
             self.say(_("The cart was restored."))

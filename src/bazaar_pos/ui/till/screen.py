@@ -332,7 +332,7 @@ class TillScreen(CartEditing, Parking, QWidget):
         if self.history_dialog is None:
             dialog = SalesHistoryDialog(self.shop, self._money, self)
             dialog.reprint_requested.connect(self.reprint_requested)
-            dialog.stock_changed.connect(self._stock.clear)
+            dialog.stock_changed.connect(lambda: self._stock.clear())
             dialog.finished.connect(lambda _result: self._focus_scan())
             self.history_dialog = dialog
         self.history_dialog.reload()
