@@ -24,21 +24,61 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from bazaar_pos.domain.text import search_key  # noqa: E402
-from bazaar_pos.services.shop import Shop  # noqa: E402
-from bazaar_pos.store.database import Database  # noqa: E402
-from bazaar_pos.ui.style import STYLE_SHEET  # noqa: E402
-from bazaar_pos.ui.till.screen import TillScreen  # noqa: E402
+from bazaar_pos.domain.text import search_key
+from bazaar_pos.services.shop import Shop
+from bazaar_pos.store.database import Database
+from bazaar_pos.ui.style import STYLE_SHEET
+from bazaar_pos.ui.till.screen import TillScreen
 
 CACHE = Path(__file__).resolve().parent / ".cache"
-WORDS = (
-    "tenun ikat sumba merah biru nila songket emas selendang lurik batik tulis cap kawung "
-    "truntum kemeja syal sutra tas anyaman pandan rotan dompet kopi arabika gayo toraja "
-    "kintamani luwak gelas keramik piring vas gerabah teko gelang manik kalung perak bros "
-    "wayang kartu pos lukisan"
-).split()
+WORDS = [
+    "tenun",
+    "ikat",
+    "sumba",
+    "merah",
+    "biru",
+    "nila",
+    "songket",
+    "emas",
+    "selendang",
+    "lurik",
+    "batik",
+    "tulis",
+    "cap",
+    "kawung",
+    "truntum",
+    "kemeja",
+    "syal",
+    "sutra",
+    "tas",
+    "anyaman",
+    "pandan",
+    "rotan",
+    "dompet",
+    "kopi",
+    "arabika",
+    "gayo",
+    "toraja",
+    "kintamani",
+    "luwak",
+    "gelas",
+    "keramik",
+    "piring",
+    "vas",
+    "gerabah",
+    "teko",
+    "gelang",
+    "manik",
+    "kalung",
+    "perak",
+    "bros",
+    "wayang",
+    "kartu",
+    "pos",
+    "lukisan",
+]
 NOW = "2026-11-01 10:00:00"
 
 
@@ -148,7 +188,9 @@ def main() -> int:
     print(f"{'':34} {'100 products':>14} {f'{args.products:,} products':>18} {'ratio':>7}")
     for name, value in big.items():
         target = f"  (target < {targets[name]} ms)" if name in targets else ""
-        print(f"{name:34} {baseline[name]:14.2f} {value:18.2f} {value / baseline[name]:7.2f}{target}")
+        print(
+            f"{name:34} {baseline[name]:14.2f} {value:18.2f} {value / baseline[name]:7.2f}{target}"
+        )
     return 0
 
 
