@@ -133,3 +133,10 @@ def test_totals_always_add_up(lines, cart_percent, rate, inclusive):
     assert totals.total == totals.net + totals.tax_added
     assert totals.subtotal - totals.discount == totals.net
     assert totals.tax >= 0
+
+
+def test_append_keeps_a_line_of_its_own():
+    cart = Cart(IDR)
+    cart.add(line(15_000, product_id=1))
+    cart.append(line(15_000, product_id=1))
+    assert len(cart) == 2

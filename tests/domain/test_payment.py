@@ -6,9 +6,11 @@ from bazaar_pos.domain.payment import (
     CashRule,
     PaymentError,
     PaymentMethod,
+    PaymentProgress,
     Tender,
     cash_due,
     settle,
+    suggested_tenders,
 )
 from bazaar_pos.domain.pricing import CashRounding
 
@@ -89,3 +91,47 @@ def test_payments_always_equal_total_plus_rounding(total, qris_share, extra, ste
     settlement = settle(total, tenders, rule)
     assert sum(p.amount for p in settlement.payments) == settlement.total + settlement.rounding
     assert settlement.change >= 0
+
+
+def test_payment_progress_for_cash_with_rounding():
+    rule = CashRule(100)
+    progress = PaymentProgress.of(95_050, [], rule)
+    assert (progress.rest, progress.cash_due, progress.cash_left, progress.left) == (
+        95_050,
+        95_100,
+        95_100,
+        95_050,
+    )
+    assert not progress.covered
+    assert progress.change == 0
+    paid = PaymentProgress.of(95_050, [Tender(PaymentMethod.CASH, 100_000)], rule)
+    assert paid.covered
+    assert (paid.change, paid.cash_left, paid.left) == (4_900, 0, 0)
+
+
+def test_payment_progress_for_split_payments():
+    rule = CashRule()
+    half = PaymentProgress.of(100_000, [Tender(PaymentMethod.QRIS, 60_000)], rule)
+    assert (half.rest, half.left, half.cash_left, half.covered) == (40_000, 40_000, 40_000, False)
+    full = PaymentProgress.of(
+        100_000, [Tender(PaymentMethod.QRIS, 60_000), Tender(PaymentMethod.CARD, 40_000)], rule
+    )
+    assert full.covered
+    assert full.cash_due == 0
+    short_cash = PaymentProgress.of(
+        100_000, [Tender(PaymentMethod.QRIS, 60_000), Tender(PaymentMethod.CASH, 30_000)], rule
+    )
+    assert not short_cash.covered
+    assert short_cash.cash_left == 10_000
+    cash_after_all_paid = PaymentProgress.of(
+        100_000, [Tender(PaymentMethod.QRIS, 100_000), Tender(PaymentMethod.CASH, 5_000)], rule
+    )
+    assert not cash_after_all_paid.covered
+
+
+def test_suggested_tenders_are_the_next_notes_up():
+    assert suggested_tenders(37_500, "IDR") == [40_000, 50_000, 100_000]
+    assert suggested_tenders(95_100, "IDR") == [100_000]
+    assert suggested_tenders(100_000, "IDR") == []
+    assert suggested_tenders(1_234, "USD") == [1_500, 2_000, 5_000]
+    assert suggested_tenders(0, "IDR") == []

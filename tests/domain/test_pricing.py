@@ -11,6 +11,7 @@ from bazaar_pos.domain.pricing import (
     DiscountKind,
     TaxRule,
     allocate,
+    prorate,
     round_cash,
     round_half_up,
 )
@@ -119,3 +120,16 @@ def test_allocate_parts_add_up_and_follow_weights(total, weights):
     assert sum(parts) == total
     for part, weight in zip(parts, weights, strict=True):
         assert abs(part - Fraction(total * weight, sum(weights))) < 1
+
+
+def test_prorated_shares_of_running_totals_add_up_to_the_whole():
+    shares = [prorate(10_000, n, 3) - prorate(10_000, n - 1, 3) for n in (1, 2, 3)]
+    assert shares == [3_333, 3_334, 3_333]
+    assert sum(shares) == 10_000
+    assert prorate(10_000, 0, 3) == 0
+
+
+def test_prorate_refuses_parts_outside_the_whole():
+    for part, whole in ((4, 3), (-1, 3), (0, 0)):
+        with pytest.raises(ValueError, match="prorate"):
+            prorate(100, part, whole)

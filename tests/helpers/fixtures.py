@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from bazaar_pos.domain.cart import Cart, CartLine
+from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.services.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.services.views import ProductView
+from bazaar_pos.services.views import ProductView, SaleResult
 
 
 @pytest.fixture
@@ -58,6 +59,18 @@ def cart_of(shop: Shop) -> Callable[..., Cart]:
                 )
             )
         return cart
+
+    return make
+
+
+@pytest.fixture
+def sell(shop: Shop, cart_of: Callable[..., Cart]) -> Callable[..., SaleResult]:
+    """Complete a sale of (product, quantity) pairs, paid exactly in cash unless told."""
+
+    def make(*items: tuple[ProductView, int], tenders: list[Tender] | None = None) -> SaleResult:
+        cart = cart_of(*items)
+        paid = tenders or [Tender(PaymentMethod.CASH, cart.totals().total)]
+        return shop.checkout.complete_sale(cart, paid)
 
     return make
 

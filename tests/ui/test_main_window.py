@@ -4,14 +4,20 @@ from PySide6.QtWidgets import QApplication
 from bazaar_pos.services.demo import load_demo_shop
 from bazaar_pos.ui.main_window import MainWindow
 from bazaar_pos.ui.products.screen import ProductsScreen
+from bazaar_pos.ui.till.screen import TillScreen
 
 
-def test_navigation_by_keyboard_reaches_every_screen(qtbot, shop):
+def shown(qtbot, shop):
     window = MainWindow(shop)
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def test_navigation_by_keyboard_reaches_every_screen(qtbot, shop):
+    window = shown(qtbot, shop)
     names = []
     for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
@@ -24,6 +30,18 @@ def test_navigation_by_keyboard_reaches_every_screen(qtbot, shop):
         "settingsScreen",
     ]
     assert window.navigation.count() == 5
+
+
+def test_the_till_is_the_first_screen_with_the_keyboard_in_its_scan_field(qtbot, shop):
+    window = shown(qtbot, shop)
+    assert isinstance(window.till, TillScreen)
+    assert window.stack.currentWidget() is window.till
+    qtbot.waitUntil(window.till.scan.hasFocus)
+    qtbot.keyClick(window.till.scan, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget().objectName() == "productsScreen"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.till
+    qtbot.waitUntil(window.till.scan.hasFocus)
 
 
 def test_products_screen_filters_as_you_type(qtbot, shop, qtmodeltester):

@@ -182,6 +182,11 @@ class Cart:
         self._lines.append(line)
         return line
 
+    def append(self, line: CartLine) -> CartLine:
+        """Add ``line`` as a line of its own, even when its product is already in the cart."""
+        self._lines.append(line)
+        return line
+
     def line(self, key: str) -> CartLine:
         """Return the line with ``key``, or raise KeyError."""
         return self._lines[self._index(key)]

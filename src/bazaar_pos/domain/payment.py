@@ -118,3 +118,72 @@ def settle(total: MinorUnits, tenders: list[Tender], rule: CashRule) -> Settleme
     if remaining:
         raise PaymentError("the payments are less than the total")
     return Settlement(total, rounding, tuple(payments))
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentProgress:
+    """How far the tenders taken so far go towards paying ``total``, as the till shows it."""
+
+    total: MinorUnits
+    non_cash: MinorUnits
+    cash_given: MinorUnits
+    rule: CashRule
+
+    @classmethod
+    def of(cls, total: MinorUnits, tenders: list[Tender], rule: CashRule) -> PaymentProgress:
+        """Sum the tenders by cash and other methods."""
+        cash = sum(t.amount for t in tenders if t.method is PaymentMethod.CASH)
+        other = sum(t.amount for t in tenders if t.method is not PaymentMethod.CASH)
+        return cls(total, other, cash, rule)
+
+    @property
+    def rest(self) -> MinorUnits:
+        """What is left after the non-cash payments, before cash rounding."""
+        return self.total - self.non_cash
+
+    @property
+    def cash_due(self) -> MinorUnits:
+        """What cash must cover of the rest, rounded."""
+        return self.rule.apply(self.rest) if self.rest > 0 else 0
+
+    @property
+    def left(self) -> MinorUnits:
+        """What another non-cash payment may still cover."""
+        return max(self.rest - self.cash_given, 0)
+
+    @property
+    def cash_left(self) -> MinorUnits:
+        """What the customer still hands over if the rest is paid in cash."""
+        return max(self.cash_due - self.cash_given, 0)
+
+    @property
+    def change(self) -> MinorUnits:
+        """The change owed for the cash given so far."""
+        return max(self.cash_given - self.cash_due, 0) if self.cash_given else 0
+
+    @property
+    def covered(self) -> bool:
+        """Whether the tenders pay the total, so the sale can be completed."""
+        if self.cash_given:
+            return self.rest > 0 and self.cash_given >= self.cash_due
+        return self.rest == 0
+
+
+NOTES: dict[str, tuple[MinorUnits, ...]] = {
+    "IDR": (5_000, 10_000, 20_000, 50_000, 100_000),
+}
+"""Bank notes people pay with, in minor units, by currency."""
+DEFAULT_NOTES = (500, 1_000, 2_000, 5_000, 10_000)
+
+
+def suggested_tenders(due: MinorUnits, currency_code: str, *, at_most: int = 3) -> list[MinorUnits]:
+    """Round amounts a customer is likely to hand over for ``due``: the next notes up.
+
+    For Rp37.500 that is Rp40.000, Rp50.000 and Rp100.000; ``due`` itself is
+    left out (the till has its own "exact" button).
+    """
+    if due <= 0:
+        return []
+    notes = NOTES.get(currency_code, DEFAULT_NOTES)
+    amounts = sorted({-(-due // note) * note for note in notes} - {due})
+    return amounts[:at_most]

@@ -108,6 +108,18 @@ def round_cash(amount: MinorUnits, step: MinorUnits, mode: CashRounding) -> Mino
     return int(steps) * step
 
 
+def prorate(amount: MinorUnits, part: int, whole: int) -> MinorUnits:
+    """The share of ``amount`` that ``part`` of ``whole`` items carry, rounded half up.
+
+    Shares of running totals add up exactly: ``prorate(a, n, w) - prorate(a, m, w)``
+    for the items ``m+1..n`` never lose or gain a unit, and all ``whole`` items
+    carry ``amount`` itself.
+    """
+    if whole <= 0 or not 0 <= part <= whole:
+        raise ValueError("prorate takes 0 <= part <= whole and a positive whole")
+    return round_half_up(Fraction(amount * part, whole))
+
+
 def allocate(total: MinorUnits, weights: list[MinorUnits]) -> list[MinorUnits]:
     """Split ``total`` in proportion to ``weights`` so the parts add up exactly.
 

@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.money import MinorUnits
+from bazaar_pos.domain.text import fold, search_words
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.views import ProductView
@@ -107,6 +108,61 @@ class CatalogueService:
         with self._db.reading() as session:
             return [ProductView.of(p) for p in session.scalars(query)]
 
+    def quick_search(self, text: str, *, limit: int = 20) -> list[ProductView]:
+        """Active products whose name, SKU or barcode contain every typed word.
+
+        Case and accents are ignored ("kopi gayo" finds "Kopi Gayō"). Names
+        that start with the text come first, then other matches by name. Both
+        queries read the folded ``search_key`` index and stop at ``limit``
+        rows, so the time stays flat as the catalogue grows.
+        """
+        words = search_words(text)
+        if not words:
+            return []
+        start = fold(text)
+        starts_with = (
+            select(Product.id)
+            .where(Product.search_key >= start, Product.search_key < start + "\U0010ffff")
+            .where(Product.active)
+            .order_by(Product.search_key)
+            .limit(limit)
+        )
+        contains = (
+            select(Product.id)
+            .where(*(Product.search_key.like(like_pattern(w), escape="\\") for w in words))
+            .where(Product.active)
+            .limit(limit)
+        )
+        with self._db.reading() as session:
+            first = list(session.scalars(starts_with))
+            ids = first + [i for i in session.scalars(contains) if i not in first]
+            ids = ids[:limit]
+            found = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(ids)))}
+            rank = {product_id: position for position, product_id in enumerate(first)}
+            ordered = sorted(
+                found.values(), key=lambda p: (rank.get(p.id, len(rank)), p.search_key, p.id)
+            )
+            return [ProductView.of(p) for p in ordered]
+
+    def favourites(self, *, limit: int = 60) -> list[ProductView]:
+        """Active favourite products, by name, for the till's quick-pick grid."""
+        query = (
+            select(Product)
+            .where(Product.active, Product.favourite)
+            .order_by(Product.name, Product.id)
+            .limit(limit)
+        )
+        with self._db.reading() as session:
+            return [ProductView.of(p) for p in session.scalars(query)]
+
+    def set_favourite(self, product_id: int, favourite: bool) -> ProductView:
+        """Put a product on the till's quick-pick grid, or take it off."""
+        with self._db.writing() as session:
+            product = _get(session, product_id)
+            product.favourite = favourite
+            session.flush()
+            return ProductView.of(product)
+
     def count(self) -> int:
         """How many products there are, active or not."""
         with self._db.reading() as session:
@@ -139,6 +195,12 @@ def _get(session: Session, product_id: int) -> Product:
     if product is None:
         raise NotFoundError(_("No product with id {id}.").format(id=product_id))
     return product
+
+
+def like_pattern(word: str) -> str:
+    """``%word%`` with LIKE's wildcards in ``word`` taken literally."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def _columns(draft: ProductDraft) -> dict[str, object]:

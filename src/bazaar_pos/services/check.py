@@ -1,4 +1,4 @@
-"""Checks that the database holds together: integrity, sale arithmetic, stock ledger."""
+"""Checks that the database holds together: integrity, sale and refund arithmetic, stock ledger."""
 
 from __future__ import annotations
 
@@ -7,7 +7,16 @@ from sqlalchemy.orm import Session
 
 from bazaar_pos.i18n import _
 from bazaar_pos.store.database import Database
-from bazaar_pos.store.models import Payment, Product, Sale, SaleLine, StockMovement
+from bazaar_pos.store.models import (
+    Payment,
+    Product,
+    Refund,
+    RefundLine,
+    RefundPayment,
+    Sale,
+    SaleLine,
+    StockMovement,
+)
 
 
 def check_database(db: Database) -> list[str]:
@@ -19,6 +28,7 @@ def check_database(db: Database) -> list[str]:
             if result != ["ok"]:
                 problems.extend(_("SQLite integrity: {line}").format(line=r) for r in result)
         problems.extend(_sale_problems(session))
+        problems.extend(_refund_problems(session))
         problems.extend(_stock_problems(session))
     return problems
 
@@ -77,6 +87,78 @@ def _sale_problems(session: Session) -> list[str]:
                         number=sale.number, what=what, found=found, wanted=wanted
                     )
                 )
+    return problems
+
+
+def _refund_problems(session: Session) -> list[str]:
+    """Refunds add up, and no sale gives back more goods or money than it took."""
+    problems = []
+    lines = (
+        select(RefundLine.refund_id, func.sum(RefundLine.amount_minor).label("amount"))
+        .group_by(RefundLine.refund_id)
+        .subquery()
+    )
+    paid = (
+        select(RefundPayment.refund_id, func.sum(RefundPayment.amount_minor).label("paid"))
+        .group_by(RefundPayment.refund_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Refund, func.coalesce(lines.c.amount, 0), func.coalesce(paid.c.paid, 0))
+        .outerjoin(lines, lines.c.refund_id == Refund.id)
+        .outerjoin(paid, paid.c.refund_id == Refund.id)
+        .order_by(Refund.id)
+    )
+    for refund, amount, paid_back in rows:
+        expected = {
+            _("lines"): (amount, refund.total_minor),
+            _("payments"): (paid_back, refund.total_minor + refund.rounding_minor),
+        }
+        for what, (found, wanted) in expected.items():
+            if found != wanted:
+                problems.append(
+                    _("Refund {number}: {what} come to {found}, expected {wanted}.").format(
+                        number=refund.number, what=what, found=found, wanted=wanted
+                    )
+                )
+    over_lines = session.execute(
+        select(Sale.number, SaleLine.name, SaleLine.quantity, func.sum(RefundLine.quantity))
+        .join(SaleLine, SaleLine.id == RefundLine.sale_line_id)
+        .join(Sale, Sale.id == SaleLine.sale_id)
+        .group_by(RefundLine.sale_line_id)
+        .having(func.sum(RefundLine.quantity) > SaleLine.quantity)
+        .order_by(Sale.number)
+    )
+    problems.extend(
+        _("Sale {number}: {name} sold {sold} but {refunded} were refunded.").format(
+            number=number, name=name, sold=sold, refunded=refunded
+        )
+        for number, name, sold, refunded in over_lines
+    )
+    sale_paid = (
+        select(Payment.sale_id, func.sum(Payment.amount_minor).label("paid"))
+        .group_by(Payment.sale_id)
+        .subquery()
+    )
+    given_back = (
+        select(Refund.sale_id, func.sum(RefundPayment.amount_minor).label("back"))
+        .join(RefundPayment, RefundPayment.refund_id == Refund.id)
+        .group_by(Refund.sale_id)
+        .subquery()
+    )
+    over_money = session.execute(
+        select(Sale.number, func.coalesce(sale_paid.c.paid, 0), given_back.c.back)
+        .join(given_back, given_back.c.sale_id == Sale.id)
+        .outerjoin(sale_paid, sale_paid.c.sale_id == Sale.id)
+        .where(given_back.c.back > func.coalesce(sale_paid.c.paid, 0))
+        .order_by(Sale.number)
+    )
+    problems.extend(
+        _("Sale {number}: {back} was paid back but only {paid} was paid.").format(
+            number=number, back=back, paid=paid_in
+        )
+        for number, paid_in, back in over_money
+    )
     return problems
 
 

@@ -12,6 +12,17 @@ from bazaar_pos.resources import resource_path
 from bazaar_pos.services.shop import Shop
 
 DEMO_DAYS = 14
+FAVOURITES = (
+    "AKS-BRS-001",
+    "LLN-KRT-001",
+    "AKS-GLG-001",
+    "TAS-PCH-001",
+    "KOP-DRP-010",
+    "KRM-KSG-001",
+    "KOP-GAY-250",
+    "TAS-ANY-001",
+)
+"""Cheap, quick sellers (two without barcodes) on the till's quick-pick grid."""
 METHODS = (PaymentMethod.CASH, PaymentMethod.CASH, PaymentMethod.QRIS, PaymentMethod.TRANSFER)
 
 
@@ -24,6 +35,10 @@ def load_demo_shop(shop: Shop, *, now: datetime | None = None, seed: int = 7) ->
         cash_rounding_step=100,
     )
     shop.product_files.import_csv(resource_path("demo", "products.csv"))
+    for sku in FAVOURITES:
+        product = shop.catalogue.find_by_code(sku)
+        assert product is not None, sku
+        shop.catalogue.set_favourite(product.id, True)
     rng = random.Random(seed)
     now = now or datetime.now(UTC)
     products = [p for p in shop.catalogue.search(limit=1000) if p.stock > 5]

@@ -8,10 +8,13 @@ from pathlib import Path
 from bazaar_pos.services.catalogue import CatalogueService
 from bazaar_pos.services.check import check_database
 from bazaar_pos.services.checkout import CheckoutService
+from bazaar_pos.services.parked_carts import ParkedCartService
 from bazaar_pos.services.print_queue import PrintQueue
 from bazaar_pos.services.printer import PrinterService
 from bazaar_pos.services.product_files import ProductFileService
 from bazaar_pos.services.receipts import ReceiptService
+from bazaar_pos.services.refunds import RefundService
+from bazaar_pos.services.sales_history import SalesHistoryService
 from bazaar_pos.services.sales_import import SalesImportService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.stock import StockService
@@ -32,6 +35,9 @@ class Shop:
     printer: PrinterService
     receipts: ReceiptService
     print_queue: PrintQueue
+    parked_carts: ParkedCartService
+    refunds: RefundService
+    sales_history: SalesHistoryService
 
     @classmethod
     def over(cls, db: Database) -> Shop:
@@ -52,6 +58,9 @@ class Shop:
             printer=printer,
             receipts=receipts,
             print_queue=PrintQueue(db, receipts, printer),
+            parked_carts=ParkedCartService(db, settings),
+            refunds=RefundService(db, settings),
+            sales_history=SalesHistoryService(db, settings),
         )
 
     @classmethod

@@ -22,6 +22,7 @@ class ProductView:
     cost: MinorUnits
     stock: int
     active: bool
+    favourite: bool = False
 
     @classmethod
     def of(cls, product: Product) -> ProductView:
@@ -36,6 +37,7 @@ class ProductView:
             cost=product.cost_minor,
             stock=product.stock_on_hand,
             active=product.active,
+            favourite=product.favourite,
         )
 
 
@@ -62,3 +64,33 @@ class SaleResult:
     change: MinorUnits
     changes: Changes
     below_zero: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ParkedCartView:
+    """A cart put aside, as the list of parked carts shows it."""
+
+    id: int
+    label: str
+    item_count: int
+    total: MinorUnits
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RefundResult:
+    """A refund or void just committed."""
+
+    uuid: str
+    number: str
+    kind: str
+    sale_number: str
+    total: MinorUnits
+    rounding: MinorUnits
+    paid_back: tuple[tuple[str, MinorUnits], ...]
+    changes: Changes
+
+    @property
+    def paid_back_total(self) -> MinorUnits:
+        """All the money handed back, by every method."""
+        return sum(amount for _method, amount in self.paid_back)

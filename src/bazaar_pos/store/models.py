@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
+    Connection,
     ForeignKey,
     Index,
     Integer,
@@ -14,8 +15,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy import event as sa_event
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
 
+from bazaar_pos.domain.text import search_key
 from bazaar_pos.store.types import UUID_TEXT, UTCDateTime, new_uuid, utcnow
 
 NAMING_CONVENTION = {
@@ -43,9 +46,14 @@ class Setting(Base):
 
 
 class Product(Base):
-    """Something the shop sells; ``stock_on_hand`` caches the sum of its stock movements."""
+    """Something the shop sells; ``stock_on_hand`` caches the sum of its stock movements.
+
+    ``search_key`` holds name, SKU and barcode folded for searching (lower case,
+    no accents); it is kept up to date whenever a product is written.
+    """
 
     __tablename__ = "products"
+    __table_args__ = (Index("ix_products_search_key_active", "search_key", "active"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
@@ -57,8 +65,16 @@ class Product(Base):
     cost_minor: Mapped[int] = mapped_column(Integer, default=0)
     stock_on_hand: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    favourite: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    search_key: Mapped[str] = mapped_column(String(400), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+@sa_event.listens_for(Product, "before_insert")
+@sa_event.listens_for(Product, "before_update")
+def _fill_search_key(_mapper: Mapper[Product], _connection: Connection, product: Product) -> None:
+    product.search_key = search_key(product.name, product.sku, product.barcode)
 
 
 class StockMovement(Base):
@@ -185,3 +201,86 @@ class PrintJob(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class ParkedCart(Base):
+    """A cart put aside to serve the next customer, kept as a JSON snapshot of its lines."""
+
+    __tablename__ = "parked_carts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    till_id: Mapped[str] = mapped_column(UUID_TEXT)
+    label: Mapped[str] = mapped_column(String(100), default="")
+    snapshot: Mapped[str] = mapped_column(Text)
+    item_count: Mapped[int] = mapped_column(Integer)
+    total_minor: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class Refund(Base):
+    """Money and goods going back to a customer: a refund of some lines, or a void of a sale.
+
+    A refund never changes the sale: it is a new row with its own lines and
+    payments that reverse part (or, for a void, all) of it.
+    """
+
+    __tablename__ = "refunds"
+    __table_args__ = (
+        UniqueConstraint("till_id", "kind", "sequence"),
+        UniqueConstraint("till_id", "number"),
+        Index("ix_refunds_created_at", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    number: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(10))
+    sequence: Mapped[int] = mapped_column(Integer)
+    till_id: Mapped[str] = mapped_column(UUID_TEXT)
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    cashier: Mapped[str] = mapped_column(String(100), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    currency: Mapped[str] = mapped_column(String(3))
+    total_minor: Mapped[int] = mapped_column(Integer)
+    rounding_minor: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    sale: Mapped[Sale] = relationship()
+    lines: Mapped[list[RefundLine]] = relationship(
+        back_populates="refund", order_by="RefundLine.id", cascade="save-update, merge"
+    )
+    payments: Mapped[list[RefundPayment]] = relationship(
+        back_populates="refund", order_by="RefundPayment.id", cascade="save-update, merge"
+    )
+
+
+class RefundLine(Base):
+    """How many of one sale line went back, for how much, and whether it went back to stock."""
+
+    __tablename__ = "refund_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    refund_id: Mapped[int] = mapped_column(ForeignKey("refunds.id"), index=True)
+    sale_line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    tax_minor: Mapped[int] = mapped_column(Integer)
+    restocked: Mapped[bool] = mapped_column(Boolean)
+
+    refund: Mapped[Refund] = relationship(back_populates="lines")
+    sale_line: Mapped[SaleLine] = relationship()
+
+
+class RefundPayment(Base):
+    """Money paid back by one method."""
+
+    __tablename__ = "refund_payments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    refund_id: Mapped[int] = mapped_column(ForeignKey("refunds.id"), index=True)
+    method: Mapped[str] = mapped_column(String(20))
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    reference: Mapped[str] = mapped_column(String(100), default="")
+
+    refund: Mapped[Refund] = relationship(back_populates="payments")

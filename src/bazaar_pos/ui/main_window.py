@@ -20,10 +20,15 @@ from bazaar_pos.ui.printing.dispatcher import PrintDispatcher
 from bazaar_pos.ui.printing.status import PrintStatus
 from bazaar_pos.ui.products.screen import ProductsScreen
 from bazaar_pos.ui.settings.screen import SettingsScreen
+from bazaar_pos.ui.till.screen import TillScreen
 
 
 class MainWindow(QMainWindow):
-    """The app's window; Ctrl+1 to Ctrl+5 switch screens."""
+    """The app's window; Ctrl+1 to Ctrl+5 switch screens.
+
+    Sales completed or reprinted at the till (``till``) go to the print queue
+    through ``printing``.
+    """
 
     def __init__(self, shop: Shop) -> None:
         """Build the screens over ``shop``."""
@@ -39,18 +44,11 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(180)
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
+        self.till = TillScreen(shop)
+        self.till.sale_completed.connect(self.printing.print_sale)
+        self.till.reprint_requested.connect(self.printing.reprint_sale)
         screens: list[tuple[str, QWidget]] = [
-            (
-                _("Till"),
-                ComingScreen(
-                    "tillScreen",
-                    _("Till"),
-                    _(
-                        "Ringing up sales with the scanner and keyboard comes next. "
-                        "Sales can already be imported with: bazaar-pos sales import FILE.csv"
-                    ),
-                ),
-            ),
+            (_("Till"), self.till),
             (_("Products"), ProductsScreen(shop)),
             (
                 _("Stock"),

@@ -5,9 +5,51 @@ QWidget { font-size: 11pt; }
 QLabel#screenTitle { font-size: 20pt; font-weight: 600; padding: 4px 0 8px 0; }
 QLabel#screenNote { color: #555; }
 QLabel#printProblem { color: #b00020; font-weight: 600; }
+QLabel#sectionTitle { font-weight: 600; color: #444; padding-top: 6px; }
 QListWidget#navigation { font-size: 13pt; border: none; background: #f1f3f5; }
 QListWidget#navigation::item { padding: 12px 10px; }
 QListWidget#navigation::item:selected { background: #1c7c54; color: white; }
 QTableView { gridline-color: #e0e0e0; selection-background-color: #cfe8dc;
              selection-color: black; }
+
+QLineEdit#scanField { font-size: 16pt; padding: 8px 10px; border: 2px solid #1c7c54;
+                      border-radius: 6px; }
+QLabel#tillMessage { padding: 8px 10px; border-radius: 6px; font-weight: 600;
+                     background: #e7f1fb; color: #0b3d66; }
+QLabel#tillMessage[tone="warn"] { background: #fff4d6; color: #7a4b00; }
+QLabel#tillMessage[tone="error"] { background: #fde2e1; color: #8a1c12; }
+QTableView#cartTable { font-size: 13pt; }
+QTableView#cartTable::item { padding: 4px; }
+QListView#searchResults { font-size: 13pt; background: white; border: 2px solid #1c7c54; }
+QListView#searchResults::item { padding: 6px; }
+QListView#searchResults::item:selected { background: #1c7c54; color: white; }
+
+QFrame#totalsPanel { background: #f7f7f5; border: 1px solid #dedbd2; border-radius: 8px; }
+QFrame#totalsPanel QLabel { font-size: 12pt; }
+QFrame#totalsPanel QLabel#tillTotal { font-size: 34pt; font-weight: 700; color: #111; }
+QFrame#totalsPanel QLabel#itemCount { color: #555; }
+QLabel#tillTotalCaption { font-weight: 700; color: #444; padding-top: 4px; }
+QPushButton#payButton { font-size: 18pt; font-weight: 700; color: white; background: #1c7c54;
+                        border: none; border-radius: 8px; }
+QPushButton#payButton:disabled { background: #a9c9ba; }
+QFrame#lastSale { background: #fff7d6; border: 1px solid #e6c65c; border-radius: 8px; }
+QLabel#lastSaleCaption { font-weight: 600; }
+QLabel#lastChange { font-size: 28pt; font-weight: 700; color: #7a4b00; }
+QPushButton#quickPickTile { border: 1px solid #d0cdc4; border-radius: 6px; }
+QLabel#quickPickText { font-size: 10.5pt; }
+QLabel#quickPickEmpty { color: #666; }
+QLabel#emptyCartHint { font-size: 15pt; color: #777; }
+
+QLabel#payCaption { font-size: 14pt; font-weight: 600; }
+QLabel#payTotal { font-size: 30pt; font-weight: 700; }
+QLabel#payNote { color: #555; }
+QLineEdit#tenderedAmount { font-size: 18pt; padding: 6px; }
+QPushButton[checkable="true"]:checked { background: #1c7c54; color: white; font-weight: 600; }
+QLabel#payLeft { font-size: 14pt; }
+QLabel#changeDue { font-size: 26pt; font-weight: 700; color: #7a4b00; }
+QLabel#payMessage, QLabel#dialogProblem { color: #8a1c12; font-weight: 600; }
+QPushButton#payComplete { font-size: 14pt; font-weight: 700; color: white; background: #1c7c54;
+                          border: none; border-radius: 6px; padding: 0 24px; }
+QLabel#historyMessage { font-weight: 600; color: #0b3d66; }
+QLabel#historyMessage[tone="error"] { color: #8a1c12; }
 """

@@ -1,0 +1,75 @@
+"""A cart as plain JSON-ready data, to park it or keep it safe across a crash."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from bazaar_pos.domain.cart import Cart, CartLine
+from bazaar_pos.domain.money import Currency
+from bazaar_pos.domain.pricing import Discount, DiscountKind, TaxRule
+
+SNAPSHOT_VERSION = 1
+
+
+def _discount_data(discount: Discount | None) -> dict[str, str] | None:
+    if discount is None:
+        return None
+    return {"kind": discount.kind.value, "value": str(discount.value)}
+
+
+def _discount_of(data: dict[str, str] | None) -> Discount | None:
+    if data is None:
+        return None
+    return Discount(DiscountKind(data["kind"]), Decimal(data["value"]))
+
+
+def cart_to_data(cart: Cart) -> dict[str, Any]:
+    """The cart's lines and discount as dicts, lists, strings and integers."""
+    return {
+        "version": SNAPSHOT_VERSION,
+        "currency": cart.currency.code,
+        "discount": _discount_data(cart.discount),
+        "lines": [
+            {
+                "key": line.key,
+                "sku": line.sku,
+                "name": line.name,
+                "unit_price": line.unit_price,
+                "quantity": line.quantity,
+                "unit_cost": line.unit_cost,
+                "product_id": line.product_id,
+                "discount": _discount_data(line.discount),
+                "taxable": line.taxable,
+            }
+            for line in cart
+        ],
+    }
+
+
+def cart_from_data(data: dict[str, Any], currency: Currency, tax_rule: TaxRule | None) -> Cart:
+    """Rebuild a cart from :func:`cart_to_data` output, charging today's ``tax_rule``.
+
+    Raises ValueError when the data is not a snapshot of a cart in ``currency``.
+    """
+    if data.get("version") != SNAPSHOT_VERSION:
+        raise ValueError("not a cart snapshot this version can read")
+    if data.get("currency") != currency.code:
+        raise ValueError("the snapshot is in another currency")
+    cart = Cart(currency, tax_rule)
+    cart.discount = _discount_of(data.get("discount"))
+    for item in data["lines"]:
+        cart.append(
+            CartLine(
+                key=str(item["key"]),
+                sku=str(item["sku"]),
+                name=str(item["name"]),
+                unit_price=int(item["unit_price"]),
+                quantity=int(item["quantity"]),
+                unit_cost=int(item["unit_cost"]),
+                product_id=item["product_id"],
+                discount=_discount_of(item["discount"]),
+                taxable=bool(item["taxable"]),
+            )
+        )
+    return cart

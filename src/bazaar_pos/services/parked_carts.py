@@ -1,0 +1,110 @@
+"""Parked carts and the cart in progress, kept in the database so they outlive the app."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from sqlalchemy import delete, select
+
+from bazaar_pos.domain.cart import Cart
+from bazaar_pos.domain.cart_snapshot import cart_from_data, cart_to_data
+from bazaar_pos.errors import NotFoundError, ValidationError
+from bazaar_pos.i18n import _
+from bazaar_pos.services.settings import SettingsService
+from bazaar_pos.services.views import ParkedCartView
+from bazaar_pos.store.database import Database
+from bazaar_pos.store.models import ParkedCart, Setting
+
+log = logging.getLogger(__name__)
+
+CURRENT_CART_KEY = "till.current_cart"
+"""The settings row holding the snapshot of the cart being rung up."""
+
+
+class ParkedCartService:
+    """Park carts and resume them; keep the cart in progress safe from a crash."""
+
+    def __init__(self, db: Database, settings: SettingsService) -> None:
+        """Keep carts in ``db``, read back in the shop's currency and tax."""
+        self._db = db
+        self._settings = settings
+
+    def park(self, cart: Cart, label: str = "") -> ParkedCartView:
+        """Put ``cart`` aside under ``label``; the caller then starts an empty cart."""
+        if not len(cart):
+            raise ValidationError(_("The cart is empty: there is nothing to park."))
+        till_id = self._settings.load().till_id
+        with self._db.writing() as session:
+            parked = _parked_row(cart, label.strip(), till_id)
+            session.add(parked)
+            session.merge(Setting(key=CURRENT_CART_KEY, value="null"))
+            session.flush()
+            return _view(parked)
+
+    def parked(self) -> list[ParkedCartView]:
+        """Every parked cart, oldest first."""
+        with self._db.reading() as session:
+            rows = session.scalars(
+                select(ParkedCart).order_by(ParkedCart.created_at, ParkedCart.id)
+            )
+            return [_view(row) for row in rows]
+
+    def resume(self, parked_id: int, *, park_current: Cart | None = None) -> Cart:
+        """Take a parked cart back as the cart in progress and stop keeping it parked.
+
+        A non-empty ``park_current`` is parked in its place in the same
+        transaction, so swapping two customers' carts loses neither.
+        """
+        settings = self._settings.load()
+        with self._db.writing() as session:
+            row = session.get(ParkedCart, parked_id)
+            if row is None:
+                raise NotFoundError(_("That parked cart was already resumed."))
+            cart = cart_from_data(json.loads(row.snapshot), settings.currency, settings.tax_rule)
+            session.execute(delete(ParkedCart).where(ParkedCart.id == parked_id))
+            if park_current is not None and len(park_current):
+                session.add(_parked_row(park_current, "", settings.till_id))
+            session.merge(Setting(key=CURRENT_CART_KEY, value=json.dumps(cart_to_data(cart))))
+            return cart
+
+    def save_current(self, cart: Cart) -> None:
+        """Keep a snapshot of the cart being rung up (an empty cart clears it)."""
+        value = json.dumps(cart_to_data(cart)) if len(cart) else "null"
+        with self._db.writing() as session:
+            session.merge(Setting(key=CURRENT_CART_KEY, value=value))
+
+    def load_current(self) -> Cart | None:
+        """The cart that was being rung up when the app last stopped, if it had lines."""
+        settings = self._settings.load()
+        with self._db.reading() as session:
+            row = session.get(Setting, CURRENT_CART_KEY)
+        if row is None or row.value == "null":
+            return None
+        try:
+            cart = cart_from_data(json.loads(row.value), settings.currency, settings.tax_rule)
+        except (ValueError, KeyError, TypeError):
+            log.warning("ignored an unreadable snapshot of the current cart", exc_info=True)
+            return None
+        return cart if len(cart) else None
+
+
+def _parked_row(cart: Cart, label: str, till_id: str) -> ParkedCart:
+    totals = cart.totals()
+    return ParkedCart(
+        till_id=till_id,
+        label=label,
+        snapshot=json.dumps(cart_to_data(cart)),
+        item_count=totals.item_count,
+        total_minor=totals.total,
+    )
+
+
+def _view(row: ParkedCart) -> ParkedCartView:
+    return ParkedCartView(
+        id=row.id,
+        label=row.label,
+        item_count=row.item_count,
+        total=row.total_minor,
+        created_at=row.created_at,
+    )

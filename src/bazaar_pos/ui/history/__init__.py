@@ -1,0 +1,1 @@
+"""Sales history: find a sale, view it, reprint, refund or void it."""

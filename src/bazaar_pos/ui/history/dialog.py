@@ -1,0 +1,251 @@
+"""The sales history: find a sale by number, date or product; view, reprint, refund or void it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bazaar_pos.errors import UserError
+from bazaar_pos.i18n import _
+from bazaar_pos.services.sales_history import SaleDetail, local_days
+from bazaar_pos.services.shop import Shop
+from bazaar_pos.ui.dialogs import TextDialog
+from bazaar_pos.ui.formatting import MoneyText, method_label
+from bazaar_pos.ui.history.detail import sale_html
+from bazaar_pos.ui.history.model import SalesListModel
+from bazaar_pos.ui.history.refund_dialog import RefundDialog
+from bazaar_pos.ui.messages import show_message
+
+DEFAULT_DAYS = 30
+SEARCH_DELAY_MS = 200
+
+
+class SalesHistoryDialog(QDialog):
+    """Past sales newest first; the selected one is shown in full with what can be done to it."""
+
+    reprint_requested = Signal(str)
+    """The UUID of a sale whose receipt should be printed again."""
+    stock_changed = Signal()
+    """A refund or void put goods back in stock."""
+
+    def __init__(self, shop: Shop, money: MoneyText, parent: QWidget | None = None) -> None:
+        """Show the sales of ``shop``."""
+        super().__init__(parent)
+        self.setObjectName("salesHistory")
+        self.setAccessibleName(_("Sales history"))
+        self.setWindowTitle(_("Sales history"))
+        self.resize(1200, 680)
+        self.shop = shop
+        self._money = money
+        self.detail: SaleDetail | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.reload)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("historySearch")
+        self.search.setAccessibleName(_("Find a sale"))
+        self.search.setPlaceholderText(_("Sale number or product name, SKU or barcode"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textEdited.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self.reload)
+        self.search.installEventFilter(self)
+        today = date.today()
+        self.date_from = _date_edit("historyFrom", _("From"), today - timedelta(days=DEFAULT_DAYS))
+        self.date_to = _date_edit("historyTo", _("To"), today)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _date: self.reload())
+
+        self.model = SalesListModel(money)
+        self.table = QTableView()
+        self.table.setObjectName("historyTable")
+        self.table.setAccessibleName(_("Sales"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_args: self._show_current())
+        self.view = QTextBrowser()
+        self.view.setObjectName("saleDetail")
+        self.view.setAccessibleName(_("Sale"))
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.message = QLabel()
+        self.message.setObjectName("historyMessage")
+        self.message.setWordWrap(True)
+
+        self.reprint = self._button(
+            "reprint", _("Reprint receipt  Ctrl+P"), "Ctrl+P", self._reprint
+        )
+        self.refund = self._button("refund", _("Refund  Ctrl+R"), "Ctrl+R", self.refund_current)
+        self.void = self._button(
+            "void", _("Void sale  Ctrl+Shift+V"), "Ctrl+Shift+V", self.void_current
+        )
+        close = self._button("close", _("Close  Esc"), None, self.reject)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(QLabel(_("From")))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(_("To")))
+        filters.addWidget(self.date_to)
+        actions = QHBoxLayout()
+        actions.addWidget(self.reprint)
+        actions.addWidget(self.refund)
+        actions.addWidget(self.void)
+        actions.addStretch(1)
+        actions.addWidget(close)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.view, 1)
+        right_layout.addWidget(self.message)
+        right_layout.addLayout(actions)
+        split = QSplitter()
+        split.addWidget(self.table)
+        split.addWidget(right)
+        split.setSizes([560, 620])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(split, 1)
+
+    def _button(self, name: str, text: str, key: str | None, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(f"{name}Button")
+        button.setAccessibleName(text.split("  ")[0])
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(slot)
+        if key:
+            QShortcut(QKeySequence(key), self).activated.connect(slot)
+        return button
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up and Down in the search field move through the sales."""
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        ):
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
+            row = min(max(self.table.currentIndex().row() + step, 0), self.model.rowCount() - 1)
+            self.table.selectRow(row)
+            return True
+        return super().eventFilter(watched, event)
+
+    def reload(self, select: str | None = None) -> None:
+        """Find the sales matching the search and dates; keep or pick the selection."""
+        self._timer.stop()
+        keep = select or (self.detail.uuid if self.detail else None)
+        first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
+        start, end = local_days(min(first, last), max(first, last))
+        self.model.set_sales(self.shop.sales_history.find(self.search.text(), start=start, end=end))
+        row = self.model.row_of(keep) if keep else -1
+        if self.model.rowCount():
+            self.table.selectRow(max(row, 0))
+        self._show_current()
+        self.search.setFocus()
+
+    def select_sale(self, sale_uuid: str) -> None:
+        """Show the sale with ``sale_uuid`` if it is in the list."""
+        row = self.model.row_of(sale_uuid)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    def refund_current(self) -> None:
+        """Refund some or all lines of the sale shown."""
+        if self.detail is None or not self.detail.refundable:
+            return
+        request = RefundDialog.ask(self, self.detail, self._money)
+        if request is None:
+            return
+        try:
+            result = self.shop.refunds.refund(
+                self.detail.uuid, request.items, to_cash=request.to_cash, reason=request.reason
+            )
+        except UserError as exc:
+            self._say(str(exc), error=True)
+            return
+        self._done(result.number, result.paid_back)
+
+    def void_current(self) -> None:
+        """Void the sale shown, if it is the one just rung up; a reason is required."""
+        if self.detail is None or not self.detail.can_void:
+            return
+        reason = TextDialog.ask(
+            self,
+            _("Void sale {number}").format(number=self.detail.number),
+            _("Why is this sale voided? Every item goes back to stock and every payment back."),
+            required=True,
+        )
+        if not reason:
+            return
+        try:
+            result = self.shop.refunds.void(self.detail.uuid, reason)
+        except UserError as exc:
+            self._say(str(exc), error=True)
+            return
+        self._done(result.number, result.paid_back)
+
+    def _done(self, number: str, paid_back: tuple[tuple[str, int], ...]) -> None:
+        given = ", ".join(f"{method_label(m)} {self._money(a)}" for m, a in paid_back)
+        self.reload()
+        self._say(
+            _("{number} recorded. Give back: {given}.").format(
+                number=number, given=given or self._money(0)
+            )
+        )
+        self.stock_changed.emit()
+
+    def _reprint(self) -> None:
+        if self.detail is not None:
+            self.reprint_requested.emit(self.detail.uuid)
+            self._say(
+                _("Receipt of {number} sent to the printer.").format(number=self.detail.number)
+            )
+
+    def _show_current(self) -> None:
+        row = self.table.currentIndex().row()
+        if row < 0 or not self.model.rowCount():
+            self.detail = None
+            self.view.setHtml(f"<p>{_('No sales match.')}</p>")
+        else:
+            self.detail = self.shop.sales_history.detail(self.model.sale(row).uuid)
+            self.view.setHtml(sale_html(self.detail, self._money))
+        detail = self.detail
+        self.reprint.setEnabled(detail is not None)
+        self.refund.setEnabled(detail is not None and detail.refundable)
+        self.void.setEnabled(detail is not None and detail.can_void)
+        self._say("")
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        show_message(self.message, text, "error" if error else "info")
+
+
+def _date_edit(name: str, label: str, day: date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setObjectName(name)
+    edit.setAccessibleName(label)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit

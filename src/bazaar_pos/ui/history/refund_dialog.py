@@ -1,0 +1,164 @@
+"""Choosing what to refund: how many of each line, damaged or not, and how to pay back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bazaar_pos.domain.money import MinorUnits
+from bazaar_pos.domain.pricing import prorate
+from bazaar_pos.i18n import _
+from bazaar_pos.services.refunds import RefundItem
+from bazaar_pos.services.sales_history import SaleDetail, SaleLineView
+from bazaar_pos.ui.formatting import MoneyText, method_label
+
+
+@dataclass(frozen=True, slots=True)
+class RefundRequest:
+    """What the person chose to refund."""
+
+    items: list[RefundItem]
+    to_cash: bool
+    reason: str
+
+
+def refund_amount(detail: SaleDetail, line: SaleLineView, quantity: int) -> MinorUnits:
+    """What refunding ``quantity`` more of ``line`` pays back (as the refund service counts)."""
+    payable = line.total + (0 if detail.tax_inclusive else line.tax)
+    before, after = line.refunded, line.refunded + quantity
+    return prorate(payable, after, line.quantity) - prorate(payable, before, line.quantity)
+
+
+class RefundDialog(QDialog):
+    """One row per line that can still be refunded, with a quantity and a damaged box."""
+
+    def __init__(self, parent: QWidget, detail: SaleDetail, money: MoneyText) -> None:
+        """Offer the lines of ``detail`` that can still be refunded."""
+        super().__init__(parent)
+        self.setObjectName("refundDialog")
+        self.setAccessibleName(_("Refund"))
+        self.setWindowTitle(_("Refund sale {number}").format(number=detail.number))
+        self.setMinimumSize(720, 440)
+        self._detail = detail
+        self._money = money
+        self.lines = [line for line in detail.lines if line.refundable]
+        self.table = QTableWidget(len(self.lines), 4)
+        self.table.setObjectName("refundLines")
+        self.table.setAccessibleName(_("Lines to refund"))
+        self.table.setHorizontalHeaderLabels(
+            [_("Item"), _("Can refund"), _("Refund"), _("Damaged (not back to stock)")]
+        )
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.quantities: list[QSpinBox] = []
+        self.damaged: list[QCheckBox] = []
+        for row, line in enumerate(self.lines):
+            self.table.setItem(row, 0, QTableWidgetItem(line.name))
+            self.table.setItem(row, 1, QTableWidgetItem(str(line.refundable)))
+            spin = QSpinBox()
+            spin.setObjectName(f"refundQuantity{row}")
+            spin.setAccessibleName(_("Refund how many of {name}").format(name=line.name))
+            spin.setRange(0, line.refundable)
+            spin.valueChanged.connect(lambda _value: self._refresh())
+            box = QCheckBox()
+            box.setObjectName(f"refundDamaged{row}")
+            box.setAccessibleName(_("{name} is damaged").format(name=line.name))
+            self.table.setCellWidget(row, 2, spin)
+            self.table.setCellWidget(row, 3, box)
+            self.quantities.append(spin)
+            self.damaged.append(box)
+
+        methods = ", ".join(method_label(p.method) for p in detail.payments) or _("cash")
+        self.to_paid = QRadioButton(
+            _("Pay back by the method paid ({methods})").format(methods=methods)
+        )
+        self.to_paid.setObjectName("refundToPaid")
+        self.to_paid.setChecked(True)
+        self.to_cash = QRadioButton(_("Pay back in cash"))
+        self.to_cash.setObjectName("refundToCash")
+        self.reason = QLineEdit()
+        self.reason.setObjectName("refundReason")
+        self.reason.setAccessibleName(_("Reason"))
+        self.reason.setPlaceholderText(_("Reason (optional), e.g. wrong size"))
+        self.total = QLabel()
+        self.total.setObjectName("refundTotal")
+        everything = QPushButton(_("Refund everything  Ctrl+A"))
+        everything.setObjectName("refundEverything")
+        everything.clicked.connect(self.select_everything)
+        QShortcut(QKeySequence("Ctrl+A"), self).activated.connect(self.select_everything)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(_("Refund  Ctrl+Enter"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel  Esc"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.accept)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Choose how many of each line come back.")), 1)
+        top.addWidget(everything)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.to_paid)
+        layout.addWidget(self.to_cash)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.total)
+        layout.addWidget(buttons)
+        self._refresh()
+
+    def select_everything(self) -> None:
+        """Refund every unit still refundable."""
+        for spin in self.quantities:
+            spin.setValue(spin.maximum())
+
+    def request(self) -> RefundRequest:
+        """The refund as chosen now."""
+        items = [
+            RefundItem(line.id, spin.value(), damaged=box.isChecked())
+            for line, spin, box in zip(self.lines, self.quantities, self.damaged, strict=True)
+            if spin.value()
+        ]
+        return RefundRequest(items, self.to_cash.isChecked(), self.reason.text().strip())
+
+    def accept(self) -> None:
+        """Close only when something is chosen."""
+        if self.request().items:
+            super().accept()
+
+    def _refresh(self) -> None:
+        amount = sum(
+            refund_amount(self._detail, line, spin.value())
+            for line, spin in zip(self.lines, self.quantities, strict=True)
+        )
+        self.total.setText(_("To pay back: {amount}").format(amount=self._money(amount)))
+        self.ok.setEnabled(bool(amount) or any(spin.value() for spin in self.quantities))
+
+    @classmethod
+    def ask(cls, parent: QWidget, detail: SaleDetail, money: MoneyText) -> RefundRequest | None:
+        """The refund chosen, or None when cancelled."""
+        dialog = cls(parent, detail, money)
+        if dialog.quantities:
+            dialog.quantities[0].setFocus()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.request()

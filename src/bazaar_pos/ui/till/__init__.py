@@ -1,0 +1,1 @@
+"""The Till: ringing up sales with the scanner and keyboard first."""

@@ -1,0 +1,170 @@
+"""The till's cart editing: quantities, discounts, removing lines, items without a code."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bazaar_pos.domain.cart import CartLine
+from bazaar_pos.domain.pricing import Discount, DiscountKind
+from bazaar_pos.i18n import _
+from bazaar_pos.ui.dialogs import ConfirmDialog, TextDialog
+from bazaar_pos.ui.till.scan_field import MAX_QUANTITY
+from bazaar_pos.ui.till.small_dialogs import DiscountDialog, OpenItemDialog
+
+if TYPE_CHECKING:
+    from bazaar_pos.ui.till.screen import TillScreen
+
+    _Base = TillScreen
+else:
+    _Base = object
+
+
+class CartEditing(_Base):
+    """The TillScreen's actions on the lines already in the cart."""
+
+    def add_open_item(self) -> None:
+        """Add an item without a code, with a typed name and price."""
+        answer = OpenItemDialog.ask(self, self._settings.currency)
+        self._focus_scan()
+        if answer is None:
+            return
+        name, price = answer
+        line = self.cart.append(CartLine(sku="", name=name, unit_price=price))
+        self.last_sale.hide()
+        self.say("")
+        self._cart_changed(select=line.key)
+
+    def current_key(self) -> str | None:
+        """The key of the selected cart line (the last one when none is selected)."""
+        if not len(self.cart):
+            return None
+        row = self.table.currentIndex().row()
+        return self.model.key(row if row >= 0 else len(self.cart) - 1)
+
+    def set_quantity(self, quantity: int) -> None:
+        """Set the selected line's quantity (``3*`` then Enter, or F4)."""
+        key = self.current_key()
+        if key is None:
+            self.say(_("The cart is empty: scan something first."), "error")
+            return
+        if not 1 <= quantity <= MAX_QUANTITY:
+            self.say(_("A quantity is a whole number from 1 to {most}.").format(most=MAX_QUANTITY))
+            return
+        line = self.cart.line(key)
+        if line.product_id is not None:
+            wanted = self._in_cart(line.product_id) - line.quantity + quantity
+            if not self._stock_allows(self.shop.catalogue.get(line.product_id), wanted):
+                return
+        self.cart.set_quantity(key, quantity)
+        self.say("")
+        self._cart_changed(select=key)
+        if line.product_id is not None:
+            self._warn_if_short(line.product_id, line.name)
+
+    def bump_quantity(self, step: int) -> None:
+        """One more (+) or one fewer (-) of the selected line; never below one."""
+        key = self.current_key()
+        if key is not None:
+            self.set_quantity(max(self.cart.line(key).quantity + step, 1))
+
+    def ask_quantity(self) -> None:
+        """F4: type the selected line's quantity."""
+        key = self.current_key()
+        if key is None:
+            self.say(_("The cart is empty: scan something first."), "error")
+            return
+        line = self.cart.line(key)
+        text = TextDialog.ask(
+            self, _("Quantity"), _("How many of {name}?").format(name=line.name), str(line.quantity)
+        )
+        self._focus_scan()
+        if text is None:
+            return
+        if not text.isdigit():
+            self.say(_("A quantity is a whole number from 1 to {most}.").format(most=MAX_QUANTITY))
+            return
+        self.set_quantity(int(text))
+
+    def ask_line_discount(self) -> None:
+        """F5: a discount on the selected line."""
+        key = self.current_key()
+        if key is None:
+            self.say(_("The cart is empty: scan something first."), "error")
+            return
+        line = self.cart.line(key)
+        answer = DiscountDialog.ask(
+            self,
+            _("Discount on {name}").format(name=line.name),
+            self._settings.currency,
+            _discount_text(line.discount),
+        )
+        self._focus_scan()
+        if answer is not None:
+            self.cart.set_line_discount(key, answer[0])
+            self._cart_changed(select=key)
+
+    def ask_cart_discount(self) -> None:
+        """F6: a discount on the whole cart."""
+        if not len(self.cart):
+            self.say(_("The cart is empty: scan something first."), "error")
+            return
+        answer = DiscountDialog.ask(
+            self, _("Cart discount"), self._settings.currency, _discount_text(self.cart.discount)
+        )
+        self._focus_scan()
+        if answer is not None:
+            self.cart.discount = answer[0]
+            self._cart_changed(select=self.current_key())
+
+    def remove_line(self) -> None:
+        """Del: take the selected line out of the cart."""
+        key = self.current_key()
+        if key is None:
+            return
+        row = self.model.row_of(key)
+        self.cart.remove(key)
+        self.say("")
+        lines = self.cart.lines
+        self._cart_changed(select=lines[min(row, len(lines) - 1)].key if lines else None)
+
+    def clear_cart(self) -> None:
+        """Ctrl+Del: empty the cart, after asking."""
+        if not len(self.cart):
+            return
+        sure = ConfirmDialog.ask(
+            self,
+            _("Clear the cart?"),
+            _("Take every line out of the cart? The sale is not recorded."),
+            _("Clear the cart"),
+            _("Keep it"),
+        )
+        self._focus_scan()
+        if sure:
+            self.cart.clear()
+            self.say(_("The cart was cleared."))
+            self._cart_changed()
+
+    def toggle_favourite(self) -> None:
+        """Ctrl+D: put the selected line's product on the quick-pick grid, or take it off."""
+        key = self.current_key()
+        line = self.cart.line(key) if key else None
+        if line is None or line.product_id is None:
+            self.say(_("Select a line with a product to make it a favourite."), "error")
+            return
+        product = self.shop.catalogue.get(line.product_id)
+        self.shop.catalogue.set_favourite(product.id, not product.favourite)
+        self.refresh_favourites()
+        self.say(
+            _("{name} was taken off the favourites.").format(name=product.name)
+            if product.favourite
+            else _("{name} is now a favourite.").format(name=product.name)
+        )
+
+
+def _discount_text(discount: Discount | None) -> str:
+    """The text a discount dialog starts from: ``10%`` or ``5000``."""
+    if discount is None:
+        return ""
+    if discount.kind is DiscountKind.PERCENT:
+        return f"{discount.value.normalize():f}%"
+    return str(int(discount.value))

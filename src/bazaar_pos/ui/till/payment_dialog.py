@@ -1,0 +1,306 @@
+"""The payment screen: cash with quick tenders, other methods with a reference, split payments."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bazaar_pos.domain.money import Currency, MinorUnits, parse_money
+from bazaar_pos.domain.payment import (
+    CashRule,
+    PaymentMethod,
+    PaymentProgress,
+    Tender,
+    suggested_tenders,
+)
+from bazaar_pos.i18n import _
+from bazaar_pos.ui.formatting import MoneyText, method_label
+
+NOTE_BUTTONS = 3
+
+
+class PaymentDialog(QDialog):
+    """Takes the tenders for ``total``; ``tenders`` holds them once the dialog is accepted.
+
+    Enter with nothing typed pays what is left by the chosen method (exact cash
+    at first); a typed amount is added as a payment, and the dialog closes as
+    soon as the payments cover the total. Esc goes back to the cart.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        total: MinorUnits,
+        *,
+        currency: Currency,
+        cash_rule: CashRule,
+        money: MoneyText,
+    ) -> None:
+        """Ask for payment of ``total`` in ``currency``, rounding cash by ``cash_rule``."""
+        super().__init__(parent)
+        self.setObjectName("paymentDialog")
+        self.setAccessibleName(_("Payment"))
+        self.setWindowTitle(_("Payment"))
+        self.setMinimumSize(760, 560)
+        self.total = total
+        self.tenders: list[Tender] = []
+        self._currency = currency
+        self._rule = cash_rule
+        self._money = money
+        self._method = PaymentMethod.CASH
+        self._build()
+        self._refresh()
+
+    def _build(self) -> None:
+        due_caption = QLabel(_("Total to pay"))
+        due_caption.setObjectName("payCaption")
+        self.due = QLabel(self._money(self.total))
+        self.due.setObjectName("payTotal")
+        self.due.setAccessibleName(_("Total to pay"))
+        self.due.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.rounding_note = QLabel()
+        self.rounding_note.setObjectName("payNote")
+        self.rounding_note.setAlignment(Qt.AlignmentFlag.AlignRight)
+
+        methods = QHBoxLayout()
+        self.method_buttons: dict[PaymentMethod, QPushButton] = {}
+        group = QButtonGroup(self)
+        for number, method in enumerate(PaymentMethod, start=1):
+            button = QPushButton(f"{method_label(method)}\nF{number}")
+            button.setObjectName(f"method_{method.value}")
+            button.setAccessibleName(method_label(method))
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(52)
+            group.addButton(button)
+            button.clicked.connect(lambda _checked=False, m=method: self.choose_method(m))
+            QShortcut(QKeySequence(f"F{number}"), self).activated.connect(
+                lambda m=method: self.choose_method(m)
+            )
+            methods.addWidget(button)
+            self.method_buttons[method] = button
+
+        self.amount = QLineEdit()
+        self.amount.setObjectName("tenderedAmount")
+        self.amount.setAccessibleName(_("Amount received"))
+        self.amount.setPlaceholderText(_("Amount received, e.g. 100000, 100.000 or 100rb"))
+        self.amount.textChanged.connect(lambda _text: self._refresh())
+        self.amount.returnPressed.connect(self.enter)
+        amount_label = QLabel(_("&Amount"))
+        amount_label.setBuddy(self.amount)
+        self.reference = QLineEdit()
+        self.reference.setObjectName("paymentReference")
+        self.reference.setAccessibleName(_("Reference"))
+        self.reference.setPlaceholderText(_("Reference (optional)"))
+        self.reference.returnPressed.connect(self.enter)
+        reference_label = QLabel(_("&Reference"))
+        reference_label.setBuddy(self.reference)
+        fields = QGridLayout()
+        fields.addWidget(amount_label, 0, 0)
+        fields.addWidget(self.amount, 0, 1)
+        fields.addWidget(reference_label, 1, 0)
+        fields.addWidget(self.reference, 1, 1)
+
+        quick = QHBoxLayout()
+        self.exact = QPushButton()
+        self.exact.setObjectName("exactCash")
+        self.exact.setAccessibleName(_("Exact cash"))
+        self.exact.clicked.connect(self.pay_exact)
+        self.note_buttons = []
+        quick.addWidget(self.exact)
+        QShortcut(QKeySequence("Ctrl+1"), self).activated.connect(self.pay_exact)
+        for number in range(NOTE_BUTTONS):
+            button = QPushButton()
+            button.setObjectName(f"noteButton{number + 1}")
+            button.clicked.connect(lambda _checked=False, n=number: self.pay_note(n))
+            QShortcut(QKeySequence(f"Ctrl+{number + 2}"), self).activated.connect(
+                lambda n=number: self.pay_note(n)
+            )
+            quick.addWidget(button)
+            self.note_buttons.append(button)
+        for button in (self.exact, *self.note_buttons):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(48)
+
+        self.taken = QListWidget()
+        self.taken.setObjectName("paymentsTaken")
+        self.taken.setAccessibleName(_("Payments taken"))
+        self.taken.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.taken.setMaximumHeight(96)
+        self.remove_last = QPushButton(_("Remove last payment  Ctrl+Backspace"))
+        self.remove_last.setObjectName("removeLastPayment")
+        self.remove_last.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.remove_last.clicked.connect(self.undo_tender)
+        QShortcut(QKeySequence("Ctrl+Backspace"), self).activated.connect(self.undo_tender)
+
+        self.left_label = QLabel()
+        self.left_label.setObjectName("payLeft")
+        self.change = QLabel()
+        self.change.setObjectName("changeDue")
+        self.change.setAccessibleName(_("Change"))
+        self.change.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.message = QLabel()
+        self.message.setObjectName("payMessage")
+        self.message.setWordWrap(True)
+
+        back = QPushButton(_("Back to the cart  Esc"))
+        back.setObjectName("payBack")
+        back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        back.clicked.connect(self.reject)
+        self.complete = QPushButton(_("Complete sale  Enter"))
+        self.complete.setObjectName("payComplete")
+        self.complete.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.complete.setMinimumHeight(52)
+        self.complete.clicked.connect(self.enter)
+
+        header = QGridLayout()
+        header.addWidget(due_caption, 0, 0)
+        header.addWidget(self.due, 0, 1)
+        header.addWidget(self.rounding_note, 1, 0, 1, 2)
+        status = QHBoxLayout()
+        status.addWidget(self.left_label, 1)
+        status.addWidget(self.change)
+        buttons = QHBoxLayout()
+        buttons.addWidget(back)
+        buttons.addStretch(1)
+        buttons.addWidget(self.complete)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(methods)
+        layout.addLayout(fields)
+        layout.addLayout(quick)
+        layout.addWidget(self.taken)
+        layout.addWidget(self.remove_last, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(status)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.choose_method(PaymentMethod.CASH)
+
+    # -- what the person does ------------------------------------------------
+
+    def choose_method(self, method: PaymentMethod) -> None:
+        """Take the next payment by ``method``."""
+        self._method = method
+        self.method_buttons[method].setChecked(True)
+        self.reference.setEnabled(method is not PaymentMethod.CASH)
+        self.amount.setFocus()
+        self._refresh()
+
+    def enter(self) -> None:
+        """Add the typed amount, or pay what is left when nothing is typed; finish when paid."""
+        text = self.amount.text().strip()
+        progress = self.progress()
+        if not text:
+            if progress.covered:
+                self.accept()
+                return
+            self._take(self._what_is_left(progress))
+            return
+        try:
+            amount = parse_money(text, self._currency)
+        except ValueError:
+            self._say(_("“{text}” is not an amount.").format(text=text))
+            return
+        self._take(amount)
+
+    def pay_exact(self) -> None:
+        """The customer hands over exactly the cash that is left."""
+        self.choose_method(PaymentMethod.CASH)
+        self._take(self._what_is_left(self.progress()))
+
+    def pay_note(self, number: int) -> None:
+        """The customer hands over the ``number``-th suggested round amount in cash."""
+        notes = suggested_tenders(self.progress().cash_left, self._currency.code)
+        if number < len(notes):
+            self.choose_method(PaymentMethod.CASH)
+            self._take(notes[number])
+
+    def undo_tender(self) -> None:
+        """Take back the last payment added."""
+        if self.tenders:
+            self.tenders.pop()
+            self._refresh()
+
+    def progress(self) -> PaymentProgress:
+        """The payments taken so far against the total."""
+        return PaymentProgress.of(self.total, self.tenders, self._rule)
+
+    # -- inner workings ------------------------------------------------------
+
+    def _what_is_left(self, progress: PaymentProgress) -> MinorUnits:
+        if self._method is PaymentMethod.CASH:
+            return progress.cash_left or progress.left
+        return progress.left
+
+    def _take(self, amount: MinorUnits) -> None:
+        progress = self.progress()
+        if amount <= 0:
+            self._say(_("A payment must be more than zero."))
+            return
+        if self._method is not PaymentMethod.CASH and amount > progress.left:
+            self._say(
+                _("A {method} payment cannot be more than what is left: {left}.").format(
+                    method=method_label(self._method), left=self._money(progress.left)
+                )
+            )
+            return
+        reference = "" if self._method is PaymentMethod.CASH else self.reference.text().strip()
+        self.tenders.append(Tender(self._method, amount, reference))
+        self.amount.clear()
+        self.reference.clear()
+        self._say("")
+        if self.progress().covered:
+            self.accept()
+            return
+        self.choose_method(self._method)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _typed(self) -> MinorUnits:
+        try:
+            return max(parse_money(self.amount.text(), self._currency), 0)
+        except ValueError:
+            return 0
+
+    def _refresh(self) -> None:
+        progress = self.progress()
+        cash = self._method is PaymentMethod.CASH
+        rounded = progress.cash_due != progress.rest and progress.rest > 0
+        self.rounding_note.setText(
+            _("Cash rounded to {due}").format(due=self._money(progress.cash_due)) if rounded else ""
+        )
+        self.taken.clear()
+        for tender in self.tenders:
+            text = f"{method_label(tender.method)}   {self._money(tender.amount)}"
+            self.taken.addItem(f"{text}   {tender.reference}".rstrip())
+        self.taken.setVisible(bool(self.tenders))
+        self.remove_last.setVisible(bool(self.tenders))
+        left = progress.cash_left if cash else progress.left
+        self.left_label.setText(_("Left to pay: {left}").format(left=self._money(left)))
+        typed = self._typed() if cash else 0
+        change = max(progress.cash_given + typed - progress.cash_due, 0) if typed else 0
+        self.change.setText(
+            _("Change {amount}").format(amount=self._money(change)) if change else ""
+        )
+        exact = progress.cash_left or progress.left
+        self.exact.setText(_("Exact  {amount}\nCtrl+1").format(amount=self._money(exact)))
+        notes = suggested_tenders(progress.cash_left, self._currency.code)
+        for number, button in enumerate(self.note_buttons):
+            if number < len(notes):
+                button.setText(f"{self._money(notes[number])}\nCtrl+{number + 2}")
+                button.setAccessibleName(self._money(notes[number]))
+            button.setVisible(number < len(notes))

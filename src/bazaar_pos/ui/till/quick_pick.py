@@ -1,0 +1,115 @@
+"""The quick-pick grid: a coloured tile per favourite product, for goods without a barcode."""
+
+from __future__ import annotations
+
+import zlib
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bazaar_pos.i18n import _
+from bazaar_pos.services.views import ProductView
+from bazaar_pos.ui.formatting import MoneyText
+
+COLUMNS = 2
+SHORTCUT_TILES = 9
+TILE_COLOURS = (
+    "#e8f3ee",
+    "#fdf1dc",
+    "#e6eefb",
+    "#fbe7e9",
+    "#efe8fa",
+    "#e3f4f6",
+    "#f4f1de",
+    "#f0ece6",
+)
+
+
+def tile_colour(category: str) -> str:
+    """A soft colour that stays the same for every product of a category."""
+    return TILE_COLOURS[zlib.crc32(category.encode()) % len(TILE_COLOURS)]
+
+
+class QuickPickGrid(QWidget):
+    """Tiles of favourite products; Alt+1 to Alt+9 pick the first nine."""
+
+    picked = Signal(object)
+    """A ProductView was picked."""
+
+    def __init__(self, money: MoneyText, parent: QWidget | None = None) -> None:
+        """Show prices with ``money``."""
+        super().__init__(parent)
+        self.setObjectName("quickPick")
+        self.setAccessibleName(_("Favourite products"))
+        self._money = money
+        self._products: list[ProductView] = []
+        self._layout = QGridLayout(self)
+        self._layout.setContentsMargins(4, 4, 4, 4)
+        self._layout.setSpacing(6)
+        self._layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        for column in range(COLUMNS):
+            self._layout.setColumnStretch(column, 1)
+        self.tiles: list[QPushButton] = []
+        for number in range(1, SHORTCUT_TILES + 1):
+            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda row=number - 1: self.pick(row))
+        self.empty = QLabel(
+            _("Mark products as favourites (Ctrl+D on a cart line) to pick them here.")
+        )
+        self.empty.setObjectName("quickPickEmpty")
+        self.empty.setWordWrap(True)
+        self._layout.addWidget(self.empty, 0, 0, 1, COLUMNS)
+
+    def set_products(self, products: list[ProductView]) -> None:
+        """Show one tile per product."""
+        for tile in self.tiles:
+            self._layout.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles = []
+        self._products = list(products)
+        self.empty.setVisible(not products)
+        for row, product in enumerate(products):
+            key = f"Alt+{row + 1}" if row < SHORTCUT_TILES else ""
+            tile = _tile(product.name, self._money(product.price), key)
+            tile.setStyleSheet(f"background: {tile_colour(product.category)};")
+            tile.clicked.connect(lambda _checked=False, r=row: self.pick(r))
+            self._layout.addWidget(tile, row // COLUMNS, row % COLUMNS)
+            self.tiles.append(tile)
+
+    def pick(self, row: int) -> None:
+        """Pick the product on tile ``row`` (nothing when there is no such tile)."""
+        if 0 <= row < len(self._products) and self.isVisible():
+            self.picked.emit(self._products[row])
+
+
+def _tile(name: str, price: str, key: str) -> QPushButton:
+    """A button showing the name (wrapped over two lines if need be), price and shortcut."""
+    tile = QPushButton()
+    tile.setObjectName("quickPickTile")
+    tile.setAccessibleName(name)
+    tile.setToolTip(name)
+    tile.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    tile.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+    tile.setFixedHeight(66)
+    text = QLabel(
+        f"<b>{escape(name)}</b><br>{escape(price)}"
+        f"&nbsp;&nbsp;<span style='color:#555'>{escape(key)}</span>"
+    )
+    text.setObjectName("quickPickText")
+    text.setWordWrap(True)
+    text.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    text.setStyleSheet("background: transparent;")
+    inner = QVBoxLayout(tile)
+    inner.setContentsMargins(8, 4, 8, 4)
+    inner.addWidget(text)
+    return tile

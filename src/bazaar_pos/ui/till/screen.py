@@ -1,0 +1,448 @@
+"""The Till screen: scan, search or pick products, adjust the cart, take payment."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bazaar_pos.domain.cart import Cart, CartLine
+from bazaar_pos.domain.payment import Tender
+from bazaar_pos.errors import UserError
+from bazaar_pos.i18n import _
+from bazaar_pos.services.shop import Shop
+from bazaar_pos.services.views import ProductView
+from bazaar_pos.ui.formatting import money_text
+from bazaar_pos.ui.history.dialog import SalesHistoryDialog
+from bazaar_pos.ui.messages import show_message
+from bazaar_pos.ui.till.cart_editing import CartEditing
+from bazaar_pos.ui.till.cart_model import CartTableModel
+from bazaar_pos.ui.till.parking import Parking
+from bazaar_pos.ui.till.payment_dialog import PaymentDialog
+from bazaar_pos.ui.till.quick_pick import QuickPickGrid
+from bazaar_pos.ui.till.scan_field import ScanField, split_quantity
+from bazaar_pos.ui.till.search_popup import SearchResults
+from bazaar_pos.ui.till.totals_panel import LastSalePanel, TotalsPanel
+
+SEARCH_DELAY_MS = 40
+"""Wait this long after a keystroke before searching: a scanner's burst never waits."""
+SNAPSHOT_DELAY_MS = 100
+"""Keep the cart in progress this soon after a change (a burst of changes writes once)."""
+SEARCH_RESULTS = 8
+
+
+class TillScreen(CartEditing, Parking, QWidget):
+    """Rings up a sale with the scanner and keyboard first; every action has a key."""
+
+    sale_completed = Signal(str)
+    """The UUID of a sale just committed (a print queue prints its receipt)."""
+    reprint_requested = Signal(str)
+    """The UUID of a past sale whose receipt should be printed again."""
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        """Ring up sales into ``shop``."""
+        super().__init__(parent)
+        self.setObjectName("tillScreen")
+        self.setAccessibleName(_("Till"))
+        self.shop = shop
+        self._settings = shop.settings.load()
+        self._money = money_text(self._settings)
+        self.cart = self._new_cart()
+        self._stock: dict[int, int] = {}
+        self._restore_offered = False
+        self._results_for = ""
+        self.payment_dialog: PaymentDialog | None = None
+        self.history_dialog: SalesHistoryDialog | None = None
+        self._search_timer = _single_shot(self, SEARCH_DELAY_MS, self._search_now)
+        self._snapshot_timer = _single_shot(self, SNAPSHOT_DELAY_MS, self.save_snapshot)
+        self._build()
+        self._bind_keys()
+        self.refresh_favourites()
+        self._cart_changed(persist=False)
+
+    # -- building ------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.scan = ScanField()
+        self.scan.returnPressed.connect(self.submit_scan)
+        self.scan.textEdited.connect(lambda _text: self._search_timer.start())
+        self.scan.step.connect(self._step)
+        self.scan.bump.connect(self.bump_quantity)
+        self.scan.remove.connect(self.remove_line)
+        self.scan.escape.connect(self._escape)
+        self.message = QLabel()
+        self.message.setObjectName("tillMessage")
+        self.message.setAccessibleName(_("Message"))
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.model = CartTableModel(self._money)
+        self.table = QTableView()
+        self.table.setObjectName("cartTable")
+        self.table.setAccessibleName(_("Cart"))
+        self.table.setModel(self.model)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.hint = QLabel(
+            _("Scan a barcode or type a name to start a sale.\nF12 takes payment."),
+            self.table.viewport(),
+        )
+        self.hint.setObjectName("emptyCartHint")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table.viewport().installEventFilter(self)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QGridLayout()
+        actions.setSpacing(6)
+        for number, (name, text, slot) in enumerate(
+            (
+                ("quantity", _("Quantity\nF4"), self.ask_quantity),
+                ("lineDiscount", _("Line discount\nF5"), self.ask_line_discount),
+                ("cartDiscount", _("Cart discount\nF6"), self.ask_cart_discount),
+                ("removeLine", _("Remove line\nDel"), self.remove_line),
+                ("clearCart", _("Clear cart\nCtrl+Del"), self.clear_cart),
+                ("openItem", _("Other item\nF3"), self.add_open_item),
+                ("park", _("Park cart\nF7"), self.park_cart),
+                ("resume", _("Parked carts\nF8"), self.resume_cart),
+                ("history", _("Sales history\nF9"), self.open_history),
+                ("favourite", _("★ Favourite\nCtrl+D"), self.toggle_favourite),
+            )
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"{name}Button")
+            button.setAccessibleName(text.split("\n")[0])
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(52)
+            button.clicked.connect(slot)
+            actions.addWidget(button, number // 5, number % 5)
+            self.buttons[name] = button
+
+        left = QVBoxLayout()
+        left.addWidget(self.scan)
+        left.addWidget(self.message)
+        left.addWidget(self.table, 1)
+        left.addLayout(actions)
+
+        self.totals = TotalsPanel(self._money)
+        self.pay_button = QPushButton(_("Pay  F12"))
+        self.pay_button.setObjectName("payButton")
+        self.pay_button.setAccessibleName(_("Pay"))
+        self.pay_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pay_button.setMinimumHeight(64)
+        self.pay_button.clicked.connect(self.open_payment)
+        self.last_sale = LastSalePanel(self._money)
+        self.quick_pick = QuickPickGrid(self._money)
+        self.quick_pick.picked.connect(lambda product: self.add_product(product.id))
+        picks = QScrollArea()
+        picks.setObjectName("quickPickArea")
+        picks.setWidgetResizable(True)
+        picks.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        picks.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        picks.setWidget(self.quick_pick)
+        favourites_title = QLabel(_("Favourites  Alt+1…9"))
+        favourites_title.setObjectName("sectionTitle")
+
+        right = QVBoxLayout()
+        right.addWidget(self.totals)
+        right.addWidget(self.pay_button)
+        right.addWidget(self.last_sale)
+        right.addWidget(favourites_title)
+        right.addWidget(picks, 1)
+        side = QWidget()
+        side.setObjectName("tillSide")
+        side.setLayout(right)
+        side.setFixedWidth(350)
+
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(side)
+        self.results = SearchResults(self._money, self)
+        self.results.chosen.connect(lambda product: self.add_product(product.id))
+        self.scan.installEventFilter(self)
+
+    def _bind_keys(self) -> None:
+        keys = {
+            "F3": self.add_open_item,
+            "F4": self.ask_quantity,
+            "F5": self.ask_line_discount,
+            "F6": self.ask_cart_discount,
+            "F7": self.park_cart,
+            "F8": self.resume_cart,
+            "F9": self.open_history,
+            "F12": self.open_payment,
+            "Ctrl+Del": self.clear_cart,
+            "Ctrl+D": self.toggle_favourite,
+        }
+        for key, slot in keys.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- Qt events -----------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Put the cursor in the scan field, and once per start offer to restore a cart."""
+        super().showEvent(event)
+        self.scan.setFocus()
+        if not len(self.cart):
+            self._settings = self.shop.settings.load()
+            self.cart = self._new_cart()
+            self.refresh_favourites()
+        if not self._restore_offered:
+            self._restore_offered = True
+            QTimer.singleShot(0, self.offer_restore)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Keep the search results under the scan field, and the hint over the empty cart."""
+        if watched is self.scan and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._place_results()
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.hint.setGeometry(self.table.viewport().rect())
+        return super().eventFilter(watched, event)
+
+    # -- adding to the cart --------------------------------------------------
+
+    def submit_scan(self) -> None:
+        """Enter in the scan field: add what was scanned or chosen, or go to payment."""
+        self._search_timer.stop()
+        quantity, code = split_quantity(self.scan.text())
+        if not code:
+            self.scan.clear()
+            if quantity is not None:
+                self.set_quantity(quantity)
+            elif len(self.cart):
+                self.open_payment()
+            return
+        product = self.shop.catalogue.find_by_code(code)
+        if product is None and self._results_for == code:
+            product = self.results.current_product()
+        if product is None:
+            QApplication.beep()
+            self.say(
+                _(
+                    "No product with the code “{code}”. Type part of its name to search, "
+                    "or F3 for an item without a code."
+                ).format(code=code),
+                "error",
+            )
+            self.scan.clear()
+            self.results.hide()
+            return
+        self._add(product, quantity or 1)
+
+    def add_product(self, product_id: int, quantity: int = 1) -> None:
+        """Add ``quantity`` of a product picked from a tile or the search results."""
+        self._add(self.shop.catalogue.get(product_id), quantity)
+
+    def _add(self, product: ProductView, quantity: int) -> None:
+        self.scan.clear()
+        self.results.hide()
+        if not self._stock_allows(product, self._in_cart(product.id) + quantity):
+            return
+        line = self.cart.add(
+            CartLine(
+                sku=product.sku,
+                name=product.name,
+                unit_price=product.price,
+                quantity=quantity,
+                unit_cost=product.cost,
+                product_id=product.id,
+            )
+        )
+        self._stock[product.id] = product.stock
+        self.last_sale.hide()
+        self._cart_changed(select=line.key)
+        self._warn_if_short(product.id, product.name)
+
+    # -- paying --------------------------------------------------------------
+
+    def open_payment(self) -> None:
+        """F12: take payment for the cart."""
+        if not len(self.cart):
+            self.say(_("The cart is empty: scan something first."), "error")
+            return
+        self._search_timer.stop()
+        self.results.hide()
+        dialog = PaymentDialog(
+            self,
+            self.cart.totals().total,
+            currency=self._settings.currency,
+            cash_rule=self._settings.cash_rule,
+            money=self._money,
+        )
+        dialog.accepted.connect(lambda: self.complete_sale(dialog.tenders))
+        dialog.finished.connect(lambda _result: self._payment_closed(dialog))
+        self.payment_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+        dialog.amount.setFocus()
+
+    def complete_sale(self, tenders: list[Tender]) -> None:
+        """Commit the sale paid by ``tenders``, start a new cart and show the change."""
+        try:
+            result = self.shop.checkout.complete_sale(self.cart, tenders)
+        except UserError as exc:
+            self.say(str(exc), "error")
+            return
+        self._snapshot_timer.stop()
+        self.cart = self._new_cart()
+        self.shop.parked_carts.save_current(self.cart)
+        self._stock.clear()
+        self._cart_changed(persist=False)
+        self.last_sale.show_sale(result)
+        if result.below_zero:
+            self.say(
+                _("Stock is now below zero for: {skus}").format(skus=", ".join(result.below_zero)),
+                "warn",
+            )
+        else:
+            self.say("")
+        self.sale_completed.emit(result.uuid)
+
+    def _payment_closed(self, dialog: PaymentDialog) -> None:
+        if self.payment_dialog is dialog:
+            self.payment_dialog = None
+        dialog.deleteLater()
+        self._focus_scan()
+
+    # -- history -------------------------------------------------------------
+
+    def open_history(self) -> None:
+        """F9: find past sales, reprint, refund or void."""
+        if self.history_dialog is None:
+            dialog = SalesHistoryDialog(self.shop, self._money, self)
+            dialog.reprint_requested.connect(self.reprint_requested)
+            dialog.stock_changed.connect(lambda: self._stock.clear())
+            dialog.finished.connect(lambda _result: self._focus_scan())
+            self.history_dialog = dialog
+        self.history_dialog.reload()
+        self.history_dialog.open()
+        self.history_dialog.activateWindow()
+
+    # -- keeping things in step ----------------------------------------------
+
+    def say(self, text: str, tone: str = "info") -> None:
+        """Show a message above the cart (an empty text hides it); it never blocks."""
+        show_message(self.message, text, tone)
+        self.message.setVisible(bool(text))
+
+    def refresh_favourites(self) -> None:
+        """Reload the quick-pick grid."""
+        self.quick_pick.set_products(self.shop.catalogue.favourites())
+
+    def _cart_changed(self, *, select: str | None = None, persist: bool = True) -> None:
+        totals = self.cart.totals()
+        short = frozenset(
+            line.key
+            for line in self.cart
+            if line.product_id is not None
+            and line.product_id in self._stock
+            and self._in_cart(line.product_id) > self._stock[line.product_id]
+        )
+        self.model.set_totals(totals, short)
+        self.totals.show_totals(totals)
+        row = self.model.row_of(select) if select else -1
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        has_lines = bool(len(self.cart))
+        for name in ("quantity", "lineDiscount", "cartDiscount", "removeLine", "clearCart"):
+            self.buttons[name].setEnabled(has_lines)
+        self.buttons["park"].setEnabled(has_lines)
+        self.pay_button.setEnabled(has_lines)
+        self.hint.setVisible(not has_lines)
+        if persist:
+            self._snapshot_timer.start()
+
+    def _new_cart(self) -> Cart:
+        return Cart(self._settings.currency, self._settings.tax_rule)
+
+    def _in_cart(self, product_id: int) -> int:
+        return sum(line.quantity for line in self.cart if line.product_id == product_id)
+
+    def _stock_allows(self, product: ProductView, quantity: int) -> bool:
+        """False (with a message) when the shop blocks selling ``quantity`` beyond stock."""
+        if quantity <= product.stock or self._settings.oversell != "block":
+            return True
+        QApplication.beep()
+        self.say(
+            _("Only {count} of {name} in stock: the shop does not sell beyond stock.").format(
+                count=product.stock, name=product.name
+            ),
+            "error",
+        )
+        return False
+
+    def _warn_if_short(self, product_id: int, name: str) -> None:
+        stock = self._stock.get(product_id)
+        if stock is not None and self._in_cart(product_id) > stock:
+            self.say(
+                _("Only {count} of {name} in stock. Selling more anyway.").format(
+                    count=stock, name=name
+                ),
+                "warn",
+            )
+        else:
+            self.say("")
+
+    def _step(self, step: int) -> None:
+        if self.results.isVisible():
+            self.results.move_selection(step)
+            return
+        if not len(self.cart):
+            return
+        row = self.table.currentIndex().row()
+        row = len(self.cart) - 1 if row < 0 else min(max(row + step, 0), len(self.cart) - 1)
+        self.table.selectRow(row)
+
+    def _focus_scan(self) -> None:
+        """Give the keyboard back to the scan field once a dialog window has closed."""
+        self.window().activateWindow()
+        self.scan.setFocus()
+
+    def _escape(self) -> None:
+        self._search_timer.stop()
+        self.results.hide()
+        self.scan.clear()
+
+    def _search_now(self) -> None:
+        _quantity, text = split_quantity(self.scan.text())
+        self._results_for = text
+        if len(text) < 2:
+            self.results.hide()
+            return
+        self.results.show_products(self.shop.catalogue.quick_search(text, limit=SEARCH_RESULTS))
+        self._place_results()
+
+    def _place_results(self) -> None:
+        corner = self.scan.mapTo(self, self.scan.rect().bottomLeft())
+        self.results.move(corner.x(), corner.y() + 2)
+        self.results.setFixedWidth(self.scan.width())
+
+
+def _single_shot(parent: QObject, interval: int, slot: object) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval)
+    timer.timeout.connect(slot)
+    return timer

@@ -1,0 +1,68 @@
+"""Fixtures for driving the Till with real widgets over a real database."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from bazaar_pos.ui.style import STYLE_SHEET
+from bazaar_pos.ui.till.screen import TillScreen
+
+
+@pytest.fixture
+def products(add_product):
+    """Three products: two with barcodes, one without."""
+    return {
+        "coffee": add_product(
+            "KOP-1", "Kopi Gayo 250 g", 95_000, barcode="8991234500161", stock=10
+        ),
+        "glass": add_product(
+            "KRM-1", "Gelas Keramik", 55_000, barcode="8991234500215", category="Keramik", stock=5
+        ),
+        "brooch": add_product("AKS-1", "Bros Wayang", 25_000, category="Aksesoris", stock=2),
+    }
+
+
+@pytest.fixture
+def open_till(qtbot, qapp):
+    """Build, show and focus a Till over a shop."""
+    qapp.setStyleSheet(STYLE_SHEET)
+
+    def make(shop):
+        till = TillScreen(shop)
+        qtbot.addWidget(till)
+        till.resize(1366, 740)
+        till.show()
+        till.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is till)
+        qtbot.waitUntil(till.scan.hasFocus)
+        return till
+
+    return make
+
+
+@pytest.fixture
+def till(shop, products, open_till):
+    """A Till over a shop with three products."""
+    return open_till(shop)
+
+
+def scan(qtbot, till, code):
+    """Type ``code`` into the scan field as a scanner does, then Enter."""
+    qtbot.keyClicks(till.scan, code)
+    qtbot.keyClick(till.scan, Qt.Key.Key_Return)
+
+
+def cart_rows(till):
+    """The cart as (sku, quantity) pairs."""
+    return [(line.sku, line.quantity) for line in till.cart]
+
+
+def open_payment(qtbot, till):
+    """Press F12 and wait until the payment dialog has the keyboard."""
+    qtbot.keyClick(till.scan, Qt.Key.Key_F12)
+    dialog = till.payment_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    return dialog
