@@ -77,3 +77,28 @@ def test_an_unreadable_snapshot_is_ignored(shop):
     with shop.db.writing() as session:
         session.merge(Setting(key=CURRENT_CART_KEY, value='{"version": 99}'))
     assert shop.parked_carts.load_current() is None
+
+
+def test_a_completed_sale_forgets_the_cart_snapshot_in_the_same_transaction(
+    shop, add_product, cart_of, monkeypatch
+):
+    from bazaar_pos.domain.payment import PaymentMethod, Tender
+
+    item = add_product(stock=3)
+    cart = cart_of((item, 1))
+    shop.parked_carts.save_current(cart)
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr("bazaar_pos.services.checkout.record_event", fail)
+    with pytest.raises(RuntimeError):
+        shop.checkout.complete_sale(
+            cart, [Tender(PaymentMethod.QRIS, item.price)], forget_current_cart=True
+        )
+    assert shop.parked_carts.load_current() is not None  # sale rolled back: cart kept
+    monkeypatch.undo()
+    shop.checkout.complete_sale(
+        cart, [Tender(PaymentMethod.QRIS, item.price)], forget_current_cart=True
+    )
+    assert shop.parked_carts.load_current() is None

@@ -13,6 +13,7 @@ from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import UserError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.parked_carts import forget_current_cart as drop_cart_snapshot
 from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.services.stock import record_movement
 from bazaar_pos.services.views import Changes, SaleResult
@@ -41,13 +42,16 @@ class CheckoutService:
         external_ref: str | None = None,
         sold_at: datetime | None = None,
         cash_rounding: bool = True,
+        forget_current_cart: bool = False,
     ) -> SaleResult:
         """Commit the cart as a sale paid by ``tenders`` and return what was recorded.
 
         Raises a UserError (nothing written) when the cart is empty, the
         payments fall short, or the shop blocks selling beyond stock. Sales
         recorded after the fact pass ``cash_rounding=False`` to keep their
-        amounts as they were.
+        amounts as they were. The till passes ``forget_current_cart=True`` so
+        the crash-recovery snapshot of the cart goes in the same transaction as
+        the sale: after a crash the app never offers back a cart already sold.
         """
         shop = self._settings.load()
         if not len(cart):
@@ -72,6 +76,8 @@ class CheckoutService:
                 entity_ref=sale.uuid,
                 details={"number": sale.number, "total": sale.total_minor, "channel": channel},
             )
+            if forget_current_cart:
+                drop_cart_snapshot(session)
             session.flush()
             return SaleResult(
                 id=sale.id,

@@ -6,6 +6,7 @@ import json
 import logging
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.cart import Cart
 from bazaar_pos.domain.cart_snapshot import cart_from_data, cart_to_data
@@ -87,6 +88,11 @@ class ParkedCartService:
             log.warning("ignored an unreadable snapshot of the current cart", exc_info=True)
             return None
         return cart if len(cart) else None
+
+
+def forget_current_cart(session: Session) -> None:
+    """Drop the snapshot of the cart in progress, inside the caller's transaction."""
+    session.merge(Setting(key=CURRENT_CART_KEY, value="null"))
 
 
 def _parked_row(cart: Cart, label: str, till_id: str) -> ParkedCart:

@@ -300,13 +300,12 @@ class TillScreen(CartEditing, Parking, QWidget):
     def complete_sale(self, tenders: list[Tender]) -> None:
         """Commit the sale paid by ``tenders``, start a new cart and show the change."""
         try:
-            result = self.shop.checkout.complete_sale(self.cart, tenders)
+            result = self.shop.checkout.complete_sale(self.cart, tenders, forget_current_cart=True)
         except UserError as exc:
             self.say(str(exc), "error")
             return
         self._snapshot_timer.stop()
         self.cart = self._new_cart()
-        self.shop.parked_carts.save_current(self.cart)
         self._stock.clear()
         self._cart_changed(persist=False)
         self.last_sale.show_sale(result)
