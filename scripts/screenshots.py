@@ -14,6 +14,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from bazaar_pos.i18n import set_language
@@ -37,7 +39,7 @@ def take(out: Path, language: str) -> list[Path]:
     window.resize(1366, 768)
     window.show()
     out.mkdir(parents=True, exist_ok=True)
-    saved = []
+    saved = [_till_mid_sale(app, window, out / f"till-sale-{language}.png")]
     for row, name in SCREENS.items():
         window.show_screen(row)
         app.processEvents()
@@ -47,6 +49,17 @@ def take(out: Path, language: str) -> list[Path]:
     window.close()
     shop.close()
     return saved
+
+
+def _till_mid_sale(app: QApplication, window: MainWindow, path: Path) -> Path:
+    """Ring up three lines the way a stall keeper would and save the till."""
+    window.show_screen(0)
+    for code in ("8991234500161", "2*8991234500215", "8991234500055"):
+        QTest.keyClicks(window.till.scan, code)
+        QTest.keyClick(window.till.scan, Qt.Key.Key_Return)
+    app.processEvents()
+    window.grab().save(str(path))
+    return path
 
 
 def main() -> None:
