@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -32,6 +31,7 @@ from bazaar_pos.ui.history.detail import sale_html
 from bazaar_pos.ui.history.model import SalesListModel
 from bazaar_pos.ui.history.refund_dialog import RefundDialog
 from bazaar_pos.ui.messages import show_message
+from bazaar_pos.ui.step_line_edit import StepLineEdit
 
 DEFAULT_DAYS = 30
 SEARCH_DELAY_MS = 200
@@ -60,14 +60,14 @@ class SalesHistoryDialog(QDialog):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.reload)
 
-        self.search = QLineEdit()
+        self.search = StepLineEdit()
         self.search.setObjectName("historySearch")
         self.search.setAccessibleName(_("Find a sale"))
         self.search.setPlaceholderText(_("Sale number or product name, SKU or barcode"))
         self.search.setClearButtonEnabled(True)
         self.search.textEdited.connect(lambda _text: self._timer.start())
         self.search.returnPressed.connect(self.reload)
-        self.search.installEventFilter(self)
+        self.search.step.connect(self._step)
         today = date.today()
         self.date_from = _date_edit("historyFrom", _("From"), today - timedelta(days=DEFAULT_DAYS))
         self.date_to = _date_edit("historyTo", _("To"), today)
@@ -139,19 +139,10 @@ class SalesHistoryDialog(QDialog):
             QShortcut(QKeySequence(key), self).activated.connect(slot)
         return button
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def _step(self, step: int) -> None:
         """Up and Down in the search field move through the sales."""
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
-        ):
-            step = -1 if event.key() == Qt.Key.Key_Up else 1
-            row = min(max(self.table.currentIndex().row() + step, 0), self.model.rowCount() - 1)
-            self.table.selectRow(row)
-            return True
-        return super().eventFilter(watched, event)
+        row = min(max(self.table.currentIndex().row() + step, 0), self.model.rowCount() - 1)
+        self.table.selectRow(row)
 
     def reload(self, select: str | None = None) -> None:
         """Find the sales matching the search and dates; keep or pick the selection."""

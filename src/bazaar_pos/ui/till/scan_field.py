@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtGui import QKeyEvent, QMoveEvent, QResizeEvent
+from PySide6.QtWidgets import QWidget
 
 from bazaar_pos.i18n import _
+from bazaar_pos.ui.step_line_edit import StepLineEdit
 
 MAX_QUANTITY = 9999
 _QUANTITY_PREFIX = re.compile(r"^\s*(\d{1,4})\s*\*\s*(.*)$")
@@ -22,17 +23,17 @@ def split_quantity(text: str) -> tuple[int | None, str]:
     return int(match[1]), match[2].strip()
 
 
-class ScanField(QLineEdit):
-    """A line edit that also steers the cart: arrows, +/-, Delete and Esc."""
+class ScanField(StepLineEdit):
+    """A line edit that also steers the cart: arrows (``step``), +/-, Delete and Esc."""
 
-    step = Signal(int)
-    """Up (-1) or Down (+1): move through search results or cart lines."""
     bump = Signal(int)
     """+ or - on an empty field: one more or one fewer of the selected line."""
     remove = Signal()
     """Delete on an empty field: remove the selected line."""
     escape = Signal()
     """Esc: close the search results and clear the field."""
+    geometry_changed = Signal()
+    """The field moved or changed size (search results follow it)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         """A large field with a hint of what to type."""
@@ -44,13 +45,21 @@ class ScanField(QLineEdit):
         )
         self.setClearButtonEnabled(True)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Tell followers the field changed size."""
+        super().resizeEvent(event)
+        self.geometry_changed.emit()
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        """Tell followers the field moved."""
+        super().moveEvent(event)
+        self.geometry_changed.emit()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Turn the cart keys into signals; everything else types."""
         key = event.key()
         empty = not self.text()
-        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            self.step.emit(-1 if key == Qt.Key.Key_Up else 1)
-        elif key == Qt.Key.Key_Escape:
+        if key == Qt.Key.Key_Escape:
             self.escape.emit()
         elif empty and key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus):
             self.bump.emit(1 if key == Qt.Key.Key_Plus else -1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from bazaar_pos.ui.history.dialog import SalesHistoryDialog
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.till.cart_editing import CartEditing
 from bazaar_pos.ui.till.cart_model import CartTableModel
+from bazaar_pos.ui.till.cart_view import CartView
 from bazaar_pos.ui.till.parking import Parking
 from bazaar_pos.ui.till.payment_dialog import PaymentDialog
 from bazaar_pos.ui.till.quick_pick import QuickPickGrid
@@ -89,7 +89,10 @@ class TillScreen(CartEditing, Parking, QWidget):
         self.message.hide()
 
         self.model = CartTableModel(self._money)
-        self.table = QTableView()
+        self.table = CartView(
+            _("Scan a barcode or type a name to start a sale.\nF12 takes payment.")
+        )
+        self.hint = self.table.hint
         self.table.setObjectName("cartTable")
         self.table.setAccessibleName(_("Cart"))
         self.table.setModel(self.model)
@@ -100,13 +103,6 @@ class TillScreen(CartEditing, Parking, QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.hint = QLabel(
-            _("Scan a barcode or type a name to start a sale.\nF12 takes payment."),
-            self.table.viewport(),
-        )
-        self.hint.setObjectName("emptyCartHint")
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.table.viewport().installEventFilter(self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -178,7 +174,7 @@ class TillScreen(CartEditing, Parking, QWidget):
         layout.addWidget(side)
         self.results = SearchResults(self._money, self)
         self.results.chosen.connect(lambda product: self.add_product(product.id))
-        self.scan.installEventFilter(self)
+        self.scan.geometry_changed.connect(self._place_results)
 
     def _bind_keys(self) -> None:
         keys = {
@@ -211,14 +207,6 @@ class TillScreen(CartEditing, Parking, QWidget):
         if not self._restore_offered:
             self._restore_offered = True
             QTimer.singleShot(0, self.offer_restore)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Keep the search results under the scan field, and the hint over the empty cart."""
-        if watched is self.scan and event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
-            self._place_results()
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self.hint.setGeometry(self.table.viewport().rect())
-        return super().eventFilter(watched, event)
 
     # -- adding to the cart --------------------------------------------------
 
