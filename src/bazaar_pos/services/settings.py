@@ -36,6 +36,9 @@ class ShopSettings:
     oversell: str = "warn"
     till_id: str = ""
     till_code: str = "A"
+    backup_keep: int = 14
+    backup_folder: str = ""
+    location_warning_seen: str = ""
 
     @property
     def currency(self) -> Currency:

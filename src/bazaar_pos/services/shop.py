@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bazaar_pos.services.backups import BackupService
 from bazaar_pos.services.catalogue import CatalogueService
 from bazaar_pos.services.check import check_database
 from bazaar_pos.services.checkout import CheckoutService
@@ -26,6 +27,7 @@ class Shop:
     checkout: CheckoutService
     product_files: ProductFileService
     sales_import: SalesImportService
+    backups: BackupService
 
     @classmethod
     def over(cls, db: Database) -> Shop:
@@ -41,6 +43,7 @@ class Shop:
             checkout=checkout,
             product_files=ProductFileService(db, settings),
             sales_import=SalesImportService(db, settings, checkout),
+            backups=BackupService(db, settings),
         )
 
     @classmethod
