@@ -80,3 +80,22 @@ def test_a_database_in_a_synced_folder_gets_a_warning(template_db, tmp_path):
     assert done.returncode == 0
     assert "Warning: The shop database" in done.stderr
     assert "put only backups in Dropbox" in done.stderr
+
+
+def test_a_second_folder_and_how_many_to_keep_are_set_from_the_command_line(db_path, tmp_path):
+    usb = tmp_path / "USB STICK"
+    usb.mkdir()
+    done = bazaar_pos("--db", db_path, "backup", "--second-folder", usb, "--keep", "2")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[:2] == [
+        "From now on the newest 2 backups are kept.",
+        f"From now on backups also go to {usb}.",
+    ]
+    assert [line.rsplit("/", 2)[-2] for line in lines[2:]] == ["backups", "USB STICK"]
+    missing = bazaar_pos("--db", db_path, "backup", "--second-folder", tmp_path / "gone")
+    assert (missing.returncode, missing.stderr.strip()) == (
+        1,
+        f"Folder not found: {tmp_path / 'gone'}",
+    )
+    assert bazaar_pos("--db", db_path, "backup", "--keep", "0").returncode == 1

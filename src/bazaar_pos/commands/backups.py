@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from bazaar_pos.commands import EXIT_OK, Subparsers
+from bazaar_pos.errors import ValidationError
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.backups import inspect_backup, local_time, preview_lines, restore_database
 from bazaar_pos.services.shop import Shop
@@ -27,6 +28,14 @@ def register(commands: Subparsers) -> None:
     backup.add_argument(
         "--list", action="store_true", help=_("list the backups instead of making one")
     )
+    backup.add_argument(
+        "--second-folder",
+        metavar="FOLDER",
+        help=_("from now on also back up into FOLDER, e.g. a USB stick ('' to stop)"),
+    )
+    backup.add_argument(
+        "--keep", type=int, metavar="N", help=_("from now on keep the newest N backups")
+    )
     backup.set_defaults(run=_backup, shared=True)
     restore = commands.add_parser(
         "restore", help=_("replace the database with a backup, keeping the replaced file")
@@ -36,6 +45,7 @@ def register(commands: Subparsers) -> None:
 
 
 def _backup(shop: Shop, args: argparse.Namespace) -> int:
+    _change_settings(shop, args)
     if args.list:
         backups = shop.backups.list_backups()
         for found in backups:
@@ -60,6 +70,23 @@ def _backup(shop: Shop, args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(problem, file=sys.stderr)
     return EXIT_OK
+
+
+def _change_settings(shop: Shop, args: argparse.Namespace) -> None:
+    if args.keep is not None:
+        if args.keep < 1:
+            raise ValidationError(_("Keep at least one backup."))
+        shop.settings.update(backup_keep=args.keep)
+        print(_("From now on the newest {count} backups are kept.").format(count=args.keep))
+    if args.second_folder is not None:
+        folder = Path(args.second_folder).expanduser()
+        if args.second_folder and not folder.is_dir():
+            raise ValidationError(_("Folder not found: {folder}").format(folder=folder))
+        shop.settings.update(backup_folder=str(folder.resolve()) if args.second_folder else "")
+        if args.second_folder:
+            print(_("From now on backups also go to {folder}.").format(folder=folder.resolve()))
+        else:
+            print(_("Backups no longer go to a second folder."))
 
 
 def _restore(database: Path, args: argparse.Namespace) -> int:
