@@ -42,7 +42,13 @@ def row_counts(shop):
 
 
 def run_cli(monkeypatch, tmp_path, *args):
+    """Run ``bazaar-pos`` in this process (so a full disk can be simulated), in English.
+
+    Logging and the language stay as the tests set them: neither may depend on
+    reading folders that an ordinary user cannot enter.
+    """
     monkeypatch.setattr(cli, "setup_logging", lambda: tmp_path / "bazaar-pos.log")
+    monkeypatch.setattr(cli, "set_language", lambda language: None)
     return cli.main([str(a) for a in args])
 
 
