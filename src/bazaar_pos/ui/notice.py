@@ -24,6 +24,8 @@ class Notice(QMessageBox):
         super().__init__(icon, title, title, QMessageBox.StandardButton.Ok, parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setInformativeText(text)
+        # Long paths make Qt's default box tall and thin; give the text room.
+        self.setStyleSheet("QLabel#qt_msgbox_informativelabel { min-width: 420px; }")
         self.setObjectName(name)
         self.setAccessibleName(title)
         self.setAccessibleDescription(text)
