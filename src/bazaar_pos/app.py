@@ -9,14 +9,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from bazaar_pos.errors import UserError
+from bazaar_pos.errors import DatabaseInUseError, UserError
 from bazaar_pos.i18n import _
+from bazaar_pos.logs import LOG_FILE_NAME
+from bazaar_pos.paths import log_folder
 from bazaar_pos.resources import resource_path
 from bazaar_pos.services.demo import load_demo_shop
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.store.lock import DatabaseLock
+from bazaar_pos.ui.errors import ErrorReporter
 from bazaar_pos.ui.main_window import MainWindow
+from bazaar_pos.ui.notice import Icon, Notice
 from bazaar_pos.ui.style import STYLE_SHEET
 
 log = logging.getLogger(__name__)
@@ -25,27 +30,51 @@ QUIT_AFTER_ENV = "BAZAAR_POS_QUIT_AFTER_MS"
 """Smoke tests of a built bundle set this to close the app once its window has shown."""
 
 
-def run_gui(db_path: Path, *, demo: bool = False) -> int:
-    """Open the shop at ``db_path`` in the main window and run until it closes."""
+def run_gui(db_path: Path, *, demo: bool = False, log_path: Path | None = None) -> int:
+    """Open the shop at ``db_path`` in the main window and run until it closes.
+
+    Refuses, with a message, a database that another window or command has
+    open. Unexpected errors are logged to ``log_path`` and shown without
+    closing the window. A backup is made daily and when the window closes.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Bazaar POS")
     app.setOrganizationName("Bazaar POS")
     app.setStyleSheet(STYLE_SHEET)
     app.setWindowIcon(QIcon(str(resource_path("icons", "bazaar-pos.svg"))))
+    reporter = ErrorReporter(log_path or log_folder() / LOG_FILE_NAME)
+    reporter.install()
+    lock = DatabaseLock(db_path)
     try:
-        shop = Shop.open(db_path)
-    except UserError as exc:
-        QMessageBox.critical(None, _("Cannot open the shop"), exc.message)
-        return 1
-    try:
-        if demo:
-            load_demo_shop(shop)
-        window = MainWindow(shop)
-        window.resize(1280, 760)
-        window.show()
-        if os.environ.get(QUIT_AFTER_ENV):
-            QTimer.singleShot(int(os.environ[QUIT_AFTER_ENV]), app.quit)
-        return app.exec()
+        try:
+            lock.acquire()
+            shop = Shop.open(db_path)
+        except DatabaseInUseError as exc:
+            Notice.ask(None, _("Bazaar POS is already open"), exc.message, name="alreadyOpen")
+            return 1
+        except UserError as exc:
+            Notice.ask(
+                None,
+                _("Cannot open the shop"),
+                exc.message,
+                icon=Icon.Critical,
+                name="cannotOpen",
+            )
+            return 1
+        try:
+            if demo:
+                load_demo_shop(shop)
+            window = MainWindow(shop)
+            window.resize(1280, 760)
+            window.show()
+            window.start_automatic_backups()
+            QTimer.singleShot(0, window.warn_about_location)
+            if os.environ.get(QUIT_AFTER_ENV):
+                QTimer.singleShot(int(os.environ[QUIT_AFTER_ENV]), app.quit)
+            return app.exec()
+        finally:
+            shop.close()
     finally:
-        shop.close()
+        lock.release()
+        reporter.uninstall()

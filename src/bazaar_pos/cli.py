@@ -7,13 +7,16 @@ import logging
 import sys
 import tempfile
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from bazaar_pos import __version__
 from bazaar_pos.commands import (
     EXIT_BUG,
     EXIT_PROBLEM,
+    FileRunner,
     Runner,
+    backups,
     check,
     printer,
     products,
@@ -25,11 +28,13 @@ from bazaar_pos.i18n import LANGUAGES, _, set_language, system_language
 from bazaar_pos.logs import setup_logging
 from bazaar_pos.paths import default_database_path
 from bazaar_pos.services.demo import load_demo_shop
+from bazaar_pos.services.location import location_risk
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.store.lock import DatabaseLock
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = (products, sales, receipt, printer, check)
+COMMAND_MODULES = (products, sales, receipt, printer, check, backups)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,16 +67,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from bazaar_pos.app import run_gui  # Qt loads only when the GUI opens
 
-        return run_gui(db_path, demo=args.demo)
+        return run_gui(db_path, demo=args.demo, log_path=log_path)
     try:
-        shop = Shop.open(db_path)
-        try:
-            if args.demo:
-                load_demo_shop(shop)
-            run: Runner = args.run
-            return run(shop, args)
-        finally:
-            shop.close()
+        with _lock_for(args, db_path):
+            if not args.demo and (risk := location_risk(db_path)) is not None:
+                print(
+                    _("Warning: {message}").format(message=risk.message(db_path)), file=sys.stderr
+                )
+            run_file: FileRunner | None = getattr(args, "run_file", None)
+            if run_file is not None:
+                return run_file(db_path, args)
+            shop = Shop.open(db_path)
+            try:
+                if args.demo:
+                    load_demo_shop(shop)
+                run: Runner = args.run
+                return run(shop, args)
+            finally:
+                shop.close()
     except UserError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_PROBLEM
@@ -82,6 +95,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
+
+
+def _lock_for(args: argparse.Namespace, db_path: Path) -> AbstractContextManager[object]:
+    """The one-app-per-database lock, unless the command only reads."""
+    return nullcontext() if getattr(args, "shared", False) else DatabaseLock(db_path)
 
 
 def _language_from(argv: list[str]) -> str:

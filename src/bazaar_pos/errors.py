@@ -16,6 +16,10 @@ class DatabaseError(UserError):
     """The database file cannot be used (not ours, too new, damaged, unwritable)."""
 
 
+class DatabaseInUseError(DatabaseError):
+    """Another Bazaar POS window or command already has the database open."""
+
+
 class NotFoundError(UserError):
     """A product, sale or other record that was asked for does not exist."""
 

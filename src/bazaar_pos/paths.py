@@ -7,6 +7,7 @@ from pathlib import Path
 from platformdirs import user_data_path, user_log_path
 
 APP_NAME = "bazaar-pos"
+BACKUP_FOLDER_NAME = "backups"
 
 
 def default_database_path() -> Path:
@@ -17,3 +18,8 @@ def default_database_path() -> Path:
 def log_folder() -> Path:
     """The folder for the app's log files."""
     return user_log_path(APP_NAME, appauthor=False)
+
+
+def backup_folder(database: Path) -> Path:
+    """The folder for the automatic backups of ``database``: ``backups`` beside it."""
+    return Path(database).parent / BACKUP_FOLDER_NAME

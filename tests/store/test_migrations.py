@@ -75,7 +75,7 @@ def test_an_older_database_is_backed_up_then_upgraded(db_path, monkeypatch):
     upgraded = []
     monkeypatch.setattr(Database, "upgrade", lambda self: upgraded.append(True))
     Database.open(db_path).close()
-    backups = list(db_path.parent.glob("shop.before-upgrade-*.sqlite"))
+    backups = list((db_path.parent / "backups").glob("shop-*-before-upgrade-*.sqlite"))
     assert upgraded == [True]
     assert len(backups) == 1
     assert inspect_file(backups[0]) == stored_revision

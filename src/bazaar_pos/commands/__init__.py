@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 
 from bazaar_pos.services.shop import Shop
 
 Runner = Callable[[Shop, argparse.Namespace], int]
+"""A sub-command run on the open shop: ``set_defaults(run=...)``."""
+FileRunner = Callable[[Path, argparse.Namespace], int]
+"""A sub-command run on the database file, never opened first: ``set_defaults(run_file=...)``.
+
+Sub-commands hold the one-app-per-database lock unless they only read and
+say ``set_defaults(shared=True)``.
+"""
 Subparsers = argparse._SubParsersAction  # type: ignore[type-arg]
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BUG = 0, 1, 70

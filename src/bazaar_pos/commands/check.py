@@ -12,7 +12,7 @@ from bazaar_pos.services.shop import Shop
 def register(commands: Subparsers) -> None:
     """Add the ``check`` sub-command."""
     check = commands.add_parser("check", help=_("verify the database"))
-    check.set_defaults(run=_check)
+    check.set_defaults(run=_check, shared=True)
 
 
 def _check(shop: Shop, args: argparse.Namespace) -> int:

@@ -22,7 +22,7 @@ def register(commands: Subparsers) -> None:
     importer.set_defaults(run=_import)
     exporter = actions.add_parser("export", help=_("export products to CSV"))
     exporter.add_argument("file", type=Path)
-    exporter.set_defaults(run=_export)
+    exporter.set_defaults(run=_export, shared=True)
 
 
 def _import(shop: Shop, args: argparse.Namespace) -> int:

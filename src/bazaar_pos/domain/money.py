@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from babel.numbers import format_currency
 
@@ -93,7 +93,10 @@ def parse_money(text: str, cur: Currency) -> MinorUnits:
     major = _to_decimal(match["number"], cur, has_suffix=bool(match["suffix"]))
     if match["suffix"]:
         major = major.scaleb(_SUFFIXES[match["suffix"]])
-    minor = cur.to_minor(major)
+    try:
+        minor = cur.to_minor(major)
+    except InvalidOperation:  # more digits than Decimal's precision holds
+        raise ValueError(f"amount too large: {text!r}") from None
     if cur.to_decimal(minor) != major:
         raise ValueError(f"too many decimals for {cur.code}: {text!r}")
     return -minor if negative else minor

@@ -58,13 +58,20 @@ def read_csv(path: Path, aliases: dict[str, str] | None = None) -> CsvTable:
     delimiter = max(",;\t", key=lines[0].count)
     reader = csv.reader(lines, delimiter=delimiter)
     aliases = aliases or {}
-    raw_header = next(reader)
-    header = tuple(aliases.get(h.strip().lower(), h.strip().lower()) for h in raw_header)
-    rows = []
-    for line_number, cells in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        rows.append(CsvRow(line_number, dict(zip(header, cells, strict=False))))
+    try:
+        raw_header = next(reader)
+        header = tuple(aliases.get(h.strip().lower(), h.strip().lower()) for h in raw_header)
+        rows = []
+        for line_number, cells in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in cells):
+                continue
+            rows.append(CsvRow(line_number, dict(zip(header, cells, strict=False))))
+    except csv.Error as exc:  # a cell too long to be real, a broken quote
+        raise UserError(
+            _("{path} cannot be read as CSV (line {line}: {reason}).").format(
+                path=path, line=reader.line_num, reason=exc
+            )
+        ) from None
     return CsvTable(header, tuple(rows))
 
 

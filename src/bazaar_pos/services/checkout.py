@@ -22,6 +22,8 @@ from bazaar_pos.store.models import Payment, Product, Sale, SaleLine
 from bazaar_pos.store.types import utcnow
 
 POS_CHANNEL = "pos"
+MAX_SALE_TOTAL = 10**15
+"""The largest subtotal one sale may have, in minor units; far below SQLite's integer limit."""
 
 
 class CheckoutService:
@@ -59,6 +61,8 @@ class CheckoutService:
         if cart.currency != shop.currency:
             raise ValidationError(_("The cart is not in the shop's currency."))
         totals = cart.totals()
+        if totals.subtotal > MAX_SALE_TOTAL:
+            raise ValidationError(_("The sale adds up to more than one sale can record."))
         try:
             rule = shop.cash_rule if cash_rounding else CashRule()
             settlement = settle(totals.total, tenders, rule)

@@ -12,6 +12,11 @@ from bazaar_pos.i18n import _
 
 T = TypeVar("T")
 
+MAX_AMOUNT = 10**12
+"""The largest amount a file may hold, in minor units (Rp1.000.000.000.000)."""
+MAX_QUANTITY = 10**9
+"""The largest quantity or stock count a file may hold."""
+
 
 class RowProblems:
     """Collects problems found in a file and raises them together."""
@@ -71,6 +76,8 @@ def amount_parser(cur: Currency, *, required: bool) -> Callable[[str], MinorUnit
             raise ValueError(_("{text!r} is not an amount").format(text=text)) from None
         if value < 0:
             raise ValueError(_("the amount cannot be negative"))
+        if value > MAX_AMOUNT:
+            raise ValueError(_("{text!r} is too large an amount").format(text=text))
         return value
 
     return convert
@@ -88,6 +95,8 @@ def whole_number(*, minimum: int | None = None) -> Callable[[str], int | None]:
             raise ValueError(_("{text!r} is not a whole number").format(text=text)) from None
         if minimum is not None and value < minimum:
             raise ValueError(_("must be at least {minimum}").format(minimum=minimum))
+        if value > MAX_QUANTITY:
+            raise ValueError(_("{text!r} is too large a number").format(text=text))
         return value
 
     return convert

@@ -14,7 +14,7 @@ from bazaar_pos.domain.money import Currency
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.exports.csv_io import CsvRow, read_csv
 from bazaar_pos.i18n import _
-from bazaar_pos.services.checkout import CheckoutService
+from bazaar_pos.services.checkout import MAX_SALE_TOTAL, CheckoutService
 from bazaar_pos.services.csv_rules import RowProblems, amount_parser, require_columns, whole_number
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.store.database import Database
@@ -57,7 +57,7 @@ def parse_local_datetime(text: str) -> datetime:
     for pattern in DATE_FORMATS:
         try:
             return datetime.strptime(text, pattern).astimezone()
-        except ValueError:
+        except (ValueError, OverflowError, OSError):  # the last two: beyond the clock's range
             continue
     raise ValueError(_("{text!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)").format(text=text))
 
@@ -96,6 +96,14 @@ class SalesImportService:
         orders: dict[tuple[str, str], _Order] = {}
         for row in table.rows:
             self._read_row(row, products, shop.currency, problems, orders)
+        for order in orders.values():
+            subtotal = sum(line.gross for line in order.lines)
+            if subtotal > MAX_SALE_TOTAL:
+                problems.messages.append(
+                    _("Order {ref} adds up to more than one sale can record.").format(
+                        ref=order.order_ref
+                    )
+                )
         problems.raise_if_any(path)
         done = self._already_imported(list(orders))
         imported = lines = 0

@@ -43,6 +43,9 @@ class ShopSettings:
     qris_payload: str = ""
     till_id: str = ""
     till_code: str = "A"
+    backup_keep: int = 14
+    backup_folder: str = ""
+    location_warning_seen: str = ""
 
     @property
     def currency(self) -> Currency:

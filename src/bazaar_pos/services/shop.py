@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bazaar_pos.services.backups import BackupService
 from bazaar_pos.services.catalogue import CatalogueService
 from bazaar_pos.services.check import check_database
 from bazaar_pos.services.checkout import CheckoutService
@@ -38,6 +39,7 @@ class Shop:
     parked_carts: ParkedCartService
     refunds: RefundService
     sales_history: SalesHistoryService
+    backups: BackupService
 
     @classmethod
     def over(cls, db: Database) -> Shop:
@@ -61,6 +63,7 @@ class Shop:
             parked_carts=ParkedCartService(db, settings),
             refunds=RefundService(db, settings),
             sales_history=SalesHistoryService(db, settings),
+            backups=BackupService(db, settings),
         )
 
     @classmethod

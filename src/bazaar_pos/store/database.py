@@ -7,10 +7,12 @@ portable SQLAlchemy so the same models and migrations run on PostgreSQL.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +20,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from bazaar_pos.errors import DatabaseError
-from bazaar_pos.i18n import _
+from bazaar_pos.i18n import N_, _
+from bazaar_pos.paths import backup_folder
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +35,69 @@ APPLICATION_ID = 0x42415A52  # "BAZR": marks a SQLite file as a Bazaar POS datab
 SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 5000
+
+# SQLite failures a person can act on, matched on SQLite's own message. This
+# table is the one place they become clear messages, for the CLI and the GUI.
+_FRIENDLY_ERRORS = (
+    (
+        "database or disk is full",
+        N_(
+            "The disk holding {path} is full, so the change was not saved and nothing "
+            "was changed. Free some space, then try again."
+        ),
+    ),
+    (
+        "readonly database",
+        N_(
+            "{path} is read-only, so nothing can be saved. Move it to a folder you may "
+            "write to, or change the file's permissions."
+        ),
+    ),
+    (
+        "unable to open database file",
+        N_(
+            "Cannot open {path}. Check that the drive is connected and that you may "
+            "write to its folder."
+        ),
+    ),
+    (
+        "disk i/o error",
+        N_(
+            "Reading or writing {path} failed (disk I/O error). Check the drive; if this "
+            "happens again, restore a backup."
+        ),
+    ),
+    ("database disk image is malformed", N_("{path} is damaged. Restore a backup.")),
+    ("file is not a database", N_("{path} is not a Bazaar POS database.")),
+    (
+        "database is locked",
+        N_("{path} is busy in another program. Close that program, then try again."),
+    ),
+)
+
+
+def database_error(exc: BaseException, path: object = None) -> DatabaseError | None:
+    """The clear DatabaseError for a SQLite failure a person can act on; None for a bug.
+
+    Accepts ``sqlite3`` errors and SQLAlchemy's wrappers of them.
+    """
+    original = getattr(exc, "orig", None) or exc
+    if not isinstance(original, sqlite3.DatabaseError):
+        return None
+    reason = str(original).lower()
+    for fragment, message in _FRIENDLY_ERRORS:
+        if fragment in reason:
+            return DatabaseError(_(message).format(path=path or _("the database")))
+    return None
+
+
+def _on_error(context: ExceptionContext) -> None:
+    """Turn SQLite failures a person can act on into DatabaseError, wherever they happen."""
+    path = context.engine.url.database if context.engine is not None else None
+    error = database_error(context.original_exception, path)
+    if error is not None:
+        log.warning("database %s: %s", path, context.original_exception)
+        raise error from context.original_exception
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -41,16 +109,20 @@ def alembic_config(url: str | None = None) -> Config:
     return config
 
 
+@cache
 def head_revision() -> str:
-    """The newest migration this version of the app knows."""
+    """The newest migration this version of the app knows (read once; they ship with it)."""
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
-def known_revisions() -> set[str]:
+@cache
+def known_revisions() -> frozenset[str]:
     """Every migration revision this version of the app knows."""
-    return {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return frozenset(
+        s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+    )
 
 
 def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -74,6 +146,7 @@ def create_sqlite_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _set_sqlite_pragmas)
     event.listen(engine, "begin", _begin)
+    event.listen(engine, "handle_error", _on_error)
     return engine
 
 
@@ -94,18 +167,44 @@ class Database:
         """Open the shop database at ``path``, creating or upgrading it as needed.
 
         Raises DatabaseError, leaving the file untouched, when it is not a
-        Bazaar POS database, is damaged, or was made by a newer version.
+        Bazaar POS database, is damaged, was made by a newer version, or
+        cannot be written (a read-only file or folder, a full disk).
         """
         path = Path(path)
         revision = inspect_file(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                _("Cannot create the folder {folder}: {reason}").format(
+                    folder=path.parent, reason=exc.strerror
+                )
+            ) from exc
         engine = create_sqlite_engine(path)
         database = cls(engine, path)
-        if migrate and revision != head_revision():
-            if revision is not None:
-                backup_before_migration(path, revision)
-            database.upgrade()
+        try:
+            if migrate and revision != head_revision():
+                if revision is not None:
+                    backup_before_migration(path, revision)
+                database.upgrade()
+            database.check_writable()
+        except BaseException:
+            database.close()
+            raise
         return database
+
+    def check_writable(self) -> None:
+        """Raise DatabaseError now, not at the first sale, if nothing could be saved.
+
+        Creates a table in a write transaction and rolls it back, so the file
+        is left exactly as it was.
+        """
+        with (
+            self.engine.connect().execution_options(bazaar_write=True) as connection,
+            connection.begin() as transaction,
+        ):
+            connection.execute(text("CREATE TABLE bazaar_write_probe (x INTEGER)"))
+            transaction.rollback()
 
     def upgrade(self) -> None:
         """Bring the schema to the newest migration and mark the file as ours."""
@@ -138,6 +237,18 @@ class Database:
         self.engine.dispose()
 
 
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A plain SQLite connection that can only read the file at ``path``."""
+    return sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True)
+
+
+def read_only_engine(path: Path) -> Engine:
+    """An engine that only reads ``path``, for looking into backups and other files."""
+    engine = create_engine("sqlite://", creator=lambda: connect_read_only(path), poolclass=NullPool)
+    event.listen(engine, "handle_error", _on_error)
+    return engine
+
+
 def inspect_file(path: Path) -> str | None:
     """Check that ``path`` can be opened as our database and return its revision.
 
@@ -153,7 +264,7 @@ def inspect_file(path: Path) -> str | None:
     if header != SQLITE_HEADER:
         raise DatabaseError(_("{path} is not a Bazaar POS database.").format(path=path))
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
+        with closing(connect_read_only(path)) as connection:
             app_id = connection.execute("PRAGMA application_id").fetchone()[0]
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
             ok = connection.execute("PRAGMA quick_check").fetchone()[0]
@@ -162,6 +273,8 @@ def inspect_file(path: Path) -> str | None:
                 row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
     except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and (known := database_error(exc, path)):
+            raise known from exc
         raise DatabaseError(
             _("{path} is damaged or not a database ({reason}).").format(path=path, reason=exc)
         ) from exc
@@ -184,13 +297,77 @@ def inspect_file(path: Path) -> str | None:
 
 
 def backup_before_migration(path: Path, revision: str) -> Path:
-    """Copy the database with SQLite's online backup before it is upgraded."""
+    """Copy the database into its backup folder before it is upgraded."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.stem}.before-upgrade-{revision}-{stamp}{path.suffix}")
-    with (
-        closing(sqlite3.connect(path)) as source,
-        closing(sqlite3.connect(target)) as destination,
-    ):
-        source.backup(destination)
+    target = backup_folder(path) / f"{path.stem}-{stamp}-before-upgrade-{revision}{path.suffix}"
+    copy_database(path, target)
     log.info("backed up %s to %s before upgrading", path, target)
     return target
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """Copy a database, even one in use, to ``target`` whole or not at all.
+
+    Uses SQLite's online backup API, so the copy is a consistent snapshot
+    even while sales are being written. The copy is one self-contained file
+    (no ``-wal``), passes ``integrity_check`` and is synced to disk before it
+    appears under its name. Raises DatabaseError, leaving no partial file.
+    """
+    source, target = Path(source), Path(target)
+    partial = target.with_name(f".{target.name}.part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        with (
+            closing(connect_read_only(source)) as reader,
+            closing(sqlite3.connect(partial)) as writer,
+        ):
+            reader.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            reader.backup(writer)
+            writer.execute("PRAGMA journal_mode = DELETE")
+            verdict = writer.execute("PRAGMA integrity_check").fetchone()[0]
+        if verdict != "ok":
+            raise DatabaseError(
+                _("The copy of {path} failed its check ({reason}).").format(
+                    path=source, reason=verdict
+                )
+            )
+        _sync_file(partial)
+        os.replace(partial, target)
+        _sync_folder(target.parent)
+    except sqlite3.Error as exc:
+        _remove(partial)
+        raise database_error(exc, source) or DatabaseError(
+            _("Cannot copy {path}: {reason}").format(path=source, reason=exc)
+        ) from exc
+    except OSError as exc:
+        _remove(partial)
+        raise DatabaseError(
+            _("Cannot write {path}: {reason}").format(path=target, reason=exc.strerror or exc)
+        ) from exc
+    except BaseException:
+        _remove(partial)
+        raise
+    return target
+
+
+def _remove(path: Path) -> None:
+    """Delete a partial file if there is one; a folder that is gone is fine too."""
+    with suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def _sync_file(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX only; Windows cannot open folders this way)."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,1 @@
+"""Backups in the GUI: running them in the background and the restore dialog."""
