@@ -168,3 +168,16 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(50), default="")
     entity_ref: Mapped[str] = mapped_column(String(100), default="")
     details: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class Till(Base):
+    """Another till whose sales were merged into this database from a bundle."""
+
+    __tablename__ = "tills"
+
+    till_id: Mapped[str] = mapped_column(UUID_TEXT, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16))
+    shop_name: Mapped[str] = mapped_column(String(200), default="")
+    app_version: Mapped[str] = mapped_column(String(32), default="")
+    first_imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_bundle_at: Mapped[datetime] = mapped_column(UTCDateTime)
