@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -17,6 +17,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.placeholder import ComingScreen
 from bazaar_pos.ui.products.screen import ProductsScreen
+from bazaar_pos.ui.reports.screen import ReportsScreen
 
 
 class MainWindow(QMainWindow):
@@ -35,6 +36,9 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(180)
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
+        self.products = ProductsScreen(shop)
+        self.reports = ReportsScreen(shop)
+        self.reports.salesMerged.connect(lambda _summary: self.products.refresh())
         screens: list[tuple[str, QWidget]] = [
             (
                 _("Till"),
@@ -47,7 +51,7 @@ class MainWindow(QMainWindow):
                     ),
                 ),
             ),
-            (_("Products"), ProductsScreen(shop)),
+            (_("Products"), self.products),
             (
                 _("Stock"),
                 ComingScreen(
@@ -56,14 +60,7 @@ class MainWindow(QMainWindow):
                     _("Receiving goods, adjustments and stock counts are coming."),
                 ),
             ),
-            (
-                _("Reports"),
-                ComingScreen(
-                    "reportsScreen",
-                    _("Reports"),
-                    _("Sales summaries, PDF exports and the Z report are coming."),
-                ),
-            ),
+            (_("Reports"), self.reports),
             (
                 _("Settings"),
                 ComingScreen(
@@ -89,6 +86,11 @@ class MainWindow(QMainWindow):
             _("Database: {path}").format(path=shop.db.path or shop.db.engine.url)
         )
         self.show_screen(0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Let report work still running finish before the window goes."""
+        self.reports.background.wait()
+        super().closeEvent(event)
 
     def show_screen(self, row: int) -> None:
         """Switch to the screen at ``row`` in the navigation."""
