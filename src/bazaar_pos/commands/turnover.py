@@ -26,15 +26,28 @@ def _turnover(shop: Shop, args: argparse.Namespace) -> int:
     year = args.year or shop.reports.today().year
     result = shop.turnover.year(year)
     fmt = Formats(shop_header(shop.settings.load()), current_language())
-    width = max(len(fmt.money(e.year_to_date)) for e in result.estimates()) + 2
+    estimates = result.estimates()
+    headings = (_("Turnover"), _("Year to date"), _("Est. 0.5% (individual)"))
+    rows = [
+        (
+            fmt.month_name(year, e.month.month),
+            fmt.money(e.month.turnover),
+            fmt.money(e.year_to_date),
+            fmt.money(e.tax_individual),
+        )
+        for e in estimates
+    ]
+    first = max(len(_("Month")), *(len(row[0]) for row in rows)) + 2
+    widths = [
+        max(len(heading), *(len(row[n + 1]) for row in rows)) + 3
+        for n, heading in enumerate(headings)
+    ]
     print(
-        f"{_('Month'):<12}{_('Turnover'):>{width}}{_('Year to date'):>{width}}"
-        f"{_('Est. 0.5%'):>{width}}"
+        _("Month").ljust(first) + "".join(h.rjust(w) for h, w in zip(headings, widths, strict=True))
     )
-    for e in result.estimates():
+    for month, *amounts in rows:
         print(
-            f"{fmt.month_name(year, e.month.month):<12}{fmt.money(e.month.turnover):>{width}}"
-            f"{fmt.money(e.year_to_date):>{width}}{fmt.money(e.tax_individual):>{width}}"
+            month.ljust(first) + "".join(a.rjust(w) for a, w in zip(amounts, widths, strict=True))
         )
     if result.thresholds_apply:
         print(

@@ -130,6 +130,9 @@ def _manifest(archive: zipfile.ZipFile, name: str) -> dict[str, Any]:
     listed = manifest.get("members")
     if not isinstance(listed, dict) or set(listed) != set(MEMBERS):
         raise _altered(name, _("its list of contents was changed"))
+    missing = sorted(set(MEMBERS) - set(names))
+    if missing:
+        raise _altered(name, _("{member} is missing").format(member=missing[0]))
     if len(names) != len(set(names)) or set(names) != {MANIFEST, *MEMBERS}:
         raise _altered(name, _("it holds files its manifest does not list"))
     return manifest

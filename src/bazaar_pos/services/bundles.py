@@ -237,6 +237,8 @@ class BundleService:
                     at=_parse_time(move["created_at"]),
                 )
                 movement.uuid = move["uuid"]
+            if not (new_sales or new_moves):
+                return _nothing_new(len(bundles), len(known_sales), len(known_moves))
             record_event(
                 session,
                 "bundle.imported",
@@ -536,6 +538,9 @@ def _refuse_clashes(
             sale = next(s for s in sales if (s["till_id"], s["sequence"]) == tuple(taken))
             raise _clash(sale, bundles)
     orders = [(s["channel"], s["external_ref"]) for s in sales if s.get("external_ref")]
+    twice = next((order for order in orders if orders.count(order) > 1), None)
+    if twice is not None:
+        raise _order_clash(*twice)
     for first in range(0, len(orders), CHUNK):
         taken = session.execute(
             select(Sale.channel, Sale.external_ref).where(
@@ -543,12 +548,16 @@ def _refuse_clashes(
             )
         ).first()
         if taken is not None:
-            raise BundleError(
-                _(
-                    "The order {ref} ({channel}) in the bundle is already in this database as "
-                    "another sale; it was imported on two tills. Nothing was imported."
-                ).format(ref=taken[1], channel=taken[0])
-            )
+            raise _order_clash(taken[0], taken[1])
+
+
+def _order_clash(channel: str, ref: str) -> BundleError:
+    return BundleError(
+        _(
+            "The order {ref} ({channel}) was imported on two tills, so the bundles hold it "
+            "twice as different sales. Nothing was imported."
+        ).format(ref=ref, channel=channel)
+    )
 
 
 def _clash(sale: dict[str, Any], bundles: list[_Verified]) -> BundleError:
@@ -661,8 +670,20 @@ def _sale_row(sale: dict[str, Any], products: dict[str, Product]) -> Sale:
     return row
 
 
+def _nothing_new(bundles: int, sales_known: int, movements_known: int) -> BundleImportSummary:
+    return BundleImportSummary(
+        bundles=bundles,
+        sales_added=0,
+        sales_known=sales_known,
+        movements_added=0,
+        movements_known=movements_known,
+        products_created=(),
+        changes=Changes(),
+    )
+
+
 def describe(summary: BundleImportSummary) -> str:
     """One sentence saying what an import did."""
     return _(
-        "{sales} sales and {moves} stock movements merged; {known} sales were already here."
+        "Sales merged: {sales}. Stock movements merged: {moves}. Sales already here: {known}."
     ).format(sales=summary.sales_added, moves=summary.movements_added, known=summary.sales_known)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import importlib
-import importlib.util
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -68,9 +67,12 @@ def receipt_printer() -> Callable[[list[str]], None] | None:
     Receipt printing lives in ``bazaar_pos.printing``; it prints lines through
     ``print_text_lines(lines)``. Without that module there is no printer.
     """
-    if importlib.util.find_spec("bazaar_pos.printing") is None:
+    try:
+        printing = importlib.import_module("bazaar_pos.printing")
+    except ModuleNotFoundError as exc:
+        if exc.name != "bazaar_pos.printing":
+            raise
         return None
-    printing = importlib.import_module("bazaar_pos.printing")
     printer: Callable[[list[str]], None] | None = getattr(printing, "print_text_lines", None)
     return printer
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -16,41 +17,47 @@ from bazaar_pos.paths import log_folder
 log = logging.getLogger(__name__)
 
 
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
-
-
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
+    def __init__(self, owner: Background, number: int, work: Callable[[], Any]) -> None:
         super().__init__()
+        self._owner = owner
+        self._number = number
         self._work = work
-        self._signals = signals
 
     def run(self) -> None:
         try:
             result = self._work()
-        except Exception as exc:  # reported to the GUI thread, which decides what to show
-            self._signals.failed.emit(exc)
+        except Exception as exc:  # the GUI thread decides what to show
+            outcome, value = False, exc
         else:
-            self._signals.done.emit(result)
+            outcome, value = True, result
+        try:
+            self._owner.finished.emit(self._number, outcome, value)
+        except RuntimeError:  # the owner was deleted while the job ran; nobody is waiting
+            log.debug("background job %s finished after its owner was deleted", self._number)
 
 
 class Background(QObject):
     """Runs jobs one after another on a worker thread; callbacks run on the GUI thread.
 
+    Owners call :meth:`wait` before they go, so no job outlives them.
+
     Signals:
         busyChanged(bool): a job started (True) or the last one ended (False).
+        finished(int, bool, object): internal; a job's number, success, and result or error.
     """
 
     busyChanged = Signal(bool)
+    finished = Signal(int, bool, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         """Own a single worker thread."""
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._running: set[_Signals] = set()
+        self._numbers = itertools.count(1)
+        self._waiting: dict[int, tuple[Callable[[Any], None], Callable[[str], None]]] = {}
+        self.finished.connect(self._finish)
 
     def run(
         self,
@@ -59,37 +66,29 @@ class Background(QObject):
         failed: Callable[[str], None],
     ) -> None:
         """Run ``work`` off the GUI thread; then ``done(result)`` or ``failed(message)``."""
-        signals = _Signals(self)
-        self._running.add(signals)
-
-        def finish() -> None:
-            self._running.discard(signals)
-            signals.deleteLater()
-            if not self._running:
-                self.busyChanged.emit(False)
-
-        def on_done(result: object) -> None:
-            finish()
-            done(result)
-
-        def on_failed(exc: object) -> None:
-            finish()
-            failed(error_message(exc))
-
-        signals.done.connect(on_done)
-        signals.failed.connect(on_failed)
-        if len(self._running) == 1:
+        number = next(self._numbers)
+        self._waiting[number] = (done, failed)
+        if len(self._waiting) == 1:
             self.busyChanged.emit(True)
-        self._pool.start(_Job(work, signals))
+        self._pool.start(_Job(self, number, work))
 
     @property
     def busy(self) -> bool:
         """Whether a job is queued or running."""
-        return bool(self._running)
+        return bool(self._waiting)
 
     def wait(self, msecs: int = -1) -> bool:
-        """Block until every job has run (for shutting down and tests)."""
+        """Block until every job has run (for closing windows and for tests)."""
         return self._pool.waitForDone(msecs)
+
+    def _finish(self, number: int, succeeded: bool, value: object) -> None:
+        done, failed = self._waiting.pop(number)
+        if not self._waiting:
+            self.busyChanged.emit(False)
+        if succeeded:
+            done(value)
+        else:
+            failed(error_message(value))
 
 
 def error_message(exc: object) -> str:

@@ -181,7 +181,7 @@ class MergeTillsDialog(QDialog):
             )
         elif ready:
             new = sum(b.info.new_sales for b in self._bundles if b.info)
-            self.status.setText(_("{count} sales are new to this database.").format(count=new))
+            self.status.setText(_("Sales new to this database: {count}.").format(count=new))
         else:
             self.status.setText("")
 

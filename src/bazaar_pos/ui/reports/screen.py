@@ -355,11 +355,11 @@ class ReportsScreen(QWidget):
         """The period the controls show."""
         first = self.first.date().toPython()
         last = max(first, self.last.date().toPython())
-        return Period(first, last, self.period.currentData())  # type: ignore[arg-type]
+        return Period(first, last, PeriodKind(self.period.currentData()))
 
     def _preset_chosen(self) -> None:
         if not self._selecting:
-            self.set_period(self.period.currentData())
+            self.set_period(PeriodKind(self.period.currentData()))
 
     def _custom_dates(self) -> None:
         if self._selecting:
