@@ -14,6 +14,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
@@ -176,6 +177,13 @@ class Column:
     numeric: bool = True
 
 
+PADDING = 5
+CELL_SIZE = 8.5
+SMALLEST_SIZE = 6.5
+TEXT_SHARE = 0.28
+"""Text columns keep at least this share of a table's width; numbers shrink to make room."""
+
+
 def data_table(
     columns: Sequence[Column],
     rows: Sequence[Sequence[str | Flowable]],
@@ -184,9 +192,16 @@ def data_table(
     width: float = WIDTH,
     muted_rows: Sequence[int] = (),
 ) -> Table:
-    """A table with a heading row, banded rows, right-aligned numbers and a totals row."""
-    weight = sum(c.weight for c in columns)
-    widths = [width * c.weight / weight for c in columns]
+    """A table with a heading row, banded rows, right-aligned numbers and a totals row.
+
+    Number columns are as wide as their widest value (in a smaller type when
+    the numbers are long); text columns share what is left by weight.
+    """
+    size = CELL_SIZE
+    widths = _column_widths(columns, rows, totals, width, size)
+    while widths is None:
+        size -= 0.5
+        widths = _column_widths(columns, rows, totals, width, size)
     body: list[list[Any]] = [
         [text(c.heading, "heading_right" if c.numeric else "heading") for c in columns]
     ]
@@ -201,14 +216,14 @@ def data_table(
         body.append(list(totals))
     style: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-        ("FONT", (0, 1), (-1, -1), FONT, 8.5),
+        ("FONT", (0, 1), (-1, -1), FONT, size),
         ("TEXTCOLOR", (0, 1), (-1, -1), INK),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
         ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
     ]
     for index, column in enumerate(columns):
@@ -221,7 +236,7 @@ def data_table(
         style.append(("TEXTCOLOR", (0, number + 1), (-1, number + 1), MUTED))
     if totals is not None:
         style += [
-            ("FONT", (0, -1), (-1, -1), BOLD, 8.5),
+            ("FONT", (0, -1), (-1, -1), BOLD, size),
             ("BACKGROUND", (0, -1), (-1, -1), ACCENT_LIGHT),
             ("LINEABOVE", (0, -1), (-1, -1), 0.9, ACCENT),
         ]
@@ -230,9 +245,40 @@ def data_table(
     return table
 
 
+def _column_widths(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[str | Flowable]],
+    totals: Sequence[str] | None,
+    width: float,
+    size: float,
+) -> list[float] | None:
+    """Widths fitting every number at ``size``, or None when they do not fit (above the floor)."""
+    needed: dict[int, float] = {}
+    for index, column in enumerate(columns):
+        if not column.numeric:
+            continue
+        cells = [row[index] for row in rows if isinstance(row[index], str)]
+        widest = max((stringWidth(str(cell), FONT, size) for cell in cells), default=0)
+        if totals is not None:
+            widest = max(widest, stringWidth(totals[index], BOLD, size))
+        heading = max(stringWidth(word, BOLD, 8) for word in column.heading.split() or [""])
+        needed[index] = max(widest, heading) + 2 * PADDING + 1
+    left = width - sum(needed.values())
+    if left < width * TEXT_SHARE and size > SMALLEST_SIZE:
+        return None
+    weight = sum(c.weight for c in columns if not c.numeric) or 1
+    return [
+        needed[index] if index in needed else max(left, 0) * column.weight / weight
+        for index, column in enumerate(columns)
+    ]
+
+
 def figure_grid(figures: Sequence[tuple[str, str]], columns: int = 4) -> Table:
-    """Key figures as a grid of labelled values."""
-    cells = [[text(label, "figure_label"), text(value, "figure_value")] for label, value in figures]
+    """Key figures as a grid of labelled values, each value shrunk to fit on one line."""
+    cell_width = WIDTH / columns - 24  # the cell less its paddings and the inner table's
+    cells = [
+        [text(label, "figure_label"), _figure_value(value, cell_width)] for label, value in figures
+    ]
     while len(cells) % columns:
         cells.append(["", ""])
     grid = [
@@ -249,10 +295,20 @@ def figure_grid(figures: Sequence[tuple[str, str]], columns: int = 4) -> Table:
                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
                 ("TOPPADDING", (0, 0), (-1, -1), 6),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ]
         )
     )
     return table
+
+
+def _figure_value(value: str, room: float) -> Paragraph:
+    style = STYLES["figure_value"]
+    size = style.fontSize
+    while size > 8 and stringWidth(value, style.fontName, size) > room:
+        size -= 0.5
+    fitted = ParagraphStyle(f"figure_value_{size}", parent=style, fontSize=size)
+    return Paragraph(_escape(value), fitted)
 
 
 def _axis_label(format_value: Callable[[int], str]) -> Callable[[float], str]:

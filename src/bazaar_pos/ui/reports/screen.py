@@ -29,7 +29,7 @@ from bazaar_pos.domain.formats import Formats
 from bazaar_pos.domain.periods import Period, PeriodKind
 from bazaar_pos.domain.report import Dimension, SalesReport
 from bazaar_pos.domain.turnover import TurnoverYear
-from bazaar_pos.i18n import _, current_language
+from bazaar_pos.i18n import N_, _, current_language
 from bazaar_pos.services.bundles import BundleExportSummary
 from bazaar_pos.services.report_files import FileFormat, WrittenFile
 from bazaar_pos.services.reports import shop_header
@@ -52,11 +52,11 @@ from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
 from bazaar_pos.ui.worker import Background
 
 PERIODS = (
-    (PeriodKind.TODAY, "Today"),
-    (PeriodKind.YESTERDAY, "Yesterday"),
-    (PeriodKind.THIS_WEEK, "This week"),
-    (PeriodKind.THIS_MONTH, "This month"),
-    (PeriodKind.CUSTOM, "Custom"),
+    (PeriodKind.TODAY, N_("Today")),
+    (PeriodKind.YESTERDAY, N_("Yesterday")),
+    (PeriodKind.THIS_WEEK, N_("This week")),
+    (PeriodKind.THIS_MONTH, N_("This month")),
+    (PeriodKind.CUSTOM, N_("Custom")),
 )
 CHART_BARS = 12
 
