@@ -11,6 +11,9 @@ QFrame[role="figure"] { background: white; border: 1px solid #d5dbe1; border-rad
 QLabel#figureLabel { color: #616e7c; font-size: 9pt; }
 QLabel#figureValue { font-size: 14pt; font-weight: 600; }
 QLabel#reportStatus { color: #1c7c54; }
+QProgressBar { border: 1px solid #d5dbe1; border-radius: 3px; background: white;
+               text-align: center; min-height: 20px; }
+QProgressBar::chunk { background: #1c7c54; }
 QTableView { gridline-color: #e0e0e0; selection-background-color: #cfe8dc;
              selection-color: black; }
 """

@@ -6,10 +6,7 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
-    QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,24 +18,8 @@ from bazaar_pos.i18n import _, current_language, ngettext
 from bazaar_pos.services.reports import SaleList, SaleSummary, shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.reports.models import RowsModel, sale_line_columns, sale_list_columns
+from bazaar_pos.ui.reports.parts import label, table
 from bazaar_pos.ui.worker import Background
-
-
-def table(name: str, accessible: str, model: RowsModel, *, stretch: int = 0) -> QTableView:
-    """A read-only table of whole rows over ``model``; column ``stretch`` takes the spare room."""
-    view = QTableView()
-    view.setObjectName(name)
-    view.setAccessibleName(accessible)
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setAlternatingRowColors(True)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return view
 
 
 class DrillDownDialog(QDialog):
@@ -66,10 +47,10 @@ class DrillDownDialog(QDialog):
         self._shop = shop
         fmt = Formats(shop_header(shop.settings.load()), current_language())
         self.setWindowTitle(_("Sales: {title}").format(title=title))
-        heading = QLabel(_("{title} · {period}").format(title=title, period=fmt.period(period)))
-        heading.setObjectName("screenTitle")
-        self.count = QLabel(_("Loading…"))
-        self.count.setObjectName("drillDownCount")
+        heading = label(
+            _("{title} · {period}").format(title=title, period=fmt.period(period)), "screenTitle"
+        )
+        self.count = label(_("Loading…"), "drillDownCount")
         self.sales = RowsModel(sale_list_columns(fmt))
         self.lines = RowsModel(sale_line_columns(fmt))
         self.sales_view = table("drillDownSales", _("Sales"), self.sales)

@@ -23,8 +23,8 @@ from bazaar_pos.services.bundles import BundleImportSummary, BundleInfo, describ
 from bazaar_pos.services.reports import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.files import ask_open_paths
-from bazaar_pos.ui.reports.drilldown import table
 from bazaar_pos.ui.reports.models import ColumnSpec, RowsModel
+from bazaar_pos.ui.reports.parts import label, table
 from bazaar_pos.ui.worker import Background
 
 
@@ -61,15 +61,16 @@ class MergeTillsDialog(QDialog):
         self.result: BundleImportSummary | None = None
         fmt = Formats(shop_header(shop.settings.load()), current_language())
         zone = shop.reports.zone
-        explain = QLabel(
+        explain = label(
             _(
                 "Add the bundle files other tills exported (bazaar-pos bundle export, or "
                 "Export › Till bundle). Their sales and stock movements are merged into this "
                 "database. Importing a bundle again changes nothing; a damaged or altered "
                 "bundle is refused and nothing is imported."
-            )
+            ),
+            "mergeExplanation",
+            wrap=True,
         )
-        explain.setWordWrap(True)
         self.model = RowsModel(
             [
                 ColumnSpec(_("File"), lambda b: b.path.name, numeric=False),

@@ -36,7 +36,7 @@ from bazaar_pos.services.reports import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.files import ask_save_path
 from bazaar_pos.ui.reports.chart import BarChart
-from bazaar_pos.ui.reports.drilldown import DrillDownDialog, table
+from bazaar_pos.ui.reports.drilldown import DrillDownDialog
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
 from bazaar_pos.ui.reports.models import (
     ColumnSpec,
@@ -48,6 +48,7 @@ from bazaar_pos.ui.reports.models import (
     total_row,
     turnover_columns,
 )
+from bazaar_pos.ui.reports.parts import label, table
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
 from bazaar_pos.ui.worker import Background
 
@@ -158,8 +159,8 @@ class ReportsScreen(QWidget):
         self.period = QComboBox()
         self.period.setObjectName("reportPeriod")
         self.period.setAccessibleName(_("Period"))
-        for kind, label in PERIODS:
-            self.period.addItem(_(label), kind)
+        for kind, name in PERIODS:
+            self.period.addItem(_(name), kind)
         self.first = QDateEdit()
         self.first.setObjectName("reportFrom")
         self.first.setAccessibleName(_("From"))
@@ -171,12 +172,9 @@ class ReportsScreen(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self._custom_dates)
         self.period.currentIndexChanged.connect(self._preset_chosen)
-        period_label = QLabel(_("&Period"))
-        period_label.setBuddy(self.period)
-        from_label = QLabel(_("&From"))
-        from_label.setBuddy(self.first)
-        to_label = QLabel(_("&To"))
-        to_label.setBuddy(self.last)
+        period_label = label(_("&Period"), "periodLabel", self.period)
+        from_label = label(_("&From"), "fromLabel", self.first)
+        to_label = label(_("&To"), "toLabel", self.last)
         self.zreport_button = QPushButton(_("&Z report…"))
         self.zreport_button.setObjectName("zReportButton")
         self.zreport_button.clicked.connect(self.show_zreport)
@@ -262,25 +260,26 @@ class ReportsScreen(QWidget):
                 False,
             ),
         ]
-        for dimension, label, columns, vertical in specs:
+        for dimension, heading, columns, vertical in specs:
             page = QWidget()
             page.setObjectName(f"{dimension.value}Tab")
-            page.setAccessibleName(label)
+            page.setAccessibleName(heading)
             chart = BarChart(
-                f"{dimension.value}Chart", _("Chart: {name}").format(name=label), vertical=vertical
+                f"{dimension.value}Chart",
+                _("Chart: {name}").format(name=heading),
+                vertical=vertical,
             )
             chart.empty_text = _("No sales in this period.")
             chart.setFixedHeight(140)
             model = RowsModel(columns)
-            view = table(f"{dimension.value}Table", label, model)
+            view = table(f"{dimension.value}Table", heading, model)
             view.activated.connect(lambda index, d=dimension: self.drill_down(d, index))
             box = QVBoxLayout(page)
             box.addWidget(chart)
             box.addWidget(view, 1)
-            hint = QLabel(_("Double-click a row or press Enter to see its sales."))
-            hint.setObjectName("screenNote")
+            hint = label(_("Double-click a row or press Enter to see its sales."), "screenNote")
             box.addWidget(hint)
-            self.tabs.addTab(page, label)
+            self.tabs.addTab(page, heading)
             self._tabs.append(_Tab(dimension, chart, model, view))
         self.tabs.addTab(self._turnover_tab(), _("UMKM turnover"))
 
@@ -304,20 +303,26 @@ class ReportsScreen(QWidget):
             turnover_columns(self._fmt, lambda: self.loaded.turnover.year if self.loaded else 2000)
         )
         self.turnover_view = table("turnoverTable", _("Turnover by month"), self.turnover_model)
-        note = QLabel(
+        note = label(
             _(
                 "PP 55/2022: small businesses may pay a final 0.5% of each month's gross "
                 "turnover (sales before discounts) while their yearly turnover stays within "
                 "Rp4.800.000.000; individuals pay nothing on the first Rp500.000.000 of a year. "
                 "These are estimates to discuss with your accountant."
-            )
+            ),
+            "screenNote",
+            wrap=True,
         )
-        note.setObjectName("screenNote")
-        note.setWordWrap(True)
         bars = QGridLayout()
-        bars.addWidget(QLabel(_("Individual exemption (Rp500.000.000)")), 0, 0)
+        bars.addWidget(
+            label(_("Individual exemption (Rp500.000.000)"), "exemptionLabel", self.exempt_bar),
+            0,
+            0,
+        )
         bars.addWidget(self.exempt_bar, 0, 1)
-        bars.addWidget(QLabel(_("Scheme limit (Rp4.800.000.000 a year)")), 1, 0)
+        bars.addWidget(
+            label(_("Scheme limit (Rp4.800.000.000 a year)"), "capLabel", self.cap_bar), 1, 0
+        )
         bars.addWidget(self.cap_bar, 1, 1)
         box = QVBoxLayout(page)
         box.addWidget(self.turnover_summary)
@@ -461,6 +466,7 @@ class ReportsScreen(QWidget):
     def _show_turnover(self, turnover: TurnoverYear) -> None:
         fmt = self._fmt
         self.turnover_model.set_rows(turnover.estimates())
+        self.turnover_view.scrollToBottom()
         text = _("Gross turnover from 1 January to {day}: {amount}.").format(
             day=fmt.date(turnover.through), amount=fmt.money(turnover.total)
         )

@@ -23,6 +23,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.report_files import RECEIPT_WIDTHS
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.files import ask_save_path
+from bazaar_pos.ui.reports.parts import label
 from bazaar_pos.ui.worker import Background
 
 
@@ -74,13 +75,9 @@ class ZReportDialog(QDialog):
         self.day.dateChanged.connect(self.show_text)
         self.width_choice.currentIndexChanged.connect(self.show_text)
         top = QHBoxLayout()
-        day_label = QLabel(_("&Day"))
-        day_label.setBuddy(self.day)
-        top.addWidget(day_label)
+        top.addWidget(label(_("&Day"), "zReportDayLabel", self.day))
         top.addWidget(self.day)
-        width_label = QLabel(_("&Width"))
-        width_label.setBuddy(self.width_choice)
-        top.addWidget(width_label)
+        top.addWidget(label(_("&Width"), "zReportWidthLabel", self.width_choice))
         top.addWidget(self.width_choice)
         top.addStretch(1)
         bottom = QHBoxLayout()
