@@ -181,7 +181,7 @@ PADDING = 5
 CELL_SIZE = 8.5
 SMALLEST_SIZE = 6.5
 TEXT_SHARE = 0.28
-"""Text columns keep at least this share of a table's width; numbers shrink to make room."""
+"""A text column wants at most this share of a table's width; numbers shrink to leave it."""
 
 
 def data_table(
@@ -194,8 +194,9 @@ def data_table(
 ) -> Table:
     """A table with a heading row, banded rows, right-aligned numbers and a totals row.
 
-    Number columns are as wide as their widest value (in a smaller type when
-    the numbers are long); text columns share what is left by weight.
+    Columns share the width by weight; a number column that needs more room for
+    its widest value takes it from the text columns (in smaller type when the
+    numbers are very long).
     """
     size = CELL_SIZE
     widths = _column_widths(columns, rows, totals, width, size)
@@ -252,7 +253,11 @@ def _column_widths(
     width: float,
     size: float,
 ) -> list[float] | None:
-    """Widths fitting every number at ``size``, or None when they do not fit (above the floor)."""
+    """Widths by the columns' weights, widened for numbers that need more room at ``size``.
+
+    Text columns give up the room; None when they would keep too little (and the
+    type can still shrink).
+    """
     needed: dict[int, float] = {}
     for index, column in enumerate(columns):
         if not column.numeric:
@@ -263,14 +268,26 @@ def _column_widths(
             widest = max(widest, stringWidth(totals[index], BOLD, size))
         heading = max(stringWidth(word, BOLD, 8) for word in column.heading.split() or [""])
         needed[index] = max(widest, heading) + 2 * PADDING + 1
-    left = width - sum(needed.values())
-    if left < width * TEXT_SHARE and size > SMALLEST_SIZE:
+    total_weight = sum(c.weight for c in columns)
+    base = [width * c.weight / total_weight for c in columns]
+    widths = [max(base[i], needed[i]) if i in needed else base[i] for i in range(len(columns))]
+    texts = [i for i in range(len(columns)) if i not in needed]
+    text_base = sum(base[i] for i in texts)
+    left = width - sum(widths[i] for i in needed)
+    if left < sum(_text_need(rows, i, width) for i in texts) and size > SMALLEST_SIZE:
         return None
-    weight = sum(c.weight for c in columns if not c.numeric) or 1
-    return [
-        needed[index] if index in needed else max(left, 0) * column.weight / weight
-        for index, column in enumerate(columns)
-    ]
+    for i in texts:
+        widths[i] = max(left, 0) * base[i] / text_base
+    return widths
+
+
+def _text_need(rows: Sequence[Sequence[str | Flowable]], index: int, width: float) -> float:
+    """Room a text column wants: its longest plain value, up to a share of the width."""
+    cells = [row[index] for row in rows]
+    if any(not isinstance(cell, str) for cell in cells):
+        return width * TEXT_SHARE
+    widest = max((stringWidth(str(cell), FONT, CELL_SIZE) for cell in cells), default=0)
+    return min(widest + 2 * PADDING, width * TEXT_SHARE)
 
 
 def figure_grid(figures: Sequence[tuple[str, str]], columns: int = 4) -> Table:

@@ -56,7 +56,7 @@ def write_sales_summary(
         story += _people_and_places(report, fmt)
         story += _day_table(report, fmt)
     else:
-        story.append(text(_("No sales in this period."), "subtitle"))
+        story += [Spacer(1, 4 * mm), text(_("No sales in this period."), "subtitle")]
     if turnover is not None:
         story += turnover_section(turnover, fmt)
     story += _notes(report)
