@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -15,7 +16,12 @@ from bazaar_pos.i18n import set_language
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.database import Database
 
-pytest_plugins = ["tests.helpers.fixtures", "tests.helpers.emupos", "tests.helpers.receipts"]
+pytest_plugins = [
+    "tests.helpers.fixtures",
+    "tests.helpers.emupos",
+    "tests.helpers.receipts",
+    "tests.helpers.sales",
+]
 
 
 @pytest.fixture(scope="session")
@@ -34,10 +40,13 @@ def db_path(template_db: Path, tmp_path: Path) -> Path:
     return path
 
 
+JAKARTA = ZoneInfo("Asia/Jakarta")
+
+
 @pytest.fixture
 def shop(db_path: Path) -> Iterator[Shop]:
-    """The services over a fresh database."""
-    opened = Shop.open(db_path)
+    """The services over a fresh database; reports follow Jakarta's clock (UTC+7)."""
+    opened = Shop.open(db_path, zone=JAKARTA)
     yield opened
     opened.close()
 

@@ -17,11 +17,15 @@ from bazaar_pos.commands import (
     FileRunner,
     Runner,
     backups,
+    bundle,
     check,
     printer,
     products,
     receipt,
+    report,
     sales,
+    turnover,
+    zreport,
 )
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import LANGUAGES, _, set_language, system_language
@@ -34,7 +38,18 @@ from bazaar_pos.store.lock import DatabaseLock
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = (products, sales, receipt, printer, check, backups)
+COMMAND_MODULES = (
+    products,
+    sales,
+    receipt,
+    printer,
+    report,
+    zreport,
+    turnover,
+    bundle,
+    check,
+    backups,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import tzinfo
 from pathlib import Path
 
+from bazaar_pos.domain.periods import local_zone
 from bazaar_pos.services.backups import BackupService
+from bazaar_pos.services.bundles import BundleService
 from bazaar_pos.services.catalogue import CatalogueService
 from bazaar_pos.services.check import check_database
 from bazaar_pos.services.checkout import CheckoutService
@@ -15,10 +18,14 @@ from bazaar_pos.services.printer import PrinterService
 from bazaar_pos.services.product_files import ProductFileService
 from bazaar_pos.services.receipts import ReceiptService
 from bazaar_pos.services.refunds import RefundService
+from bazaar_pos.services.report_files import ReportFileService
+from bazaar_pos.services.reports import ReportService
 from bazaar_pos.services.sales_history import SalesHistoryService
 from bazaar_pos.services.sales_import import SalesImportService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.stock import StockService
+from bazaar_pos.services.turnover import TurnoverService
+from bazaar_pos.services.zreport import ZReportService
 from bazaar_pos.store.database import Database
 
 
@@ -40,15 +47,27 @@ class Shop:
     refunds: RefundService
     sales_history: SalesHistoryService
     backups: BackupService
+    reports: ReportService
+    turnover: TurnoverService
+    zreports: ZReportService
+    report_files: ReportFileService
+    bundles: BundleService
 
     @classmethod
-    def over(cls, db: Database) -> Shop:
-        """Build the services over an open database and give it a till identity."""
+    def over(cls, db: Database, *, zone: tzinfo | None = None) -> Shop:
+        """Build the services over an open database and give it a till identity.
+
+        Reports follow the local clock of ``zone`` (default: this computer's).
+        """
+        zone = zone or local_zone()
         settings = SettingsService(db)
         settings.ensure_till_identity()
         checkout = CheckoutService(db, settings)
         printer = PrinterService(db)
         receipts = ReceiptService(db, settings, printer)
+        reports = ReportService(db, settings, zone)
+        turnover = TurnoverService(db, settings, zone)
+        zreports = ZReportService(db, settings, zone)
         return cls(
             db=db,
             settings=settings,
@@ -64,12 +83,17 @@ class Shop:
             refunds=RefundService(db, settings),
             sales_history=SalesHistoryService(db, settings),
             backups=BackupService(db, settings),
+            reports=reports,
+            turnover=turnover,
+            zreports=zreports,
+            report_files=ReportFileService(db, settings, reports, turnover, zreports),
+            bundles=BundleService(db, settings, zone),
         )
 
     @classmethod
-    def open(cls, path: Path) -> Shop:
+    def open(cls, path: Path, *, zone: tzinfo | None = None) -> Shop:
         """Open (creating or upgrading) the database at ``path``."""
-        return cls.over(Database.open(path))
+        return cls.over(Database.open(path), zone=zone)
 
     def check(self) -> list[str]:
         """Every problem in the database; empty when all holds."""

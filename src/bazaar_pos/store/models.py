@@ -284,3 +284,16 @@ class RefundPayment(Base):
     reference: Mapped[str] = mapped_column(String(100), default="")
 
     refund: Mapped[Refund] = relationship(back_populates="payments")
+
+
+class Till(Base):
+    """Another till whose sales were merged into this database from a bundle."""
+
+    __tablename__ = "tills"
+
+    till_id: Mapped[str] = mapped_column(UUID_TEXT, primary_key=True)
+    code: Mapped[str] = mapped_column(String(16))
+    shop_name: Mapped[str] = mapped_column(String(200), default="")
+    app_version: Mapped[str] = mapped_column(String(32), default="")
+    first_imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_bundle_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -31,6 +31,7 @@ from bazaar_pos.ui.placeholder import ComingScreen
 from bazaar_pos.ui.printing.dispatcher import PrintDispatcher
 from bazaar_pos.ui.printing.status import PrintStatus
 from bazaar_pos.ui.products.screen import ProductsScreen
+from bazaar_pos.ui.reports.screen import ReportsScreen
 from bazaar_pos.ui.settings.screen import SettingsScreen
 from bazaar_pos.ui.till.screen import TillScreen
 
@@ -75,11 +76,15 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
         self.till = TillScreen(shop)
+        self.products = ProductsScreen(shop)
+        self.reports = ReportsScreen(shop)
         self.till.sale_completed.connect(self.printing.print_sale)
+        self.till.sale_completed.connect(lambda _uuid: self.reports.mark_stale())
         self.till.reprint_requested.connect(self.printing.reprint_sale)
+        self.reports.salesMerged.connect(lambda _summary: self.products.refresh())
         screens: list[tuple[str, QWidget]] = [
             (_("Till"), self.till),
-            (_("Products"), ProductsScreen(shop)),
+            (_("Products"), self.products),
             (
                 _("Stock"),
                 ComingScreen(
@@ -88,14 +93,7 @@ class MainWindow(QMainWindow):
                     _("Receiving goods, adjustments and stock counts are coming."),
                 ),
             ),
-            (
-                _("Reports"),
-                ComingScreen(
-                    "reportsScreen",
-                    _("Reports"),
-                    _("Sales summaries, PDF exports and the Z report are coming."),
-                ),
-            ),
+            (_("Reports"), self.reports),
             (_("Settings"), SettingsScreen(shop)),
         ]
         for number, (label, screen) in enumerate(screens, start=1):
@@ -282,6 +280,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Let a receipt being printed finish, make the closing backup, then close."""
         self.printing.wait()
+        self.reports.background.wait()
         self._backup_timer.stop()
         self.wait_for_backups()
         if self._automatic_backups:

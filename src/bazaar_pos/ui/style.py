@@ -14,6 +14,13 @@ QLabel#locationWarning { color: #8a4b00; font-weight: 600; padding: 0 12px; }
 QLabel#backupStatus { padding: 0 6px; }
 QLabel#backupPreview { background: #f6f8f7; border: 1px solid #d0d7d3; padding: 8px; }
 QLabel#backupPreview[problem="true"] { color: #b00020; }
+QFrame[role="figure"] { background: white; border: 1px solid #d5dbe1; border-radius: 4px; }
+QLabel#figureLabel { color: #616e7c; font-size: 9pt; }
+QLabel#figureValue { font-size: 14pt; font-weight: 600; }
+QLabel#reportStatus { color: #1c7c54; }
+QProgressBar { border: 1px solid #d5dbe1; border-radius: 3px; background: white;
+               text-align: center; min-height: 20px; }
+QProgressBar::chunk { background: #1c7c54; }
 QTableView { gridline-color: #e0e0e0; selection-background-color: #cfe8dc;
              selection-color: black; }
 

@@ -1,0 +1,53 @@
+"""``bazaar-pos bundle export|import``: merge tills through one file, without a server."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from bazaar_pos.commands import EXIT_OK, Subparsers
+from bazaar_pos.commands.dates import local_date
+from bazaar_pos.errors import UserError
+from bazaar_pos.i18n import _
+from bazaar_pos.services.bundles import describe
+from bazaar_pos.services.shop import Shop
+
+
+def register(commands: Subparsers) -> None:
+    """Add the ``bundle`` sub-command."""
+    bundle = commands.add_parser(
+        "bundle", help=_("export this till's sales to a bundle, or merge bundles from other tills")
+    )
+    actions = bundle.add_subparsers(dest="action", metavar="ACTION", required=True)
+    exporter = actions.add_parser("export", help=_("write this till's sales and stock movements"))
+    exporter.add_argument("-o", "--output", type=Path, required=True, help=_("the bundle file"))
+    exporter.add_argument("--from", dest="first", type=local_date, help=_("first day"))
+    exporter.add_argument("--to", dest="last", type=local_date, help=_("last day, included"))
+    exporter.set_defaults(run=_export)
+    importer = actions.add_parser("import", help=_("merge bundles into this database"))
+    importer.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    importer.set_defaults(run=_import)
+
+
+def _export(shop: Shop, args: argparse.Namespace) -> int:
+    if args.first and args.last and args.last < args.first:
+        raise UserError(_("--to is before --from."))
+    summary = shop.bundles.export(args.output, args.first, args.last)
+    print(
+        _("Wrote {path}: {sales} sales ({lines} lines), {moves} stock movements.").format(
+            path=summary.path, sales=summary.sales, lines=summary.lines, moves=summary.movements
+        )
+    )
+    return EXIT_OK
+
+
+def _import(shop: Shop, args: argparse.Namespace) -> int:
+    summary = shop.bundles.import_files(args.files)
+    print(describe(summary))
+    if summary.products_created:
+        print(
+            _("Products new to this shop, added as archived: {skus}").format(
+                skus=", ".join(summary.products_created)
+            )
+        )
+    return EXIT_OK

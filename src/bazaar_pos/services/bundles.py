@@ -1,0 +1,689 @@
+"""Merging tills without a server: export this till's records to a bundle, import others'.
+
+Importing is all or nothing and can be repeated: every bundle is verified
+before anything is written, everything is written in one transaction, and
+records already present (known by their UUID) are skipped. A product the
+receiving database does not know (by SKU) is created as an archived stub
+with the name, category, price and cost the bundle gives, so the merged sales
+report under the right product and category without showing the product at
+the till.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session, selectinload
+
+from bazaar_pos import __version__
+from bazaar_pos.domain.periods import Period
+from bazaar_pos.domain.stock import StockReason
+from bazaar_pos.exports.bundle_file import BundleContents, BundleError, read_bundle, write_bundle
+from bazaar_pos.i18n import _
+from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.settings import SettingsService, ShopSettings
+from bazaar_pos.services.stock import record_movement
+from bazaar_pos.services.views import Changes
+from bazaar_pos.store.database import Database
+from bazaar_pos.store.models import Payment, Product, Sale, SaleLine, StockMovement, Till
+from bazaar_pos.store.types import new_uuid, utcnow
+
+CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class BundleExportSummary:
+    """A bundle written: where, and what it holds."""
+
+    path: Path
+    sales: int
+    lines: int
+    movements: int
+
+
+@dataclass(frozen=True, slots=True)
+class BundleInfo:
+    """What a verified bundle holds, and how much of it this database lacks."""
+
+    path: Path
+    till_id: str
+    till_code: str
+    shop_name: str
+    app_version: str
+    created_at: datetime
+    first: date | None
+    last: date | None
+    sales: int
+    new_sales: int
+    movements: int
+    new_movements: int
+    own_till: bool
+
+
+@dataclass(frozen=True, slots=True)
+class BundleImportSummary:
+    """What importing bundles changed."""
+
+    bundles: int
+    sales_added: int
+    sales_known: int
+    movements_added: int
+    movements_known: int
+    products_created: tuple[str, ...]
+    changes: Changes
+
+
+@dataclass(frozen=True, slots=True)
+class _Verified:
+    """A bundle read, checked record by record, with its parsed timestamps."""
+
+    contents: BundleContents
+    till_id: str
+    till_code: str
+    shop_name: str
+    app_version: str
+    created_at: datetime
+    products: dict[str, dict[str, Any]]
+    sales: list[dict[str, Any]]
+    movements: list[dict[str, Any]]
+
+
+class BundleService:
+    """Writes this till's bundle and merges bundles from other tills."""
+
+    def __init__(self, db: Database, settings: SettingsService, zone: tzinfo) -> None:
+        """Merge into ``db``; ``zone`` reads --from/--to as local days."""
+        self._db = db
+        self._settings = settings
+        self._zone = zone
+
+    # -- export --------------------------------------------------------------------------
+
+    def export(
+        self, path: Path, first: date | None = None, last: date | None = None
+    ) -> BundleExportSummary:
+        """Write this till's sales and stock movements (all, or from ``first`` to ``last``)."""
+        settings = self._settings.load()
+        period_filter = []
+        if first is not None or last is not None:
+            start, end = Period(first or date(1970, 1, 1), last or date(9999, 12, 30)).utc_range(
+                self._zone
+            )
+            period_filter = [start, end]
+        with self._db.reading() as session:
+            sales_query = (
+                select(Sale)
+                .where(Sale.till_id == settings.till_id)
+                .options(selectinload(Sale.lines), selectinload(Sale.payments))
+                .order_by(Sale.sequence)
+            )
+            movements_query = (
+                select(StockMovement, Product.sku)
+                .join(Product, Product.id == StockMovement.product_id)
+                .where(StockMovement.till_id == settings.till_id)
+                .order_by(StockMovement.id)
+            )
+            if period_filter:
+                start, end = period_filter
+                sales_query = sales_query.where(Sale.created_at >= start, Sale.created_at < end)
+                movements_query = movements_query.where(
+                    StockMovement.created_at >= start, StockMovement.created_at < end
+                )
+            sales = [_sale_record(sale) for sale in session.scalars(sales_query)]
+            movements = [
+                _movement_record(movement, sku)
+                for movement, sku in session.execute(movements_query)
+            ]
+            skus = {line["sku"] for sale in sales for line in sale["lines"] if line["product"]}
+            skus |= {movement["sku"] for movement in movements}
+            products = [
+                _product_record(product) for product in _products_by_sku(session, skus).values()
+            ]
+        header = {
+            "bundle_id": new_uuid(),
+            "created_at": _timestamp(utcnow()),
+            "app_version": __version__,
+            "till": {
+                "till_id": settings.till_id,
+                "till_code": settings.till_code,
+                "shop_name": settings.shop_name,
+            },
+            "currency": settings.currency_code,
+            "period": {
+                "from": first.isoformat() if first else None,
+                "to": last.isoformat() if last else None,
+            },
+        }
+        write_bundle(
+            path,
+            header,
+            {"products.json": products, "sales.json": sales, "stock_movements.json": movements},
+        )
+        return BundleExportSummary(
+            Path(path), len(sales), sum(len(s["lines"]) for s in sales), len(movements)
+        )
+
+    # -- import --------------------------------------------------------------------------
+
+    def inspect(self, path: Path) -> BundleInfo:
+        """Verify ``path`` and say what it holds and how much of it is new here."""
+        settings = self._settings.load()
+        bundle = self._verify(path, settings)
+        with self._db.reading() as session:
+            known_sales = _known(session, Sale.uuid, [s["uuid"] for s in bundle.sales])
+            known_moves = _known(session, StockMovement.uuid, [m["uuid"] for m in bundle.movements])
+        period = bundle.contents.manifest.get("period") or {}
+        return BundleInfo(
+            path=Path(path),
+            till_id=bundle.till_id,
+            till_code=bundle.till_code,
+            shop_name=bundle.shop_name,
+            app_version=bundle.app_version,
+            created_at=bundle.created_at,
+            first=_optional_date(period.get("from")),
+            last=_optional_date(period.get("to")),
+            sales=len(bundle.sales),
+            new_sales=len(bundle.sales) - len(known_sales),
+            movements=len(bundle.movements),
+            new_movements=len(bundle.movements) - len(known_moves),
+            own_till=bundle.till_id == settings.till_id,
+        )
+
+    def import_files(self, paths: Sequence[Path]) -> BundleImportSummary:
+        """Merge the bundles at ``paths`` into this database in one transaction.
+
+        Every bundle is verified first; if any is damaged, altered, from a newer
+        version, in another currency, or clashes with what is here, nothing is
+        imported. Records already here are skipped, so importing twice adds nothing.
+        """
+        settings = self._settings.load()
+        bundles = [self._verify(path, settings) for path in paths]
+        with self._db.writing() as session:
+            sales = _unique_by_uuid(s for b in bundles for s in b.sales)
+            movements = _unique_by_uuid(m for b in bundles for m in b.movements)
+            known_sales = _known(session, Sale.uuid, list(sales))
+            known_moves = _known(session, StockMovement.uuid, list(movements))
+            new_sales = [sale for uuid, sale in sales.items() if uuid not in known_sales]
+            new_moves = [move for uuid, move in movements.items() if uuid not in known_moves]
+            _refuse_clashes(session, new_sales, bundles)
+            descriptions: dict[str, dict[str, Any]] = {}
+            for bundle in bundles:
+                descriptions.update(bundle.products)
+            needed = {
+                line["sku"] for sale in new_sales for line in sale["lines"] if line["product"]
+            }
+            needed |= {move["sku"] for move in new_moves}
+            products, created = _products_for(session, needed, descriptions)
+            for bundle in bundles:
+                if bundle.till_id != settings.till_id:
+                    _remember_till(session, bundle)
+            for sale in new_sales:
+                session.add(_sale_row(sale, products))
+            for move in new_moves:
+                movement = record_movement(
+                    session,
+                    products[move["sku"]],
+                    move["quantity"],
+                    StockReason(move["reason"]),
+                    till_id=move["till_id"],
+                    reference=move["reference"],
+                    note=move["note"],
+                    unit_cost=move["unit_cost"],
+                    at=_parse_time(move["created_at"]),
+                )
+                movement.uuid = move["uuid"]
+            if not (new_sales or new_moves):
+                return _nothing_new(len(bundles), len(known_sales), len(known_moves))
+            record_event(
+                session,
+                "bundle.imported",
+                entity="bundle",
+                entity_ref=",".join(b.contents.manifest.get("bundle_id", "") for b in bundles),
+                details={
+                    "files": [b.contents.path.name for b in bundles],
+                    "sales_added": len(new_sales),
+                    "movements_added": len(new_moves),
+                    "products_created": created,
+                },
+            )
+            session.flush()
+        return BundleImportSummary(
+            bundles=len(bundles),
+            sales_added=len(new_sales),
+            sales_known=len(known_sales),
+            movements_added=len(new_moves),
+            movements_known=len(known_moves),
+            products_created=tuple(created),
+            changes=Changes(
+                products=bool(created) or bool(new_moves),
+                stock=bool(new_moves),
+                sales=bool(new_sales),
+            ),
+        )
+
+    def _verify(self, path: Path, settings: ShopSettings) -> _Verified:
+        contents = read_bundle(path)
+        name = Path(path).name
+        try:
+            verified = _checked(contents)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BundleError(
+                _("{name} is not a valid bundle ({reason}); nothing was imported.").format(
+                    name=name, reason=exc
+                )
+            ) from None
+        currency = contents.manifest.get("currency")
+        if currency != settings.currency_code:
+            raise BundleError(
+                _(
+                    "{name} holds sales in {theirs}, but this shop counts in {ours}; "
+                    "nothing was imported."
+                ).format(name=name, theirs=currency, ours=settings.currency_code)
+            )
+        return verified
+
+
+# -- records in and out --------------------------------------------------------------------
+
+
+def _timestamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _parse_time(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError(f"timestamp without a time zone: {text!r}")
+    return moment.astimezone(UTC)
+
+
+def _optional_date(text: object) -> date | None:
+    return date.fromisoformat(text) if isinstance(text, str) else None
+
+
+def _sale_record(sale: Sale) -> dict[str, Any]:
+    return {
+        "uuid": sale.uuid,
+        "number": sale.number,
+        "sequence": sale.sequence,
+        "till_id": sale.till_id,
+        "channel": sale.channel,
+        "external_ref": sale.external_ref,
+        "cashier": sale.cashier,
+        "currency": sale.currency,
+        "subtotal": sale.subtotal_minor,
+        "discount": sale.discount_minor,
+        "tax": sale.tax_minor,
+        "tax_inclusive": sale.tax_inclusive,
+        "total": sale.total_minor,
+        "rounding": sale.rounding_minor,
+        "note": sale.note,
+        "created_at": _timestamp(sale.created_at),
+        "lines": [
+            {
+                "position": line.position,
+                "product": line.product_id is not None,
+                "sku": line.sku,
+                "name": line.name,
+                "quantity": line.quantity,
+                "unit_price": line.unit_price_minor,
+                "unit_cost": line.unit_cost_minor,
+                "discount": line.discount_minor,
+                "tax": line.tax_minor,
+                "line_total": line.line_total_minor,
+            }
+            for line in sale.lines
+        ],
+        "payments": [
+            {
+                "method": payment.method,
+                "amount": payment.amount_minor,
+                "tendered": payment.tendered_minor,
+                "change": payment.change_minor,
+                "reference": payment.reference,
+            }
+            for payment in sale.payments
+        ],
+    }
+
+
+def _movement_record(movement: StockMovement, sku: str) -> dict[str, Any]:
+    return {
+        "uuid": movement.uuid,
+        "sku": sku,
+        "quantity": movement.quantity,
+        "reason": movement.reason,
+        "reference": movement.reference,
+        "note": movement.note,
+        "unit_cost": movement.unit_cost_minor,
+        "till_id": movement.till_id,
+        "created_at": _timestamp(movement.created_at),
+    }
+
+
+def _product_record(product: Product) -> dict[str, Any]:
+    return {
+        "sku": product.sku,
+        "name": product.name,
+        "category": product.category,
+        "price": product.price_minor,
+        "cost": product.cost_minor,
+    }
+
+
+_SALE_FIELDS = {
+    "uuid": str,
+    "number": str,
+    "sequence": int,
+    "till_id": str,
+    "channel": str,
+    "cashier": str,
+    "currency": str,
+    "subtotal": int,
+    "discount": int,
+    "tax": int,
+    "tax_inclusive": bool,
+    "total": int,
+    "rounding": int,
+    "note": str,
+    "created_at": str,
+    "lines": list,
+    "payments": list,
+}
+_LINE_FIELDS = {
+    "position": int,
+    "product": bool,
+    "sku": str,
+    "name": str,
+    "quantity": int,
+    "unit_price": int,
+    "unit_cost": int,
+    "discount": int,
+    "tax": int,
+    "line_total": int,
+}
+_PAYMENT_FIELDS = {"method": str, "amount": int, "tendered": int, "change": int, "reference": str}
+_MOVEMENT_FIELDS = {
+    "uuid": str,
+    "sku": str,
+    "quantity": int,
+    "reason": str,
+    "reference": str,
+    "note": str,
+    "till_id": str,
+    "created_at": str,
+}
+_PRODUCT_FIELDS = {"sku": str, "name": str, "category": str, "price": int, "cost": int}
+
+
+def _require(record: object, fields: dict[str, type], what: str) -> dict[str, Any]:
+    if not isinstance(record, dict):
+        raise ValueError(f"a {what} is not a record")
+    for field, kind in fields.items():
+        value = record.get(field)
+        wrong_bool = kind is int and isinstance(value, bool)
+        if not isinstance(value, kind) or wrong_bool:
+            raise ValueError(f"a {what} has no valid {field!r}")
+    return record
+
+
+def _checked(contents: BundleContents) -> _Verified:
+    """Check every record's shape and every sale's arithmetic; raise ValueError if wrong."""
+    manifest = contents.manifest
+    till = manifest["till"]
+    till_id, till_code = str(till["till_id"]), str(till["till_code"])
+    if not till_id:
+        raise ValueError("the bundle names no till")
+    products = {
+        p["sku"]: p
+        for p in (
+            _require(p, _PRODUCT_FIELDS, "product") for p in contents.members["products.json"]
+        )
+    }
+    sales = [_require(s, _SALE_FIELDS, "sale") for s in contents.members["sales.json"]]
+    for sale in sales:
+        _parse_time(sale["created_at"])
+        if sale["till_id"] != till_id:
+            raise ValueError(f"sale {sale['number']} comes from another till")
+        lines = [_require(line, _LINE_FIELDS, "sale line") for line in sale["lines"]]
+        paid = [_require(p, _PAYMENT_FIELDS, "payment") for p in sale["payments"]]
+        if not lines:
+            raise ValueError(f"sale {sale['number']} has no lines")
+        _check_sum(sale, lines, paid)
+    movements = [
+        _require(m, _MOVEMENT_FIELDS, "stock movement")
+        for m in contents.members["stock_movements.json"]
+    ]
+    for move in movements:
+        _parse_time(move["created_at"])
+        StockReason(move["reason"])
+        if move.get("unit_cost") is not None and not isinstance(move["unit_cost"], int):
+            raise ValueError("a stock movement has no valid 'unit_cost'")
+        move.setdefault("unit_cost", None)
+    created = _parse_time(str(manifest["created_at"]))
+    return _Verified(
+        contents=contents,
+        till_id=till_id,
+        till_code=till_code,
+        shop_name=str(till.get("shop_name", "")),
+        app_version=str(manifest.get("app_version", "")),
+        created_at=created,
+        products=products,
+        sales=sales,
+        movements=movements,
+    )
+
+
+def _check_sum(
+    sale: dict[str, Any], lines: list[dict[str, Any]], paid: list[dict[str, Any]]
+) -> None:
+    """Refuse a sale whose lines, totals and payments do not add up."""
+    gross = sum(line["quantity"] * line["unit_price"] for line in lines)
+    net = sum(line["line_total"] for line in lines)
+    added_tax = 0 if sale["tax_inclusive"] else sale["tax"]
+    checks = (
+        all(
+            line["quantity"] * line["unit_price"] - line["discount"] == line["line_total"]
+            for line in lines
+        ),
+        sale["subtotal"] == gross,
+        sale["discount"] == sum(line["discount"] for line in lines),
+        sale["tax"] == sum(line["tax"] for line in lines),
+        sale["total"] == net + added_tax,
+        sum(p["amount"] for p in paid) == sale["total"] + sale["rounding"],
+    )
+    if not all(checks):
+        raise ValueError(f"sale {sale['number']} does not add up")
+
+
+def _unique_by_uuid(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    unique: dict[str, dict[str, Any]] = {}
+    for record in records:
+        unique.setdefault(record["uuid"], record)
+    return unique
+
+
+def _known(session: Session, column: Any, uuids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for first in range(0, len(uuids), CHUNK):
+        found.update(
+            session.scalars(select(column).where(column.in_(uuids[first : first + CHUNK])))
+        )
+    return found
+
+
+def _refuse_clashes(
+    session: Session, sales: list[dict[str, Any]], bundles: list[_Verified]
+) -> None:
+    """Refuse new sales whose till number or imported order is already here under another UUID."""
+    seen: dict[tuple[str, int], str] = {}
+    for sale in sales:
+        key = (sale["till_id"], sale["sequence"])
+        if key in seen and seen[key] != sale["uuid"]:
+            raise _clash(sale, bundles)
+        seen[key] = sale["uuid"]
+    keys = list(seen)
+    for first in range(0, len(keys), CHUNK):
+        taken = session.execute(
+            select(Sale.till_id, Sale.sequence).where(
+                tuple_(Sale.till_id, Sale.sequence).in_(keys[first : first + CHUNK])
+            )
+        ).first()
+        if taken is not None:
+            sale = next(s for s in sales if (s["till_id"], s["sequence"]) == tuple(taken))
+            raise _clash(sale, bundles)
+    orders = [(s["channel"], s["external_ref"]) for s in sales if s.get("external_ref")]
+    twice = next((order for order in orders if orders.count(order) > 1), None)
+    if twice is not None:
+        raise _order_clash(*twice)
+    for first in range(0, len(orders), CHUNK):
+        taken = session.execute(
+            select(Sale.channel, Sale.external_ref).where(
+                tuple_(Sale.channel, Sale.external_ref).in_(orders[first : first + CHUNK])
+            )
+        ).first()
+        if taken is not None:
+            raise _order_clash(taken[0], taken[1])
+
+
+def _order_clash(channel: str, ref: str) -> BundleError:
+    return BundleError(
+        _(
+            "The order {ref} ({channel}) was imported on two tills, so the bundles hold it "
+            "twice as different sales. Nothing was imported."
+        ).format(ref=ref, channel=channel)
+    )
+
+
+def _clash(sale: dict[str, Any], bundles: list[_Verified]) -> BundleError:
+    name = next(b.contents.path.name for b in bundles if sale in b.sales)
+    return BundleError(
+        _(
+            "Sale {number} in {name} has the number of another sale already here: the two "
+            "tills share one identity (was a database file copied to the other laptop?). "
+            "Nothing was imported."
+        ).format(number=sale["number"], name=name)
+    )
+
+
+def _products_by_sku(session: Session, skus: Iterable[str]) -> dict[str, Product]:
+    ordered = sorted(skus)
+    found: dict[str, Product] = {}
+    for first in range(0, len(ordered), CHUNK):
+        query = select(Product).where(Product.sku.in_(ordered[first : first + CHUNK]))
+        found.update((product.sku, product) for product in session.scalars(query))
+    return found
+
+
+def _products_for(
+    session: Session, skus: set[str], descriptions: dict[str, dict[str, Any]]
+) -> tuple[dict[str, Product], list[str]]:
+    """The products with ``skus``, creating archived stubs for those this database lacks."""
+    products = _products_by_sku(session, skus)
+    created = sorted(skus - set(products))
+    for sku in created:
+        described = descriptions.get(sku, {})
+        stub = Product(
+            sku=sku,
+            name=described.get("name") or sku,
+            category=described.get("category", ""),
+            price_minor=described.get("price", 0),
+            cost_minor=described.get("cost", 0),
+            stock_on_hand=0,
+            active=False,
+        )
+        session.add(stub)
+        products[sku] = stub
+    session.flush()
+    return products, created
+
+
+def _remember_till(session: Session, bundle: _Verified) -> None:
+    till = session.get(Till, bundle.till_id)
+    if till is None:
+        session.add(
+            Till(
+                till_id=bundle.till_id,
+                code=bundle.till_code[:16],
+                shop_name=bundle.shop_name[:200],
+                app_version=bundle.app_version[:32],
+                last_bundle_at=bundle.created_at,
+            )
+        )
+        return
+    if bundle.created_at >= till.last_bundle_at:
+        till.code = bundle.till_code[:16]
+        till.shop_name = bundle.shop_name[:200]
+        till.app_version = bundle.app_version[:32]
+        till.last_bundle_at = bundle.created_at
+
+
+def _sale_row(sale: dict[str, Any], products: dict[str, Product]) -> Sale:
+    row = Sale(
+        uuid=sale["uuid"],
+        number=sale["number"],
+        sequence=sale["sequence"],
+        till_id=sale["till_id"],
+        channel=sale["channel"],
+        external_ref=sale.get("external_ref"),
+        cashier=sale["cashier"],
+        currency=sale["currency"],
+        subtotal_minor=sale["subtotal"],
+        discount_minor=sale["discount"],
+        tax_minor=sale["tax"],
+        tax_inclusive=sale["tax_inclusive"],
+        total_minor=sale["total"],
+        rounding_minor=sale["rounding"],
+        note=sale["note"],
+        created_at=_parse_time(sale["created_at"]),
+    )
+    row.lines = [
+        SaleLine(
+            position=line["position"],
+            product_id=products[line["sku"]].id if line["product"] else None,
+            sku=line["sku"],
+            name=line["name"],
+            quantity=line["quantity"],
+            unit_price_minor=line["unit_price"],
+            unit_cost_minor=line["unit_cost"],
+            discount_minor=line["discount"],
+            tax_minor=line["tax"],
+            line_total_minor=line["line_total"],
+        )
+        for line in sale["lines"]
+    ]
+    row.payments = [
+        Payment(
+            method=payment["method"],
+            amount_minor=payment["amount"],
+            tendered_minor=payment["tendered"],
+            change_minor=payment["change"],
+            reference=payment["reference"],
+        )
+        for payment in sale["payments"]
+    ]
+    return row
+
+
+def _nothing_new(bundles: int, sales_known: int, movements_known: int) -> BundleImportSummary:
+    return BundleImportSummary(
+        bundles=bundles,
+        sales_added=0,
+        sales_known=sales_known,
+        movements_added=0,
+        movements_known=movements_known,
+        products_created=(),
+        changes=Changes(),
+    )
+
+
+def describe(summary: BundleImportSummary) -> str:
+    """One sentence saying what an import did."""
+    return _(
+        "Sales merged: {sales}. Stock movements merged: {moves}. Sales already here: {known}."
+    ).format(sales=summary.sales_added, moves=summary.movements_added, known=summary.sales_known)

@@ -1,0 +1,1 @@
+"""The Reports screen: figures, breakdowns, charts, drill-down, exports and merging tills."""

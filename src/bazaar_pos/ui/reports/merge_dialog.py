@@ -1,0 +1,213 @@
+"""Merging tills: pick bundle files, see what each holds, import them all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bazaar_pos.domain.formats import Formats
+from bazaar_pos.errors import UserError
+from bazaar_pos.i18n import _, current_language
+from bazaar_pos.services.bundles import BundleImportSummary, BundleInfo, describe
+from bazaar_pos.services.reports import shop_header
+from bazaar_pos.services.shop import Shop
+from bazaar_pos.ui.files import ask_open_paths
+from bazaar_pos.ui.reports.models import ColumnSpec, RowsModel
+from bazaar_pos.ui.reports.parts import label, table
+from bazaar_pos.ui.worker import Background
+
+
+@dataclass(frozen=True, slots=True)
+class PickedBundle:
+    """A bundle file picked for merging, with what it holds or why it cannot be used."""
+
+    path: Path
+    info: BundleInfo | None
+    problem: str = ""
+
+
+class MergeTillsDialog(QDialog):
+    """Lists picked bundles with their till, period and new sales; imports them in one go.
+
+    Signals:
+        checked(): every picked bundle has been read and verified.
+        imported(object): the BundleImportSummary of a finished import.
+        failed(str): the import was refused; nothing changed.
+    """
+
+    checked = Signal()
+    imported = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        """Merge bundles into ``shop``."""
+        super().__init__(parent)
+        self.setObjectName("mergeTillsDialog")
+        self.setAccessibleName(_("Merge tills"))
+        self.setWindowTitle(_("Merge tills"))
+        self._shop = shop
+        self.background = Background(self)
+        self.result: BundleImportSummary | None = None
+        fmt = Formats(shop_header(shop.settings.load()), current_language())
+        zone = shop.reports.zone
+        explain = label(
+            _(
+                "Add the bundle files other tills exported (bazaar-pos bundle export, or "
+                "Export › Till bundle). Their sales and stock movements are merged into this "
+                "database. Importing a bundle again changes nothing; a damaged or altered "
+                "bundle is refused and nothing is imported."
+            ),
+            "mergeExplanation",
+            wrap=True,
+        )
+        self.model = RowsModel(
+            [
+                ColumnSpec(_("File"), lambda b: b.path.name, numeric=False),
+                ColumnSpec(_("Till"), lambda b: _till(b), numeric=False),
+                ColumnSpec(
+                    _("Made"),
+                    lambda b: fmt.datetime(b.info.created_at.astimezone(zone)) if b.info else "",
+                    numeric=False,
+                ),
+                ColumnSpec(_("Sales"), lambda b: fmt.count(b.info.sales) if b.info else ""),
+                ColumnSpec(_("New here"), lambda b: fmt.count(b.info.new_sales) if b.info else ""),
+                ColumnSpec(_("Status"), lambda b: b.problem or _("Ready"), numeric=False),
+            ]
+        )
+        self.view = table("bundleList", _("Bundles to merge"), self.model, stretch=5)
+        self.status = QLabel("")
+        self.status.setObjectName("mergeStatus")
+        self.status.setWordWrap(True)
+        self.add_button = QPushButton(_("&Add bundles…"))
+        self.add_button.setObjectName("addBundles")
+        self.remove_button = QPushButton(_("&Remove"))
+        self.remove_button.setObjectName("removeBundle")
+        self.import_button = QPushButton(_("&Merge"))
+        self.import_button.setObjectName("importBundles")
+        self.import_button.setEnabled(False)
+        close = QPushButton(_("Close"))
+        close.setObjectName("mergeClose")
+        self.add_button.clicked.connect(self.pick_files)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.import_button.clicked.connect(self.import_all)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.resize(860, 420)
+        self._bundles: list[PickedBundle] = []
+
+    @classmethod
+    def ask(cls, parent: QWidget, shop: Shop) -> BundleImportSummary | None:
+        """Show the dialog; return what was imported, or None if nothing was."""
+        dialog = cls(shop, parent)
+        dialog.exec()
+        dialog.background.wait()
+        return dialog.result
+
+    @property
+    def bundles(self) -> list[PickedBundle]:
+        """The bundles picked so far."""
+        return list(self._bundles)
+
+    def pick_files(self) -> None:
+        """Ask for bundle files and add them."""
+        paths = ask_open_paths(self, _("Bundles to merge"), _("Till bundles (*.zip)"))
+        if paths:
+            self.add_files(paths)
+
+    def add_files(self, paths: Sequence[Path]) -> None:
+        """Read and verify ``paths`` off the GUI thread, then list them."""
+        known = {b.path for b in self._bundles}
+        fresh = [Path(p) for p in paths if Path(p) not in known]
+        self.status.setText(_("Checking…"))
+        self.background.run(lambda: [self._inspect(p) for p in fresh], self._added, self._problem)
+
+    def remove_selected(self) -> None:
+        """Take the selected bundle off the list."""
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            del self._bundles[rows[0].row()]
+            self._show()
+
+    def import_all(self) -> None:
+        """Merge every listed bundle in one transaction, off the GUI thread."""
+        paths = [b.path for b in self._bundles]
+        self.import_button.setEnabled(False)
+        self.status.setText(_("Merging…"))
+        self.background.run(
+            lambda: self._shop.bundles.import_files(paths), self._done, self._refused
+        )
+
+    def _inspect(self, path: Path) -> PickedBundle:
+        try:
+            return PickedBundle(path, self._shop.bundles.inspect(path))
+        except UserError as exc:
+            return PickedBundle(path, None, exc.message)
+
+    def _added(self, picked: list[PickedBundle]) -> None:
+        self._bundles += picked
+        self._show()
+        self.checked.emit()
+
+    def _show(self) -> None:
+        self.model.set_rows(self._bundles)
+        problems = [b for b in self._bundles if b.problem]
+        ready = bool(self._bundles) and not problems
+        self.import_button.setEnabled(ready)
+        if problems:
+            self.status.setText(
+                _("Remove the bundles that cannot be merged: {problem}").format(
+                    problem=problems[0].problem
+                )
+            )
+        elif ready:
+            new = sum(b.info.new_sales for b in self._bundles if b.info)
+            self.status.setText(_("Sales new to this database: {count}.").format(count=new))
+        else:
+            self.status.setText("")
+
+    def _done(self, summary: BundleImportSummary) -> None:
+        self.result = summary
+        self.status.setText(describe(summary))
+        self._bundles = []
+        self.model.set_rows([])
+        self.import_button.setEnabled(False)
+        self.imported.emit(summary)
+
+    def _refused(self, message: str) -> None:
+        self.status.setText(message)
+        self.import_button.setEnabled(bool(self._bundles))
+        self.failed.emit(message)
+
+    def _problem(self, message: str) -> None:
+        self.status.setText(message)
+        self.checked.emit()
+
+
+def _till(bundle: PickedBundle) -> str:
+    info = bundle.info
+    if info is None:
+        return ""
+    if info.own_till:
+        return _("{code} (this till)").format(code=info.till_code)
+    return f"{info.till_code} · {info.shop_name}" if info.shop_name else info.till_code
