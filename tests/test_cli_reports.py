@@ -99,7 +99,7 @@ def test_zreport_as_text_pdf_and_print(stall, tmp_path):
     assert len(PdfReader(pdf).pages) == 1
     done = run("--db", stall, "zreport", "--print")
     assert done.returncode == 1
-    assert "cannot print to a receipt printer yet" in done.stderr
+    assert "No receipt printer is set up" in done.stderr
 
 
 def test_turnover_prints_the_year_and_writes_csv(stall, tmp_path):

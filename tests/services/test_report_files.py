@@ -1,7 +1,5 @@
 import csv
 import sqlite3
-import sys
-import types
 from datetime import date
 
 import pytest
@@ -198,16 +196,20 @@ def test_z_report_counts_only_this_tills_sales(shop, bazaar):
     assert z.cash_expected == 260_000
 
 
-def test_printing_needs_the_printing_module(shop, bazaar, monkeypatch):
-    with pytest.raises(UserError, match="cannot print to a receipt printer yet"):
+def test_z_report_printing_names_the_printer_problem(shop, bazaar):
+    with pytest.raises(UserError, match="No receipt printer is set up"):
         shop.report_files.print_zreport(date(2026, 11, 20))
-    printed = []
-    fake = types.ModuleType("bazaar_pos.printing")
-    fake.print_text_lines = printed.append
-    monkeypatch.setitem(sys.modules, "bazaar_pos.printing", fake)
-    lines = shop.report_files.print_zreport(date(2026, 11, 20), 48)
-    assert printed == [lines]
-    assert len(lines[0]) <= 48
+
+
+def test_z_report_prints_on_the_receipt_printer(shop, bazaar, emupos):
+    shop.printer.configure(uri=emupos.uri("p80"), paper_mm=80)
+    before = len(emupos.receipts("p80"))
+    lines = shop.report_files.print_zreport(date(2026, 11, 20))
+    printout = emupos.wait_receipt("p80", before)
+    assert max(map(len, lines)) <= 48
+    printed = [line.rstrip() for line in printout.text.splitlines()]
+    assert any(line.startswith("CASH EXPECTED") and line.endswith("Rp190.000") for line in printed)
+    assert printout.meta["boundary"] == "cut"
 
 
 def test_turnover_csv_for_a_past_year(shop, add_product, tmp_path):

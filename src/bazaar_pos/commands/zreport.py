@@ -24,20 +24,20 @@ def register(commands: Subparsers) -> None:
         "--width",
         type=int,
         choices=RECEIPT_WIDTHS,
-        default=RECEIPT_WIDTHS[0],
-        help=_("receipt width in characters (32 for 58 mm paper, 48 for 80 mm)"),
+        help=_("receipt width in characters (default: the receipt printer's paper)"),
     )
     zreport.set_defaults(run=_zreport)
 
 
 def _zreport(shop: Shop, args: argparse.Namespace) -> int:
     day = args.date or shop.zreports.today()
+    width = args.width or shop.printer.settings().columns
     if args.output:
         written = shop.report_files.write_zreport_pdf(day, args.output)
         print(_("Wrote {path}.").format(path=written.path))
     if args.print:
-        shop.report_files.print_zreport(day, args.width)
+        shop.report_files.print_zreport(day, width)
         print(_("Printed the Z report."))
     if not (args.output or args.print):
-        print("\n".join(shop.report_files.zreport_text(day, args.width)))
+        print("\n".join(shop.report_files.zreport_text(day, width)))
     return EXIT_OK

@@ -89,6 +89,10 @@ class PrinterService:
         ]
         self._print(settings, tuple(lines))
 
+    def print_lines(self, lines: list[str]) -> None:
+        """Print plain text lines already laid out for the paper (a Z report), then cut."""
+        self._print(self.settings(), tuple(LaidLine(text) for text in lines))
+
     def open_drawer(self) -> None:
         """Kick the cash drawer wired to the printer."""
         settings = self.settings()

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import enum
-import importlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -13,13 +12,13 @@ from sqlalchemy import func, select
 
 from bazaar_pos.domain.money import Currency, MinorUnits, format_plain
 from bazaar_pos.domain.periods import Period
-from bazaar_pos.errors import UserError
 from bazaar_pos.exports.csv_io import write_csv
 from bazaar_pos.exports.pdf_summary import write_sales_summary
 from bazaar_pos.exports.pdf_zreport import write_zreport_pdf
 from bazaar_pos.exports.xlsx_io import write_xlsx
 from bazaar_pos.exports.zreport_text import WIDTHS, zreport_lines
-from bazaar_pos.i18n import _, current_language
+from bazaar_pos.i18n import current_language
+from bazaar_pos.services.printer import PrinterService
 from bazaar_pos.services.reports import ReportService, till_names, within
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.turnover import TurnoverService
@@ -59,22 +58,6 @@ TURNOVER_COLUMNS = (
 STREAM_BATCH = 5000
 RECEIPT_WIDTHS = WIDTHS
 """Receipt widths the Z report can be laid out for: 32 columns (58 mm), 48 (80 mm)."""
-
-
-def receipt_printer() -> Callable[[list[str]], None] | None:
-    """The function that prints plain text lines on the shop's receipt printer, if any.
-
-    Receipt printing lives in ``bazaar_pos.printing``; it prints lines through
-    ``print_text_lines(lines)``. Without that module there is no printer.
-    """
-    try:
-        printing = importlib.import_module("bazaar_pos.printing")
-    except ModuleNotFoundError as exc:
-        if exc.name != "bazaar_pos.printing":
-            raise
-        return None
-    printer: Callable[[list[str]], None] | None = getattr(printing, "print_text_lines", None)
-    return printer
 
 
 class FileFormat(enum.StrEnum):
@@ -122,11 +105,13 @@ class ReportFileService:
         db: Database,
         settings: SettingsService,
         reports: ReportService,
+        printer: PrinterService,
         turnover: TurnoverService | None = None,
         zreports: ZReportService | None = None,
     ) -> None:
-        """Write files about ``db`` with the figures of ``reports``."""
+        """Write files about ``db`` with the figures of ``reports``; print on ``printer``."""
         self._db = db
+        self._printer = printer
         self._settings = settings
         self._reports = reports
         self._turnover = turnover or TurnoverService(db, settings, reports.zone)
@@ -166,21 +151,14 @@ class ReportFileService:
         """The Z report of ``day`` as lines for a ``width``-column receipt printer."""
         return zreport_lines(self._zreports.build(day), width, current_language())
 
-    def print_zreport(self, day: date, width: int = 32) -> list[str]:
+    def print_zreport(self, day: date, width: int | None = None) -> list[str]:
         """Print the Z report of ``day`` on the receipt printer and return the lines printed.
 
-        Raises UserError when this version has no receipt printing.
+        ``width`` defaults to the printer's paper (32 or 48 columns). Raises a
+        PrinterError (a UserError) naming the problem when it cannot print.
         """
-        lines = self.zreport_text(day, width)
-        printer = receipt_printer()
-        if printer is None:
-            raise UserError(
-                _(
-                    "This version of Bazaar POS cannot print to a receipt printer yet. "
-                    "Save the Z report as a PDF instead."
-                )
-            )
-        printer(lines)
+        lines = self.zreport_text(day, width or self._printer.settings().columns)
+        self._printer.print_lines(lines)
         return lines
 
     def write_turnover_csv(self, year: int, path: Path) -> WrittenFile:

@@ -86,7 +86,7 @@ class Shop:
             reports=reports,
             turnover=turnover,
             zreports=zreports,
-            report_files=ReportFileService(db, settings, reports, turnover, zreports),
+            report_files=ReportFileService(db, settings, reports, printer, turnover, zreports),
             bundles=BundleService(db, settings, zone),
         )
 
