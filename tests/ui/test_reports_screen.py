@@ -206,7 +206,7 @@ def test_the_z_report_dialog(qtbot, shop, bazaar, tmp_path, monkeypatch):
     dialog.width_choice.setCurrentIndex(1)
     assert max(map(len, dialog.text.toPlainText().splitlines())) == 48
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "cannot print" in dialog.status.text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "No receipt printer is set up" in dialog.status.text(), timeout=WAIT)
     monkeypatch.setattr(zreport_dialog, "ask_save_path", lambda *args: tmp_path / "z.pdf")
     with qtbot.waitSignal(dialog.saved, timeout=WAIT):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
