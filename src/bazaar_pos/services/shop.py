@@ -9,6 +9,7 @@ from bazaar_pos.services.catalogue import CatalogueService
 from bazaar_pos.services.check import check_database
 from bazaar_pos.services.checkout import CheckoutService
 from bazaar_pos.services.parked_carts import ParkedCartService
+from bazaar_pos.services.payment_confirmation import PaymentConfirmationService
 from bazaar_pos.services.print_queue import PrintQueue
 from bazaar_pos.services.printer import PrinterService
 from bazaar_pos.services.product_files import ProductFileService
@@ -38,6 +39,7 @@ class Shop:
     parked_carts: ParkedCartService
     refunds: RefundService
     sales_history: SalesHistoryService
+    payment_confirmation: PaymentConfirmationService
 
     @classmethod
     def over(cls, db: Database) -> Shop:
@@ -61,6 +63,7 @@ class Shop:
             parked_carts=ParkedCartService(db, settings),
             refunds=RefundService(db, settings),
             sales_history=SalesHistoryService(db, settings),
+            payment_confirmation=PaymentConfirmationService(db),
         )
 
     @classmethod
