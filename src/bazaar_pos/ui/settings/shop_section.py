@@ -94,7 +94,7 @@ class ShopSection(QGroupBox):
         self.qris_merchant = QLabel()
         self.qris_merchant.setObjectName("qrisMerchant")
         self.qris_merchant.setWordWrap(True)
-        self.import_button = QPushButton(_("&Import from image..."))
+        self.import_button = QPushButton(_("Import from i&mage..."))
         self.import_button.setObjectName("importQrisImage")
         self.import_button.setAccessibleName(_("Import the QRIS from a photo or scan"))
         self.import_button.setToolTip(
