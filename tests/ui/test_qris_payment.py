@@ -210,3 +210,12 @@ def test_on_a_laptop_screen_the_code_takes_most_of_the_height(qtbot, pay):
     )
     assert window.amount_label.text() == "Rp1.250.000"
     assert dict(validate(shown_qris(dialog)))["54"] == "1250000"
+
+
+def test_the_customer_window_takes_the_keyboard(qtbot, pay):
+    dialog = pay(150_000)
+    window = choose_qris(qtbot, dialog)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert window.hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isVisible())

@@ -51,6 +51,7 @@ class QrisCustomerWindow(QWidget):
         self.setAccessibleName(_("QRIS for the customer"))
         self.setWindowTitle(_("Pay by QRIS"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setStyleSheet(WINDOW_STYLE)
         self._money = money
         self.amount: MinorUnits = 0

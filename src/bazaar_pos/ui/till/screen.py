@@ -214,13 +214,14 @@ class TillScreen(CartEditing, Parking, QWidget):
     # -- Qt events -----------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Put the cursor in the scan field, and once per start offer to restore a cart."""
+        """Focus the scan field, recount payments to confirm, once per start offer to restore."""
         super().showEvent(event)
         self.scan.setFocus()
         if not len(self.cart):
             self._settings = self.shop.settings.load()
             self.cart = self._new_cart()
             self.refresh_favourites()
+        self.refresh_awaiting()
         if not self._restore_offered:
             self._restore_offered = True
             QTimer.singleShot(0, self.offer_restore)
