@@ -7,8 +7,11 @@ from bazaar_pos.domain.payment import (
     PaymentError,
     PaymentMethod,
     PaymentProgress,
+    PaymentStatus,
     Tender,
     cash_due,
+    initial_status,
+    needs_confirmation,
     settle,
     suggested_tenders,
 )
@@ -135,3 +138,39 @@ def test_suggested_tenders_are_the_next_notes_up():
     assert suggested_tenders(100_000, "IDR") == []
     assert suggested_tenders(1_234, "USD") == [1_500, 2_000, 5_000]
     assert suggested_tenders(0, "IDR") == []
+
+
+@pytest.mark.parametrize(
+    ("method", "received", "status"),
+    [
+        (PaymentMethod.CASH, False, PaymentStatus.CONFIRMED),
+        (PaymentMethod.CARD, False, PaymentStatus.CONFIRMED),
+        (PaymentMethod.TRANSFER, False, PaymentStatus.CONFIRMED),
+        (PaymentMethod.QRIS, False, PaymentStatus.AWAITING),
+        (PaymentMethod.EWALLET, False, PaymentStatus.AWAITING),
+        (PaymentMethod.QRIS, True, PaymentStatus.CONFIRMED),
+        (PaymentMethod.EWALLET, True, PaymentStatus.CONFIRMED),
+    ],
+)
+def test_qris_and_ewallet_await_confirmation_unless_seen(method, received, status):
+    assert initial_status(method, received=received) is status
+    (payment,) = settle(50_000, [Tender(method, 50_000, received=received)], NO_ROUNDING).payments
+    assert payment.status is status
+
+
+def test_split_payments_keep_what_was_seen_per_payment():
+    settlement = settle(
+        100_000,
+        [
+            Tender(QRIS, 30_000),
+            Tender(PaymentMethod.EWALLET, 20_000, received=True),
+            Tender(CASH, 50_000),
+        ],
+        NO_ROUNDING,
+    )
+    assert [(p.method, p.status) for p in settlement.payments] == [
+        (QRIS, PaymentStatus.AWAITING),
+        (PaymentMethod.EWALLET, PaymentStatus.CONFIRMED),
+        (CASH, PaymentStatus.CONFIRMED),
+    ]
+    assert [needs_confirmation(p.method) for p in settlement.payments] == [True, True, False]

@@ -159,6 +159,14 @@ def test_long_qr_data_gets_no_caption():
     assert lines[-1] == LaidLine(payload, LineStyle.QR)
 
 
+def test_a_caption_is_printed_under_the_qr_instead_of_its_data():
+    payload = "00020101021226570011ID.DANA.WWW" * 4
+    receipt = make_receipt(qr_data=payload, qr_caption="QRIS TOKO KRIYA Rp95.000", footer="")
+    lines = layout_receipt(receipt, 32)
+    assert lines[-2] == LaidLine(payload, LineStyle.QR)
+    assert lines[-1] == LaidLine("QRIS TOKO KRIYA Rp95.000".center(32).rstrip())
+
+
 def test_blank_details_and_footer_are_left_out():
     receipt = make_receipt(shop=ShopHeader("Toko"), cashier=" ", footer="")
     lines = texts(receipt)

@@ -26,3 +26,17 @@ def test_demo_shop_passes_every_check(shop):
     assert shop.catalogue.count() == 28
     assert shop.settings.load().shop_name == "Toko Kriya Nusantara"
     assert shop.check() == []
+
+
+def test_the_demo_shop_has_a_qris_code_and_only_the_last_days_qris_awaits(shop):
+    from bazaar_pos.domain.qris import merchant_of
+    from bazaar_pos.services.demo import load_demo_shop
+
+    load_demo_shop(shop, seed=7)
+    assert merchant_of(shop.settings.load().qris_payload).nmid == "ID0000000000000"
+    waiting = shop.payment_confirmation.awaiting()
+    sales = shop.sales_history.find(limit=1000)
+    last_day = max(sale.created_at for sale in sales).date()
+    assert all(p.method == "qris" and p.sold_at.date() == last_day for p in waiting)
+    qris_sales = [s for s in sales if "qris" in s.methods]
+    assert 0 < len(waiting) < len(qris_sales)

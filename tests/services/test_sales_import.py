@@ -71,3 +71,16 @@ def test_a_file_with_bad_rows_writes_no_sale(shop, stocked, write_csv):
     with shop.db.reading() as session:
         assert session.scalars(select(Sale)).all() == []
     assert shop.catalogue.get(stocked["coffee"].id).stock == 10
+
+
+def test_imported_qris_and_ewallet_orders_were_settled_elsewhere(shop, stocked, write_csv):
+    path = write_csv(
+        "order_ref,date,sku,qty,unit_price,payment,channel\n"
+        "TK-1,2026-11-20,KOP-1,1,,qris,tokopedia\n"
+        "TK-2,2026-11-20,KOP-1,1,,ewallet,tokopedia\n"
+    )
+    assert shop.sales_import.import_csv(path).imported == 2
+    with shop.db.reading() as session:
+        rows = [(p.method, p.status) for p in session.scalars(select(Payment).order_by(Payment.id))]
+    assert rows == [("qris", "confirmed"), ("ewallet", "confirmed")]
+    assert shop.payment_confirmation.awaiting() == []

@@ -151,3 +151,16 @@ def test_preview_paints_text_logo_and_qr(qtbot, named_shop, make_sale, tmp_path)
     bottom = {image.pixelColor(x, image.height() - 60).name() for x in range(image.width())}
     assert "#000000" in bottom  # the QR code near the end
     assert without_pictures > len(preview.text().splitlines()) * 10
+
+
+def test_printer_settings_choose_the_qris_on_the_receipt(qtbot, shop):
+    screen = SettingsScreen(shop)
+    qtbot.addWidget(screen)
+    section = screen.printer
+    assert not section.qris_on_receipt.isChecked()
+    qtbot.keyClick(section.qris_on_receipt, Qt.Key.Key_Space)
+    qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    assert section.status.text() == "Saved."
+    assert shop.printer.settings().qris_on_receipt is True
+    section.load()
+    assert section.qris_on_receipt.isChecked()

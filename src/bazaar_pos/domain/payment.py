@@ -19,17 +19,50 @@ class PaymentMethod(enum.StrEnum):
     EWALLET = "ewallet"
 
 
+class PaymentStatus(enum.StrEnum):
+    """Whether the money of a payment is known to have arrived.
+
+    QRIS and e-wallet money arrives in the shop's account, which the till
+    cannot see: such a payment waits until the cashier confirms it from the
+    provider's notification or soundbox, or marks it as never received.
+    """
+
+    CONFIRMED = "confirmed"
+    AWAITING = "awaiting"
+    NOT_RECEIVED = "not_received"
+
+
+CONFIRMED_BY_PAYMENT_METHODS = frozenset({PaymentMethod.QRIS, PaymentMethod.EWALLET})
+"""Methods whose money the cashier confirms from a notification rather than sees at once."""
+
+
+def needs_confirmation(method: PaymentMethod) -> bool:
+    """Whether a payment by ``method`` waits for the cashier to confirm the money arrived."""
+    return method in CONFIRMED_BY_PAYMENT_METHODS
+
+
+def initial_status(method: PaymentMethod, *, received: bool) -> PaymentStatus:
+    """A new payment's status: cash, card and transfer at once; QRIS and e-wallet once seen."""
+    if received or not needs_confirmation(method):
+        return PaymentStatus.CONFIRMED
+    return PaymentStatus.AWAITING
+
+
 class PaymentError(ValueError):
     """The tenders cannot pay the total (too little, or change asked of a non-cash method)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Tender:
-    """What the customer hands over by one method; for cash, the notes given."""
+    """What the customer hands over by one method; for cash, the notes given.
+
+    ``received`` says the cashier already saw a QRIS or e-wallet payment arrive.
+    """
 
     method: PaymentMethod
     amount: MinorUnits
     reference: str = ""
+    received: bool = False
 
     def __post_init__(self) -> None:
         """Refuse tenders that are not positive."""
@@ -46,6 +79,12 @@ class Payment:
     tendered: MinorUnits
     change: MinorUnits
     reference: str = ""
+    received: bool = False
+
+    @property
+    def status(self) -> PaymentStatus:
+        """Confirmed, or awaiting the cashier's confirmation that the money arrived."""
+        return initial_status(self.method, received=self.received)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +140,16 @@ def settle(total: MinorUnits, tenders: list[Tender], rule: CashRule) -> Settleme
     for tender in non_cash:
         if tender.amount > remaining:
             raise PaymentError("a non-cash payment cannot be more than what is left to pay")
-        payments.append(Payment(tender.method, tender.amount, tender.amount, 0, tender.reference))
+        payments.append(
+            Payment(
+                tender.method,
+                tender.amount,
+                tender.amount,
+                0,
+                tender.reference,
+                tender.received,
+            )
+        )
         remaining -= tender.amount
     rounding = 0
     if cash and not remaining:
@@ -113,7 +161,7 @@ def settle(total: MinorUnits, tenders: list[Tender], rule: CashRule) -> Settleme
         if handed < due:
             raise PaymentError("the cash given is less than what is due")
         reference = "; ".join(t.reference for t in cash if t.reference)
-        payments.append(Payment(PaymentMethod.CASH, due, handed, handed - due, reference))
+        payments.append(Payment(PaymentMethod.CASH, due, handed, handed - due, reference, True))
         remaining = 0
     if remaining:
         raise PaymentError("the payments are less than the total")

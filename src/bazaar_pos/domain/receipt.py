@@ -63,6 +63,8 @@ class Receipt:
     footer: str = ""
     qr_data: str = ""
     logo_path: str = ""
+    qr_caption: str = ""
+    """Printed under the QR code instead of its data (e.g. what a QRIS code is for)."""
 
     @property
     def due(self) -> MinorUnits:

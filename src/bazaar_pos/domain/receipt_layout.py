@@ -145,7 +145,9 @@ def layout_receipt(receipt: Receipt, columns: int) -> tuple[LaidLine, ...]:
             out += plain(centred(paragraph, columns))
     if receipt.qr_data:
         out += [LaidLine(""), LaidLine(receipt.qr_data, LineStyle.QR)]
-        if len(receipt.qr_data) <= QR_CAPTION_MAX:
+        if receipt.qr_caption:
+            out += plain(centred(receipt.qr_caption, columns))
+        elif len(receipt.qr_data) <= QR_CAPTION_MAX:
             caption = receipt.qr_data.removeprefix("https://").removeprefix("http://")
             out += plain(centred(caption, columns))
     return tuple(out)

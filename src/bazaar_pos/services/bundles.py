@@ -21,6 +21,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from bazaar_pos import __version__
+from bazaar_pos.domain.payment import PaymentStatus
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.exports.bundle_file import BundleContents, BundleError, read_bundle, write_bundle
@@ -346,6 +347,11 @@ def _sale_record(sale: Sale) -> dict[str, Any]:
                 "tendered": payment.tendered_minor,
                 "change": payment.change_minor,
                 "reference": payment.reference,
+                "status": payment.status,
+                "confirmed_at": (
+                    _timestamp(payment.confirmed_at) if payment.confirmed_at else None
+                ),
+                "confirmed_by": payment.confirmed_by,
             }
             for payment in sale.payments
         ],
@@ -432,6 +438,18 @@ def _require(record: object, fields: dict[str, type], what: str) -> dict[str, An
     return record
 
 
+def _check_confirmation(payment: dict[str, Any]) -> None:
+    """Refuse a payment whose confirmation fields (optional in format 1) are malformed."""
+    status = payment.get("status", PaymentStatus.CONFIRMED.value)
+    if status not in {s.value for s in PaymentStatus}:
+        raise ValueError("a payment has no valid 'status'")
+    confirmed_at = payment.get("confirmed_at")
+    if confirmed_at is not None and not isinstance(confirmed_at, str):
+        raise ValueError("a payment has no valid 'confirmed_at'")
+    if not isinstance(payment.get("confirmed_by", ""), str):
+        raise ValueError("a payment has no valid 'confirmed_by'")
+
+
 def _checked(contents: BundleContents) -> _Verified:
     """Check every record's shape and every sale's arithmetic; raise ValueError if wrong."""
     manifest = contents.manifest
@@ -452,6 +470,8 @@ def _checked(contents: BundleContents) -> _Verified:
             raise ValueError(f"sale {sale['number']} comes from another till")
         lines = [_require(line, _LINE_FIELDS, "sale line") for line in sale["lines"]]
         paid = [_require(p, _PAYMENT_FIELDS, "payment") for p in sale["payments"]]
+        for payment in paid:
+            _check_confirmation(payment)
         if not lines:
             raise ValueError(f"sale {sale['number']} has no lines")
         _check_sum(sale, lines, paid)
@@ -664,10 +684,24 @@ def _sale_row(sale: dict[str, Any], products: dict[str, Product]) -> Sale:
             tendered_minor=payment["tendered"],
             change_minor=payment["change"],
             reference=payment["reference"],
+            **_confirmation(payment, row.created_at),
         )
         for payment in sale["payments"]
     ]
     return row
+
+
+def _confirmation(payment: dict[str, Any], sold_at: datetime) -> dict[str, Any]:
+    """A payment's confirmation; bundles from before it existed count as confirmed at the sale."""
+    status = payment.get("status", PaymentStatus.CONFIRMED.value)
+    confirmed_at = payment.get("confirmed_at")
+    if status == PaymentStatus.CONFIRMED.value and confirmed_at is None:
+        return {"status": status, "confirmed_at": sold_at, "confirmed_by": ""}
+    return {
+        "status": status,
+        "confirmed_at": _parse_time(confirmed_at) if confirmed_at else None,
+        "confirmed_by": payment.get("confirmed_by", ""),
+    }
 
 
 def _nothing_new(bundles: int, sales_known: int, movements_known: int) -> BundleImportSummary:

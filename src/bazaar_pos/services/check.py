@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from bazaar_pos.domain.payment import PaymentMethod, PaymentStatus, needs_confirmation
 from bazaar_pos.i18n import _
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import (
@@ -29,6 +30,7 @@ def check_database(db: Database) -> list[str]:
                 problems.extend(_("SQLite integrity: {line}").format(line=r) for r in result)
         problems.extend(_sale_problems(session))
         problems.extend(_refund_problems(session))
+        problems.extend(_payment_problems(session))
         problems.extend(_stock_problems(session))
     return problems
 
@@ -160,6 +162,35 @@ def _refund_problems(session: Session) -> list[str]:
         for number, paid_in, back in over_money
     )
     return problems
+
+
+def _payment_problems(session: Session) -> list[str]:
+    """Every payment has a known status; only confirmed ones carry a confirmation time."""
+    problems = []
+    rows = session.execute(
+        select(Sale.number, Payment.method, Payment.status, Payment.confirmed_at)
+        .join(Sale, Sale.id == Payment.sale_id)
+        .order_by(Sale.number, Payment.id)
+    )
+    statuses = {status.value for status in PaymentStatus}
+    for number, method, status, confirmed_at in rows:
+        if status not in statuses:
+            problem = _("Sale {number}: a payment has the unknown status {status}.")
+        elif (status == PaymentStatus.CONFIRMED) != (confirmed_at is not None):
+            problem = _("Sale {number}: a payment marked {status} has the wrong confirmation time.")
+        elif status != PaymentStatus.CONFIRMED and not _awaits(method):
+            problem = _("Sale {number}: a {method} payment cannot be {status}.")
+        else:
+            continue
+        problems.append(problem.format(number=number, method=method, status=status))
+    return problems
+
+
+def _awaits(method: str) -> bool:
+    try:
+        return needs_confirmation(PaymentMethod(method))
+    except ValueError:
+        return False
 
 
 def _stock_problems(session: Session) -> list[str]:

@@ -8,7 +8,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.cart import Cart, CartTotals
-from bazaar_pos.domain.payment import CashRule, PaymentError, Settlement, Tender, settle
+from bazaar_pos.domain.payment import (
+    CashRule,
+    PaymentError,
+    PaymentStatus,
+    Settlement,
+    Tender,
+    settle,
+)
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import UserError, ValidationError
 from bazaar_pos.i18n import _
@@ -93,6 +100,11 @@ class CheckoutService:
                 change=settlement.change,
                 changes=Changes(stock=True, sales=True, products=bool(below_zero)),
                 below_zero=tuple(below_zero),
+                awaiting=tuple(
+                    (p.method, p.amount_minor)
+                    for p in sale.payments
+                    if p.status == PaymentStatus.AWAITING
+                ),
             )
 
     @staticmethod
@@ -144,6 +156,9 @@ class CheckoutService:
                 tendered_minor=p.tendered,
                 change_minor=p.change,
                 reference=p.reference,
+                status=p.status.value,
+                confirmed_at=sale.created_at if p.status is PaymentStatus.CONFIRMED else None,
+                confirmed_by=cashier if p.status is PaymentStatus.CONFIRMED else "",
             )
             for p in settlement.payments
         ]

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount
+from bazaar_pos.domain.qris import crc16
 from bazaar_pos.resources import resource_path
 from bazaar_pos.services.shop import Shop
 
@@ -26,6 +27,30 @@ FAVOURITES = (
 METHODS = (PaymentMethod.CASH, PaymentMethod.CASH, PaymentMethod.QRIS, PaymentMethod.TRANSFER)
 
 
+def _tlv(*objects: tuple[str, str]) -> str:
+    return "".join(f"{tag}{len(value):02d}{value}" for tag, value in objects)
+
+
+def _demo_qris() -> str:
+    """A made-up static QRIS: no payment app knows its account, so nobody can pay into it."""
+    body = (
+        _tlv(
+            ("00", "01"),
+            ("01", "11"),
+            ("26", _tlv(("00", "ID.BAZAARPOS.DEMO"), ("01", "0000000000000000"))),
+            ("51", _tlv(("00", "ID.CO.QRIS.WWW"), ("02", "ID0000000000000"), ("03", "UMI"))),
+            ("52", "5945"),
+            ("53", "360"),
+            ("58", "ID"),
+            ("59", "TOKO KRIYA NUSANTARA DEMO"),
+            ("60", "YOGYAKARTA"),
+            ("61", "55271"),
+        )
+        + "6304"
+    )
+    return body + crc16(body)
+
+
 def load_demo_shop(shop: Shop, *, now: datetime | None = None, seed: int = 7) -> None:
     """Fill an empty shop with the demo catalogue and a fortnight of bazaar sales."""
     shop.settings.update(
@@ -33,6 +58,7 @@ def load_demo_shop(shop: Shop, *, now: datetime | None = None, seed: int = 7) ->
         address="Jl. Malioboro No. 12, Yogyakarta",
         phone="0812-3456-7890",
         cash_rounding_step=100,
+        qris_payload=_demo_qris(),
     )
     shop.product_files.import_csv(resource_path("demo", "products.csv"))
     for sku in FAVOURITES:
@@ -65,7 +91,7 @@ def load_demo_shop(shop: Shop, *, now: datetime | None = None, seed: int = 7) ->
             tendered = -(-total // 50_000) * 50_000 if method is PaymentMethod.CASH else total
             shop.checkout.complete_sale(
                 cart,
-                [Tender(method, tendered)],
+                [Tender(method, tendered, received=day > 1)],
                 cashier="Demo",
                 sold_at=opening + timedelta(minutes=rng.randint(0, 9 * 60)),
             )

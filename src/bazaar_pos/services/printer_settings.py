@@ -16,6 +16,8 @@ class PrinterSettings:
 
     ``footer`` None prints the standard thank-you line; an empty footer prints none.
     ``profile`` empty picks the usual profile for the paper width.
+    ``qris_on_receipt`` puts the shop's QRIS with the amount paid by QRIS in the
+    receipt's QR slot (instead of ``qr_data``) for sales paid, even partly, by QRIS.
     """
 
     uri: str = ""
@@ -26,6 +28,7 @@ class PrinterSettings:
     social: str = ""
     qr_data: str = ""
     logo_path: str = ""
+    qris_on_receipt: bool = False
 
     @property
     def columns(self) -> int:

@@ -8,8 +8,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from bazaar_pos.domain.money import currency
+from bazaar_pos.domain.money import currency, format_money
 from bazaar_pos.domain.payment import PaymentMethod
+from bazaar_pos.domain.qris import QrisError, merchant_of, with_amount
 from bazaar_pos.domain.receipt import Receipt, ReceiptItem, ReceiptPayment, ShopHeader
 from bazaar_pos.domain.receipt_layout import LaidLine, layout_receipt
 from bazaar_pos.errors import NotFoundError
@@ -85,8 +86,12 @@ class ReceiptService:
         )
 
     def _receipt(self, sale: Sale) -> Receipt:
+        decoration = self._decoration(sale.currency)
+        qris_paid = sum(p.amount_minor for p in sale.payments if p.method == PaymentMethod.QRIS)
+        if qris_paid:
+            decoration |= self._qris_slot(sale.currency, qris_paid)
         return Receipt(
-            **self._decoration(sale.currency),
+            **decoration,
             number=sale.number,
             sold_at=sale.created_at.astimezone(self._zone),
             cashier=sale.cashier,
@@ -104,6 +109,21 @@ class ReceiptService:
                 for p in sale.payments
             ),
         )
+
+    def _qris_slot(self, currency_code: str, amount: int) -> dict[str, object]:
+        """The shop's QRIS carrying ``amount`` for the QR slot, when the printer settings ask."""
+        shop = self._settings.load()
+        if not (self._printer.settings().qris_on_receipt and shop.qris_payload):
+            return {}
+        if currency_code != "IDR":
+            return {}
+        try:
+            qris = with_amount(shop.qris_payload, amount)
+        except QrisError:
+            return {}
+        paid = format_money(amount, currency(currency_code), shop.money_locale)
+        caption = _("QRIS {name} {amount}").format(name=merchant_of(qris).name, amount=paid)
+        return {"qr_data": qris, "qr_caption": caption}
 
     def _decoration(self, currency_code: str | None = None) -> dict[str, object]:
         """The parts of a receipt that come from the settings, not from the sale."""

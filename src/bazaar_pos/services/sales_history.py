@@ -65,6 +65,8 @@ class PaymentView:
     tendered: MinorUnits
     change: MinorUnits
     reference: str
+    status: str = "confirmed"
+    """``confirmed``, ``awaiting`` (confirmation) or ``not_received``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +203,12 @@ class SalesHistoryService:
                 ),
                 payments=tuple(
                     PaymentView(
-                        p.method, p.amount_minor, p.tendered_minor, p.change_minor, p.reference
+                        p.method,
+                        p.amount_minor,
+                        p.tendered_minor,
+                        p.change_minor,
+                        p.reference,
+                        p.status,
                     )
                     for p in sale.payments
                 ),

@@ -115,7 +115,7 @@ class SalesImportService:
             for line in order.lines:
                 cart.add(line)
             total = cart.totals().total
-            tenders = [Tender(order.method, total)] if total else []
+            tenders = [Tender(order.method, total, received=True)] if total else []
             result = self._checkout.complete_sale(
                 cart,
                 tenders,

@@ -13,6 +13,7 @@ from bazaar_pos.services.catalogue import CatalogueService
 from bazaar_pos.services.check import check_database
 from bazaar_pos.services.checkout import CheckoutService
 from bazaar_pos.services.parked_carts import ParkedCartService
+from bazaar_pos.services.payment_confirmation import PaymentConfirmationService
 from bazaar_pos.services.print_queue import PrintQueue
 from bazaar_pos.services.printer import PrinterService
 from bazaar_pos.services.product_files import ProductFileService
@@ -52,6 +53,7 @@ class Shop:
     zreports: ZReportService
     report_files: ReportFileService
     bundles: BundleService
+    payment_confirmation: PaymentConfirmationService
 
     @classmethod
     def over(cls, db: Database, *, zone: tzinfo | None = None) -> Shop:
@@ -88,6 +90,7 @@ class Shop:
             zreports=zreports,
             report_files=ReportFileService(db, settings, reports, printer, turnover, zreports),
             bundles=BundleService(db, settings, zone),
+            payment_confirmation=PaymentConfirmationService(db),
         )
 
     @classmethod

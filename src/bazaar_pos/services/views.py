@@ -64,6 +64,13 @@ class SaleResult:
     change: MinorUnits
     changes: Changes
     below_zero: tuple[str, ...] = ()
+    awaiting: tuple[tuple[str, MinorUnits], ...] = ()
+    """(method, amount) of the QRIS and e-wallet payments still awaiting confirmation."""
+
+    @property
+    def awaiting_total(self) -> MinorUnits:
+        """What the sale's payments awaiting confirmation come to."""
+        return sum(amount for _method, amount in self.awaiting)
 
 
 @dataclass(frozen=True, slots=True)

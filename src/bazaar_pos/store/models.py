@@ -156,7 +156,12 @@ class SaleLine(Base):
 
 
 class Payment(Base):
-    """How (part of) a sale was paid; for cash, what was handed over and the change."""
+    """How (part of) a sale was paid; for cash, what was handed over and the change.
+
+    ``status`` is ``confirmed``, ``awaiting`` (a QRIS or e-wallet payment whose
+    money the cashier has not yet seen arrive) or ``not_received``; a confirmed
+    payment records when and by whom.
+    """
 
     __tablename__ = "payments"
 
@@ -167,6 +172,11 @@ class Payment(Base):
     tendered_minor: Mapped[int] = mapped_column(Integer)
     change_minor: Mapped[int] = mapped_column(Integer, default=0)
     reference: Mapped[str] = mapped_column(String(100), default="")
+    status: Mapped[str] = mapped_column(
+        String(20), default="confirmed", server_default="confirmed", index=True
+    )
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    confirmed_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
     sale: Mapped[Sale] = relationship(back_populates="payments")
 

@@ -64,4 +64,19 @@ QPushButton#payComplete { font-size: 14pt; font-weight: 700; color: white; backg
                           border: none; border-radius: 6px; padding: 0 24px; }
 QLabel#historyMessage { font-weight: 600; color: #0b3d66; }
 QLabel#historyMessage[tone="error"] { color: #8a1c12; }
+QLabel#qrisNote { color: #0b3d66; }
+QLabel#qrisNote[tone="warn"] { color: #7a4b00; font-weight: 600; }
+QPushButton#awaitingPayments { font-weight: 700; color: #7a4b00; background: #fff4d6;
+                               border: 1px solid #e6c65c; border-radius: 8px; }
+QLabel#unconfirmedSummary { font-weight: 600; }
+QTableView#unconfirmedTable { font-size: 12pt; }
+QTableView#unconfirmedTable::item { padding: 4px 8px; }
+QPushButton#confirmPayment { font-weight: 700; color: white; background: #1c7c54; border: none;
+                             border-radius: 6px; padding: 0 18px; }
+QPushButton#confirmPayment:disabled { background: #a9c9ba; }
+QLabel#unconfirmedEmpty { font-size: 14pt; color: #777; }
+QLabel#unconfirmedMessage { font-weight: 600; color: #0b3d66; }
+QLabel#unconfirmedMessage[tone="warn"] { color: #7a4b00; }
+QLabel#unconfirmedMessage[tone="error"] { color: #8a1c12; }
+QLabel#shopSettingsMessage[tone="error"] { color: #8a1c12; font-weight: 600; }
 """

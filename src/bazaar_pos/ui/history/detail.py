@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from bazaar_pos.domain.payment import PaymentStatus
 from bazaar_pos.i18n import _
 from bazaar_pos.services.sales_history import SaleDetail
 from bazaar_pos.ui.formatting import MoneyText, local_time, method_label
@@ -73,6 +74,10 @@ def sale_html(detail: SaleDetail, money: MoneyText) -> str:
         caption = method_label(payment.method)
         if payment.reference:
             caption = f"{caption} · {payment.reference}"
+        if payment.status == PaymentStatus.AWAITING:
+            caption = f"{caption} · {_('awaiting confirmation')}"
+        elif payment.status == PaymentStatus.NOT_RECEIVED:
+            caption = f"{caption} · {_('NOT RECEIVED')}"
         totals.append((escape(caption), escape(paid)))
     for refund in detail.refunds:
         kind = _("Void") if refund.kind == "void" else _("Refund")

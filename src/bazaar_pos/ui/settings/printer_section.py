@@ -76,6 +76,15 @@ class PrinterSection(QGroupBox):
         self.social.setPlaceholderText("@tokoanda")
         self.qr_data = _line_edit("receiptQr", _("Link for the QR code"))
         self.qr_data.setPlaceholderText("https://instagram.com/tokoanda")
+        self.qris_on_receipt = QCheckBox(_("Print the Q&RIS with the amount on the receipt"))
+        self.qris_on_receipt.setObjectName("qrisOnReceipt")
+        self.qris_on_receipt.setAccessibleName(_("Print the QRIS with the amount on the receipt"))
+        self.qris_on_receipt.setToolTip(
+            _(
+                "For sales paid by QRIS, the receipt's QR code is your QRIS carrying the "
+                "amount paid by QRIS, instead of the link"
+            )
+        )
         self.logo = _line_edit("receiptLogo", _("Logo image"))
         browse = _button("browseLogo", _("&Browse..."), self._browse_logo)
         logo_row = QHBoxLayout()
@@ -92,6 +101,7 @@ class PrinterSection(QGroupBox):
         form.addRow(_("Footer te&xt:"), self.footer)
         form.addRow(_("S&ocial:"), self.social)
         form.addRow(_("&QR link:"), self.qr_data)
+        form.addRow("", self.qris_on_receipt)
         logo_label = QLabel(_("&Logo:"))
         logo_label.setBuddy(self.logo)
         form.addRow(logo_label, logo_row)
@@ -124,6 +134,7 @@ class PrinterSection(QGroupBox):
         )
         self.social.setText(settings.social)
         self.qr_data.setText(settings.qr_data)
+        self.qris_on_receipt.setChecked(settings.qris_on_receipt)
         self.logo.setText(settings.logo_path)
 
     def save(self) -> PrinterSettings | None:
@@ -137,6 +148,7 @@ class PrinterSection(QGroupBox):
                 footer=self.footer.text(),
                 social=self.social.text().strip(),
                 qr_data=self.qr_data.text().strip(),
+                qris_on_receipt=self.qris_on_receipt.isChecked(),
                 logo_path=self.logo.text().strip(),
             )
         except UserError as exc:

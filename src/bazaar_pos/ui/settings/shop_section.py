@@ -1,13 +1,18 @@
-"""Settings > Shop: name and contact, currency, language, tax (PPN), cash rounding and QRIS."""
+"""Settings > Shop: name and contact, currency, language, tax (PPN), cash rounding and QRIS.
+
+The QRIS code can be pasted as text or read from a photo or scan of the sticker.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +29,10 @@ from bazaar_pos.domain.pricing import CashRounding
 from bazaar_pos.domain.qris import QrisError, merchant_of
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import LANGUAGES, _, current_language
+from bazaar_pos.services.qris_sticker import IMAGE_FILES, QrisSticker, read_qris_image
 from bazaar_pos.services.settings import SettingsService, ShopSettings
+from bazaar_pos.ui.messages import show_message
+from bazaar_pos.ui.printing.worker import Background
 
 ROUNDING_STEPS = (0, 100, 500, 1000)
 
@@ -44,6 +52,7 @@ class ShopSection(QGroupBox):
         self.setObjectName("shopSection")
         self.setAccessibleName(_("Shop settings"))
         self._settings = settings
+        self._background = Background(threads=1, parent=self)
         self._build()
         self.load()
 
@@ -85,6 +94,13 @@ class ShopSection(QGroupBox):
         self.qris_merchant = QLabel()
         self.qris_merchant.setObjectName("qrisMerchant")
         self.qris_merchant.setWordWrap(True)
+        self.import_button = QPushButton(_("Import from i&mage..."))
+        self.import_button.setObjectName("importQrisImage")
+        self.import_button.setAccessibleName(_("Import the QRIS from a photo or scan"))
+        self.import_button.setToolTip(
+            _("Read the QRIS code from a photo or scan of your QRIS sticker (PNG or JPEG)")
+        )
+        self.import_button.clicked.connect(self.import_image)
         self.message = QLabel()
         self.message.setObjectName("shopSettingsMessage")
         self.message.setWordWrap(True)
@@ -108,6 +124,10 @@ class ShopSection(QGroupBox):
         form.addRow(_("Cash r&ounding:"), rounding_row)
         form.addRow(_("Selling beyond s&tock:"), self.oversell)
         form.addRow(_("&QRIS:"), self.qris)
+        import_row = QHBoxLayout()
+        import_row.addWidget(self.import_button)
+        import_row.addStretch(1)
+        form.addRow("", import_row)
         form.addRow("", self.qris_merchant)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -165,14 +185,48 @@ class ShopSection(QGroupBox):
         try:
             stored = self._settings.change(self.edited())
         except UserError as exc:
-            self.message.setText(str(exc))
+            show_message(self.message, str(exc), "error")
             return False
         note = _("Saved.")
         if stored.language != (before.language or current_language()):
             note = _("Saved. The new language shows after the app restarts.")
-        self.message.setText(note)
+        show_message(self.message, note)
         self.saved.emit()
         return True
+
+    def import_image(self) -> None:
+        """Choose a photo or scan of the QRIS sticker and read its code into the field."""
+        path = ImageFileDialog.ask(self)
+        if path is not None:
+            self.import_from(path)
+
+    def import_from(self, path: Path) -> None:
+        """Read the QRIS code in the picture at ``path`` in the background, then show it."""
+        self.import_button.setEnabled(False)
+        show_message(self.message, _("Reading the QR code in {file}...").format(file=path.name))
+        self._background.start(
+            lambda: read_qris_image(path),
+            lambda sticker: self._imported(sticker, path),
+            self._import_failed,
+        )
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until a picture being read is done (for tests)."""
+        return self._background.wait(msecs)
+
+    def _imported(self, sticker: QrisSticker, path: Path) -> None:
+        self.import_button.setEnabled(True)
+        self.qris.setPlainText(sticker.payload)
+        show_message(
+            self.message,
+            _("Read the QRIS of {name} from {file}. Check the shop below it, then save.").format(
+                name=sticker.merchant.name, file=path.name
+            ),
+        )
+
+    def _import_failed(self, reason: str) -> None:
+        self.import_button.setEnabled(True)
+        show_message(self.message, reason, "error")
 
     def _enable_tax_fields(self, enabled: bool) -> None:
         for field in (self.tax_rate, self.tax_base, self.tax_inclusive):
@@ -193,6 +247,21 @@ class ShopSection(QGroupBox):
                 name=merchant.name, city=merchant.city, nmid=merchant.nmid or "-"
             )
         )
+
+
+class ImageFileDialog:
+    """Asks for a picture of the QRIS sticker."""
+
+    @classmethod
+    def ask(cls, parent: QWidget) -> Path | None:
+        """The picture chosen, or None when cancelled."""
+        path, _filter = QFileDialog.getOpenFileName(
+            parent,
+            _("Choose a photo or scan of your QRIS sticker"),
+            "",
+            _("Pictures ({patterns})").format(patterns=" ".join(IMAGE_FILES)),
+        )
+        return Path(path) if path else None
 
 
 def _line(name: str, accessible: str) -> QLineEdit:

@@ -1,4 +1,7 @@
-"""The payment screen: cash with quick tenders, other methods with a reference, split payments."""
+"""The payment screen: cash with quick tenders, other methods with a reference, split payments.
+
+Choosing QRIS shows the customer the shop's QRIS carrying the amount, full screen.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QGridLayout,
     QHBoxLayout,
@@ -23,10 +27,14 @@ from bazaar_pos.domain.payment import (
     PaymentMethod,
     PaymentProgress,
     Tender,
+    needs_confirmation,
     suggested_tenders,
 )
+from bazaar_pos.domain.qris import MAX_AMOUNT_IDR, QrisError, merchant_of, with_amount
 from bazaar_pos.i18n import _
 from bazaar_pos.ui.formatting import MoneyText, method_label
+from bazaar_pos.ui.messages import show_message
+from bazaar_pos.ui.till.qris_window import QrisCustomerWindow
 
 NOTE_BUTTONS = 3
 
@@ -37,6 +45,11 @@ class PaymentDialog(QDialog):
     Enter with nothing typed pays what is left by the chosen method (exact cash
     at first); a typed amount is added as a payment, and the dialog closes as
     soon as the payments cover the total. Esc goes back to the cart.
+
+    With a QRIS ``qris_payload`` set up, choosing QRIS (F2) shows the customer
+    that QRIS carrying the amount in a full-screen window (F11 shows it again).
+    A QRIS or e-wallet payment awaits confirmation unless "Money received" is
+    ticked.
     """
 
     def __init__(
@@ -47,6 +60,7 @@ class PaymentDialog(QDialog):
         currency: Currency,
         cash_rule: CashRule,
         money: MoneyText,
+        qris_payload: str = "",
     ) -> None:
         """Ask for payment of ``total`` in ``currency``, rounding cash by ``cash_rule``."""
         super().__init__(parent)
@@ -60,6 +74,8 @@ class PaymentDialog(QDialog):
         self._rule = cash_rule
         self._money = money
         self._method = PaymentMethod.CASH
+        self._qris_payload = qris_payload
+        self.qris_window: QrisCustomerWindow | None = None
         self._build()
         self._refresh()
 
@@ -107,11 +123,25 @@ class PaymentDialog(QDialog):
         self.reference.returnPressed.connect(self.enter)
         reference_label = QLabel(_("&Reference"))
         reference_label.setBuddy(self.reference)
+        self.received = QCheckBox(
+            _("&Money received (seen in the provider's app or soundbox)  Ctrl+M")
+        )
+        self.received.setObjectName("moneyReceived")
+        self.received.setAccessibleName(_("Money received"))
+        self.received.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        QShortcut(QKeySequence("Ctrl+M"), self).activated.connect(self.toggle_received)
+        self.qris_note = QLabel()
+        self.qris_note.setObjectName("qrisNote")
+        self.qris_note.setAccessibleName(_("QRIS"))
+        self.qris_note.setWordWrap(True)
+        QShortcut(QKeySequence("F11"), self).activated.connect(self.show_qris)
         fields = QGridLayout()
         fields.addWidget(amount_label, 0, 0)
         fields.addWidget(self.amount, 0, 1)
         fields.addWidget(reference_label, 1, 0)
         fields.addWidget(self.reference, 1, 1)
+        fields.addWidget(self.received, 2, 1)
+        fields.addWidget(self.qris_note, 3, 1)
 
         quick = QHBoxLayout()
         self.exact = QPushButton()
@@ -191,13 +221,67 @@ class PaymentDialog(QDialog):
 
     # -- what the person does ------------------------------------------------
 
-    def choose_method(self, method: PaymentMethod) -> None:
-        """Take the next payment by ``method``."""
+    def choose_method(self, method: PaymentMethod, *, show_qris: bool = True) -> None:
+        """Take the next payment by ``method``; for QRIS, show the customer the code."""
         self._method = method
         self.method_buttons[method].setChecked(True)
         self.reference.setEnabled(method is not PaymentMethod.CASH)
+        self.received.setChecked(False)
+        self.received.setVisible(needs_confirmation(method))
         self.amount.setFocus()
         self._refresh()
+        if method is PaymentMethod.QRIS and show_qris:
+            self.show_qris()
+        else:
+            self.close_qris()
+            self.qris_note.hide()
+
+    def toggle_received(self) -> None:
+        """Ctrl+M: tick (or untick) that the QRIS or e-wallet money was seen arriving."""
+        if self.received.isVisible():
+            self.received.toggle()
+
+    def qris_amount(self) -> MinorUnits:
+        """What the QRIS payment will be: the amount typed, or all that is left."""
+        left = self.progress().left
+        typed = self._typed()
+        return typed if 0 < typed <= left else left
+
+    def show_qris(self) -> None:
+        """F11: show the customer, full screen, the shop's QRIS with the amount to pay by it."""
+        if self._method is not PaymentMethod.QRIS:
+            self.choose_method(PaymentMethod.QRIS)
+            return
+        amount = self.qris_amount()
+        payload, problem = self._qris_with_amount(amount)
+        if not payload:
+            self.close_qris()
+            show_message(self.qris_note, problem, "warn")
+            self.qris_note.setVisible(bool(problem))
+            return
+        if self.qris_window is None:
+            self.qris_window = QrisCustomerWindow(self, self._money)
+            self.qris_window.closed.connect(self._qris_closed)
+        self.qris_window.show_payment(payload, amount, merchant_of(payload))
+        if not self.qris_window.isVisible():
+            self.qris_window.present()
+        show_message(
+            self.qris_note,
+            _("The customer sees the QRIS for {amount}. F11 shows it again.").format(
+                amount=self._money(amount)
+            ),
+        )
+        self.qris_note.show()
+
+    def close_qris(self) -> None:
+        """Take the customer's QRIS window away."""
+        if self.qris_window is not None and self.qris_window.isVisible():
+            self.qris_window.close()
+
+    def done(self, result: int) -> None:
+        """Close the customer's QRIS window with the payment screen."""
+        self.close_qris()
+        super().done(result)
 
     def enter(self) -> None:
         """Add the typed amount, or pay what is left when nothing is typed; finish when paid."""
@@ -258,17 +342,60 @@ class PaymentDialog(QDialog):
             )
             return
         reference = "" if self._method is PaymentMethod.CASH else self.reference.text().strip()
-        self.tenders.append(Tender(self._method, amount, reference))
+        received = needs_confirmation(self._method) and self.received.isChecked()
+        self.tenders.append(Tender(self._method, amount, reference, received))
+        self.close_qris()
         self.amount.clear()
         self.reference.clear()
         self._say("")
         if self.progress().covered:
             self.accept()
             return
-        self.choose_method(self._method)
+        self.choose_method(self._method, show_qris=False)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
+
+    def _qris_with_amount(self, amount: MinorUnits) -> tuple[str, str]:
+        """The QRIS text carrying ``amount``, or why none can be shown."""
+        if not self._qris_payload:
+            return "", _(
+                "No QRIS code is set up (Settings > Shop): the customer scans your printed "
+                "QRIS sticker and types {amount}."
+            ).format(amount=self._money(amount))
+        if self._currency.code != "IDR":
+            return "", _("QRIS is paid in rupiah: the customer scans your printed sticker.")
+        if amount <= 0:
+            return "", ""
+        if amount > MAX_AMOUNT_IDR:
+            return "", _("QRIS takes at most {limit} a payment: split the payment.").format(
+                limit=self._money(MAX_AMOUNT_IDR)
+            )
+        try:
+            return with_amount(self._qris_payload, amount), ""
+        except QrisError as exc:
+            return "", _("The shop's QRIS code cannot be used: {reason}").format(reason=exc)
+
+    def _qris_closed(self) -> None:
+        if self.isVisible():
+            show_message(
+                self.qris_note,
+                _("F11 shows the customer the QRIS for {amount} again.").format(
+                    amount=self._money(self.qris_amount())
+                ),
+            )
+            self.activateWindow()
+            self.amount.setFocus()
+
+    def _update_qris(self) -> None:
+        """Keep the customer's QRIS in step with the amount typed."""
+        window = self.qris_window
+        if window is None or not window.isVisible() or self._method is not PaymentMethod.QRIS:
+            return
+        amount = self.qris_amount()
+        payload, _problem = self._qris_with_amount(amount)
+        if payload and amount != window.amount:
+            window.show_payment(payload, amount, merchant_of(payload))
 
     def _typed(self) -> MinorUnits:
         try:
@@ -286,7 +413,10 @@ class PaymentDialog(QDialog):
         self.taken.clear()
         for tender in self.tenders:
             text = f"{method_label(tender.method)}   {self._money(tender.amount)}"
-            self.taken.addItem(f"{text}   {tender.reference}".rstrip())
+            text = f"{text}   {tender.reference}".rstrip()
+            if needs_confirmation(tender.method) and not tender.received:
+                text = _("{payment}   (awaiting confirmation)").format(payment=text)
+            self.taken.addItem(text)
         self.taken.setVisible(bool(self.tenders))
         self.remove_last.setVisible(bool(self.tenders))
         left = progress.cash_left if cash else progress.left
@@ -304,3 +434,4 @@ class PaymentDialog(QDialog):
                 button.setText(f"{self._money(notes[number])}\nCtrl+{number + 2}")
                 button.setAccessibleName(self._money(notes[number]))
             button.setVisible(number < len(notes))
+        self._update_qris()

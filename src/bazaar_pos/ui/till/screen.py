@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.payment import Tender
 from bazaar_pos.errors import UserError
-from bazaar_pos.i18n import _
+from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
-from bazaar_pos.ui.formatting import money_text
+from bazaar_pos.ui.formatting import method_label, money_text
 from bazaar_pos.ui.history.dialog import SalesHistoryDialog
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.till.cart_editing import CartEditing
@@ -35,6 +35,7 @@ from bazaar_pos.ui.till.quick_pick import QuickPickGrid
 from bazaar_pos.ui.till.scan_field import ScanField, split_quantity
 from bazaar_pos.ui.till.search_popup import SearchResults
 from bazaar_pos.ui.till.totals_panel import LastSalePanel, TotalsPanel
+from bazaar_pos.ui.till.unconfirmed_dialog import UnconfirmedPaymentsDialog
 
 SEARCH_DELAY_MS = 40
 """Wait this long after a keystroke before searching: a scanner's burst never waits."""
@@ -50,6 +51,8 @@ class TillScreen(CartEditing, Parking, QWidget):
     """The UUID of a sale just committed (a print queue prints its receipt)."""
     reprint_requested = Signal(str)
     """The UUID of a past sale whose receipt should be printed again."""
+    payments_changed = Signal()
+    """A QRIS or e-wallet payment was confirmed or marked not received."""
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         """Ring up sales into ``shop``."""
@@ -65,11 +68,13 @@ class TillScreen(CartEditing, Parking, QWidget):
         self._results_for = ""
         self.payment_dialog: PaymentDialog | None = None
         self.history_dialog: SalesHistoryDialog | None = None
+        self.unconfirmed_dialog: UnconfirmedPaymentsDialog | None = None
         self._search_timer = _single_shot(self, SEARCH_DELAY_MS, self._search_now)
         self._snapshot_timer = _single_shot(self, SNAPSHOT_DELAY_MS, self.save_snapshot)
         self._build()
         self._bind_keys()
         self.refresh_favourites()
+        self.refresh_awaiting()
         self._cart_changed(persist=False)
 
     # -- building ------------------------------------------------------------
@@ -147,6 +152,12 @@ class TillScreen(CartEditing, Parking, QWidget):
         self.pay_button.setMinimumHeight(64)
         self.pay_button.clicked.connect(self.open_payment)
         self.last_sale = LastSalePanel(self._money)
+        self.awaiting_button = QPushButton()
+        self.awaiting_button.setObjectName("awaitingPayments")
+        self.awaiting_button.setAccessibleName(_("Unconfirmed payments"))
+        self.awaiting_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.awaiting_button.setMinimumHeight(44)
+        self.awaiting_button.clicked.connect(self.open_unconfirmed)
         self.quick_pick = QuickPickGrid(self._money)
         self.quick_pick.picked.connect(lambda product: self.add_product(product.id))
         picks = QScrollArea()
@@ -162,6 +173,7 @@ class TillScreen(CartEditing, Parking, QWidget):
         right.addWidget(self.totals)
         right.addWidget(self.pay_button)
         right.addWidget(self.last_sale)
+        right.addWidget(self.awaiting_button)
         right.addWidget(favourites_title)
         right.addWidget(picks, 1)
         side = QWidget()
@@ -188,6 +200,7 @@ class TillScreen(CartEditing, Parking, QWidget):
             "F12": self.open_payment,
             "Ctrl+Del": self.clear_cart,
             "Ctrl+D": self.toggle_favourite,
+            "Ctrl+Q": self.open_unconfirmed,
         }
         for key, slot in keys.items():
             shortcut = QShortcut(QKeySequence(key), self)
@@ -197,13 +210,14 @@ class TillScreen(CartEditing, Parking, QWidget):
     # -- Qt events -----------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Put the cursor in the scan field, and once per start offer to restore a cart."""
+        """Focus the scan field, recount payments to confirm, once per start offer to restore."""
         super().showEvent(event)
         self.scan.setFocus()
         if not len(self.cart):
             self._settings = self.shop.settings.load()
             self.cart = self._new_cart()
             self.refresh_favourites()
+        self.refresh_awaiting()
         if not self._restore_offered:
             self._restore_offered = True
             QTimer.singleShot(0, self.offer_restore)
@@ -277,6 +291,7 @@ class TillScreen(CartEditing, Parking, QWidget):
             currency=self._settings.currency,
             cash_rule=self._settings.cash_rule,
             money=self._money,
+            qris_payload=self._settings.qris_payload,
         )
         dialog.accepted.connect(lambda: self.complete_sale(dialog.tenders))
         dialog.finished.connect(lambda _result: self._payment_closed(dialog))
@@ -297,13 +312,25 @@ class TillScreen(CartEditing, Parking, QWidget):
         self._stock.clear()
         self._cart_changed(persist=False)
         self.last_sale.show_sale(result)
-        if result.below_zero:
-            self.say(
-                _("Stock is now below zero for: {skus}").format(skus=", ".join(result.below_zero)),
-                "warn",
+        notes = []
+        if result.awaiting:
+            notes.append(
+                _(
+                    "{payments} awaiting confirmation: check your QRIS or e-wallet app, "
+                    "then Ctrl+Q to confirm."
+                ).format(
+                    payments=", ".join(
+                        f"{method_label(method)} {self._money(amount)}"
+                        for method, amount in result.awaiting
+                    )
+                )
             )
-        else:
-            self.say("")
+            self.refresh_awaiting()
+        if result.below_zero:
+            notes.append(
+                _("Stock is now below zero for: {skus}").format(skus=", ".join(result.below_zero))
+            )
+        self.say("\n".join(notes), "warn" if notes else "info")
         self.sale_completed.emit(result.uuid)
 
     def _payment_closed(self, dialog: PaymentDialog) -> None:
@@ -311,6 +338,33 @@ class TillScreen(CartEditing, Parking, QWidget):
             self.payment_dialog = None
         dialog.deleteLater()
         self._focus_scan()
+
+    # -- payments awaiting confirmation ---------------------------------------
+
+    def open_unconfirmed(self) -> None:
+        """Ctrl+Q: confirm QRIS and e-wallet payments, or mark them as not received."""
+        if self.unconfirmed_dialog is None:
+            dialog = UnconfirmedPaymentsDialog(self.shop.payment_confirmation, self._money, self)
+            dialog.payments_changed.connect(self.refresh_awaiting)
+            dialog.payments_changed.connect(self.payments_changed)
+            dialog.finished.connect(lambda _result: self._focus_scan())
+            self.unconfirmed_dialog = dialog
+        self.unconfirmed_dialog.reload()
+        self.unconfirmed_dialog.open()
+        self.unconfirmed_dialog.activateWindow()
+        self.unconfirmed_dialog.table.setFocus()
+
+    def refresh_awaiting(self) -> None:
+        """Show how many payments await confirmation (the button hides when none do)."""
+        count = self.shop.payment_confirmation.count_awaiting()
+        self.awaiting_button.setText(
+            ngettext(
+                "{count} payment to confirm  Ctrl+Q",
+                "{count} payments to confirm  Ctrl+Q",
+                count,
+            ).format(count=count)
+        )
+        self.awaiting_button.setVisible(count > 0)
 
     # -- history -------------------------------------------------------------
 
