@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +18,16 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import (
+    BindParameter,
+    Column,
+    Engine,
+    Executable,
+    Table,
+    bindparam,
+    create_engine,
+    event,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from bazaar_pos.errors import DatabaseError
@@ -136,6 +145,53 @@ class Database:
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
+
+
+def execute_many(
+    session: Session,
+    statement: Executable,
+    params: Sequence[Mapping[str, object]] | Sequence[Sequence[object]],
+    *,
+    order: Sequence[str] | None = None,
+) -> None:
+    """Run ``statement`` once per parameter set with one driver ``executemany``.
+
+    For imports of many thousand rows: it skips SQLAlchemy's per-row work, so
+    values must already be what the database stores (str, int, bool, None);
+    turn anything else into that once with :func:`stored_value`. Parameter
+    sets are mappings by bind name, or tuples in the bind names' ``order``.
+    """
+    if not params:
+        return
+    connection = session.connection()
+    compiled = statement.compile(dialect=connection.dialect)
+    keys = list(compiled.positiontup or ()) if compiled.positional else None
+    rows: list[Any]
+    if order is not None:
+        index = {name: i for i, name in enumerate(order)}
+        if keys == list(order):
+            rows = list(params)
+        elif keys is None:
+            rows = [{k: p[index[k]] for k in order} for p in params]  # type: ignore[index]
+        else:
+            rows = [tuple(p[index[k]] for k in keys) for p in params]  # type: ignore[index]
+    elif keys is None:
+        rows = list(params)
+    else:
+        rows = [tuple(p[k] for k in keys) for p in params]  # type: ignore[call-overload]
+    connection.exec_driver_sql(str(compiled), rows)
+
+
+def values_of(table: Table, columns: Sequence[str]) -> dict[str, BindParameter[Any]]:
+    """Bind parameters ``v_<column>`` for an INSERT or UPDATE run by :func:`execute_many`."""
+    return {c: bindparam(f"v_{c}", type_=table.c[c].type) for c in columns}
+
+
+def stored_value(session: Session, column: Column[Any], value: object) -> object:
+    """``value`` as the database stores it in ``column`` (a timestamp as text on SQLite)."""
+    dialect = session.connection().dialect
+    processor = column.type.dialect_impl(dialect).bind_processor(dialect)
+    return processor(value) if processor else value
 
 
 def inspect_file(path: Path) -> str | None:

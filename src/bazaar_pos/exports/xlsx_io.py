@@ -1,0 +1,111 @@
+"""Reading and writing XLSX workbooks (openpyxl) with the same shape as the CSV files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import zipfile
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils.exceptions import InvalidFileException
+
+from bazaar_pos.errors import UserError
+from bazaar_pos.exports.csv_io import CsvRow, CsvTable
+from bazaar_pos.i18n import _
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as the text a person would have typed.
+
+    Whole numbers lose the ``.0`` a spreadsheet adds (``185000.0`` -> ``185000``);
+    other numbers keep their shortest exact spelling; dates are ISO.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def read_xlsx(path: Path, aliases: dict[str, str] | None = None) -> CsvTable:
+    """Read the first sheet of a workbook: a header row, then one row per record.
+
+    Blank rows are skipped; line numbers are the sheet's row numbers, so
+    messages point at the row a person sees. Raises UserError when the file
+    cannot be read as a workbook.
+    """
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise UserError(_("File not found: {path}").format(path=path)) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
+        raise UserError(_("{path} is not an Excel workbook (.xlsx).").format(path=path)) from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        raw_header = next(rows, None)
+        if not raw_header or not any(cell_text(c) for c in raw_header):
+            raise UserError(_("{path} is empty.").format(path=path))
+        aliases = aliases or {}
+        header = tuple(aliases.get(cell_text(h).lower(), cell_text(h).lower()) for h in raw_header)
+        records = []
+        for line, cells in enumerate(rows, start=2):
+            texts = [cell_text(c) for c in cells]
+            if any(texts):
+                records.append(CsvRow(line, dict(zip(header, texts, strict=False))))
+    finally:
+        workbook.close()
+    return CsvTable(header, tuple(records))
+
+
+def write_xlsx(
+    path: Path, header: Sequence[str], rows: Iterable[Sequence[object]], *, title: str = ""
+) -> int:
+    """Write ``rows`` under a bold header to a new workbook, atomically; return the row count.
+
+    Values are written as they come: ints and Decimals become numbers, the
+    rest text. Floats are refused (money never is one).
+    """
+    path = Path(path)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=(title or "Sheet1")[:31])
+    bold = Font(bold=True)
+    header_cells = []
+    for name in header:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    count = 0
+    for row in rows:
+        for value in row:
+            if isinstance(value, float):
+                raise TypeError("floats are not written to workbooks")
+        sheet.append([v if isinstance(v, int | Decimal) else str(v) for v in row])
+        count += 1
+    try:
+        handle, temp_name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".part"
+        )
+        os.close(handle)
+    except OSError as exc:
+        raise UserError(
+            _("Cannot write {path}: {reason}").format(path=path, reason=exc.strerror)
+        ) from None
+    try:
+        workbook.save(temp_name)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    return count
