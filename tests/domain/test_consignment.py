@@ -66,5 +66,5 @@ def test_parse_commission(text, expected):
 
 @pytest.mark.parametrize("text", ["abc%", "1.2.3%", "150%", "lima ribu"])
 def test_unreadable_commissions(text):
-    with pytest.raises(ValueError, match="percentage|amount|100%"):
+    with pytest.raises(ValueError, match=r"percentage|amount|100%"):
         parse_commission(text, IDR)

@@ -9,7 +9,7 @@ def test_every_reason_has_words():
 
 def test_adjustment_reasons():
     assert StockReason.CORRECTION in ADJUSTMENT_REASONS
-    assert OUTGOING_ONLY < set(ADJUSTMENT_REASONS)
+    assert set(ADJUSTMENT_REASONS) > OUTGOING_ONLY
 
 
 def test_labels_follow_the_language():
