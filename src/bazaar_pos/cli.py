@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bazaar_pos import __version__
-from bazaar_pos.commands import EXIT_BUG, EXIT_PROBLEM, Runner, check, products, sales
+from bazaar_pos.commands import EXIT_BUG, EXIT_PROBLEM, Runner, check, labels, products, sales
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import LANGUAGES, _, set_language, system_language
 from bazaar_pos.logs import setup_logging
@@ -20,7 +20,7 @@ from bazaar_pos.services.shop import Shop
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = (products, sales, check)
+COMMAND_MODULES = (products, labels, sales, check)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,6 +8,8 @@ from pathlib import Path
 from bazaar_pos.services.catalogue import CatalogueService
 from bazaar_pos.services.check import check_database
 from bazaar_pos.services.checkout import CheckoutService
+from bazaar_pos.services.consignment import ConsignmentService
+from bazaar_pos.services.labels import LabelService
 from bazaar_pos.services.product_files import ProductFileService
 from bazaar_pos.services.sales_import import SalesImportService
 from bazaar_pos.services.settings import SettingsService
@@ -26,6 +28,8 @@ class Shop:
     checkout: CheckoutService
     product_files: ProductFileService
     sales_import: SalesImportService
+    consignment: ConsignmentService
+    labels: LabelService
 
     @classmethod
     def over(cls, db: Database) -> Shop:
@@ -33,14 +37,17 @@ class Shop:
         settings = SettingsService(db)
         settings.ensure_till_identity()
         checkout = CheckoutService(db, settings)
+        catalogue = CatalogueService(db, settings)
         return cls(
             db=db,
             settings=settings,
-            catalogue=CatalogueService(db),
+            catalogue=catalogue,
             stock=StockService(db, settings),
             checkout=checkout,
             product_files=ProductFileService(db, settings),
             sales_import=SalesImportService(db, settings, checkout),
+            consignment=ConsignmentService(db, settings),
+            labels=LabelService(db, settings, catalogue),
         )
 
     @classmethod
