@@ -100,19 +100,25 @@ def _render(target: str, statement: Statement) -> None:
         colWidths=[None, 35 * mm],
     )
     totals.setStyle(TableStyle([("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black)]))
-    story += [totals, Spacer(1, 16 * mm)]
+    story += [totals]
     if statement.signatures:
+        # Each name under a line to sign on, with a gap between the lines.
+        centred = ParagraphStyle("centred", parent=small, alignment=1)
+        cells: list[object] = []
+        for i, text in enumerate(statement.signatures):
+            cells += [_p(text, centred)] if i == 0 else ["", _p(text, centred)]
+        count = len(statement.signatures)
+        gap = 20 * mm
+        width = (A4[0] - 32 * mm - gap * (count - 1)) / count
         signatures = Table(
-            [
-                [
-                    _p(s, ParagraphStyle("sig", parent=small, alignment=1))
-                    for s in statement.signatures
-                ]
-            ],
-            colWidths=[(A4[0] - 32 * mm) / len(statement.signatures)] * len(statement.signatures),
+            [cells], colWidths=[width if i % 2 == 0 else gap for i in range(len(cells))]
         )
-        signatures.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 18 * mm)]))
-        story.append(signatures)
+        signatures.setStyle(
+            TableStyle(
+                [("LINEABOVE", (i, 0), (i, 0), 0.6, colors.black) for i in range(0, len(cells), 2)]
+            )
+        )
+        story += [Spacer(1, 14 * mm), signatures]
     story += [Spacer(1, 8 * mm), _p(statement.footer, small)]
     document.build(story)
 
