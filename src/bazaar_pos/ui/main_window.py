@@ -17,6 +17,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.placeholder import ComingScreen
 from bazaar_pos.ui.products.screen import ProductsScreen
+from bazaar_pos.ui.stock.screen import StockScreen
 
 
 class MainWindow(QMainWindow):
@@ -35,6 +36,10 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(180)
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
+        self.products = ProductsScreen(shop)
+        self.stock = StockScreen(shop)
+        self.products.products_changed.connect(self.stock.refresh)
+        self.stock.stock_changed.connect(lambda _changes: self.products.refresh())
         screens: list[tuple[str, QWidget]] = [
             (
                 _("Till"),
@@ -47,15 +52,8 @@ class MainWindow(QMainWindow):
                     ),
                 ),
             ),
-            (_("Products"), ProductsScreen(shop)),
-            (
-                _("Stock"),
-                ComingScreen(
-                    "stockScreen",
-                    _("Stock"),
-                    _("Receiving goods, adjustments and stock counts are coming."),
-                ),
-            ),
+            (_("Products"), self.products),
+            (_("Stock"), self.stock),
             (
                 _("Reports"),
                 ComingScreen(
