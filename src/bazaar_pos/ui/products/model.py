@@ -58,6 +58,8 @@ class ProductTableModel(QAbstractTableModel):
         self._query = ProductQuery()
         self._products: list[ProductView] = []
         self._total = 0
+        self._busy = False
+        """True while resetting or inserting: a fetchMore asked for then is ignored."""
         self._headers = [_(title) for _sort, title in COLUMNS]
 
     # Loading
@@ -76,12 +78,16 @@ class ProductTableModel(QAbstractTableModel):
         """Show the first page of what ``query`` matches."""
         assert self._fetch is not None
         assert self._count is not None
-        self.beginResetModel()
-        self._query = query
-        self._products = self._fetch(query, None, self._page_size)
-        full_page = len(self._products) == self._page_size
-        self._total = self._count(query) if full_page else len(self._products)
-        self.endResetModel()
+        self._busy = True
+        try:
+            self.beginResetModel()
+            self._query = query
+            self._products = self._fetch(query, None, self._page_size)
+            full_page = len(self._products) == self._page_size
+            self._total = self._count(query) if full_page else len(self._products)
+            self.endResetModel()
+        finally:
+            self._busy = False
 
     def refresh(self) -> None:
         """Read the rows again (after a change), keeping the query."""
@@ -89,10 +95,14 @@ class ProductTableModel(QAbstractTableModel):
 
     def set_products(self, products: list[ProductView]) -> None:
         """Show exactly ``products`` (no paging)."""
-        self.beginResetModel()
-        self._products = list(products)
-        self._total = len(self._products)
-        self.endResetModel()
+        self._busy = True
+        try:
+            self.beginResetModel()
+            self._products = list(products)
+            self._total = len(self._products)
+            self.endResetModel()
+        finally:
+            self._busy = False
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
         """True while more matching products wait to be read."""
@@ -100,16 +110,20 @@ class ProductTableModel(QAbstractTableModel):
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
         """Read the next page after the last row shown."""
-        if parent.isValid() or self._fetch is None or not self._products:
+        if parent.isValid() or self._fetch is None or not self._products or self._busy:
             return
         page = self._fetch(self._query, self._products[-1], self._page_size)
         if not page:
             self._total = len(self._products)
             return
         start = len(self._products)
-        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-        self._products.extend(page)
-        self.endInsertRows()
+        self._busy = True
+        try:
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self._products.extend(page)
+            self.endInsertRows()
+        finally:
+            self._busy = False
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Ask the catalogue for the products in a column's order."""

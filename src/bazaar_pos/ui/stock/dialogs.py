@@ -147,7 +147,10 @@ class StockMoveDialog(QDialog):
                 )
             elif self._move is Move.ADJUST:
                 self.result_stock = self._shop.stock.adjust(
-                    self._product.id, self.change(), reason=self.reason.currentData(), note=note
+                    self._product.id,
+                    self.change(),
+                    reason=StockReason(self.reason.currentData()),
+                    note=note,
                 )
             elif self._move is Move.CONSIGN_IN:
                 self.result_stock = self._shop.consignment.receive(
@@ -165,7 +168,7 @@ class StockMoveDialog(QDialog):
     def _reason_changed(self, _index: int = 0) -> None:
         if self._move is not Move.ADJUST:
             return
-        if self.reason.currentData() is StockReason.CORRECTION:
+        if self.reason.currentData() == StockReason.CORRECTION:
             self.quantity_label.setText(_("&Stock should be"))
             self.quantity.setRange(0, LIMIT)
             self.quantity.setValue(max(self._product.stock, 0))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from bazaar_pos.i18n import _
@@ -79,9 +79,14 @@ class StockScreen(QWidget):
         self.tabs.setCurrentWidget(self.movements)
         self.movements.choose(product_id)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read the tab shown again: sales at the till move stock while the screen is away."""
+        super().showEvent(event)
+        self._tab_shown(self.tabs.currentIndex())
+
     def _tab_shown(self, index: int) -> None:
         widget = self.tabs.widget(index)
-        if widget in (self.low_stock, self.value):
+        if widget in (self.movements, self.low_stock, self.value, self.consignment):
             widget.refresh()  # type: ignore[attr-defined]
 
     def _stock_moved(self, changes: Changes) -> None:
