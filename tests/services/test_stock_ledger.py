@@ -1,5 +1,6 @@
 import pytest
 
+from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.services.catalogue import ProductDraft
@@ -132,3 +133,13 @@ def test_stock_value_at_cost_leaves_consigned_goods_apart(shop, add_product):
         ("Batik", 1, 200_000),
         ("Kopi", 4, 200_000),
     ]
+
+
+def test_history_names_the_sale_a_movement_belongs_to(shop, add_product, cart_of):
+    product = add_product(stock=3)
+    sale = shop.checkout.complete_sale(
+        cart_of((product, 1)), [Tender(PaymentMethod.CASH, product.price)]
+    )
+    latest = shop.stock.history(product.id)[0]
+    assert (latest.reason, latest.document) == (StockReason.SALE, sale.number)
+    assert latest.reference == f"sale:{sale.uuid}"

@@ -20,7 +20,7 @@ from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import Changes, ProductView
 from bazaar_pos.store.database import Database, execute_many, stored_value, values_of
-from bazaar_pos.store.models import Product, StockMovement
+from bazaar_pos.store.models import Product, Sale, StockMovement
 from bazaar_pos.store.types import new_uuid, new_uuids, utcnow
 
 
@@ -36,6 +36,8 @@ class MovementView:
     unit_cost: MinorUnits | None = None
     balance: int = 0
     """The stock on hand just after this movement."""
+    document: str = ""
+    """What the reference points at, in words: ``A-000012`` for a sale."""
 
     @property
     def reason_text(self) -> str:
@@ -302,9 +304,19 @@ class StockService:
                 .order_by(StockMovement.created_at.desc(), StockMovement.id.desc())
                 .limit(limit)
             )
+            movements = list(session.scalars(query))
+            sale_ids = [m.reference[5:] for m in movements if m.reference.startswith("sale:")]
+            numbers: dict[str, str] = {}
+            for start in range(0, len(sale_ids), 500):
+                chunk = sale_ids[start : start + 500]
+                rows = session.execute(select(Sale.uuid, Sale.number).where(Sale.uuid.in_(chunk)))
+                numbers.update({uuid: number for uuid, number in rows})
             balance = product.stock_on_hand
             views = []
-            for m in session.scalars(query):
+            for m in movements:
+                document = m.reference
+                if m.reference.startswith("sale:"):
+                    document = numbers.get(m.reference[5:], m.reference)
                 views.append(
                     MovementView(
                         m.created_at,
@@ -314,6 +326,7 @@ class StockService:
                         m.note,
                         m.unit_cost_minor,
                         balance,
+                        document,
                     )
                 )
                 balance -= m.quantity

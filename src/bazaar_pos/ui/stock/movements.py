@@ -208,7 +208,7 @@ class MovementsTab(QWidget):
         movements = self._shop.stock.history(product.id, limit=HISTORY_ROWS)
         self.history.setRowCount(len(movements))
         for row, m in enumerate(movements):
-            note = "  ".join(part for part in (m.note, m.reference) if part)
+            note = "  ".join(part for part in (m.document, m.note) if part)
             cells = (
                 fmt.moment(m.created_at),
                 m.reason_text,
