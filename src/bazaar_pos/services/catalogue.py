@@ -355,11 +355,12 @@ class CatalogueService:
         shown), so the thousandth page costs what the first does.
         """
         sort = _sort_expression(query.sort)
-        if search_terms(query.text) and query.sort in _INDEXED:
-            # With words to find, reading the whole table once beats walking the
-            # sort index past every product that does not match (3x at 100,000).
+        words = bool(search_terms(query.text))
+        if words and query.sort in _INDEXED:
+            # With words to find, scanning the filter's index once beats walking
+            # the sort index past every product that does not match.
             sort = sort + ""
-        statement = select(Product).where(*_conditions(query)).limit(limit)
+        statement = select(Product.id if words else Product).where(*_conditions(query))
         if after is not None:
             key = tuple_(sort, Product.id)
             start = tuple_(literal(_sort_value(query.sort, after)), literal(after.id))
@@ -369,7 +370,12 @@ class CatalogueService:
         else:
             statement = statement.order_by(sort, Product.id)
         with self._db.reading() as session:
-            return [ProductView.of(p) for p in session.scalars(statement)]
+            found = list(session.scalars(statement.limit(limit)))
+            if not words:
+                return [ProductView.of(p) for p in found]
+            # The ids came from the index alone; now read just those rows.
+            rows = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(found)))}
+            return [ProductView.of(rows[i]) for i in found]
 
     def count_matching(self, query: ProductQuery) -> int:
         """How many products ``query`` matches."""

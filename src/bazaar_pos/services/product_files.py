@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -298,6 +298,8 @@ class _RowReader:
         self.cost = amount_parser(cur, required=False)
         self.stock = whole_number(minimum=0)
         self.has_extras = bool(self.header & _EXTRA_COLUMNS)
+        self.has_category = "category" in self.header
+        self.scale = 10**cur.exponent
         self.seen_sku: dict[str, int] = {}
         self.seen_barcode: dict[str, int] = {}
 
@@ -308,7 +310,10 @@ class _RowReader:
     def read(self, row: CsvRow) -> ProductRow:
         """Check one row and return what could be read from it (problems in column order)."""
         problems = self.problems
-        sku, name, barcode = row.get("sku"), row.get("name"), row.get("barcode")
+        values = row.values
+        sku = (values.get("sku") or "").strip()
+        name = (values.get("name") or "").strip()
+        barcode = (values.get("barcode") or "").strip()
         self._check_sku(row, sku)
         if barcode:
             self._check_barcode(row, barcode)
@@ -316,13 +321,17 @@ class _RowReader:
             problems.add(row, "name", _("the name is empty"))
         elif len(name) > 200:
             problems.add(row, "name", _("the name is longer than 200 characters"))
-        price = problems.check(row, "price", self.price)
-        cost = problems.check(row, "cost", self.cost)
-        stock = problems.check(row, "stock", self.stock)
-        category = self.text(row, "category")
+        price = self._amount(row, "price", self.price)
+        cost = self._amount(row, "cost", self.cost)
+        stock_text = (values.get("stock") or "").strip()
+        if stock_text.isdigit() and stock_text.isascii():
+            stock: int | None = int(stock_text)  # the common case, without the full check
+        else:
+            stock = problems.check(row, "stock", self.stock)
+        category = (values.get("category") or "").strip() if self.has_category else None
         if category and len(category) > 100:
             problems.add(row, "category", _("the category is longer than 100 characters"))
-        unit = row.get("unit")
+        unit = (values.get("unit") or "").strip()
         if len(unit) > 20:
             problems.add(row, "unit", _("the unit is longer than 20 characters"))
         extra = _NO_EXTRAS
@@ -330,27 +339,35 @@ class _RowReader:
             extra = _Extras()
             self._read_extras(row, stock, extra)
         return ProductRow(
-            line=row.line,
-            sku=sku,
-            name=name,
-            price=price or 0,
-            cost=cost,
-            barcode=barcode or None,
-            category=category,
-            stock=stock,
-            unit=unit or None,
-            taxable=extra.taxable,
-            low_stock=extra.low_stock,
-            favourite=extra.favourite,
-            active=extra.active,
-            one_of_a_kind=extra.one_of_a_kind,
-            consignor=extra.consignor,
-            commission=extra.commission,
-            parent_sku=extra.parent_sku,
-            axes=extra.axes,
-            choice=extra.choice,
-            notes=self.text(row, "notes"),
+            row.line,
+            sku,
+            name,
+            price or 0,
+            cost,
+            barcode or None,
+            category,
+            stock,
+            unit or None,
+            extra.taxable,
+            extra.low_stock,
+            extra.favourite,
+            extra.active,
+            extra.one_of_a_kind,
+            extra.consignor,
+            extra.commission,
+            extra.parent_sku,
+            extra.axes,
+            extra.choice,
+            self.text(row, "notes"),
         )
+
+    def _amount(
+        self, row: CsvRow, column: str, parse: Callable[[str], MinorUnits | None]
+    ) -> MinorUnits | None:
+        text = (row.values.get(column) or "").strip()
+        if text.isdigit() and text.isascii():
+            return int(text) * self.scale  # the common case, without the full parser
+        return self.problems.check(row, column, parse)
 
     def _read_extras(self, row: CsvRow, stock: int | None, extra: _Extras) -> None:
         problems = self.problems
@@ -682,9 +699,7 @@ class _ImportWriter:
                 [self._new(r, uuid, stamp) for r, uuid in zip(fresh, uuids, strict=True)],
                 order=[f"v_{c}" for c in NEW_COLUMNS],
             )
-            created = select(Product.id, Product.sku).where(Product.id > before)
-            for pid, sku in self.session.execute(created):
-                self.ids[sku.lower()] = pid
+            self._learn_ids(fresh, before)
         groups: dict[tuple[str, ...], list[dict[str, object]]] = {}
         for row in rows:
             if row.sku.lower() in self.existing:
@@ -701,6 +716,19 @@ class _ImportWriter:
                 .values(values_of(products, changed)),
                 params,
             )
+
+    def _learn_ids(self, fresh: list[ProductRow], before: int) -> None:
+        """The ids the new products got: SQLite numbers rows inserted together in order."""
+        last, count = self.session.execute(
+            select(func.max(Product.id), func.count(Product.id)).where(Product.id > before)
+        ).one()
+        if count == len(fresh) and last == before + len(fresh):
+            for offset, row in enumerate(fresh, start=before + 1):
+                self.ids[row.sku.lower()] = offset
+            return
+        created = select(Product.id, Product.sku).where(Product.id > before)
+        for pid, sku in self.session.execute(created):
+            self.ids[sku.lower()] = pid
 
     def link_variants(self, rows: list[ProductRow]) -> None:
         """Attach variant rows to their parents and give parents their options."""

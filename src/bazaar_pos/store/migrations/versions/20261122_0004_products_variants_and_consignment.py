@@ -34,7 +34,8 @@ PRODUCT_COLUMNS = (
     sa.Column("commission_kind", sa.String(length=10), server_default="", nullable=False),
     sa.Column("commission_value", sa.Integer(), server_default="0", nullable=False),
 )
-PRODUCT_INDEXES = ("name", "parent_id", "consignor_id")
+PRODUCT_INDEXES = ("name",)
+PARTIAL_INDEXES = ("parent_id", "consignor_id")
 
 
 def _search_key(*parts: str | None) -> str:
@@ -150,6 +151,16 @@ def upgrade() -> None:
         )
     for name in PRODUCT_INDEXES:
         op.create_index(op.f(f"ix_products_{name}"), "products", [name])
+    op.create_index("ix_products_search_key", "products", ["search_key", "active", "name"])
+    for name in PARTIAL_INDEXES:
+        where = sa.text(f"{name} IS NOT NULL")
+        op.create_index(
+            f"ix_products_{name}",
+            "products",
+            [name],
+            sqlite_where=where,
+            postgresql_where=where,
+        )
 
     products = sa.table(
         "products",
@@ -179,6 +190,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_products_search_key", table_name="products")
+    for name in PARTIAL_INDEXES:
+        op.drop_index(f"ix_products_{name}", table_name="products")
     for name in reversed(PRODUCT_INDEXES):
         op.drop_index(op.f(f"ix_products_{name}"), table_name="products")
     with op.batch_alter_table("products") as batch_op:
