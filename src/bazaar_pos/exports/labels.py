@@ -148,9 +148,9 @@ def write_labels(
 
 def _draw_label(canvas: Canvas, label: Label, x: float, y: float, w: float, h: float) -> None:
     pad = 1.3 * mm
-    small = h < 25 * mm
-    name_size = 6.5 if small else 8.0
-    price_size = 8.5 if small else 11.0
+    small, large = h < 25 * mm, h >= 35 * mm
+    name_size = 6.5 if small else 10.0 if large else 8.0
+    price_size = 8.5 if small else 14.0 if large else 11.0
     inner_w = w - 2 * pad
     top = y + h - pad
     lines = _wrap(safe_text(label.name), NAME_FONT, name_size, inner_w, 1 if small else 2)
