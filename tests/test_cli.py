@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from bazaar_pos import __version__
+from tests.helpers.scanning import scan_pdf
 
 
 def bazaar_pos(*args):
@@ -92,8 +94,6 @@ def test_demo_flag_builds_a_demo_shop_for_headless_commands():
 
 
 def test_labels_for_a_category_scan(db_path, tmp_path, write_csv):
-    from tests.helpers.scanning import scan_pdf
-
     products = write_csv(
         "sku,name,price,category,barcode\n"
         "KOP-1,Kopi Gayo,95000,Kopi,4006381333931\n"
@@ -118,3 +118,16 @@ def test_labels_for_a_category_scan(db_path, tmp_path, write_csv):
     missing = bazaar_pos("--db", db_path, "labels", "--sku", "NOPE", "-o", everything)
     assert (missing.returncode, missing.stderr.strip()) == (1, "No product has SKU nope.")
     assert "a4-65" in bazaar_pos("labels", "--help").stdout
+
+
+def test_xlsx_export_with_indonesian_headers_imports_back(db_path, tmp_path, write_csv):
+    products = write_csv("kode,nama,harga,stok\nKOP-1,Kopi,Rp 95.000,5\n", "p.csv")
+    assert bazaar_pos("--db", db_path, "products", "import", products).returncode == 0
+    out = tmp_path / "produk.xlsx"
+    done = bazaar_pos("--db", db_path, "products", "export", out, "--headers", "id")
+    assert done.returncode == 0, done.stderr
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("kode", "nama", "barcode")
+    assert rows[1][:7] == ("KOP-1", "Kopi", None, None, 95000, 0, 5)
+    checked = bazaar_pos("--db", db_path, "products", "import", out, "--dry-run")
+    assert "0 products added, 1 updated, stock set for 0." in checked.stdout

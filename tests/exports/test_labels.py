@@ -5,6 +5,7 @@ from pypdf import PdfReader
 
 from bazaar_pos.domain.barcodes import internal_ean13
 from bazaar_pos.exports.labels import TEMPLATES, Label, barcode_drawing, write_labels
+from bazaar_pos.exports.pdf_text import safe_text
 from tests.helpers.scanning import scan_labels, scan_pdf
 
 CODES = [
@@ -65,3 +66,11 @@ def test_barcode_drawings_fit_the_space_they_are_given():
     for code in CODES:
         drawing = barcode_drawing(code, 100, 40)
         assert drawing.width <= 100.5
+
+
+def test_names_outside_the_pdf_fonts_are_transliterated(tmp_path):
+    assert safe_text("Café Kopi") == "Café Kopi"  # in the built-in fonts already
+    assert safe_text("Kain Ādat Ōsaka 🙂") == "Kain Adat Osaka "
+    pdf = tmp_path / "names.pdf"
+    write_labels(pdf, [Label("Kain Ādat", "Rp1.000", internal_ean13(3))], TEMPLATES["roll-50x30"])
+    assert "Kain Adat" in PdfReader(pdf).pages[0].extract_text()

@@ -173,7 +173,7 @@ def test_the_preview_shows_each_row_with_its_problems(shop, add_product, write_c
     assert not preview.ok
     assert [(r.line, r.sku, r.action, r.price) for r in preview.rows] == [
         (2, "KOP-1", "update", 99_000),
-        (3, "NEW-1", "create", 0),
+        (3, "NEW-1", "create", None),
         (4, "NEW-2", "create", 2_000),
     ]
     assert preview.rows[1].problems == (

@@ -459,8 +459,8 @@ class ProductFileService:
                 line=r.line,
                 sku=r.sku,
                 name=r.name,
-                price=r.price,
-                stock=r.stock,
+                price=None if _bad(problems, r.line, "price") else r.price,
+                stock=None if _bad(problems, r.line, "stock") else r.stock,
                 action="update" if r.sku.lower() in existing else "create",
                 problems=tuple(problems.by_line.get(r.line, ())),
             )
@@ -531,6 +531,12 @@ class ProductFileService:
             if dry_run:
                 raise _DryRunDone(summary)
         return summary
+
+
+def _bad(problems: RowProblems, line: int, column: str) -> bool:
+    """True when the cell in ``column`` of ``line`` has a problem."""
+    prefix = _("{column}: {problem}").format(column=column, problem="")
+    return any(p.startswith(prefix) for p in problems.by_line.get(line, ()))
 
 
 def _existing_products(session: Session) -> dict[str, _Existing]:

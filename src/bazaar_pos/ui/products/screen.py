@@ -118,7 +118,8 @@ class ProductsScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 140), (2, 130), (3, 150), (4, 110), (5, 70)):
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        for column, width in ((0, 170), (2, 130), (3, 150), (4, 110), (5, 70)):
             header.resizeSection(column, width)
         self.count = QLabel()
         self.count.setObjectName("productCount")
