@@ -22,7 +22,7 @@ def register(commands: Subparsers) -> None:
             "chosen). Products without a barcode get an internal EAN-13 code first."
         ),
         epilog=_("Templates: {templates}").format(
-            templates="; ".join(f"{t.name} ({t.description})" for t in TEMPLATES.values())
+            templates="; ".join(f"{t.name} ({_(t.description)})" for t in TEMPLATES.values())
         ),
     )
     labels.add_argument(

@@ -15,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from bazaar_pos.domain.barcodes import Symbology, symbology_for
 from bazaar_pos.exports.pdf_text import safe_text, write_atomically
+from bazaar_pos.i18n import N_
 
 NAME_FONT = "Helvetica"
 PRICE_FONT = "Helvetica-Bold"
@@ -29,6 +30,7 @@ class LabelTemplate:
 
     name: str
     description: str
+    """In English, marked for translation: show it with ``_()``."""
     label_width: float
     label_height: float
     columns: int = 1
@@ -84,13 +86,17 @@ def _roll(name: str, description: str, width: float, height: float) -> LabelTemp
 TEMPLATES: dict[str, LabelTemplate] = {
     t.name: t
     for t in (
-        _sheet("a4-65", "A4, 65 labels of 38.1 x 21.2 mm (5 x 13)", 38.1 * mm, 21.2 * mm, 5, 13),
-        _sheet("a4-40", "A4, 40 labels of 52.5 x 29.7 mm (4 x 10)", 52.5 * mm, 29.7 * mm, 4, 10),
-        _sheet("a4-36", "A4, 36 labels of 50 x 30 mm (4 x 9)", 50 * mm, 30 * mm, 4, 9),
-        _sheet("a4-24", "A4, 24 labels of 70 x 37 mm (3 x 8)", 70 * mm, 37 * mm, 3, 8),
-        _roll("roll-50x30", "Thermal roll, 50 x 30 mm", 50 * mm, 30 * mm),
-        _roll("roll-40x30", "Thermal roll, 40 x 30 mm", 40 * mm, 30 * mm),
-        _roll("roll-58x40", "Thermal roll, 58 x 40 mm", 58 * mm, 40 * mm),
+        _sheet(
+            "a4-65", N_("A4, 65 labels of 38.1 x 21.2 mm (5 x 13)"), 38.1 * mm, 21.2 * mm, 5, 13
+        ),
+        _sheet(
+            "a4-40", N_("A4, 40 labels of 52.5 x 29.7 mm (4 x 10)"), 52.5 * mm, 29.7 * mm, 4, 10
+        ),
+        _sheet("a4-36", N_("A4, 36 labels of 50 x 30 mm (4 x 9)"), 50 * mm, 30 * mm, 4, 9),
+        _sheet("a4-24", N_("A4, 24 labels of 70 x 37 mm (3 x 8)"), 70 * mm, 37 * mm, 3, 8),
+        _roll("roll-50x30", N_("Thermal roll, 50 x 30 mm"), 50 * mm, 30 * mm),
+        _roll("roll-40x30", N_("Thermal roll, 40 x 30 mm"), 40 * mm, 30 * mm),
+        _roll("roll-58x40", N_("Thermal roll, 58 x 40 mm"), 58 * mm, 40 * mm),
     )
 }
 DEFAULT_TEMPLATE = "a4-65"

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.consignment import parse_commission
 from bazaar_pos.errors import UserError
-from bazaar_pos.i18n import _
+from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
@@ -33,7 +33,7 @@ from bazaar_pos.ui.widgets.money_edit import MoneyEdit
 
 PHOTO_SIZE = 200
 UNITS = ("pcs", "lembar", "meter", "set", "pasang", "bungkus", "botol", "kg", "gram")
-PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.gif *.bmp)"
+PHOTO_FILTER = N_("Photos (*.jpg *.jpeg *.png *.webp *.gif *.bmp)")
 
 
 def _named(widget: QWidget, name: str, accessible: str) -> QWidget:

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.domain.money import format_money
-from bazaar_pos.i18n import _
+from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.product_files import ImportPreview, ProductImportSummary
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui import messages
 from bazaar_pos.ui.background import Job, run_in_background
 
-FILE_FILTER = "Product files (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)"
+FILE_FILTER = N_("Product files (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)")
 _BAD = QBrush(QColor("#fde8e7"))
 
 

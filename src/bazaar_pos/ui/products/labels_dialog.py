@@ -61,7 +61,7 @@ class LabelsDialog(QDialog):
         self.template.setObjectName("labelsTemplate")
         self.template.setAccessibleName(_("Label sheet or roll"))
         for template in templates():
-            self.template.addItem(template.description, template.name)
+            self.template.addItem(_(template.description), template.name)
         self.copies = QSpinBox()
         self.copies.setObjectName("labelsCopies")
         self.copies.setAccessibleName(_("Labels per product"))
