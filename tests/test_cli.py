@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
 from bazaar_pos import __version__
+from tests.helpers.scanning import scan_pdf
 
 
 def bazaar_pos(*args):
@@ -47,7 +49,7 @@ def test_import_export_sales_and_check(db_path, tmp_path, write_csv):
 
     out = tmp_path / "out.csv"
     assert bazaar_pos("--db", db_path, "products", "export", out).returncode == 0
-    assert out.read_text().splitlines()[1] == "KOP-1,Kopi,,,95000,0,-2"
+    assert out.read_text().splitlines()[1] == "KOP-1,Kopi,,,95000,0,-2,pcs,yes,,no,yes,no,,,,,"
 
     checked = bazaar_pos("--db", db_path, "check")
     assert (checked.returncode, checked.stdout.strip()) == (0, "All checks passed.")
@@ -89,3 +91,43 @@ def test_a_file_that_is_not_ours_is_refused_and_untouched(tmp_path, content):
 def test_demo_flag_builds_a_demo_shop_for_headless_commands():
     done = bazaar_pos("--demo", "check")
     assert (done.returncode, done.stdout.strip()) == (0, "All checks passed.")
+
+
+def test_labels_for_a_category_scan(db_path, tmp_path, write_csv):
+    products = write_csv(
+        "sku,name,price,category,barcode\n"
+        "KOP-1,Kopi Gayo,95000,Kopi,4006381333931\n"
+        "KOP-2,Kopi Toraja,105000,Kopi,\n"
+        "TAS-1,Tas Pandan,145000,Tas,\n",
+        "p.csv",
+    )
+    assert bazaar_pos("--db", db_path, "products", "import", products).returncode == 0
+    out = tmp_path / "kopi.pdf"
+    done = bazaar_pos(
+        "--db", db_path, "labels", "--category", "kopi", "--template", "roll-50x30", "-o", out
+    )
+    assert done.returncode == 0, done.stderr
+    assert "New internal barcodes for: KOP-2" in done.stdout
+    assert "Wrote 2 labels for 2 products on 2 page(s)" in done.stdout
+    assert sorted(scan_pdf(out)) == ["2000000000015", "4006381333931"]
+    everything = tmp_path / "all.pdf"
+    done = bazaar_pos(
+        "--db", db_path, "labels", "--sku", "TAS-1", "--copies", "3", "-o", everything
+    )
+    assert "Wrote 3 labels for 1 product" in done.stdout
+    missing = bazaar_pos("--db", db_path, "labels", "--sku", "NOPE", "-o", everything)
+    assert (missing.returncode, missing.stderr.strip()) == (1, "No product has SKU nope.")
+    assert "a4-65" in bazaar_pos("labels", "--help").stdout
+
+
+def test_xlsx_export_with_indonesian_headers_imports_back(db_path, tmp_path, write_csv):
+    products = write_csv("kode,nama,harga,stok\nKOP-1,Kopi,Rp 95.000,5\n", "p.csv")
+    assert bazaar_pos("--db", db_path, "products", "import", products).returncode == 0
+    out = tmp_path / "produk.xlsx"
+    done = bazaar_pos("--db", db_path, "products", "export", out, "--headers", "id")
+    assert done.returncode == 0, done.stderr
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("kode", "nama", "barcode")
+    assert rows[1][:7] == ("KOP-1", "Kopi", None, None, 95000, 0, 5)
+    checked = bazaar_pos("--db", db_path, "products", "import", out, "--dry-run")
+    assert "0 products added, 1 updated, stock set for 0." in checked.stdout

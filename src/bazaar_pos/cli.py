@@ -19,6 +19,7 @@ from bazaar_pos.commands import (
     backups,
     bundle,
     check,
+    labels,
     printer,
     products,
     receipt,
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 
 COMMAND_MODULES = (
     products,
+    labels,
     sales,
     receipt,
     printer,

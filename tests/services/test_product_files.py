@@ -113,6 +113,17 @@ def test_export_writes_stock_on_hand_now(shop, add_product, tmp_path):
             "price": "95000",
             "cost": "50000",
             "stock": "8",
+            "unit": "pcs",
+            "taxable": "yes",
+            "low_stock": "",
+            "favourite": "no",
+            "active": "yes",
+            "one_of_a_kind": "no",
+            "consignor": "",
+            "commission": "",
+            "parent_sku": "",
+            "options": "",
+            "notes": "",
         }
     ]
     assert list(tmp_path.glob(".out.csv.*")) == []

@@ -118,7 +118,7 @@ def test_the_sale_goes_through_once_there_is_room_again(db_path, add_product, ca
 def test_a_full_disk_in_the_cli_says_so_and_changes_nothing(
     db_path, tmp_path, monkeypatch, capsys, write_csv
 ):
-    rows = "\n".join(f"K-{n},Kain songket {n} {'x' * 300},150000,3" for n in range(200))
+    rows = "\n".join(f"K-{n},Kain songket {n} {'x' * 150},150000,3" for n in range(400))
     products = write_csv(f"sku,name,price,stock\n{rows}\n", "products.csv")
     real_engine = database_module.create_sqlite_engine
 

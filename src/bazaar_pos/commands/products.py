@@ -1,4 +1,4 @@
-"""``bazaar-pos products import|export``: the product list as CSV."""
+"""``bazaar-pos products import|export``: the product list as CSV or XLSX."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.i18n import _, ngettext
+from bazaar_pos.services.product_files import HeaderLanguage
 from bazaar_pos.services.shop import Shop
 
 
@@ -14,14 +15,22 @@ def register(commands: Subparsers) -> None:
     """Add the ``products`` sub-command."""
     products = commands.add_parser("products", help=_("import or export the product list"))
     actions = products.add_subparsers(dest="action", metavar="ACTION", required=True)
-    importer = actions.add_parser("import", help=_("import products from CSV"))
+    importer = actions.add_parser("import", help=_("import products from CSV or XLSX"))
     importer.add_argument("file", type=Path)
     importer.add_argument(
         "--dry-run", action="store_true", help=_("check the file without changing anything")
     )
     importer.set_defaults(run=_import)
-    exporter = actions.add_parser("export", help=_("export products to CSV"))
+    exporter = actions.add_parser(
+        "export", help=_("export products to CSV or XLSX (by the file's extension)")
+    )
     exporter.add_argument("file", type=Path)
+    exporter.add_argument(
+        "--headers",
+        choices=[h.value for h in HeaderLanguage],
+        default=HeaderLanguage.ENGLISH.value,
+        help=_("header language: en (sku, name, ...) or id (kode, nama, ...)"),
+    )
     exporter.set_defaults(run=_export, shared=True)
 
 
@@ -38,7 +47,7 @@ def _import(shop: Shop, args: argparse.Namespace) -> int:
 
 
 def _export(shop: Shop, args: argparse.Namespace) -> int:
-    count = shop.product_files.export_csv(args.file)
+    count = shop.product_files.export_file(args.file, headers=HeaderLanguage(args.headers))
     message = ngettext(
         "Exported {count} product to {file}.", "Exported {count} products to {file}.", count
     )

@@ -83,7 +83,7 @@ def parse_money(text: str, cur: Currency) -> MinorUnits:
     cleaned = text.strip().lower().replace(" ", "").replace("\u00a0", "")
     negative = cleaned.startswith("-")
     cleaned = cleaned.lstrip("-")
-    for prefix in ("rp", "idr", "usd", "us$", "$", "rm", "myr", "s$", "sgd", "€", "eur"):
+    for prefix in ("rp.", "rp", "idr", "usd", "us$", "$", "rm", "myr", "s$", "sgd", "€", "eur"):
         if cleaned.startswith(prefix):
             cleaned = cleaned[len(prefix) :]
             break

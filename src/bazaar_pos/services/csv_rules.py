@@ -24,13 +24,21 @@ class RowProblems:
     def __init__(self) -> None:
         """Start with no problems."""
         self.messages: list[str] = []
+        self.by_line: dict[int, list[str]] = {}
 
     def add(self, row: CsvRow, column: str, problem: str) -> None:
         """Note a problem in ``column`` of ``row``."""
+        self.add_at(row.line, column, problem)
+
+    def add_at(self, line: int, column: str, problem: str) -> None:
+        """Note a problem in ``column`` of the row on ``line``."""
         self.messages.append(
             _("Line {line}, column {column}: {problem}").format(
-                line=row.line, column=column, problem=problem
+                line=line, column=column, problem=problem
             )
+        )
+        self.by_line.setdefault(line, []).append(
+            _("{column}: {problem}").format(column=column, problem=problem)
         )
 
     def check(self, row: CsvRow, column: str, convert: Callable[[str], T]) -> T | None:
@@ -64,16 +72,20 @@ def require_columns(table: CsvTable, required: tuple[str, ...], path: object) ->
 
 def amount_parser(cur: Currency, *, required: bool) -> Callable[[str], MinorUnits | None]:
     """A converter for a money cell: non-negative, in the shop's currency."""
+    scale = 10**cur.exponent
 
     def convert(text: str) -> MinorUnits | None:
         if not text:
             if required:
                 raise ValueError(_("an amount is required"))
             return None
-        try:
-            value = parse_money(text, cur)
-        except ValueError:
-            raise ValueError(_("{text!r} is not an amount").format(text=text)) from None
+        if text.isdigit() and text.isascii():
+            value = int(text) * scale  # the common case, without the full parser
+        else:
+            try:
+                value = parse_money(text, cur)
+            except ValueError:
+                raise ValueError(_("{text!r} is not an amount").format(text=text)) from None
         if value < 0:
             raise ValueError(_("the amount cannot be negative"))
         if value > MAX_AMOUNT:
@@ -100,3 +112,19 @@ def whole_number(*, minimum: int | None = None) -> Callable[[str], int | None]:
         return value
 
     return convert
+
+
+_YES = frozenset({"yes", "y", "ya", "true", "1", "x", "v", "benar"})
+_NO = frozenset({"no", "n", "tidak", "tdk", "false", "0", "salah", "-"})
+
+
+def yes_no(text: str) -> bool | None:
+    """A converter for an optional yes/no cell: ``yes``, ``ya``, ``1``; ``no``, ``tidak``, ``0``."""
+    if not text:
+        return None
+    word = text.strip().lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise ValueError(_("{text!r} is not yes or no").format(text=text))

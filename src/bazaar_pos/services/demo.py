@@ -5,12 +5,16 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import update
+
 from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.domain.qris import crc16
+from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.resources import resource_path
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.store.models import StockMovement
 
 DEMO_DAYS = 14
 FAVOURITES = (
@@ -67,6 +71,7 @@ def load_demo_shop(shop: Shop, *, now: datetime | None = None, seed: int = 7) ->
         shop.catalogue.set_favourite(product.id, True)
     rng = random.Random(seed)
     now = now or datetime.now(UTC)
+    _date_opening_stock(shop, now - timedelta(days=DEMO_DAYS + 1))
     products = [p for p in shop.catalogue.search(limit=1000) if p.stock > 5]
     currency = shop.settings.load().currency
     for day in range(DEMO_DAYS, 0, -1):
@@ -95,3 +100,13 @@ def load_demo_shop(shop: Shop, *, now: datetime | None = None, seed: int = 7) ->
                 cashier="Demo",
                 sold_at=opening + timedelta(minutes=rng.randint(0, 9 * 60)),
             )
+
+
+def _date_opening_stock(shop: Shop, when: datetime) -> None:
+    """Date the demo's opening stock before its first sale, so stock histories read in order."""
+    with shop.db.writing() as session:
+        session.execute(
+            update(StockMovement)
+            .where(StockMovement.reason == StockReason.OPENING.value)
+            .values(created_at=when)
+        )

@@ -138,7 +138,11 @@ class ReportFileService:
             count = write_csv(path, LINE_COLUMNS, self._csv_rows(period, cur))
         else:
             count = write_xlsx(
-                path, "sale lines", LINE_COLUMNS, self._xlsx_rows(period, cur), widths=LINE_WIDTHS
+                path,
+                LINE_COLUMNS,
+                self._xlsx_rows(period, cur),
+                title="sale lines",
+                widths=LINE_WIDTHS,
             )
         return WrittenFile(Path(path), file_format, count)
 

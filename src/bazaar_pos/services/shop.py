@@ -12,6 +12,8 @@ from bazaar_pos.services.bundles import BundleService
 from bazaar_pos.services.catalogue import CatalogueService
 from bazaar_pos.services.check import check_database
 from bazaar_pos.services.checkout import CheckoutService
+from bazaar_pos.services.consignment import ConsignmentService
+from bazaar_pos.services.labels import LabelService
 from bazaar_pos.services.parked_carts import ParkedCartService
 from bazaar_pos.services.payment_confirmation import PaymentConfirmationService
 from bazaar_pos.services.print_queue import PrintQueue
@@ -54,6 +56,8 @@ class Shop:
     report_files: ReportFileService
     bundles: BundleService
     payment_confirmation: PaymentConfirmationService
+    consignment: ConsignmentService
+    labels: LabelService
 
     @classmethod
     def over(cls, db: Database, *, zone: tzinfo | None = None) -> Shop:
@@ -70,10 +74,11 @@ class Shop:
         reports = ReportService(db, settings, zone)
         turnover = TurnoverService(db, settings, zone)
         zreports = ZReportService(db, settings, zone)
+        catalogue = CatalogueService(db, settings)
         return cls(
             db=db,
             settings=settings,
-            catalogue=CatalogueService(db),
+            catalogue=catalogue,
             stock=StockService(db, settings),
             checkout=checkout,
             product_files=ProductFileService(db, settings),
@@ -91,6 +96,8 @@ class Shop:
             report_files=ReportFileService(db, settings, reports, printer, turnover, zreports),
             bundles=BundleService(db, settings, zone),
             payment_confirmation=PaymentConfirmationService(db),
+            consignment=ConsignmentService(db, settings),
+            labels=LabelService(db, settings, catalogue),
         )
 
     @classmethod

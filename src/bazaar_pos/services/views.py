@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
+from bazaar_pos.domain.consignment import Commission, CommissionKind
 from bazaar_pos.domain.money import MinorUnits
+from bazaar_pos.domain.variants import Choice, OptionAxis
 from bazaar_pos.store.models import Product
 
 
@@ -23,6 +26,35 @@ class ProductView:
     stock: int
     active: bool
     favourite: bool = False
+    taxable: bool = True
+    unit: str = "pcs"
+    photo: str = ""
+    """The photo's file name in the shop's photos folder ("" for none)."""
+    low_stock_level: int | None = None
+    notes: str = ""
+    one_of_a_kind: bool = False
+    parent_id: int | None = None
+    option_axes: tuple[OptionAxis, ...] = ()
+    """On a product with variants: its options (the till shows a picker for it)."""
+    choice: Choice = ()
+    """On a variant: its option values."""
+    consignor_id: int | None = None
+    commission: Commission | None = None
+
+    @property
+    def has_variants(self) -> bool:
+        """True for a product sold as one of its variants, not by itself."""
+        return bool(self.option_axes)
+
+    @property
+    def is_variant(self) -> bool:
+        """True for a variant of another product."""
+        return self.parent_id is not None
+
+    @property
+    def is_low(self) -> bool:
+        """True when stock is at or below the product's low-stock level."""
+        return self.low_stock_level is not None and self.stock <= self.low_stock_level
 
     @classmethod
     def of(cls, product: Product) -> ProductView:
@@ -38,7 +70,49 @@ class ProductView:
             stock=product.stock_on_hand,
             active=product.active,
             favourite=product.favourite,
+            taxable=product.taxable,
+            unit=product.unit,
+            photo=product.photo,
+            low_stock_level=product.low_stock_level,
+            notes=product.notes,
+            one_of_a_kind=product.one_of_a_kind,
+            parent_id=product.parent_id,
+            option_axes=axes_from_json(product.option_axes),
+            choice=choice_from_json(product.option_values),
+            consignor_id=product.consignor_id,
+            commission=commission_of(product.commission_kind, product.commission_value),
         )
+
+
+def axes_from_json(text: str) -> tuple[OptionAxis, ...]:
+    """Options stored as JSON, ``[["Size", ["S", "M"]]]``, as OptionAxis values."""
+    if not text:
+        return ()
+    return tuple(OptionAxis(name, tuple(values)) for name, values in json.loads(text))
+
+
+def axes_to_json(axes: tuple[OptionAxis, ...]) -> str:
+    """Options as the JSON text stored on a product ("" for none)."""
+    if not axes:
+        return ""
+    return json.dumps([[a.name, list(a.values)] for a in axes], ensure_ascii=False)
+
+
+def choice_from_json(text: str) -> Choice:
+    """A variant's values stored as JSON, ``[["Size", "M"]]``."""
+    if not text:
+        return ()
+    return tuple((name, value) for name, value in json.loads(text))
+
+
+def choice_to_json(choice: Choice) -> str:
+    """A variant's values as stored JSON text ("" for none)."""
+    return json.dumps([list(pair) for pair in choice], ensure_ascii=False) if choice else ""
+
+
+def commission_of(kind: str, value: int) -> Commission | None:
+    """The stored commission columns as a Commission (None when not set)."""
+    return Commission(CommissionKind(kind), value) if kind else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,9 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
+    text,
+    true,
 )
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
@@ -48,33 +51,118 @@ class Setting(Base):
 class Product(Base):
     """Something the shop sells; ``stock_on_hand`` caches the sum of its stock movements.
 
-    ``search_key`` holds name, SKU and barcode folded for searching (lower case,
-    no accents); it is kept up to date whenever a product is written.
+    ``search_key`` holds name, SKU, barcode and category folded for searching
+    (lower case, no accents); it is kept up to date whenever a product is written.
     """
 
     __tablename__ = "products"
-    __table_args__ = (Index("ix_products_search_key_active", "search_key", "active"),)
+    __table_args__ = (
+        # Covers the filter: matching, counting and ordering by name read this
+        # index, a fraction of the table's size; only the rows shown are read.
+        Index("ix_products_search_key", "search_key", "active", "name"),
+        # Most products are neither variants nor consigned: index only those that are.
+        Index(
+            "ix_products_parent_id",
+            "parent_id",
+            sqlite_where=text("parent_id IS NOT NULL"),
+            postgresql_where=text("parent_id IS NOT NULL"),
+        ),
+        Index(
+            "ix_products_consignor_id",
+            "consignor_id",
+            sqlite_where=text("consignor_id IS NOT NULL"),
+            postgresql_where=text("consignor_id IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
     sku: Mapped[str] = mapped_column(String(64), unique=True)
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200), index=True)
     barcode: Mapped[str | None] = mapped_column(String(64), unique=True)
     category: Mapped[str] = mapped_column(String(100), default="", index=True)
     price_minor: Mapped[int] = mapped_column(Integer)
     cost_minor: Mapped[int] = mapped_column(Integer, default=0)
     stock_on_hand: Mapped[int] = mapped_column(Integer, default=0)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    favourite: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
-    search_key: Mapped[str] = mapped_column(String(400), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    favourite: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    search_key: Mapped[str] = mapped_column(String(600), default="", server_default="")
+    """Name, SKU, barcode and category, lower-cased without diacritics, for the filter."""
+    taxable: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    unit: Mapped[str] = mapped_column(String(20), default="pcs", server_default="pcs")
+    photo: Mapped[str] = mapped_column(String(255), default="", server_default="")
+    """The photo's file name in the ``photos`` folder next to the database."""
+    low_stock_level: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    one_of_a_kind: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
+    option_axes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """On a product with variants: its options as JSON, ``[["Size", ["S", "M"]], ...]``."""
+    option_values: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """On a variant: its values as JSON, ``[["Size", "M"], ...]``."""
+    consignor_id: Mapped[int | None] = mapped_column(ForeignKey("consignors.id"))
+    commission_kind: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    commission_value: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class Consignor(Base):
+    """Another maker whose goods the shop sells on commission ("titip jual")."""
+
+    __tablename__ = "consignors"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    commission_kind: Mapped[str] = mapped_column(String(10), default="percent")
+    commission_value: Mapped[int] = mapped_column(Integer, default=0)
+    """The usual commission for the maker's products (see domain.consignment.Commission)."""
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ConsignmentSettlement(Base):
+    """A consignor paid for what sold in a period; its lines say which sale lines it covers."""
+
+    __tablename__ = "consignment_settlements"
+    __table_args__ = (UniqueConstraint("till_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    number: Mapped[str] = mapped_column(String(32))
+    till_id: Mapped[str] = mapped_column(UUID_TEXT)
+    consignor_id: Mapped[int] = mapped_column(ForeignKey("consignors.id"), index=True)
+    period_start: Mapped[datetime] = mapped_column(UTCDateTime)
+    period_end: Mapped[datetime] = mapped_column(UTCDateTime)
+    items: Mapped[int] = mapped_column(Integer)
+    sales_minor: Mapped[int] = mapped_column(Integer)
+    commission_minor: Mapped[int] = mapped_column(Integer)
+    owed_minor: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ConsignmentSettlementLine(Base):
+    """One sale line paid out in a settlement; a sale line is settled at most once."""
+
+    __tablename__ = "consignment_settlement_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    settlement_id: Mapped[int] = mapped_column(ForeignKey("consignment_settlements.id"), index=True)
+    sale_line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"), unique=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    commission_minor: Mapped[int] = mapped_column(Integer)
+    owed_minor: Mapped[int] = mapped_column(Integer)
 
 
 @sa_event.listens_for(Product, "before_insert")
 @sa_event.listens_for(Product, "before_update")
 def _fill_search_key(_mapper: Mapper[Product], _connection: Connection, product: Product) -> None:
-    product.search_key = search_key(product.name, product.sku, product.barcode)
+    product.search_key = search_key(product.name, product.sku, product.barcode, product.category)
 
 
 class StockMovement(Base):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 import uuid
 from datetime import UTC, datetime
 
@@ -36,6 +38,24 @@ def utcnow() -> datetime:
 def new_uuid() -> str:
     """A new random UUID as 32 hex digits."""
     return uuid.uuid4().hex
+
+
+def new_uuids(count: int) -> list[str]:
+    """``count`` new time-ordered UUIDs (version 7) as 32 hex digits, for bulk writes.
+
+    They share the current millisecond and count up from a random start, so
+    rows written together sit together in the indexes (much faster inserts)
+    and stay unique across tills.
+    """
+    millis = time.time_ns() // 1_000_000
+    start = int.from_bytes(os.urandom(10)) >> 8  # 72 random bits: room to count up
+    head = (millis << 80) | (0x7 << 76)
+    ids = []
+    for offset in range(count):
+        value = start + offset
+        rand_a, rand_b = (value >> 62) & 0xFFF, value & ((1 << 62) - 1)
+        ids.append(f"{head | (rand_a << 64) | (0b10 << 62) | rand_b:032x}")
+    return ids
 
 
 UUID_TEXT = String(32)

@@ -1,9 +1,11 @@
-"""Money, payment methods and times as screens show them."""
+"""Money, payment methods, dates and counts as screens show them, in the shop's locale."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
+
+from babel.dates import format_date, format_datetime
 
 from bazaar_pos.domain.money import MinorUnits, format_money
 from bazaar_pos.domain.payment import PaymentMethod
@@ -38,3 +40,39 @@ def method_label(method: str) -> str:
 def local_time(moment: datetime) -> str:
     """A stored UTC time in the computer's time zone: ``2026-11-22 14:05``."""
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+class Formats:
+    """The shop's money and date formats, read once from its settings."""
+
+    def __init__(self, settings: ShopSettings) -> None:
+        """Format for the shop ``settings`` describe."""
+        self._currency = settings.currency
+        self._locale = settings.money_locale
+
+    def money(self, minor: int) -> str:
+        """``Rp15.000``."""
+        return format_money(minor, self._currency, self._locale)
+
+    def moment(self, when: datetime) -> str:
+        """A stored UTC time shown in local time, short."""
+        return format_datetime(when.astimezone(), "short", locale=self._locale)
+
+    def day(self, when: datetime | date) -> str:
+        """A day, medium length (``22 Nov 2026``)."""
+        if isinstance(when, datetime):
+            when = when.astimezone().date()
+        return format_date(when, "medium", locale=self._locale)
+
+
+def count_text(number: int) -> str:
+    """A whole number with dots between thousands, as Indonesians write it."""
+    return f"{number:,}".replace(",", ".")
+
+
+def local_day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
+    """From the start of ``first`` to the end of ``last``, local days, as UTC datetimes."""
+    zone = datetime.now().astimezone().tzinfo
+    start = datetime.combine(first, time(0), tzinfo=zone)
+    end = datetime.combine(last + timedelta(days=1), time(0), tzinfo=zone)
+    return start.astimezone(UTC), end.astimezone(UTC)

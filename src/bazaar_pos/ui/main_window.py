@@ -27,12 +27,12 @@ from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.backups.job import BackupJob
 from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
 from bazaar_pos.ui.notice import Icon, Notice
-from bazaar_pos.ui.placeholder import ComingScreen
 from bazaar_pos.ui.printing.dispatcher import PrintDispatcher
 from bazaar_pos.ui.printing.status import PrintStatus
 from bazaar_pos.ui.products.screen import ProductsScreen
 from bazaar_pos.ui.reports.screen import ReportsScreen
 from bazaar_pos.ui.settings.screen import SettingsScreen
+from bazaar_pos.ui.stock.screen import StockScreen
 from bazaar_pos.ui.till.screen import TillScreen
 
 log = logging.getLogger(__name__)
@@ -77,22 +77,18 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("screens")
         self.till = TillScreen(shop)
         self.products = ProductsScreen(shop)
+        self.stock = StockScreen(shop)
         self.reports = ReportsScreen(shop)
         self.till.sale_completed.connect(self.printing.print_sale)
         self.till.sale_completed.connect(lambda _uuid: self.reports.mark_stale())
         self.till.reprint_requested.connect(self.printing.reprint_sale)
+        self.products.products_changed.connect(self.stock.refresh)
+        self.stock.stock_changed.connect(lambda _changes: self.products.refresh())
         self.reports.salesMerged.connect(lambda _summary: self.products.refresh())
         screens: list[tuple[str, QWidget]] = [
             (_("Till"), self.till),
             (_("Products"), self.products),
-            (
-                _("Stock"),
-                ComingScreen(
-                    "stockScreen",
-                    _("Stock"),
-                    _("Receiving goods, adjustments and stock counts are coming."),
-                ),
-            ),
+            (_("Stock"), self.stock),
             (_("Reports"), self.reports),
             (_("Settings"), SettingsScreen(shop)),
         ]

@@ -1,63 +1,180 @@
-"""A table model over the product list for the Products screen."""
+"""A table model over the product list that reads it a page at a time (fine at 100,000)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 
-from bazaar_pos.i18n import _
+from bazaar_pos.i18n import N_, _
+from bazaar_pos.services.catalogue import PAGE_SIZE, ProductQuery, ProductSort
 from bazaar_pos.services.views import ProductView
+from bazaar_pos.ui.thumbnails import thumbnail
 
 Index = QModelIndex | QPersistentModelIndex
+Fetch = Callable[[ProductQuery, ProductView | None, int], list[ProductView]]
+Count = Callable[[ProductQuery], int]
+
+COLUMNS: tuple[tuple[ProductSort, str], ...] = (
+    (ProductSort.SKU, N_("SKU")),
+    (ProductSort.NAME, N_("Name")),
+    (ProductSort.CATEGORY, N_("Category")),
+    (ProductSort.BARCODE, N_("Barcode")),
+    (ProductSort.PRICE, N_("Price")),
+    (ProductSort.STOCK, N_("Stock")),
+)
+PRICE_COLUMN, STOCK_COLUMN, NAME_COLUMN = 4, 5, 1
+PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 1
+THUMB_SIZE = 28
+_GREY = QBrush(QColor("#777777"))
+_LOW = QBrush(QColor("#b42318"))
 
 
 class ProductTableModel(QAbstractTableModel):
-    """Rows of ProductView: SKU, name, category, barcode, price, stock."""
+    """Rows of ProductView, read from the catalogue by pages as the view scrolls.
 
-    def __init__(self, format_money: Callable[[int], str]) -> None:
-        """Show products, formatting prices with ``format_money``."""
+    Only the rows scrolled to are ever loaded; sorting and filtering ask the
+    catalogue again rather than sorting here.
+    """
+
+    def __init__(
+        self,
+        format_money: Callable[[int], str],
+        fetch: Fetch | None = None,
+        count: Count | None = None,
+        photo_for: Callable[[ProductView], Path | None] | None = None,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        """Show products from ``fetch`` (pages) and ``count``; without them, rows set by hand."""
         super().__init__()
         self._format_money = format_money
+        self._fetch = fetch
+        self._count = count
+        self._photo_for = photo_for
+        self._page_size = page_size
+        self._query = ProductQuery()
         self._products: list[ProductView] = []
-        self._headers = [_("SKU"), _("Name"), _("Category"), _("Barcode"), _("Price"), _("Stock")]
+        self._total = 0
+        self._busy = False
+        """True while resetting or inserting: a fetchMore asked for then is ignored."""
+        self._headers = [_(title) for _sort, title in COLUMNS]
+
+    # Loading
+
+    @property
+    def query(self) -> ProductQuery:
+        """What the model shows."""
+        return self._query
+
+    @property
+    def total(self) -> int:
+        """How many products match, loaded or not."""
+        return self._total
+
+    def set_query(self, query: ProductQuery) -> None:
+        """Show the first page of what ``query`` matches."""
+        assert self._fetch is not None
+        assert self._count is not None
+        self._busy = True
+        try:
+            self.beginResetModel()
+            self._query = query
+            self._products = self._fetch(query, None, self._page_size)
+            full_page = len(self._products) == self._page_size
+            self._total = self._count(query) if full_page else len(self._products)
+            self.endResetModel()
+        finally:
+            self._busy = False
+
+    def refresh(self) -> None:
+        """Read the rows again (after a change), keeping the query."""
+        self.set_query(self._query)
 
     def set_products(self, products: list[ProductView]) -> None:
-        """Replace the rows shown."""
-        self.beginResetModel()
-        self._products = list(products)
-        self.endResetModel()
+        """Show exactly ``products`` (no paging)."""
+        self._busy = True
+        try:
+            self.beginResetModel()
+            self._products = list(products)
+            self._total = len(self._products)
+            self.endResetModel()
+        finally:
+            self._busy = False
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
+        """True while more matching products wait to be read."""
+        return not parent.isValid() and len(self._products) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
+        """Read the next page after the last row shown."""
+        if parent.isValid() or self._fetch is None or not self._products or self._busy:
+            return
+        page = self._fetch(self._query, self._products[-1], self._page_size)
+        if not page:
+            self._total = len(self._products)
+            return
+        start = len(self._products)
+        self._busy = True
+        try:
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self._products.extend(page)
+            self.endInsertRows()
+        finally:
+            self._busy = False
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Ask the catalogue for the products in a column's order."""
+        if self._fetch is None or not 0 <= column < len(COLUMNS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.set_query(replace(self._query, sort=COLUMNS[column][0], descending=descending))
+
+    # Reading
 
     def product(self, row: int) -> ProductView:
         """The product shown on ``row``."""
         return self._products[row]
 
+    def row_of(self, product_id: int) -> int | None:
+        """The row showing the product with ``product_id``, if it is loaded."""
+        return next((i for i, p in enumerate(self._products) if p.id == product_id), None)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        """One row per product."""
+        """The rows loaded so far."""
         return 0 if parent.isValid() else len(self._products)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        """Six columns."""
+        """SKU, name, category, barcode, price, stock."""
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Cell text, with numbers right-aligned."""
+        """Cell text, alignment, archived rows in grey, low stock in red, photos by the name."""
         if not index.isValid():
             return None
         product = self._products[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (
-                product.sku,
-                product.name,
-                product.category,
-                product.barcode or "",
-                self._format_money(product.price),
-                str(product.stock),
-            )
-            return values[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 4:
+            return self._text(product, column)
+        if role == PRODUCT_ROLE:
+            return product
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= PRICE_COLUMN:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not product.active:
+                return _GREY
+            if column == STOCK_COLUMN and product.is_low:
+                return _LOW
+        if role == Qt.ItemDataRole.FontRole and not product.active:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and column == NAME_COLUMN and self._photo_for:
+            return thumbnail(self._photo_for(product), THUMB_SIZE)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(product)
         return None
 
     def headerData(
@@ -67,3 +184,36 @@ class ProductTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
+
+    def _text(self, product: ProductView, column: int) -> str:
+        if column == NAME_COLUMN:
+            name = f"★ {product.name}" if product.favourite else product.name
+            return name if product.active else _("{name} (archived)").format(name=name)
+        if column == STOCK_COLUMN:
+            return "—" if product.has_variants else str(product.stock)
+        values = (
+            product.sku,
+            "",
+            product.category,
+            product.barcode or "",
+            self._format_money(product.price),
+        )
+        return values[column]
+
+    def _tooltip(self, product: ProductView) -> str:
+        notes = []
+        if product.has_variants:
+            notes.append(
+                _("Sold as its variants: {options}").format(
+                    options="; ".join(
+                        f"{a.name}: {', '.join(a.values)}" for a in product.option_axes
+                    )
+                )
+            )
+        if product.one_of_a_kind:
+            notes.append(_("One of a kind"))
+        if product.is_low:
+            notes.append(_("Low stock (level {level})").format(level=product.low_stock_level))
+        if product.consignor_id is not None:
+            notes.append(_("Consigned goods"))
+        return "\n".join(notes)

@@ -113,7 +113,7 @@ def upgrade() -> None:
             sa.Column("favourite", sa.Boolean(), server_default="0", nullable=False)
         )
         batch_op.add_column(
-            sa.Column("search_key", sa.String(length=400), server_default="", nullable=False)
+            sa.Column("search_key", sa.String(length=600), server_default="", nullable=False)
         )
         batch_op.create_index(
             "ix_products_search_key_active", ["search_key", "active"], unique=False

@@ -1,0 +1,460 @@
+"""Consignment ("titip jual"): other makers' goods, what sold, and settling up with them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bazaar_pos.domain.consignment import Commission
+from bazaar_pos.domain.money import MinorUnits
+from bazaar_pos.domain.stock import StockReason
+from bazaar_pos.errors import NotFoundError, ValidationError
+from bazaar_pos.i18n import _
+from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.settings import SettingsService
+from bazaar_pos.services.stock import record_movement
+from bazaar_pos.services.views import ProductView, commission_of
+from bazaar_pos.store.database import Database
+from bazaar_pos.store.models import (
+    ConsignmentSettlement,
+    ConsignmentSettlementLine,
+    Consignor,
+    Product,
+    Sale,
+    SaleLine,
+)
+
+NO_COMMISSION = Commission.percent(0)
+
+
+@dataclass(frozen=True, slots=True)
+class ConsignorDraft:
+    """What a person types about a consignor."""
+
+    name: str
+    phone: str = ""
+    notes: str = ""
+    commission: Commission = NO_COMMISSION
+    """The usual commission, offered for each new product of this maker."""
+    active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ConsignorView:
+    """A consignor as screens see it."""
+
+    id: int
+    name: str
+    phone: str
+    notes: str
+    commission: Commission
+    active: bool
+
+    @classmethod
+    def of(cls, consignor: Consignor) -> ConsignorView:
+        """Copy a stored consignor."""
+        return cls(
+            id=consignor.id,
+            name=consignor.name,
+            phone=consignor.phone,
+            notes=consignor.notes,
+            commission=commission_of(consignor.commission_kind, consignor.commission_value)
+            or NO_COMMISSION,
+            active=consignor.active,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SettlementLine:
+    """One sale line of a consignor's product, and how its money is shared."""
+
+    sale_line_id: int
+    sold_at: datetime
+    sale_number: str
+    sku: str
+    name: str
+    quantity: int
+    amount: MinorUnits
+    """What the customer paid for the line, after discounts."""
+    commission: MinorUnits
+    owed: MinorUnits
+    """What the maker gets: the amount less the shop's commission."""
+
+
+@dataclass(frozen=True, slots=True)
+class SettlementView:
+    """What a consignor is owed for a period: a preview, or a settlement made."""
+
+    consignor: ConsignorView
+    period_start: datetime
+    period_end: datetime
+    lines: tuple[SettlementLine, ...]
+    id: int | None = None
+    number: str = ""
+    created_at: datetime | None = None
+    note: str = ""
+    totals: tuple[int, MinorUnits, MinorUnits, MinorUnits] | None = field(default=None)
+    """Stored totals (items, sales, commission, owed) of a settlement listed without lines."""
+
+    @property
+    def settled(self) -> bool:
+        """True once it has been marked as settled (it has a number)."""
+        return self.id is not None
+
+    @property
+    def items(self) -> int:
+        """How many items sold."""
+        return self.totals[0] if self.totals else sum(line.quantity for line in self.lines)
+
+    @property
+    def sales(self) -> MinorUnits:
+        """What they sold for."""
+        return self.totals[1] if self.totals else sum(line.amount for line in self.lines)
+
+    @property
+    def commission(self) -> MinorUnits:
+        """The shop's commission."""
+        return self.totals[2] if self.totals else sum(line.commission for line in self.lines)
+
+    @property
+    def owed(self) -> MinorUnits:
+        """What the shop pays the maker."""
+        return self.totals[3] if self.totals else sum(line.owed for line in self.lines)
+
+
+class ConsignmentService:
+    """Consignors, their goods in and out, and settlements for what sold."""
+
+    def __init__(self, db: Database, settings: SettingsService) -> None:
+        """Serve the consignment records of ``db``."""
+        self._db = db
+        self._settings = settings
+
+    # Consignors
+
+    def consignors(self, *, include_inactive: bool = False) -> list[ConsignorView]:
+        """Every consignor, by name."""
+        query = select(Consignor).order_by(Consignor.name)
+        if not include_inactive:
+            query = query.where(Consignor.active)
+        with self._db.reading() as session:
+            return [ConsignorView.of(c) for c in session.scalars(query)]
+
+    def get_consignor(self, consignor_id: int) -> ConsignorView:
+        """The consignor with ``consignor_id``, or NotFoundError."""
+        with self._db.reading() as session:
+            return ConsignorView.of(_consignor(session, consignor_id))
+
+    def add_consignor(self, draft: ConsignorDraft) -> ConsignorView:
+        """Add a maker who leaves goods to sell."""
+        return self._save(None, draft)
+
+    def update_consignor(self, consignor_id: int, draft: ConsignorDraft) -> ConsignorView:
+        """Change a consignor's details (their products keep their own commission)."""
+        return self._save(consignor_id, draft)
+
+    def products_of(self, consignor_id: int) -> list[ProductView]:
+        """The consignor's products, active or not, by name."""
+        with self._db.reading() as session:
+            query = (
+                select(Product)
+                .where(Product.consignor_id == consignor_id, Product.option_axes == "")
+                .order_by(Product.name, Product.id)
+            )
+            return [ProductView.of(p) for p in session.scalars(query)]
+
+    # Goods in and out
+
+    def receive(self, product_id: int, quantity: int, *, note: str = "") -> int:
+        """Goods a consignor brings: into stock, owned by the maker. Returns the stock after."""
+        if quantity <= 0:
+            raise ValidationError(_("Received quantity must be at least 1."))
+        return self._move(product_id, quantity, StockReason.CONSIGN_IN, note)
+
+    def return_goods(self, product_id: int, quantity: int, *, note: str = "") -> int:
+        """Unsold goods handed back to their consignor. Returns the stock after."""
+        if quantity <= 0:
+            raise ValidationError(_("Returned quantity must be at least 1."))
+        return self._move(product_id, -quantity, StockReason.CONSIGN_RETURN, note)
+
+    # Settlements
+
+    def statement(self, consignor_id: int, start: datetime, end: datetime) -> SettlementView:
+        """What sold of the consignor's goods from ``start`` up to ``end``, not settled yet."""
+        _check_period(start, end)
+        with self._db.reading() as session:
+            consignor = ConsignorView.of(_consignor(session, consignor_id))
+            lines = _unsettled_lines(session, consignor, start, end)
+        return SettlementView(consignor, start, end, tuple(lines))
+
+    def settle(
+        self, consignor_id: int, start: datetime, end: datetime, *, note: str = ""
+    ) -> SettlementView:
+        """Mark what the statement for the period lists as paid to the maker.
+
+        Writes a numbered settlement and its lines; sales are never changed.
+        A sale line is settled at most once, so periods may overlap safely.
+        """
+        _check_period(start, end)
+        shop = self._settings.load()
+        with self._db.writing() as session:
+            consignor = ConsignorView.of(_consignor(session, consignor_id))
+            lines = _unsettled_lines(session, consignor, start, end)
+            if not lines:
+                raise ValidationError(
+                    _("Nothing of {name} sold in this period is left to settle.").format(
+                        name=consignor.name
+                    )
+                )
+            count = session.scalar(
+                select(func.count(ConsignmentSettlement.id)).where(
+                    ConsignmentSettlement.till_id == shop.till_id
+                )
+            )
+            view = SettlementView(consignor, start, end, tuple(lines))
+            settlement = ConsignmentSettlement(
+                number=f"TJ-{shop.till_code}-{(count or 0) + 1:04d}",
+                till_id=shop.till_id,
+                consignor_id=consignor.id,
+                period_start=start,
+                period_end=end,
+                items=view.items,
+                sales_minor=view.sales,
+                commission_minor=view.commission,
+                owed_minor=view.owed,
+                note=note.strip(),
+            )
+            session.add(settlement)
+            session.flush()
+            session.add_all(
+                ConsignmentSettlementLine(
+                    settlement_id=settlement.id,
+                    sale_line_id=line.sale_line_id,
+                    quantity=line.quantity,
+                    amount_minor=line.amount,
+                    commission_minor=line.commission,
+                    owed_minor=line.owed,
+                )
+                for line in lines
+            )
+            record_event(
+                session,
+                "consignment.settled",
+                entity="consignment_settlement",
+                entity_ref=settlement.uuid,
+                details={"number": settlement.number, "owed": settlement.owed_minor},
+            )
+            session.flush()
+            return _settlement_view(session, settlement, consignor, with_lines=True)
+
+    def settlements(self, consignor_id: int | None = None) -> list[SettlementView]:
+        """Settlements made, newest first, with their totals (not their lines)."""
+        query = select(ConsignmentSettlement).order_by(
+            ConsignmentSettlement.created_at.desc(), ConsignmentSettlement.id.desc()
+        )
+        if consignor_id is not None:
+            query = query.where(ConsignmentSettlement.consignor_id == consignor_id)
+        with self._db.reading() as session:
+            consignors: dict[int, ConsignorView] = {}
+            views = []
+            for settlement in session.scalars(query):
+                if settlement.consignor_id not in consignors:
+                    consignors[settlement.consignor_id] = ConsignorView.of(
+                        _consignor(session, settlement.consignor_id)
+                    )
+                consignor = consignors[settlement.consignor_id]
+                views.append(_settlement_view(session, settlement, consignor, with_lines=False))
+            return views
+
+    def get_settlement(self, settlement_id: int) -> SettlementView:
+        """A settlement with its lines."""
+        with self._db.reading() as session:
+            settlement = session.get(ConsignmentSettlement, settlement_id)
+            if settlement is None:
+                raise NotFoundError(_("No settlement with id {id}.").format(id=settlement_id))
+            consignor = ConsignorView.of(_consignor(session, settlement.consignor_id))
+            return _settlement_view(session, settlement, consignor, with_lines=True)
+
+    def owed(self, start: datetime, end: datetime) -> list[SettlementView]:
+        """For reports: each consignor with unsettled sales in the period and what is owed."""
+        return [
+            statement
+            for statement in (
+                self.statement(c.id, start, end) for c in self.consignors(include_inactive=True)
+            )
+            if statement.lines
+        ]
+
+    def write_slip(self, settlement: SettlementView, path: Path) -> Path:
+        """Write the "nota titip jual" PDF for a statement or a settlement; return its path."""
+        from bazaar_pos.services.consignment_slip import write_slip
+
+        return write_slip(settlement, self._settings.load(), path)
+
+    # Helpers
+
+    def _save(self, consignor_id: int | None, draft: ConsignorDraft) -> ConsignorView:
+        name = " ".join(draft.name.split())
+        problems = []
+        if not name:
+            problems.append(_("The name is empty."))
+        elif len(name) > 100:
+            problems.append(_("The name is longer than 100 characters."))
+        if len(draft.phone.strip()) > 50:
+            problems.append(_("The phone number is longer than 50 characters."))
+        if problems:
+            raise ValidationError(_("The consignor cannot be saved."), problems)
+        with self._db.writing() as session:
+            same = session.scalar(
+                select(Consignor.id).where(func.lower(Consignor.name) == name.lower())
+            )
+            if same is not None and same != consignor_id:
+                raise ValidationError(
+                    _("The consignor cannot be saved."),
+                    [_("There is already a consignor called {name}.").format(name=name)],
+                )
+            if consignor_id is None:
+                consignor = Consignor()
+                session.add(consignor)
+            else:
+                consignor = _consignor(session, consignor_id)
+            consignor.name = name
+            consignor.phone = draft.phone.strip()
+            consignor.notes = draft.notes.strip()
+            consignor.commission_kind = draft.commission.kind.value
+            consignor.commission_value = draft.commission.value
+            consignor.active = draft.active
+            session.flush()
+            return ConsignorView.of(consignor)
+
+    def _move(self, product_id: int, quantity: int, reason: StockReason, note: str) -> int:
+        till_id = self._settings.load().till_id
+        with self._db.writing() as session:
+            product = session.get(Product, product_id)
+            if product is None:
+                raise NotFoundError(_("No product with id {id}.").format(id=product_id))
+            if product.consignor_id is None:
+                raise ValidationError(
+                    _("{name} has no consignor: receive it as the shop's own stock.").format(
+                        name=product.name
+                    )
+                )
+            if product.one_of_a_kind and product.stock_on_hand + quantity > 1:
+                raise ValidationError(
+                    _("{name} is one of a kind: there can be only one in stock.").format(
+                        name=product.name
+                    )
+                )
+            record_movement(
+                session,
+                product,
+                quantity,
+                reason,
+                till_id=till_id,
+                reference=f"consignor:{product.consignor_id}",
+                note=note.strip(),
+            )
+            return product.stock_on_hand
+
+
+def _consignor(session: Session, consignor_id: int) -> Consignor:
+    consignor = session.get(Consignor, consignor_id)
+    if consignor is None:
+        raise NotFoundError(_("No consignor with id {id}.").format(id=consignor_id))
+    return consignor
+
+
+def _check_period(start: datetime, end: datetime) -> None:
+    if start.tzinfo is None or end.tzinfo is None:
+        raise ValueError("a period is given in aware datetimes")
+    if end <= start:
+        raise ValidationError(_("The period ends before it starts."))
+
+
+def _unsettled_lines(
+    session: Session, consignor: ConsignorView, start: datetime, end: datetime
+) -> list[SettlementLine]:
+    query = (
+        select(SaleLine, Sale.created_at, Sale.number, Product.commission_kind)
+        .add_columns(Product.commission_value)
+        .join(Sale, Sale.id == SaleLine.sale_id)
+        .join(Product, Product.id == SaleLine.product_id)
+        .outerjoin(ConsignmentSettlementLine, ConsignmentSettlementLine.sale_line_id == SaleLine.id)
+        .where(
+            Product.consignor_id == consignor.id,
+            Sale.created_at >= start,
+            Sale.created_at < end,
+            ConsignmentSettlementLine.id.is_(None),
+        )
+        .order_by(Sale.created_at, SaleLine.sale_id, SaleLine.position)
+    )
+    lines = []
+    for line, sold_at, number, kind, value in session.execute(query):
+        commission = commission_of(kind, value) or consignor.commission
+        cut = commission.of(line.line_total_minor, line.quantity)
+        lines.append(
+            SettlementLine(
+                sale_line_id=line.id,
+                sold_at=sold_at,
+                sale_number=number,
+                sku=line.sku,
+                name=line.name,
+                quantity=line.quantity,
+                amount=line.line_total_minor,
+                commission=cut,
+                owed=line.line_total_minor - cut,
+            )
+        )
+    return lines
+
+
+def _settlement_view(
+    session: Session,
+    settlement: ConsignmentSettlement,
+    consignor: ConsignorView,
+    *,
+    with_lines: bool,
+) -> SettlementView:
+    lines: tuple[SettlementLine, ...] = ()
+    if with_lines:
+        rows = session.execute(
+            select(ConsignmentSettlementLine, SaleLine, Sale.created_at, Sale.number)
+            .join(SaleLine, SaleLine.id == ConsignmentSettlementLine.sale_line_id)
+            .join(Sale, Sale.id == SaleLine.sale_id)
+            .where(ConsignmentSettlementLine.settlement_id == settlement.id)
+            .order_by(Sale.created_at, SaleLine.sale_id, SaleLine.position)
+        )
+        lines = tuple(
+            SettlementLine(
+                sale_line_id=sale_line.id,
+                sold_at=sold_at,
+                sale_number=number,
+                sku=sale_line.sku,
+                name=sale_line.name,
+                quantity=settled.quantity,
+                amount=settled.amount_minor,
+                commission=settled.commission_minor,
+                owed=settled.owed_minor,
+            )
+            for settled, sale_line, sold_at, number in rows
+        )
+    return SettlementView(
+        consignor=consignor,
+        period_start=settlement.period_start,
+        period_end=settlement.period_end,
+        lines=lines,
+        id=settlement.id,
+        number=settlement.number,
+        created_at=settlement.created_at,
+        note=settlement.note,
+        totals=(
+            settlement.items,
+            settlement.sales_minor,
+            settlement.commission_minor,
+            settlement.owed_minor,
+        ),
+    )

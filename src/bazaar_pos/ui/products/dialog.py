@@ -1,0 +1,336 @@
+"""The product dialog: create or edit one product, with its photo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bazaar_pos.domain.consignment import parse_commission
+from bazaar_pos.errors import UserError
+from bazaar_pos.i18n import N_, _
+from bazaar_pos.services.catalogue import ProductDraft
+from bazaar_pos.services.shop import Shop
+from bazaar_pos.services.views import ProductView
+from bazaar_pos.ui import messages
+from bazaar_pos.ui.thumbnails import thumbnail
+from bazaar_pos.ui.widgets.money_edit import MoneyEdit
+
+PHOTO_SIZE = 200
+UNITS = ("pcs", "lembar", "meter", "set", "pasang", "bungkus", "botol", "kg", "gram")
+PHOTO_FILTER = N_("Photos (*.jpg *.jpeg *.png *.webp *.gif *.bmp)")
+
+
+def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+class ProductDialog(QDialog):
+    """Every field of a product; saving is one service call, problems stay in the dialog."""
+
+    def __init__(
+        self, shop: Shop, product: ProductView | None, parent: QWidget | None = None
+    ) -> None:
+        """Edit ``product``, or make a new one when it is None."""
+        super().__init__(parent)
+        self.setObjectName("productDialog")
+        self.setAccessibleName(_("Product"))
+        self.setWindowTitle(_("New product") if product is None else _("Edit product"))
+        self._shop = shop
+        self._product = product
+        self._new_photo: Path | None = None
+        self._remove_photo = False
+        self._sku_touched = product is not None
+        self.result_product: ProductView | None = None
+        settings = shop.settings.load()
+        self._currency = settings.currency
+
+        self.name = _named(QLineEdit(), "productName", _("Name"))
+        self.sku = _named(QLineEdit(), "productSku", _("SKU"))
+        self.sku.textEdited.connect(self._sku_edited)
+        suggest = _named(QPushButton(_("Suggest")), "suggestSku", _("Suggest a SKU"))
+        suggest.clicked.connect(self._suggest_sku)
+        self.barcode = _named(QLineEdit(), "productBarcode", _("Barcode"))
+        self.barcode.setPlaceholderText(_("scan it, or leave empty"))
+        generate = _named(QPushButton(_("New code")), "generateBarcode", _("New internal barcode"))
+        generate.clicked.connect(lambda: self.barcode.setText(shop.catalogue.next_barcode()))
+        self.category = _named(QComboBox(), "productCategory", _("Category"))
+        self.category.setEditable(True)
+        self.category.addItems(["", *shop.catalogue.categories()])
+        self.price = _named(
+            MoneyEdit(settings.currency, settings.money_locale), "productPrice", _("Price")
+        )
+        self.cost = _named(
+            MoneyEdit(settings.currency, settings.money_locale), "productCost", _("Cost")
+        )
+        self.taxable = _named(QCheckBox(_("Taxable")), "productTaxable", _("Taxable"))
+        self.unit = _named(QComboBox(), "productUnit", _("Unit"))
+        self.unit.setEditable(True)
+        self.unit.addItems(UNITS)
+        self.low_stock = _named(QSpinBox(), "productLowStock", _("Low-stock level"))
+        self.low_stock.setRange(-1, 1_000_000)
+        self.low_stock.setSpecialValueText(_("no alert"))
+        self.consignor = _named(QComboBox(), "productConsignor", _("Consignor"))
+        self.consignor.addItem(_("— the shop's own goods —"), None)
+        for maker in shop.consignment.consignors(include_inactive=True):
+            self.consignor.addItem(maker.name, maker.id)
+        self.consignor.currentIndexChanged.connect(self._consignor_changed)
+        self.commission = _named(QLineEdit(), "productCommission", _("Commission"))
+        self.commission.setPlaceholderText(_("e.g. 20% or 5.000 per item"))
+        self.active = _named(
+            QCheckBox(_("Active (sold at the till)")), "productActive", _("Active")
+        )
+        self.favourite = _named(
+            QCheckBox(_("Favourite (quick pick at the till)")), "productFavourite", _("Favourite")
+        )
+        self.one_of_a_kind = _named(
+            QCheckBox(_("One of a kind (a single piece)")), "productOneOfAKind", _("One of a kind")
+        )
+        self.one_of_a_kind.toggled.connect(self._update_photo_hint)
+        self.notes = _named(QPlainTextEdit(), "productNotes", _("Notes"))
+        self.notes.setFixedHeight(64)
+        self.notes.setTabChangesFocus(True)
+
+        form = QFormLayout()
+        form.addRow(_("&Name"), self.name)
+        form.addRow(_("&SKU"), _row(self.sku, suggest))
+        form.addRow(_("&Barcode"), _row(self.barcode, generate))
+        form.addRow(_("&Category"), self.category)
+        form.addRow(_("&Price"), self.price)
+        form.addRow(_("C&ost"), self.cost)
+        form.addRow(_("&Unit"), self.unit)
+        form.addRow(_("&Low-stock level"), self.low_stock)
+        form.addRow(_("Consi&gnor"), self.consignor)
+        form.addRow(_("Co&mmission"), self.commission)
+        form.addRow("", self.taxable)
+        form.addRow("", self.active)
+        form.addRow("", self.favourite)
+        form.addRow("", self.one_of_a_kind)
+        form.addRow(_("No&tes"), self.notes)
+
+        self.photo = _named(QLabel(), "productPhoto", _("Photo"))
+        self.photo.setFixedSize(PHOTO_SIZE, PHOTO_SIZE)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo.setStyleSheet(
+            "QLabel#productPhoto { border: 1px solid #c8c8c8; background: #fafafa; }"
+        )
+        self.photo_hint = QLabel()
+        self.photo_hint.setObjectName("photoHint")
+        self.photo_hint.setWordWrap(True)
+        self.photo_hint.setMaximumWidth(PHOTO_SIZE)
+        choose = _named(QPushButton(_("C&hoose photo…")), "choosePhoto", _("Choose photo"))
+        choose.clicked.connect(self._choose_photo)
+        self.remove = _named(QPushButton(_("Remove photo")), "removePhoto", _("Remove photo"))
+        self.remove.clicked.connect(self._drop_photo)
+        photo_box = QVBoxLayout()
+        photo_box.addWidget(self.photo)
+        photo_box.addWidget(self.photo_hint)
+        photo_box.addWidget(choose)
+        photo_box.addWidget(self.remove)
+        photo_box.addStretch(1)
+
+        self.problems = QLabel()
+        self.problems.setObjectName("dialogProblems")
+        self.problems.setAccessibleName(_("Problems"))
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("QLabel#dialogProblems { color: #b42318; }")
+        self.problems.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.setObjectName("dialogButtons")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+
+        columns = QHBoxLayout()
+        columns.addLayout(photo_box)
+        columns.addSpacing(12)
+        columns.addLayout(form, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.problems)
+        layout.addWidget(buttons)
+
+        self._fill(product)
+        self.name.textChanged.connect(self._maybe_suggest)
+        self.category.currentTextChanged.connect(self._maybe_suggest)
+        self.setMinimumWidth(700)
+        self.name.setFocus()
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, shop: Shop, product: ProductView | None = None
+    ) -> ProductView | None:
+        """Show the dialog; the product saved, or None when cancelled."""
+        dialog = cls(shop, product, parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.result_product
+        return None
+
+    def draft(self) -> ProductDraft:
+        """What the fields hold, as a draft; raises UserError for a field that cannot be read."""
+        problems = []
+        price = self.price.value()
+        if price is None:
+            problems.append(
+                _("The price is not an amount.") if self.price.text() else _("Enter a price.")
+            )
+        if not self.cost.is_valid():
+            problems.append(_("The cost is not an amount."))
+        consignor_id = self.consignor.currentData()
+        commission = None
+        if consignor_id is not None:
+            try:
+                commission = parse_commission(self.commission.text(), self._currency)
+            except ValueError:
+                problems.append(_("Write the commission as 20% or as an amount per item."))
+        if problems:
+            raise UserError("\n".join(problems))
+        assert price is not None
+        level = self.low_stock.value()
+        return ProductDraft(
+            sku=self.sku.text(),
+            name=self.name.text(),
+            price=price,
+            cost=self.cost.value() or 0,
+            barcode=self.barcode.text().strip() or None,
+            category=self.category.currentText(),
+            active=self.active.isChecked(),
+            favourite=self.favourite.isChecked(),
+            taxable=self.taxable.isChecked(),
+            unit=self.unit.currentText(),
+            low_stock_level=None if level < 0 else level,
+            notes=self.notes.toPlainText(),
+            one_of_a_kind=self.one_of_a_kind.isChecked(),
+            consignor_id=consignor_id,
+            commission=commission,
+            photo=self._new_photo,
+            remove_photo=self._remove_photo and self._new_photo is None,
+        )
+
+    def save(self) -> None:
+        """Save through the catalogue; show what is wrong, or close with the product saved."""
+        try:
+            draft = self.draft()
+            if self._product is None:
+                self.result_product = self._shop.catalogue.create(draft)
+            else:
+                self.result_product = self._shop.catalogue.update(self._product.id, draft)
+        except UserError as problem:
+            self.problems.setText(messages.describe(problem))
+            self.problems.show()
+            return
+        self.accept()
+
+    # Filling and reacting
+
+    def _fill(self, product: ProductView | None) -> None:
+        if product is None:
+            self.unit.setCurrentText("pcs")
+            self.taxable.setChecked(True)
+            self.active.setChecked(True)
+            self.low_stock.setValue(-1)
+            self._show_photo(None)
+            return
+        self.name.setText(product.name)
+        self.sku.setText(product.sku)
+        self.barcode.setText(product.barcode or "")
+        self.category.setCurrentText(product.category)
+        self.price.set_value(product.price)
+        self.cost.set_value(product.cost)
+        self.taxable.setChecked(product.taxable)
+        self.unit.setCurrentText(product.unit)
+        self.low_stock.setValue(-1 if product.low_stock_level is None else product.low_stock_level)
+        index = self.consignor.findData(product.consignor_id)
+        self.consignor.setCurrentIndex(max(index, 0))
+        if product.commission is not None:
+            self.commission.setText(product.commission.describe(self._currency))
+        self.active.setChecked(product.active)
+        self.favourite.setChecked(product.favourite)
+        self.one_of_a_kind.setChecked(product.one_of_a_kind)
+        self.one_of_a_kind.setEnabled(not product.has_variants)
+        self.notes.setPlainText(product.notes)
+        self._show_photo(self._shop.catalogue.photo_path(product))
+        self._consignor_changed()
+
+    def _sku_edited(self, _text: str) -> None:
+        self._sku_touched = True
+
+    def _maybe_suggest(self, _text: str = "") -> None:
+        if not self._sku_touched and self.name.text().strip():
+            self._suggest_sku()
+
+    def _suggest_sku(self) -> None:
+        self.sku.setText(
+            self._shop.catalogue.suggest_sku(self.category.currentText(), self.name.text())
+        )
+
+    def _consignor_changed(self, _index: int = 0) -> None:
+        consignor_id = self.consignor.currentData()
+        self.commission.setEnabled(consignor_id is not None)
+        if consignor_id is None:
+            self.commission.clear()
+        elif not self.commission.text():
+            maker = self._shop.consignment.get_consignor(consignor_id)
+            self.commission.setText(maker.commission.describe(self._currency))
+
+    def _choose_photo(self) -> None:
+        path = messages.open_file(self, _("Choose a photo"), _(PHOTO_FILTER))
+        if path is None:
+            return
+        if thumbnail(path, PHOTO_SIZE) is None:
+            self.problems.setText(_("{name} cannot be read as a photo.").format(name=path.name))
+            self.problems.show()
+            return
+        self._new_photo = path
+        self._remove_photo = False
+        self._show_photo(path)
+
+    def _drop_photo(self) -> None:
+        self._new_photo = None
+        self._remove_photo = True
+        self._show_photo(None)
+
+    def _show_photo(self, path: Path | None) -> None:
+        picture = thumbnail(path, PHOTO_SIZE - 4)
+        if picture is None:
+            self.photo.clear()
+            self.photo.setText(_("No photo"))
+        else:
+            self.photo.setPixmap(picture)
+        self.remove.setEnabled(picture is not None)
+        self._update_photo_hint()
+
+    def _update_photo_hint(self, _checked: bool = False) -> None:
+        has_photo = self.remove.isEnabled()
+        if self.one_of_a_kind.isChecked() and not has_photo:
+            self.photo_hint.setText(_("A one-of-a-kind piece is found by its photo: add one."))
+        else:
+            self.photo_hint.setText("")
+
+
+def _row(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for i, widget in enumerate(widgets):
+        layout.addWidget(widget, 1 if i == 0 else 0)
+    return box

@@ -1,0 +1,1 @@
+"""The Stock screen: receiving, adjusting, counting, low stock, value and consignment."""

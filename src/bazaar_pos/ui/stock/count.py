@@ -1,0 +1,326 @@
+"""The Count tab: count the whole shop or a category, review the variances, then apply them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bazaar_pos.errors import UserError
+from bazaar_pos.i18n import N_, _, ngettext
+from bazaar_pos.services.shop import Shop
+from bazaar_pos.services.stock import CountLine, Variance
+from bazaar_pos.services.views import Changes
+from bazaar_pos.ui import messages
+from bazaar_pos.ui.formatting import Formats
+
+Index = QModelIndex | QPersistentModelIndex
+COUNTED_COLUMN = 4
+_HEADERS = (N_("SKU"), N_("Name"), N_("Category"), N_("Expected"), N_("Counted"), N_("Difference"))
+_SHORT = QBrush(QColor("#b42318"))
+_OVER = QBrush(QColor("#1c6fb4"))
+
+
+class CountModel(QAbstractTableModel):
+    """A count sheet: what the ledger expects and, once typed or scanned, what was counted."""
+
+    def __init__(self) -> None:
+        """An empty sheet."""
+        super().__init__()
+        self.lines: list[CountLine] = []
+        self.counted: dict[int, int] = {}
+        self._rows: dict[int, int] = {}
+        self._headers = [_(h) for h in _HEADERS]
+
+    def load(self, lines: list[CountLine]) -> None:
+        """Start a new count over ``lines``; nothing is counted yet."""
+        self.beginResetModel()
+        self.lines = lines
+        self.counted = {}
+        self._rows = {line.product_id: row for row, line in enumerate(lines)}
+        self.endResetModel()
+
+    def row_of(self, product_id: int) -> int | None:
+        """The row of a product on the sheet."""
+        return self._rows.get(product_id)
+
+    def add_one(self, product_id: int) -> int | None:
+        """Count one more of a product (a scan); the row, or None if it is not on the sheet."""
+        row = self._rows.get(product_id)
+        if row is not None:
+            self.set_count(row, self.counted.get(product_id, 0) + 1)
+        return row
+
+    def set_count(self, row: int, count: int | None) -> None:
+        """Set (or, with None, clear) the count on ``row``."""
+        product_id = self.lines[row].product_id
+        if count is None:
+            self.counted.pop(product_id, None)
+        else:
+            self.counted[product_id] = count
+        self.dataChanged.emit(self.index(row, COUNTED_COLUMN), self.index(row, COUNTED_COLUMN + 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        """One row per product on the sheet."""
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        """SKU, name, category, expected, counted, difference."""
+        return 0 if parent.isValid() else len(self._headers)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """The counted column can be typed in."""
+        flags = super().flags(index)
+        if index.isValid() and index.column() == COUNTED_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Cell text; differences in red (missing) or blue (extra)."""
+        if not index.isValid():
+            return None
+        line = self.lines[index.row()]
+        counted = self.counted.get(line.product_id)
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == COUNTED_COLUMN:
+                return "" if counted is None else str(counted)
+            if column == COUNTED_COLUMN + 1:
+                return "" if counted is None else f"{counted - line.expected:+d}"
+            return (line.sku, line.name, line.category, str(line.expected))[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 5 and counted is not None:
+            if counted < line.expected:
+                return _SHORT
+            if counted > line.expected:
+                return _OVER
+        return None
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Type a count: a whole number of at least 0, or nothing to clear it."""
+        if not index.isValid() or index.column() != COUNTED_COLUMN:
+            return False
+        text = str(value).strip()
+        if not text:
+            self.set_count(index.row(), None)
+            return True
+        if not text.isdigit():
+            return False
+        self.set_count(index.row(), int(text))
+        return True
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+
+class VarianceDialog(QDialog):
+    """The differences a count found, shown before anything changes."""
+
+    def __init__(
+        self, variances: list[Variance], counted: int, formats: Formats, parent: QWidget | None
+    ) -> None:
+        """Show ``variances`` out of ``counted`` products counted."""
+        super().__init__(parent)
+        self.setObjectName("varianceDialog")
+        self.setAccessibleName(_("Variances"))
+        self.setWindowTitle(_("Apply the stock count?"))
+        table = QTableWidget(len(variances), 6)
+        table.setObjectName("varianceTable")
+        table.setHorizontalHeaderLabels(
+            [_("SKU"), _("Name"), _("Expected"), _("Counted"), _("Difference"), _("At cost")]
+        )
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, v in enumerate(variances):
+            cells = (
+                v.sku,
+                v.name,
+                str(v.expected),
+                str(v.counted),
+                f"{v.difference:+d}",
+                formats.money(v.value),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column >= 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                table.setItem(row, column, item)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        total = sum(v.value for v in variances)
+        summary = QLabel(
+            ngettext(
+                "{counted} product counted; {count} differs from the stock on record "
+                "({value} at cost). Applying sets the stock to what was counted.",
+                "{counted} products counted; {count} differ from the stock on record "
+                "({value} at cost). Applying sets the stock to what was counted.",
+                counted,
+            ).format(counted=counted, count=len(variances), value=formats.money(total))
+        )
+        summary.setObjectName("varianceSummary")
+        summary.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(table, 1)
+        layout.addWidget(buttons)
+        self.resize(720, 420)
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, variances: list[Variance], counted: int, formats: Formats
+    ) -> bool:
+        """Show the variances; True when the person applies them."""
+        return cls(variances, counted, formats, parent).exec() == QDialog.DialogCode.Accepted
+
+
+class CountTab(QWidget):
+    """A stock count: load a sheet, type or scan counts, review, apply.
+
+    Signals:
+        stock_changed(object): a Changes after a count was applied.
+    """
+
+    stock_changed = Signal(object)
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        """Count the stock of ``shop``."""
+        super().__init__(parent)
+        self.setObjectName("stockCountTab")
+        self.setAccessibleName(_("Stock count"))
+        self._shop = shop
+        self._formats = Formats(shop.settings.load())
+        self.scope = QComboBox()
+        self.scope.setObjectName("countScope")
+        self.scope.setAccessibleName(_("What to count"))
+        start = QPushButton(_("&Start count"))
+        start.setObjectName("countStart")
+        start.clicked.connect(self.start)
+        self.scan = QLineEdit()
+        self.scan.setObjectName("countScan")
+        self.scan.setAccessibleName(_("Scan or type a code"))
+        self.scan.setPlaceholderText(_("Scan or type a barcode or SKU: each scan counts one"))
+        self.scan.returnPressed.connect(self._scanned)
+        self.model = CountModel()
+        self.table = QTableView()
+        self.table.setObjectName("countTable")
+        self.table.setAccessibleName(_("Count sheet"))
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 140)
+        self.review = QPushButton(_("&Review and apply…"))
+        self.review.setObjectName("countReview")
+        self.review.clicked.connect(self.apply)
+        self.message = QLabel(
+            _("Choose what to count and start. Products left blank are not changed.")
+        )
+        self.message.setObjectName("countMessage")
+        self.message.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_("Count")))
+        top.addWidget(self.scope, 1)
+        top.addWidget(start)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.review)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.scan)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Offer the whole shop and each category."""
+        current = self.scope.currentData()
+        self.scope.clear()
+        self.scope.addItem(_("The whole shop"), None)
+        for category in self._shop.catalogue.categories():
+            self.scope.addItem(category, category)
+        self.scope.setCurrentIndex(max(self.scope.findData(current), 0))
+        self.review.setEnabled(bool(self.model.lines))
+
+    def start(self) -> None:
+        """Load a fresh count sheet for the chosen scope."""
+        self.model.load(self._shop.stock.count_sheet(self.scope.currentData()))
+        self.review.setEnabled(bool(self.model.lines))
+        self.message.setText(
+            ngettext(
+                "{count} product on the sheet. Type counts or scan items.",
+                "{count} products on the sheet. Type counts or scan items.",
+                len(self.model.lines),
+            ).format(count=len(self.model.lines))
+        )
+        self.scan.setFocus()
+
+    def apply(self) -> None:
+        """Show the variances; apply them when confirmed."""
+        counts = dict(self.model.counted)
+        try:
+            variances = self._shop.stock.variances(counts)
+        except UserError as problem:
+            self.message.setText(messages.describe(problem))
+            return
+        if not VarianceDialog.ask(self, variances, len(counts), self._formats):
+            return
+        try:
+            result = self._shop.stock.apply_count(counts, note=_("stock count"))
+        except UserError as problem:
+            self.message.setText(messages.describe(problem))
+            return
+        self.model.load([])
+        self.review.setEnabled(False)
+        self.message.setText(
+            _("Count applied: {count} products changed ({value} at cost).").format(
+                count=len(result.variances), value=self._formats.money(result.value)
+            )
+        )
+        self.stock_changed.emit(Changes(stock=True, products=True))
+
+    def _scanned(self) -> None:
+        code = self.scan.text().strip()
+        self.scan.clear()
+        if not code:
+            return
+        product = self._shop.catalogue.find_by_code(code)
+        row = self.model.add_one(product.id) if product else None
+        if row is None:
+            self.message.setText(_("{code} is not on this count sheet.").format(code=code))
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        line = self.model.lines[row]
+        self.message.setText(
+            _("{name}: {count} counted.").format(
+                name=line.name, count=self.model.counted[line.product_id]
+            )
+        )

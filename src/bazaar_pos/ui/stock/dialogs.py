@@ -1,0 +1,178 @@
+"""Dialogs that move stock: receive, adjust with a reason, goods from or back to a consignor."""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bazaar_pos.domain.stock import ADJUSTMENT_REASONS, OUTGOING_ONLY, StockReason, reason_label
+from bazaar_pos.errors import UserError
+from bazaar_pos.i18n import _
+from bazaar_pos.services.shop import Shop
+from bazaar_pos.services.views import ProductView
+from bazaar_pos.ui import messages
+from bazaar_pos.ui.widgets.money_edit import MoneyEdit
+
+LIMIT = 1_000_000
+
+
+class Move(enum.Enum):
+    """What a stock dialog does."""
+
+    RECEIVE = "receive"
+    ADJUST = "adjust"
+    CONSIGN_IN = "consign_in"
+    CONSIGN_RETURN = "consign_return"
+
+
+class StockMoveDialog(QDialog):
+    """One stock movement for one product; the service call happens on OK."""
+
+    def __init__(
+        self, shop: Shop, product: ProductView, move: Move, parent: QWidget | None = None
+    ) -> None:
+        """Move the stock of ``product`` as ``move`` says."""
+        super().__init__(parent)
+        self.setObjectName("stockMoveDialog")
+        titles = {
+            Move.RECEIVE: _("Receive goods"),
+            Move.ADJUST: _("Adjust stock"),
+            Move.CONSIGN_IN: _("Goods from the consignor"),
+            Move.CONSIGN_RETURN: _("Return goods to the consignor"),
+        }
+        self.setWindowTitle(titles[move])
+        self.setAccessibleName(titles[move])
+        self._shop = shop
+        self._product = product
+        self._move = move
+        self.result_stock: int | None = None
+        settings = shop.settings.load()
+
+        heading = QLabel(
+            _("{name} ({sku}) — {stock} in stock").format(
+                name=product.name, sku=product.sku, stock=product.stock
+            )
+        )
+        heading.setWordWrap(True)
+        heading.setObjectName("stockMoveProduct")
+        self.reason = QComboBox()
+        self.reason.setObjectName("stockReason")
+        self.reason.setAccessibleName(_("Reason"))
+        for reason in ADJUSTMENT_REASONS:
+            self.reason.addItem(reason_label(reason), reason)
+        self.reason.currentIndexChanged.connect(self._reason_changed)
+        self.quantity = QSpinBox()
+        self.quantity.setObjectName("stockQuantity")
+        self.quantity.setAccessibleName(_("Quantity"))
+        self.quantity.setRange(1, LIMIT)
+        self.quantity_label = QLabel(_("&Quantity"))
+        self.quantity_label.setBuddy(self.quantity)
+        self.cost = MoneyEdit(settings.currency, settings.money_locale)
+        self.cost.setObjectName("stockUnitCost")
+        self.cost.setAccessibleName(_("Cost per item"))
+        self.cost.set_value(product.cost or None)
+        self.note = QLineEdit()
+        self.note.setObjectName("stockNote")
+        self.note.setAccessibleName(_("Note"))
+        self.note.setPlaceholderText(_("supplier, invoice, what happened…"))
+        form = QFormLayout()
+        if move is Move.ADJUST:
+            form.addRow(_("&Reason"), self.reason)
+        form.addRow(self.quantity_label, self.quantity)
+        if move is Move.RECEIVE:
+            form.addRow(_("&Cost per item"), self.cost)
+        form.addRow(_("&Note"), self.note)
+        if move is Move.CONSIGN_RETURN:
+            self.quantity.setRange(1, max(product.stock, 1))
+        self.problems = QLabel()
+        self.problems.setObjectName("dialogProblems")
+        self.problems.setStyleSheet("QLabel#dialogProblems { color: #b42318; }")
+        self.problems.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.problems)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+        self._reason_changed()
+        self.quantity.setFocus()
+        self.quantity.selectAll()
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, shop: Shop, product: ProductView, move: Move
+    ) -> int | None:
+        """Show the dialog; the stock after the movement, or None when cancelled."""
+        dialog = cls(shop, product, move, parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.result_stock
+        return None
+
+    def change(self) -> int:
+        """The signed change in stock the fields describe."""
+        if self._move is Move.ADJUST:
+            reason = self.reason.currentData()
+            if reason in OUTGOING_ONLY:
+                return -self.quantity.value()
+            return self.quantity.value() - self._product.stock
+        if self._move is Move.CONSIGN_RETURN:
+            return -self.quantity.value()
+        return self.quantity.value()
+
+    def save(self) -> None:
+        """Record the movement; problems stay in the dialog."""
+        note = self.note.text()
+        try:
+            if self._move is Move.RECEIVE:
+                if not self.cost.is_valid():
+                    raise UserError(_("The cost is not an amount."))
+                self.result_stock = self._shop.stock.receive(
+                    self._product.id, self.change(), unit_cost=self.cost.value(), note=note
+                )
+            elif self._move is Move.ADJUST:
+                self.result_stock = self._shop.stock.adjust(
+                    self._product.id,
+                    self.change(),
+                    reason=StockReason(self.reason.currentData()),
+                    note=note,
+                )
+            elif self._move is Move.CONSIGN_IN:
+                self.result_stock = self._shop.consignment.receive(
+                    self._product.id, self.change(), note=note
+                )
+            else:
+                self.result_stock = self._shop.consignment.return_goods(
+                    self._product.id, -self.change(), note=note
+                )
+        except UserError as problem:
+            self.problems.setText(messages.describe(problem))
+            return
+        self.accept()
+
+    def _reason_changed(self, _index: int = 0) -> None:
+        if self._move is not Move.ADJUST:
+            return
+        if self.reason.currentData() == StockReason.CORRECTION:
+            self.quantity_label.setText(_("&Stock should be"))
+            self.quantity.setRange(0, LIMIT)
+            self.quantity.setValue(max(self._product.stock, 0))
+        else:
+            self.quantity_label.setText(_("&How many to take out"))
+            self.quantity.setRange(1, LIMIT)
+            self.quantity.setValue(1)

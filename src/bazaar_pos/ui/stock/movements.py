@@ -1,0 +1,249 @@
+"""The Stock tab: pick a product, see its stock and history, receive or adjust it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bazaar_pos.i18n import _
+from bazaar_pos.services.catalogue import ProductQuery
+from bazaar_pos.services.shop import Shop
+from bazaar_pos.services.views import Changes, ProductView
+from bazaar_pos.ui.formatting import Formats
+from bazaar_pos.ui.products.model import NAME_COLUMN, ProductTableModel
+from bazaar_pos.ui.stock.dialogs import Move, StockMoveDialog
+
+HISTORY_ROWS = 500
+
+
+class MovementsTab(QWidget):
+    """Products on the left; the chosen product's stock, actions and history on the right.
+
+    Signals:
+        stock_changed(object): a Changes after a movement was recorded here.
+    """
+
+    stock_changed = Signal(object)
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        """Show the stock of ``shop``'s products."""
+        super().__init__(parent)
+        self.setObjectName("stockMovementsTab")
+        self.setAccessibleName(_("Stock of a product"))
+        self._shop = shop
+        self._formats = Formats(shop.settings.load())
+        self.product: ProductView | None = None
+        self.model = ProductTableModel(
+            self._formats.money,
+            fetch=lambda query, after, limit: shop.catalogue.browse(
+                query, after=after, limit=limit
+            ),
+            count=shop.catalogue.count_matching,
+        )
+        self.filter = QLineEdit()
+        self.filter.setObjectName("stockFilter")
+        self.filter.setAccessibleName(_("Find a product"))
+        self.filter.setPlaceholderText(_("Find by name, SKU or barcode"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.refresh)
+        self.filter.returnPressed.connect(self._first_match)
+        self.archived = QCheckBox(_("Archived too"))
+        self.archived.setObjectName("stockShowArchived")
+        self.archived.toggled.connect(self.refresh)
+        self.table = QTableView()
+        self.table.setObjectName("stockProductTable")
+        self.table.setAccessibleName(_("Products"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        for column in (2, 3, 4):
+            self.table.setColumnHidden(column, True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 130)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        find_row = QHBoxLayout()
+        find_row.addWidget(self.filter, 1)
+        find_row.addWidget(self.archived)
+        left_layout.addLayout(find_row)
+        left_layout.addWidget(self.table, 1)
+
+        self.heading = QLabel(_("Choose a product on the left."))
+        self.heading.setObjectName("stockProductName")
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.on_hand = QLabel()
+        self.on_hand.setObjectName("stockOnHand")
+        self.on_hand.setStyleSheet("font-size: 26pt; font-weight: 600; color: #1c7c54;")
+        self.details = QLabel()
+        self.details.setObjectName("stockDetails")
+        self.details.setWordWrap(True)
+        self.buttons: dict[Move, QPushButton] = {}
+        actions = QHBoxLayout()
+        for move, text, shortcut in (
+            (Move.RECEIVE, _("&Receive…"), "Ctrl+R"),
+            (Move.ADJUST, _("Ad&just…"), "Ctrl+J"),
+            (Move.CONSIGN_IN, _("From &consignor…"), "Ctrl+Shift+R"),
+            (Move.CONSIGN_RETURN, _("Re&turn to consignor…"), "Ctrl+Shift+T"),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"stock_{move.value}")
+            button.setAccessibleName(text.replace("&", "").rstrip("…"))
+            button.setToolTip(shortcut)
+            button.clicked.connect(lambda _checked=False, m=move: self.move_stock(m))
+            QShortcut(QKeySequence(shortcut), self, lambda m=move: self.move_stock(m))
+            self.buttons[move] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.history = QTableWidget(0, 6)
+        self.history.setObjectName("stockHistory")
+        self.history.setAccessibleName(_("Movement history"))
+        self.history.setHorizontalHeaderLabels(
+            [_("When"), _("Reason"), _("Change"), _("After"), _("Cost each"), _("Note")]
+        )
+        self.history.verticalHeader().hide()
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        history_header = self.history.horizontalHeader()
+        history_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        history_header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.message = QLabel()
+        self.message.setObjectName("stockMessage")
+        self.message.setWordWrap(True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.on_hand)
+        right_layout.addWidget(self.details)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(QLabel(_("History (newest first)")))
+        right_layout.addWidget(self.history, 1)
+        right_layout.addWidget(self.message)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([430, 570])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the product list and the chosen product."""
+        query = ProductQuery(
+            self.filter.text(), include_inactive=self.archived.isChecked(), stocked_only=True
+        )
+        self.model.set_query(replace(query, sort=self.model.query.sort))
+        chosen = self.product.id if self.product else None
+        row = self.model.row_of(chosen) if chosen is not None else None
+        if row is None and self.model.rowCount():
+            row, chosen = 0, self.model.product(0).id
+        if row is not None:
+            self.table.selectRow(row)
+        self.show_product(self._shop.catalogue.get(chosen) if chosen is not None else None)
+
+    def choose(self, product_id: int) -> None:
+        """Show the product with ``product_id``."""
+        self.show_product(self._shop.catalogue.get(product_id))
+        row = self.model.row_of(product_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def show_product(self, product: ProductView | None) -> None:
+        """Show ``product``'s stock, details and history."""
+        self.product = product
+        for move, button in self.buttons.items():
+            consigned = product is not None and product.consignor_id is not None
+            wanted = consigned if move in (Move.CONSIGN_IN, Move.CONSIGN_RETURN) else True
+            button.setEnabled(product is not None and wanted and product.active)
+        if product is None:
+            self.heading.setText(_("Choose a product on the left."))
+            self.on_hand.clear()
+            self.details.clear()
+            self.history.setRowCount(0)
+            return
+        fmt = self._formats
+        self.heading.setText(f"{product.name}  ·  {product.sku}")
+        self.on_hand.setText(
+            _("{count} {unit} in stock").format(count=product.stock, unit=product.unit)
+        )
+        facts = [
+            _("Cost {cost} each, {value} in all").format(
+                cost=fmt.money(product.cost), value=fmt.money(max(product.stock, 0) * product.cost)
+            ),
+            _("Price {price}").format(price=fmt.money(product.price)),
+        ]
+        if product.low_stock_level is not None:
+            facts.append(_("Low-stock level {level}").format(level=product.low_stock_level))
+        if product.consignor_id is not None:
+            maker = self._shop.consignment.get_consignor(product.consignor_id)
+            facts.append(_("Consigned by {name}").format(name=maker.name))
+        if product.one_of_a_kind:
+            facts.append(_("One of a kind"))
+        if not product.active:
+            facts.append(_("Archived"))
+        self.details.setText("   ·   ".join(facts))
+        movements = self._shop.stock.history(product.id, limit=HISTORY_ROWS)
+        self.history.setRowCount(len(movements))
+        for row, m in enumerate(movements):
+            note = "  ".join(part for part in (m.document, m.note) if part)
+            cells = (
+                fmt.moment(m.created_at),
+                m.reason_text,
+                f"{m.quantity:+d}",
+                str(m.balance),
+                "" if m.unit_cost is None else fmt.money(m.unit_cost),
+                note,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in (2, 3, 4):
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.history.setItem(row, column, item)
+
+    def move_stock(self, move: Move) -> None:
+        """Open the dialog for ``move`` on the chosen product."""
+        product = self.product
+        if product is None or not self.buttons[move].isEnabled():
+            return
+        stock = StockMoveDialog.ask(self, self._shop, product, move)
+        if stock is None:
+            return
+        self.message.setText(
+            _("{name}: {count} in stock now.").format(name=product.name, count=stock)
+        )
+        self.refresh()
+        self.stock_changed.emit(Changes(stock=True, products=True))
+
+    def _row_changed(self, current: object, _previous: object) -> None:
+        row = current.row() if hasattr(current, "row") else -1  # type: ignore[attr-defined]
+        self.show_product(self.model.product(row) if row >= 0 else None)
+
+    def _first_match(self) -> None:
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)

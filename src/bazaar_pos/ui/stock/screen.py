@@ -1,0 +1,97 @@
+"""The Stock screen: a tab each for a product's stock, low stock, counting, value, consignment."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from bazaar_pos.i18n import _
+from bazaar_pos.services.shop import Shop
+from bazaar_pos.services.views import Changes
+from bazaar_pos.ui.stock.consignment import ConsignmentTab
+from bazaar_pos.ui.stock.count import CountTab
+from bazaar_pos.ui.stock.movements import MovementsTab
+from bazaar_pos.ui.stock.overview import LowStockTab, ValueTab
+
+
+class StockScreen(QWidget):
+    """Everything about stock; every change goes through the stock ledger.
+
+    Alt+1 to Alt+5 switch tabs.
+
+    Signals:
+        stock_changed(object): a Changes after stock moved here (received, adjusted, counted).
+    """
+
+    stock_changed = Signal(object)
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        """Show the stock of ``shop``."""
+        super().__init__(parent)
+        self.setObjectName("stockScreen")
+        self.setAccessibleName(_("Stock"))
+        title = QLabel(_("Stock"))
+        title.setObjectName("screenTitle")
+        self.movements = MovementsTab(shop)
+        self.low_stock = LowStockTab(shop)
+        self.count = CountTab(shop)
+        self.value = ValueTab(shop)
+        self.consignment = ConsignmentTab(shop)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("stockTabs")
+        self.tabs.setAccessibleName(_("Stock sections"))
+        for number, (tab, label) in enumerate(
+            (
+                (self.movements, _("&Stock")),
+                (self.low_stock, _("&Low stock")),
+                (self.count, _("Stock c&ount")),
+                (self.value, _("&Value")),
+                (self.consignment, _("Consi&gnment")),
+            ),
+            start=1,
+        ):
+            self.tabs.addTab(tab, label)
+            QShortcut(
+                QKeySequence(f"Alt+{number}"),
+                self,
+                lambda i=number - 1: self.tabs.setCurrentIndex(i),
+            )
+        self.tabs.currentChanged.connect(self._tab_shown)
+        for tab in (self.movements, self.count):
+            tab.stock_changed.connect(self._stock_moved)
+        self.consignment.consignment_changed.connect(lambda _c: self.movements.refresh())
+        self.low_stock.open_product.connect(self.show_product)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(self.tabs, 1)
+
+    def refresh(self, _changes: object = None) -> None:
+        """Read everything again (after products changed elsewhere)."""
+        self.movements.refresh()
+        self.low_stock.refresh()
+        self.count.refresh()
+        self.value.refresh()
+        self.consignment.refresh()
+
+    def show_product(self, product_id: int) -> None:
+        """Open the Stock tab on one product."""
+        self.tabs.setCurrentWidget(self.movements)
+        self.movements.choose(product_id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Read the tab shown again: sales at the till move stock while the screen is away."""
+        super().showEvent(event)
+        self._tab_shown(self.tabs.currentIndex())
+
+    def _tab_shown(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget in (self.movements, self.low_stock, self.value, self.consignment):
+            widget.refresh()  # type: ignore[attr-defined]
+
+    def _stock_moved(self, changes: Changes) -> None:
+        self.low_stock.refresh()
+        self.value.refresh()
+        if self.sender() is self.count:
+            self.movements.refresh()
+        self.stock_changed.emit(changes)

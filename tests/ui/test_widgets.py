@@ -1,0 +1,58 @@
+from PIL import Image
+from PySide6.QtCore import QObject
+
+from bazaar_pos.domain.money import currency
+from bazaar_pos.errors import ValidationError
+from bazaar_pos.ui import messages
+from bazaar_pos.ui.background import run_in_background
+from bazaar_pos.ui.thumbnails import thumbnail
+from bazaar_pos.ui.widgets.money_edit import MoneyEdit
+
+
+def test_thumbnails_fit_a_square_and_are_cached(qtbot, tmp_path):
+    photo = tmp_path / "tall.jpg"
+    Image.new("RGB", (300, 600), (20, 120, 60)).save(photo)
+    first = thumbnail(photo, 64)
+    assert (first.width(), first.height()) == (64, 64)
+    assert first.toImage().pixelColor(32, 32).green() > 100  # the photo, centred
+    assert first.toImage().pixelColor(2, 32).alpha() == 0  # transparent at the sides
+    assert thumbnail(photo, 64).cacheKey() == first.cacheKey()
+    assert thumbnail(None, 64) is None
+    assert thumbnail(tmp_path / "gone.jpg", 64) is None
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"not a picture")
+    assert thumbnail(broken, 64) is None
+
+
+def test_money_edit_reads_what_people_type(qtbot):
+    edit = MoneyEdit(currency("IDR"), "id_ID")
+    qtbot.addWidget(edit)
+    seen = []
+    edit.valueChanged.connect(seen.append)
+    qtbot.keyClicks(edit, "Rp 185.000")
+    assert edit.value() == 185_000
+    edit.editingFinished.emit()
+    assert edit.text() == "185.000"
+    edit.setText("1,5jt")
+    assert edit.value() == 1_500_000
+    edit.setText("mahal")
+    assert (edit.value(), edit.is_valid()) == (None, False)
+    edit.set_value(None)
+    assert (edit.text(), edit.is_valid()) == ("", True)
+    assert seen[-1] is None
+
+
+def test_background_jobs_report_results_and_errors(qtbot):
+    owner = QObject()
+    results, errors = [], []
+    job = run_in_background(owner, lambda: 6 * 7, results.append, errors.append)
+    qtbot.waitUntil(lambda: results == [42])
+    assert not job.running
+
+    def refuse():
+        raise ValidationError("The file cannot be used.", ["Line 2: bad price"])
+
+    run_in_background(owner, refuse, results.append, errors.append)
+    qtbot.waitUntil(lambda: len(errors) == 1)
+    assert messages.describe(errors[0]) == "The file cannot be used.\n• Line 2: bad price"
+    assert "Something went wrong" in messages.describe(RuntimeError("boom"))
