@@ -54,7 +54,7 @@ def take(out: Path, language: str) -> list[Path]:
 def _till_mid_sale(app: QApplication, window: MainWindow, path: Path) -> Path:
     """Ring up three lines the way a stall keeper would and save the till."""
     window.show_screen(0)
-    for code in ("8991234500161", "2*8991234500215", "8991234500055"):
+    for code in ("8991234500164", "2*8991234500218", "8991234500058"):
         QTest.keyClicks(window.till.scan, code)
         QTest.keyClick(window.till.scan, Qt.Key.Key_Return)
     app.processEvents()

@@ -13,7 +13,7 @@ CODES = [
     "4006381333931",  # EAN-13 from a manufacturer
     "96385074",  # EAN-8
     "KOP-GAY-250",  # anything else prints as Code 128
-    "8991234500017",  # 13 digits with a wrong check digit: Code 128, exactly as stored
+    "8991234500010",  # 13 digits with a wrong check digit: Code 128, exactly as stored
 ]
 
 

@@ -6,8 +6,8 @@ from bazaar_pos.services.catalogue import ProductDraft
 
 
 def test_find_by_barcode_or_sku(shop, add_product):
-    product = add_product("KOP-1", barcode="8991234500161")
-    assert shop.catalogue.find_by_code("8991234500161") == product
+    product = add_product("KOP-1", barcode="8991234500164")
+    assert shop.catalogue.find_by_code("8991234500164") == product
     assert shop.catalogue.find_by_code("kop-1") == product
     assert shop.catalogue.find_by_code(" ") is None
     assert shop.catalogue.find_by_code("nope") is None

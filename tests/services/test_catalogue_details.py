@@ -121,7 +121,7 @@ def test_internal_barcodes_are_given_to_products_without_one(shop, add_product):
     assert shop.catalogue.next_barcode() == "2000000000015"
     add_product("A", barcode="2000000000053")
     b = add_product("B")
-    c = add_product("C", barcode="8991234500017")
+    c = add_product("C", barcode="8991234500010")
     archived = add_product("D")
     shop.catalogue.set_active(archived.id, False)
     assigned = shop.catalogue.assign_barcodes()

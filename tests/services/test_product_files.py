@@ -10,12 +10,12 @@ from bazaar_pos.errors import UserError, ValidationError
 def test_import_creates_products_with_opening_stock(shop, write_csv):
     path = write_csv(
         "sku,name,price,barcode,category,cost,stock\n"
-        "KOP-1,Kopi Gayo,95000,8991234500161,Kopi,52000,24\n"
+        "KOP-1,Kopi Gayo,95000,8991234500164,Kopi,52000,24\n"
         "BTK-1,Batik Cap,325000,,Batik,,\n"
     )
     summary = shop.product_files.import_csv(path)
     assert (summary.created, summary.updated, summary.stock_set) == (2, 0, 1)
-    coffee = shop.catalogue.find_by_code("8991234500161")
+    coffee = shop.catalogue.find_by_code("8991234500164")
     assert (coffee.price, coffee.cost, coffee.stock, coffee.category) == (
         95_000,
         52_000,

@@ -8,7 +8,7 @@ from bazaar_pos.store.models import Payment, Sale
 @pytest.fixture
 def stocked(add_product):
     return {
-        "coffee": add_product("KOP-1", "Kopi", 95_000, barcode="8991234500161", stock=10),
+        "coffee": add_product("KOP-1", "Kopi", 95_000, barcode="8991234500164", stock=10),
         "cup": add_product("KRM-1", "Gelas", 55_000, stock=1),
     }
 
@@ -17,7 +17,7 @@ def test_orders_become_sales_and_a_second_import_adds_nothing(shop, stocked, wri
     path = write_csv(
         "order_ref,date,sku,qty,unit_price,payment,channel\n"
         "SP-1,2026-11-20,KOP-1,2,90000,transfer,shopee\n"
-        "SP-1,2026-11-20,8991234500161,1,,transfer,shopee\n"
+        "SP-1,2026-11-20,8991234500164,1,,transfer,shopee\n"
         "NB-7,21/11/2026 14:30,KRM-1,3,,,\n"
     )
     summary = shop.sales_import.import_csv(path)

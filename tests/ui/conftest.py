@@ -19,10 +19,10 @@ def products(add_product):
     """Three products: two with barcodes, one without."""
     return {
         "coffee": add_product(
-            "KOP-1", "Kopi Gayo 250 g", 95_000, barcode="8991234500161", stock=10
+            "KOP-1", "Kopi Gayo 250 g", 95_000, barcode="8991234500164", stock=10
         ),
         "glass": add_product(
-            "KRM-1", "Gelas Keramik", 55_000, barcode="8991234500215", category="Keramik", stock=5
+            "KRM-1", "Gelas Keramik", 55_000, barcode="8991234500218", category="Keramik", stock=5
         ),
         "brooch": add_product("AKS-1", "Bros Wayang", 25_000, category="Aksesoris", stock=2),
     }

@@ -7,9 +7,9 @@ from tests.ui.conftest import cart_rows, open_payment, scan
 
 
 def test_scan_change_quantity_pay_cash_and_find_it_all_in_the_database(qtbot, till, shop, products):
-    scan(qtbot, till, "8991234500161")
-    scan(qtbot, till, "8991234500215")
-    scan(qtbot, till, "8991234500161")
+    scan(qtbot, till, "8991234500164")
+    scan(qtbot, till, "8991234500218")
+    scan(qtbot, till, "8991234500164")
     assert cart_rows(till) == [("KOP-1", 2), ("KRM-1", 1)]
     assert till.model.rowCount() == 2
     assert till.model.index(1, 1).data() == "Gelas Keramik"
@@ -114,14 +114,14 @@ def test_an_unknown_code_says_so_and_the_field_is_ready_at_once(qtbot, till):
     assert till.message.property("tone") == "error"
     assert till.scan.text() == ""
     qtbot.waitUntil(till.scan.hasFocus)
-    scan(qtbot, till, "8991234500161")
+    scan(qtbot, till, "8991234500164")
     assert cart_rows(till) == [("KOP-1", 1)]
     assert not till.message.isVisible()
 
 
 def test_a_quantity_typed_before_a_scan_adds_that_many(qtbot, till):
-    scan(qtbot, till, "4*8991234500161")
-    scan(qtbot, till, "8991234500161")
+    scan(qtbot, till, "4*8991234500164")
+    scan(qtbot, till, "8991234500164")
     assert cart_rows(till) == [("KOP-1", 5)]
 
 

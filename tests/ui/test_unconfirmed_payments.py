@@ -38,7 +38,7 @@ def open_unconfirmed(qtbot, till):
     return dialog
 
 
-def sell_by_qris(qtbot, till, code="8991234500161"):
+def sell_by_qris(qtbot, till, code="8991234500164"):
     scan(qtbot, till, code)
     dialog = open_payment(qtbot, till)
     qtbot.keyClick(dialog.amount, Qt.Key.Key_F2)
@@ -84,7 +84,7 @@ def test_a_qris_sale_at_the_till_waits_and_ctrl_q_confirms_it(qtbot, shop, qris_
 
 def test_money_received_at_the_till_is_confirmed_at_once(qtbot, shop, qris_till):
     till = qris_till
-    scan(qtbot, till, "8991234500161")
+    scan(qtbot, till, "8991234500164")
     dialog = open_payment(qtbot, till)
     qtbot.keyClick(dialog.amount, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: dialog.qris_window is not None and dialog.qris_window.isVisible())
@@ -101,7 +101,7 @@ def test_money_received_at_the_till_is_confirmed_at_once(qtbot, shop, qris_till)
 def test_not_received_is_audited_and_the_sale_stays(qtbot, shop, qris_till, monkeypatch):
     till = qris_till
     sell_by_qris(qtbot, till)
-    sell_by_qris(qtbot, till, "8991234500215")
+    sell_by_qris(qtbot, till, "8991234500218")
     assert till.awaiting_button.text() == "2 payments to confirm  Ctrl+Q"
     questions = []
 

@@ -16,7 +16,7 @@ _QUANTITY_PREFIX = re.compile(r"^\s*(\d{1,4})\s*\*\s*(.*)$")
 
 
 def split_quantity(text: str) -> tuple[int | None, str]:
-    """Split ``3*8991234500017`` into (3, "8991234500017"); (None, text) without a prefix."""
+    """Split ``3*8991234500010`` into (3, "8991234500010"); (None, text) without a prefix."""
     match = _QUANTITY_PREFIX.match(text)
     if not match:
         return None, text.strip()
