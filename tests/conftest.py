@@ -15,7 +15,12 @@ from bazaar_pos.i18n import set_language
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.database import Database
 
-pytest_plugins = ["tests.helpers.fixtures", "tests.helpers.emupos", "tests.helpers.receipts"]
+pytest_plugins = [
+    "tests.helpers.fixtures",
+    "tests.helpers.emupos",
+    "tests.helpers.receipts",
+    "tests.helpers.users",
+]
 
 
 @pytest.fixture(scope="session")

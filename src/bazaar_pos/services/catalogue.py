@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.text import fold, search_words
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
+from bazaar_pos.services.access import AccessControl, Approval
+from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Product
@@ -45,9 +48,10 @@ class ProductDraft:
 class CatalogueService:
     """Products: create, update and look up by barcode, SKU or name."""
 
-    def __init__(self, db: Database) -> None:
-        """Serve the catalogue of ``db``."""
+    def __init__(self, db: Database, access: AccessControl | None = None) -> None:
+        """Serve the catalogue of ``db``; ``access`` says who may change prices."""
         self._db = db
+        self._access = access or AccessControl(db)
 
     def create(self, draft: ProductDraft) -> ProductView:
         """Add a product; its stock starts at zero (receive stock to add some)."""
@@ -59,15 +63,34 @@ class CatalogueService:
             session.flush()
             return ProductView.of(product)
 
-    def update(self, product_id: int, draft: ProductDraft) -> ProductView:
-        """Change a product's details (not its stock, which moves through the ledger)."""
+    def update(
+        self, product_id: int, draft: ProductDraft, *, approval: Approval | None = None
+    ) -> ProductView:
+        """Change a product's details (not its stock, which moves through the ledger).
+
+        A new price is an owner's decision, written to the audit log; a cashier
+        needs an owner's ``approval`` to change one.
+        """
         self._validate(draft)
         with self._db.writing() as session:
             product = _get(session, product_id)
             self._refuse_taken(session, draft, product_id=product_id)
-            for key, value in _columns(draft).items():
-                setattr(product, key, value)
-            session.flush()
+            old_price = product.price_minor
+            needed = (Permission.CHANGE_PRICE,) if draft.price != old_price else ()
+            with self._access.permit(*needed, approval=approval) as grant:
+                for key, value in _columns(draft).items():
+                    setattr(product, key, value)
+                session.flush()
+                if needed:
+                    record_event(
+                        session,
+                        "price.changed",
+                        actor=grant.actor.name,
+                        entity="product",
+                        entity_ref=product.sku,
+                        details={"old_price": old_price, "new_price": draft.price}
+                        | grant.details(),
+                    )
             return ProductView.of(product)
 
     def get(self, product_id: int) -> ProductView:

@@ -7,11 +7,13 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import Currency, MinorUnits, format_plain
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.exports.csv_io import CsvTable, read_csv, write_csv
 from bazaar_pos.i18n import _
+from bazaar_pos.services.access import Approval
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.csv_rules import RowProblems, amount_parser, require_columns, whole_number
 from bazaar_pos.services.settings import SettingsService
@@ -126,18 +128,23 @@ class ProductFileService:
         self._db = db
         self._settings = settings
 
-    def import_csv(self, path: Path, *, dry_run: bool = False) -> ProductImportSummary:
+    def import_csv(
+        self, path: Path, *, dry_run: bool = False, approval: Approval | None = None
+    ) -> ProductImportSummary:
         """Import ``path`` whole, or change nothing and raise ValidationError.
 
         With ``dry_run`` every check runs and the summary is returned, but the
-        transaction is rolled back.
+        transaction is rolled back. An import sets prices and stock, so a
+        cashier needs an owner's ``approval``.
         """
-        try:
-            return self._import(path, dry_run=dry_run)
-        except _DryRunDone as done:
-            return done.summary
+        needed = (Permission.CHANGE_PRICE, Permission.ADJUST_STOCK)
+        with self._settings.access.permit(*needed, approval=approval) as grant:
+            try:
+                return self._import(path, dry_run=dry_run, actor=grant.actor.name)
+            except _DryRunDone as done:
+                return done.summary
 
-    def _import(self, path: Path, *, dry_run: bool) -> ProductImportSummary:
+    def _import(self, path: Path, *, dry_run: bool, actor: str) -> ProductImportSummary:
         shop = self._settings.load()
         rows = parse_product_rows(read_csv(path, INDONESIAN_HEADERS), shop.currency, path)
         with self._db.writing() as session:
@@ -187,6 +194,7 @@ class ProductFileService:
             record_event(
                 session,
                 "products.imported",
+                actor=actor,
                 entity="file",
                 entity_ref=Path(path).name,
                 details={"created": created, "updated": updated, "stock_set": stock_set},
@@ -196,10 +204,17 @@ class ProductFileService:
                 raise _DryRunDone(summary)
         return summary
 
-    def export_csv(self, path: Path) -> int:
-        """Write every product with its stock on hand now; return how many."""
+    def export_csv(self, path: Path, *, approval: Approval | None = None) -> int:
+        """Write every product with its stock on hand now; return how many.
+
+        The file carries costs, so exporting is an owner's job; a cashier needs
+        an owner's ``approval``.
+        """
         cur = self._settings.load().currency
-        with self._db.reading() as session:
+        with (
+            self._settings.access.permit(Permission.EXPORT, approval=approval),
+            self._db.reading() as session,
+        ):
             products = session.scalars(select(Product).order_by(Product.sku)).all()
             return write_csv(path, EXPORT_COLUMNS, (_export_row(p, cur) for p in products))
 

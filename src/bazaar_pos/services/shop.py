@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bazaar_pos.services.access import AccessControl
 from bazaar_pos.services.catalogue import CatalogueService
 from bazaar_pos.services.check import check_database
 from bazaar_pos.services.checkout import CheckoutService
@@ -18,6 +19,7 @@ from bazaar_pos.services.sales_history import SalesHistoryService
 from bazaar_pos.services.sales_import import SalesImportService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.stock import StockService
+from bazaar_pos.services.users import UsersService
 from bazaar_pos.store.database import Database
 
 
@@ -38,19 +40,25 @@ class Shop:
     parked_carts: ParkedCartService
     refunds: RefundService
     sales_history: SalesHistoryService
+    access: AccessControl
+    users: UsersService
 
     @classmethod
     def over(cls, db: Database) -> Shop:
-        """Build the services over an open database and give it a till identity."""
-        settings = SettingsService(db)
+        """Build the services over an open database and give it a till identity.
+
+        Every service asks the one ``access`` who is signed in and what they may do.
+        """
+        access = AccessControl(db)
+        settings = SettingsService(db, access)
         settings.ensure_till_identity()
         checkout = CheckoutService(db, settings)
-        printer = PrinterService(db)
+        printer = PrinterService(db, access)
         receipts = ReceiptService(db, settings, printer)
         return cls(
             db=db,
             settings=settings,
-            catalogue=CatalogueService(db),
+            catalogue=CatalogueService(db, access),
             stock=StockService(db, settings),
             checkout=checkout,
             product_files=ProductFileService(db, settings),
@@ -61,6 +69,8 @@ class Shop:
             parked_carts=ParkedCartService(db, settings),
             refunds=RefundService(db, settings),
             sales_history=SalesHistoryService(db, settings),
+            access=access,
+            users=UsersService(db, access),
         )
 
     @classmethod

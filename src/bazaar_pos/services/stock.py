@@ -8,10 +8,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
+from bazaar_pos.services.access import Approval
+from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Product, StockMovement
@@ -73,13 +76,26 @@ class StockService:
             raise ValidationError(_("Received quantity must be at least 1."))
         return self._move(product_id, quantity, StockReason.RECEIVE, note, unit_cost)
 
-    def adjust(self, product_id: int, quantity: int, *, note: str) -> int:
-        """Correct stock up or down with a reason and return the stock on hand after it."""
+    def adjust(
+        self, product_id: int, quantity: int, *, note: str, approval: Approval | None = None
+    ) -> int:
+        """Correct stock up or down with a reason and return the stock on hand after it.
+
+        An owner's job, written to the audit log; a cashier needs an owner's ``approval``.
+        """
         if quantity == 0:
             raise ValidationError(_("An adjustment must change the stock."))
         if not note.strip():
             raise ValidationError(_("Say why the stock changes."))
-        return self._move(product_id, quantity, StockReason.ADJUST, note, None)
+        with self._settings.access.permit(Permission.ADJUST_STOCK, approval=approval) as grant:
+            return self._move(
+                product_id,
+                quantity,
+                StockReason.ADJUST,
+                note,
+                None,
+                audit=(grant.actor.name, grant.details()),
+            )
 
     def history(self, product_id: int) -> list[MovementView]:
         """The product's movements, newest first."""
@@ -101,13 +117,32 @@ class StockService:
         reason: StockReason,
         note: str,
         unit_cost: MinorUnits | None,
+        *,
+        audit: tuple[str, dict[str, str]] | None = None,
     ) -> int:
         till_id = self._settings.load().till_id
         with self._db.writing() as session:
             product = session.get(Product, product_id)
             if product is None:
                 raise NotFoundError(_("No product with id {id}.").format(id=product_id))
-            record_movement(
+            movement = record_movement(
                 session, product, quantity, reason, till_id=till_id, note=note, unit_cost=unit_cost
             )
+            if audit is not None:
+                session.flush()
+                actor, details = audit
+                record_event(
+                    session,
+                    "stock.adjusted",
+                    actor=actor,
+                    entity="product",
+                    entity_ref=product.sku,
+                    details={
+                        "movement": movement.uuid,
+                        "quantity": quantity,
+                        "stock_after": product.stock_on_hand,
+                        "note": note,
+                    }
+                    | details,
+                )
             return product.stock_on_hand
