@@ -246,6 +246,8 @@ def test_the_owner_sets_the_limit_and_gives_big_discounts_that_are_still_logged(
         (lambda s, p, tmp: s.settings.change(s.settings.load()), Permission.CHANGE_SETTINGS),
         (lambda s, p, tmp: s.printer.configure(paper_mm=80), Permission.CHANGE_SETTINGS),
         (lambda s, p, tmp: s.users.add("Ani", Role.CASHIER, "3690"), Permission.MANAGE_USERS),
+        (lambda s, p, tmp: s.events.report(0), Permission.VIEW_COST),
+        (lambda s, p, tmp: s.audit.find(), Permission.VIEW_AUDIT),
     ],
 )
 def test_a_cashier_is_refused_what_only_an_owner_may_do(
@@ -271,6 +273,27 @@ def test_a_stock_adjustment_approved_by_the_owner_is_logged(shop, add_product):
     assert adjusted[2]["quantity"] == -1
     assert adjusted[2]["approved_by"] == OWNER
     assert shop.check() == []
+
+
+def test_an_approval_to_look_lasts_for_its_minutes(shop, clock):
+    act_as(shop, CASHIER)
+    approval = shop.access.approve(OWNER_PIN, frozenset({Permission.VIEW_AUDIT}))
+    assert shop.audit.find(approval=approval)
+    assert shop.audit.actions(approval=approval)
+    clock(minutes=11)
+    with pytest.raises(PermissionDenied, match="expired"):
+        shop.audit.find(approval=approval)
+
+
+def test_signing_out_forgets_approvals(shop):
+    act_as(shop, CASHIER)
+    approval = shop.access.approve(OWNER_PIN, frozenset({Permission.VIEW_AUDIT}))
+    shop.access.sign_out()
+    assert shop.access.actor is None
+    assert audit(shop, "user.signed_out") == [(CASHIER, CASHIER, {})]
+    act_as(shop, CASHIER)
+    with pytest.raises(PermissionDenied, match="already used or has expired"):
+        shop.audit.find(approval=approval)
 
 
 def test_a_price_change_in_the_catalogue_needs_an_owner_and_is_logged(shop, add_product):

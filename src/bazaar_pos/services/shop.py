@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bazaar_pos.services.access import AccessControl
+from bazaar_pos.services.audit_log import AuditLog
 from bazaar_pos.services.catalogue import CatalogueService
 from bazaar_pos.services.check import check_database
 from bazaar_pos.services.checkout import CheckoutService
+from bazaar_pos.services.events import EventService
 from bazaar_pos.services.parked_carts import ParkedCartService
 from bazaar_pos.services.print_queue import PrintQueue
 from bazaar_pos.services.printer import PrinterService
@@ -18,6 +20,7 @@ from bazaar_pos.services.refunds import RefundService
 from bazaar_pos.services.sales_history import SalesHistoryService
 from bazaar_pos.services.sales_import import SalesImportService
 from bazaar_pos.services.settings import SettingsService
+from bazaar_pos.services.shifts import ShiftService
 from bazaar_pos.services.stock import StockService
 from bazaar_pos.services.users import UsersService
 from bazaar_pos.store.database import Database
@@ -42,6 +45,9 @@ class Shop:
     sales_history: SalesHistoryService
     access: AccessControl
     users: UsersService
+    shifts: ShiftService
+    events: EventService
+    audit: AuditLog
 
     @classmethod
     def over(cls, db: Database) -> Shop:
@@ -71,6 +77,9 @@ class Shop:
             sales_history=SalesHistoryService(db, settings),
             access=access,
             users=UsersService(db, access),
+            shifts=ShiftService(db, settings, printer),
+            events=EventService(db, settings),
+            audit=AuditLog(db, access),
         )
 
     @classmethod
