@@ -14,12 +14,15 @@ from bazaar_pos.commands import (
     EXIT_BUG,
     EXIT_PROBLEM,
     Runner,
+    audit,
     check,
     printer,
     products,
     receipt,
     sales,
+    users,
 )
+from bazaar_pos.domain.access import COMMAND_LINE
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import LANGUAGES, _, set_language, system_language
 from bazaar_pos.logs import setup_logging
@@ -29,7 +32,7 @@ from bazaar_pos.services.shop import Shop
 
 log = logging.getLogger(__name__)
 
-COMMAND_MODULES = (products, sales, receipt, printer, check)
+COMMAND_MODULES = (products, sales, receipt, printer, users, audit, check)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(db_path, demo=args.demo)
     try:
         shop = Shop.open(db_path)
+        # The command line is run by the person who owns the laptop: it acts as the owner.
+        shop.access.act_as(COMMAND_LINE)
         try:
             if args.demo:
                 load_demo_shop(shop)
