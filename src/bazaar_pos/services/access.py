@@ -295,8 +295,9 @@ class AccessControl:
             raise ValidationError(_("The settings were not saved."), problems)
         old, new = asdict(before), asdict(updated)
         changed = {key: value for key, value in new.items() if old[key] != value}
+        needed = (Permission.CHANGE_SETTINGS,) if changed else ()
         with (
-            self.permit(Permission.CHANGE_SETTINGS, approval=approval) as grant,
+            self.permit(*needed, approval=approval) as grant,
             self._db.writing() as session,
         ):
             for key, value in changed.items():

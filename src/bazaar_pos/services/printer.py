@@ -53,7 +53,8 @@ class PrinterService:
     def configure(self, *, approval: Approval | None = None, **changes: object) -> PrinterSettings:
         """Change some printer settings after checking them; raise ValidationError if wrong.
 
-        Settings are an owner's job; a cashier needs an owner's ``approval``.
+        Settings are an owner's job; a cashier needs an owner's ``approval`` (saving
+        them unchanged needs none).
         """
         updated = replace(self.settings(), **changes)  # type: ignore[arg-type]
         problems = _problems(updated)
@@ -61,7 +62,8 @@ class PrinterService:
             raise ValidationError(_("The printer settings are not right."), problems)
         if updated.uri:
             updated = replace(updated, uri=parse_printer_uri(updated.uri).uri)
-        with self._access.permit(Permission.CHANGE_SETTINGS, approval=approval):
+        needed = (Permission.CHANGE_SETTINGS,) if updated != self.settings() else ()
+        with self._access.permit(*needed, approval=approval):
             save_record(self._db, _PREFIX, updated)
         return updated
 

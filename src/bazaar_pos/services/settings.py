@@ -153,15 +153,17 @@ class SettingsService:
     ) -> ShopSettings:
         """Store settings a person edited: refuse bad ones, log what changed in the audit trail.
 
-        Changing settings is an owner's job; a cashier needs an owner's ``approval``.
+        Changing settings is an owner's job; a cashier needs an owner's ``approval``
+        (saving them unchanged needs none).
         """
         problems = settings.problems()
         if problems:
             raise ValidationError(_("The settings were not saved."), problems)
         before = asdict(self.load())
         changed = {k: v for k, v in asdict(settings).items() if before.get(k) != v}
+        needed = (Permission.CHANGE_SETTINGS,) if changed else ()
         with (
-            self.access.permit(Permission.CHANGE_SETTINGS, approval=approval) as grant,
+            self.access.permit(*needed, approval=approval) as grant,
             self._db.writing() as session,
         ):
             for key, value in changed.items():
