@@ -300,6 +300,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Let a receipt being printed finish before the window closes."""
         self.idle.detach()
+        self.till.detach_filters()
+        self.sign_in.detach_filters()
         self._background.wait()
         self.printing.wait()
         super().closeEvent(event)

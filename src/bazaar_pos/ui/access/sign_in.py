@@ -157,6 +157,10 @@ class SignInScreen(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def detach_filters(self) -> None:
+        """Stop watching the PIN field's keys (the window is closing)."""
+        self.pin.removeEventFilter(self)
+
     def _done(self, actor: Actor) -> None:
         self._busy(False)
         self.pin.clear()

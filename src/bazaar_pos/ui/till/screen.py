@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -228,6 +228,20 @@ class TillScreen(CartEditing, Parking, QWidget):
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self.hint.setGeometry(self.table.viewport().rect())
         return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop watching other widgets when the till is closed on its own."""
+        self.detach_filters()
+        super().closeEvent(event)
+
+    def detach_filters(self) -> None:
+        """Stop watching the scan field and the cart's viewport (the window is closing).
+
+        Left in place, the filters can be called while Qt tears the widgets down
+        after Python has let go of this screen, and the app crashes on quitting.
+        """
+        self.scan.removeEventFilter(self)
+        self.table.viewport().removeEventFilter(self)
 
     # -- adding to the cart --------------------------------------------------
 
