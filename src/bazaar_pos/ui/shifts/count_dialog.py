@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +40,7 @@ class CashCountDialog(QDialog):
         self.setMinimumWidth(520)
         self._currency = currency
         self._money = money
-        self.spins: dict[Denomination, QSpinBox] = {}
+        self.spins: dict[Denomination, QLineEdit] = {}
         self.amounts: dict[Denomination, QLabel] = {}
         intro = QLabel(
             _("Count the cash in the drawer of shift {number}, then close the shift.").format(
@@ -68,7 +66,7 @@ class CashCountDialog(QDialog):
             for denomination in kinds:
                 label = QLabel(money(denomination.value))
                 label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                spin = QSpinBox()
+                spin = QLineEdit()
                 spin.setObjectName(f"count_{denomination.piece.value}_{denomination.value}")
                 spin.setAccessibleName(
                     _("How many {amount} {kind}").format(
@@ -76,11 +74,11 @@ class CashCountDialog(QDialog):
                         kind=_("notes") if piece is Piece.NOTE else _("coins"),
                     )
                 )
-                spin.setRange(0, MOST_OF_ONE)
-                spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+                spin.setValidator(QIntValidator(0, MOST_OF_ONE, spin))
+                spin.setPlaceholderText("0")
                 spin.setAlignment(Qt.AlignmentFlag.AlignRight)
                 spin.setFixedWidth(90)
-                spin.valueChanged.connect(lambda _v: self._refresh())
+                spin.textChanged.connect(lambda _t: self._refresh())
                 label.setBuddy(spin)
                 amount = QLabel()
                 amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -141,7 +139,7 @@ class CashCountDialog(QDialog):
         """The count as typed; ValueError when the other amount cannot be read."""
         text = self.other.text().strip()
         other = parse_money(text, self._currency) if text else 0
-        return CashCount.of({d: spin.value() for d, spin in self.spins.items()}, other)
+        return CashCount.of({d: _count(spin) for d, spin in self.spins.items()}, other)
 
     def accept(self) -> None:
         """Close only with a count that can be read."""
@@ -154,7 +152,7 @@ class CashCountDialog(QDialog):
 
     def _refresh(self) -> None:
         for denomination, spin in self.spins.items():
-            value = denomination.value * spin.value()
+            value = denomination.value * _count(spin)
             self.amounts[denomination].setText(self._money(value) if value else "")
         try:
             total: MinorUnits | None = self.count().total
@@ -173,3 +171,9 @@ class CashCountDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.count(), dialog.note.text().strip()
+
+
+def _count(field: QLineEdit) -> int:
+    """How many were typed in ``field`` (empty is none)."""
+    text = field.text().strip()
+    return int(text) if text.isdigit() else 0
