@@ -19,6 +19,7 @@ from bazaar_pos.i18n import _
 LABEL_WIDTH = 110 * mm
 VALUE_WIDTH = 50 * mm
 RULE = colors.HexColor("#c9c6bd")
+FONT_SIZE = 10
 
 
 def write_z_report_pdf(report: ZReport, path: Path) -> Path:
@@ -56,17 +57,17 @@ def _section(section: ReportSection, styles: dict[str, object]) -> KeepTogether:
     rows = [[latin(row.label), latin(row.value)] for row in section.rows]
     table = Table(rows, colWidths=[LABEL_WIDTH, VALUE_WIDTH], hAlign="LEFT")
     commands: list[tuple[object, ...]] = [
-        ("FONT", (0, 0), (-1, -1), "Helvetica", 10.5),
+        ("FONT", (0, 0), (-1, -1), "Helvetica", FONT_SIZE),
         ("ALIGN", (1, 0), (1, -1), "RIGHT"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
     for index, row in enumerate(section.rows):
         if row.strong:
-            commands.append(("FONT", (0, index), (-1, index), "Helvetica-Bold", 10.5))
+            commands.append(("FONT", (0, index), (-1, index), "Helvetica-Bold", FONT_SIZE))
     table.setStyle(TableStyle(commands))
-    parts: list[object] = [Spacer(1, 4 * mm)]
+    parts: list[object] = [Spacer(1, 2 * mm)]
     if section.title:
         parts.append(Paragraph(escape(latin(section.title)), styles["Heading4"]))
     parts.append(table)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.domain.receipt_layout import PAPER_COLUMNS
+from bazaar_pos.domain.z_report import difference_label
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shifts import ShiftView
@@ -32,18 +33,19 @@ from bazaar_pos.ui.printing.worker import Background
 
 
 def shift_line(shift: ShiftView, money: MoneyText) -> str:
-    """A shift in a list: number, times, who, and how the count came out."""
+    """A shift in a list: number and who on one line, times and the count on the next."""
     times = local_time(shift.opened_at)
     if shift.closed_at is not None:
         times += " – " + local_time(shift.closed_at)[-5:]
     who = shift.opened_by or _("owner")
+    difference = shift.difference
     if shift.is_open:
         state = _("open")
-    elif shift.difference:
-        state = money(shift.difference)
+    elif difference:
+        state = f"{difference_label(difference)} {money(abs(difference))}"
     else:
-        state = _("exact")
-    return f"{shift.number}   {times}   {who}   {state}"
+        state = _("count exact")
+    return f"{shift.number}   ·   {who}\n{times}   ·   {state}"
 
 
 class ShiftReportsDialog(QDialog):
@@ -65,6 +67,8 @@ class ShiftReportsDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("shiftList")
         self.list.setAccessibleName(_("Shifts"))
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentRowChanged.connect(lambda _row: self._show_current())
         self.paper = ReceiptPaper()
         scroll = QScrollArea()
