@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from babel.dates import format_date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import parse_money
 from bazaar_pos.errors import UserError
-from bazaar_pos.i18n import _
+from bazaar_pos.i18n import _, current_language
 from bazaar_pos.services.access import Approval
 from bazaar_pos.services.events import EventDraft, EventReport, EventView
 from bazaar_pos.services.shop import Shop
@@ -37,9 +38,11 @@ from bazaar_pos.ui.messages import show_message
 
 def event_line(event: EventView) -> str:
     """An event in the list: name, dates, place and whether sales are tagged with it."""
-    days = event.starts_on.strftime("%d %b %Y")
+    language = current_language()
+    days = format_date(event.starts_on, "d MMM y", locale=language)
     if event.ends_on != event.starts_on:
-        days = f"{event.starts_on.strftime('%d %b')} – {event.ends_on.strftime('%d %b %Y')}"
+        first = format_date(event.starts_on, "d MMM", locale=language)
+        days = f"{first} – {format_date(event.ends_on, 'd MMM y', locale=language)}"
     status = {
         "planned": _("planned"),
         "open": _("selling now"),
