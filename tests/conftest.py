@@ -21,6 +21,7 @@ pytest_plugins = [
     "tests.helpers.emupos",
     "tests.helpers.receipts",
     "tests.helpers.sales",
+    "tests.helpers.users",
 ]
 
 

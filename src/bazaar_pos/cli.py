@@ -16,6 +16,7 @@ from bazaar_pos.commands import (
     EXIT_PROBLEM,
     FileRunner,
     Runner,
+    audit,
     backups,
     bundle,
     check,
@@ -26,8 +27,10 @@ from bazaar_pos.commands import (
     report,
     sales,
     turnover,
+    users,
     zreport,
 )
+from bazaar_pos.domain.access import COMMAND_LINE
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import LANGUAGES, _, set_language, system_language
 from bazaar_pos.logs import setup_logging
@@ -49,6 +52,8 @@ COMMAND_MODULES = (
     zreport,
     turnover,
     bundle,
+    users,
+    audit,
     check,
     backups,
 )
@@ -95,6 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if run_file is not None:
                 return run_file(db_path, args)
             shop = Shop.open(db_path)
+            # The command line is run by the person who owns the laptop: it acts as the owner.
+            shop.access.act_as(COMMAND_LINE)
             try:
                 if args.demo:
                     load_demo_shop(shop)

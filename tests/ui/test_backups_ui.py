@@ -63,10 +63,15 @@ def test_back_up_now_from_the_keyboard_runs_in_the_background(qtbot, window, sho
     assert path.name.endswith("-manual.sqlite")
     assert window.backup_status.text().startswith("Last backup: ")
     assert [a.objectName() for a in window.menuBar().actions()[0].menu().actions()] == [
+        "switchUser",
+        "lock",
+        "",
+        "auditLog",
+        "",
         "backupAction",
         "restoreAction",
         "",
-        "quitAction",
+        "quit",
     ]
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, func, literal, select, tuple_
 from sqlalchemy.orm import Session
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.barcodes import DEFAULT_PREFIX, is_printable_code, next_internal_ean13
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.money import MinorUnits
@@ -19,6 +20,7 @@ from bazaar_pos.domain.text import fold, search_key, search_words
 from bazaar_pos.domain.variants import OptionAxis, variant_name
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
+from bazaar_pos.services.access import Approval
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.photos import PhotoStore
 from bazaar_pos.services.settings import SettingsService
@@ -138,6 +140,7 @@ class CatalogueService:
         """Serve the catalogue of ``db``; photos live in a folder next to the database file."""
         self._db = db
         self._settings = settings or SettingsService(db)
+        self._access = self._settings.access
         folder = Path(db.path).parent if db.path else Path.cwd()
         self.photos = PhotoStore(folder / "photos")
 
@@ -178,12 +181,15 @@ class CatalogueService:
             self._discard_unused(photo)
             raise
 
-    def update(self, product_id: int, draft: ProductDraft) -> ProductView:
+    def update(
+        self, product_id: int, draft: ProductDraft, *, approval: Approval | None = None
+    ) -> ProductView:
         """Change a product's details (not its stock, which moves through the ledger).
 
         A product with variants passes its category, unit, tax rule and
         consignor on to them, and a new name or price to those that still
-        carry the old one.
+        carry the old one. A new price is an owner's decision, written to the
+        audit log; a cashier needs an owner's ``approval`` to change one.
         """
         self._validate(draft)
         photo = self.photos.add(draft.photo, "p") if draft.photo else None
@@ -204,8 +210,20 @@ class CatalogueService:
                         [_("A product with variants cannot be one of a kind.")],
                     )
                 before = ProductView.of(product)
-                for key, value in _columns(draft).items():
-                    setattr(product, key, value)
+                needed = (Permission.CHANGE_PRICE,) if draft.price != before.price else ()
+                with self._access.permit(*needed, approval=approval) as grant:
+                    for key, value in _columns(draft).items():
+                        setattr(product, key, value)
+                if needed:
+                    record_event(
+                        session,
+                        "price.changed",
+                        actor=grant.actor.name,
+                        entity="product",
+                        entity_ref=product.sku,
+                        details={"old_price": before.price, "new_price": draft.price}
+                        | grant.details(),
+                    )
                 if photo is not None or draft.remove_photo:
                     old_photo, product.photo = product.photo, photo or ""
                 if product.option_axes:
@@ -256,6 +274,7 @@ class CatalogueService:
             product = _get(session, product_id)
             product.favourite = favourite
             session.flush()
+            return ProductView.of(product)
             return ProductView.of(product)
 
     def set_options(self, parent_id: int, axes: Sequence[OptionAxis]) -> list[ProductView]:

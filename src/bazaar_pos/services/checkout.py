@@ -7,6 +7,12 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bazaar_pos.domain.access import (
+    Permission,
+    discount_above_limit,
+    largest_discount_share,
+    percent_text,
+)
 from bazaar_pos.domain.cart import Cart, CartTotals
 from bazaar_pos.domain.payment import (
     CashRule,
@@ -19,13 +25,14 @@ from bazaar_pos.domain.payment import (
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import UserError, ValidationError
 from bazaar_pos.i18n import _
+from bazaar_pos.services.access import Approval, Grant
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.parked_carts import forget_current_cart as drop_cart_snapshot
 from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.services.stock import record_movement
 from bazaar_pos.services.views import Changes, SaleResult
 from bazaar_pos.store.database import Database
-from bazaar_pos.store.models import Payment, Product, Sale, SaleLine
+from bazaar_pos.store.models import BazaarEvent, CashShift, Payment, Product, Sale, SaleLine
 from bazaar_pos.store.types import utcnow
 
 POS_CHANNEL = "pos"
@@ -51,6 +58,7 @@ class CheckoutService:
         external_ref: str | None = None,
         sold_at: datetime | None = None,
         cash_rounding: bool = True,
+        approval: Approval | None = None,
         forget_current_cart: bool = False,
     ) -> SaleResult:
         """Commit the cart as a sale paid by ``tenders`` and return what was recorded.
@@ -61,7 +69,16 @@ class CheckoutService:
         amounts as they were. The till passes ``forget_current_cart=True`` so
         the crash-recovery snapshot of the cart goes in the same transaction as
         the sale: after a crash the app never offers back a cart already sold.
+
+        At the till, a price changed from the catalogue's or a discount above
+        the owner's limit needs an owner; a cashier's sale is refused with
+        PermissionDenied unless it carries an owner's ``approval``. Both are
+        written to the audit log whoever gives them. Till sales are tagged with
+        the open cash shift and the open bazaar event.
         """
+        access = self._settings.access
+        actor = access.require_actor()
+        cashier = cashier or (actor.name if actor.user_id is not None else "")
         shop = self._settings.load()
         if not len(cart):
             raise ValidationError(_("The cart is empty."))
@@ -75,20 +92,35 @@ class CheckoutService:
             settlement = settle(totals.total, tenders, rule)
         except PaymentError as exc:
             raise UserError(_("The payment does not cover the total.")) from exc
+        at_till = channel == POS_CHANNEL
+        limit = access.settings().discount_limit_percent
         with self._db.writing() as session:
-            sale = self._new_sale(session, shop, totals, settlement, cashier, channel, sold_at)
-            sale.external_ref = external_ref
-            below_zero = self._move_stock(session, shop, sale, cart, enforce=channel == POS_CHANNEL)
-            record_event(
-                session,
-                "sale.completed",
-                actor=cashier,
-                entity="sale",
-                entity_ref=sale.uuid,
-                details={"number": sale.number, "total": sale.total_minor, "channel": channel},
-            )
-            if forget_current_cart:
-                drop_cart_snapshot(session)
+            overrides = _price_overrides(session, cart) if at_till else []
+            needed = []
+            if overrides:
+                needed.append(Permission.CHANGE_PRICE)
+            big_discount = at_till and discount_above_limit(totals, limit)
+            if big_discount:
+                needed.append(Permission.DISCOUNT_ABOVE_LIMIT)
+            with access.permit(*needed, approval=approval) as grant:
+                sale = self._new_sale(session, shop, totals, settlement, cashier, channel, sold_at)
+                sale.external_ref = external_ref
+                if at_till:
+                    sale.shift_id = _open_shift_id(session, shop.till_id)
+                    sale.event_id = _open_event_id(session)
+                below_zero = self._move_stock(session, shop, sale, cart, enforce=at_till)
+                record_event(
+                    session,
+                    "sale.completed",
+                    actor=actor.name or cashier,
+                    entity="sale",
+                    entity_ref=sale.uuid,
+                    details={"number": sale.number, "total": sale.total_minor, "channel": channel}
+                    | grant.details(),
+                )
+                _audit_exceptions(session, sale, overrides, totals, limit, big_discount, grant)
+                if forget_current_cart:
+                    drop_cart_snapshot(session)
             session.flush()
             return SaleResult(
                 id=sale.id,
@@ -196,3 +228,69 @@ class CheckoutService:
                 at=sale.created_at,
             )
         return below_zero
+
+
+def _price_overrides(session: Session, cart: Cart) -> list[tuple[str, str, int, int]]:
+    """Lines sold at another price than the catalogue's: (SKU, name, catalogue, sold)."""
+    found = []
+    for line in cart:
+        if line.product_id is None:
+            continue
+        price = session.scalar(select(Product.price_minor).where(Product.id == line.product_id))
+        if price is not None and price != line.unit_price:
+            found.append((line.sku, line.name, price, line.unit_price))
+    return found
+
+
+def _open_shift_id(session: Session, till_id: str) -> int | None:
+    return session.scalar(
+        select(CashShift.id).where(CashShift.till_id == till_id, CashShift.closed_at.is_(None))
+    )
+
+
+def _open_event_id(session: Session) -> int | None:
+    return session.scalar(select(BazaarEvent.id).where(BazaarEvent.status == "open").limit(1))
+
+
+def _audit_exceptions(
+    session: Session,
+    sale: Sale,
+    overrides: list[tuple[str, str, int, int]],
+    totals: CartTotals,
+    limit: int,
+    big_discount: bool,
+    grant: Grant,
+) -> None:
+    """Log price overrides and discounts above the limit, with the approving owner."""
+    for sku, name, catalogue, sold in overrides:
+        record_event(
+            session,
+            "price.override",
+            actor=grant.actor.name,
+            entity="sale",
+            entity_ref=sale.uuid,
+            details={
+                "number": sale.number,
+                "sku": sku,
+                "name": name,
+                "catalogue_price": catalogue,
+                "sold_price": sold,
+            }
+            | grant.details(),
+        )
+    if big_discount:
+        share = largest_discount_share(totals)
+        record_event(
+            session,
+            "discount.above_limit",
+            actor=grant.actor.name,
+            entity="sale",
+            entity_ref=sale.uuid,
+            details={
+                "number": sale.number,
+                "discount": totals.discount,
+                "largest_percent": percent_text(share),
+                "limit_percent": limit,
+            }
+            | grant.details(),
+        )

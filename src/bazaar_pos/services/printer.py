@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.receipt import Receipt
 from bazaar_pos.domain.receipt_layout import (
     PAPER_DOTS,
@@ -26,6 +27,8 @@ from bazaar_pos.printing.errors import PrinterError
 from bazaar_pos.printing.escpos_render import kick_drawer, render_lines
 from bazaar_pos.printing.images import logo_image
 from bazaar_pos.printing.uri import PrinterAddress, parse_printer_uri
+from bazaar_pos.services.access import AccessControl, Approval
+from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.printer_settings import PrinterSettings
 from bazaar_pos.services.settings import load_record, save_record
 from bazaar_pos.store.database import Database
@@ -38,23 +41,30 @@ _PREFIX = "printer."
 class PrinterService:
     """Reads and checks the printer settings, and talks to the printer (slow: not on the GUI)."""
 
-    def __init__(self, db: Database) -> None:
-        """Keep the printer settings in ``db``."""
+    def __init__(self, db: Database, access: AccessControl | None = None) -> None:
+        """Keep the printer settings in ``db``; ``access`` says who may change them."""
         self._db = db
+        self._access = access or AccessControl(db)
 
     def settings(self) -> PrinterSettings:
         """The printer settings as stored."""
         return load_record(self._db, _PREFIX, PrinterSettings)
 
-    def configure(self, **changes: object) -> PrinterSettings:
-        """Change some printer settings after checking them; raise ValidationError if wrong."""
+    def configure(self, *, approval: Approval | None = None, **changes: object) -> PrinterSettings:
+        """Change some printer settings after checking them; raise ValidationError if wrong.
+
+        Settings are an owner's job; a cashier needs an owner's ``approval`` (saving
+        them unchanged needs none).
+        """
         updated = replace(self.settings(), **changes)  # type: ignore[arg-type]
         problems = _problems(updated)
         if problems:
             raise ValidationError(_("The printer settings are not right."), problems)
         if updated.uri:
             updated = replace(updated, uri=parse_printer_uri(updated.uri).uri)
-        save_record(self._db, _PREFIX, updated)
+        needed = (Permission.CHANGE_SETTINGS,) if updated != self.settings() else ()
+        with self._access.permit(*needed, approval=approval):
+            save_record(self._db, _PREFIX, updated)
         return updated
 
     def profiles(self) -> list[str]:
@@ -89,16 +99,33 @@ class PrinterService:
         ]
         self._print(settings, tuple(lines))
 
-    def print_lines(self, lines: list[str]) -> None:
-        """Print plain text lines already laid out for the paper (a Z report), then cut."""
-        self._print(self.settings(), tuple(LaidLine(text) for text in lines))
+    def open_drawer(self, *, reason: str = "", approval: Approval | None = None) -> None:
+        """Kick the cash drawer wired to the printer without a sale ("no sale").
 
-    def open_drawer(self) -> None:
-        """Kick the cash drawer wired to the printer."""
-        settings = self.settings()
-        address = _address(settings)
-        with connected(address, settings.profile_name) as printer:
-            kick_drawer(printer)
+        An owner's job, written to the audit log once the drawer opened; a
+        cashier needs an owner's ``approval``. Slow: not on the GUI thread.
+        """
+        with self._access.permit(Permission.OPEN_DRAWER, approval=approval) as grant:
+            settings = self.settings()
+            address = _address(settings)
+            with connected(address, settings.profile_name) as printer:
+                kick_drawer(printer)
+            with self._db.writing() as session:
+                record_event(
+                    session,
+                    "drawer.opened",
+                    actor=grant.actor.name,
+                    entity="drawer",
+                    details={"reason": reason.strip()} | grant.details(),
+                )
+
+    def print_lines(self, lines: tuple[LaidLine, ...]) -> None:
+        """Print lines already laid out for the paper (a report); slow: not on the GUI thread."""
+        self._print(self.settings(), lines)
+
+    def print_text(self, lines: list[str]) -> None:
+        """Print plain text lines already laid out for the paper (a Z report), then cut."""
+        self.print_lines(tuple(LaidLine(text) for text in lines))
 
     def _print(
         self,

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.barcodes import is_printable_code
 from bazaar_pos.domain.consignment import Commission, CommissionKind, parse_commission
 from bazaar_pos.domain.money import Currency, MinorUnits, format_plain
@@ -29,6 +30,7 @@ from bazaar_pos.errors import UserError, ValidationError
 from bazaar_pos.exports.csv_io import CsvRow, CsvTable, read_csv, write_csv
 from bazaar_pos.exports.xlsx_io import read_xlsx, write_xlsx
 from bazaar_pos.i18n import _
+from bazaar_pos.services.access import Approval
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.csv_rules import (
     RowProblems,
@@ -455,43 +457,67 @@ class ProductFileService:
         )
         return ImportPreview(Path(path), preview_rows, tuple(problems.messages))
 
-    def import_file(self, path: Path, *, dry_run: bool = False) -> ProductImportSummary:
+    def import_file(
+        self, path: Path, *, dry_run: bool = False, approval: Approval | None = None
+    ) -> ProductImportSummary:
         """Import a CSV or XLSX file whole, or change nothing and raise ValidationError.
 
         Rows update the product with the same SKU or add a new one; empty
         cells leave a value as it is. A stock cell sets the stock on hand
         through the ledger (an opening or count movement). With ``dry_run``
         every check runs and the summary is returned, but nothing is kept.
+        An import sets prices and stock, so a cashier needs an owner's ``approval``.
         """
-        try:
-            return self._import(path, dry_run=dry_run)
-        except _DryRunDone as done:
-            return done.summary
+        needed = (Permission.CHANGE_PRICE, Permission.ADJUST_STOCK)
+        with self._settings.access.permit(*needed, approval=approval) as grant:
+            try:
+                return self._import(path, dry_run=dry_run, actor=grant.actor.name)
+            except _DryRunDone as done:
+                return done.summary
 
-    def import_csv(self, path: Path, *, dry_run: bool = False) -> ProductImportSummary:
+    def import_csv(
+        self, path: Path, *, dry_run: bool = False, approval: Approval | None = None
+    ) -> ProductImportSummary:
         """Import a product file (CSV, or XLSX by its extension); see :meth:`import_file`."""
-        return self.import_file(path, dry_run=dry_run)
+        return self.import_file(path, dry_run=dry_run, approval=approval)
 
-    def export_file(self, path: Path, *, headers: HeaderLanguage = HeaderLanguage.ENGLISH) -> int:
+    def export_file(
+        self,
+        path: Path,
+        *,
+        headers: HeaderLanguage = HeaderLanguage.ENGLISH,
+        approval: Approval | None = None,
+    ) -> int:
         """Write every product with its stock on hand now, as CSV or XLSX by the file's extension.
 
         Returns how many products were written. The file imports back as it is.
+        It carries costs, so exporting is an owner's job; a cashier needs an
+        owner's ``approval``.
         """
         shop = self._settings.load()
         names = list(EXPORT_COLUMNS)
         if headers is HeaderLanguage.INDONESIAN:
             names = [INDONESIAN_COLUMNS[c] for c in EXPORT_COLUMNS]
-        with self._db.reading() as session:
+        with (
+            self._settings.access.permit(Permission.EXPORT, approval=approval),
+            self._db.reading() as session,
+        ):
             rows = _export_rows(session, shop.currency, headers)
             if Path(path).suffix.lower() == ".xlsx":
                 return write_xlsx(path, names, rows, title=_("Products"))
             return write_csv(path, names, rows)
 
-    def export_csv(self, path: Path, *, headers: HeaderLanguage = HeaderLanguage.ENGLISH) -> int:
+    def export_csv(
+        self,
+        path: Path,
+        *,
+        headers: HeaderLanguage = HeaderLanguage.ENGLISH,
+        approval: Approval | None = None,
+    ) -> int:
         """Export the product list; see :meth:`export_file`."""
-        return self.export_file(path, headers=headers)
+        return self.export_file(path, headers=headers, approval=approval)
 
-    def _import(self, path: Path, *, dry_run: bool) -> ProductImportSummary:
+    def _import(self, path: Path, *, dry_run: bool, actor: str) -> ProductImportSummary:
         shop = self._settings.load()
         rows = parse_product_rows(read_table(path), shop.currency, path)
         with self._db.writing() as session:
@@ -511,6 +537,7 @@ class ProductFileService:
             record_event(
                 session,
                 "products.imported",
+                actor=actor,
                 entity="file",
                 entity_ref=Path(path).name,
                 details={"created": created, "updated": summary.updated, "stock_set": stock_set},

@@ -7,17 +7,20 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.payment import CashRule, PaymentMethod
 from bazaar_pos.domain.pricing import allocate, prorate
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
+from bazaar_pos.services.access import Approval, Grant
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.services.stock import record_movement
 from bazaar_pos.services.views import Changes, RefundResult
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import (
+    CashShift,
     Product,
     Refund,
     RefundLine,
@@ -55,20 +58,25 @@ class RefundService:
         to_cash: bool = False,
         reason: str = "",
         cashier: str = "",
+        approval: Approval | None = None,
     ) -> RefundResult:
         """Give back ``items`` of a sale, paid back by the methods it was paid with or in cash.
 
         Each line's amount is its share of what the customer paid for the line,
         so refunding every unit gives back exactly the line's total. Raises
         ValidationError, writing nothing, when a line would be refunded beyond
-        what was sold, or the sale was voided.
+        what was sold, or the sale was voided. A cashier needs an owner's
+        ``approval`` (PermissionDenied without one).
         """
         shop = self._settings.load()
         if not items:
             raise ValidationError(_("Choose at least one line to refund."))
         if len({item.sale_line_id for item in items}) != len(items):
             raise ValidationError(_("Each line can be listed only once in a refund."))
-        with self._db.writing() as session:
+        with (
+            self._settings.access.permit(Permission.REFUND, approval=approval) as grant,
+            self._db.writing() as session,
+        ):
             sale = _sale(session, sale_uuid)
             if _has_void(session, sale.id):
                 raise ValidationError(
@@ -79,23 +87,34 @@ class RefundService:
             lines = _refund_lines(session, sale, items)
             total = sum(line.amount_minor for line in lines)
             payments = _pay_back(session, sale, total, shop.cash_rule, to_cash=to_cash)
-            refund = self._new_refund(session, shop, sale, REFUND, reason, cashier)
+            refund = self._new_refund(session, shop, sale, REFUND, reason, cashier, grant)
             refund.lines = lines
             refund.payments = payments
             refund.total_minor = total
             refund.rounding_minor = sum(p.amount_minor for p in payments) - total
-            return self._commit(session, shop, refund, StockReason.REFUND, "sale.refunded")
+            return self._commit(session, shop, refund, StockReason.REFUND, "sale.refunded", grant)
 
-    def void(self, sale_uuid: str, reason: str, *, cashier: str = "") -> RefundResult:
+    def void(
+        self,
+        sale_uuid: str,
+        reason: str,
+        *,
+        cashier: str = "",
+        approval: Approval | None = None,
+    ) -> RefundResult:
         """Reverse the sale just rung up at this till: all goods back, every payment back.
 
         Only this till's latest sale can be voided, once, before any refund; a
-        reason is required. Older sales are refunded instead.
+        reason is required. Older sales are refunded instead. A cashier needs
+        an owner's ``approval``.
         """
         shop = self._settings.load()
         if not reason.strip():
             raise ValidationError(_("Say why the sale is voided."))
-        with self._db.writing() as session:
+        with (
+            self._settings.access.permit(Permission.VOID, approval=approval) as grant,
+            self._db.writing() as session,
+        ):
             sale = _sale(session, sale_uuid)
             latest = session.scalar(
                 select(func.max(Sale.sequence)).where(Sale.till_id == shop.till_id)
@@ -108,7 +127,7 @@ class RefundService:
                 raise ValidationError(
                     _("Sale {number} already has a refund or void.").format(number=sale.number)
                 )
-            refund = self._new_refund(session, shop, sale, VOID, reason, cashier)
+            refund = self._new_refund(session, shop, sale, VOID, reason, cashier, grant)
             refund.lines = [
                 RefundLine(
                     sale_line_id=line.id,
@@ -125,11 +144,17 @@ class RefundService:
             ]
             refund.total_minor = sale.total_minor
             refund.rounding_minor = sale.rounding_minor
-            return self._commit(session, shop, refund, StockReason.VOID, "sale.voided")
+            return self._commit(session, shop, refund, StockReason.VOID, "sale.voided", grant)
 
     @staticmethod
     def _new_refund(
-        session: Session, shop: ShopSettings, sale: Sale, kind: str, reason: str, cashier: str
+        session: Session,
+        shop: ShopSettings,
+        sale: Sale,
+        kind: str,
+        reason: str,
+        cashier: str,
+        grant: Grant,
     ) -> Refund:
         last = session.scalar(
             select(func.max(Refund.sequence)).where(
@@ -144,7 +169,12 @@ class RefundService:
             sequence=sequence,
             till_id=shop.till_id,
             sale=sale,
-            cashier=cashier,
+            cashier=cashier or (grant.actor.name if grant.actor.user_id is not None else ""),
+            shift_id=session.scalar(
+                select(CashShift.id).where(
+                    CashShift.till_id == shop.till_id, CashShift.closed_at.is_(None)
+                )
+            ),
             reason=reason.strip(),
             currency=sale.currency,
             created_at=utcnow(),
@@ -152,7 +182,12 @@ class RefundService:
 
     @staticmethod
     def _commit(
-        session: Session, shop: ShopSettings, refund: Refund, reason: StockReason, action: str
+        session: Session,
+        shop: ShopSettings,
+        refund: Refund,
+        reason: StockReason,
+        action: str,
+        grant: Grant,
     ) -> RefundResult:
         session.add(refund)
         session.flush()
@@ -173,7 +208,7 @@ class RefundService:
         record_event(
             session,
             action,
-            actor=refund.cashier,
+            actor=grant.actor.name or refund.cashier,
             entity="sale",
             entity_ref=refund.sale.uuid,
             details={
@@ -181,7 +216,8 @@ class RefundService:
                 "sale": refund.sale.number,
                 "total": refund.total_minor,
                 "reason": refund.reason,
-            },
+            }
+            | grant.details(),
         )
         session.flush()
         return RefundResult(

@@ -162,7 +162,7 @@ class ReportFileService:
         PrinterError (a UserError) naming the problem when it cannot print.
         """
         lines = self.zreport_text(day, width or self._printer.settings().columns)
-        self._printer.print_lines(lines)
+        self._printer.print_text(lines)
         return lines
 
     def write_turnover_csv(self, year: int, path: Path) -> WrittenFile:

@@ -6,10 +6,11 @@ import json
 from dataclasses import asdict, dataclass, fields, replace
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import CURRENCIES, Currency, currency
 from bazaar_pos.domain.payment import CashRule
 from bazaar_pos.domain.pricing import CashRounding, TaxRule
@@ -21,6 +22,9 @@ from bazaar_pos.services.audit import record_event
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Setting
 from bazaar_pos.store.types import new_uuid
+
+if TYPE_CHECKING:
+    from bazaar_pos.services.access import AccessControl, Approval
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,9 +123,20 @@ def save_record(db: Database, prefix: str, record: Any) -> None:
 class SettingsService:
     """Reads and writes ShopSettings; gives every database a till identity once."""
 
-    def __init__(self, db: Database) -> None:
-        """Serve the settings of ``db``."""
+    def __init__(self, db: Database, access: AccessControl | None = None) -> None:
+        """Serve the settings of ``db``; ``access`` says who may change them."""
         self._db = db
+        self._access = access
+
+    @property
+    def access(self) -> AccessControl:
+        """Who is signed in (a shop without users is worked by its owner)."""
+        if self._access is None:
+            # access.py reads its own settings through this module: import it late.
+            from bazaar_pos.services.access import AccessControl
+
+            self._access = AccessControl(self._db)
+        return self._access
 
     def load(self) -> ShopSettings:
         """The settings as stored, with defaults for anything never set."""
@@ -136,23 +151,35 @@ class SettingsService:
         """Change some fields and store the result."""
         return self.save(replace(self.load(), **changes))  # type: ignore[arg-type]
 
-    def change(self, settings: ShopSettings, *, actor: str = "") -> ShopSettings:
-        """Store settings a person edited: refuse bad ones, log what changed in the audit trail."""
+    def change(
+        self, settings: ShopSettings, *, actor: str = "", approval: Approval | None = None
+    ) -> ShopSettings:
+        """Store settings a person edited: refuse bad ones, log what changed in the audit trail.
+
+        Changing settings is an owner's job; a cashier needs an owner's ``approval``
+        (saving them unchanged needs none).
+        """
         problems = settings.problems()
         if problems:
             raise ValidationError(_("The settings were not saved."), problems)
         before = asdict(self.load())
         changed = {k: v for k, v in asdict(settings).items() if before.get(k) != v}
-        with self._db.writing() as session:
+        needed = (Permission.CHANGE_SETTINGS,) if changed else ()
+        with (
+            self.access.permit(*needed, approval=approval) as grant,
+            self._db.writing() as session,
+        ):
             for key, value in changed.items():
                 session.merge(Setting(key=_PREFIX + key, value=json.dumps(value)))
             if changed:
                 record_event(
                     session,
                     "settings.changed",
-                    actor=actor,
+                    actor=actor or grant.actor.name,
                     entity="settings",
-                    details={k: before.get(k) for k in changed} | {"new": changed},
+                    details={k: before.get(k) for k in changed}
+                    | {"new": changed}
+                    | grant.details(),
                 )
         return settings
 

@@ -7,12 +7,15 @@ from datetime import tzinfo
 from pathlib import Path
 
 from bazaar_pos.domain.periods import local_zone
+from bazaar_pos.services.access import AccessControl
+from bazaar_pos.services.audit_log import AuditLog
 from bazaar_pos.services.backups import BackupService
 from bazaar_pos.services.bundles import BundleService
 from bazaar_pos.services.catalogue import CatalogueService
 from bazaar_pos.services.check import check_database
 from bazaar_pos.services.checkout import CheckoutService
 from bazaar_pos.services.consignment import ConsignmentService
+from bazaar_pos.services.events import EventService
 from bazaar_pos.services.labels import LabelService
 from bazaar_pos.services.parked_carts import ParkedCartService
 from bazaar_pos.services.payment_confirmation import PaymentConfirmationService
@@ -26,8 +29,10 @@ from bazaar_pos.services.reports import ReportService
 from bazaar_pos.services.sales_history import SalesHistoryService
 from bazaar_pos.services.sales_import import SalesImportService
 from bazaar_pos.services.settings import SettingsService
+from bazaar_pos.services.shifts import ShiftService
 from bazaar_pos.services.stock import StockService
 from bazaar_pos.services.turnover import TurnoverService
+from bazaar_pos.services.users import UsersService
 from bazaar_pos.services.zreport import ZReportService
 from bazaar_pos.store.database import Database
 
@@ -58,18 +63,25 @@ class Shop:
     payment_confirmation: PaymentConfirmationService
     consignment: ConsignmentService
     labels: LabelService
+    access: AccessControl
+    users: UsersService
+    shifts: ShiftService
+    events: EventService
+    audit: AuditLog
 
     @classmethod
     def over(cls, db: Database, *, zone: tzinfo | None = None) -> Shop:
         """Build the services over an open database and give it a till identity.
 
         Reports follow the local clock of ``zone`` (default: this computer's).
+        Every service asks the one ``access`` who is signed in and what they may do.
         """
         zone = zone or local_zone()
-        settings = SettingsService(db)
+        access = AccessControl(db)
+        settings = SettingsService(db, access)
         settings.ensure_till_identity()
         checkout = CheckoutService(db, settings)
-        printer = PrinterService(db)
+        printer = PrinterService(db, access)
         receipts = ReceiptService(db, settings, printer)
         reports = ReportService(db, settings, zone)
         turnover = TurnoverService(db, settings, zone)
@@ -98,6 +110,11 @@ class Shop:
             payment_confirmation=PaymentConfirmationService(db),
             consignment=ConsignmentService(db, settings),
             labels=LabelService(db, settings, catalogue),
+            access=access,
+            users=UsersService(db, access),
+            shifts=ShiftService(db, settings, printer),
+            events=EventService(db, settings),
+            audit=AuditLog(db, access),
         )
 
     @classmethod

@@ -11,11 +11,13 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.pricing import round_half_up
 from bazaar_pos.domain.stock import ADJUSTMENT_REASONS, OUTGOING_ONLY, StockReason, reason_label
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
+from bazaar_pos.services.access import Approval
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import Changes, ProductView
@@ -270,11 +272,13 @@ class StockService:
         *,
         note: str = "",
         reason: StockReason = StockReason.ADJUST,
+        approval: Approval | None = None,
     ) -> int:
         """Correct stock up or down with a reason and return the stock on hand after it.
 
         ``reason`` is one of damaged, lost, gift (these only take stock away)
-        or correction; a plain adjustment needs a note saying why.
+        or correction; a plain adjustment needs a note saying why. An owner's
+        job, written to the audit log; a cashier needs an owner's ``approval``.
         """
         if quantity == 0:
             raise ValidationError(_("An adjustment must change the stock."))
@@ -289,9 +293,31 @@ class StockService:
         if reason is StockReason.ADJUST and not note.strip():
             raise ValidationError(_("Say why the stock changes."))
         till_id = self._settings.load().till_id
-        with self._db.writing() as session:
+        access = self._settings.access
+        with (
+            access.permit(Permission.ADJUST_STOCK, approval=approval) as grant,
+            self._db.writing() as session,
+        ):
             product = _get(session, product_id)
-            record_movement(session, product, quantity, reason, till_id=till_id, note=note.strip())
+            movement = record_movement(
+                session, product, quantity, reason, till_id=till_id, note=note.strip()
+            )
+            session.flush()
+            record_event(
+                session,
+                "stock.adjusted",
+                actor=grant.actor.name,
+                entity="product",
+                entity_ref=product.sku,
+                details={
+                    "movement": movement.uuid,
+                    "reason": reason.value,
+                    "quantity": quantity,
+                    "stock_after": product.stock_on_hand,
+                    "note": note.strip(),
+                }
+                | grant.details(),
+            )
             return product.stock_on_hand
 
     def history(self, product_id: int, *, limit: int | None = None) -> list[MovementView]:
@@ -357,16 +383,23 @@ class StockService:
         with self._db.reading() as session:
             return _variances(session, counts)
 
-    def apply_count(self, counts: Mapping[int, int], *, note: str = "") -> CountResult:
+    def apply_count(
+        self, counts: Mapping[int, int], *, note: str = "", approval: Approval | None = None
+    ) -> CountResult:
         """Bring every counted product's stock to its count, in one transaction.
 
         Products not in ``counts`` are left as they are. Each difference is a
-        ledger row with the reason "count" and the count's reference.
+        ledger row with the reason "count" and the count's reference. Applying
+        a count adjusts stock: a cashier needs an owner's ``approval``.
         """
         _check_counts(counts)
         till_id = self._settings.load().till_id
         reference = f"count:{new_uuid()}"
-        with self._db.writing() as session:
+        access = self._settings.access
+        with (
+            access.permit(Permission.ADJUST_STOCK, approval=approval) as grant,
+            self._db.writing() as session,
+        ):
             found = _variances(session, counts)
             products = {
                 p.id: p
@@ -388,9 +421,10 @@ class StockService:
             record_event(
                 session,
                 "stock.counted",
+                actor=grant.actor.name,
                 entity="count",
                 entity_ref=reference,
-                details={"counted": len(counts), "variances": len(found)},
+                details={"counted": len(counts), "variances": len(found)} | grant.details(),
             )
             session.flush()
         return CountResult(

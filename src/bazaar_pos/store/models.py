@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
     Connection,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -213,6 +214,8 @@ class Sale(Base):
     rounding_minor: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("cash_shifts.id"), index=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("bazaar_events.id"), index=True)
 
     lines: Mapped[list[SaleLine]] = relationship(
         back_populates="sale", order_by="SaleLine.position", cascade="save-update, merge"
@@ -343,6 +346,7 @@ class Refund(Base):
     total_minor: Mapped[int] = mapped_column(Integer)
     rounding_minor: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("cash_shifts.id"), index=True)
 
     sale: Mapped[Sale] = relationship()
     lines: Mapped[list[RefundLine]] = relationship(
@@ -395,3 +399,102 @@ class Till(Base):
     app_version: Mapped[str] = mapped_column(String(32), default="")
     first_imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_bundle_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class User(Base):
+    """Someone who works the till: an owner or a cashier, signing in with a PIN.
+
+    ``pin_hash`` holds the key-derivation function, its parameters, the salt
+    and the derived key, never the PIN. ``failed_pins`` counts wrong PINs in a
+    row; ``lockouts`` counts the lockouts since the last good PIN, so each
+    lasts longer, until ``locked_until``. Users are disabled, never deleted.
+    """
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    role: Mapped[str] = mapped_column(String(10))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_pins: Mapped[int] = mapped_column(Integer, default=0)
+    lockouts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class CashShift(Base):
+    """A cashier's spell at the till: opened with a float, closed by counting the cash.
+
+    ``expected_minor`` and ``counted_minor`` are set when the shift closes;
+    ``count_detail`` keeps the count by note and coin as JSON.
+    """
+
+    __tablename__ = "cash_shifts"
+    __table_args__ = (
+        UniqueConstraint("till_id", "sequence"),
+        Index("ix_cash_shifts_opened_at", "opened_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    number: Mapped[str] = mapped_column(String(32))
+    sequence: Mapped[int] = mapped_column(Integer)
+    till_id: Mapped[str] = mapped_column(UUID_TEXT)
+    currency: Mapped[str] = mapped_column(String(3))
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    opened_by: Mapped[str] = mapped_column(String(100), default="")
+    float_minor: Mapped[int] = mapped_column(Integer)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_by: Mapped[str] = mapped_column(String(100), default="")
+    expected_minor: Mapped[int | None] = mapped_column(Integer)
+    counted_minor: Mapped[int | None] = mapped_column(Integer)
+    count_detail: Mapped[str] = mapped_column(Text, default="{}")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    movements: Mapped[list[CashMovement]] = relationship(
+        back_populates="shift", order_by="CashMovement.id", cascade="save-update, merge"
+    )
+
+
+class CashMovement(Base):
+    """Cash put into (pay in) or taken out of (pay out) the drawer during a shift, and why."""
+
+    __tablename__ = "cash_movements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    shift_id: Mapped[int] = mapped_column(ForeignKey("cash_shifts.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    shift: Mapped[CashShift] = relationship(back_populates="movements")
+
+
+class BazaarEvent(Base):
+    """A bazaar or market the stall sells at: where, when, and what the stall paid to be there.
+
+    ``status`` is planned, open (sales are tagged with it) or closed; at most
+    one event is open at a time.
+    """
+
+    __tablename__ = "bazaar_events"
+    __table_args__ = (Index("ix_bazaar_events_starts_on", "starts_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    name: Mapped[str] = mapped_column(String(200))
+    place: Mapped[str] = mapped_column(String(200), default="")
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    booth_fee_minor: Mapped[int] = mapped_column(Integer, default=0)
+    other_costs_minor: Mapped[int] = mapped_column(Integer, default=0)
+    costs_note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(10), default="planned")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -1,4 +1,4 @@
-"""The main window: navigation between the Till, Products, Stock, Reports and Settings."""
+"""The main window: sign-in, then the Till, Products, Stock, Reports and Settings screens."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -18,25 +19,35 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos import __version__
+from bazaar_pos.domain.access import Actor, Permission, role_label
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.backups import BackupResult, local_time
 from bazaar_pos.services.location import LocationRisk, location_risk
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes
+from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.access.idle import IdleWatcher
+from bazaar_pos.ui.access.sign_in import SignInScreen
+from bazaar_pos.ui.audit.dialog import AuditDialog
 from bazaar_pos.ui.backups.job import BackupJob
 from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
+from bazaar_pos.ui.dialogs import TextDialog
+from bazaar_pos.ui.events.dialog import EventsDialog
 from bazaar_pos.ui.notice import Icon, Notice
 from bazaar_pos.ui.printing.dispatcher import PrintDispatcher
 from bazaar_pos.ui.printing.status import PrintStatus
+from bazaar_pos.ui.printing.worker import Background
 from bazaar_pos.ui.products.screen import ProductsScreen
 from bazaar_pos.ui.reports.screen import ReportsScreen
 from bazaar_pos.ui.settings.screen import SettingsScreen
+from bazaar_pos.ui.shifts.shift_dialog import ShiftDialog
 from bazaar_pos.ui.stock.screen import StockScreen
 from bazaar_pos.ui.till.screen import TillScreen
 
 log = logging.getLogger(__name__)
 
+SIGN_IN_PAGE, WORK_PAGE = 0, 1
 BACKUP_CHECK_MS = 30 * 60 * 1000
 """How often the window checks whether the daily backup is due."""
 
@@ -44,8 +55,10 @@ BACKUP_CHECK_MS = 30 * 60 * 1000
 class MainWindow(QMainWindow):
     """The app's window; Ctrl+1 to Ctrl+5 switch screens.
 
-    Sales completed or reprinted at the till (``till``) go to the print queue
-    through ``printing``.
+    A shop with users opens on the sign-in page, and goes back to it when the
+    person signs out (Ctrl+U, to switch user), locks (Ctrl+L) or leaves the
+    till idle for the owner's set minutes. Sales completed or reprinted at the
+    till (``till``) go to the print queue through ``printing``.
     """
 
     data_changed = Signal(object)
@@ -67,6 +80,7 @@ class MainWindow(QMainWindow):
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self.back_up_if_due)
         settings = shop.settings.load()
+        self.approvals = Approvals(shop.access, self)
         self.printing = PrintDispatcher(shop.print_queue, self)
         self.setWindowTitle(f"{settings.shop_name} — Bazaar POS {__version__}")
         self.navigation = QListWidget()
@@ -79,18 +93,22 @@ class MainWindow(QMainWindow):
         self.products = ProductsScreen(shop)
         self.stock = StockScreen(shop)
         self.reports = ReportsScreen(shop)
+        self.settings_screen = SettingsScreen(shop)
         self.till.sale_completed.connect(self.printing.print_sale)
         self.till.sale_completed.connect(lambda _uuid: self.reports.mark_stale())
         self.till.reprint_requested.connect(self.printing.reprint_sale)
+        self.till.shift_requested.connect(self.open_shift)
         self.products.products_changed.connect(self.stock.refresh)
         self.stock.stock_changed.connect(lambda _changes: self.products.refresh())
         self.reports.salesMerged.connect(lambda _summary: self.products.refresh())
+        self.settings_screen.users_changed.connect(self.refresh_status)
+        self.settings_screen.users_changed.connect(self._apply_idle_lock)
         screens: list[tuple[str, QWidget]] = [
             (_("Till"), self.till),
             (_("Products"), self.products),
             (_("Stock"), self.stock),
             (_("Reports"), self.reports),
-            (_("Settings"), SettingsScreen(shop)),
+            (_("Settings"), self.settings_screen),
         ]
         for number, (label, screen) in enumerate(screens, start=1):
             item = QListWidgetItem(f"{label}   Ctrl+{number}")
@@ -99,12 +117,27 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda row=number - 1: self.show_screen(row))
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        central = QWidget()
-        layout = QHBoxLayout(central)
+        workspace = QWidget()
+        workspace.setObjectName("workspace")
+        layout = QHBoxLayout(workspace)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self._build_menu()
+        self.sign_in = SignInScreen(shop)
+        self.sign_in.signed_in.connect(self._signed_in)
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        self.pages.addWidget(self.sign_in)
+        self.pages.addWidget(workspace)
+        self.setCentralWidget(self.pages)
+        self.statusBar().showMessage(
+            _("Database: {path}").format(path=shop.db.path or shop.db.engine.url)
+        )
+        self.who = QLabel()
+        self.who.setObjectName("whoIsSignedIn")
+        self.who.setAccessibleName(_("Signed in"))
+        self.statusBar().addPermanentWidget(self.who)
+        self.print_status = PrintStatus(self.printing)
+        self.statusBar().addPermanentWidget(self.print_status, 1)
         self.location_risk: LocationRisk | None = (
             location_risk(shop.db.path) if shop.db.path is not None else None
         )
@@ -124,33 +157,193 @@ class MainWindow(QMainWindow):
         self.backup_status.setAccessibleName(_("Last backup"))
         self.statusBar().addPermanentWidget(self.location_warning)
         self.statusBar().addPermanentWidget(self.backup_status)
-        self.statusBar().showMessage(
-            _("Database: {path}").format(path=shop.db.path or shop.db.engine.url)
-        )
-        self.print_status = PrintStatus(self.printing)
-        self.statusBar().addPermanentWidget(self.print_status, 1)
         self.data_changed.connect(self._refresh_screens)
         self._show_last_backup()
+        self.actions_when_signed_in: list[QAction] = []
+        self._build_menus()
+        self._background = Background(threads=1, parent=self)
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self.lock)
+        self.shift_dialog: ShiftDialog | None = None
+        self.events_dialog: EventsDialog | None = None
+        self.audit_dialog: AuditDialog | None = None
+        self._last_user: str | None = None
         self.show_screen(0)
+        if shop.access.actor is None:
+            self._show_sign_in()
+        else:
+            self._show_work()
 
-    def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&File"))
-        file_menu.setObjectName("fileMenu")
-        self.backup_action = QAction(_("&Back up now"), self)
-        self.backup_action.setObjectName("backupAction")
-        self.backup_action.setShortcut(QKeySequence("Ctrl+Shift+B"))
-        self.backup_action.triggered.connect(self.back_up_now)
-        self.restore_action = QAction(_("&Restore from a backup…"), self)
-        self.restore_action.setObjectName("restoreAction")
-        self.restore_action.triggered.connect(self.restore_from_backup)
-        quit_action = QAction(_("&Quit"), self)
-        quit_action.setObjectName("quitAction")
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+    # -- menus ---------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        shop_menu = self.menuBar().addMenu(_("&Shop"))
+        self._action(shop_menu, "switchUser", _("&Switch user"), "Ctrl+U", self.switch_user)
+        self._action(shop_menu, "lock", _("&Lock the till"), "Ctrl+L", self.lock)
+        shop_menu.addSeparator()
+        self._action(shop_menu, "auditLog", _("&Audit log..."), "Ctrl+Shift+A", self.open_audit)
+        shop_menu.addSeparator()
+        self.backup_action = self._action(
+            shop_menu, "backupAction", _("&Back up now"), "Ctrl+Shift+B", self.back_up_now
+        )
+        self.restore_action = self._action(
+            shop_menu, "restoreAction", _("&Restore from a backup…"), "", self.restore_from_backup
+        )
+        shop_menu.addSeparator()
+        # No Ctrl+Q: the till uses it for the QRIS payments to confirm.
+        quit_action = shop_menu.addAction(_("&Quit"))
+        quit_action.setObjectName("quit")
         quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.backup_action)
-        file_menu.addAction(self.restore_action)
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
+        cash_menu = self.menuBar().addMenu(_("&Cash"))
+        self._action(cash_menu, "cashShift", _("Cash &drawer and shift..."), "F11", self.open_shift)
+        self._action(
+            cash_menu, "noSale", _("&No sale: open the drawer..."), "Ctrl+Shift+D", self.no_sale
+        )
+        events_menu = self.menuBar().addMenu(_("&Events"))
+        self._action(events_menu, "bazaarEvents", _("&Bazaar events..."), "F10", self.open_events)
+
+    def _action(self, menu: object, name: str, text: str, key: str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(slot)
+        menu.addAction(action)  # type: ignore[attr-defined]
+        self.addAction(action)
+        self.actions_when_signed_in.append(action)
+        return action
+
+    # -- signing in and out --------------------------------------------------
+
+    def lock(self) -> None:
+        """Ctrl+L (and after the idle minutes): back to the sign-in page, the cart kept."""
+        self._leave(locked=True)
+
+    def switch_user(self) -> None:
+        """Ctrl+U: sign out so someone else can sign in; the cart is kept."""
+        self._leave(locked=False)
+
+    def _leave(self, *, locked: bool) -> None:
+        if not self.shop.access.sign_in_required():
+            self.statusBar().showMessage(
+                _("Nobody signs in yet: add users under Settings > Users first."), 8000
+            )
+            return
+        if self.pages.currentIndex() == SIGN_IN_PAGE:
+            return
+        actor = self.shop.access.actor
+        self._last_user = actor.name if actor is not None else None
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        self.shop.access.sign_out(locked=locked)
+        self._show_sign_in()
+
+    def _signed_in(self, actor: Actor) -> None:
+        self._show_work()
+        self.statusBar().showMessage(_("Signed in as {name}.").format(name=actor.label), 5000)
+
+    def _show_sign_in(self) -> None:
+        self.idle.stop()
+        for action in self.actions_when_signed_in:
+            action.setEnabled(action.objectName() == "quit")
+        self.sign_in.reload(self._last_user)
+        self.pages.setCurrentIndex(SIGN_IN_PAGE)
+        self.sign_in.pin.setFocus()
+        self.refresh_status()
+
+    def _show_work(self) -> None:
+        for action in self.actions_when_signed_in:
+            action.setEnabled(True)
+        self.pages.setCurrentIndex(WORK_PAGE)
+        self.settings_screen.refresh_access()
+        self._apply_idle_lock()
+        self.refresh_status()
+        if self.stack.currentWidget() is self.till:
+            self.till.scan.setFocus()
+
+    def _apply_idle_lock(self) -> None:
+        if self.shop.access.sign_in_required() and self.pages.currentIndex() == WORK_PAGE:
+            self.idle.set_minutes(self.shop.access.settings().lock_after_minutes)
+        else:
+            self.idle.stop()
+
+    def refresh_status(self) -> None:
+        """Show who is signed in, the open shift and the open event in the status bar."""
+        actor = self.shop.access.actor
+        parts = []
+        if actor is None:
+            parts.append(_("Locked"))
+        else:
+            parts.append(f"{actor.label} · {role_label(actor.role)}")
+        shift = self.shop.shifts.current()
+        parts.append(
+            _("Shift {number}").format(number=shift.number) if shift else _("No shift open")
+        )
+        event = self.shop.events.current()
+        if event is not None:
+            parts.append(_("Event: {name}").format(name=event.name))
+        self.who.setText("   |   ".join(parts))
+
+    # -- dialogs -------------------------------------------------------------
+
+    def open_shift(self) -> None:
+        """F11: the cash drawer and shift: open, pay in or out, close with a count, reports."""
+        if self.shift_dialog is None:
+            self.shift_dialog = ShiftDialog(self.shop, self.approvals, self)
+            self.shift_dialog.changed.connect(self.refresh_status)
+            self.shift_dialog.no_sale_requested.connect(self.no_sale)
+            self.shift_dialog.finished.connect(lambda _r: self._back_to_work())
+        self.shift_dialog.reload()
+        self.shift_dialog.open()
+
+    def open_events(self) -> None:
+        """F10: bazaar events: add, open for selling, close, and their reports."""
+        if self.events_dialog is None:
+            self.events_dialog = EventsDialog(self.shop, self.approvals, self)
+            self.events_dialog.changed.connect(self.refresh_status)
+            self.events_dialog.finished.connect(lambda _r: self._back_to_work())
+        self.events_dialog.reload()
+        self.events_dialog.open()
+
+    def open_audit(self) -> None:
+        """Ctrl+Shift+A: the audit log, for the owner (or with the owner's approval)."""
+        try:
+            approval = self.approvals.before(*AuditDialog.NEEDS)
+        except UserError as exc:
+            self.statusBar().showMessage(exc.message, 8000)
+            return
+        if self.audit_dialog is None:
+            self.audit_dialog = AuditDialog(self.shop, self.approvals, self)
+            self.audit_dialog.finished.connect(lambda _r: self._back_to_work())
+        self.audit_dialog.start(approval)
+        self.audit_dialog.open()
+
+    def no_sale(self) -> None:
+        """Ctrl+Shift+D: open the cash drawer without a sale (the owner's, and logged)."""
+        reason = TextDialog.ask(
+            self, _("No sale"), _("Why open the drawer without a sale? (optional)")
+        )
+        if reason is None:
+            return
+        try:
+            approval = self.approvals.before(Permission.OPEN_DRAWER)
+        except UserError as exc:
+            self.statusBar().showMessage(exc.message, 8000)
+            return
+        self.statusBar().showMessage(_("Opening the drawer..."))
+        self._background.start(
+            lambda: self.shop.printer.open_drawer(reason=reason, approval=approval),
+            lambda _result: self.statusBar().showMessage(_("Drawer opened."), 8000),
+            lambda message: self.statusBar().showMessage(message, 15000),
+        )
+
+    def _back_to_work(self) -> None:
+        self.refresh_status()
+        if self.pages.currentIndex() == WORK_PAGE and self.stack.currentWidget() is self.till:
+            self.activateWindow()
+            self.till.scan.setFocus()
+
+    # -- the window ----------------------------------------------------------
 
     def show_screen(self, row: int) -> None:
         """Switch to the screen at ``row`` in the navigation."""
@@ -170,7 +363,7 @@ class MainWindow(QMainWindow):
             self._start_backup("daily")
 
     def back_up_now(self) -> None:
-        """Start a backup in the background (File → Back up now)."""
+        """Start a backup in the background (Shop → Back up now)."""
         if self._jobs:
             self.statusBar().showMessage(_("A backup is already being made."), 5_000)
             return
@@ -275,6 +468,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Let a receipt being printed finish, make the closing backup, then close."""
+        self.idle.detach()
+        self.sign_in.detach_filters()
+        self._background.wait()
         self.printing.wait()
         self.reports.background.wait()
         self._backup_timer.stop()

@@ -79,4 +79,30 @@ QLabel#unconfirmedMessage { font-weight: 600; color: #0b3d66; }
 QLabel#unconfirmedMessage[tone="warn"] { color: #7a4b00; }
 QLabel#unconfirmedMessage[tone="error"] { color: #8a1c12; }
 QLabel#shopSettingsMessage[tone="error"] { color: #8a1c12; font-weight: 600; }
+QLabel#historyMessage[tone="warn"] { color: #7a4b00; }
+
+QFrame#signInCard { background: white; border: 1px solid #dedbd2; border-radius: 10px; }
+QLabel#signInTitle { font-size: 20pt; font-weight: 600; }
+QLabel#signInPrompt { font-size: 13pt; color: #444; }
+QListWidget#signInUsers { font-size: 14pt; border: 1px solid #d0cdc4; border-radius: 6px; }
+QListWidget#signInUsers::item { padding: 8px 10px; }
+QListWidget#signInUsers::item:selected { background: #1c7c54; color: white; }
+QLineEdit#signInPin { font-size: 22pt; padding: 6px; border: 2px solid #1c7c54;
+                      border-radius: 6px; }
+QPushButton#signInButton { font-size: 14pt; font-weight: 700; color: white; background: #1c7c54;
+                           border: none; border-radius: 6px; padding: 10px; }
+QPushButton#signInButton:disabled { background: #a9c9ba; }
+QLabel#signInMessage { font-weight: 600; color: #0b3d66; }
+QLabel#signInMessage[tone="error"] { color: #8a1c12; }
+QLabel#signInHint { color: #666; }
+
+QLabel#approvalTitle { font-size: 14pt; font-weight: 700; }
+QLineEdit#approvalPin { font-size: 16pt; padding: 4px; }
+QFrame#shiftPanel { background: #f7f7f5; border: 1px solid #dedbd2; border-radius: 8px; }
+QLabel#shiftState { font-size: 15pt; font-weight: 700; }
+QLabel#countIntro { font-size: 12pt; }
+QLabel#countTotal { font-size: 20pt; font-weight: 700; }
+QLabel#countTotalCaption { font-size: 13pt; font-weight: 600; }
+QListWidget#eventList::item, QListWidget#shiftList::item { padding: 6px; }
+QLabel#whoIsSignedIn { font-weight: 600; padding: 0 8px; }
 """

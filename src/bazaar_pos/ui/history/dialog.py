@@ -25,6 +25,7 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.sales_history import SaleDetail, local_days
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.dialogs import TextDialog
 from bazaar_pos.ui.formatting import MoneyText, method_label
 from bazaar_pos.ui.history.detail import sale_html
@@ -53,6 +54,7 @@ class SalesHistoryDialog(QDialog):
         self.setWindowTitle(_("Sales history"))
         self.resize(1200, 680)
         self.shop = shop
+        self.approvals = Approvals(shop.access, self)
         self._money = money
         self.detail: SaleDetail | None = None
         self._timer = QTimer(self)
@@ -170,9 +172,16 @@ class SalesHistoryDialog(QDialog):
         request = RefundDialog.ask(self, self.detail, self._money)
         if request is None:
             return
+        sale = self.detail.uuid
         try:
-            result = self.shop.refunds.refund(
-                self.detail.uuid, request.items, to_cash=request.to_cash, reason=request.reason
+            result = self.approvals.run(
+                lambda approval: self.shop.refunds.refund(
+                    sale,
+                    request.items,
+                    to_cash=request.to_cash,
+                    reason=request.reason,
+                    approval=approval,
+                )
             )
         except UserError as exc:
             self._say(str(exc), error=True)
@@ -191,8 +200,11 @@ class SalesHistoryDialog(QDialog):
         )
         if not reason:
             return
+        sale = self.detail.uuid
         try:
-            result = self.shop.refunds.void(self.detail.uuid, reason)
+            result = self.approvals.run(
+                lambda approval: self.shop.refunds.void(sale, reason, approval=approval)
+            )
         except UserError as exc:
             self._say(str(exc), error=True)
             return

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.printer import DetectedPrinter, PrinterService
 from bazaar_pos.services.printer_settings import PrinterSettings
+from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.printing.worker import Background
 
 
@@ -35,12 +37,18 @@ class PrinterSection(QGroupBox):
 
     saved = Signal()
 
-    def __init__(self, printer: PrinterService, parent: QWidget | None = None) -> None:
-        """Edit the settings of ``printer``."""
+    def __init__(
+        self,
+        printer: PrinterService,
+        approvals: Approvals | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Edit the settings of ``printer``; a cashier asks ``approvals``."""
         super().__init__(_("Receipt printer"), parent)
         self.setObjectName("printerSection")
         self.setAccessibleName(_("Receipt printer settings"))
         self._printer = printer
+        self._approvals = approvals
         self._background = Background(threads=1, parent=self)
         self._build()
         self.load()
@@ -139,18 +147,24 @@ class PrinterSection(QGroupBox):
 
     def save(self) -> PrinterSettings | None:
         """Store the settings shown; say what is wrong instead when they cannot be."""
+        changes = {
+            "uri": self.uri.text().strip(),
+            "paper_mm": self.paper.currentData(),
+            "profile": self.profile.currentData(),
+            "drawer_on_cash": self.drawer.isChecked(),
+            "footer": self.footer.text(),
+            "social": self.social.text().strip(),
+            "qr_data": self.qr_data.text().strip(),
+            "qris_on_receipt": self.qris_on_receipt.isChecked(),
+            "logo_path": self.logo.text().strip(),
+        }
         try:
-            settings = self._printer.configure(
-                uri=self.uri.text().strip(),
-                paper_mm=self.paper.currentData(),
-                profile=self.profile.currentData(),
-                drawer_on_cash=self.drawer.isChecked(),
-                footer=self.footer.text(),
-                social=self.social.text().strip(),
-                qr_data=self.qr_data.text().strip(),
-                qris_on_receipt=self.qris_on_receipt.isChecked(),
-                logo_path=self.logo.text().strip(),
-            )
+            if self._approvals is None:
+                settings = self._printer.configure(**changes)
+            else:
+                settings = self._approvals.run(
+                    lambda approval: self._printer.configure(approval=approval, **changes)
+                )
         except UserError as exc:
             self._say(str(exc), problem=True)
             return None
@@ -170,12 +184,20 @@ class PrinterSection(QGroupBox):
             )
 
     def open_drawer(self) -> None:
-        """Save, then kick the cash drawer in the background."""
-        if self.save() is not None:
-            self._busy(_("Opening the drawer..."))
-            self._background.start(
-                self._printer.open_drawer, lambda _r: self._done(_("Drawer opened.")), self._failed
-            )
+        """Save, then kick the cash drawer in the background (the owner's, and logged)."""
+        if self.save() is None:
+            return
+        try:
+            approval = self._approvals.before(Permission.OPEN_DRAWER) if self._approvals else None
+        except UserError as exc:
+            self._say(str(exc), problem=True)
+            return
+        self._busy(_("Opening the drawer..."))
+        self._background.start(
+            lambda: self._printer.open_drawer(reason=_("printer settings"), approval=approval),
+            lambda _r: self._done(_("Drawer opened.")),
+            self._failed,
+        )
 
     def find_printers(self) -> None:
         """Look for printers in the background and list them."""

@@ -1,18 +1,29 @@
-"""The Settings screen: the shop and the receipt printer, with a preview of the receipt."""
+"""The Settings screen: the shop, the receipt printer and the users, with a receipt preview."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.printing.preview import ReceiptPreview
 from bazaar_pos.ui.settings.printer_section import PrinterSection
 from bazaar_pos.ui.settings.shop_section import ShopSection
+from bazaar_pos.ui.settings.users_section import UsersSection
 
 
 class SettingsScreen(QWidget):
-    """Settings in tabs (Shop, Receipt printer) beside a preview of the receipt they give."""
+    """Settings in tabs (Shop, Receipt printer, Users) beside a preview of the receipt.
+
+    Changing settings is the owner's: a cashier is asked for an owner's PIN.
+
+    Signals:
+        users_changed(): users or the owner's rules changed.
+    """
+
+    users_changed = Signal()
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         """Edit the settings of ``shop``."""
@@ -20,10 +31,13 @@ class SettingsScreen(QWidget):
         self.setObjectName("settingsScreen")
         self.setAccessibleName(_("Settings"))
         self._shop = shop
+        self.approvals = Approvals(shop.access, self)
         title = QLabel(_("Settings"))
         title.setObjectName("screenTitle")
-        self.shop_section = ShopSection(shop.settings)
-        self.printer = PrinterSection(shop.printer)
+        self.shop_section = ShopSection(shop.settings, self.approvals)
+        self.printer = PrinterSection(shop.printer, self.approvals)
+        self.users = UsersSection(shop, self.approvals)
+        self.users.changed.connect(self.users_changed)
         shop_page = QScrollArea()
         shop_page.setWidgetResizable(True)
         shop_page.setWidget(self.shop_section)
@@ -31,6 +45,7 @@ class SettingsScreen(QWidget):
         self.tabs.setObjectName("settingsTabs")
         self.tabs.addTab(shop_page, _("Shop"))
         self.tabs.addTab(self.printer, _("Receipt printer"))
+        self.tabs.addTab(self.users, _("Users"))
         self.preview = ReceiptPreview()
         preview_label = QLabel(_("Receipt preview"))
         preview_label.setObjectName("previewTitle")
@@ -49,6 +64,10 @@ class SettingsScreen(QWidget):
         layout.addWidget(title)
         layout.addLayout(columns, 1)
         self.refresh_preview()
+
+    def refresh_access(self) -> None:
+        """Show the users again (someone else signed in, or a user was locked out)."""
+        self.users.load()
 
     def refresh_preview(self) -> None:
         """Show a sample receipt as the saved settings print it, on the paper chosen."""

@@ -31,6 +31,7 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import LANGUAGES, _, current_language
 from bazaar_pos.services.qris_sticker import IMAGE_FILES, QrisSticker, read_qris_image
 from bazaar_pos.services.settings import SettingsService, ShopSettings
+from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.printing.worker import Background
 
@@ -46,13 +47,19 @@ class ShopSection(QGroupBox):
 
     saved = Signal()
 
-    def __init__(self, settings: SettingsService, parent: QWidget | None = None) -> None:
-        """Edit the shop settings kept by ``settings``."""
+    def __init__(
+        self,
+        settings: SettingsService,
+        approvals: Approvals | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Edit the shop settings kept by ``settings``; a cashier asks ``approvals``."""
         super().__init__(parent)
         self.setObjectName("shopSection")
         self.setAccessibleName(_("Shop settings"))
         self._settings = settings
         self._background = Background(threads=1, parent=self)
+        self._approvals = approvals
         self._build()
         self.load()
 
@@ -182,8 +189,14 @@ class ShopSection(QGroupBox):
     def save(self) -> bool:
         """Store the form; show what is wrong instead when something is."""
         before = self._settings.load()
+        edited = self.edited()
         try:
-            stored = self._settings.change(self.edited())
+            if self._approvals is None:
+                stored = self._settings.change(edited)
+            else:
+                stored = self._approvals.run(
+                    lambda approval: self._settings.change(edited, approval=approval)
+                )
         except UserError as exc:
             show_message(self.message, str(exc), "error")
             return False

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from bazaar_pos.domain.access import Permission, describe, discount_above_limit
 from bazaar_pos.domain.cart import CartLine
+from bazaar_pos.domain.money import format_plain, parse_money
 from bazaar_pos.domain.pricing import Discount, DiscountKind
 from bazaar_pos.i18n import _
+from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.dialogs import ConfirmDialog, TextDialog
 from bazaar_pos.ui.till.scan_field import MAX_QUANTITY
 from bazaar_pos.ui.till.small_dialogs import DiscountDialog, OpenItemDialog
@@ -100,8 +104,10 @@ class CartEditing(_Base):
         )
         self._focus_scan()
         if answer is not None:
+            before = line.discount
             self.cart.set_line_discount(key, answer[0])
-            self._cart_changed(select=key)
+            if self.owner_approves_cart(lambda: self.cart.set_line_discount(key, before)):
+                self._cart_changed(select=key)
 
     def ask_cart_discount(self) -> None:
         """F6: a discount on the whole cart."""
@@ -113,8 +119,82 @@ class CartEditing(_Base):
         )
         self._focus_scan()
         if answer is not None:
+            before = self.cart.discount
             self.cart.discount = answer[0]
+            if self.owner_approves_cart(lambda: setattr(self.cart, "discount", before)):
+                self._cart_changed(select=self.current_key())
+
+    def ask_price(self) -> None:
+        """F2: sell the selected line at another price than the catalogue's (the owner's)."""
+        key = self.current_key()
+        if key is None:
+            self.say(_("The cart is empty: scan something first."), "error")
+            return
+        line = self.cart.line(key)
+        text = TextDialog.ask(
+            self,
+            _("Price"),
+            _("Price of one {name} in this sale:").format(name=line.name),
+            format_plain(line.unit_price, self._settings.currency),
+        )
+        self._focus_scan()
+        if text is None:
+            return
+        try:
+            price = parse_money(text, self._settings.currency)
+        except ValueError:
+            price = -1
+        if price < 0:
+            self.say(_("Type a price such as 85000 or 85rb."), "error")
+            return
+        self.cart.set_unit_price(key, price)
+        if self.owner_approves_cart(lambda: self.cart.set_unit_price(key, line.unit_price)):
+            self._cart_changed(select=key)
+            if line.product_id is not None and price != line.unit_price:
+                self.say(
+                    _("{name} sold at {price} in this sale.").format(
+                        name=line.name, price=self._money(price)
+                    )
+                )
+
+    def owner_approves_cart(self, undo: Callable[[], object]) -> bool:
+        """Ask an owner now if the cart needs one (a discount above the limit, a changed price).
+
+        Their approval is kept for the payment. When nobody approves, ``undo``
+        puts the cart back as it was and False is returned.
+        """
+        needed = self.cart_needs()
+        approved = self._sale_approval
+        if not needed or (approved is not None and needed <= approved.permissions):
+            return True
+        limit = self.shop.access.settings().discount_limit_percent
+        reason = _(
+            "Only an owner may {what} (a cashier may give up to {limit}% off). "
+            "An owner can approve it here with their PIN."
+        ).format(what=describe(needed), limit=limit)
+        approval = ApprovalDialog.ask(self, self.shop.access, needed, reason)
+        self._focus_scan()
+        if approval is None:
+            undo()
             self._cart_changed(select=self.current_key())
+            self.say(_("Not approved: the cart is as it was."), "error")
+            return False
+        self._sale_approval = approval
+        return True
+
+    def cart_needs(self) -> frozenset[Permission]:
+        """What the person signed in may not do in this cart without an owner."""
+        access = self.shop.access
+        needed = set()
+        limit = access.settings().discount_limit_percent
+        if discount_above_limit(self.cart.totals(), limit):
+            needed.add(Permission.DISCOUNT_ABOVE_LIMIT)
+        for line in self.cart:
+            if line.product_id is not None:
+                product = self.shop.catalogue.get(line.product_id)
+                if product.price != line.unit_price:
+                    needed.add(Permission.CHANGE_PRICE)
+        return frozenset(p for p in needed if not access.may(p))
 
     def remove_line(self) -> None:
         """Del: take the selected line out of the cart."""

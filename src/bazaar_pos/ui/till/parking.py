@@ -92,6 +92,7 @@ class Parking(_Base):
 
     def _take_cart(self, cart: Cart) -> None:
         self.cart = cart
+        self._sale_approval = None
         self._stock = {
             line.product_id: self.shop.catalogue.get(line.product_id).stock
             for line in cart

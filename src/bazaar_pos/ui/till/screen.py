@@ -21,8 +21,10 @@ from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.payment import Tender
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
+from bazaar_pos.services.access import Approval
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
+from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.formatting import method_label, money_text
 from bazaar_pos.ui.history.dialog import SalesHistoryDialog
 from bazaar_pos.ui.messages import show_message
@@ -53,6 +55,8 @@ class TillScreen(CartEditing, Parking, QWidget):
     """The UUID of a past sale whose receipt should be printed again."""
     payments_changed = Signal()
     """A QRIS or e-wallet payment was confirmed or marked not received."""
+    shift_requested = Signal()
+    """The person asked for the cash drawer and shift (F11 or its button)."""
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         """Ring up sales into ``shop``."""
@@ -60,6 +64,8 @@ class TillScreen(CartEditing, Parking, QWidget):
         self.setObjectName("tillScreen")
         self.setAccessibleName(_("Till"))
         self.shop = shop
+        self.approvals = Approvals(shop.access, self)
+        self._sale_approval: Approval | None = None
         self._settings = shop.settings.load()
         self._money = money_text(self._settings)
         self.cart = self._new_cart()
@@ -120,12 +126,14 @@ class TillScreen(CartEditing, Parking, QWidget):
                 ("quantity", _("Quantity\nF4"), self.ask_quantity),
                 ("lineDiscount", _("Line discount\nF5"), self.ask_line_discount),
                 ("cartDiscount", _("Cart discount\nF6"), self.ask_cart_discount),
+                ("price", _("Price\nF2"), self.ask_price),
                 ("removeLine", _("Remove line\nDel"), self.remove_line),
                 ("clearCart", _("Clear cart\nCtrl+Del"), self.clear_cart),
                 ("openItem", _("Other item\nF3"), self.add_open_item),
                 ("park", _("Park cart\nF7"), self.park_cart),
                 ("resume", _("Parked carts\nF8"), self.resume_cart),
                 ("history", _("Sales history\nF9"), self.open_history),
+                ("shift", _("Cash drawer\nF11"), self.shift_requested.emit),
                 ("favourite", _("★ Favourite\nCtrl+D"), self.toggle_favourite),
             )
         ):
@@ -135,7 +143,7 @@ class TillScreen(CartEditing, Parking, QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(52)
             button.clicked.connect(slot)
-            actions.addWidget(button, number // 5, number % 5)
+            actions.addWidget(button, number // 6, number % 6)
             self.buttons[name] = button
 
         left = QVBoxLayout()
@@ -190,6 +198,7 @@ class TillScreen(CartEditing, Parking, QWidget):
 
     def _bind_keys(self) -> None:
         keys = {
+            "F2": self.ask_price,
             "F3": self.add_open_item,
             "F4": self.ask_quantity,
             "F5": self.ask_line_discount,
@@ -303,7 +312,14 @@ class TillScreen(CartEditing, Parking, QWidget):
     def complete_sale(self, tenders: list[Tender]) -> None:
         """Commit the sale paid by ``tenders``, start a new cart and show the change."""
         try:
-            result = self.shop.checkout.complete_sale(self.cart, tenders, forget_current_cart=True)
+            result = self.approvals.run(
+                lambda approval: self.shop.checkout.complete_sale(
+                    self.cart,
+                    tenders,
+                    approval=approval or self._sale_approval,
+                    forget_current_cart=True,
+                )
+            )
         except UserError as exc:
             self.say(str(exc), "error")
             return
@@ -407,8 +423,11 @@ class TillScreen(CartEditing, Parking, QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
         has_lines = bool(len(self.cart))
-        for name in ("quantity", "lineDiscount", "cartDiscount", "removeLine", "clearCart"):
+        for name in ("quantity", "lineDiscount", "cartDiscount", "price", "removeLine"):
             self.buttons[name].setEnabled(has_lines)
+        self.buttons["clearCart"].setEnabled(has_lines)
+        if not has_lines:
+            self._sale_approval = None
         self.buttons["park"].setEnabled(has_lines)
         self.pay_button.setEnabled(has_lines)
         self.hint.setVisible(not has_lines)

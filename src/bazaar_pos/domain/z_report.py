@@ -1,0 +1,254 @@
+"""The Z report of a cash shift as data, as titled sections, and laid out for the receipt printer.
+
+Expected cash = float + cash sales - cash refunds + pay-ins - pay-outs. The
+report of a shift still open (an "X report") shows no count and no difference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bazaar_pos.domain.cash_count import Piece
+from bazaar_pos.domain.money import Currency, MinorUnits, format_money
+from bazaar_pos.domain.payment import PaymentMethod
+from bazaar_pos.domain.receipt_layout import (
+    DATE_FORMAT,
+    METHOD_LABELS,
+    LaidLine,
+    LineStyle,
+    centred,
+    pair,
+    rule,
+    wrap,
+)
+from bazaar_pos.i18n import _, ngettext
+
+PAY_IN, PAY_OUT = "pay_in", "pay_out"
+
+
+@dataclass(frozen=True, slots=True)
+class MethodTotals:
+    """Money taken and given back by one payment method during the shift."""
+
+    method: str
+    sales: MinorUnits
+    refunds: MinorUnits
+
+
+@dataclass(frozen=True, slots=True)
+class DrawerMovement:
+    """Cash paid into or out of the drawer, when, by whom and why."""
+
+    kind: str
+    amount: MinorUnits
+    reason: str
+    actor: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class CountedPiece:
+    """How many of one note or coin were counted."""
+
+    value: MinorUnits
+    piece: Piece
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ZReport:
+    """Everything about one shift's takings and cash; times are local, money in minor units."""
+
+    shop_name: str
+    number: str
+    currency: Currency
+    money_locale: str
+    opened_at: datetime
+    opened_by: str
+    closed_at: datetime | None
+    closed_by: str
+    float_amount: MinorUnits
+    sales_count: int
+    sales_total: MinorUnits
+    discounts: MinorUnits
+    refund_count: int
+    void_count: int
+    refunds_total: MinorUnits
+    methods: tuple[MethodTotals, ...]
+    cash_sales: MinorUnits
+    cash_refunds: MinorUnits
+    pay_ins: MinorUnits
+    pay_outs: MinorUnits
+    movements: tuple[DrawerMovement, ...]
+    counted: MinorUnits | None
+    counted_pieces: tuple[CountedPiece, ...] = ()
+    counted_other: MinorUnits = 0
+    note: str = ""
+
+    @property
+    def expected(self) -> MinorUnits:
+        """The cash that should be in the drawer."""
+        return (
+            self.float_amount + self.cash_sales - self.cash_refunds + self.pay_ins - self.pay_outs
+        )
+
+    @property
+    def difference(self) -> MinorUnits | None:
+        """Counted minus expected: positive is over, negative is short; None while open."""
+        return None if self.counted is None else self.counted - self.expected
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether the shift was closed (a Z report) or is still open (an X report)."""
+        return self.closed_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    """A label and its value; strong rows are the totals that matter."""
+
+    label: str
+    value: str
+    strong: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSection:
+    """A titled group of rows (an empty title continues the report's header)."""
+
+    title: str
+    rows: tuple[ReportRow, ...]
+
+
+def report_title(report: ZReport) -> str:
+    """The title: a Z report for a closed shift, an X report for one still open."""
+    return _("Z report") if report.is_closed else _("X report (shift still open)")
+
+
+def difference_label(difference: MinorUnits) -> str:
+    """How a count came out: over, short, or exact."""
+    if difference > 0:
+        return _("Over")
+    if difference < 0:
+        return _("Short")
+    return _("Exact")
+
+
+def z_report_sections(report: ZReport) -> tuple[ReportSection, ...]:
+    """The report as titled sections of rows, the same for paper and PDF."""
+
+    def money(minor: MinorUnits) -> str:
+        return format_money(minor, report.currency, report.money_locale)
+
+    def when(moment: datetime) -> str:
+        return moment.strftime(DATE_FORMAT)
+
+    header = [
+        ReportRow(_("Shift"), report.number),
+        ReportRow(_("Opened"), when(report.opened_at)),
+        ReportRow(_("Opened by"), report.opened_by or _("owner")),
+    ]
+    if report.closed_at is not None:
+        header += [
+            ReportRow(_("Closed"), when(report.closed_at)),
+            ReportRow(_("Closed by"), report.closed_by or _("owner")),
+        ]
+    sales = [
+        ReportRow(
+            ngettext("{count} sale", "{count} sales", report.sales_count).format(
+                count=report.sales_count
+            ),
+            money(report.sales_total),
+            strong=True,
+        ),
+        ReportRow(_("Discounts given"), money(report.discounts)),
+        ReportRow(
+            ngettext("{count} refund", "{count} refunds", report.refund_count).format(
+                count=report.refund_count
+            ),
+            money(-report.refunds_total),
+        ),
+        ReportRow(_("Voids"), str(report.void_count)),
+        ReportRow(_("Takings"), money(report.sales_total - report.refunds_total), strong=True),
+    ]
+    methods = []
+    for totals in report.methods:
+        label = _method_label(totals.method)
+        methods.append(ReportRow(label, money(totals.sales)))
+        if totals.refunds:
+            methods.append(
+                ReportRow(_("{method} refunded").format(method=label), money(-totals.refunds))
+            )
+    if not methods:
+        methods.append(ReportRow(_("No payments taken"), ""))
+    drawer = [
+        ReportRow(_("Float"), money(report.float_amount)),
+        ReportRow(_("Cash sales"), money(report.cash_sales)),
+        ReportRow(_("Cash refunds"), money(-report.cash_refunds)),
+        ReportRow(_("Paid in"), money(report.pay_ins)),
+        ReportRow(_("Paid out"), money(-report.pay_outs)),
+        ReportRow(_("Expected"), money(report.expected), strong=True),
+    ]
+    if report.counted is not None and report.difference is not None:
+        drawer += [
+            ReportRow(_("Counted"), money(report.counted), strong=True),
+            ReportRow(
+                _("Difference ({how})").format(how=difference_label(report.difference)),
+                money(report.difference),
+                strong=True,
+            ),
+        ]
+    sections = [
+        ReportSection("", tuple(header)),
+        ReportSection(_("Sales"), tuple(sales)),
+        ReportSection(_("By payment method"), tuple(methods)),
+        ReportSection(_("Cash drawer"), tuple(drawer)),
+    ]
+    if report.movements:
+        moves = []
+        for m in report.movements:
+            text = _("{time} in: {reason}") if m.kind == PAY_IN else _("{time} out: {reason}")
+            moves.append(
+                ReportRow(
+                    text.format(time=m.at.strftime("%H:%M"), reason=m.reason),
+                    money(m.amount if m.kind == PAY_IN else -m.amount),
+                )
+            )
+        sections.append(ReportSection(_("Paid in and out"), tuple(moves)))
+    if report.counted_pieces:
+        counted = [
+            ReportRow(f"{money(p.value)} x {p.count}", money(p.value * p.count))
+            for p in report.counted_pieces
+        ]
+        if report.counted_other:
+            counted.append(ReportRow(_("Counted as a sum"), money(report.counted_other)))
+        sections.append(ReportSection(_("Cash counted"), tuple(counted)))
+    if report.note.strip():
+        sections.append(ReportSection(_("Note"), (ReportRow(report.note.strip(), ""),)))
+    return tuple(sections)
+
+
+def layout_z_report(report: ZReport, columns: int) -> tuple[LaidLine, ...]:
+    """The report as plain ASCII lines for a receipt paper ``columns`` characters wide."""
+    out = [LaidLine(line, LineStyle.TITLE) for line in centred(report.shop_name, columns)]
+    out += [LaidLine(line, LineStyle.TITLE) for line in centred(report_title(report), columns)]
+    for section in z_report_sections(report):
+        out.append(rule(columns))
+        if section.title:
+            out += [LaidLine(line) for line in wrap(section.title.upper(), columns)]
+        for row in section.rows:
+            style = LineStyle.STRONG if row.strong else LineStyle.PLAIN
+            if row.value:
+                out += [LaidLine(text, style) for text in pair(row.label, row.value, columns)]
+            else:
+                out += [LaidLine(text, style) for text in wrap(row.label, columns)]
+    out.append(rule(columns))
+    return tuple(out)
+
+
+def _method_label(method: str) -> str:
+    try:
+        return _(METHOD_LABELS[PaymentMethod(method)])
+    except ValueError:
+        return method

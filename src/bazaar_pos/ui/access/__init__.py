@@ -1,0 +1,1 @@
+"""Signing in, locking, and asking an owner's approval on the spot."""

@@ -1,0 +1,1 @@
+"""The audit log on screen: filters, the events, and a CSV export."""

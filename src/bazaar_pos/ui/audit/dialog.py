@@ -1,0 +1,199 @@
+"""The audit log viewer: filter by date, user and action; export what is shown to CSV."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bazaar_pos.domain.access import Permission
+from bazaar_pos.errors import UserError
+from bazaar_pos.i18n import _, ngettext
+from bazaar_pos.services.access import Approval
+from bazaar_pos.services.audit_log import SHOWN_AT_MOST, AuditFilter
+from bazaar_pos.services.sales_history import local_days
+from bazaar_pos.services.shop import Shop
+from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.audit.labels import action_label, actor_label
+from bazaar_pos.ui.audit.model import AuditTableModel
+from bazaar_pos.ui.formatting import money_text
+from bazaar_pos.ui.messages import show_message
+
+DEFAULT_DAYS = 7
+
+
+class AuditDialog(QDialog):
+    """What was done at the till, by whom and when; the owner's (or with their approval)."""
+
+    NEEDS = (Permission.VIEW_AUDIT,)
+
+    def __init__(self, shop: Shop, approvals: Approvals, parent: QWidget | None = None) -> None:
+        """Read the audit log of ``shop``."""
+        super().__init__(parent)
+        self.setObjectName("auditDialog")
+        self.setAccessibleName(_("Audit log"))
+        self.setWindowTitle(_("Audit log"))
+        self.resize(1200, 680)
+        self._shop = shop
+        self._approvals = approvals
+        self._approval: Approval | None = None
+        today = date.today()
+        self.date_from = _date_edit("auditFrom", _("From"), today - timedelta(days=DEFAULT_DAYS))
+        self.date_to = _date_edit("auditTo", _("To"), today)
+        self.user = QComboBox()
+        self.user.setObjectName("auditUser")
+        self.user.setAccessibleName(_("User"))
+        self.action = QComboBox()
+        self.action.setObjectName("auditAction")
+        self.action.setAccessibleName(_("Action"))
+        self.action.setMinimumWidth(240)
+        for widget in (self.date_from, self.date_to):
+            widget.dateChanged.connect(lambda _d: self.reload())
+        for combo in (self.user, self.action):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.model = AuditTableModel(money_text(shop.settings.load()))
+        self.table = QTableView()
+        self.table.setObjectName("auditTable")
+        self.table.setAccessibleName(_("Audit events"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.count = QLabel()
+        self.count.setObjectName("auditCount")
+        self.message = QLabel()
+        self.message.setObjectName("historyMessage")
+        self.message.setWordWrap(True)
+        self.export_button = QPushButton(_("Export CSV...  Ctrl+E"))
+        self.export_button.setObjectName("exportAudit")
+        self.export_button.setAccessibleName(_("Export CSV"))
+        self.export_button.clicked.connect(self.export)
+        QShortcut(QKeySequence("Ctrl+E"), self).activated.connect(self.export)
+        close = QPushButton(_("Close  Esc"))
+        close.setObjectName("closeAudit")
+        close.clicked.connect(self.reject)
+        filters = QHBoxLayout()
+        for caption, widget in (
+            (_("&From"), self.date_from),
+            (_("&To"), self.date_to),
+            (_("&User"), self.user),
+            (_("&Action"), self.action),
+        ):
+            label = QLabel(caption)
+            label.setBuddy(widget)
+            label.setMinimumWidth(label.sizeHint().width() + 8)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+            filters.addSpacing(12)
+        filters.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.export_button)
+        bottom.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+    def start(self, approval: Approval | None) -> None:
+        """Show the log with ``approval`` (None for an owner): fill the filters, then the rows."""
+        self._approval = approval
+        for combo, values, everyone, label in (
+            (self.user, self._shop.audit.actors(approval=approval), _("Everyone"), actor_label),
+            (
+                self.action,
+                self._shop.audit.actions(approval=approval),
+                _("Every action"),
+                action_label,
+            ),
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everyone, None)
+            for value in values:
+                combo.addItem(label(value), value)
+            combo.blockSignals(False)
+        self.reload()
+        self.table.setFocus()
+
+    def where(self) -> AuditFilter:
+        """The filter as chosen."""
+        first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
+        start, end = local_days(min(first, last), max(first, last))
+        return AuditFilter(start, end, self.user.currentData(), self.action.currentData())
+
+    def reload(self) -> None:
+        """Find the events matching the filters."""
+        try:
+            entries = self._shop.audit.find(self.where(), approval=self._approval)
+        except UserError as exc:
+            self.model.set_entries([])
+            show_message(self.message, exc.message, "error")
+            return
+        self.model.set_entries(entries)
+        text = ngettext("{count} event", "{count} events", len(entries)).format(count=len(entries))
+        if len(entries) >= SHOWN_AT_MOST:
+            text = _("The newest {count} events; narrow the dates to see older ones.").format(
+                count=len(entries)
+            )
+        self.count.setText(text)
+        show_message(self.message, "")
+
+    def export(self) -> None:
+        """Ctrl+E: write the events matching the filters to a CSV file (oldest first)."""
+        path = self.ask_path(self, f"audit-{date.today().isoformat()}.csv")
+        if path is None:
+            return
+        where = self.where()
+        try:
+            count = self._approvals.run(
+                lambda approval: self._shop.audit.export_csv(path, where, approval=approval)
+            )
+        except UserError as exc:
+            show_message(self.message, exc.message, "error")
+            return
+        show_message(
+            self.message,
+            ngettext(
+                "Exported {count} event to {file}.", "Exported {count} events to {file}.", count
+            ).format(count=count, file=path),
+        )
+
+    @staticmethod
+    def ask_path(parent: QWidget, suggested: str) -> Path | None:
+        """Where to save the CSV (tests replace this)."""
+        path, _filter = QFileDialog.getSaveFileName(
+            parent, _("Export the audit log"), suggested, _("CSV files (*.csv)")
+        )
+        return Path(path) if path else None
+
+
+def _date_edit(name: str, label: str, day: date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setObjectName(name)
+    edit.setAccessibleName(label)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit

@@ -1,0 +1,125 @@
+"""A table model over audit log entries: time, user, action, what, details."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from bazaar_pos.i18n import N_, _
+from bazaar_pos.services.audit_log import AuditEntry
+from bazaar_pos.ui.audit.labels import action_label, actor_label
+from bazaar_pos.ui.formatting import MoneyText, local_time
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+MONEY_KEYS = frozenset(
+    {
+        "total",
+        "amount",
+        "float",
+        "expected",
+        "counted",
+        "difference",
+        "discount",
+        "catalogue_price",
+        "sold_price",
+        "old_price",
+        "new_price",
+        "booth_fee",
+        "other_costs",
+    }
+)
+"""Details that are amounts of money, written as money."""
+
+ENTITY_LABELS = {
+    "sale": N_("Sale"),
+    "user": N_("User"),
+    "shift": N_("Shift"),
+    "event": N_("Event"),
+    "product": N_("Product"),
+    "drawer": N_("Drawer"),
+    "settings": N_("Settings"),
+    "file": N_("File"),
+}
+
+
+def about_text(entry: AuditEntry) -> str:
+    """What an entry is about, readably: ``Sale A-000003`` rather than the sale's UUID."""
+    label = ENTITY_LABELS.get(entry.entity)
+    kind = _(label) if label else entry.entity
+    if entry.entity in ("sale", "event"):
+        name = entry.details.get("number") or entry.details.get("name") or entry.entity_ref
+    else:
+        name = entry.entity_ref
+    return f"{kind} {name}".strip()
+
+
+def details_text(entry: AuditEntry, money: MoneyText) -> str:
+    """The details of an entry on one line: ``number: A-000003, total: Rp95.000``."""
+    parts = []
+    for key, value in entry.details.items():
+        if key in MONEY_KEYS and isinstance(value, int):
+            text = money(value)
+        elif isinstance(value, str | int):
+            text = str(value)
+        else:
+            text = json.dumps(value, ensure_ascii=False)
+        parts.append(f"{key}: {text}")
+    return ", ".join(parts)
+
+
+class AuditTableModel(QAbstractTableModel):
+    """Rows of AuditEntry, newest first as found."""
+
+    def __init__(self, money: MoneyText) -> None:
+        """An empty log; amounts are written with ``money``."""
+        super().__init__()
+        self._money = money
+        self._entries: list[AuditEntry] = []
+        self._headers = [_("Time"), _("User"), _("Action"), _("About"), _("Details")]
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        """Replace the rows shown."""
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entry(self, row: int) -> AuditEntry:
+        """The entry on ``row``."""
+        return self._entries[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        """One row per entry."""
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        """Five columns."""
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Cell text; the full details as a tooltip."""
+        if not index.isValid():
+            return None
+        entry = self._entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (
+                local_time(entry.created_at),
+                actor_label(entry.actor),
+                action_label(entry.action),
+                about_text(entry),
+                details_text(entry, self._money),
+            )
+            return values[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return json.dumps(entry.details, indent=2, ensure_ascii=False)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        """Column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None

@@ -1,0 +1,60 @@
+"""An event's report as simple HTML for a text browser: takings, costs, net, best sellers."""
+
+from __future__ import annotations
+
+from html import escape
+
+from bazaar_pos.i18n import _
+from bazaar_pos.services.events import EventReport
+from bazaar_pos.ui.formatting import MoneyText, method_label
+
+
+def event_report_html(report: EventReport, money: MoneyText) -> str:
+    """The report of one event, money written with ``money``."""
+
+    def row(label: str, value: str, *, strong: bool = False) -> str:
+        cells = f"<td>{escape(label)}</td><td align='right'>{escape(value)}</td>"
+        return f"<tr style='font-weight:600'>{cells}</tr>" if strong else f"<tr>{cells}</tr>"
+
+    event = report.event
+    rows = [
+        row(_("Sales ({count})").format(count=report.sales_count), money(report.sales_total)),
+        row(_("Refunds"), money(-report.refunds_total)),
+        row(_("Takings"), money(report.takings), strong=True),
+    ]
+    if report.tax:
+        rows.append(row(_("Tax in the takings"), money(-report.tax)))
+    rows += [
+        row(_("Cost of the goods sold"), money(-report.cost_of_goods)),
+        row(_("Booth fee"), money(-event.booth_fee)),
+        row(_("Other costs"), money(-event.other_costs)),
+        row(
+            _("Earned at the event") if report.net >= 0 else _("Lost at the event"),
+            money(report.net),
+            strong=True,
+        ),
+    ]
+    methods = "".join(row(method_label(m), money(a)) for m, a in report.by_method)
+    sellers = "".join(
+        f"<tr><td width='24'>{position}.</td><td>{escape(b.name)}</td>"
+        f"<td align='right'>{b.quantity}</td><td align='right'>{escape(money(b.revenue))}</td></tr>"
+        for position, b in enumerate(report.best_sellers, start=1)
+    )
+    if not sellers:
+        sellers = f"<tr><td colspan='4'>{escape(_('Nothing sold yet.'))}</td></tr>"
+    note = (
+        f"<p><i>{escape(_('Costs: {note}').format(note=event.costs_note))}</i></p>"
+        if event.costs_note
+        else ""
+    )
+    return (
+        f"<h3>{escape(_('How {name} went').format(name=event.name))}</h3>"
+        f"<table width='100%' cellpadding='3'>{''.join(rows)}</table>{note}"
+        f"<h4>{escape(_('By payment method'))}</h4>"
+        f"<table width='100%' cellpadding='3'>{methods}</table>"
+        f"<h4>{escape(_('What sold best ({items} items in all)').format(items=report.items_sold))}"
+        "</h4><table width='100%' cellpadding='3'>"
+        f"<tr><th width='24'></th><th align='left'>{escape(_('Product'))}</th>"
+        f"<th align='right'>{escape(_('Sold'))}</th><th align='right'>{escape(_('Takings'))}</th>"
+        f"</tr>{sellers}</table>"
+    )
