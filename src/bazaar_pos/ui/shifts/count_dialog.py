@@ -52,7 +52,7 @@ class CashCountDialog(QDialog):
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setColumnStretch(3, 1)
-        notes, coins = QLabel(_("Notes")), QLabel(_("Coins"))
+        notes, coins = QLabel(_("Banknotes")), QLabel(_("Coins"))
         for caption in (notes, coins):
             caption.setObjectName("sectionTitle")
         pieces = denominations(currency.code)
