@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda row=number - 1: self.show_screen(row))
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.setFixedWidth(
+            max(180, self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 8)
+        )
         workspace = QWidget()
         workspace.setObjectName("workspace")
         layout = QHBoxLayout(workspace)
@@ -274,7 +277,8 @@ class MainWindow(QMainWindow):
         if actor is None:
             parts.append(_("Locked"))
         else:
-            parts.append(f"{actor.label} · {role_label(actor.role)}")
+            role = role_label(actor.role)
+            parts.append(role if actor.label == role else f"{actor.label} · {role}")
         shift = self.shop.shifts.current()
         parts.append(
             _("Shift {number}").format(number=shift.number) if shift else _("No shift open")
