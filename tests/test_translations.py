@@ -77,3 +77,41 @@ def test_the_command_line_speaks_indonesian(capsys):
     with pytest.raises(SystemExit):
         main(["--lang", "id", "--help"])
     assert "periksa database" in capsys.readouterr().out.lower()
+
+
+def test_the_shop_language_from_settings_is_spoken_without_lang(db_path, capsys):
+    from bazaar_pos.cli import main
+    from bazaar_pos.services.shop import Shop
+
+    shop = Shop.open(db_path)
+    shop.settings.update(language="id")
+    shop.close()
+    assert main(["--db", str(db_path), "check"]) == 0
+    assert capsys.readouterr().out.strip() == _("All checks passed.")
+    assert _("All checks passed.") != "All checks passed."
+    assert main(["--lang", "en", "--db", str(db_path), "check"]) == 0
+    assert capsys.readouterr().out.strip() == "All checks passed."
+
+
+def test_receipts_and_pdf_summaries_in_indonesian(shop, sell, add_product, tmp_path):
+
+    from pypdf import PdfReader
+
+    from bazaar_pos.domain.payment import PaymentMethod, Tender
+    from bazaar_pos.domain.periods import Period
+    from bazaar_pos.domain.receipt_layout import as_text
+
+    set_language("id")
+    coffee = add_product("KOP-1", "Kopi Gayō 250 g", 95_000, stock=5)
+    sale = sell((coffee, 2), tenders=[Tender(PaymentMethod.CASH, 200_000)])
+    text = as_text(shop.receipts.lines(shop.receipts.for_sale(sale.uuid), 32))
+    assert "Kopi Gayo 250 g" in text
+    assert "Tunai" in text
+    assert "Kembalian" in text
+    assert "Rp190.000" in text
+    assert max(len(line) for line in text.splitlines()) <= 32
+    pdf = tmp_path / "laporan.pdf"
+    shop.report_files.write_summary_pdf(Period.day(shop.reports.today()), pdf)
+    words = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Penjualan" in words
+    assert "Rp190.000" in words

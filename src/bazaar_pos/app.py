@@ -17,6 +17,7 @@ from bazaar_pos.logs import LOG_FILE_NAME
 from bazaar_pos.paths import log_folder
 from bazaar_pos.resources import resource_path
 from bazaar_pos.services.demo import load_demo_shop
+from bazaar_pos.services.settings import speak_shop_language
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.lock import DatabaseLock
 from bazaar_pos.ui.errors import ErrorReporter
@@ -30,8 +31,16 @@ QUIT_AFTER_ENV = "BAZAAR_POS_QUIT_AFTER_MS"
 """Smoke tests of a built bundle set this to close the app once its window has shown."""
 
 
-def run_gui(db_path: Path, *, demo: bool = False, log_path: Path | None = None) -> int:
+def run_gui(
+    db_path: Path,
+    *,
+    demo: bool = False,
+    log_path: Path | None = None,
+    language_given: bool = False,
+) -> int:
     """Open the shop at ``db_path`` in the main window and run until it closes.
+
+    The window speaks the language chosen in Settings unless ``--lang`` was given.
 
     Refuses, with a message, a database that another window or command has
     open. Unexpected errors are logged to ``log_path`` and shown without
@@ -63,6 +72,8 @@ def run_gui(db_path: Path, *, demo: bool = False, log_path: Path | None = None) 
             )
             return 1
         try:
+            if not language_given:
+                speak_shop_language(shop.settings)
             if demo:
                 load_demo_shop(shop)
             window = MainWindow(shop)

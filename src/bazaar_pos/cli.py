@@ -37,6 +37,7 @@ from bazaar_pos.logs import setup_logging
 from bazaar_pos.paths import default_database_path
 from bazaar_pos.services.demo import load_demo_shop
 from bazaar_pos.services.location import location_risk
+from bazaar_pos.services.settings import speak_shop_language
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.lock import DatabaseLock
 
@@ -89,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from bazaar_pos.app import run_gui  # Qt loads only when the GUI opens
 
-        return run_gui(db_path, demo=args.demo, log_path=log_path)
+        return run_gui(db_path, demo=args.demo, log_path=log_path, language_given=bool(args.lang))
     try:
         with _lock_for(args, db_path):
             if not args.demo and (risk := location_risk(db_path)) is not None:
@@ -100,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if run_file is not None:
                 return run_file(db_path, args)
             shop = Shop.open(db_path)
+            if not args.lang:
+                speak_shop_language(shop.settings)
             # The command line is run by the person who owns the laptop: it acts as the owner.
             shop.access.act_as(COMMAND_LINE)
             try:

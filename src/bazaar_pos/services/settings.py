@@ -17,7 +17,7 @@ from bazaar_pos.domain.pricing import CashRounding, TaxRule
 from bazaar_pos.domain.qris import QrisError
 from bazaar_pos.domain.qris import validate as validate_qris
 from bazaar_pos.errors import ValidationError
-from bazaar_pos.i18n import _
+from bazaar_pos.i18n import LANGUAGES, _, set_language
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Setting
@@ -118,6 +118,13 @@ def save_record(db: Database, prefix: str, record: Any) -> None:
     with db.writing() as session:
         for key, value in asdict(record).items():
             session.merge(Setting(key=prefix + key, value=json.dumps(value)))
+
+
+def speak_shop_language(settings: SettingsService) -> None:
+    """Switch to the language chosen in Settings, when the shop chose one."""
+    chosen = settings.load().language
+    if chosen in LANGUAGES:
+        set_language(chosen)
 
 
 class SettingsService:
