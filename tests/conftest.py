@@ -17,10 +17,10 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.database import Database
 
 pytest_plugins = [
+    "tests.helpers.sales",
     "tests.helpers.fixtures",
     "tests.helpers.emupos",
     "tests.helpers.receipts",
-    "tests.helpers.sales",
     "tests.helpers.users",
 ]
 

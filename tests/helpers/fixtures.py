@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from bazaar_pos.domain.cart import Cart, CartLine
+from bazaar_pos.domain.cart import Cart
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.services.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView, SaleResult
+from tests.helpers.sales import cart_for
 
 
 @pytest.fixture
@@ -45,20 +46,7 @@ def cart_of(shop: Shop) -> Callable[..., Cart]:
     """Build a cart in the shop's currency from (product, quantity) pairs."""
 
     def make(*items: tuple[ProductView, int]) -> Cart:
-        settings = shop.settings.load()
-        cart = Cart(settings.currency, settings.tax_rule)
-        for product, quantity in items:
-            cart.add(
-                CartLine(
-                    sku=product.sku,
-                    name=product.name,
-                    unit_price=product.price,
-                    unit_cost=product.cost,
-                    quantity=quantity,
-                    product_id=product.id,
-                )
-            )
-        return cart
+        return cart_for(shop, items)
 
     return make
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 
 import pytest
@@ -24,17 +24,8 @@ def utc(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=UTC)
 
 
-def sell(
-    shop: Shop,
-    at: datetime,
-    items: list[tuple[ProductView | CartLine, int]],
-    payments: list[tuple[PaymentMethod, int]] | None = None,
-    *,
-    cashier: str = "",
-    channel: str = "pos",
-    discount: Discount | None = None,
-) -> SaleResult:
-    """Ring up ``items`` at ``at`` and pay with ``payments`` (default: exact cash)."""
+def cart_for(shop: Shop, items: Iterable[tuple[ProductView | CartLine, int]]) -> Cart:
+    """A cart in the shop's currency holding (product or line, quantity) pairs."""
     settings = shop.settings.load()
     cart = Cart(settings.currency, settings.tax_rule)
     for item, quantity in items:
@@ -51,6 +42,21 @@ def sell(
                 product_id=item.id,
             )
         )
+    return cart
+
+
+def sell(
+    shop: Shop,
+    at: datetime,
+    items: list[tuple[ProductView | CartLine, int]],
+    payments: list[tuple[PaymentMethod, int]] | None = None,
+    *,
+    cashier: str = "",
+    channel: str = "pos",
+    discount: Discount | None = None,
+) -> SaleResult:
+    """Ring up ``items`` at ``at`` and pay with ``payments`` (default: exact cash)."""
+    cart = cart_for(shop, items)
     cart.discount = discount
     total = cart.totals().total
     tenders = [Tender(m, amount) for m, amount in (payments or [(PaymentMethod.CASH, total)])]

@@ -1,9 +1,12 @@
+from datetime import UTC, datetime
 from decimal import Decimal
 
 from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.money import currency
 from bazaar_pos.domain.pricing import Discount, TaxRule
+from bazaar_pos.services.audit_log import AuditEntry
 from bazaar_pos.services.settings import ShopSettings
+from bazaar_pos.ui.audit.model import AuditTableModel
 from bazaar_pos.ui.formatting import method_label, money_text
 from bazaar_pos.ui.history.model import SalesListModel
 from bazaar_pos.ui.till.cart_model import CartTableModel
@@ -45,6 +48,23 @@ def test_the_search_and_sales_models_pass_the_model_tester(qtmodeltester, shop, 
     qtmodeltester.check(sales)
     assert sales.index(0, 3).data() == "Rp95.000"
     assert sales.index(0, 4).data() == "Cash"
+
+
+def test_the_audit_model_passes_the_model_tester(qtmodeltester):
+    entry = AuditEntry(
+        1,
+        datetime(2026, 11, 22, 3, 0, tzinfo=UTC),
+        "system",
+        "stock.adjusted",
+        "product",
+        "KOP-1",
+        {"quantity": -1},
+    )
+    model = AuditTableModel(MONEY)
+    model.set_entries([entry])
+    qtmodeltester.check(model)
+    assert model.entry(0) is entry
+    assert "quantity: -1" in model.index(0, 4).data()
 
 
 def test_method_labels():

@@ -146,3 +146,8 @@ def _zone_name(link: Path) -> str:
         return ""
     parts = link.resolve().parts
     return "/".join(parts[parts.index("zoneinfo") + 1 :]) if "zoneinfo" in parts else ""
+
+
+def local_time(moment: datetime) -> str:
+    """A stored UTC time in this computer's time zone: ``2026-11-22 14:05``."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")

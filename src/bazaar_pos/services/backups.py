@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from bazaar_pos.domain.periods import local_time
 from bazaar_pos.errors import DatabaseError
 from bazaar_pos.i18n import N_, _, ngettext
 from bazaar_pos.paths import backup_folder
@@ -333,11 +334,6 @@ def _unique(path: Path) -> Path:
         if not candidate.exists():
             return candidate
         number += 1
-
-
-def local_time(moment: datetime) -> str:
-    """A stored UTC time as this computer's local time, ``2026-11-22 17:15``."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 _KIND_LABELS = {

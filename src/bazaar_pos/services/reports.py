@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime
 from typing import Any
 
 from babel.dates import format_date
@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, sel
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.payment import PaymentMethod
-from bazaar_pos.domain.periods import Period, Segment, local_zone, offset_segments
+from bazaar_pos.domain.periods import Period, Segment, offset_segments
 from bazaar_pos.domain.report import (
     Amounts,
     BreakdownRow,
@@ -30,12 +30,11 @@ from bazaar_pos.domain.report import (
     ShopHeader,
 )
 from bazaar_pos.i18n import N_, _, current_language
+from bazaar_pos.services.local_clock import LocalClockService
 from bazaar_pos.services.reversals import reversals_between
-from bazaar_pos.services.settings import SettingsService, ShopSettings
-from bazaar_pos.store.database import Database
+from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.store.models import Payment, Product, Sale, SaleLine, Till
 from bazaar_pos.store.sqltime import local_day, local_hour
-from bazaar_pos.store.types import utcnow
 
 METHOD_LABELS = {
     PaymentMethod.CASH.value: N_("Cash"),
@@ -140,22 +139,8 @@ def within(stmt: Select[Any], start: datetime, end: datetime) -> Select[Any]:
     return stmt.where(Sale.created_at >= start, Sale.created_at < end)
 
 
-class ReportService:
+class ReportService(LocalClockService):
     """Figures, breakdowns and drill-downs of the sales in a period."""
-
-    def __init__(self, db: Database, settings: SettingsService, zone: tzinfo | None = None) -> None:
-        """Report on ``db`` by the local clock of ``zone`` (default: this computer's)."""
-        self._db = db
-        self._settings = settings
-        self.zone = zone or local_zone()
-
-    def today(self) -> date:
-        """Today's date on the local clock."""
-        return utcnow().astimezone(self.zone).date()
-
-    def now(self) -> datetime:
-        """The local time now."""
-        return utcnow().astimezone(self.zone)
 
     def summary(self, period: Period) -> SalesReport:
         """Key figures and every breakdown of ``period``."""

@@ -3,33 +3,25 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, tzinfo
+from datetime import date
 
 from sqlalchemy import func, select
 
-from bazaar_pos.domain.periods import Period, local_zone, offset_segments
+from bazaar_pos.domain.periods import Period, offset_segments
 from bazaar_pos.domain.turnover import MonthTurnover, TurnoverYear
+from bazaar_pos.services.local_clock import LocalClockService
 from bazaar_pos.services.reports import within
 from bazaar_pos.services.reversals import reversals_between
-from bazaar_pos.services.settings import SettingsService
-from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Sale
 from bazaar_pos.store.sqltime import local_day
-from bazaar_pos.store.types import utcnow
 
 
-class TurnoverService:
+class TurnoverService(LocalClockService):
     """Gross turnover per local month, from every channel and every merged till."""
-
-    def __init__(self, db: Database, settings: SettingsService, zone: tzinfo | None = None) -> None:
-        """Count the sales of ``db`` by the local clock of ``zone``."""
-        self._db = db
-        self._settings = settings
-        self.zone = zone or local_zone()
 
     def year(self, year: int, through: date | None = None) -> TurnoverYear:
         """January to ``through`` of ``year`` (default: today, or the year's end if past)."""
-        today = utcnow().astimezone(self.zone).date()
+        today = self.today()
         last = min(through or today, date(year, 12, 31))
         if last.year < year:
             last = date(year, 1, 1)

@@ -2,33 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, tzinfo
+from datetime import date
 
 from sqlalchemy import case, func, select
 
-from bazaar_pos.domain.periods import Period, local_zone
+from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.report import Amounts, Figures, PaymentRow
 from bazaar_pos.domain.zreport import ZReport
+from bazaar_pos.services.local_clock import LocalClockService
 from bazaar_pos.services.reports import line_sums, method_label, shop_header, within
 from bazaar_pos.services.reversals import reversals_between
-from bazaar_pos.services.settings import SettingsService
-from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Payment, Sale, SaleLine
-from bazaar_pos.store.types import utcnow
 
 
-class ZReportService:
+class ZReportService(LocalClockService):
     """Builds the Z report of a local day for this till (sales merged from others are left out)."""
-
-    def __init__(self, db: Database, settings: SettingsService, zone: tzinfo | None = None) -> None:
-        """Report on ``db`` by the local clock of ``zone``."""
-        self._db = db
-        self._settings = settings
-        self.zone = zone or local_zone()
-
-    def today(self) -> date:
-        """Today on the local clock."""
-        return utcnow().astimezone(self.zone).date()
 
     def build(self, day: date) -> ZReport:
         """The Z report of ``day`` at this till."""
@@ -118,7 +106,7 @@ class ZReportService:
             shop=shop_header(settings),
             till_code=settings.till_code,
             day=day,
-            generated_at=utcnow().astimezone(self.zone),
+            generated_at=self.now(),
             figures=figures,
             payments=tuple(rows),
             first_sale=numbers.get(sales[8], ""),

@@ -9,10 +9,20 @@ from babel.dates import format_date, format_datetime
 
 from bazaar_pos.domain.money import MinorUnits, format_money
 from bazaar_pos.domain.payment import PaymentMethod
+from bazaar_pos.domain.periods import local_time
 from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.settings import ShopSettings
 
 MoneyText = Callable[[MinorUnits], str]
+__all__ = [
+    "Formats",
+    "MoneyText",
+    "count_text",
+    "local_day_bounds",
+    "local_time",
+    "method_label",
+    "money_text",
+]
 
 METHOD_LABELS = {
     PaymentMethod.CASH: N_("Cash"),
@@ -37,22 +47,14 @@ def method_label(method: str) -> str:
         return method
 
 
-def local_time(moment: datetime) -> str:
-    """A stored UTC time in the computer's time zone: ``2026-11-22 14:05``."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
 class Formats:
     """The shop's money and date formats, read once from its settings."""
 
     def __init__(self, settings: ShopSettings) -> None:
         """Format for the shop ``settings`` describe."""
-        self._currency = settings.currency
         self._locale = settings.money_locale
-
-    def money(self, minor: int) -> str:
-        """``Rp15.000``."""
-        return format_money(minor, self._currency, self._locale)
+        self.money: MoneyText = money_text(settings)
+        """``Rp15.000``, written as :func:`money_text` writes it."""
 
     def moment(self, when: datetime) -> str:
         """A stored UTC time shown in local time, short."""

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.audit_log import AuditEntry
 from bazaar_pos.ui.audit.labels import action_label, actor_label
 from bazaar_pos.ui.formatting import MoneyText, local_time
-
-Index = QModelIndex | QPersistentModelIndex
-
+from bazaar_pos.ui.table_model import ListTableModel
 
 MONEY_KEYS = frozenset(
     {
@@ -70,56 +68,35 @@ def details_text(entry: AuditEntry, money: MoneyText) -> str:
     return ", ".join(parts)
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(ListTableModel[AuditEntry]):
     """Rows of AuditEntry, newest first as found."""
 
     def __init__(self, money: MoneyText) -> None:
         """An empty log; amounts are written with ``money``."""
-        super().__init__()
+        super().__init__([_("Time"), _("User"), _("Action"), _("About"), _("Details")])
         self._money = money
-        self._entries: list[AuditEntry] = []
-        self._headers = [_("Time"), _("User"), _("Action"), _("About"), _("Details")]
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
         """Replace the rows shown."""
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.set_items(entries)
 
     def entry(self, row: int) -> AuditEntry:
         """The entry on ``row``."""
-        return self._entries[row]
+        return self.item(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        """One row per entry."""
-        return 0 if parent.isValid() else len(self._entries)
+    def text(self, item: AuditEntry, row: int, column: int) -> str:
+        """Time, user, action, what it was about, and the details."""
+        values = (
+            local_time(item.created_at),
+            actor_label(item.actor),
+            action_label(item.action),
+            about_text(item),
+            details_text(item, self._money),
+        )
+        return values[column]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        """Five columns."""
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Cell text; the full details as a tooltip."""
-        if not index.isValid():
-            return None
-        entry = self._entries[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            values = (
-                local_time(entry.created_at),
-                actor_label(entry.actor),
-                action_label(entry.action),
-                about_text(entry),
-                details_text(entry, self._money),
-            )
-            return values[index.column()]
+    def item_data(self, item: AuditEntry, column: int, role: int) -> object:
+        """The full details as a tooltip."""
         if role == Qt.ItemDataRole.ToolTipRole:
-            return json.dumps(entry.details, indent=2, ensure_ascii=False)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """Column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
+            return json.dumps(item.details, indent=2, ensure_ascii=False)
         return None

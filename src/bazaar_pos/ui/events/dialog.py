@@ -7,7 +7,6 @@ from datetime import date
 
 from babel.dates import format_date
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -34,6 +32,7 @@ from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.events.report_html import event_report_html
 from bazaar_pos.ui.formatting import money_text
 from bazaar_pos.ui.messages import show_message
+from bazaar_pos.ui.widgets.fields import button, line_edit
 
 
 def event_line(event: EventView) -> str:
@@ -79,13 +78,13 @@ class EventsDialog(QDialog):
         self.list.setAccessibleName(_("Events"))
         self.list.setWordWrap(True)
         self.list.currentRowChanged.connect(lambda _row: self._show_current())
-        self.name = self._line("eventName", _("Name"))
-        self.place = self._line("eventPlace", _("Place"))
+        self.name = line_edit("eventName", _("Name"))
+        self.place = line_edit("eventPlace", _("Place"))
         self.starts = self._date("eventStarts", _("First day"))
         self.ends = self._date("eventEnds", _("Last day"))
-        self.booth_fee = self._line("eventBoothFee", _("Booth fee"))
-        self.other_costs = self._line("eventOtherCosts", _("Other costs"))
-        self.costs_note = self._line("eventCostsNote", _("About the costs"))
+        self.booth_fee = line_edit("eventBoothFee", _("Booth fee"))
+        self.other_costs = line_edit("eventOtherCosts", _("Other costs"))
+        self.costs_note = line_edit("eventCostsNote", _("About the costs"))
         self.costs_note.setPlaceholderText(_("e.g. parking, transport, ice"))
         for field in (self.booth_fee, self.other_costs):
             field.setPlaceholderText(_("e.g. 1500000 or 1,5jt"))
@@ -103,18 +102,34 @@ class EventsDialog(QDialog):
         form.addRow(_("&Booth fee:"), self.booth_fee)
         form.addRow(_("&Other costs:"), self.other_costs)
         form.addRow(_("About the &costs:"), self.costs_note)
-        self.new_button = self._button("newEvent", _("New event  Ctrl+N"), "Ctrl+N", self.new)
-        self.save_button = self._button("saveEvent", _("Save  Ctrl+S"), "Ctrl+S", self.save)
-        self.open_button = self._button(
-            "sellAtEvent", _("Sell at this event  Ctrl+O"), "Ctrl+O", self.open_event
+        self.new_button = button(
+            "newEvent", _("New event  Ctrl+N"), self.new, keys=("Ctrl+N",), shortcuts_on=self
         )
-        self.close_button = self._button(
-            "closeEvent", _("End selling here  Ctrl+E"), "Ctrl+E", self.close_event
+        self.save_button = button(
+            "saveEvent", _("Save  Ctrl+S"), self.save, keys=("Ctrl+S",), shortcuts_on=self
         )
-        self.report_button = self._button(
-            "showEventReport", _("Show the report  Ctrl+R"), "Ctrl+R", self.show_report
+        self.open_button = button(
+            "sellAtEvent",
+            _("Sell at this event  Ctrl+O"),
+            self.open_event,
+            keys=("Ctrl+O",),
+            shortcuts_on=self,
         )
-        done = self._button("closeEvents", _("Close  Esc"), None, self.reject)
+        self.close_button = button(
+            "closeEvent",
+            _("End selling here  Ctrl+E"),
+            self.close_event,
+            keys=("Ctrl+E",),
+            shortcuts_on=self,
+        )
+        self.report_button = button(
+            "showEventReport",
+            _("Show the report  Ctrl+R"),
+            self.show_report,
+            keys=("Ctrl+R",),
+            shortcuts_on=self,
+        )
+        done = button("closeEvents", _("Close  Esc"), self.reject)
         self.message = QLabel()
         self.message.setObjectName("historyMessage")
         self.message.setWordWrap(True)
@@ -124,8 +139,8 @@ class EventsDialog(QDialog):
         self.report.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.report.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         actions = QHBoxLayout()
-        for button in (self.save_button, self.open_button, self.close_button, self.report_button):
-            actions.addWidget(button)
+        for each in (self.save_button, self.open_button, self.close_button, self.report_button):
+            actions.addWidget(each)
         actions.addStretch(1)
         right = QVBoxLayout()
         right.addLayout(form)
@@ -147,12 +162,6 @@ class EventsDialog(QDialog):
 
     # -- building ------------------------------------------------------------
 
-    def _line(self, name: str, accessible: str) -> QLineEdit:
-        field = QLineEdit()
-        field.setObjectName(name)
-        field.setAccessibleName(accessible)
-        return field
-
     def _date(self, name: str, accessible: str) -> QDateEdit:
         edit = QDateEdit()
         edit.setObjectName(name)
@@ -160,15 +169,6 @@ class EventsDialog(QDialog):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         return edit
-
-    def _button(self, name: str, text: str, key: str | None, slot: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAccessibleName(text.split("  ")[0])
-        button.clicked.connect(slot)
-        if key:
-            QShortcut(QKeySequence(key), self).activated.connect(slot)
-        return button
 
     # -- acting ----------------------------------------------------------------
 

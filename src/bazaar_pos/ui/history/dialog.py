@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -33,6 +31,7 @@ from bazaar_pos.ui.history.model import SalesListModel
 from bazaar_pos.ui.history.refund_dialog import RefundDialog
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.step_line_edit import StepLineEdit
+from bazaar_pos.ui.widgets.fields import button
 
 DEFAULT_DAYS = 30
 SEARCH_DELAY_MS = 200
@@ -96,14 +95,31 @@ class SalesHistoryDialog(QDialog):
         self.message.setObjectName("historyMessage")
         self.message.setWordWrap(True)
 
-        self.reprint = self._button(
-            "reprint", _("Reprint receipt  Ctrl+P"), "Ctrl+P", self._reprint
+        self.reprint = button(
+            "reprintButton",
+            _("Reprint receipt  Ctrl+P"),
+            self._reprint,
+            keys=("Ctrl+P",),
+            shortcuts_on=self,
+            focus=False,
         )
-        self.refund = self._button("refund", _("Refund  Ctrl+R"), "Ctrl+R", self.refund_current)
-        self.void = self._button(
-            "void", _("Void sale  Ctrl+Shift+V"), "Ctrl+Shift+V", self.void_current
+        self.refund = button(
+            "refundButton",
+            _("Refund  Ctrl+R"),
+            self.refund_current,
+            keys=("Ctrl+R",),
+            shortcuts_on=self,
+            focus=False,
         )
-        close = self._button("close", _("Close  Esc"), None, self.reject)
+        self.void = button(
+            "voidButton",
+            _("Void sale  Ctrl+Shift+V"),
+            self.void_current,
+            keys=("Ctrl+Shift+V",),
+            shortcuts_on=self,
+            focus=False,
+        )
+        close = button("closeButton", _("Close  Esc"), self.reject, focus=False)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
@@ -130,16 +146,6 @@ class SalesHistoryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
-
-    def _button(self, name: str, text: str, key: str | None, slot: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(f"{name}Button")
-        button.setAccessibleName(text.split("  ")[0])
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(slot)
-        if key:
-            QShortcut(QKeySequence(key), self).activated.connect(slot)
-        return button
 
     def _step(self, step: int) -> None:
         """Up and Down in the search field move through the sales."""

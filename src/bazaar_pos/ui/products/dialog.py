@@ -29,17 +29,12 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui import messages
 from bazaar_pos.ui.thumbnails import thumbnail
+from bazaar_pos.ui.widgets.fields import named
 from bazaar_pos.ui.widgets.money_edit import MoneyEdit
 
 PHOTO_SIZE = 200
 UNITS = ("pcs", "lembar", "meter", "set", "pasang", "bungkus", "botol", "kg", "gram")
 PHOTO_FILTER = N_("Photos (*.jpg *.jpeg *.png *.webp *.gif *.bmp)")
-
-
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
 
 
 class ProductDialog(QDialog):
@@ -62,49 +57,47 @@ class ProductDialog(QDialog):
         settings = shop.settings.load()
         self._currency = settings.currency
 
-        self.name = _named(QLineEdit(), "productName", _("Name"))
-        self.sku = _named(QLineEdit(), "productSku", _("SKU"))
+        self.name = named(QLineEdit(), "productName", _("Name"))
+        self.sku = named(QLineEdit(), "productSku", _("SKU"))
         self.sku.textEdited.connect(self._sku_edited)
-        suggest = _named(QPushButton(_("Suggest")), "suggestSku", _("Suggest a SKU"))
+        suggest = named(QPushButton(_("Suggest")), "suggestSku", _("Suggest a SKU"))
         suggest.clicked.connect(self._suggest_sku)
-        self.barcode = _named(QLineEdit(), "productBarcode", _("Barcode"))
+        self.barcode = named(QLineEdit(), "productBarcode", _("Barcode"))
         self.barcode.setPlaceholderText(_("scan it, or leave empty"))
-        generate = _named(QPushButton(_("New code")), "generateBarcode", _("New internal barcode"))
+        generate = named(QPushButton(_("New code")), "generateBarcode", _("New internal barcode"))
         generate.clicked.connect(lambda: self.barcode.setText(shop.catalogue.next_barcode()))
-        self.category = _named(QComboBox(), "productCategory", _("Category"))
+        self.category = named(QComboBox(), "productCategory", _("Category"))
         self.category.setEditable(True)
         self.category.addItems(["", *shop.catalogue.categories()])
-        self.price = _named(
+        self.price = named(
             MoneyEdit(settings.currency, settings.money_locale), "productPrice", _("Price")
         )
-        self.cost = _named(
+        self.cost = named(
             MoneyEdit(settings.currency, settings.money_locale), "productCost", _("Cost")
         )
-        self.taxable = _named(QCheckBox(_("Taxable")), "productTaxable", _("Taxable"))
-        self.unit = _named(QComboBox(), "productUnit", _("Unit"))
+        self.taxable = named(QCheckBox(_("Taxable")), "productTaxable", _("Taxable"))
+        self.unit = named(QComboBox(), "productUnit", _("Unit"))
         self.unit.setEditable(True)
         self.unit.addItems(UNITS)
-        self.low_stock = _named(QSpinBox(), "productLowStock", _("Low-stock level"))
+        self.low_stock = named(QSpinBox(), "productLowStock", _("Low-stock level"))
         self.low_stock.setRange(-1, 1_000_000)
         self.low_stock.setSpecialValueText(_("no alert"))
-        self.consignor = _named(QComboBox(), "productConsignor", _("Consignor"))
+        self.consignor = named(QComboBox(), "productConsignor", _("Consignor"))
         self.consignor.addItem(_("— the shop's own goods —"), None)
         for maker in shop.consignment.consignors(include_inactive=True):
             self.consignor.addItem(maker.name, maker.id)
         self.consignor.currentIndexChanged.connect(self._consignor_changed)
-        self.commission = _named(QLineEdit(), "productCommission", _("Commission"))
+        self.commission = named(QLineEdit(), "productCommission", _("Commission"))
         self.commission.setPlaceholderText(_("e.g. 20% or 5.000 per item"))
-        self.active = _named(
-            QCheckBox(_("Active (sold at the till)")), "productActive", _("Active")
-        )
-        self.favourite = _named(
+        self.active = named(QCheckBox(_("Active (sold at the till)")), "productActive", _("Active"))
+        self.favourite = named(
             QCheckBox(_("Favourite (quick pick at the till)")), "productFavourite", _("Favourite")
         )
-        self.one_of_a_kind = _named(
+        self.one_of_a_kind = named(
             QCheckBox(_("One of a kind (a single piece)")), "productOneOfAKind", _("One of a kind")
         )
         self.one_of_a_kind.toggled.connect(self._update_photo_hint)
-        self.notes = _named(QPlainTextEdit(), "productNotes", _("Notes"))
+        self.notes = named(QPlainTextEdit(), "productNotes", _("Notes"))
         self.notes.setFixedHeight(64)
         self.notes.setTabChangesFocus(True)
 
@@ -125,7 +118,7 @@ class ProductDialog(QDialog):
         form.addRow("", self.one_of_a_kind)
         form.addRow(_("No&tes"), self.notes)
 
-        self.photo = _named(QLabel(), "productPhoto", _("Photo"))
+        self.photo = named(QLabel(), "productPhoto", _("Photo"))
         self.photo.setFixedSize(PHOTO_SIZE, PHOTO_SIZE)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.photo.setStyleSheet(
@@ -135,9 +128,9 @@ class ProductDialog(QDialog):
         self.photo_hint.setObjectName("photoHint")
         self.photo_hint.setWordWrap(True)
         self.photo_hint.setMaximumWidth(PHOTO_SIZE)
-        choose = _named(QPushButton(_("C&hoose photo…")), "choosePhoto", _("Choose photo"))
+        choose = named(QPushButton(_("C&hoose photo…")), "choosePhoto", _("Choose photo"))
         choose.clicked.connect(self._choose_photo)
-        self.remove = _named(QPushButton(_("Remove photo")), "removePhoto", _("Remove photo"))
+        self.remove = named(QPushButton(_("Remove photo")), "removePhoto", _("Remove photo"))
         self.remove.clicked.connect(self._drop_photo)
         photo_box = QVBoxLayout()
         photo_box.addWidget(self.photo)

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.catalogue import PAGE_SIZE, ProductQuery, ProductSort
 from bazaar_pos.services.views import ProductView
+from bazaar_pos.ui.table_model import ListTableModel
 from bazaar_pos.ui.thumbnails import thumbnail
 
 Index = QModelIndex | QPersistentModelIndex
@@ -33,7 +34,7 @@ _GREY = QBrush(QColor("#777777"))
 _LOW = QBrush(QColor("#b42318"))
 
 
-class ProductTableModel(QAbstractTableModel):
+class ProductTableModel(ListTableModel[ProductView]):
     """Rows of ProductView, read from the catalogue by pages as the view scrolls.
 
     Only the rows scrolled to are ever loaded; sorting and filtering ask the
@@ -49,18 +50,16 @@ class ProductTableModel(QAbstractTableModel):
         page_size: int = PAGE_SIZE,
     ) -> None:
         """Show products from ``fetch`` (pages) and ``count``; without them, rows set by hand."""
-        super().__init__()
+        super().__init__([_(title) for _sort, title in COLUMNS])
         self._format_money = format_money
         self._fetch = fetch
         self._count = count
         self._photo_for = photo_for
         self._page_size = page_size
         self._query = ProductQuery()
-        self._products: list[ProductView] = []
         self._total = 0
         self._busy = False
         """True while resetting or inserting: a fetchMore asked for then is ignored."""
-        self._headers = [_(title) for _sort, title in COLUMNS]
 
     # Loading
 
@@ -82,9 +81,9 @@ class ProductTableModel(QAbstractTableModel):
         try:
             self.beginResetModel()
             self._query = query
-            self._products = self._fetch(query, None, self._page_size)
-            full_page = len(self._products) == self._page_size
-            self._total = self._count(query) if full_page else len(self._products)
+            self._items = self._fetch(query, None, self._page_size)
+            full_page = len(self._items) == self._page_size
+            self._total = self._count(query) if full_page else len(self._items)
             self.endResetModel()
         finally:
             self._busy = False
@@ -98,29 +97,29 @@ class ProductTableModel(QAbstractTableModel):
         self._busy = True
         try:
             self.beginResetModel()
-            self._products = list(products)
-            self._total = len(self._products)
+            self._items = list(products)
+            self._total = len(self._items)
             self.endResetModel()
         finally:
             self._busy = False
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
         """True while more matching products wait to be read."""
-        return not parent.isValid() and len(self._products) < self._total
+        return not parent.isValid() and len(self._items) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
         """Read the next page after the last row shown."""
-        if parent.isValid() or self._fetch is None or not self._products or self._busy:
+        if parent.isValid() or self._fetch is None or not self._items or self._busy:
             return
-        page = self._fetch(self._query, self._products[-1], self._page_size)
+        page = self._fetch(self._query, self._items[-1], self._page_size)
         if not page:
-            self._total = len(self._products)
+            self._total = len(self._items)
             return
-        start = len(self._products)
+        start = len(self._items)
         self._busy = True
         try:
             self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-            self._products.extend(page)
+            self._items.extend(page)
             self.endInsertRows()
         finally:
             self._busy = False
@@ -136,25 +135,17 @@ class ProductTableModel(QAbstractTableModel):
 
     def product(self, row: int) -> ProductView:
         """The product shown on ``row``."""
-        return self._products[row]
+        return self.item(row)
 
     def row_of(self, product_id: int) -> int | None:
         """The row showing the product with ``product_id``, if it is loaded."""
-        return next((i for i, p in enumerate(self._products) if p.id == product_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        """The rows loaded so far."""
-        return 0 if parent.isValid() else len(self._products)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        """SKU, name, category, barcode, price, stock."""
-        return 0 if parent.isValid() else len(self._headers)
+        return next((i for i, p in enumerate(self._items) if p.id == product_id), None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Cell text, alignment, archived rows in grey, low stock in red, photos by the name."""
         if not index.isValid():
             return None
-        product = self._products[index.row()]
+        product = self._items[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(product, column)
@@ -175,14 +166,6 @@ class ProductTableModel(QAbstractTableModel):
             return thumbnail(self._photo_for(product), THUMB_SIZE)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(product)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """Column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
         return None
 
     def _text(self, product: ProductView, column: int) -> str:

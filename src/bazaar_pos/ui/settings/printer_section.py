@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,8 +11,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +22,7 @@ from bazaar_pos.services.printer import DetectedPrinter, PrinterService
 from bazaar_pos.services.printer_settings import PrinterSettings
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.printing.worker import Background
+from bazaar_pos.ui.widgets.fields import button, line_edit
 
 
 class PrinterSection(QGroupBox):
@@ -54,14 +51,14 @@ class PrinterSection(QGroupBox):
         self.load()
 
     def _build(self) -> None:
-        self.uri = _line_edit("printerUri", _("Printer address"))
+        self.uri = line_edit("printerUri", _("Printer address"))
         self.uri.setPlaceholderText("network://192.168.1.50:9100")
         self.detected = QComboBox()
         self.detected.setObjectName("detectedPrinters")
         self.detected.setAccessibleName(_("Printers found on this computer"))
         self.detected.addItem(_("Press Find printers to look for printers"), "")
         self.detected.activated.connect(self._pick_detected)
-        self.find = _button("findPrinters", _("&Find printers"), self.find_printers)
+        self.find = button("findPrinters", _("&Find printers"), self.find_printers)
         found_row = QHBoxLayout()
         found_row.addWidget(self.detected, 1)
         found_row.addWidget(self.find)
@@ -79,10 +76,10 @@ class PrinterSection(QGroupBox):
         self.drawer = QCheckBox(_("Open the cash drawer on &cash sales"))
         self.drawer.setObjectName("drawerOnCash")
         self.drawer.setAccessibleName(_("Open the cash drawer on cash sales"))
-        self.footer = _line_edit("receiptFooter", _("Footer text"))
-        self.social = _line_edit("receiptSocial", _("Social media handle"))
+        self.footer = line_edit("receiptFooter", _("Footer text"))
+        self.social = line_edit("receiptSocial", _("Social media handle"))
         self.social.setPlaceholderText("@tokoanda")
-        self.qr_data = _line_edit("receiptQr", _("Link for the QR code"))
+        self.qr_data = line_edit("receiptQr", _("Link for the QR code"))
         self.qr_data.setPlaceholderText("https://instagram.com/tokoanda")
         self.qris_on_receipt = QCheckBox(_("Print the Q&RIS with the amount on the receipt"))
         self.qris_on_receipt.setObjectName("qrisOnReceipt")
@@ -93,8 +90,8 @@ class PrinterSection(QGroupBox):
                 "amount paid by QRIS, instead of the link"
             )
         )
-        self.logo = _line_edit("receiptLogo", _("Logo image"))
-        browse = _button("browseLogo", _("&Browse..."), self._browse_logo)
+        self.logo = line_edit("receiptLogo", _("Logo image"))
+        browse = button("browseLogo", _("&Browse..."), self._browse_logo)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
@@ -113,13 +110,13 @@ class PrinterSection(QGroupBox):
         logo_label = QLabel(_("&Logo:"))
         logo_label.setBuddy(self.logo)
         form.addRow(logo_label, logo_row)
-        self.save_button = _button("savePrinter", _("&Save"), self.save)
+        self.save_button = button("savePrinter", _("&Save"), self.save)
         self.save_button.setShortcut("Ctrl+S")
-        self.test_button = _button("testPage", _("Print a &test page"), self.test_page)
-        self.drawer_button = _button("openDrawer", _("Open dra&wer"), self.open_drawer)
+        self.test_button = button("testPage", _("Print a &test page"), self.test_page)
+        self.drawer_button = button("openDrawer", _("Open dra&wer"), self.open_drawer)
         buttons = QHBoxLayout()
-        for button in (self.save_button, self.test_button, self.drawer_button):
-            buttons.addWidget(button)
+        for each in (self.save_button, self.test_button, self.drawer_button):
+            buttons.addWidget(each)
         buttons.addStretch(1)
         self.status = QLabel()
         self.status.setObjectName("printerStatus")
@@ -229,13 +226,13 @@ class PrinterSection(QGroupBox):
             self.logo.setText(path)
 
     def _busy(self, message: str) -> None:
-        for button in (self.test_button, self.drawer_button, self.find):
-            button.setEnabled(False)
+        for each in (self.test_button, self.drawer_button, self.find):
+            each.setEnabled(False)
         self._say(message)
 
     def _done(self, message: str) -> None:
-        for button in (self.test_button, self.drawer_button, self.find):
-            button.setEnabled(True)
+        for each in (self.test_button, self.drawer_button, self.find):
+            each.setEnabled(True)
         self._say(message)
 
     def _failed(self, message: str) -> None:
@@ -246,18 +243,3 @@ class PrinterSection(QGroupBox):
         self.status.setProperty("problem", problem)
         self.status.setStyleSheet("color: #b00020;" if problem else "color: #1c7c54;")
         self.status.setText(message)
-
-
-def _line_edit(name: str, accessible: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setObjectName(name)
-    edit.setAccessibleName(accessible)
-    return edit
-
-
-def _button(name: str, text: str, slot: Callable[[], object]) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setAccessibleName(text.replace("&", ""))
-    button.clicked.connect(slot)
-    return button

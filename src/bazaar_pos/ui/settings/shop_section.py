@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.printing.worker import Background
+from bazaar_pos.ui.widgets.fields import combo, line_edit
 
 ROUNDING_STEPS = (0, 100, 500, 1000)
 
@@ -64,22 +64,22 @@ class ShopSection(QGroupBox):
         self.load()
 
     def _build(self) -> None:
-        self.shop_name = _line("shopName", _("Shop name"))
-        self.address = _line("shopAddress", _("Address"))
-        self.phone = _line("shopPhone", _("Phone"))
-        self.currency = _combo("currency", _("Currency"), [(code, code) for code in CURRENCIES])
-        self.language = _combo(
+        self.shop_name = line_edit("shopName", _("Shop name"))
+        self.address = line_edit("shopAddress", _("Address"))
+        self.phone = line_edit("shopPhone", _("Phone"))
+        self.currency = combo("currency", _("Currency"), [(code, code) for code in CURRENCIES])
+        self.language = combo(
             "language", _("Language"), [(name, code) for code, name in LANGUAGES.items()]
         )
         self.tax_enabled = QCheckBox(_("Charge &PPN (VAT-registered shop, PKP)"))
         self.tax_enabled.setObjectName("taxEnabled")
-        self.tax_rate = _line("taxRate", _("Tax rate in per cent"))
-        self.tax_base = _line("taxBase", _("Part of the price taxed, e.g. 11/12"))
+        self.tax_rate = line_edit("taxRate", _("Tax rate in per cent"))
+        self.tax_base = line_edit("taxBase", _("Part of the price taxed, e.g. 11/12"))
         self.tax_inclusive = QCheckBox(_("Prices &include the tax"))
         self.tax_inclusive.setObjectName("taxInclusive")
         self.tax_enabled.toggled.connect(self._enable_tax_fields)
-        self.rounding = _combo("cashRounding", _("Cash rounding"), [])
-        self.rounding_mode = _combo(
+        self.rounding = combo("cashRounding", _("Cash rounding"), [])
+        self.rounding_mode = combo(
             "cashRoundingMode",
             _("Cash rounding direction"),
             [
@@ -87,7 +87,7 @@ class ShopSection(QGroupBox):
                 (_("down"), CashRounding.DOWN.value),
             ],
         )
-        self.oversell = _combo(
+        self.oversell = combo(
             "oversell",
             _("Selling more than in stock"),
             [(_("warn"), "warn"), (_("block"), "block")],
@@ -275,22 +275,6 @@ class ImageFileDialog:
             _("Pictures ({patterns})").format(patterns=" ".join(IMAGE_FILES)),
         )
         return Path(path) if path else None
-
-
-def _line(name: str, accessible: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setObjectName(name)
-    field.setAccessibleName(accessible)
-    return field
-
-
-def _combo(name: str, accessible: str, items: list[tuple[str, object]]) -> QComboBox:
-    combo = QComboBox()
-    combo.setObjectName(name)
-    combo.setAccessibleName(accessible)
-    for label, data in items:
-        combo.addItem(label, data)
-    return combo
 
 
 def _select(combo: QComboBox, data: object) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -29,6 +28,7 @@ from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.printing.worker import Background
 from bazaar_pos.ui.settings.user_dialogs import UserDialog
+from bazaar_pos.ui.widgets.fields import button
 
 
 class UsersSection(QGroupBox):
@@ -63,12 +63,12 @@ class UsersSection(QGroupBox):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(160)
         self.table.itemSelectionChanged.connect(self._enable)
-        self.add_button = _button("addUser", _("&Add a user..."), self.add_user)
-        self.pin_button = _button("setPin", _("New &PIN..."), self.set_pin)
-        self.active_button = _button("toggleUser", _("&Disable"), self.toggle_active)
+        self.add_button = button("addUser", _("&Add a user..."), self.add_user)
+        self.pin_button = button("setPin", _("New &PIN..."), self.set_pin)
+        self.active_button = button("toggleUser", _("&Disable"), self.toggle_active)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.pin_button, self.active_button):
-            buttons.addWidget(button)
+        for each in (self.add_button, self.pin_button, self.active_button):
+            buttons.addWidget(each)
         buttons.addStretch(1)
         self.discount_limit = QSpinBox()
         self.discount_limit.setObjectName("discountLimit")
@@ -83,7 +83,7 @@ class UsersSection(QGroupBox):
         self.lock_minutes.setSuffix(_(" min"))
         self.lock_minutes.setSpecialValueText(_("never"))
         self.lock_minutes.setFixedWidth(110)
-        self.save_rules_button = _button("saveRules", _("Sa&ve the rules"), self.save_rules)
+        self.save_rules_button = button("saveRules", _("Sa&ve the rules"), self.save_rules)
         rules = QFormLayout()
         rules.addRow(_("Largest discount without the owner:"), self.discount_limit)
         rules.addRow(_("Lock the till when idle for:"), self.lock_minutes)
@@ -237,8 +237,8 @@ class UsersSection(QGroupBox):
         show_message(self.message, message, "error")
 
     def _set_busy(self, busy: bool) -> None:
-        for button in (self.add_button, self.pin_button, self.active_button):
-            button.setEnabled(not busy)
+        for each in (self.add_button, self.pin_button, self.active_button):
+            each.setEnabled(not busy)
         if not busy:
             self._enable()
 
@@ -249,12 +249,3 @@ class UsersSection(QGroupBox):
         self.pin_button.setEnabled(user is not None)
         self.active_button.setEnabled(user is not None and not myself)
         self.active_button.setText(_("&Disable") if user is None or user.active else _("&Enable"))
-
-
-def _button(name: str, text: str, slot: Callable[[], object]) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setAccessibleName(text.replace("&", "").rstrip("."))
-    button.clicked.connect(slot)
-    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    return button

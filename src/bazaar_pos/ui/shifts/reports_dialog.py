@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from bazaar_pos.ui.formatting import MoneyText, local_time
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.printing.preview import ReceiptPaper
 from bazaar_pos.ui.printing.worker import Background
+from bazaar_pos.ui.widgets.fields import button
 
 
 def shift_line(shift: ShiftView, money: MoneyText) -> str:
@@ -76,9 +75,23 @@ class ShiftReportsDialog(QDialog):
         scroll.setWidget(self.paper)
         scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         scroll.setStyleSheet("QScrollArea { background: #d9d9d9; }")
-        self.print_button = self._button("printReport", _("Print  Ctrl+P"), "Ctrl+P", self.print)
-        self.pdf_button = self._button("savePdf", _("Save PDF...  Ctrl+S"), "Ctrl+S", self.save_pdf)
-        close = self._button("closeReports", _("Close  Esc"), None, self.reject)
+        self.print_button = button(
+            "printReport",
+            _("Print  Ctrl+P"),
+            self.print,
+            keys=("Ctrl+P",),
+            shortcuts_on=self,
+            focus=False,
+        )
+        self.pdf_button = button(
+            "savePdf",
+            _("Save PDF...  Ctrl+S"),
+            self.save_pdf,
+            keys=("Ctrl+S",),
+            shortcuts_on=self,
+            focus=False,
+        )
+        close = button("closeReports", _("Close  Esc"), self.reject, focus=False)
         self.message = QLabel()
         self.message.setObjectName("historyMessage")
         self.message.setWordWrap(True)
@@ -96,16 +109,6 @@ class ShiftReportsDialog(QDialog):
         columns.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
-
-    def _button(self, name: str, text: str, key: str | None, slot: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAccessibleName(text.split("  ")[0])
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(slot)
-        if key:
-            QShortcut(QKeySequence(key), self).activated.connect(slot)
-        return button
 
     def reload(self, select: str | None = None) -> None:
         """List the shifts; select the one with UUID ``select`` (or the newest)."""

@@ -2,76 +2,57 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from bazaar_pos.domain.cart import CartTotals, LineTotals
 from bazaar_pos.i18n import _
 from bazaar_pos.ui.formatting import MoneyText
+from bazaar_pos.ui.table_model import RIGHT, ListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 SHORT_OF_STOCK = QColor("#b45309")
 NUMBER_COLUMNS = (0, 2, 3, 4, 5)
 
 
-class CartTableModel(QAbstractTableModel):
+class CartTableModel(ListTableModel[LineTotals]):
     """One row per cart line; lines selling beyond stock are shown in amber."""
+
+    numeric_columns = frozenset(NUMBER_COLUMNS)
 
     def __init__(self, money: MoneyText) -> None:
         """Show amounts with ``money``."""
-        super().__init__()
+        super().__init__(["#", _("Item"), _("Qty"), _("Price"), _("Discount"), _("Total")])
         self._money = money
-        self._lines: tuple[LineTotals, ...] = ()
         self._short: frozenset[str] = frozenset()
-        self._headers = ["#", _("Item"), _("Qty"), _("Price"), _("Discount"), _("Total")]
 
     def set_totals(self, totals: CartTotals, short: frozenset[str] = frozenset()) -> None:
         """Show the lines of ``totals``; ``short`` holds the keys of lines beyond stock."""
-        self.beginResetModel()
-        self._lines = totals.lines
         self._short = short
-        self.endResetModel()
+        self.set_items(totals.lines)
 
     def key(self, row: int) -> str:
         """The cart line key shown on ``row``."""
-        return self._lines[row].line.key
+        return self.item(row).line.key
 
     def row_of(self, key: str) -> int:
         """The row showing the line with ``key``, or -1."""
-        for row, totals in enumerate(self._lines):
-            if totals.line.key == key:
-                return row
-        return -1
+        return self.row_where(lambda totals: totals.line.key == key)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        """One row per line."""
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        """Six columns."""
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Cell text, numbers right-aligned, lines beyond stock in amber."""
-        if not index.isValid():
-            return None
-        totals = self._lines[index.row()]
-        line, column = totals.line, index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(index.row(), totals, column)
+    def item_data(self, item: LineTotals, column: int, role: int) -> object:
+        """The SKU as a tooltip; lines beyond stock in amber."""
+        line = item.line
         if role == Qt.ItemDataRole.ToolTipRole:
             sku = line.sku or _("item without a code")
             if line.key in self._short:
                 return _("{sku}: more than there is in stock").format(sku=sku)
             return sku
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMBER_COLUMNS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and line.key in self._short:
             return QBrush(SHORT_OF_STOCK)
         return None
 
-    def _text(self, row: int, totals: LineTotals, column: int) -> str:
-        line = totals.line
+    def text(self, item: LineTotals, row: int, column: int) -> str:
+        """Number, item, quantity, price, discount and total of a line."""
+        line = item.line
         if column == 0:
             return str(row + 1)
         if column == 1:
@@ -81,17 +62,17 @@ class CartTableModel(QAbstractTableModel):
         if column == 3:
             return self._money(line.unit_price)
         if column == 4:
-            return self._money(-totals.discount) if totals.discount else ""
-        return self._money(totals.net)
+            return self._money(-item.discount) if item.discount else ""
+        return self._money(item.net)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        """Column titles."""
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMBER_COLUMNS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        """Column titles, those over numbers right-aligned."""
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.TextAlignmentRole
+            and section in NUMBER_COLUMNS
+        ):
+            return RIGHT
+        return super().headerData(section, orientation, role)

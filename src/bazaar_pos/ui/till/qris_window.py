@@ -12,6 +12,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.ui.formatting import MoneyText
 from bazaar_pos.ui.qr_code import QrCodeView
 from bazaar_pos.ui.till.totals_panel import fit_large_text
+from bazaar_pos.ui.widgets.fields import named
 
 WIDE = 1.0
 """Screens this much wider than tall show the code and the text side by side."""
@@ -168,9 +169,7 @@ class QrisCustomerWindow(QWidget):
 
 
 def _label(name: str, accessible: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setAccessibleName(accessible)
+    label = named(QLabel(), name, accessible)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return label
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +26,7 @@ from bazaar_pos.ui.dialogs import TextDialog
 from bazaar_pos.ui.formatting import MoneyText, method_label
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.till.unconfirmed_model import UnconfirmedPaymentsModel
+from bazaar_pos.ui.widgets.fields import button
 
 
 class UnconfirmedPaymentsDialog(QDialog):
@@ -118,17 +120,13 @@ class UnconfirmedPaymentsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
 
-    def _button(self, name: str, text: str, keys: tuple[str, ...], slot: object) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAccessibleName(text.split("  ")[0])
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setAutoDefault(False)
-        button.setMinimumHeight(44)
-        button.clicked.connect(slot)
-        for key in keys:
-            QShortcut(QKeySequence(key), self).activated.connect(slot)
-        return button
+    def _button(
+        self, name: str, text: str, keys: tuple[str, ...], slot: Callable[[], object]
+    ) -> QPushButton:
+        made = button(name, text, slot, keys=keys, shortcuts_on=self, focus=False)
+        made.setAutoDefault(False)
+        made.setMinimumHeight(44)
+        return made
 
     def reload(self, select: int | None = None) -> None:
         """Read the payments again; keep the selection (or select ``select``) where it can."""

@@ -1,0 +1,60 @@
+"""Named form fields and buttons: every widget built here has an objectName and accessible name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str, accessible: str) -> W:
+    """``widget`` with its objectName and accessible name set."""
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+def line_edit(name: str, accessible: str) -> QLineEdit:
+    """An empty named line edit."""
+    return named(QLineEdit(), name, accessible)
+
+
+def combo(name: str, accessible: str, items: Iterable[tuple[str, object]] = ()) -> QComboBox:
+    """A named combo box holding ``items`` as (label, data) pairs."""
+    box = named(QComboBox(), name, accessible)
+    for label, data in items:
+        box.addItem(label, data)
+    return box
+
+
+def spoken(text: str) -> str:
+    """A button's text as a screen reader says it: no ``&``, key hint or trailing dots."""
+    return text.split("  ")[0].replace("&", "").rstrip(".…")
+
+
+def button(
+    name: str,
+    text: str,
+    slot: Callable[[], object],
+    *,
+    accessible: str | None = None,
+    keys: Iterable[str] = (),
+    shortcuts_on: QWidget | None = None,
+    focus: bool = True,
+) -> QPushButton:
+    """A named button calling ``slot``; each of ``keys`` is a shortcut within ``shortcuts_on``.
+
+    Without ``focus`` the button takes no keyboard focus (its shortcut is its keyboard path).
+    """
+    widget = named(QPushButton(text), name, spoken(text) if accessible is None else accessible)
+    if not focus:
+        widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    widget.clicked.connect(slot)
+    for key in keys:
+        QShortcut(QKeySequence(key), shortcuts_on or widget).activated.connect(slot)
+    return widget
