@@ -22,7 +22,7 @@ from bazaar_pos.i18n import set_language
 from bazaar_pos.services.demo import load_demo_shop
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.main_window import MainWindow
-from bazaar_pos.ui.style import STYLE_SHEET
+from bazaar_pos.ui.style import apply_style
 
 SCREENS = {0: "till", 1: "products", 2: "stock", 3: "reports", 4: "settings"}
 
@@ -32,7 +32,7 @@ def take(out: Path, language: str) -> list[Path]:
     set_language(language)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    app.setStyleSheet(STYLE_SHEET)
+    apply_style(app)
     shop = Shop.open(Path(tempfile.mkdtemp(prefix="bazaar-shots-")) / "demo.sqlite")
     load_demo_shop(shop)
     window = MainWindow(shop)

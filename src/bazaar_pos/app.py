@@ -22,7 +22,7 @@ from bazaar_pos.store.lock import DatabaseLock
 from bazaar_pos.ui.errors import ErrorReporter
 from bazaar_pos.ui.main_window import MainWindow
 from bazaar_pos.ui.notice import Icon, Notice
-from bazaar_pos.ui.style import STYLE_SHEET
+from bazaar_pos.ui.style import apply_style
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +41,7 @@ def run_gui(db_path: Path, *, demo: bool = False, log_path: Path | None = None) 
     assert isinstance(app, QApplication)
     app.setApplicationName("Bazaar POS")
     app.setOrganizationName("Bazaar POS")
-    app.setStyleSheet(STYLE_SHEET)
+    apply_style(app)
     app.setWindowIcon(QIcon(str(resource_path("icons", "bazaar-pos.svg"))))
     reporter = ErrorReporter(log_path or log_folder() / LOG_FILE_NAME)
     reporter.install()

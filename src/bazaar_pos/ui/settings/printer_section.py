@@ -222,7 +222,8 @@ class PrinterSection(QGroupBox):
 
     def _say(self, message: str, *, problem: bool = False) -> None:
         self.status.setProperty("problem", problem)
-        self.status.setStyleSheet("color: #b00020;" if problem else "color: #1c7c54;")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
         self.status.setText(message)
 
 
