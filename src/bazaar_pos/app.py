@@ -12,7 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from bazaar_pos.errors import DatabaseInUseError, UserError
-from bazaar_pos.i18n import _
+from bazaar_pos.i18n import LANGUAGES, _, set_language
 from bazaar_pos.logs import LOG_FILE_NAME
 from bazaar_pos.paths import log_folder
 from bazaar_pos.resources import resource_path
@@ -22,6 +22,7 @@ from bazaar_pos.store.lock import DatabaseLock
 from bazaar_pos.ui.errors import ErrorReporter
 from bazaar_pos.ui.main_window import MainWindow
 from bazaar_pos.ui.notice import Icon, Notice
+from bazaar_pos.ui.setup.wizard import SetupWizard
 from bazaar_pos.ui.style import apply_style
 
 log = logging.getLogger(__name__)
@@ -30,12 +31,19 @@ QUIT_AFTER_ENV = "BAZAAR_POS_QUIT_AFTER_MS"
 """Smoke tests of a built bundle set this to close the app once its window has shown."""
 
 
-def run_gui(db_path: Path, *, demo: bool = False, log_path: Path | None = None) -> int:
+def run_gui(
+    db_path: Path,
+    *,
+    demo: bool = False,
+    log_path: Path | None = None,
+    language: str | None = None,
+) -> int:
     """Open the shop at ``db_path`` in the main window and run until it closes.
 
     Refuses, with a message, a database that another window or command has
     open. Unexpected errors are logged to ``log_path`` and shown without
     closing the window. A backup is made daily and when the window closes.
+    The shop's own language is used unless ``language`` is given (``--lang``).
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -65,9 +73,9 @@ def run_gui(db_path: Path, *, demo: bool = False, log_path: Path | None = None) 
         try:
             if demo:
                 load_demo_shop(shop)
-            window = MainWindow(shop)
-            window.resize(1280, 760)
-            window.show()
+            if language is None:
+                use_shop_language(shop)
+            window = open_main_window(shop, demo=demo)
             window.start_automatic_backups()
             QTimer.singleShot(0, window.warn_about_location)
             if os.environ.get(QUIT_AFTER_ENV):
@@ -78,3 +86,25 @@ def run_gui(db_path: Path, *, demo: bool = False, log_path: Path | None = None) 
     finally:
         lock.release()
         reporter.uninstall()
+
+
+def use_shop_language(shop: Shop) -> None:
+    """Show the app in the language chosen for the shop, if one was."""
+    chosen = shop.settings.load().language
+    if chosen in LANGUAGES:
+        set_language(chosen)
+
+
+def open_main_window(shop: Shop, *, demo: bool = False) -> MainWindow:
+    """Run the first-time setup if the shop was never set up, then show the till.
+
+    The demo shop never asks. The window is built after the setup, so a
+    language chosen there shows at once.
+    """
+    if not demo and shop.settings.needs_setup():
+        SetupWizard.ask(None, shop, first_run=True)
+    window = MainWindow(shop)
+    window.resize(1280, 760)
+    window.show()
+    window.focus_till()
+    return window

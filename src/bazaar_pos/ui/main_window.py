@@ -32,6 +32,7 @@ from bazaar_pos.ui.printing.status import PrintStatus
 from bazaar_pos.ui.products.screen import ProductsScreen
 from bazaar_pos.ui.reports.screen import ReportsScreen
 from bazaar_pos.ui.settings.screen import SettingsScreen
+from bazaar_pos.ui.setup.wizard import SetupOutcome, SetupWizard
 from bazaar_pos.ui.stock.screen import StockScreen
 from bazaar_pos.ui.till.screen import TillScreen
 
@@ -79,6 +80,8 @@ class MainWindow(QMainWindow):
         self.products = ProductsScreen(shop)
         self.stock = StockScreen(shop)
         self.reports = ReportsScreen(shop)
+        self.settings_screen = SettingsScreen(shop)
+        self.settings_screen.setup_requested.connect(self.run_setup)
         self.till.sale_completed.connect(self.printing.print_sale)
         self.till.sale_completed.connect(lambda _uuid: self.reports.mark_stale())
         self.till.reprint_requested.connect(self.printing.reprint_sale)
@@ -90,7 +93,7 @@ class MainWindow(QMainWindow):
             (_("Products"), self.products),
             (_("Stock"), self.stock),
             (_("Reports"), self.reports),
-            (_("Settings"), SettingsScreen(shop)),
+            (_("Settings"), self.settings_screen),
         ]
         for number, (label, screen) in enumerate(screens, start=1):
             item = QListWidgetItem(f"{label}   Ctrl+{number}")
@@ -155,6 +158,23 @@ class MainWindow(QMainWindow):
     def show_screen(self, row: int) -> None:
         """Switch to the screen at ``row`` in the navigation."""
         self.navigation.setCurrentRow(row)
+
+    def run_setup(self) -> SetupOutcome:
+        """Run the first-time setup again (Settings); refresh what it changed."""
+        outcome = SetupWizard.ask(self, self.shop, first_run=False)
+        if outcome.finished:
+            settings = self.shop.settings.load()
+            self.setWindowTitle(f"{settings.shop_name} — Bazaar POS {__version__}")
+            self.data_changed.emit(
+                Changes(products=outcome.demo_loaded, stock=outcome.demo_loaded, settings=True)
+            )
+        return outcome
+
+    def focus_till(self) -> None:
+        """Show the till with the keyboard in its scan field."""
+        self.show_screen(0)
+        self.activateWindow()
+        self.till.scan.setFocus()
 
     # Backups -----------------------------------------------------------------
 

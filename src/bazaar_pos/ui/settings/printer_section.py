@@ -29,21 +29,44 @@ from bazaar_pos.ui.printing.worker import Background
 class PrinterSection(QGroupBox):
     """The printer's settings, with Find printers, Save, Test page and Open drawer.
 
+    A ``compact`` section (first-run setup) shows only the address, Find
+    printers, the paper and the test page; the other settings keep their values.
+
     Signals:
         saved(): the settings were stored.
     """
 
     saved = Signal()
 
-    def __init__(self, printer: PrinterService, parent: QWidget | None = None) -> None:
-        """Edit the settings of ``printer``."""
+    def __init__(
+        self, printer: PrinterService, parent: QWidget | None = None, *, compact: bool = False
+    ) -> None:
+        """Edit the settings of ``printer``; only the essentials when ``compact``."""
         super().__init__(_("Receipt printer"), parent)
         self.setObjectName("printerSection")
         self.setAccessibleName(_("Receipt printer settings"))
         self._printer = printer
         self._background = Background(threads=1, parent=self)
         self._build()
+        if compact:
+            self._show_essentials_only()
         self.load()
+
+    def _show_essentials_only(self) -> None:
+        self.setTitle("")
+        self.setFlat(True)
+        for field in (
+            self.profile,
+            self.drawer,
+            self.footer,
+            self.social,
+            self.qr_data,
+            self.qris_on_receipt,
+            self._logo_row,
+        ):
+            self._form.setRowVisible(field, False)
+        for button in (self.save_button, self.drawer_button):
+            button.hide()
 
     def _build(self) -> None:
         self.uri = _line_edit("printerUri", _("Printer address"))
@@ -90,7 +113,9 @@ class PrinterSection(QGroupBox):
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
+        self._logo_row = logo_row
         form = QFormLayout()
+        self._form = form
         form.addRow(_("Printer &address:"), self.uri)
         found_label = QLabel(_("Fou&nd:"))
         found_label.setBuddy(self.detected)

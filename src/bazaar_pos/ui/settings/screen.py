@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
@@ -12,7 +21,13 @@ from bazaar_pos.ui.settings.shop_section import ShopSection
 
 
 class SettingsScreen(QWidget):
-    """Settings in tabs (Shop, Receipt printer) beside a preview of the receipt they give."""
+    """Settings in tabs (Shop, Receipt printer) beside a preview of the receipt they give.
+
+    Signals:
+        setup_requested(): the person asked to run the first-time setup again.
+    """
+
+    setup_requested = Signal()
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         """Edit the settings of ``shop``."""
@@ -22,6 +37,17 @@ class SettingsScreen(QWidget):
         self._shop = shop
         title = QLabel(_("Settings"))
         title.setObjectName("screenTitle")
+        self.setup_button = QPushButton(_("Run first-time &setup again…"))
+        self.setup_button.setObjectName("runSetupAgain")
+        self.setup_button.setAccessibleName(_("Run first-time setup again"))
+        self.setup_button.setToolTip(
+            _("The questions asked on the first start: language, shop, tax, printer")
+        )
+        self.setup_button.clicked.connect(self.setup_requested)
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addWidget(self.setup_button)
         self.shop_section = ShopSection(shop.settings)
         self.printer = PrinterSection(shop.printer)
         shop_page = QScrollArea()
@@ -46,8 +72,14 @@ class SettingsScreen(QWidget):
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(heading)
         layout.addLayout(columns, 1)
+        self.refresh_preview()
+
+    def refresh(self) -> None:
+        """Show the settings as stored now (after a restore or the first-time setup)."""
+        self.shop_section.load()
+        self.printer.load()
         self.refresh_preview()
 
     def refresh_preview(self) -> None:
