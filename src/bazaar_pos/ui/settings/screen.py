@@ -37,7 +37,7 @@ class SettingsScreen(QWidget):
         self._shop = shop
         title = QLabel(_("Settings"))
         title.setObjectName("screenTitle")
-        self.setup_button = QPushButton(_("Run first-time &setup again…"))
+        self.setup_button = QPushButton(_("Run first-time setup a&gain…"))
         self.setup_button.setObjectName("runSetupAgain")
         self.setup_button.setAccessibleName(_("Run first-time setup again"))
         self.setup_button.setToolTip(
