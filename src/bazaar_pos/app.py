@@ -79,7 +79,7 @@ def run_gui(
             window.start_automatic_backups()
             QTimer.singleShot(0, window.warn_about_location)
             if os.environ.get(QUIT_AFTER_ENV):
-                QTimer.singleShot(int(os.environ[QUIT_AFTER_ENV]), app.quit)
+                QTimer.singleShot(int(os.environ[QUIT_AFTER_ENV]), window.close)
             return app.exec()
         finally:
             shop.close()
