@@ -23,7 +23,8 @@ from bazaar_pos.store.lock import DatabaseLock
 from bazaar_pos.ui.errors import ErrorReporter
 from bazaar_pos.ui.main_window import MainWindow
 from bazaar_pos.ui.notice import Icon, Notice
-from bazaar_pos.ui.style import STYLE_SHEET
+from bazaar_pos.ui.setup.wizard import SetupWizard
+from bazaar_pos.ui.style import apply_style
 
 log = logging.getLogger(__name__)
 
@@ -36,21 +37,20 @@ def run_gui(
     *,
     demo: bool = False,
     log_path: Path | None = None,
-    language_given: bool = False,
+    language: str | None = None,
 ) -> int:
     """Open the shop at ``db_path`` in the main window and run until it closes.
-
-    The window speaks the language chosen in Settings unless ``--lang`` was given.
 
     Refuses, with a message, a database that another window or command has
     open. Unexpected errors are logged to ``log_path`` and shown without
     closing the window. A backup is made daily and when the window closes.
+    The shop's own language is used unless ``language`` is given (``--lang``).
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Bazaar POS")
     app.setOrganizationName("Bazaar POS")
-    app.setStyleSheet(STYLE_SHEET)
+    apply_style(app)
     app.setWindowIcon(QIcon(str(resource_path("icons", "bazaar-pos.svg"))))
     reporter = ErrorReporter(log_path or log_folder() / LOG_FILE_NAME)
     reporter.install()
@@ -72,20 +72,33 @@ def run_gui(
             )
             return 1
         try:
-            if not language_given:
-                speak_shop_language(shop.settings)
             if demo:
                 load_demo_shop(shop)
-            window = MainWindow(shop)
-            window.resize(1280, 760)
-            window.show()
+            if language is None:
+                speak_shop_language(shop.settings)
+            window = open_main_window(shop, demo=demo)
             window.start_automatic_backups()
             QTimer.singleShot(0, window.warn_about_location)
             if os.environ.get(QUIT_AFTER_ENV):
-                QTimer.singleShot(int(os.environ[QUIT_AFTER_ENV]), app.quit)
+                QTimer.singleShot(int(os.environ[QUIT_AFTER_ENV]), window.close)
             return app.exec()
         finally:
             shop.close()
     finally:
         lock.release()
         reporter.uninstall()
+
+
+def open_main_window(shop: Shop, *, demo: bool = False) -> MainWindow:
+    """Run the first-time setup if the shop was never set up, then show the till.
+
+    The demo shop never asks. The window is built after the setup, so a
+    language chosen there shows at once.
+    """
+    if not demo and shop.settings.needs_setup():
+        SetupWizard.ask(None, shop, first_run=True)
+    window = MainWindow(shop)
+    window.resize(1280, 760)
+    window.show()
+    window.focus_till()
+    return window

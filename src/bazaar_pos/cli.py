@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from bazaar_pos.app import run_gui  # Qt loads only when the GUI opens
 
-        return run_gui(db_path, demo=args.demo, log_path=log_path, language_given=bool(args.lang))
+        return run_gui(db_path, demo=args.demo, log_path=log_path, language=args.lang)
     try:
         with _lock_for(args, db_path):
             if not args.demo and (risk := location_risk(db_path)) is not None:

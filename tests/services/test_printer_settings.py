@@ -38,7 +38,7 @@ def test_wrong_settings_are_refused_with_every_problem(shop, tmp_path):
 
 
 def test_printing_without_a_printer_says_where_to_set_one_up(shop):
-    with pytest.raises(PrinterError, match="Settings > Printer"):
+    with pytest.raises(PrinterError, match="Settings > Receipt printer"):
         shop.printer.print_test_page()
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bazaar_pos.ui import messages
-from bazaar_pos.ui.style import STYLE_SHEET
+from bazaar_pos.ui.style import apply_style
 from bazaar_pos.ui.till.screen import TillScreen
 
 
@@ -31,7 +31,7 @@ def products(add_product):
 @pytest.fixture
 def open_till(qtbot, qapp):
     """Build, show and focus a Till over a shop."""
-    qapp.setStyleSheet(STYLE_SHEET)
+    apply_style(qapp)
 
     def make(shop):
         till = TillScreen(shop)

@@ -142,7 +142,9 @@ class PrinterService:
 
 def _address(settings: PrinterSettings) -> PrinterAddress:
     if not settings.uri:
-        raise PrinterError(_("No receipt printer is set up. Choose one under Settings > Printer."))
+        raise PrinterError(
+            _("No receipt printer is set up. Choose one under Settings > Receipt printer.")
+        )
     return parse_printer_uri(settings.uri)
 
 

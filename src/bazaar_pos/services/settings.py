@@ -20,7 +20,7 @@ from bazaar_pos.errors import ValidationError
 from bazaar_pos.i18n import LANGUAGES, _, set_language
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.store.database import Database
-from bazaar_pos.store.models import Setting
+from bazaar_pos.store.models import Product, Sale, Setting
 from bazaar_pos.store.types import new_uuid
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ class ShopSettings:
     backup_keep: int = 14
     backup_folder: str = ""
     location_warning_seen: str = ""
+    setup_done: bool = False
 
     @property
     def currency(self) -> Currency:
@@ -127,6 +128,13 @@ def speak_shop_language(settings: SettingsService) -> None:
         set_language(chosen)
 
 
+def save_record_fields(db: Database, prefix: str, **values: object) -> None:
+    """Store only the named fields under ``prefix``, leaving the others as they are."""
+    with db.writing() as session:
+        for key, value in values.items():
+            session.merge(Setting(key=prefix + key, value=json.dumps(value)))
+
+
 class SettingsService:
     """Reads and writes ShopSettings; gives every database a till identity once."""
 
@@ -196,3 +204,27 @@ class SettingsService:
         if settings.till_id:
             return settings
         return self.save(replace(settings, till_id=new_uuid()))
+
+    def is_empty(self) -> bool:
+        """True while the shop has neither products nor sales (the demo may go in)."""
+        with self._db.reading() as session:
+            return all(
+                session.scalar(select(model.id).limit(1)) is None for model in (Product, Sale)
+            )
+
+    def needs_setup(self) -> bool:
+        """True when the first-run setup should show: never done, and the shop is empty.
+
+        A shop that already has products or sales (made before first-run setup
+        existed, or filled from the command line) is marked as set up instead.
+        """
+        if self.load().setup_done:
+            return False
+        if self.is_empty():
+            return True
+        self.mark_set_up()
+        return False
+
+    def mark_set_up(self) -> None:
+        """Remember that the first-run setup was done or skipped, so it does not show again."""
+        save_record_fields(self._db, _PREFIX, setup_done=True)

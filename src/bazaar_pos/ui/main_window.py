@@ -41,6 +41,7 @@ from bazaar_pos.ui.printing.worker import Background
 from bazaar_pos.ui.products.screen import ProductsScreen
 from bazaar_pos.ui.reports.screen import ReportsScreen
 from bazaar_pos.ui.settings.screen import SettingsScreen
+from bazaar_pos.ui.setup.wizard import SetupOutcome, SetupWizard
 from bazaar_pos.ui.shifts.shift_dialog import ShiftDialog
 from bazaar_pos.ui.stock.screen import StockScreen
 from bazaar_pos.ui.till.screen import TillScreen
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.stock = StockScreen(shop)
         self.reports = ReportsScreen(shop)
         self.settings_screen = SettingsScreen(shop)
+        self.settings_screen.setup_requested.connect(self.run_setup)
         self.till.sale_completed.connect(self.printing.print_sale)
         self.till.sale_completed.connect(lambda _uuid: self.reports.mark_stale())
         self.till.reprint_requested.connect(self.printing.reprint_sale)
@@ -352,6 +354,23 @@ class MainWindow(QMainWindow):
     def show_screen(self, row: int) -> None:
         """Switch to the screen at ``row`` in the navigation."""
         self.navigation.setCurrentRow(row)
+
+    def run_setup(self) -> SetupOutcome:
+        """Run the first-time setup again (Settings); refresh what it changed."""
+        outcome = SetupWizard.ask(self, self.shop, first_run=False)
+        if outcome.finished:
+            settings = self.shop.settings.load()
+            self.setWindowTitle(f"{settings.shop_name} — Bazaar POS {__version__}")
+            self.data_changed.emit(
+                Changes(products=outcome.demo_loaded, stock=outcome.demo_loaded, settings=True)
+            )
+        return outcome
+
+    def focus_till(self) -> None:
+        """Show the till with the keyboard in its scan field."""
+        self.show_screen(0)
+        self.activateWindow()
+        self.till.scan.setFocus()
 
     # Backups -----------------------------------------------------------------
 

@@ -121,9 +121,6 @@ class ProductDialog(QDialog):
         self.photo = named(QLabel(), "productPhoto", _("Photo"))
         self.photo.setFixedSize(PHOTO_SIZE, PHOTO_SIZE)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.photo.setStyleSheet(
-            "QLabel#productPhoto { border: 1px solid #c8c8c8; background: #fafafa; }"
-        )
         self.photo_hint = QLabel()
         self.photo_hint.setObjectName("photoHint")
         self.photo_hint.setWordWrap(True)
@@ -143,7 +140,6 @@ class ProductDialog(QDialog):
         self.problems.setObjectName("dialogProblems")
         self.problems.setAccessibleName(_("Problems"))
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("QLabel#dialogProblems { color: #b42318; }")
         self.problems.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -30,7 +30,7 @@ COLUMNS: tuple[tuple[ProductSort, str], ...] = (
 PRICE_COLUMN, STOCK_COLUMN, NAME_COLUMN = 4, 5, 1
 PRODUCT_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMB_SIZE = 28
-_GREY = QBrush(QColor("#777777"))
+_GREY = QBrush(QColor("#5f6870"))
 _LOW = QBrush(QColor("#b42318"))
 
 

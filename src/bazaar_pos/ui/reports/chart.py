@@ -12,8 +12,8 @@ from bazaar_pos.i18n import _
 
 BAR = QColor("#1c7c54")
 TRACK = QColor("#eef1f4")
-INK = QColor("#1f2933")
-MUTED = QColor("#616e7c")
+INK = QColor("#111111")
+MUTED = QColor("#3d4650")
 
 
 class BarChart(QWidget):

@@ -28,6 +28,9 @@ from bazaar_pos.ui.widgets.fields import button, line_edit
 class PrinterSection(QGroupBox):
     """The printer's settings, with Find printers, Save, Test page and Open drawer.
 
+    A ``compact`` section (first-run setup) shows only the address, Find
+    printers, the paper and the test page; the other settings keep their values.
+
     Signals:
         saved(): the settings were stored.
     """
@@ -39,6 +42,8 @@ class PrinterSection(QGroupBox):
         printer: PrinterService,
         approvals: Approvals | None = None,
         parent: QWidget | None = None,
+        *,
+        compact: bool = False,
     ) -> None:
         """Edit the settings of ``printer``; a cashier asks ``approvals``."""
         super().__init__(_("Receipt printer"), parent)
@@ -48,7 +53,25 @@ class PrinterSection(QGroupBox):
         self._approvals = approvals
         self._background = Background(threads=1, parent=self)
         self._build()
+        if compact:
+            self._show_essentials_only()
         self.load()
+
+    def _show_essentials_only(self) -> None:
+        self.setTitle("")
+        self.setFlat(True)
+        for field in (
+            self.profile,
+            self.drawer,
+            self.footer,
+            self.social,
+            self.qr_data,
+            self.qris_on_receipt,
+            self._logo_row,
+        ):
+            self._form.setRowVisible(field, False)
+        for extra in (self.save_button, self.drawer_button):
+            extra.hide()
 
     def _build(self) -> None:
         self.uri = line_edit("printerUri", _("Printer address"))
@@ -95,7 +118,9 @@ class PrinterSection(QGroupBox):
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
+        self._logo_row = logo_row
         form = QFormLayout()
+        self._form = form
         form.addRow(_("Printer &address:"), self.uri)
         found_label = QLabel(_("Fou&nd:"))
         found_label.setBuddy(self.detected)
@@ -241,5 +266,6 @@ class PrinterSection(QGroupBox):
 
     def _say(self, message: str, *, problem: bool = False) -> None:
         self.status.setProperty("problem", problem)
-        self.status.setStyleSheet("color: #b00020;" if problem else "color: #1c7c54;")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
         self.status.setText(message)

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
@@ -21,9 +29,11 @@ class SettingsScreen(QWidget):
 
     Signals:
         users_changed(): users or the owner's rules changed.
+        setup_requested(): the person asked to run the first-time setup again.
     """
 
     users_changed = Signal()
+    setup_requested = Signal()
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         """Edit the settings of ``shop``."""
@@ -34,6 +44,17 @@ class SettingsScreen(QWidget):
         self.approvals = Approvals(shop.access, self)
         title = QLabel(_("Settings"))
         title.setObjectName("screenTitle")
+        self.setup_button = QPushButton(_("Run first-time setup a&gain…"))
+        self.setup_button.setObjectName("runSetupAgain")
+        self.setup_button.setAccessibleName(_("Run first-time setup again"))
+        self.setup_button.setToolTip(
+            _("The questions asked on the first start: language, shop, tax, printer")
+        )
+        self.setup_button.clicked.connect(self.setup_requested)
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addWidget(self.setup_button)
         self.shop_section = ShopSection(shop.settings, self.approvals)
         self.printer = PrinterSection(shop.printer, self.approvals)
         self.users = UsersSection(shop, self.approvals)
@@ -61,13 +82,20 @@ class SettingsScreen(QWidget):
         columns.addLayout(left, 3)
         columns.addLayout(right, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(heading)
         layout.addLayout(columns, 1)
         self.refresh_preview()
 
     def refresh_access(self) -> None:
         """Show the users again (someone else signed in, or a user was locked out)."""
         self.users.load()
+
+    def refresh(self) -> None:
+        """Show the settings as stored now (after a restore or the first-time setup)."""
+        self.shop_section.load()
+        self.printer.load()
+        self.users.load()
+        self.refresh_preview()
 
     def refresh_preview(self) -> None:
         """Show a sample receipt as the saved settings print it, on the paper chosen."""

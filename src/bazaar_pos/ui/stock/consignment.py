@@ -86,7 +86,6 @@ class ConsignorDialog(QDialog):
         form.addRow(_("N&otes"), self.notes)
         self.problems = QLabel()
         self.problems.setObjectName("dialogProblems")
-        self.problems.setStyleSheet("QLabel#dialogProblems { color: #b42318; }")
         self.problems.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -97,7 +97,6 @@ class StockMoveDialog(QDialog):
             self.quantity.setRange(1, max(product.stock, 1))
         self.problems = QLabel()
         self.problems.setObjectName("dialogProblems")
-        self.problems.setStyleSheet("QLabel#dialogProblems { color: #b42318; }")
         self.problems.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -114,7 +114,6 @@ class ValueTab(QWidget):
         self._formats = Formats(shop.settings.load())
         self.total = QLabel()
         self.total.setObjectName("stockValueTotal")
-        self.total.setStyleSheet("font-size: 18pt; font-weight: 600;")
         self.detail = QLabel()
         self.detail.setObjectName("stockValueDetail")
         self.detail.setWordWrap(True)

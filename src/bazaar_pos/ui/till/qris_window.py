@@ -29,7 +29,7 @@ QLabel#qrisNmid { font-size: 15pt; color: #444; }
 QLabel#qrisAmountCaption { font-size: 18pt; color: #444; }
 QLabel#qrisAmount { font-size: 54pt; font-weight: 800; }
 QLabel#qrisScanHint { font-size: 20pt; font-weight: 600; color: #1c7c54; }
-QLabel#qrisCashierHint { font-size: 11pt; color: #777; }
+QLabel#qrisCashierHint { font-size: 11pt; color: #3d4650; }
 QFrame#qrisInfo { background: transparent; }
 """
 
