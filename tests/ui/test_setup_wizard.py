@@ -28,7 +28,7 @@ def press(qtbot, wizard, key):
 def test_enter_walks_through_and_finish_stores_the_answers(qtbot, shop, emupos):
     wizard = opened(qtbot, shop)
     assert wizard.currentId() == Step.WELCOME
-    assert wizard.welcome.step.text() == "Step 1 of 5"
+    assert wizard.welcome.step.text() == "Step 1 of 6"
     press(qtbot, wizard, Qt.Key.Key_Return)
     assert wizard.currentId() == Step.SHOP
     assert wizard.shop_page.shop_name.text() == ""
@@ -54,6 +54,8 @@ def test_enter_walks_through_and_finish_stores_the_answers(qtbot, shop, emupos):
     printout = emupos.wait_receipt("p58", before)
     assert "Printer test" in printout.text
     press(qtbot, wizard, Qt.Key.Key_Return)
+    assert wizard.currentId() == Step.OWNER
+    press(qtbot, wizard, Qt.Key.Key_Return)
     assert wizard.currentId() == Step.FINISH
     summary = wizard.finish_page.summary.text()
     assert "Shop: Batik Sekar Jagad" in summary
@@ -77,6 +79,28 @@ def test_enter_walks_through_and_finish_stores_the_answers(qtbot, shop, emupos):
     assert not shop.settings.needs_setup()
 
 
+def test_an_owner_pin_set_in_the_setup_makes_everyone_sign_in(qtbot, shop):
+    wizard = opened(qtbot, shop)
+    wizard.shop_page.shop_name.setText("Toko Kriya")
+    for _step in (Step.WELCOME, Step.SHOP, Step.MONEY, Step.PRINTER):
+        press(qtbot, wizard, Qt.Key.Key_Return)
+    assert wizard.currentId() == Step.OWNER
+    owner = wizard.owner_page
+    owner.owner_name.setText("Ani")
+    qtbot.keyClicks(owner.pin, "482916")
+    qtbot.keyClicks(owner.pin_again, "482917")
+    press(qtbot, wizard, Qt.Key.Key_Return)
+    assert wizard.currentId() == Step.OWNER
+    assert "not the same" in owner.problem.text()
+    owner.pin_again.setText("482916")
+    press(qtbot, wizard, Qt.Key.Key_Return)
+    assert wizard.currentId() == Step.FINISH
+    with qtbot.waitSignal(wizard.finished):
+        press(qtbot, wizard, Qt.Key.Key_Return)
+    assert [user.name for user in shop.users.users()] == ["Ani"]
+    assert shop.access.sign_in_required()
+
+
 def test_esc_skips_the_setup_for_good(qtbot, shop):
     wizard = opened(qtbot, shop)
     press(qtbot, wizard, Qt.Key.Key_Return)
@@ -93,6 +117,7 @@ def test_the_demo_shop_loads_into_an_empty_shop_and_the_answers_win(qtbot, shop)
     wizard = opened(qtbot, shop)
     wizard.next()
     qtbot.keyClicks(wizard.shop_page.shop_name, "Toko Latihan")
+    wizard.next()
     wizard.next()
     wizard.next()
     wizard.next()
@@ -144,7 +169,7 @@ def test_a_printer_address_that_cannot_be_used_keeps_the_printer_page(qtbot, sho
     assert "printer settings are not right" in section.status.text()
     section.uri.setText(f"network://127.0.0.1:{free_port()}")
     press(qtbot, wizard, Qt.Key.Key_Return)
-    assert wizard.currentId() == Step.FINISH
+    assert wizard.currentId() == Step.OWNER
 
 
 def test_choosing_a_language_on_the_first_run_switches_at_once(qtbot, shop):

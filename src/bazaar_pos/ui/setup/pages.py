@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from bazaar_pos.domain.access import name_problems, pin_problems
 from bazaar_pos.domain.money import CURRENCIES, currency, format_money
 from bazaar_pos.i18n import LANGUAGES, _
 from bazaar_pos.services.printer import PrinterService
@@ -267,6 +268,60 @@ class PrinterPage(SetupPage):
     def collect(self, draft: ShopSettings) -> ShopSettings | None:
         """Store the printer's address and paper; None when the address cannot be used."""
         return draft if self.section.save() is not None else None
+
+
+class OwnerPage(SetupPage):
+    """An optional owner PIN: with one, the till asks who is selling and guards refunds."""
+
+    def __init__(self) -> None:
+        """Ask the owner's name and a PIN twice; both PIN fields empty means no PIN."""
+        super().__init__("setupOwnerPage")
+        self.set_heading(
+            _("Owner PIN"),
+            _("Optional. Without a PIN the app opens straight to the till."),
+        )
+        self.owner_name = _line("setupOwnerName", _("Owner's name"), _("Owner"))
+        self.pin = _line("setupOwnerPin", _("PIN"), "")
+        self.pin_again = _line("setupOwnerPinAgain", _("PIN again"), "")
+        for field in (self.pin, self.pin_again):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setMaxLength(6)
+        hint = _wrapped("setupOwnerHint")
+        hint.setText(
+            _(
+                "With a PIN, everyone signs in, and cashiers added later need the owner's PIN "
+                "for refunds, voids, big discounts and price changes. 4 to 6 digits."
+            )
+        )
+        self.problem = _wrapped("setupOwnerProblem")
+        form = QFormLayout()
+        form.addRow(_("Owner's &name:"), self.owner_name)
+        form.addRow(_("&PIN:"), self.pin)
+        form.addRow(_("PIN &again:"), self.pin_again)
+        layout = self.body
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.problem)
+
+    def answer(self) -> tuple[str, str] | None:
+        """The owner's name and PIN chosen, or None for no PIN."""
+        pin = self.pin.text()
+        return (self.owner_name.text().strip(), pin) if pin else None
+
+    def collect(self, draft: ShopSettings) -> ShopSettings | None:
+        """Accept an empty PIN, or a good one typed twice; say what is wrong otherwise."""
+        pin, again = self.pin.text(), self.pin_again.text()
+        if not pin and not again:
+            self.problem.clear()
+            return draft
+        problems = pin_problems(pin) + name_problems(self.owner_name.text().strip())
+        if pin != again:
+            problems.append(_("The two PINs are not the same."))
+        if problems:
+            self.problem.setText("\n".join(problems))
+            return None
+        self.problem.clear()
+        return draft
 
 
 class FinishPage(SetupPage):

@@ -8,6 +8,7 @@ from enum import IntEnum
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
+from bazaar_pos.domain.access import Role
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, current_language, set_language
 from bazaar_pos.services.demo import load_demo_shop
@@ -17,6 +18,7 @@ from bazaar_pos.ui.messages import describe, show_message
 from bazaar_pos.ui.setup.pages import (
     FinishPage,
     MoneyPage,
+    OwnerPage,
     PrinterPage,
     SetupPage,
     ShopPage,
@@ -25,12 +27,13 @@ from bazaar_pos.ui.setup.pages import (
 
 
 class Step(IntEnum):
-    """The pages in order. An owner PIN page belongs after PRINTER once shops have users."""
+    """The pages in order; OWNER shows only while the shop has no users."""
 
     WELCOME = 0
     SHOP = 1
     MONEY = 2
     PRINTER = 3
+    OWNER = 4
     FINISH = 9
 
 
@@ -65,6 +68,7 @@ class SetupWizard(QWizard):
         self._first_run = first_run
         self._original_language = current_language()
         self._demo_allowed = shop.settings.is_empty()
+        self._owner_allowed = not shop.users.users()
         stored = shop.settings.load()
         self.draft = replace(
             stored,
@@ -85,10 +89,13 @@ class SetupWizard(QWizard):
         self.shop_page = ShopPage(self.draft)
         self.money_page = MoneyPage(self.draft, currency_locked=not self._demo_allowed)
         self.printer_page = PrinterPage(self._shop.printer)
+        self.owner_page = OwnerPage()
         self.finish_page = FinishPage(demo_allowed=self._demo_allowed)
         self.setPage(Step.SHOP, self.shop_page)
         self.setPage(Step.MONEY, self.money_page)
         self.setPage(Step.PRINTER, self.printer_page)
+        if self._owner_allowed:
+            self.setPage(Step.OWNER, self.owner_page)
         self.setPage(Step.FINISH, self.finish_page)
 
     def _retranslate(self) -> None:
@@ -110,8 +117,10 @@ class SetupWizard(QWizard):
         if not self._first_run:
             return
         set_language(code)
-        for step in (Step.SHOP, Step.MONEY, Step.PRINTER, Step.FINISH):
+        for step in (Step.SHOP, Step.MONEY, Step.PRINTER, Step.OWNER, Step.FINISH):
             old = self.page(step)
+            if old is None:
+                continue
             self.removePage(step)
             old.deleteLater()
         self._add_pages()
@@ -142,6 +151,9 @@ class SetupWizard(QWizard):
         try:
             if demo and self._shop.settings.is_empty():
                 load_demo_shop(self._shop)
+            owner = self.owner_page.answer() if self._owner_allowed else None
+            if owner is not None:
+                self._shop.users.add(owner[0], Role.OWNER, owner[1])
             self._store(self._shop.settings.load())
         except UserError as exc:
             QApplication.restoreOverrideCursor()
