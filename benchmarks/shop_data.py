@@ -40,6 +40,8 @@ FAVOURITES = 12
 AWAITING = 6
 """QRIS payments of the last day still awaiting confirmation (the till shows them)."""
 FLUSH_SALES = 20_000
+FULL_PRODUCTS = 100_000
+FULL_LINES = 1_000_000
 
 WORDS = [
     "Tenun",
@@ -148,8 +150,8 @@ STAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
 class ShopSize:
     """How big a benchmark shop is."""
 
-    products: int = 100_000
-    lines: int = 1_000_000
+    products: int = FULL_PRODUCTS
+    lines: int = FULL_LINES
 
     @property
     def label(self) -> str:

@@ -28,7 +28,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from bazaar_pos import __version__
 from bazaar_pos.i18n import set_language
 from benchmarks import files, keystrokes, selling, starting
-from benchmarks.shop_data import CACHE, BuiltShop, ShopSize, cached_shop, work_copy
+from benchmarks.shop_data import (
+    CACHE,
+    FULL_LINES,
+    FULL_PRODUCTS,
+    BuiltShop,
+    ShopSize,
+    cached_shop,
+    work_copy,
+)
 from benchmarks.stats import Row, baselines, table
 
 FIGURES = ("start", "commit", "scan", "search", "filter", "import", "pdf", "memory")
@@ -38,8 +46,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks", description=__doc__.splitlines()[0]
     )
-    parser.add_argument("--products", type=int, default=ShopSize.products)
-    parser.add_argument("--lines", type=int, default=ShopSize.lines)
+    parser.add_argument("--products", type=int, default=FULL_PRODUCTS)
+    parser.add_argument("--lines", type=int, default=FULL_LINES)
     parser.add_argument(
         "--import-products", type=int, default=None, help="rows to import (default: --products)"
     )
