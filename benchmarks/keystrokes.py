@@ -63,11 +63,17 @@ def _quiet(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
         sys.stderr.write(message + "\n")
 
 
-def application() -> QApplication:
+def styled_application() -> QApplication:
+    """The application as the app sets it up (its style sheet), quiet about size hints."""
     qInstallMessageHandler(_quiet)
+    app = application()
+    app.setStyleSheet(STYLE_SHEET)
+    return app
+
+
+def application() -> QApplication:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    app.setStyleSheet(STYLE_SHEET)
     return app
 
 

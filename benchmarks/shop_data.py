@@ -29,7 +29,7 @@ from bazaar_pos.domain.barcodes import internal_ean13
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.text import search_key
 from bazaar_pos.services.settings import SettingsService
-from bazaar_pos.store.database import Database
+from bazaar_pos.store.database import Database, head_revision
 
 GENERATOR_VERSION = 1
 """Bump when the generated data changes: cached shops of other versions are rebuilt."""
@@ -186,9 +186,14 @@ def cached_shop(
     rebuild: bool = False,
     say: Callable[[str], None] = print,
 ) -> BuiltShop:
-    """The benchmark shop of ``size``, built and checked first if it is not cached yet."""
+    """The benchmark shop of ``size``, built and checked first if it is not cached yet.
+
+    The cache is keyed by the generator's version, the schema's revision and the size.
+    """
     cache.mkdir(parents=True, exist_ok=True)
-    path = cache / f"shop-v{GENERATOR_VERSION}-{size.products}-{size.lines}.sqlite"
+    # A shop built for another schema would be upgraded (and backed up) at every run.
+    revision = head_revision()
+    path = cache / f"shop-v{GENERATOR_VERSION}-r{revision}-{size.products}-{size.lines}.sqlite"
     facts = path.with_suffix(".json")
     seconds = 0.0
     if rebuild or not (path.exists() and facts.exists()):

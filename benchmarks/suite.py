@@ -67,6 +67,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
     set_language("en")
+    if argv is None:  # run as a program: the real app's look (tests keep theirs)
+        keystrokes.styled_application()
     wanted = [f for f in FIGURES if f in args.only.split(",")]
     size = ShopSize(args.products, args.lines)
     built = cached_shop(size, cache=args.cache, rebuild=args.rebuild)
