@@ -170,12 +170,18 @@ class CheckoutService:
     def _move_stock(
         session: Session, shop: ShopSettings, sale: Sale, cart: Cart, *, enforce: bool
     ) -> list[str]:
-        """Take sold goods out of stock; return the SKUs that went below zero."""
+        """Take sold goods out of stock; return the SKUs that went below zero.
+
+        The cart's products are read in one query, and nothing is flushed
+        until they all moved: one round of writes for the whole sale.
+        """
         below_zero = []
+        ids = {line.product_id for line in cart if line.product_id is not None}
+        products = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(ids)))}
         for line in cart:
             if line.product_id is None:
                 continue
-            product = session.get(Product, line.product_id)
+            product = products.get(line.product_id)
             if product is None:
                 raise ValidationError(_("A product in the cart no longer exists."))
             if product.stock_on_hand - line.quantity < 0:
