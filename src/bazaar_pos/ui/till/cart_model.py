@@ -12,6 +12,15 @@ from bazaar_pos.ui.formatting import MoneyText
 Index = QModelIndex | QPersistentModelIndex
 SHORT_OF_STOCK = QColor("#b45309")
 NUMBER_COLUMNS = (0, 2, 3, 4, 5)
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+    }
+)
+"""The roles the cart answers; the view asks for many more as it sizes the columns."""
 
 
 class CartTableModel(QAbstractTableModel):
@@ -22,6 +31,7 @@ class CartTableModel(QAbstractTableModel):
         super().__init__()
         self._money = money
         self._lines: tuple[LineTotals, ...] = ()
+        self._texts: list[tuple[str, ...]] = []
         self._short: frozenset[str] = frozenset()
         self._headers = ["#", _("Item"), _("Qty"), _("Price"), _("Discount"), _("Total")]
 
@@ -30,6 +40,11 @@ class CartTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._lines = totals.lines
         self._short = short
+        # The view asks for each cell many times as it sizes its columns: write them once.
+        self._texts = [
+            tuple(self._text(row, line, column) for column in range(len(self._headers)))
+            for row, line in enumerate(self._lines)
+        ]
         self.endResetModel()
 
     def key(self, row: int) -> str:
@@ -53,12 +68,12 @@ class CartTableModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         """Cell text, numbers right-aligned, lines beyond stock in amber."""
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         totals = self._lines[index.row()]
         line, column = totals.line, index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(index.row(), totals, column)
+            return self._texts[index.row()][column]
         if role == Qt.ItemDataRole.ToolTipRole:
             sku = line.sku or _("item without a code")
             if line.key in self._short:
