@@ -26,7 +26,7 @@ from bazaar_pos.services.stock import record_movement
 from bazaar_pos.services.views import Changes, SaleResult
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Payment, Product, Sale, SaleLine
-from bazaar_pos.store.types import utcnow
+from bazaar_pos.store.types import new_uuid, utcnow
 
 POS_CHANNEL = "pos"
 MAX_SALE_TOTAL = 10**15
@@ -120,6 +120,7 @@ class CheckoutService:
         last = session.scalar(select(func.max(Sale.sequence)).where(Sale.till_id == shop.till_id))
         sequence = (last or 0) + 1
         sale = Sale(
+            uuid=new_uuid(),  # known now: the stock movements name the sale before it is written
             number=f"{shop.till_code}-{sequence:06d}",
             sequence=sequence,
             till_id=shop.till_id,
@@ -162,8 +163,7 @@ class CheckoutService:
             )
             for p in settlement.payments
         ]
-        session.add(sale)
-        session.flush()
+        session.add(sale)  # written with everything else in the sale's one flush
         return sale
 
     @staticmethod
@@ -177,7 +177,9 @@ class CheckoutService:
         """
         below_zero = []
         ids = {line.product_id for line in cart if line.product_id is not None}
-        products = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(ids)))}
+        with session.no_autoflush:  # the sale is written with everything else, in one flush
+            found = session.scalars(select(Product).where(Product.id.in_(ids)))
+            products = {p.id: p for p in found}
         for line in cart:
             if line.product_id is None:
                 continue
