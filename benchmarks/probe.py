@@ -17,6 +17,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -43,7 +44,7 @@ def peak_rss_mib() -> float:
 
 PROFILE_ENV = "BENCH_PROFILE"
 """Set to a file name to profile the child with pyinstrument (``--profile`` of the suite)."""
-_profiler: object = None
+_profiler: Any = None
 
 
 def start_profiling() -> None:
@@ -52,7 +53,7 @@ def start_profiling() -> None:
         from pyinstrument import Profiler
 
         _profiler = Profiler(interval=0.0005)
-        _profiler.start()  # type: ignore[attr-defined]
+        _profiler.start()
 
 
 def leave(line: dict[str, object]) -> None:
@@ -60,8 +61,8 @@ def leave(line: dict[str, object]) -> None:
     print(json.dumps(line))
     sys.stdout.flush()
     if _profiler is not None:
-        _profiler.stop()  # type: ignore[attr-defined]
-        Path(os.environ[PROFILE_ENV]).write_text(_profiler.output_text(show_all=False))  # type: ignore[attr-defined]
+        _profiler.stop()
+        Path(os.environ[PROFILE_ENV]).write_text(_profiler.output_text(show_all=False))
     os._exit(0)
 
 
@@ -69,7 +70,7 @@ def report(**extra: object) -> None:
     leave({"ready": process_seconds(), "peak_rss_mib": peak_rss_mib(), **extra})
 
 
-def bare(use: bool) -> int:
+def bare() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
@@ -169,7 +170,7 @@ def main(argv: list[str]) -> int:
     use = "--use" in argv
     args = [a for a in argv if not a.startswith("--")]
     if args[:1] == ["bare"]:
-        return bare(use)
+        return bare()
     if args[:1] == ["app"] and len(args) == 2:
         return app(Path(args[1]), use)
     print(__doc__, file=sys.stderr)

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from bazaar_pos.domain.barcodes import internal_ean13
@@ -312,7 +313,7 @@ def _opening_stock(rng: random.Random, count: int) -> Iterator[int]:
         yield 0 if rng.random() < 0.03 else rng.randint(1, 60)
 
 
-def _products(rng: random.Random, count: int, created: str) -> list[tuple[object, ...]]:
+def _products(rng: random.Random, count: int, created: str) -> list[tuple[Any, ...]]:
     """Product rows: names from market words, internal EAN-13 barcodes, prices in 500s."""
     rows = []
     favourites = set(rng.sample(range(1, min(count, 400) + 1), min(FAVOURITES, count)))
@@ -361,9 +362,8 @@ def _moments(rng: random.Random, sales: int) -> list[datetime]:
         if date(YEAR, 3, 10) <= day <= date(YEAR, 3, 30):
             w *= 1.4
         weight.append(w)
-    per_day = [rng.choices(days, weights=weight, k=sales)]
     moments = []
-    for day in per_day[0]:
+    for day in rng.choices(days, weights=weight, k=sales):
         minute = int(rng.triangular(8 * 60, 21 * 60, 17 * 60))
         local = datetime(day.year, day.month, day.day, tzinfo=ZONE) + timedelta(
             minutes=minute, seconds=rng.random() * 60
@@ -377,7 +377,7 @@ def _sales(
     con: sqlite3.Connection,
     rng: random.Random,
     size: ShopSize,
-    products: list[tuple[object, ...]],
+    products: list[tuple[Any, ...]],
     tills: list[tuple[str, str]],
 ) -> tuple[dict[int, int], dict[str, object]]:
     """Write the year's sales, lines, payments, ledger rows and audit events in batches."""
@@ -397,7 +397,7 @@ def _sales(
         plan.append(lines)
         total += lines
     moments = _moments(rng, len(plan))
-    sold: dict[int, int] = dict.fromkeys((int(p[0]) for p in products), 0)  # type: ignore[call-overload]
+    sold: dict[int, int] = dict.fromkeys((int(p[0]) for p in products), 0)
     sequences = dict.fromkeys((t for t, _c in tills), 0)
     month_sales = [0] * 13
     sales, lines_rows, payments, movements, events = [], [], [], [], []
@@ -414,11 +414,11 @@ def _sales(
             index = ranked[bisect.bisect(popularity, rng.random() * top)]
             product = products[index]
             pid, sku, name, price, cost = (
-                int(product[0]),  # type: ignore[call-overload]
+                int(product[0]),
                 product[2],
                 product[3],
-                int(product[6]),  # type: ignore[call-overload]
-                int(product[7]),  # type: ignore[call-overload]
+                int(product[6]),
+                int(product[7]),
             )
             quantity = quantities[bisect.bisect(quantity_cum, rng.random() * quantity_cum[-1])]
             gross = quantity * price
@@ -515,7 +515,7 @@ def _sales(
             _flush(con, sales, lines_rows, payments, movements, events)
     _flush(con, sales, lines_rows, payments, movements, events)
     by_sales = sorted(sold, key=lambda pid: -sold[pid])
-    active = {int(p[0]) for p in products if p[8]}  # type: ignore[call-overload]
+    active = {int(p[0]) for p in products if p[8]}
     barcodes = [str(products[pid - 1][4]) for pid in by_sales if pid in active][:2_000]
     facts = {
         "sales": len(plan),
@@ -527,11 +527,11 @@ def _sales(
 
 def _flush(
     con: sqlite3.Connection,
-    sales: list[tuple[object, ...]],
-    lines: list[tuple[object, ...]],
-    payments: list[tuple[object, ...]],
-    movements: list[tuple[object, ...]],
-    events: list[tuple[object, ...]],
+    sales: list[tuple[Any, ...]],
+    lines: list[tuple[Any, ...]],
+    payments: list[tuple[Any, ...]],
+    movements: list[tuple[Any, ...]],
+    events: list[tuple[Any, ...]],
 ) -> None:
     con.executemany(
         "INSERT INTO sales (id, uuid, number, sequence, till_id, channel, cashier, currency,"

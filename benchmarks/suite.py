@@ -18,7 +18,7 @@ import os
 import platform
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -134,7 +134,7 @@ def _with_shop(database: Path, work: Callable[..., list[Row]]) -> list[Row]:
 
 
 @contextmanager
-def _profiled(wanted: bool, out: Path):  # type: ignore[no-untyped-def]
+def _profiled(wanted: bool, out: Path) -> Iterator[None]:
     if not wanted:
         yield
         return
