@@ -27,6 +27,8 @@ def run_probe(*args: str, env: dict[str, str] | None = None) -> tuple[float, dic
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
     path = environment.get("PYTHONPATH", "")
     environment["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), path) if p)
+    if args[0] == "bare":  # --profile is about the app
+        environment.pop("BENCH_PROFILE", None)
     began = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-m", "benchmarks.probe", *args],

@@ -14,6 +14,7 @@ figure to benchmarks/.cache/profile-FIGURE.txt (needs the ``bench`` extra).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import platform
 import sys
@@ -46,8 +47,12 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks", description=__doc__.splitlines()[0]
     )
-    parser.add_argument("--products", type=int, default=FULL_PRODUCTS)
-    parser.add_argument("--lines", type=int, default=FULL_LINES)
+    parser.add_argument(
+        "--products", type=int, default=FULL_PRODUCTS, help="products in the shop (100,000)"
+    )
+    parser.add_argument(
+        "--lines", type=int, default=FULL_LINES, help="sale lines over the year (1,000,000)"
+    )
     parser.add_argument(
         "--import-products", type=int, default=None, help="rows to import (default: --products)"
     )
@@ -61,6 +66,8 @@ def parse(argv: list[str]) -> argparse.Namespace:
     unknown = set(args.only.split(",")) - set(FIGURES)
     if unknown:
         parser.error(f"unknown figures: {', '.join(sorted(unknown))}")
+    if args.profile and importlib.util.find_spec("pyinstrument") is None:
+        parser.error("--profile needs pyinstrument: .venv/bin/pip install -e '.[bench]'")
     return args
 
 
