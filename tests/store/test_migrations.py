@@ -106,3 +106,19 @@ def test_opening_the_shop_does_not_load_alembic(db_path):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_database_cut_at_a_page_boundary_is_refused_without_reading_every_page(db_path, tmp_path):
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute("CREATE TABLE filler (x TEXT)")
+        connection.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,)] * 400)
+    connection.close()
+    data = db_path.read_bytes()
+    page_size = int.from_bytes(data[16:18], "big")
+    assert len(data) > 60 * page_size
+    cut = tmp_path / "cut.sqlite"
+    cut.write_bytes(data[: 40 * page_size])  # the schema on page 1 still reads
+    with pytest.raises(DatabaseError, match="damaged"):
+        inspect_file(cut, full_check=False)
+    assert inspect_file(db_path, full_check=False) == head_revision()

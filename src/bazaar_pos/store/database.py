@@ -350,10 +350,10 @@ def inspect_file(path: Path, *, full_check: bool = True) -> str | None:
     DatabaseError for a file that is not ours, damaged, or too new.
 
     ``full_check`` reads every page (``PRAGMA quick_check``): a second or more
-    for a year of sales. Opening the shop skips it and checks that the file
-    holds every page its header counts (a truncated file) and that its schema
-    reads; every page is still read before an upgrade, by each backup (the
-    daily one starts with the app) and by ``bazaar-pos check``.
+    for a year of sales. Opening the shop skips it; reading the schema still
+    refuses a file shorter than its header says (SQLite counts the pages), and
+    every page is read before an upgrade, by each backup (the daily one starts
+    with the app) and by ``bazaar-pos check``.
     """
     if not path.exists() or path.stat().st_size == 0:
         return None
@@ -368,8 +368,6 @@ def inspect_file(path: Path, *, full_check: bool = True) -> str | None:
             app_id = connection.execute("PRAGMA application_id").fetchone()[0]
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
             ok = connection.execute("PRAGMA quick_check").fetchone()[0] if full_check else "ok"
-            if ok == "ok" and not _holds_every_page(path):
-                ok = "truncated"
             revision = None
             if "alembic_version" in tables:
                 row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -396,19 +394,6 @@ def inspect_file(path: Path, *, full_check: bool = True) -> str | None:
             ).format(path=path)
         )
     return revision
-
-
-def _holds_every_page(path: Path) -> bool:
-    """Whether the file is as long as the page count in its header says (if that is valid)."""
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    if len(header) < 100:
-        return False
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    counted = header[24:28] == header[92:96] and pages > 0
-    return not counted or path.stat().st_size >= pages * page_size
 
 
 def backup_before_migration(path: Path, revision: str) -> Path:
