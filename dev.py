@@ -3,6 +3,7 @@
 
 python3 dev.py run --demo     start the app on a fresh demo shop
 python3 dev.py test           run the whole test suite (and lint)
+python3 dev.py bench          run the benchmarks (python -m benchmarks; --help for options)
 python3 dev.py ARGS...        any bazaar-pos command, e.g. `python3 dev.py check`
 """
 
@@ -102,12 +103,14 @@ def update_translations() -> int:
 
 
 def main(argv: list[str]) -> int:
-    """Dispatch ``run``, ``test`` or any bazaar-pos command."""
+    """Dispatch ``run``, ``test``, ``bench``, ``i18n`` or any bazaar-pos command."""
     ensure_environment()
     if argv[:1] == ["test"]:
         return run_tests(argv[1:])
     if argv[:1] == ["i18n"]:
         return update_translations()
+    if argv[:1] == ["bench"]:
+        return subprocess.run([str(PYTHON), "-m", "benchmarks", *argv[1:]], cwd=ROOT).returncode
     args = argv[1:] if argv[:1] == ["run"] else argv
     return subprocess.run([str(PYTHON), "-m", "bazaar_pos", *args], cwd=ROOT).returncode
 

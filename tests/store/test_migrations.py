@@ -1,4 +1,6 @@
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -83,3 +85,40 @@ def test_an_older_database_is_backed_up_then_upgraded(db_path, monkeypatch):
 
 def test_a_missing_file_is_a_new_database(tmp_path):
     assert inspect_file(tmp_path / "missing.sqlite") is None
+
+
+def test_the_revisions_read_at_start_are_alembics():
+    from alembic.script import ScriptDirectory
+
+    from bazaar_pos.store.database import alembic_config, known_revisions
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == scripts.get_current_head()
+    assert known_revisions() == {s.revision for s in scripts.walk_revisions()}
+
+
+def test_opening_the_shop_does_not_load_alembic(db_path):
+    code = (
+        "import sys; from pathlib import Path; from bazaar_pos.services.shop import Shop;"
+        f" Shop.open(Path({str(db_path)!r})).close();"
+        " print(sorted(m for m in sys.modules if m.split('.')[0] in"
+        " ('alembic', 'openpyxl', 'escpos')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_a_database_cut_at_a_page_boundary_is_refused_without_reading_every_page(db_path, tmp_path):
+    with sqlite3.connect(db_path) as connection:
+        connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute("CREATE TABLE filler (x TEXT)")
+        connection.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,)] * 400)
+    connection.close()
+    data = db_path.read_bytes()
+    page_size = int.from_bytes(data[16:18], "big")
+    assert len(data) > 60 * page_size
+    cut = tmp_path / "cut.sqlite"
+    cut.write_bytes(data[: 40 * page_size])  # the schema on page 1 still reads
+    with pytest.raises(DatabaseError, match="damaged"):
+        inspect_file(cut, full_check=False)
+    assert inspect_file(db_path, full_check=False) == head_revision()

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode import createBarcodeDrawing
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 
 from bazaar_pos.domain.barcodes import Symbology, symbology_for
 from bazaar_pos.exports.pdf_text import safe_text, write_atomically
 from bazaar_pos.i18n import N_
+
+if TYPE_CHECKING:  # drawing loads when labels are written, not at the app's start
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.pdfgen.canvas import Canvas
 
 NAME_FONT = "Helvetica"
 PRICE_FONT = "Helvetica-Bold"
@@ -126,6 +126,8 @@ def write_labels(
     (to use up a half-used sheet); ``outline`` draws each label's edge, to
     check the alignment on plain paper.
     """
+    from reportlab.pdfgen.canvas import Canvas
+
     pages = []
 
     def render(target: str) -> None:
@@ -153,6 +155,8 @@ def write_labels(
 
 
 def _draw_label(canvas: Canvas, label: Label, x: float, y: float, w: float, h: float) -> None:
+    from reportlab.graphics import renderPDF
+
     pad = 1.3 * mm
     small, large = h < 25 * mm, h >= 35 * mm
     name_size = 6.5 if small else 10.0 if large else 8.0
@@ -175,6 +179,8 @@ def _draw_label(canvas: Canvas, label: Label, x: float, y: float, w: float, h: f
 
 
 def barcode_drawing(code: str, width: float, height: float) -> Drawing:
+    from reportlab.graphics.barcode import createBarcodeDrawing
+
     """Bars for ``code`` that fit in ``width`` x ``height`` points, digits underneath.
 
     EAN-13 and EAN-8 for valid codes of those kinds, Code 128 for anything else;
@@ -213,6 +219,8 @@ def barcode_drawing(code: str, width: float, height: float) -> Drawing:
 
 
 def _wrap(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     """Break ``text`` into at most ``max_lines`` lines, the last cut with an ellipsis."""
     words = text.split()
     lines: list[str] = []

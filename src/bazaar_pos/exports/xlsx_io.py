@@ -11,12 +11,6 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-
 from bazaar_pos.errors import UserError
 from bazaar_pos.exports.atomic import atomic_path
 from bazaar_pos.exports.csv_io import CsvRow, CsvTable
@@ -47,6 +41,9 @@ def read_xlsx(path: Path, aliases: dict[str, str] | None = None) -> CsvTable:
     messages point at the row a person sees. Raises UserError when the file
     cannot be read as a workbook.
     """
+    from openpyxl import load_workbook  # loads when a workbook is read, not at start
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
@@ -84,6 +81,11 @@ def write_xlsx(
     Numbers (int or Decimal) stay numbers and dates stay dates; anything else
     is written as text. Floats are refused (money never is one).
     """
+    from openpyxl import Workbook  # loads when a workbook is written, not at start
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet((title or "Sheet1")[:31])
     for index, width in enumerate(widths):

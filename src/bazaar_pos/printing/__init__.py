@@ -1,22 +1,6 @@
 """Receipts to ESC/POS printers through python-escpos.
 
-python-escpos 3.1 calls ``logging.basicConfig()`` when it is imported, which would send
-every later log record to stderr; the handler it adds is taken away again here.
+python-escpos is imported through :mod:`bazaar_pos.printing.quiet_escpos`, and
+only when a printer is first used: importing it takes a fifth of a second,
+which the app's start does not pay.
 """
-
-from __future__ import annotations
-
-import logging
-
-
-def _import_escpos_quietly() -> None:
-    root = logging.getLogger()
-    before = list(root.handlers)
-    import escpos.printer  # noqa: F401
-
-    for handler in root.handlers[:]:
-        if handler not in before:
-            root.removeHandler(handler)
-
-
-_import_escpos_quietly()

@@ -6,15 +6,18 @@ import contextlib
 import socket
 from collections.abc import Iterator
 
-from escpos import printer as escpos_printer
-from escpos.capabilities import CAPABILITIES, get_profile
-from escpos.constants import RT_STATUS
-from escpos.escpos import Escpos
 from escpos.exceptions import DeviceNotFoundError
 
 from bazaar_pos.i18n import _
 from bazaar_pos.printing.errors import PrinterError
 from bazaar_pos.printing.failures import FAILURES, explain
+from bazaar_pos.printing.quiet_escpos import (
+    CAPABILITIES,
+    RT_STATUS,
+    Escpos,
+    escpos_printer,
+    get_profile,
+)
 from bazaar_pos.printing.uri import PrinterAddress, Transport
 
 TIMEOUT_SECONDS = 4.0

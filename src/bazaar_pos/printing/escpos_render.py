@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
-
-from escpos.escpos import Escpos
+from typing import TYPE_CHECKING
 
 from bazaar_pos.domain.receipt_layout import LaidLine, LineStyle
 from bazaar_pos.printing.errors import PrinterError
 from bazaar_pos.printing.images import logo_image, qr_image
+
+if TYPE_CHECKING:
+    from escpos.escpos import Escpos
 
 log = logging.getLogger(__name__)
 

@@ -33,7 +33,7 @@ from bazaar_pos.services.stock import record_movement
 from bazaar_pos.services.views import Changes, SaleResult
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import BazaarEvent, CashShift, Payment, Product, Sale, SaleLine
-from bazaar_pos.store.types import utcnow
+from bazaar_pos.store.types import new_uuid, utcnow
 
 POS_CHANNEL = "pos"
 MAX_SALE_TOTAL = 10**15
@@ -152,6 +152,7 @@ class CheckoutService:
         last = session.scalar(select(func.max(Sale.sequence)).where(Sale.till_id == shop.till_id))
         sequence = (last or 0) + 1
         sale = Sale(
+            uuid=new_uuid(),  # known now: the stock movements name the sale before it is written
             number=f"{shop.till_code}-{sequence:06d}",
             sequence=sequence,
             till_id=shop.till_id,
@@ -194,20 +195,27 @@ class CheckoutService:
             )
             for p in settlement.payments
         ]
-        session.add(sale)
-        session.flush()
+        session.add(sale)  # written with everything else in the sale's one flush
         return sale
 
     @staticmethod
     def _move_stock(
         session: Session, shop: ShopSettings, sale: Sale, cart: Cart, *, enforce: bool
     ) -> list[str]:
-        """Take sold goods out of stock; return the SKUs that went below zero."""
+        """Take sold goods out of stock; return the SKUs that went below zero.
+
+        The cart's products are read in one query, and nothing is flushed
+        until they all moved: one round of writes for the whole sale.
+        """
         below_zero = []
+        ids = {line.product_id for line in cart if line.product_id is not None}
+        with session.no_autoflush:  # the sale is written with everything else, in one flush
+            found = session.scalars(select(Product).where(Product.id.in_(ids)))
+            products = {p.id: p for p in found}
         for line in cart:
             if line.product_id is None:
                 continue
-            product = session.get(Product, line.product_id)
+            product = products.get(line.product_id)
             if product is None:
                 raise ValidationError(_("A product in the cart no longer exists."))
             if product.stock_on_hand - line.quantity < 0:

@@ -8,13 +8,17 @@ from pathlib import Path
 from babel.dates import format_date, format_datetime
 
 from bazaar_pos.domain.money import format_money
-from bazaar_pos.exports.statement_pdf import Statement, write_statement
 from bazaar_pos.i18n import _
 from bazaar_pos.services.consignment import SettlementView
 from bazaar_pos.services.settings import ShopSettings
 
 
 def write_slip(settlement: SettlementView, shop: ShopSettings, path: Path) -> Path:
+    from bazaar_pos.exports.statement_pdf import (
+        Statement,
+        write_statement,
+    )  # ReportLab, when needed
+
     """Write the slip listing what sold, the commission and what the maker is owed."""
     cur, locale = shop.currency, shop.money_locale
 

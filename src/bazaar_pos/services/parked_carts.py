@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.cart import Cart
@@ -39,7 +39,7 @@ class ParkedCartService:
         with self._db.writing() as session:
             parked = _parked_row(cart, label.strip(), till_id)
             session.add(parked)
-            session.merge(Setting(key=CURRENT_CART_KEY, value="null"))
+            store_current_cart(session, "null")
             session.flush()
             return _view(parked)
 
@@ -66,14 +66,14 @@ class ParkedCartService:
             session.execute(delete(ParkedCart).where(ParkedCart.id == parked_id))
             if park_current is not None and len(park_current):
                 session.add(_parked_row(park_current, "", settings.till_id))
-            session.merge(Setting(key=CURRENT_CART_KEY, value=json.dumps(cart_to_data(cart))))
+            store_current_cart(session, json.dumps(cart_to_data(cart)))
             return cart
 
     def save_current(self, cart: Cart) -> None:
         """Keep a snapshot of the cart being rung up (an empty cart clears it)."""
         value = json.dumps(cart_to_data(cart)) if len(cart) else "null"
         with self._db.writing() as session:
-            session.merge(Setting(key=CURRENT_CART_KEY, value=value))
+            store_current_cart(session, value)
 
     def load_current(self) -> Cart | None:
         """The cart that was being rung up when the app last stopped, if it had lines."""
@@ -92,7 +92,21 @@ class ParkedCartService:
 
 def forget_current_cart(session: Session) -> None:
     """Drop the snapshot of the cart in progress, inside the caller's transaction."""
-    session.merge(Setting(key=CURRENT_CART_KEY, value="null"))
+    store_current_cart(session, "null")
+
+
+def store_current_cart(session: Session, value: str) -> None:
+    """Write the snapshot of the cart in progress: one UPDATE (an INSERT the first time).
+
+    It runs after every change to the cart and inside every sale, so it skips
+    the ORM's read-before-write.
+    """
+    settings = Setting.__table__
+    changed = session.execute(
+        update(settings).where(settings.c.key == CURRENT_CART_KEY).values(value=value)
+    )
+    if not changed.rowcount:  # type: ignore[attr-defined]
+        session.execute(insert(settings).values(key=CURRENT_CART_KEY, value=value))
 
 
 def _parked_row(cart: Cart, label: str, till_id: str) -> ParkedCart:

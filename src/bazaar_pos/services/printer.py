@@ -1,4 +1,8 @@
-"""The receipt printer: its settings, and printing, test pages and the cash drawer."""
+"""The receipt printer: its settings, and printing, test pages and the cash drawer.
+
+The printing modules (python-escpos, QR codes, images) load when a printer is
+first used, not when the app starts.
+"""
 
 from __future__ import annotations
 
@@ -16,16 +20,8 @@ from bazaar_pos.domain.receipt_layout import (
 )
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.i18n import _
-from bazaar_pos.printing.connection import (
-    check_ready,
-    connected,
-    known_profiles,
-    profile_width_dots,
-)
 from bazaar_pos.printing.detect import DetectedPrinter, detect_printers
 from bazaar_pos.printing.errors import PrinterError
-from bazaar_pos.printing.escpos_render import kick_drawer, render_lines
-from bazaar_pos.printing.images import logo_image
 from bazaar_pos.printing.uri import PrinterAddress, parse_printer_uri
 from bazaar_pos.services.access import AccessControl, Approval
 from bazaar_pos.services.audit import record_event
@@ -69,6 +65,8 @@ class PrinterService:
 
     def profiles(self) -> list[str]:
         """The printer profile names that can be chosen."""
+        from bazaar_pos.printing.connection import known_profiles
+
         return known_profiles()
 
     def detect(self) -> list[DetectedPrinter]:
@@ -105,6 +103,9 @@ class PrinterService:
         An owner's job, written to the audit log once the drawer opened; a
         cashier needs an owner's ``approval``. Slow: not on the GUI thread.
         """
+        from bazaar_pos.printing.connection import connected
+        from bazaar_pos.printing.escpos_render import kick_drawer
+
         with self._access.permit(Permission.OPEN_DRAWER, approval=approval) as grant:
             settings = self.settings()
             address = _address(settings)
@@ -134,6 +135,9 @@ class PrinterService:
         *,
         open_drawer: bool = False,
     ) -> None:
+        from bazaar_pos.printing.connection import check_ready, connected
+        from bazaar_pos.printing.escpos_render import render_lines
+
         address = _address(settings)
         with connected(address, settings.profile_name) as printer:
             check_ready(printer, address)
@@ -150,11 +154,16 @@ def _address(settings: PrinterSettings) -> PrinterAddress:
 
 def _width(settings: PrinterSettings) -> int:
     """The paper's width in dots, narrowed to what the printer's profile can take."""
+    from bazaar_pos.printing.connection import profile_width_dots
+
     profile_dots = profile_width_dots(settings.profile_name)
     return min(settings.width_dots, profile_dots or settings.width_dots)
 
 
 def _problems(settings: PrinterSettings) -> list[str]:
+    from bazaar_pos.printing.connection import known_profiles
+    from bazaar_pos.printing.images import logo_image
+
     problems = []
     if settings.paper_mm not in (58, 80):
         problems.append(_("The paper must be 58 or 80 mm wide."))

@@ -14,7 +14,6 @@ from bazaar_pos.domain.qris import QrisError, merchant_of, with_amount
 from bazaar_pos.domain.receipt import Receipt, ReceiptItem, ReceiptPayment, ShopHeader
 from bazaar_pos.domain.receipt_layout import LaidLine, layout_receipt
 from bazaar_pos.errors import NotFoundError
-from bazaar_pos.exports.receipt_pdf import write_receipt_pdf
 from bazaar_pos.i18n import _
 from bazaar_pos.services.printer import PrinterService
 from bazaar_pos.services.settings import SettingsService
@@ -60,6 +59,8 @@ class ReceiptService:
 
     def write_pdf(self, receipt: Receipt, path: Path, paper_mm: int | None = None) -> Path:
         """Write the receipt as a PDF as wide as the printer's paper (or ``paper_mm``)."""
+        from bazaar_pos.exports.receipt_pdf import write_receipt_pdf  # ReportLab, when needed
+
         return write_receipt_pdf(receipt, path, paper_mm or self._printer.settings().paper_mm)
 
     def sample(self) -> Receipt:

@@ -13,8 +13,6 @@ from sqlalchemy import func, select
 from bazaar_pos.domain.money import Currency, MinorUnits, format_plain
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.exports.csv_io import write_csv
-from bazaar_pos.exports.pdf_summary import write_sales_summary
-from bazaar_pos.exports.pdf_zreport import write_zreport_pdf
 from bazaar_pos.exports.xlsx_io import write_xlsx
 from bazaar_pos.exports.zreport_text import WIDTHS, zreport_lines
 from bazaar_pos.i18n import current_language
@@ -127,6 +125,8 @@ class ReportFileService:
         """The sales summary of ``period`` with the year's UMKM turnover up to its last day."""
         report = self._reports.summary(period)
         turnover = self._turnover.year(period.last.year, period.last)
+        from bazaar_pos.exports.pdf_summary import write_sales_summary  # ReportLab, when needed
+
         pages = write_sales_summary(path, report, turnover, current_language())
         return WrittenFile(Path(path), FileFormat.PDF, pages)
 
@@ -148,6 +148,8 @@ class ReportFileService:
 
     def write_zreport_pdf(self, day: date, path: Path) -> WrittenFile:
         """The Z report of ``day`` at this till as PDF."""
+        from bazaar_pos.exports.pdf_zreport import write_zreport_pdf  # ReportLab, when needed
+
         pages = write_zreport_pdf(path, self._zreports.build(day), current_language())
         return WrittenFile(Path(path), FileFormat.PDF, pages)
 

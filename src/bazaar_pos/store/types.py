@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, Dialect, String
@@ -36,8 +35,11 @@ def utcnow() -> datetime:
 
 
 def new_uuid() -> str:
-    """A new random UUID as 32 hex digits."""
-    return uuid.uuid4().hex
+    """A new random UUID (version 4) as 32 hex digits."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
+    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+    return raw.hex()
 
 
 def new_uuids(count: int) -> list[str]:

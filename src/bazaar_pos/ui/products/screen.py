@@ -107,8 +107,9 @@ class ProductsScreen(QWidget):
         self.table.setAccessibleName(_("Product list"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSortingEnabled(True)
+        # The indicator first: turning sorting on then loads the list once, by name.
         self.table.horizontalHeader().setSortIndicator(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(32)
         self.table.setWordWrap(False)

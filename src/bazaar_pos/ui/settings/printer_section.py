@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -94,8 +95,7 @@ class PrinterSection(QGroupBox):
         self.profile.setObjectName("printerProfile")
         self.profile.setAccessibleName(_("Printer profile"))
         self.profile.addItem(_("Usual for the paper (POS-5890 or TM-T20II)"), "")
-        for name in self._printer.profiles():
-            self.profile.addItem(name, name)
+        self._profiles_listed = False
         self.drawer = QCheckBox(_("Open the cash drawer on &cash sales"))
         self.drawer.setObjectName("drawerOnCash")
         self.drawer.setAccessibleName(_("Open the cash drawer on cash sales"))
@@ -152,11 +152,26 @@ class PrinterSection(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
 
+    def list_profiles(self) -> None:
+        """Fill the profile list once: python-escpos loads then, not at the app's start."""
+        if self._profiles_listed:
+            return
+        self._profiles_listed = True
+        for name in self._printer.profiles():
+            self.profile.addItem(name, name)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """List the printer profiles the first time the section is shown."""
+        self.list_profiles()
+        super().showEvent(event)
+
     def load(self) -> None:
         """Show the stored settings."""
         settings = self._printer.settings()
         self.uri.setText(settings.uri)
         self.paper.setCurrentIndex(self.paper.findData(settings.paper_mm))
+        if settings.profile:
+            self.list_profiles()
         self.profile.setCurrentIndex(max(0, self.profile.findData(settings.profile)))
         self.drawer.setChecked(settings.drawer_on_cash)
         self.footer.setText(

@@ -77,7 +77,7 @@ class LowStockTab(QWidget):
         hint = QLabel(_("Set a product's low-stock level in its product dialog to list it here."))
         hint.setObjectName("screenNote")
         layout.addWidget(hint)
-        self.refresh()
+        # The Stock screen reads this tab when it is shown.
 
     def refresh(self) -> None:
         """Read the list again."""
@@ -133,7 +133,7 @@ class ValueTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.detail)
         layout.addWidget(self.table, 1)
-        self.refresh()
+        # The Stock screen adds the stock up when this tab is shown: it reads every product.
 
     def refresh(self) -> None:
         """Add the stock up again."""

@@ -67,12 +67,15 @@ class StockScreen(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def refresh(self, _changes: object = None) -> None:
-        """Read everything again (after products changed elsewhere)."""
+        """Read everything again (after products changed elsewhere).
+
+        The low-stock list and the stock value read every product, so they are
+        read again only when they are the tab shown, and whenever they are shown.
+        """
         self.movements.refresh()
-        self.low_stock.refresh()
         self.count.refresh()
-        self.value.refresh()
         self.consignment.refresh()
+        self._refresh_overviews()
 
     def show_product(self, product_id: int) -> None:
         """Open the Stock tab on one product."""
@@ -89,9 +92,14 @@ class StockScreen(QWidget):
         if widget in (self.movements, self.low_stock, self.value, self.consignment):
             widget.refresh()  # type: ignore[attr-defined]
 
+    def _refresh_overviews(self) -> None:
+        current = self.tabs.currentWidget()
+        for tab in (self.low_stock, self.value):
+            if tab is current:
+                tab.refresh()
+
     def _stock_moved(self, changes: Changes) -> None:
-        self.low_stock.refresh()
-        self.value.refresh()
+        self._refresh_overviews()
         if self.sender() is self.count:
             self.movements.refresh()
         self.stock_changed.emit(changes)

@@ -1,0 +1,1 @@
+"""Benchmarks of Bazaar POS at market and organiser scale (run ``python -m benchmarks``)."""

@@ -1,0 +1,99 @@
+"""Cold start to a usable till, and peak memory, each against a bare PySide6 window.
+
+Both run as fresh processes (``benchmarks.probe``) on the offscreen platform,
+timed from outside: from just before the process is spawned until it prints
+that its window is usable (for the app: the till's scan field has the focus
+and the favourites are on screen).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.shop_data import BuiltShop
+from benchmarks.stats import Row, Sample, Target
+
+ROOT = Path(__file__).resolve().parent.parent
+TIMEOUT_S = 300
+
+
+def run_probe(*args: str, env: dict[str, str] | None = None) -> tuple[float, dict[str, float]]:
+    """Start a probe; return the seconds until it reported, and its report."""
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    path = environment.get("PYTHONPATH", "")
+    environment["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), path) if p)
+    if args[0] == "bare":  # --profile is about the app
+        environment.pop("BENCH_PROFILE", None)
+    began = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.probe", *args],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    elapsed = time.perf_counter() - began
+    try:
+        _out, errors = child.communicate(timeout=TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        _out, errors = child.communicate()
+    if not line.strip():
+        raise RuntimeError(f"probe {args} reported nothing: {errors[-2000:]}")
+    return elapsed, json.loads(line)
+
+
+def cold_start(database: Path, runs: int) -> list[Row]:
+    """The app's start against a bare window, alternating, after one start of each to warm up.
+
+    The warm-up start also makes the day's backup (then waits for it), as the
+    first start of a day does; the timed starts find it made.
+    """
+    run_probe("app", str(database))
+    run_probe("bare")
+    app, bare = [], []
+    for _ in range(runs):
+        app.append(run_probe("app", str(database))[0])
+        bare.append(run_probe("bare")[0])
+    ours, base = Sample.of(app), Sample.of(bare)
+    return [
+        Row(
+            "Cold start to a usable till",
+            "s",
+            ours.median,
+            base.median,
+            "a bare PySide6 window with a line edit, shown and focused (fresh process)",
+            Target(ratio=1.5),
+            runs,
+        )
+    ]
+
+
+def peak_memory(built: BuiltShop, database: Path, runs: int) -> list[Row]:
+    """Peak RSS of the app after a busy session against a bare window's."""
+    codes = json.dumps(list(built.barcodes[:30]))
+    app, bare = [], []
+    for _ in range(runs):
+        app.append(run_probe("app", str(database), "--use", env={"BENCH_BARCODES": codes})[1])
+        bare.append(run_probe("bare")[1])
+    ours = Sample.of([r["peak_rss_mib"] for r in app])
+    base = Sample.of([r["peak_rss_mib"] for r in bare])
+    return [
+        Row(
+            "Peak memory (RSS) after a busy session",
+            "MiB",
+            ours.median,
+            base.median,
+            "a bare PySide6 window (VmHWM of its process)",
+            Target(limit=300),
+            runs,
+        )
+    ]
