@@ -21,11 +21,13 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from bazaar_pos import __version__
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.payment import PaymentStatus
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.exports.bundle_file import BundleContents, BundleError, read_bundle, write_bundle
 from bazaar_pos.i18n import _
+from bazaar_pos.services.access import Approval
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.services.stock import record_movement
@@ -106,9 +108,22 @@ class BundleService:
     # -- export --------------------------------------------------------------------------
 
     def export(
-        self, path: Path, first: date | None = None, last: date | None = None
+        self,
+        path: Path,
+        first: date | None = None,
+        last: date | None = None,
+        *,
+        approval: Approval | None = None,
     ) -> BundleExportSummary:
-        """Write this till's sales and stock movements (all, or from ``first`` to ``last``)."""
+        """Write this till's sales and stock movements (all, or from ``first`` to ``last``).
+
+        A bundle carries every sale and cost: exporting one is an owner's job, or
+        a cashier's with an owner's ``approval``.
+        """
+        with self._settings.access.permit(Permission.EXPORT, approval=approval):
+            return self._export(path, first, last)
+
+    def _export(self, path: Path, first: date | None, last: date | None) -> BundleExportSummary:
         settings = self._settings.load()
         period_filter = []
         if first is not None or last is not None:

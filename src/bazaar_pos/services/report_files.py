@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import Currency, MinorUnits, format_plain
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.exports.csv_io import write_csv
 from bazaar_pos.exports.xlsx_io import write_xlsx
 from bazaar_pos.exports.zreport_text import WIDTHS, zreport_lines
 from bazaar_pos.i18n import current_language
+from bazaar_pos.services.access import Approval
 from bazaar_pos.services.printer import PrinterService
 from bazaar_pos.services.reports import ReportService, till_names, within
 from bazaar_pos.services.settings import SettingsService
@@ -115,14 +118,27 @@ class ReportFileService:
         self._turnover = turnover or TurnoverService(db, settings, reports.zone)
         self._zreports = zreports or ZReportService(db, settings, reports.zone)
 
-    def write(self, period: Period, path: Path, file_format: FileFormat) -> WrittenFile:
+    def write(
+        self,
+        period: Period,
+        path: Path,
+        file_format: FileFormat,
+        *,
+        approval: Approval | None = None,
+    ) -> WrittenFile:
         """Write the report of ``period`` to ``path`` in ``file_format``."""
         if file_format is FileFormat.PDF:
-            return self.write_summary_pdf(period, path)
-        return self.write_sale_lines(period, path, file_format)
+            return self.write_summary_pdf(period, path, approval=approval)
+        return self.write_sale_lines(period, path, file_format, approval=approval)
 
-    def write_summary_pdf(self, period: Period, path: Path) -> WrittenFile:
+    def write_summary_pdf(
+        self, period: Period, path: Path, *, approval: Approval | None = None
+    ) -> WrittenFile:
         """The sales summary of ``period`` with the year's UMKM turnover up to its last day."""
+        with self._exporting(approval):
+            return self._write_summary_pdf(period, path)
+
+    def _write_summary_pdf(self, period: Period, path: Path) -> WrittenFile:
         report = self._reports.summary(period)
         turnover = self._turnover.year(period.last.year, period.last)
         from bazaar_pos.exports.pdf_summary import write_sales_summary  # ReportLab, when needed
@@ -130,8 +146,19 @@ class ReportFileService:
         pages = write_sales_summary(path, report, turnover, current_language())
         return WrittenFile(Path(path), FileFormat.PDF, pages)
 
-    def write_sale_lines(self, period: Period, path: Path, file_format: FileFormat) -> WrittenFile:
+    def write_sale_lines(
+        self,
+        period: Period,
+        path: Path,
+        file_format: FileFormat,
+        *,
+        approval: Approval | None = None,
+    ) -> WrittenFile:
         """One row per sale line of ``period``, amounts as plain numbers."""
+        with self._exporting(approval):
+            return self._write_sale_lines(period, path, file_format)
+
+    def _write_sale_lines(self, period: Period, path: Path, file_format: FileFormat) -> WrittenFile:
         settings = self._settings.load()
         cur = settings.currency
         if file_format is FileFormat.CSV:
@@ -146,12 +173,19 @@ class ReportFileService:
             )
         return WrittenFile(Path(path), file_format, count)
 
-    def write_zreport_pdf(self, day: date, path: Path) -> WrittenFile:
+    def write_zreport_pdf(
+        self, day: date, path: Path, *, approval: Approval | None = None
+    ) -> WrittenFile:
         """The Z report of ``day`` at this till as PDF."""
         from bazaar_pos.exports.pdf_zreport import write_zreport_pdf  # ReportLab, when needed
 
-        pages = write_zreport_pdf(path, self._zreports.build(day), current_language())
+        with self._exporting(approval):
+            pages = write_zreport_pdf(path, self._zreports.build(day), current_language())
         return WrittenFile(Path(path), FileFormat.PDF, pages)
+
+    def _exporting(self, approval: Approval | None) -> AbstractContextManager[object]:
+        """Files carry costs and takings: writing one is an owner's job (or approved by one)."""
+        return self._settings.access.permit(Permission.EXPORT, approval=approval)
 
     def zreport_text(self, day: date, width: int = 32) -> list[str]:
         """The Z report of ``day`` as lines for a ``width``-column receipt printer."""
@@ -167,8 +201,14 @@ class ReportFileService:
         self._printer.print_text(lines)
         return lines
 
-    def write_turnover_csv(self, year: int, path: Path) -> WrittenFile:
+    def write_turnover_csv(
+        self, year: int, path: Path, *, approval: Approval | None = None
+    ) -> WrittenFile:
         """The UMKM turnover of ``year`` month by month, with the estimated final tax."""
+        with self._exporting(approval):
+            return self._write_turnover_csv(year, path)
+
+    def _write_turnover_csv(self, year: int, path: Path) -> WrittenFile:
         turnover = self._turnover.year(year)
         cur = self._settings.load().currency
         rows = [
