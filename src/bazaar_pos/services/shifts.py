@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.access import Permission
@@ -346,6 +346,12 @@ class _Totals:
         )
 
 
+def _sums_by(session: Session, query: Select[tuple[str, int]]) -> dict[str, int]:
+    """A ``select(key, sum(...))`` grouped by its key, as a mapping key -> sum."""
+    key = query.selected_columns[0]
+    return {k: int(v) for k, v in session.execute(query.group_by(key)).all()}
+
+
 def _totals(session: Session, shift: CashShift) -> _Totals:
     """Add up the sales, refunds and drawer movements of ``shift``."""
     count, paid, discounts = session.execute(
@@ -362,28 +368,23 @@ def _totals(session: Session, shift: CashShift) -> _Totals:
             func.coalesce(func.sum(Refund.total_minor + Refund.rounding_minor), 0),
         ).where(Refund.shift_id == shift.id)
     ).one()
-    sold_by = dict(
-        session.execute(
-            select(Payment.method, func.sum(Payment.amount_minor))
-            .join(Sale, Sale.id == Payment.sale_id)
-            .where(Sale.shift_id == shift.id)
-            .group_by(Payment.method)
-        ).all()
+    sold_by = _sums_by(
+        session,
+        select(Payment.method, func.sum(Payment.amount_minor))
+        .join(Sale, Sale.id == Payment.sale_id)
+        .where(Sale.shift_id == shift.id),
     )
-    refunded_by = dict(
-        session.execute(
-            select(RefundPayment.method, func.sum(RefundPayment.amount_minor))
-            .join(Refund, Refund.id == RefundPayment.refund_id)
-            .where(Refund.shift_id == shift.id)
-            .group_by(RefundPayment.method)
-        ).all()
+    refunded_by = _sums_by(
+        session,
+        select(RefundPayment.method, func.sum(RefundPayment.amount_minor))
+        .join(Refund, Refund.id == RefundPayment.refund_id)
+        .where(Refund.shift_id == shift.id),
     )
-    moved = dict(
-        session.execute(
-            select(CashMovement.kind, func.sum(CashMovement.amount_minor))
-            .where(CashMovement.shift_id == shift.id)
-            .group_by(CashMovement.kind)
-        ).all()
+    moved = _sums_by(
+        session,
+        select(CashMovement.kind, func.sum(CashMovement.amount_minor)).where(
+            CashMovement.shift_id == shift.id
+        ),
     )
     methods = tuple(
         MethodTotals(method, int(sold_by.get(method, 0)), int(refunded_by.get(method, 0)))
