@@ -562,28 +562,30 @@ def _refuse_clashes(
         if key in seen and seen[key] != sale["uuid"]:
             raise _clash(sale, bundles)
         seen[key] = sale["uuid"]
-    keys = list(seen)
-    for first in range(0, len(keys), CHUNK):
-        taken = session.execute(
-            select(Sale.till_id, Sale.sequence).where(
-                tuple_(Sale.till_id, Sale.sequence).in_(keys[first : first + CHUNK])
-            )
-        ).first()
-        if taken is not None:
-            sale = next(s for s in sales if (s["till_id"], s["sequence"]) == tuple(taken))
-            raise _clash(sale, bundles)
+    taken = _first_taken(session, (Sale.till_id, Sale.sequence), list(seen))
+    if taken is not None:
+        sale = next(s for s in sales if (s["till_id"], s["sequence"]) == taken)
+        raise _clash(sale, bundles)
     orders = [(s["channel"], s["external_ref"]) for s in sales if s.get("external_ref")]
     twice = next((order for order in orders if orders.count(order) > 1), None)
     if twice is not None:
         raise _order_clash(*twice)
-    for first in range(0, len(orders), CHUNK):
-        taken = session.execute(
-            select(Sale.channel, Sale.external_ref).where(
-                tuple_(Sale.channel, Sale.external_ref).in_(orders[first : first + CHUNK])
-            )
+    taken_order = _first_taken(session, (Sale.channel, Sale.external_ref), orders)
+    if taken_order is not None:
+        raise _order_clash(*taken_order)
+
+
+def _first_taken(
+    session: Session, columns: tuple[Any, Any], keys: Sequence[tuple[Any, Any]]
+) -> tuple[Any, Any] | None:
+    """The first of ``keys`` (pairs of ``columns``' values) a stored sale already has."""
+    for first in range(0, len(keys), CHUNK):
+        found = session.execute(
+            select(*columns).where(tuple_(*columns).in_(keys[first : first + CHUNK]))
         ).first()
-        if taken is not None:
-            raise _order_clash(taken[0], taken[1])
+        if found is not None:
+            return (found[0], found[1])
+    return None
 
 
 def _order_clash(channel: str, ref: str) -> BundleError:
