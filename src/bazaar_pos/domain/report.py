@@ -35,8 +35,26 @@ SALE_LEVEL = frozenset(
 items and cost (which need every line) are summed only per product, category and consignor."""
 
 
+class Earnings:
+    """Gross profit and margin, derived from a ``revenue`` and a ``cost``."""
+
+    __slots__ = ()
+    revenue: MinorUnits
+    cost: MinorUnits
+
+    @property
+    def profit(self) -> MinorUnits:
+        """Revenue less the cost of the goods sold."""
+        return self.revenue - self.cost
+
+    @property
+    def margin(self) -> Decimal | None:
+        """Profit as a fraction of revenue (0.253 is 25.3%), or None without revenue."""
+        return ratio(self.profit, self.revenue)
+
+
 @dataclass(frozen=True, slots=True)
-class Amounts:
+class Amounts(Earnings):
     """Sums over a set of sale lines.
 
     ``net`` is after discounts and, when prices include tax, still contains
@@ -70,15 +88,6 @@ class Amounts:
         """Sales after discounts, without tax."""
         return self.net - self.tax_included
 
-    @property
-    def profit(self) -> MinorUnits:
-        """Revenue less the cost of the goods sold."""
-        return self.revenue - self.cost
-
-    @property
-    def margin(self) -> Decimal | None:
-        """Profit as a fraction of revenue (0.253 is 25.3%), or None without revenue."""
-        return ratio(self.profit, self.revenue)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +109,7 @@ NO_REVERSALS = Reversals()
 
 
 @dataclass(frozen=True, slots=True)
-class Figures:
+class Figures(Earnings):
     """The key figures of a period.
 
     Refunds keep the sale's gross and reduce what it came to; a voided sale is
@@ -166,15 +175,6 @@ class Figures:
         included = self.lines.tax_included - self.voids.tax_included - self.refunds.tax_included
         return self.net - included
 
-    @property
-    def profit(self) -> MinorUnits:
-        """Revenue less the cost of goods."""
-        return self.revenue - self.cost
-
-    @property
-    def margin(self) -> Decimal | None:
-        """Gross profit as a fraction of revenue, or None without revenue."""
-        return ratio(self.profit, self.revenue)
 
 
 @dataclass(frozen=True, slots=True)
