@@ -15,6 +15,8 @@ def label(text: str, name: str, buddy: QWidget | None = None, *, wrap: bool = Fa
     widget.setWordWrap(wrap)
     if buddy is not None:
         widget.setBuddy(buddy)
+        # Room for ink beyond the measured width (a kerned "To" would lose its "o").
+        widget.setMinimumWidth(widget.sizeHint().width() + 4)
     return widget
 
 
