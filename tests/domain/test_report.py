@@ -100,3 +100,24 @@ def test_a_report_returns_its_rows_or_none():
     )
     assert report.rows(Dimension.CATEGORY) == (row,)
     assert report.rows(Dimension.PRODUCT) == ()
+
+
+def test_a_report_without_costs_keeps_the_sales_and_drops_every_cost():
+    refund = Reversals(count=1, items=1, amount=100_000, cost=40_000)
+    void = Reversals(count=1, items=2, gross=200_000, amount=190_000, cost=80_000)
+    report = SalesReport(
+        shop=ShopHeader("Toko"),
+        period=Period.day(date(2026, 11, 20)),
+        zone="Asia/Jakarta",
+        generated_at=datetime(2026, 11, 20, tzinfo=UTC),
+        figures=Figures(lines=SOLD, refunds=refund, voids=void),
+        breakdowns={Dimension.PRODUCT: (BreakdownRow("1", "Kopi", SOLD, "K-1"),)},
+    )
+    hidden = report.without_costs()
+    assert report.costs_shown
+    assert not hidden.costs_shown
+    assert hidden.figures.cost == 0
+    assert hidden.figures.net == report.figures.net
+    assert hidden.figures.items == report.figures.items
+    (row,) = hidden.rows(Dimension.PRODUCT)
+    assert (row.label, row.code, row.amounts.net, row.amounts.cost) == ("Kopi", "K-1", 950_000, 0)

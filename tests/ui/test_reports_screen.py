@@ -236,7 +236,7 @@ def test_an_empty_period_and_a_failure_are_shown_plainly(qtbot, screen, monkeypa
     assert chart.accessibleDescription() == "No sales in this period."
     chart.grab()
 
-    def broken(period):
+    def broken(period, **_options):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(screen._shop.reports, "summary", broken)

@@ -112,3 +112,16 @@ def test_the_till_locks_itself_when_left_alone(qtbot, window, shop):
     assert shop.access.actor is None
     act_as(shop, OWNER)
     assert shop.audit.find()[0].action == "user.locked"
+
+
+def test_the_next_person_does_not_see_what_the_owner_was_shown(qtbot, window):
+    sign_in(qtbot, window, OWNER, OWNER_PIN)
+    with qtbot.waitSignal(window.reports.reportLoaded, timeout=20_000) as loaded:
+        qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert loaded.args[0].report.costs_shown
+    qtbot.keyClick(window, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.reports.reportLoaded, timeout=20_000) as loaded:
+        sign_in(qtbot, window, CASHIER, CASHIER_PIN)
+    assert not loaded.args[0].report.costs_shown
+    assert window.reports.cards["cost"].value.text() == "—"
+    window.reports.background.wait()

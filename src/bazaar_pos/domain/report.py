@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -87,7 +87,6 @@ class Amounts(Earnings):
     def revenue(self) -> MinorUnits:
         """Sales after discounts, without tax."""
         return self.net - self.tax_included
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +175,6 @@ class Figures(Earnings):
         return self.net - included
 
 
-
 @dataclass(frozen=True, slots=True)
 class BreakdownRow:
     """One group of a breakdown: its key, the label people read, and its sums.
@@ -225,10 +223,30 @@ class SalesReport:
     figures: Figures
     payments: tuple[PaymentRow, ...] = ()
     breakdowns: Mapping[Dimension, tuple[BreakdownRow, ...]] = field(default_factory=dict)
+    costs_shown: bool = True
+    """False when the cost of goods (and so profit and margin) was left out for the reader."""
 
     def rows(self, dimension: Dimension) -> tuple[BreakdownRow, ...]:
         """The rows of one breakdown (none when it was not computed)."""
         return self.breakdowns.get(dimension, ())
+
+    def without_costs(self) -> SalesReport:
+        """The same report with every cost zeroed, for someone who may not see costs or profit."""
+        figures = self.figures
+        return replace(
+            self,
+            figures=replace(
+                figures,
+                lines=replace(figures.lines, cost=0),
+                refunds=replace(figures.refunds, cost=0),
+                voids=replace(figures.voids, cost=0),
+            ),
+            breakdowns={
+                dimension: tuple(replace(row, amounts=replace(row.amounts, cost=0)) for row in rows)
+                for dimension, rows in self.breakdowns.items()
+            },
+            costs_shown=False,
+        )
 
 
 def ratio(part: int, whole: int, places: int = 3) -> Decimal | None:

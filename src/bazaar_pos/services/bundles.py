@@ -210,16 +210,22 @@ class BundleService:
             own_till=bundle.till_id == settings.till_id,
         )
 
-    def import_files(self, paths: Sequence[Path]) -> BundleImportSummary:
+    def import_files(
+        self, paths: Sequence[Path], *, approval: Approval | None = None
+    ) -> BundleImportSummary:
         """Merge the bundles at ``paths`` into this database in one transaction.
 
         Every bundle is verified first; if any is damaged, altered, from a newer
         version, in another currency, or clashes with what is here, nothing is
         imported. Records already here are skipped, so importing twice adds nothing.
+        Merging moves stock: a cashier needs an owner's ``approval``.
         """
         settings = self._settings.load()
         bundles = [self._verify(path, settings) for path in paths]
-        with self._db.writing() as session:
+        with (
+            self._settings.access.permit(Permission.ADJUST_STOCK, approval=approval) as grant,
+            self._db.writing() as session,
+        ):
             sales = _unique_by_uuid(s for b in bundles for s in b.sales)
             movements = _unique_by_uuid(m for b in bundles for m in b.movements)
             known_sales = _known(session, Sale.uuid, list(sales))
@@ -258,6 +264,7 @@ class BundleService:
             record_event(
                 session,
                 "bundle.imported",
+                actor=grant.actor.name,
                 entity="bundle",
                 entity_ref=",".join(b.contents.manifest.get("bundle_id", "") for b in bundles),
                 details={
@@ -265,7 +272,8 @@ class BundleService:
                     "sales_added": len(new_sales),
                     "movements_added": len(new_moves),
                     "products_created": created,
-                },
+                }
+                | grant.details(),
             )
             session.flush()
         return BundleImportSummary(

@@ -135,11 +135,13 @@ class ReportFileService:
         self, period: Period, path: Path, *, approval: Approval | None = None
     ) -> WrittenFile:
         """The sales summary of ``period`` with the year's UMKM turnover up to its last day."""
-        with self._exporting(approval):
-            return self._write_summary_pdf(period, path)
+        with self._exporting(approval, Permission.VIEW_COST):
+            return self._write_summary_pdf(period, path, approval)
 
-    def _write_summary_pdf(self, period: Period, path: Path) -> WrittenFile:
-        report = self._reports.summary(period)
+    def _write_summary_pdf(
+        self, period: Period, path: Path, approval: Approval | None = None
+    ) -> WrittenFile:
+        report = self._reports.summary(period, approval=approval)
         turnover = self._turnover.year(period.last.year, period.last)
         from bazaar_pos.exports.pdf_summary import write_sales_summary  # ReportLab, when needed
 
@@ -183,9 +185,11 @@ class ReportFileService:
             pages = write_zreport_pdf(path, self._zreports.build(day), current_language())
         return WrittenFile(Path(path), FileFormat.PDF, pages)
 
-    def _exporting(self, approval: Approval | None) -> AbstractContextManager[object]:
-        """Files carry costs and takings: writing one is an owner's job (or approved by one)."""
-        return self._settings.access.permit(Permission.EXPORT, approval=approval)
+    def _exporting(
+        self, approval: Approval | None, *also: Permission
+    ) -> AbstractContextManager[object]:
+        """Files carry takings (the summary also costs): writing one is an owner's job."""
+        return self._settings.access.permit(Permission.EXPORT, *also, approval=approval)
 
     def zreport_text(self, day: date, width: int = 32) -> list[str]:
         """The Z report of ``day`` as lines for a ``width``-column receipt printer."""

@@ -18,6 +18,7 @@ from babel.dates import format_date
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.domain.periods import Period, Segment, offset_segments
 from bazaar_pos.domain.report import (
@@ -30,6 +31,7 @@ from bazaar_pos.domain.report import (
     ShopHeader,
 )
 from bazaar_pos.i18n import N_, _, current_language
+from bazaar_pos.services.access import Approval
 from bazaar_pos.services.local_clock import LocalClockService
 from bazaar_pos.services.reversals import reversals_between
 from bazaar_pos.services.settings import ShopSettings
@@ -142,8 +144,20 @@ def within(stmt: Select[Any], start: datetime, end: datetime) -> Select[Any]:
 class ReportService(LocalClockService):
     """Figures, breakdowns and drill-downs of the sales in a period."""
 
-    def summary(self, period: Period) -> SalesReport:
-        """Key figures and every breakdown of ``period``."""
+    def summary(
+        self, period: Period, *, costs: bool = True, approval: Approval | None = None
+    ) -> SalesReport:
+        """Key figures and every breakdown of ``period``.
+
+        Cost, profit and margin are the owner's: a cashier gets them with an
+        owner's ``approval``, or asks for ``costs=False``, a report without them.
+        """
+        if not costs:
+            return self._summary(period).without_costs()
+        with self._settings.access.permit(Permission.VIEW_COST, approval=approval):
+            return self._summary(period)
+
+    def _summary(self, period: Period) -> SalesReport:
         settings = self._settings.load()
         start, end = period.utc_range(self.zone)
         segments = offset_segments(start, end, self.zone)

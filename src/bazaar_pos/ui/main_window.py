@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
         self._show_sign_in()
 
     def _signed_in(self, actor: Actor) -> None:
+        self.reports.access_changed()
         self._show_work()
         self.statusBar().showMessage(_("Signed in as {name}.").format(name=actor.label), 5000)
 

@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.formats import Formats
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, current_language
 from bazaar_pos.services.bundles import BundleImportSummary, BundleInfo, describe
 from bazaar_pos.services.reports import shop_header
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.files import ask_open_paths
 from bazaar_pos.ui.reports.models import ColumnSpec, RowsModel
 from bazaar_pos.ui.reports.parts import label, table
@@ -150,12 +152,22 @@ class MergeTillsDialog(QDialog):
             self._show()
 
     def import_all(self) -> None:
-        """Merge every listed bundle in one transaction, off the GUI thread."""
+        """Merge every listed bundle in one transaction, off the GUI thread.
+
+        Merging moves stock: a cashier asks an owner to approve it first.
+        """
         paths = [b.path for b in self._bundles]
+        try:
+            approval = Approvals(self._shop.access, self).before(Permission.ADJUST_STOCK)
+        except UserError as exc:
+            self.status.setText(exc.message)
+            return
         self.import_button.setEnabled(False)
         self.status.setText(_("Merging…"))
         self.background.run(
-            lambda: self._shop.bundles.import_files(paths), self._done, self._refused
+            lambda: self._shop.bundles.import_files(paths, approval=approval),
+            self._done,
+            self._refused,
         )
 
     def _inspect(self, path: Path) -> PickedBundle:

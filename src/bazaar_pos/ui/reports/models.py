@@ -22,11 +22,13 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True, slots=True)
 class ColumnSpec:
-    """A column: its heading, how a row shows in it, and whether it holds numbers."""
+    """A column: its heading, how a row shows in it, whether it holds numbers or costs."""
 
     heading: str
     value: Callable[[Any], str]
     numeric: bool = True
+    cost: bool = False
+    """Shows cost, profit or margin: hidden from someone who may not see costs."""
 
 
 class RowsModel(QAbstractTableModel):
@@ -46,6 +48,10 @@ class RowsModel(QAbstractTableModel):
         self.beginResetModel()
         self._columns = list(columns)
         self.endResetModel()
+
+    def cost_columns(self) -> list[int]:
+        """The columns that show cost, profit or margin."""
+        return [number for number, column in enumerate(self._columns) if column.cost]
 
     def set_rows(self, rows: Sequence[Any], totals: Any | None = None) -> None:
         """Replace the rows; ``totals`` (if any) shows last, in bold."""
@@ -122,9 +128,9 @@ def line_columns(
         ColumnSpec(_("Items"), lambda r: fmt.count(r.amounts.items)),
         ColumnSpec(_("Discounts"), lambda r: fmt.money(r.amounts.discount)),
         ColumnSpec(_("Net sales"), lambda r: fmt.money(r.amounts.net)),
-        ColumnSpec(_("Cost"), lambda r: fmt.money(r.amounts.cost)),
-        ColumnSpec(_("Gross profit"), lambda r: fmt.money(r.amounts.profit)),
-        ColumnSpec(_("Margin"), lambda r: fmt.percent(r.amounts.margin)),
+        ColumnSpec(_("Cost"), lambda r: fmt.money(r.amounts.cost), cost=True),
+        ColumnSpec(_("Gross profit"), lambda r: fmt.money(r.amounts.profit), cost=True),
+        ColumnSpec(_("Margin"), lambda r: fmt.percent(r.amounts.margin), cost=True),
         ColumnSpec(_("Share"), lambda r: fmt.percent(ratio(r.amounts.net, total()))),
     ]
 

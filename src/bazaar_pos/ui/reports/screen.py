@@ -25,15 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.formats import Formats
 from bazaar_pos.domain.periods import Period, PeriodKind
 from bazaar_pos.domain.report import Dimension, SalesReport
 from bazaar_pos.domain.turnover import TurnoverYear
+from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import N_, _, current_language
+from bazaar_pos.services.access import Approval, PermissionDenied
 from bazaar_pos.services.bundles import BundleExportSummary
 from bazaar_pos.services.report_files import FileFormat, WrittenFile
 from bazaar_pos.services.reports import shop_header
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.files import ask_save_path
 from bazaar_pos.ui.reports.chart import BarChart
 from bazaar_pos.ui.reports.drilldown import DrillDownDialog
@@ -60,6 +64,8 @@ PERIODS = (
     (PeriodKind.CUSTOM, N_("Custom")),
 )
 CHART_BARS = 12
+COST_FIGURES = ("cost", "profit", "margin")
+"""The key figures only someone who may see costs is shown."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +134,8 @@ class ReportsScreen(QWidget):
         self.setAccessibleName(_("Reports"))
         self._shop = shop
         self._fmt = Formats(shop_header(shop.settings.load()), current_language())
+        self.approvals = Approvals(shop.access, self)
+        self._cost_approval: Approval | None = None
         self._stale = True
         self._selecting = False
         self._request = 0
@@ -142,7 +150,15 @@ class ReportsScreen(QWidget):
         self.status = QLabel("")
         self.status.setObjectName("reportStatus")
         self.status.setAccessibleName(_("Report status"))
-        layout.addWidget(self.status)
+        self.show_costs_button = QPushButton(_("Show &cost and profit…"))
+        self.show_costs_button.setObjectName("showCostsButton")
+        self.show_costs_button.setToolTip(_("Only an owner sees costs and profit."))
+        self.show_costs_button.clicked.connect(self.show_costs)
+        self.show_costs_button.hide()
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.show_costs_button)
+        layout.addLayout(status_row)
         layout.addLayout(self._figures())
         self.tabs = QTabWidget()
         self.tabs.setObjectName("reportTabs")
@@ -393,6 +409,24 @@ class ReportsScreen(QWidget):
         if self.isVisible():
             self.refresh()
 
+    def access_changed(self) -> None:
+        """Someone else signed in: forget the approval to see costs, and count again."""
+        self._cost_approval = None
+        self._request += 1  # a report still being counted was for the one before
+        loaded = self.loaded
+        if loaded is not None and not self._shop.access.may(Permission.VIEW_COST):
+            self._show(self._request, Loaded(loaded.report.without_costs(), loaded.turnover))
+        self.mark_stale()
+
+    def show_costs(self) -> None:
+        """Show cost, profit and margin to a cashier once an owner approves with their PIN."""
+        try:
+            self._cost_approval = self.approvals.before(Permission.VIEW_COST)
+        except UserError as exc:
+            self.status.setText(exc.message)
+            return
+        self.refresh()
+
     def refresh(self) -> None:
         """Compute the selected period's report off the GUI thread."""
         self._stale = False
@@ -403,8 +437,14 @@ class ReportsScreen(QWidget):
             _("Counting the sales of {period}…").format(period=self._fmt.period(period))
         )
 
+        reports, approval = self._shop.reports, self._cost_approval
+        costs = approval is not None or self._shop.access.may(Permission.VIEW_COST)
+
         def work() -> Loaded:
-            report = self._shop.reports.summary(period)
+            try:
+                report = reports.summary(period, costs=costs, approval=approval)
+            except PermissionDenied:  # the owner's approval to look has run out
+                report = reports.summary(period, costs=False)
             return Loaded(report, self._shop.turnover.year(period.last.year, period.last))
 
         self.background.run(work, lambda loaded: self._show(request, loaded), self._fail)
@@ -429,10 +469,20 @@ class ReportsScreen(QWidget):
             "margin": fmt.percent(f.margin),
             "received": fmt.money(f.collected),
         }
+        shown = report.costs_shown
+        if not shown:
+            self._cost_approval = None
+            for key in COST_FIGURES:
+                values[key] = "—"
         for key, card in self.cards.items():
             card.set_value(values[key])
+            if key in COST_FIGURES:
+                card.setToolTip("" if shown else _("Only an owner sees costs and profit."))
+        self.show_costs_button.setVisible(not shown)
         for tab in self._tabs:
             self._fill(tab, report)
+            for column in tab.model.cost_columns():
+                tab.view.setColumnHidden(column, not shown)
         self._show_turnover(loaded.turnover)
         self.status.setText(
             _("{period}: {count} sales, {net} net.").format(
@@ -521,69 +571,71 @@ class ReportsScreen(QWidget):
 
     def save_pdf(self) -> None:
         """Ask where, then write the period's sales summary PDF off the GUI thread."""
-        period = self.selected_period()
-        path = ask_save_path(
-            self,
+        period, files = self.selected_period(), self._shop.report_files
+        self._export(
             _("Save the sales summary"),
-            Path.home() / f"sales-summary-{period.first}-{period.last}.pdf",
+            f"sales-summary-{period.first}-{period.last}.pdf",
             _("PDF (*.pdf)"),
+            lambda path, approval: files.write(period, path, FileFormat.PDF, approval=approval),
+            needs=(Permission.EXPORT, Permission.VIEW_COST),
+            doing=_("Writing the PDF…"),
         )
-        if path is not None:
-            self._write(
-                _("Writing the PDF…"),
-                lambda: self._shop.report_files.write(period, path, FileFormat.PDF),
-            )
 
     def export_lines(self, kind: str) -> None:
         """Ask where, then write the period's sale lines as CSV or XLSX."""
-        period = self.selected_period()
+        period, files = self.selected_period(), self._shop.report_files
         file_format = FileFormat(kind)
-        filters = _("CSV (*.csv)") if file_format is FileFormat.CSV else _("Excel (*.xlsx)")
-        path = ask_save_path(
-            self,
+        self._export(
             _("Export the sale lines"),
-            Path.home() / f"sale-lines-{period.first}-{period.last}.{kind}",
-            filters,
+            f"sale-lines-{period.first}-{period.last}.{kind}",
+            _("CSV (*.csv)") if file_format is FileFormat.CSV else _("Excel (*.xlsx)"),
+            lambda path, approval: files.write(period, path, file_format, approval=approval),
         )
-        if path is not None:
-            self._write(
-                _("Exporting…"), lambda: self._shop.report_files.write(period, path, file_format)
-            )
 
     def export_turnover(self) -> None:
         """Ask where, then write the year's UMKM turnover as CSV."""
-        year = self.selected_period().last.year
-        path = ask_save_path(
-            self,
+        year, files = self.selected_period().last.year, self._shop.report_files
+        self._export(
             _("Export the UMKM turnover"),
-            Path.home() / f"turnover-{year}.csv",
+            f"turnover-{year}.csv",
             _("CSV (*.csv)"),
+            lambda path, approval: files.write_turnover_csv(year, path, approval=approval),
         )
-        if path is not None:
-            self._write(
-                _("Exporting…"), lambda: self._shop.report_files.write_turnover_csv(year, path)
-            )
 
     def export_bundle(self) -> None:
         """Ask where, then write this till's bundle of the selected period for merging."""
-        period = self.selected_period()
+        period, bundles = self.selected_period(), self._shop.bundles
         code = self._shop.settings.load().till_code
-        path = ask_save_path(
-            self,
+        self._export(
             _("Export this till's bundle"),
-            Path.home() / f"till-{code}-{period.first}-{period.last}.zip",
+            f"till-{code}-{period.first}-{period.last}.zip",
             _("Till bundles (*.zip)"),
+            lambda path, approval: bundles.export(
+                path, period.first, period.last, approval=approval
+            ),
         )
+
+    def _export(
+        self,
+        title: str,
+        name: str,
+        filters: str,
+        write: Callable[[Path, Approval | None], WrittenFile | BundleExportSummary],
+        *,
+        needs: tuple[Permission, ...] = (Permission.EXPORT,),
+        doing: str = "",
+    ) -> None:
+        """Get the owner's approval if needed, ask where, then ``write`` off the GUI thread."""
+        try:
+            approval = self.approvals.before(*needs)
+        except UserError as exc:
+            self.status.setText(exc.message)
+            return
+        path = ask_save_path(self, title, Path.home() / name, filters)
         if path is None:
             return
-
-        self._write(
-            _("Exporting…"), lambda: self._shop.bundles.export(path, period.first, period.last)
-        )
-
-    def _write(self, doing: str, work: Callable[[], WrittenFile | BundleExportSummary]) -> None:
-        self.status.setText(doing)
-        self.background.run(work, self._written, self._fail)
+        self.status.setText(doing or _("Exporting…"))
+        self.background.run(lambda: write(path, approval), self._written, self._fail)
 
     def _written(self, written: WrittenFile | BundleExportSummary) -> None:
         self.status.setText(_("Saved {path}").format(path=written.path))

@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bazaar_pos.domain.access import Permission
+from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.report_files import RECEIPT_WIDTHS
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.files import ask_save_path
 from bazaar_pos.ui.reports.parts import label
 from bazaar_pos.ui.worker import Background
@@ -113,8 +116,13 @@ class ZReportDialog(QDialog):
         self.text.setPlainText("\n".join(lines))
 
     def save_pdf(self) -> None:
-        """Ask where, then write the Z report PDF off the GUI thread."""
+        """Ask where, then write the Z report PDF off the GUI thread (a cashier asks the owner)."""
         day = self.selected_day()
+        try:
+            approval = Approvals(self._shop.access, self).before(Permission.EXPORT)
+        except UserError as exc:
+            self.status.setText(exc.message)
+            return
         path = ask_save_path(
             self, _("Save the Z report"), Path.home() / f"z-report-{day}.pdf", _("PDF (*.pdf)")
         )
@@ -122,7 +130,7 @@ class ZReportDialog(QDialog):
             return
         self.status.setText(_("Saving…"))
         self.background.run(
-            lambda: self._shop.report_files.write_zreport_pdf(day, path),
+            lambda: self._shop.report_files.write_zreport_pdf(day, path, approval=approval),
             lambda written: self._saved(str(written.path)),
             self.status.setText,
         )
