@@ -18,17 +18,17 @@ from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.cash_count import CashCount
 from bazaar_pos.domain.money import MinorUnits, currency, format_money
 from bazaar_pos.domain.receipt_layout import LaidLine
-from bazaar_pos.domain.z_report import (
+from bazaar_pos.domain.shift_report import (
     PAY_IN,
     PAY_OUT,
     CountedPiece,
     DrawerMovement,
     MethodTotals,
-    ZReport,
-    layout_z_report,
+    ShiftReport,
+    layout_shift_report,
 )
 from bazaar_pos.errors import NotFoundError, ValidationError
-from bazaar_pos.exports.z_report_pdf import write_z_report_pdf
+from bazaar_pos.exports.pdf_shift_report import write_shift_report_pdf
 from bazaar_pos.i18n import _
 from bazaar_pos.services.access import Approval
 from bazaar_pos.services.audit import record_event
@@ -183,7 +183,7 @@ class ShiftService:
             shift = _open_shift(session, till_id)
             return None if shift is None else _totals(session, shift).expected
 
-    def close(self, count: CashCount, *, note: str = "") -> ZReport:
+    def close(self, count: CashCount, *, note: str = "") -> ShiftReport:
         """Close the open shift with the cash counted; return its Z report."""
         shop = self._settings.load()
         with (
@@ -216,14 +216,14 @@ class ShiftService:
             session.flush()
             return self._report(session, shift)
 
-    def report(self, shift_uuid: str) -> ZReport:
+    def report(self, shift_uuid: str) -> ShiftReport:
         """The Z report of a shift (an X report while it is open)."""
         with self._db.reading() as session:
             return self._report(session, _shift(session, shift_uuid))
 
-    def report_lines(self, report: ZReport, columns: int | None = None) -> tuple[LaidLine, ...]:
+    def report_lines(self, report: ShiftReport, columns: int | None = None) -> tuple[LaidLine, ...]:
         """The report laid out for the receipt printer's paper (or ``columns`` characters)."""
-        return layout_z_report(report, columns or self._printer.settings().columns)
+        return layout_shift_report(report, columns or self._printer.settings().columns)
 
     def print_report(self, shift_uuid: str) -> None:
         """Print a shift's report on the receipt printer; slow: not on the GUI thread."""
@@ -233,7 +233,7 @@ class ShiftService:
         """Save a shift's report as an A4 PDF; exporting needs an owner (or their approval)."""
         report = self.report(shift_uuid)
         with self._settings.access.permit(Permission.EXPORT, approval=approval):
-            return write_z_report_pdf(report, path)
+            return write_shift_report_pdf(report, path)
 
     def _move(self, kind: str, amount: MinorUnits, reason: str) -> ShiftView:
         if amount <= 0:
@@ -276,11 +276,11 @@ class ShiftService:
             session.flush()
             return ShiftView.of(shift)
 
-    def _report(self, session: Session, shift: CashShift) -> ZReport:
+    def _report(self, session: Session, shift: CashShift) -> ShiftReport:
         shop = self._settings.load()
         totals = _totals(session, shift)
         count = CashCount.from_data(json.loads(shift.count_detail or "{}"))
-        return ZReport(
+        return ShiftReport(
             shop_name=shop.shop_name,
             number=shift.number,
             currency=currency(shift.currency),

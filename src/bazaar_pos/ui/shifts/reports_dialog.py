@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.domain.receipt_layout import PAPER_COLUMNS
-from bazaar_pos.domain.z_report import difference_label
+from bazaar_pos.domain.shift_report import difference_label
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shifts import ShiftView

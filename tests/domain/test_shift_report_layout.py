@@ -4,12 +4,12 @@ from bazaar_pos.domain.access import NAME_MAX, name_problems
 from bazaar_pos.domain.cash_count import Piece
 from bazaar_pos.domain.money import currency
 from bazaar_pos.domain.receipt_layout import as_text
-from bazaar_pos.domain.z_report import (
+from bazaar_pos.domain.shift_report import (
     CountedPiece,
     MethodTotals,
-    ZReport,
-    layout_z_report,
-    z_report_sections,
+    ShiftReport,
+    layout_shift_report,
+    shift_report_sections,
 )
 
 OPENED = datetime(2026, 11, 21, 1, 0, tzinfo=UTC)
@@ -43,15 +43,15 @@ def closed_report(**changes):
         "counted_other": 5_000,
         "note": "Laci agak macet, a long note that wraps across the narrow receipt paper",
     }
-    return ZReport(**(fields | changes))
+    return ShiftReport(**(fields | changes))
 
 
 def test_a_closed_shift_lists_the_count_the_note_and_unknown_methods_as_they_are():
     report = closed_report()
-    titles = [section.title for section in z_report_sections(report)]
+    titles = [section.title for section in shift_report_sections(report)]
     assert "Cash counted" in titles
     assert "Note" in titles
-    text = as_text(layout_z_report(report, 32))
+    text = as_text(layout_shift_report(report, 32))
     assert "voucher" in text
     assert "Counted as a sum" in text
     assert "Laci agak macet" in text

@@ -57,7 +57,7 @@ class CountedPiece:
 
 
 @dataclass(frozen=True, slots=True)
-class ZReport:
+class ShiftReport:
     """Everything about one shift's takings and cash; times are local, money in minor units."""
 
     shop_name: str
@@ -121,7 +121,7 @@ class ReportSection:
     rows: tuple[ReportRow, ...]
 
 
-def report_title(report: ZReport) -> str:
+def report_title(report: ShiftReport) -> str:
     """The title: a Z report for a closed shift, an X report for one still open."""
     return _("Z report") if report.is_closed else _("X report (shift still open)")
 
@@ -135,7 +135,7 @@ def difference_label(difference: MinorUnits) -> str:
     return _("Exact")
 
 
-def z_report_sections(report: ZReport) -> tuple[ReportSection, ...]:
+def shift_report_sections(report: ShiftReport) -> tuple[ReportSection, ...]:
     """The report as titled sections of rows, the same for paper and PDF."""
 
     def money(minor: MinorUnits) -> str:
@@ -229,11 +229,11 @@ def z_report_sections(report: ZReport) -> tuple[ReportSection, ...]:
     return tuple(sections)
 
 
-def layout_z_report(report: ZReport, columns: int) -> tuple[LaidLine, ...]:
+def layout_shift_report(report: ShiftReport, columns: int) -> tuple[LaidLine, ...]:
     """The report as plain ASCII lines for a receipt paper ``columns`` characters wide."""
     out = [LaidLine(line, LineStyle.TITLE) for line in centred(report.shop_name, columns)]
     out += [LaidLine(line, LineStyle.TITLE) for line in centred(report_title(report), columns)]
-    for section in z_report_sections(report):
+    for section in shift_report_sections(report):
         out.append(rule(columns))
         if section.title:
             out += [LaidLine(line) for line in wrap(section.title.upper(), columns)]

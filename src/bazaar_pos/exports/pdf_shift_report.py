@@ -12,7 +12,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from unidecode import unidecode
 
-from bazaar_pos.domain.z_report import ReportSection, ZReport, report_title, z_report_sections
+from bazaar_pos.domain.shift_report import (
+    ReportSection,
+    ShiftReport,
+    report_title,
+    shift_report_sections,
+)
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 
@@ -22,7 +27,7 @@ RULE = colors.HexColor("#c9c6bd")
 FONT_SIZE = 10
 
 
-def write_z_report_pdf(report: ZReport, path: Path) -> Path:
+def write_shift_report_pdf(report: ShiftReport, path: Path) -> Path:
     """Write ``report`` to ``path`` as an A4 PDF; return the path."""
     styles = getSampleStyleSheet()
     title = f"{report_title(report)} {report.number}"
@@ -40,7 +45,7 @@ def write_z_report_pdf(report: ZReport, path: Path) -> Path:
         Paragraph(escape(latin(report.shop_name)), styles["Title"]),
         Paragraph(escape(latin(title)), styles["Heading2"]),
     ]
-    for section in z_report_sections(report):
+    for section in shift_report_sections(report):
         if section.rows:
             story.append(_section(section, styles))
     try:
