@@ -17,7 +17,7 @@ from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
 from tests.helpers.sales import utc
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
 from tests.ui.test_approvals import audit, type_pins_when_asked
-from tests.ui.test_reports_screen import NOVEMBER, WAIT, fmt_of, other_till_bundle
+from tests.ui.test_reports_screen import NOVEMBER, WAIT, fmt_of, other_till_bundle, shown_screen
 
 COST_HEADINGS = {"Cost", "Gross profit", "Margin"}
 
@@ -37,11 +37,7 @@ def demo(shop):
 @pytest.fixture
 def cashier_screen(qtbot, demo):
     act_as(demo, CASHIER)
-    widget = ReportsScreen(demo)
-    qtbot.addWidget(widget)
-    widget.set_period(PeriodKind.CUSTOM, *NOVEMBER)
-    with qtbot.waitSignal(widget.reportLoaded, timeout=WAIT):
-        widget.show()
+    widget = shown_screen(qtbot, demo)
     yield widget
     widget.background.wait()
 
@@ -101,11 +97,7 @@ def test_a_cancelled_approval_keeps_the_costs_hidden(qtbot, cashier_screen):
 
 
 def test_the_owners_figures_are_hidden_as_soon_as_a_cashier_signs_in(qtbot, demo):
-    screen = ReportsScreen(demo)
-    qtbot.addWidget(screen)
-    screen.set_period(PeriodKind.CUSTOM, *NOVEMBER)
-    with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT):
-        screen.show()
+    screen = shown_screen(qtbot, demo)
     assert screen.cards["cost"].value.text() != "—"
     assert visible_headings(screen) >= COST_HEADINGS
     act_as(demo, CASHIER)

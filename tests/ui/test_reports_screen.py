@@ -32,13 +32,19 @@ def demo(shop):
     return shop
 
 
-@pytest.fixture
-def screen(qtbot, demo):
-    widget = ReportsScreen(demo)
+def shown_screen(qtbot, shop):
+    """The Reports screen on November 2026, shown and loaded."""
+    widget = ReportsScreen(shop)
     qtbot.addWidget(widget)
     widget.set_period(PeriodKind.CUSTOM, *NOVEMBER)
     with qtbot.waitSignal(widget.reportLoaded, timeout=WAIT):
         widget.show()
+    return widget
+
+
+@pytest.fixture
+def screen(qtbot, demo):
+    widget = shown_screen(qtbot, demo)
     yield widget
     widget.background.wait()
 
