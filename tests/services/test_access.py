@@ -252,6 +252,7 @@ def test_the_owner_sets_the_limit_and_gives_big_discounts_that_are_still_logged(
         (lambda s, p, tmp: s.printer.configure(paper_mm=80), Permission.CHANGE_SETTINGS),
         (lambda s, p, tmp: s.users.add("Ani", Role.CASHIER, "3690"), Permission.MANAGE_USERS),
         (lambda s, p, tmp: s.events.report(0), Permission.VIEW_COST),
+        (lambda s, p, tmp: s.stock.value(), Permission.VIEW_COST),
         (lambda s, p, tmp: s.audit.find(), Permission.VIEW_AUDIT),
     ],
 )
@@ -290,6 +291,38 @@ def test_an_approval_to_look_lasts_for_its_minutes(shop, clock):
         shop.audit.find(approval=approval)
 
 
+def test_the_stock_value_shows_costs_so_a_cashier_looks_with_the_owners_approval(
+    shop, add_product, clock
+):
+    add_product(stock=3)
+    assert shop.stock.value().cost == 150_000
+    act_as(shop, CASHIER)
+    assert not shop.access.allows(Permission.VIEW_COST)
+    with pytest.raises(PermissionDenied, match="see costs and profit"):
+        shop.stock.value()
+    approval = shop.access.approve(OWNER_PIN, frozenset({Permission.VIEW_COST}))
+    assert shop.access.allows(Permission.VIEW_COST, approval=approval)
+    assert not shop.access.allows(Permission.ADJUST_STOCK, approval=approval)
+    assert shop.stock.value(approval=approval).cost == 150_000
+    clock(minutes=9)
+    assert shop.stock.value(approval=approval).cost == 150_000  # looking spends nothing
+    clock(minutes=2)
+    assert not shop.access.allows(Permission.VIEW_COST, approval=approval)
+    with pytest.raises(PermissionDenied, match="expired"):
+        shop.stock.value(approval=approval)
+
+
+def test_allows_spends_nothing_and_knows_nobody_signed_in(shop):
+    act_as(shop, CASHIER)
+    approval = shop.access.approve(OWNER_PIN, frozenset({Permission.ADJUST_STOCK}))
+    assert shop.access.allows(Permission.ADJUST_STOCK, approval=approval)
+    assert shop.access.allows(Permission.ADJUST_STOCK, approval=approval)
+    shop.access.sign_out()
+    assert not shop.access.allows()
+    act_as(shop, OWNER)
+    assert shop.access.allows(Permission.VIEW_COST, Permission.EXPORT)
+
+
 def test_signing_out_forgets_approvals(shop):
     act_as(shop, CASHIER)
     approval = shop.access.approve(OWNER_PIN, frozenset({Permission.VIEW_AUDIT}))
@@ -316,3 +349,16 @@ def test_a_price_change_in_the_catalogue_needs_an_owner_and_is_logged(shop, add_
     assert audit(shop, "price.changed") == [
         (OWNER, "KOP-1", {"old_price": 95_000, "new_price": 99_000})
     ]
+
+
+def test_a_draft_without_a_cost_keeps_the_cost_stored(shop, add_product):
+    from bazaar_pos.services.catalogue import ProductDraft
+
+    product = add_product(cost=50_000)
+    act_as(shop, CASHIER)
+    draft = replace(ProductDraft.from_view(product), name="Kopi Gayo Arabika", cost=None)
+    shop.stock.receive(product.id, 2, unit_cost=56_000)  # the cost moves on meanwhile
+    saved = shop.catalogue.update(product.id, draft)
+    assert (saved.name, saved.cost) == ("Kopi Gayo Arabika", 56_000)
+    new = shop.catalogue.create(ProductDraft("TEH-1", "Teh", 20_000, cost=None))
+    assert new.cost == 0

@@ -184,6 +184,27 @@ class AccessControl:
         actor = self.actor
         return actor is not None and actor.may(permission)
 
+    def allows(self, *permissions: Permission, approval: Approval | None = None) -> bool:
+        """Whether a call needing ``permissions`` would be let through now, with ``approval``.
+
+        For screens deciding what to show; it spends no approval.
+        """
+        actor = self.actor
+        if actor is None:
+            return False
+        missing = frozenset(p for p in permissions if not actor.may(p))
+        if not missing:
+            return True
+        if approval is None:
+            return False
+        with self._lock:
+            stored = self._approvals.get(approval.token)
+        return (
+            stored is not None
+            and stored.expires_at > self.clock()
+            and missing <= stored.permissions
+        )
+
     def act_as(self, actor: Actor) -> None:
         """Work as ``actor`` without a PIN: the command line, or a new shop's first owner."""
         with self._lock:

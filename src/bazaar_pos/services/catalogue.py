@@ -65,7 +65,8 @@ class ProductDraft:
     sku: str
     name: str
     price: MinorUnits
-    cost: MinorUnits = 0
+    cost: MinorUnits | None = 0
+    """None keeps the stored cost (it was not shown to the person editing); a new product: 0."""
     barcode: str | None = None
     category: str = ""
     active: bool = True
@@ -117,7 +118,7 @@ class ProductDraft:
             found.append(_("The category is longer than 100 characters."))
         if self.price < 0:
             found.append(_("The price cannot be negative."))
-        if self.cost < 0:
+        if self.cost is not None and self.cost < 0:
             found.append(_("The cost cannot be negative."))
         barcode = (self.barcode or "").strip()
         if barcode and not is_printable_code(barcode):
@@ -155,7 +156,8 @@ class CatalogueService:
             with self._db.writing() as session:
                 self._refuse_taken(session, draft, product_id=None)
                 self._check_consignor(session, draft.consignor_id)
-                product = Product(stock_on_hand=0, photo=photo, **_columns(draft))
+                columns = {"cost_minor": 0} | _columns(draft)
+                product = Product(stock_on_hand=0, photo=photo, **columns)
                 session.add(product)
                 session.flush()
                 if draft.one_of_a_kind:
@@ -189,7 +191,8 @@ class CatalogueService:
         A product with variants passes its category, unit, tax rule and
         consignor on to them, and a new name or price to those that still
         carry the old one. A new price is an owner's decision, written to the
-        audit log; a cashier needs an owner's ``approval`` to change one.
+        audit log; a cashier needs an owner's ``approval`` to change one. A
+        draft without a cost (None) keeps the cost stored.
         """
         self._validate(draft)
         photo = self.photos.add(draft.photo, "p") if draft.photo else None
@@ -550,11 +553,11 @@ def _columns(draft: ProductDraft) -> dict[str, object]:
     barcode = (draft.barcode or "").strip() or None
     category = draft.category.strip()
     commission = draft.commission if draft.consignor_id is not None else None
-    return {
+    cost = {} if draft.cost is None else {"cost_minor": draft.cost}
+    return cost | {
         "sku": sku,
         "name": name,
         "price_minor": draft.price,
-        "cost_minor": draft.cost,
         "barcode": barcode,
         "category": category,
         "active": draft.active,

@@ -30,7 +30,7 @@ from bazaar_pos.errors import UserError, ValidationError
 from bazaar_pos.exports.csv_io import CsvRow, CsvTable, read_csv, write_csv
 from bazaar_pos.exports.xlsx_io import read_xlsx, write_xlsx
 from bazaar_pos.i18n import _
-from bazaar_pos.services.access import Approval
+from bazaar_pos.services.access import Approval, Grant
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.csv_rules import (
     RowProblems,
@@ -471,7 +471,7 @@ class ProductFileService:
         needed = (Permission.CHANGE_PRICE, Permission.ADJUST_STOCK)
         with self._settings.access.permit(*needed, approval=approval) as grant:
             try:
-                return self._import(path, dry_run=dry_run, actor=grant.actor.name)
+                return self._import(path, dry_run=dry_run, grant=grant)
             except _DryRunDone as done:
                 return done.summary
 
@@ -517,7 +517,7 @@ class ProductFileService:
         """Export the product list; see :meth:`export_file`."""
         return self.export_file(path, headers=headers, approval=approval)
 
-    def _import(self, path: Path, *, dry_run: bool, actor: str) -> ProductImportSummary:
+    def _import(self, path: Path, *, dry_run: bool, grant: Grant) -> ProductImportSummary:
         shop = self._settings.load()
         rows = parse_product_rows(read_table(path), shop.currency, path)
         with self._db.writing() as session:
@@ -537,10 +537,11 @@ class ProductFileService:
             record_event(
                 session,
                 "products.imported",
-                actor=actor,
+                actor=grant.actor.name,
                 entity="file",
                 entity_ref=Path(path).name,
-                details={"created": created, "updated": summary.updated, "stock_set": stock_set},
+                details={"created": created, "updated": summary.updated, "stock_set": stock_set}
+                | grant.details(),
             )
             if dry_run:
                 raise _DryRunDone(summary)

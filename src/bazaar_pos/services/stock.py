@@ -447,8 +447,12 @@ class StockService:
             )
             return [ProductView.of(p) for p in session.scalars(query)]
 
-    def value(self) -> StockValue:
-        """The positive stock on hand at cost and at price, by category; consigned goods apart."""
+    def value(self, *, approval: Approval | None = None) -> StockValue:
+        """The positive stock on hand at cost and at price, by category; consigned goods apart.
+
+        It shows what the goods cost, so a cashier needs an owner's ``approval``;
+        an approval to look lasts its few minutes, for every call made with it.
+        """
         owned = Product.consignor_id.is_(None)
         units = case((Product.stock_on_hand > 0, Product.stock_on_hand), else_=0)
         query = (
@@ -465,7 +469,10 @@ class StockService:
         )
         categories: list[CategoryValue] = []
         consigned_units = consigned_retail = 0
-        with self._db.reading() as session:
+        with (
+            self._settings.access.permit(Permission.VIEW_COST, approval=approval),
+            self._db.reading() as session,
+        ):
             for category, is_owned, count, cost, retail in session.execute(query):
                 if is_owned:
                     categories.append(CategoryValue(category, count, cost, retail))
