@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
 
 from bazaar_pos.ui import messages
+from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.style import apply_style
 from bazaar_pos.ui.till.screen import TillScreen
 
@@ -99,3 +100,39 @@ def answers(monkeypatch):
     monkeypatch.setattr(messages, "confirm", confirm)
     Answers.asked = []
     return Answers
+
+
+NOT_APPROVED = "Not approved: nothing was done."
+
+
+def owner_answers(qtbot, *pins):
+    """Answer the next approval dialog with ``pins`` in turn; cancel it if it is still open.
+
+    Returns the reasons the dialogs gave, filled in once asked.
+    """
+    reasons = []
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ApprovalDialog), dialog
+        reasons.append(dialog.findChild(QLabel, "approvalReason").text())
+        for pin in pins:
+            qtbot.keyClicks(dialog.pin, pin)
+            qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
+            qtbot.waitUntil(dialog.pin.isEnabled, timeout=10_000)
+            if not dialog.isVisible():
+                return
+        dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    return reasons
+
+
+@pytest.fixture
+def never_asked(monkeypatch):
+    """Fail if anyone is asked for the owner's PIN."""
+
+    def ask(cls, *args):
+        raise AssertionError("the owner's PIN was asked for")
+
+    monkeypatch.setattr(ApprovalDialog, "ask", classmethod(ask))

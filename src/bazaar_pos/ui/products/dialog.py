@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.consignment import parse_commission
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import N_, _
@@ -28,6 +29,7 @@ from bazaar_pos.services.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui import messages
+from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.thumbnails import thumbnail
 from bazaar_pos.ui.widgets.fields import named
 from bazaar_pos.ui.widgets.money_edit import MoneyEdit
@@ -38,7 +40,12 @@ PHOTO_FILTER = N_("Photos (*.jpg *.jpeg *.png *.webp *.gif *.bmp)")
 
 
 class ProductDialog(QDialog):
-    """Every field of a product; saving is one service call, problems stay in the dialog."""
+    """Every field of a product; saving is one service call, problems stay in the dialog.
+
+    A cashier who changes a price saves with the owner's PIN, asked on the
+    spot. Someone who may not see costs edits a product without its cost
+    (hidden, and kept as it is); a new product may take a cost typed in.
+    """
 
     def __init__(
         self, shop: Shop, product: ProductView | None, parent: QWidget | None = None
@@ -54,6 +61,8 @@ class ProductDialog(QDialog):
         self._remove_photo = False
         self._sku_touched = product is not None
         self.result_product: ProductView | None = None
+        self.approvals = Approvals(shop.access, self)
+        self.shows_cost = product is None or shop.access.may(Permission.VIEW_COST)
         settings = shop.settings.load()
         self._currency = settings.currency
 
@@ -107,7 +116,11 @@ class ProductDialog(QDialog):
         form.addRow(_("&Barcode"), _row(self.barcode, generate))
         form.addRow(_("&Category"), self.category)
         form.addRow(_("&Price"), self.price)
-        form.addRow(_("C&ost"), self.cost)
+        self.cost_label = QLabel(_("C&ost"))
+        self.cost_label.setBuddy(self.cost)
+        form.addRow(self.cost_label, self.cost)
+        self.cost_label.setVisible(self.shows_cost)
+        self.cost.setVisible(self.shows_cost)
         form.addRow(_("&Unit"), self.unit)
         form.addRow(_("&Low-stock level"), self.low_stock)
         form.addRow(_("Consi&gnor"), self.consignor)
@@ -182,7 +195,7 @@ class ProductDialog(QDialog):
             problems.append(
                 _("The price is not an amount.") if self.price.text() else _("Enter a price.")
             )
-        if not self.cost.is_valid():
+        if self.shows_cost and not self.cost.is_valid():
             problems.append(_("The cost is not an amount."))
         consignor_id = self.consignor.currentData()
         commission = None
@@ -199,7 +212,7 @@ class ProductDialog(QDialog):
             sku=self.sku.text(),
             name=self.name.text(),
             price=price,
-            cost=self.cost.value() or 0,
+            cost=(self.cost.value() or 0) if self.shows_cost else None,
             barcode=self.barcode.text().strip() or None,
             category=self.category.currentText(),
             active=self.active.isChecked(),
@@ -222,7 +235,12 @@ class ProductDialog(QDialog):
             if self._product is None:
                 self.result_product = self._shop.catalogue.create(draft)
             else:
-                self.result_product = self._shop.catalogue.update(self._product.id, draft)
+                product_id = self._product.id
+                self.result_product = self.approvals.run(
+                    lambda approval: self._shop.catalogue.update(
+                        product_id, draft, approval=approval
+                    )
+                )
         except UserError as problem:
             self.problems.setText(messages.describe(problem))
             self.problems.show()
@@ -244,7 +262,8 @@ class ProductDialog(QDialog):
         self.barcode.setText(product.barcode or "")
         self.category.setCurrentText(product.category)
         self.price.set_value(product.price)
-        self.cost.set_value(product.cost)
+        if self.shows_cost:
+            self.cost.set_value(product.cost)
         self.taxable.setChecked(product.taxable)
         self.unit.setCurrentText(product.unit)
         self.low_stock.setValue(-1 if product.low_stock_level is None else product.low_stock_level)

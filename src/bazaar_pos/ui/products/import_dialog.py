@@ -18,11 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import format_money
+from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.product_files import ImportPreview, ProductImportSummary
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui import messages
+from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.background import Job, run_in_background
 
 FILE_FILTER = N_("Product files (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)")
@@ -30,7 +33,10 @@ _BAD = QBrush(QColor("#fde8e7"))
 
 
 class ImportDialog(QDialog):
-    """Pick a CSV or XLSX file, see what each row would do and what is wrong, then import."""
+    """Pick a CSV or XLSX file, see what each row would do and what is wrong, then import.
+
+    An import sets prices and stock: a cashier imports with the owner's PIN.
+    """
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         """Import into ``shop``."""
@@ -39,6 +45,7 @@ class ImportDialog(QDialog):
         self.setAccessibleName(_("Import products"))
         self.setWindowTitle(_("Import products"))
         self._shop = shop
+        self.approvals = Approvals(shop.access, self)
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
         self.job: Job | None = None
@@ -119,14 +126,22 @@ class ImportDialog(QDialog):
         )
 
     def apply(self) -> None:
-        """Import the previewed file off the GUI thread."""
+        """Import the previewed file off the GUI thread; a cashier asks the owner first."""
         if self.path is None or self.preview is None or not self.preview.ok:
+            return
+        try:
+            approval = self.approvals.before(Permission.CHANGE_PRICE, Permission.ADJUST_STOCK)
+        except UserError as exc:
+            self.summary.setText(exc.message)
             return
         path = self.path
         self.import_button.setEnabled(False)
         self.summary.setText(_("Importing {file}…").format(file=path.name))
         self.job = run_in_background(
-            self, lambda: self._shop.product_files.import_file(path), self._imported, self._failed
+            self,
+            lambda: self._shop.product_files.import_file(path, approval=approval),
+            self._imported,
+            self._failed,
         )
 
     def _show(self, preview: ImportPreview) -> None:

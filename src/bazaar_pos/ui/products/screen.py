@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import format_money
+from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.catalogue import ProductQuery
 from bazaar_pos.services.product_files import HeaderLanguage, ProductImportSummary
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes, ProductView
 from bazaar_pos.ui import messages
+from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.background import Job, run_in_background
 from bazaar_pos.ui.products.dialog import ProductDialog
 from bazaar_pos.ui.products.import_dialog import ImportDialog
@@ -38,6 +41,9 @@ EXPORT_FILTER = "CSV (*.csv);;Excel (*.xlsx)"
 class ProductsScreen(QWidget):
     """Lists products; typing in the filter narrows the list by name, SKU, barcode or category.
 
+    What only an owner may do (a new price, an import, an export) a cashier
+    does with the owner's PIN, asked on the spot.
+
     Signals:
         products_changed(object): a Changes after anything here changed products or stock.
     """
@@ -50,6 +56,7 @@ class ProductsScreen(QWidget):
         self.setObjectName("productsScreen")
         self.setAccessibleName(_("Products"))
         self._shop = shop
+        self.approvals = Approvals(shop.access, self)
         self.job: Job | None = None
         settings = shop.settings.load()
         self.model = ProductTableModel(
@@ -245,7 +252,12 @@ class ProductsScreen(QWidget):
             self._imported(summary)
 
     def export_file(self) -> None:
-        """Save every product as CSV or XLSX (off the GUI thread)."""
+        """Save every product as CSV or XLSX (off the GUI thread); a cashier asks the owner."""
+        try:
+            approval = self.approvals.before(Permission.EXPORT)
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
         path = messages.save_file(self, _("Export products"), "products.csv", EXPORT_FILTER)
         if path is None:
             return
@@ -254,7 +266,9 @@ class ProductsScreen(QWidget):
         self.message.setText(_("Exporting to {file}…").format(file=path))
         self.job = run_in_background(
             self,
-            lambda: self._shop.product_files.export_file(path, headers=HeaderLanguage.ENGLISH),
+            lambda: self._shop.product_files.export_file(
+                path, headers=HeaderLanguage.ENGLISH, approval=approval
+            ),
             lambda count: self.message.setText(
                 ngettext(
                     "Exported {count} product to {file}.",
@@ -264,6 +278,14 @@ class ProductsScreen(QWidget):
             ),
             lambda error: self.message.setText(messages.describe(error)),
         )
+
+    def access_changed(self) -> None:
+        """The person signed in changed: clear what the last message told the one before.
+
+        The list shows no costs, and every owner's approval here is asked for
+        one action and spent on it, so nothing else is kept.
+        """
+        self.message.clear()
 
     # Helpers
 
