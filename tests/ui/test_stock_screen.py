@@ -128,10 +128,13 @@ def test_a_count_by_scanning_shows_variances_before_applying(
     assert not tab.model.setData(tab.model.index(1, 4), "four")
     shown = []
 
-    def review(parent, variances, counted, formats):
-        dialog = VarianceDialog(variances, counted, formats, parent)
+    def review(parent, variances, counted, formats, *, costs):
+        assert costs  # the shop's owner sees the variances at cost
+        dialog = VarianceDialog(variances, counted, formats, parent, costs=costs)
         qtbot.addWidget(dialog)
-        assert dialog.findChild(QTableWidget, "varianceTable").rowCount() == len(variances)
+        table = dialog.findChild(QTableWidget, "varianceTable")
+        assert table.rowCount() == len(variances)
+        assert table.horizontalHeaderItem(5).text() == "At cost"
         shown.append(variances)
         return True
 

@@ -26,6 +26,8 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.stock import CountLine, Variance
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui import messages
+from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.access.looking import LookingApproval
 from bazaar_pos.ui.formatting import Formats
 
 Index = QModelIndex | QPersistentModelIndex
@@ -134,21 +136,31 @@ class CountModel(QAbstractTableModel):
 
 
 class VarianceDialog(QDialog):
-    """The differences a count found, shown before anything changes."""
+    """The differences a count found, shown before anything changes.
+
+    Their value at cost shows only with ``costs`` (someone who may see costs).
+    """
 
     def __init__(
-        self, variances: list[Variance], counted: int, formats: Formats, parent: QWidget | None
+        self,
+        variances: list[Variance],
+        counted: int,
+        formats: Formats,
+        parent: QWidget | None,
+        *,
+        costs: bool = True,
     ) -> None:
         """Show ``variances`` out of ``counted`` products counted."""
         super().__init__(parent)
         self.setObjectName("varianceDialog")
         self.setAccessibleName(_("Variances"))
         self.setWindowTitle(_("Apply the stock count?"))
-        table = QTableWidget(len(variances), 6)
+        headers = [_("SKU"), _("Name"), _("Expected"), _("Counted"), _("Difference")]
+        if costs:
+            headers.append(_("At cost"))
+        table = QTableWidget(len(variances), len(headers))
         table.setObjectName("varianceTable")
-        table.setHorizontalHeaderLabels(
-            [_("SKU"), _("Name"), _("Expected"), _("Counted"), _("Difference"), _("At cost")]
-        )
+        table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, v in enumerate(variances):
@@ -158,7 +170,7 @@ class VarianceDialog(QDialog):
                 str(v.expected),
                 str(v.counted),
                 f"{v.difference:+d}",
-                formats.money(v.value),
+                *((formats.money(v.value),) if costs else ()),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -170,15 +182,23 @@ class VarianceDialog(QDialog):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         total = sum(v.value for v in variances)
-        summary = QLabel(
-            ngettext(
+        if costs:
+            text = ngettext(
                 "{counted} product counted; {count} differs from the stock on record "
                 "({value} at cost). Applying sets the stock to what was counted.",
                 "{counted} products counted; {count} differ from the stock on record "
                 "({value} at cost). Applying sets the stock to what was counted.",
                 counted,
             ).format(counted=counted, count=len(variances), value=formats.money(total))
-        )
+        else:
+            text = ngettext(
+                "{counted} product counted; {count} differs from the stock on record. "
+                "Applying sets the stock to what was counted.",
+                "{counted} products counted; {count} differ from the stock on record. "
+                "Applying sets the stock to what was counted.",
+                counted,
+            ).format(counted=counted, count=len(variances))
+        summary = QLabel(text)
         summary.setObjectName("varianceSummary")
         summary.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -194,14 +214,25 @@ class VarianceDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, variances: list[Variance], counted: int, formats: Formats
+        cls,
+        parent: QWidget | None,
+        variances: list[Variance],
+        counted: int,
+        formats: Formats,
+        *,
+        costs: bool = True,
     ) -> bool:
         """Show the variances; True when the person applies them."""
-        return cls(variances, counted, formats, parent).exec() == QDialog.DialogCode.Accepted
+        dialog = cls(variances, counted, formats, parent, costs=costs)
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 class CountTab(QWidget):
     """A stock count: load a sheet, type or scan counts, review, apply.
+
+    Anyone may count; applying the count adjusts stock, so a cashier applies
+    it with the owner's PIN. Values at cost show only to someone who may see
+    costs, or with the owner's approval kept in ``looking``.
 
     Signals:
         stock_changed(object): a Changes after a count was applied.
@@ -209,12 +240,20 @@ class CountTab(QWidget):
 
     stock_changed = Signal(object)
 
-    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
-        """Count the stock of ``shop``."""
+    def __init__(
+        self,
+        shop: Shop,
+        looking: LookingApproval,
+        approvals: Approvals,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Count the stock of ``shop``; ``approvals`` asks the owner to apply a cashier's count."""
         super().__init__(parent)
         self.setObjectName("stockCountTab")
         self.setAccessibleName(_("Stock count"))
         self._shop = shop
+        self._looking = looking
+        self._approvals = approvals
         self._formats = Formats(shop.settings.load())
         self.scope = QComboBox()
         self.scope.setObjectName("countScope")
@@ -290,21 +329,35 @@ class CountTab(QWidget):
         except UserError as problem:
             self.message.setText(messages.describe(problem))
             return
-        if not VarianceDialog.ask(self, variances, len(counts), self._formats):
+        costs = self._looking.allowed()
+        if not VarianceDialog.ask(self, variances, len(counts), self._formats, costs=costs):
             return
+        note = _("stock count")
         try:
-            result = self._shop.stock.apply_count(counts, note=_("stock count"))
+            result = self._approvals.run(
+                lambda approval: self._shop.stock.apply_count(counts, note=note, approval=approval)
+            )
         except UserError as problem:
             self.message.setText(messages.describe(problem))
             return
         self.model.load([])
         self.review.setEnabled(False)
-        self.message.setText(
-            _("Count applied: {count} products changed ({value} at cost).").format(
+        if costs:
+            text = _("Count applied: {count} products changed ({value} at cost).").format(
                 count=len(result.variances), value=self._formats.money(result.value)
             )
-        )
+        else:
+            text = ngettext(
+                "Count applied: {count} product changed.",
+                "Count applied: {count} products changed.",
+                len(result.variances),
+            ).format(count=len(result.variances))
+        self.message.setText(text)
         self.stock_changed.emit(Changes(stock=True, products=True))
+
+    def access_changed(self) -> None:
+        """Someone else signed in: forget what the last message said (it may hold costs)."""
+        self.message.clear()
 
     def _scanned(self) -> None:
         code = self.scan.text().strip()

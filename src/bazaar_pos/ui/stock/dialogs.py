@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.stock import ADJUSTMENT_REASONS, OUTGOING_ONLY, StockReason, reason_label
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui import messages
+from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.widgets.money_edit import MoneyEdit
 
 LIMIT = 1_000_000
@@ -37,7 +39,12 @@ class Move(enum.Enum):
 
 
 class StockMoveDialog(QDialog):
-    """One stock movement for one product; the service call happens on OK."""
+    """One stock movement for one product; the service call happens on OK.
+
+    An adjustment by a cashier asks for the owner's PIN on the spot. Receiving
+    is open to everyone, but the cost is filled in only for someone who may see
+    costs: left empty, the product's cost stays as it is.
+    """
 
     def __init__(
         self, shop: Shop, product: ProductView, move: Move, parent: QWidget | None = None
@@ -56,6 +63,7 @@ class StockMoveDialog(QDialog):
         self._shop = shop
         self._product = product
         self._move = move
+        self.approvals = Approvals(shop.access, self)
         self.result_stock: int | None = None
         settings = shop.settings.load()
 
@@ -81,7 +89,10 @@ class StockMoveDialog(QDialog):
         self.cost = MoneyEdit(settings.currency, settings.money_locale)
         self.cost.setObjectName("stockUnitCost")
         self.cost.setAccessibleName(_("Cost per item"))
-        self.cost.set_value(product.cost or None)
+        if shop.access.may(Permission.VIEW_COST):
+            self.cost.set_value(product.cost or None)
+        else:
+            self.cost.setPlaceholderText(_("empty: the cost stays as it is"))
         self.note = QLineEdit()
         self.note.setObjectName("stockNote")
         self.note.setAccessibleName(_("Note"))
@@ -145,11 +156,11 @@ class StockMoveDialog(QDialog):
                     self._product.id, self.change(), unit_cost=self.cost.value(), note=note
                 )
             elif self._move is Move.ADJUST:
-                self.result_stock = self._shop.stock.adjust(
-                    self._product.id,
-                    self.change(),
-                    reason=StockReason(self.reason.currentData()),
-                    note=note,
+                change, reason = self.change(), StockReason(self.reason.currentData())
+                self.result_stock = self.approvals.run(
+                    lambda approval: self._shop.stock.adjust(
+                        self._product.id, change, reason=reason, note=note, approval=approval
+                    )
                 )
             elif self._move is Move.CONSIGN_IN:
                 self.result_stock = self._shop.consignment.receive(

@@ -25,15 +25,20 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.catalogue import ProductQuery
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes, ProductView
+from bazaar_pos.ui.access.looking import LookingApproval
 from bazaar_pos.ui.formatting import Formats
 from bazaar_pos.ui.products.model import NAME_COLUMN, ProductTableModel
 from bazaar_pos.ui.stock.dialogs import Move, StockMoveDialog
 
 HISTORY_ROWS = 500
+COST_COLUMN = 4
 
 
 class MovementsTab(QWidget):
     """Products on the left; the chosen product's stock, actions and history on the right.
+
+    Costs show only to someone who may see them, or with the owner's approval
+    kept in ``looking``.
 
     Signals:
         stock_changed(object): a Changes after a movement was recorded here.
@@ -41,12 +46,13 @@ class MovementsTab(QWidget):
 
     stock_changed = Signal(object)
 
-    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
-        """Show the stock of ``shop``'s products."""
+    def __init__(self, shop: Shop, looking: LookingApproval, parent: QWidget | None = None) -> None:
+        """Show the stock of ``shop``'s products; ``looking`` says whether costs show."""
         super().__init__(parent)
         self.setObjectName("stockMovementsTab")
         self.setAccessibleName(_("Stock of a product"))
         self._shop = shop
+        self._looking = looking
         self._formats = Formats(shop.settings.load())
         self.product: ProductView | None = None
         self.model = ProductTableModel(
@@ -146,6 +152,7 @@ class MovementsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        looking.changed.connect(lambda: self.show_product(self.product))
         self.refresh()
 
     def refresh(self) -> None:
@@ -183,16 +190,21 @@ class MovementsTab(QWidget):
             self.history.setRowCount(0)
             return
         fmt = self._formats
+        costs = self._looking.allowed()
+        self.history.setColumnHidden(COST_COLUMN, not costs)
         self.heading.setText(f"{product.name}  ·  {product.sku}")
         self.on_hand.setText(
             _("{count} {unit} in stock").format(count=product.stock, unit=product.unit)
         )
-        facts = [
-            _("Cost {cost} each, {value} in all").format(
-                cost=fmt.money(product.cost), value=fmt.money(max(product.stock, 0) * product.cost)
-            ),
-            _("Price {price}").format(price=fmt.money(product.price)),
-        ]
+        facts = []
+        if costs:
+            facts.append(
+                _("Cost {cost} each, {value} in all").format(
+                    cost=fmt.money(product.cost),
+                    value=fmt.money(max(product.stock, 0) * product.cost),
+                )
+            )
+        facts.append(_("Price {price}").format(price=fmt.money(product.price)))
         if product.low_stock_level is not None:
             facts.append(_("Low-stock level {level}").format(level=product.low_stock_level))
         if product.consignor_id is not None:
@@ -212,12 +224,12 @@ class MovementsTab(QWidget):
                 m.reason_text,
                 f"{m.quantity:+d}",
                 str(m.balance),
-                "" if m.unit_cost is None else fmt.money(m.unit_cost),
+                "" if m.unit_cost is None or not costs else fmt.money(m.unit_cost),
                 note,
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column in (2, 3, 4):
+                if column in (2, 3, COST_COLUMN):
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )

@@ -14,8 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
+from bazaar_pos.services.access import PermissionDenied
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.services.stock import StockValue
+from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.access.looking import LookingApproval
 from bazaar_pos.ui.formatting import Formats, count_text
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -103,14 +108,26 @@ class LowStockTab(QWidget):
 
 
 class ValueTab(QWidget):
-    """The stock the shop owns at cost and at price, by category; consigned goods apart."""
+    """The stock the shop owns at cost and at price, by category; consigned goods apart.
 
-    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
-        """Value the stock of ``shop``."""
+    It shows costs: a cashier sees a short explanation and a button to show it
+    with the owner's PIN; the approval is kept in ``looking`` while it lasts.
+    """
+
+    def __init__(
+        self,
+        shop: Shop,
+        looking: LookingApproval,
+        approvals: Approvals,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Value the stock of ``shop``; ``looking`` holds an owner's approval to see costs."""
         super().__init__(parent)
         self.setObjectName("stockValueTab")
         self.setAccessibleName(_("Stock value"))
         self._shop = shop
+        self._looking = looking
+        self._approvals = approvals
         self._formats = Formats(shop.settings.load())
         self.total = QLabel()
         self.total.setObjectName("stockValueTotal")
@@ -126,18 +143,89 @@ class ValueTab(QWidget):
             [_("Category"), _("Items"), _("At cost"), _("At price")],
             0,
         )
+        self.figures = QWidget()
+        self.figures.setObjectName("stockValueFigures")
         top = QHBoxLayout()
         top.addWidget(self.total, 1)
         top.addWidget(refresh)
+        figures = QVBoxLayout(self.figures)
+        figures.setContentsMargins(0, 0, 0, 0)
+        figures.addLayout(top)
+        figures.addWidget(self.detail)
+        figures.addWidget(self.table, 1)
+        self.explanation = QLabel(
+            _(
+                "The stock value shows what the goods cost, for the owner. "
+                "An owner can show it here with their PIN."
+            )
+        )
+        self.explanation.setObjectName("stockValueExplanation")
+        self.explanation.setWordWrap(True)
+        self.show_button = QPushButton(_("Show with the owner's &PIN…"))
+        self.show_button.setObjectName("stockValueShow")
+        self.show_button.setAccessibleName(_("Show the stock value with the owner's PIN"))
+        self.show_button.clicked.connect(self.ask_owner)
+        self.message = QLabel()
+        self.message.setObjectName("stockValueMessage")
+        self.message.setWordWrap(True)
+        self.closed = QWidget()
+        self.closed.setObjectName("stockValueClosed")
+        closed = QVBoxLayout(self.closed)
+        closed.setContentsMargins(0, 0, 0, 0)
+        closed.addWidget(self.explanation)
+        show_row = QHBoxLayout()
+        show_row.addWidget(self.show_button)
+        show_row.addStretch(1)
+        closed.addLayout(show_row)
+        closed.addWidget(self.message)
+        closed.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.detail)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.figures, 1)
+        layout.addWidget(self.closed, 1)
+        self._close()
+        looking.changed.connect(self._sight_changed)
         # The Stock screen adds the stock up when this tab is shown: it reads every product.
 
     def refresh(self) -> None:
-        """Add the stock up again."""
-        value = self._shop.stock.value()
+        """Add the stock up again; for a cashier only with the owner's approval kept."""
+        if not self._looking.allowed():
+            self._close()
+            return
+        try:
+            value = self._shop.stock.value(approval=self._looking.approval)
+        except PermissionDenied:
+            self._close()
+            return
+        self._show(value)
+
+    def ask_owner(self) -> None:
+        """Ask the owner's PIN to see the stock value, keep the approval and show it."""
+        try:
+            approval = self._approvals.before(self._looking.permission)
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        self.message.clear()
+        self._looking.keep(approval)  # the tab shows the figures when told
+
+    def is_open(self) -> bool:
+        """Whether the figures are shown (not the owner's explanation)."""
+        return not self.figures.isHidden()
+
+    def _sight_changed(self) -> None:
+        if not self._looking.allowed():
+            self._close()
+        elif self.isVisible():
+            self.refresh()
+
+    def _close(self) -> None:
+        self.total.clear()
+        self.detail.clear()
+        self.table.setRowCount(0)
+        self.figures.hide()
+        self.closed.show()
+
+    def _show(self, value: StockValue) -> None:
         fmt = self._formats
         self.total.setText(_("Stock at cost: {cost}").format(cost=fmt.money(value.cost)))
         lines = [
@@ -169,3 +257,6 @@ class ValueTab(QWidget):
             ],
             1,
         )
+        self.message.clear()
+        self.closed.hide()
+        self.figures.show()

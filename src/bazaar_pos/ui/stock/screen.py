@@ -6,9 +6,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes
+from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.access.looking import LookingApproval
 from bazaar_pos.ui.stock.consignment import ConsignmentTab
 from bazaar_pos.ui.stock.count import CountTab
 from bazaar_pos.ui.stock.movements import MovementsTab
@@ -18,7 +21,9 @@ from bazaar_pos.ui.stock.overview import LowStockTab, ValueTab
 class StockScreen(QWidget):
     """Everything about stock; every change goes through the stock ledger.
 
-    Alt+1 to Alt+5 switch tabs.
+    Alt+1 to Alt+5 switch tabs. Costs show to someone who may see them; a
+    cashier sees them once an owner approves with their PIN (on the Value
+    tab), for the approval's few minutes, in every tab (``cost_sight``).
 
     Signals:
         stock_changed(object): a Changes after stock moved here (received, adjusted, counted).
@@ -33,10 +38,12 @@ class StockScreen(QWidget):
         self.setAccessibleName(_("Stock"))
         title = QLabel(_("Stock"))
         title.setObjectName("screenTitle")
-        self.movements = MovementsTab(shop)
+        self.approvals = Approvals(shop.access, self)
+        self.cost_sight = LookingApproval(shop.access, Permission.VIEW_COST, self)
+        self.movements = MovementsTab(shop, self.cost_sight)
         self.low_stock = LowStockTab(shop)
-        self.count = CountTab(shop)
-        self.value = ValueTab(shop)
+        self.count = CountTab(shop, self.cost_sight, self.approvals)
+        self.value = ValueTab(shop, self.cost_sight, self.approvals)
         self.consignment = ConsignmentTab(shop)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("stockTabs")
@@ -76,6 +83,15 @@ class StockScreen(QWidget):
         self.count.refresh()
         self.consignment.refresh()
         self._refresh_overviews()
+
+    def access_changed(self) -> None:
+        """The person signed in changed: forget the owner's approval kept, hide or show costs.
+
+        Cheap: it reads only the product shown in the Stock tab again.
+        """
+        self.movements.message.clear()
+        self.count.access_changed()
+        self.cost_sight.drop()
 
     def show_product(self, product_id: int) -> None:
         """Open the Stock tab on one product."""
