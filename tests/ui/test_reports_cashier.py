@@ -1,6 +1,6 @@
 """A cashier on the Reports screen: sales yes, costs and files only with the owner's PIN."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -177,3 +177,18 @@ def test_a_cashiers_z_report_pdf_needs_the_owner(qtbot, shop, tmp_path, monkeypa
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "z.pdf").exists()
     dialog.background.wait()
+
+
+def test_the_costs_hide_again_when_the_approval_runs_out(qtbot, cashier_screen, demo):
+    screen = cashier_screen
+    type_pins_when_asked(qtbot, OWNER_PIN)
+    with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT):
+        qtbot.mouseClick(screen.show_costs_button, Qt.MouseButton.LeftButton)
+    assert screen.loaded.report.costs_shown
+    later = demo.access.clock() + timedelta(minutes=11)
+    demo.access.clock = lambda: later
+    with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT) as loaded:
+        screen.refresh()
+    assert not loaded.args[0].report.costs_shown
+    assert screen.cards["margin"].value.text() == "—"
+    assert screen.show_costs_button.isVisibleTo(screen)

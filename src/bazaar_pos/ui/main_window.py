@@ -244,7 +244,8 @@ class MainWindow(QMainWindow):
         self._show_sign_in()
 
     def _signed_in(self, actor: Actor) -> None:
-        self.reports.access_changed()
+        for screen in (self.products, self.stock, self.reports):
+            screen.access_changed()
         self._show_work()
         self.statusBar().showMessage(_("Signed in as {name}.").format(name=actor.label), 5000)
 

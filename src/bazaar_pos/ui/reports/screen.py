@@ -38,6 +38,7 @@ from bazaar_pos.services.report_files import FileFormat, WrittenFile
 from bazaar_pos.services.reports import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.access.looking import LookingApproval
 from bazaar_pos.ui.files import ask_save_path
 from bazaar_pos.ui.reports.chart import BarChart
 from bazaar_pos.ui.reports.drilldown import DrillDownDialog
@@ -135,7 +136,8 @@ class ReportsScreen(QWidget):
         self._shop = shop
         self._fmt = Formats(shop_header(shop.settings.load()), current_language())
         self.approvals = Approvals(shop.access, self)
-        self._cost_approval: Approval | None = None
+        self.cost_view = LookingApproval(shop.access, Permission.VIEW_COST, self)
+        self.cost_view.changed.connect(self._costs_changed)
         self._stale = True
         self._selecting = False
         self._request = 0
@@ -410,22 +412,23 @@ class ReportsScreen(QWidget):
             self.refresh()
 
     def access_changed(self) -> None:
-        """Someone else signed in: forget the approval to see costs, and count again."""
-        self._cost_approval = None
-        self._request += 1  # a report still being counted was for the one before
-        loaded = self.loaded
-        if loaded is not None and not self._shop.access.may(Permission.VIEW_COST):
-            self._show(self._request, Loaded(loaded.report.without_costs(), loaded.turnover))
-        self.mark_stale()
+        """Someone else signed in: forget the approval to see costs, and hide what it showed."""
+        self.cost_view.drop()
 
     def show_costs(self) -> None:
         """Show cost, profit and margin to a cashier once an owner approves with their PIN."""
         try:
-            self._cost_approval = self.approvals.before(Permission.VIEW_COST)
+            self.cost_view.keep(self.approvals.before(Permission.VIEW_COST))
         except UserError as exc:
             self.status.setText(exc.message)
-            return
-        self.refresh()
+
+    def _costs_changed(self) -> None:
+        self._request += 1  # a report still being counted was for what was allowed before
+        loaded = self.loaded
+        if loaded is not None and loaded.report.costs_shown and not self.cost_view.allowed():
+            self._show(self._request, Loaded(loaded.report.without_costs(), loaded.turnover))
+        else:
+            self.mark_stale()
 
     def refresh(self) -> None:
         """Compute the selected period's report off the GUI thread."""
@@ -437,8 +440,8 @@ class ReportsScreen(QWidget):
             _("Counting the sales of {period}…").format(period=self._fmt.period(period))
         )
 
-        reports, approval = self._shop.reports, self._cost_approval
-        costs = approval is not None or self._shop.access.may(Permission.VIEW_COST)
+        reports, approval = self._shop.reports, self.cost_view.approval
+        costs = self.cost_view.allowed()
 
         def work() -> Loaded:
             try:
@@ -471,7 +474,6 @@ class ReportsScreen(QWidget):
         }
         shown = report.costs_shown
         if not shown:
-            self._cost_approval = None
             for key in COST_FIGURES:
                 values[key] = "—"
         for key, card in self.cards.items():
