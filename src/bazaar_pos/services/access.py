@@ -37,8 +37,9 @@ from bazaar_pos.errors import NotFoundError, UserError, ValidationError
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.pins import hash_pin, needs_rehash, verify_pin
-from bazaar_pos.services.settings import load_record
+from bazaar_pos.services.settings import load_record, writing_settings
 from bazaar_pos.store.database import Database
+from bazaar_pos.store.memo import USERS
 from bazaar_pos.store.models import Setting, User
 from bazaar_pos.store.types import utcnow
 
@@ -48,6 +49,20 @@ APPROVAL_MINUTES = 10
 """How long an owner's approval can wait to be used (a discount approved, then payment)."""
 
 _PREFIX = "access."
+
+
+@contextmanager
+def writing_users(db: Database) -> Iterator[Session]:
+    """A write transaction that adds or changes users; whether there are users is read again.
+
+    Every write of the users table goes through here, so that
+    :meth:`AccessControl.sign_in_required` never answers from before the change.
+    """
+    try:
+        with db.writing() as session:
+            yield session
+    finally:
+        db.memo.forget(USERS)
 
 
 class SignInRequired(UserError):
@@ -168,7 +183,13 @@ class AccessControl:
         return None if self.sign_in_required() else SHOP_OWNER
 
     def sign_in_required(self) -> bool:
-        """Whether the shop has active users, so that someone must sign in."""
+        """Whether the shop has active users, so that someone must sign in.
+
+        Remembered until users are written through :func:`writing_users`.
+        """
+        return self._db.memo.recall(USERS, "active", self._has_active_users)
+
+    def _has_active_users(self) -> bool:
         with self._db.reading() as session:
             return bool(session.scalar(select(func.count(User.id)).where(User.active)))
 
@@ -319,7 +340,7 @@ class AccessControl:
         needed = (Permission.CHANGE_SETTINGS,) if changed else ()
         with (
             self.permit(*needed, approval=approval) as grant,
-            self._db.writing() as session,
+            writing_settings(self._db) as session,
         ):
             for key, value in changed.items():
                 session.merge(Setting(key=_PREFIX + key, value=json.dumps(value)))
@@ -354,7 +375,7 @@ class AccessControl:
             stored = user.pin_hash
         ok = verify_pin(pin, stored)
         fresh_hash = hash_pin(pin) if ok and needs_rehash(stored) else None
-        with self._db.writing() as session:
+        with writing_users(self._db) as session:
             check = _record_pin_check(
                 session, name, ok, now, purpose, permissions, self._actor, fresh_hash
             )

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields, replace
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import CURRENCIES, Currency, currency
@@ -20,6 +23,7 @@ from bazaar_pos.errors import ValidationError
 from bazaar_pos.i18n import LANGUAGES, _, set_language
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.store.database import Database
+from bazaar_pos.store.memo import SETTINGS
 from bazaar_pos.store.models import Product, Sale, Setting
 from bazaar_pos.store.types import new_uuid
 
@@ -104,7 +108,17 @@ Record = TypeVar("Record")
 
 
 def load_record(db: Database, prefix: str, record_type: type[Record]) -> Record:
-    """A settings dataclass stored under ``prefix``, with defaults for anything never set."""
+    """A settings dataclass stored under ``prefix``, with defaults for anything never set.
+
+    The record (a frozen dataclass) is read once and remembered until settings
+    are written through :func:`writing_settings`, or the database is closed.
+    """
+    return db.memo.recall(
+        SETTINGS, (prefix, record_type), lambda: _read_record(db, prefix, record_type)
+    )
+
+
+def _read_record(db: Database, prefix: str, record_type: type[Record]) -> Record:
     with db.reading() as session:
         stored = {
             s.key.removeprefix(prefix): json.loads(s.value)
@@ -114,9 +128,23 @@ def load_record(db: Database, prefix: str, record_type: type[Record]) -> Record:
     return record_type(**{k: v for k, v in stored.items() if k in known})
 
 
+@contextmanager
+def writing_settings(db: Database) -> Iterator[Session]:
+    """A write transaction that changes settings; remembered settings are read again after it.
+
+    Every write of the shop, access or printer settings goes through here, so
+    :func:`load_record` never returns a record older than the last change.
+    """
+    try:
+        with db.writing() as session:
+            yield session
+    finally:
+        db.memo.forget(SETTINGS)
+
+
 def save_record(db: Database, prefix: str, record: Any) -> None:
     """Store every field of the settings dataclass ``record`` under ``prefix``."""
-    with db.writing() as session:
+    with writing_settings(db) as session:
         for key, value in asdict(record).items():
             session.merge(Setting(key=prefix + key, value=json.dumps(value)))
 
@@ -130,7 +158,7 @@ def speak_shop_language(settings: SettingsService) -> None:
 
 def save_record_fields(db: Database, prefix: str, **values: object) -> None:
     """Store only the named fields under ``prefix``, leaving the others as they are."""
-    with db.writing() as session:
+    with writing_settings(db) as session:
         for key, value in values.items():
             session.merge(Setting(key=prefix + key, value=json.dumps(value)))
 
@@ -182,7 +210,7 @@ class SettingsService:
         needed = (Permission.CHANGE_SETTINGS,) if changed else ()
         with (
             self.access.permit(*needed, approval=approval) as grant,
-            self._db.writing() as session,
+            writing_settings(self._db) as session,
         ):
             for key, value in changed.items():
                 session.merge(Setting(key=_PREFIX + key, value=json.dumps(value)))

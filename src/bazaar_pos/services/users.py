@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from bazaar_pos.domain.access import Actor, Permission, Role, name_problems, pin_problems
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.access import AccessControl, Approval
+from bazaar_pos.services.access import AccessControl, Approval, writing_users
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.pins import hash_pin
 from bazaar_pos.store.database import Database
@@ -76,7 +76,7 @@ class UsersService:
         pin_hash = hash_pin(pin)
         with (
             self._access.permit(Permission.MANAGE_USERS, approval=approval) as grant,
-            self._db.writing() as session,
+            writing_users(self._db) as session,
         ):
             if _by_name(session, name, case_insensitive=True) is not None:
                 raise ValidationError(
@@ -109,7 +109,7 @@ class UsersService:
         pin_hash = hash_pin(pin)
         with (
             self._access.permit(*needed, approval=approval) as grant,
-            self._db.writing() as session,
+            writing_users(self._db) as session,
         ):
             user = _get(session, name)
             user.pin_hash = pin_hash
@@ -128,7 +128,7 @@ class UsersService:
         """Stop a user from signing in; the last owner cannot be disabled, nor oneself."""
         with (
             self._access.permit(Permission.MANAGE_USERS, approval=approval) as grant,
-            self._db.writing() as session,
+            writing_users(self._db) as session,
         ):
             user = _get(session, name)
             if grant.actor.user_id == user.id:
@@ -145,7 +145,7 @@ class UsersService:
         """Let a disabled user sign in again."""
         with (
             self._access.permit(Permission.MANAGE_USERS, approval=approval) as grant,
-            self._db.writing() as session,
+            writing_users(self._db) as session,
         ):
             user = _get(session, name)
             return self._set_active(session, user, True, grant.actor.name, grant.details())

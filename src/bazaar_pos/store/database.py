@@ -35,6 +35,7 @@ from sqlalchemy.pool import NullPool
 from bazaar_pos.errors import DatabaseError
 from bazaar_pos.i18n import N_, _
 from bazaar_pos.paths import backup_folder
+from bazaar_pos.store.memo import Memo
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -200,6 +201,8 @@ class Database:
         """Wrap ``engine``; use :meth:`open` to check and migrate a file first."""
         self.engine = engine
         self.path = path
+        self.memo = Memo()
+        """Reads the services keep until they write (settings, whether there are users)."""
         self._read = sessionmaker(bind=engine, expire_on_commit=False)
         self._write = sessionmaker(
             bind=engine.execution_options(bazaar_write=True), expire_on_commit=False
@@ -280,7 +283,8 @@ class Database:
             yield session
 
     def close(self) -> None:
-        """Release every connection."""
+        """Release every connection and forget what was remembered of the file."""
+        self.memo.forget_all()
         self.engine.dispose()
 
 
