@@ -128,11 +128,11 @@ def allocate(total: MinorUnits, weights: list[MinorUnits]) -> list[MinorUnits]:
     """
     if total < 0 or any(w < 0 for w in weights):
         raise ValueError("allocate takes a non-negative total and weights")
+    if total == 0:  # most sales: no cart discount, no tax
+        return [0 for _ in weights]
     weight_sum = sum(weights)
     if weight_sum == 0:
-        if total:
-            raise ValueError("cannot allocate an amount over zero weights")
-        return [0 for _ in weights]
+        raise ValueError("cannot allocate an amount over zero weights")
     exact = [Fraction(total * w, weight_sum) for w in weights]
     parts = [int(x) for x in exact]
     short = total - sum(parts)
