@@ -91,7 +91,7 @@ def test_a_completed_sale_forgets_the_cart_snapshot_in_the_same_transaction(
     def fail(*args, **kwargs):
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr("bazaar_pos.services.checkout.record_event", fail)
+    monkeypatch.setattr("bazaar_pos.services.checkout.event_values", fail)
     with pytest.raises(RuntimeError):
         shop.checkout.complete_sale(
             cart, [Tender(PaymentMethod.QRIS, item.price)], forget_current_cart=True

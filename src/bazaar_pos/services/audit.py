@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
+from bazaar_pos.store.database import Prepared, stored_value
 from bazaar_pos.store.models import AuditEvent
+from bazaar_pos.store.types import new_uuid
 
 
 def record_event(
@@ -25,7 +30,38 @@ def record_event(
         actor=actor,
         entity=entity,
         entity_ref=entity_ref,
-        details=json.dumps(details or {}, sort_keys=True, ensure_ascii=False),
+        details=details_text(details),
     )
     session.add(event)
     return event
+
+
+def event_values(
+    action: str,
+    *,
+    actor: str = "",
+    entity: str = "",
+    entity_ref: str = "",
+    details: dict[str, Any] | None = None,
+) -> tuple[str, str, str, str, str]:
+    """One audit event for :func:`write_events`: actor, action, entity, reference, details."""
+    return (actor, action, entity, entity_ref, details_text(details))
+
+
+_INSERT_EVENTS = Prepared.insert(
+    AuditEvent.__table__,
+    ("uuid", "created_at", "actor", "action", "entity", "entity_ref", "details"),
+)
+
+
+def write_events(
+    connection: Connection, events: Sequence[tuple[str, ...]], *, at: datetime
+) -> None:
+    """Append audit events made by :func:`event_values`, dated ``at``, in the open transaction."""
+    stamp = stored_value(connection, AuditEvent.__table__.c.created_at, at)
+    _INSERT_EVENTS.execute_many(connection, [(new_uuid(), stamp, *event) for event in events])
+
+
+def details_text(details: dict[str, Any] | None) -> str:
+    """An event's details as stored: JSON with sorted keys, non-ASCII kept as it is."""
+    return json.dumps(details or {}, sort_keys=True, ensure_ascii=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.cart import Cart
@@ -14,7 +14,7 @@ from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import ParkedCartView
-from bazaar_pos.store.database import Database
+from bazaar_pos.store.database import Database, Prepared
 from bazaar_pos.store.models import ParkedCart, Setting
 
 log = logging.getLogger(__name__)
@@ -90,23 +90,31 @@ class ParkedCartService:
         return cart if len(cart) else None
 
 
-def forget_current_cart(session: Session) -> None:
+def forget_current_cart(session: Session | Connection) -> None:
     """Drop the snapshot of the cart in progress, inside the caller's transaction."""
     store_current_cart(session, "null")
 
 
-def store_current_cart(session: Session, value: str) -> None:
+def store_current_cart(session: Session | Connection, value: str) -> None:
     """Write the snapshot of the cart in progress: one UPDATE (an INSERT the first time).
 
     It runs after every change to the cart and inside every sale, so it skips
-    the ORM's read-before-write.
+    the ORM's read-before-write. The snapshot is not a setting any service
+    remembers, so writing it forgets nothing.
     """
-    settings = Setting.__table__
-    changed = session.execute(
-        update(settings).where(settings.c.key == CURRENT_CART_KEY).values(value=value)
-    )
-    if not changed.rowcount:  # type: ignore[attr-defined]
-        session.execute(insert(settings).values(key=CURRENT_CART_KEY, value=value))
+    connection = session if isinstance(session, Connection) else session.connection()
+    if not _UPDATE_SNAPSHOT.execute(connection, (value, CURRENT_CART_KEY)).rowcount:
+        _INSERT_SNAPSHOT.execute(connection, (CURRENT_CART_KEY, value))
+
+
+_SETTINGS = Setting.__table__
+_UPDATE_SNAPSHOT = Prepared(
+    update(_SETTINGS)
+    .where(_SETTINGS.c.key == bindparam("v_key"))
+    .values(value=bindparam("v_value")),
+    ("v_value", "v_key"),
+)
+_INSERT_SNAPSHOT = Prepared.insert(_SETTINGS, ("key", "value"))
 
 
 def _parked_row(cart: Cart, label: str, till_id: str) -> ParkedCart:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
-from typing import NamedTuple
+from functools import lru_cache
+from typing import Any, NamedTuple
 
-from sqlalchemy import bindparam, case, func, insert, select, update
+from sqlalchemy import Connection, bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.access import Permission
@@ -21,7 +22,7 @@ from bazaar_pos.services.access import Approval
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import Changes, ProductView
-from bazaar_pos.store.database import Database, execute_many, stored_value, values_of
+from bazaar_pos.store.database import Database, Prepared, execute_many, stored_value, values_of
 from bazaar_pos.store.models import Product, Sale, StockMovement
 from bazaar_pos.store.types import new_uuid, new_uuids, utcnow
 
@@ -145,12 +146,7 @@ def record_movement(
     one-of-a-kind piece leaves the till when its stock reaches zero and comes
     back if it returns (a refund, a correction).
     """
-    if product.option_axes:
-        raise ValidationError(
-            _("Stock is kept on each variant of {name}, not on the product itself.").format(
-                name=product.name
-            )
-        )
+    _refuse_variant_parent(product.name, product.option_axes)
     movement = StockMovement(
         product_id=product.id,
         quantity=quantity,
@@ -162,11 +158,170 @@ def record_movement(
         created_at=at or utcnow(),
     )
     session.add(movement)
-    was_in_stock = product.stock_on_hand > 0
-    product.stock_on_hand += quantity
-    if product.one_of_a_kind and was_in_stock != (product.stock_on_hand > 0):
-        product.active = product.stock_on_hand > 0
+    stock, active = _moved(product.stock_on_hand, quantity, product.active, product.one_of_a_kind)
+    product.stock_on_hand = stock
+    if active != product.active:
+        product.active = active
     return movement
+
+
+def _refuse_variant_parent(name: str, option_axes: str) -> None:
+    """A product sold as its variants holds no stock: refuse to move it."""
+    if option_axes:
+        raise ValidationError(
+            _("Stock is kept on each variant of {name}, not on the product itself.").format(
+                name=name
+            )
+        )
+
+
+def _moved(stock: int, quantity: int, active: bool, one_of_a_kind: bool) -> tuple[int, bool]:
+    """Stock on hand and the active flag after moving ``quantity``.
+
+    A one-of-a-kind piece leaves the till when its stock reaches zero and
+    comes back if it returns (a refund, a correction).
+    """
+    was_in_stock = stock > 0
+    stock += quantity
+    if one_of_a_kind and was_in_stock != (stock > 0):
+        active = stock > 0
+    return stock, active
+
+
+class LedgerProduct:
+    """A product's stock read inside a write transaction, moved in memory, written once.
+
+    For the till's sales, which write the ledger with prepared statements
+    (:func:`write_ledger`) under the same rules as :func:`record_movement`.
+    """
+
+    __slots__ = (
+        "active",
+        "id",
+        "name",
+        "one_of_a_kind",
+        "option_axes",
+        "price",
+        "sku",
+        "stock",
+        "was_active",
+    )
+
+    def __init__(self, row: Sequence[Any]) -> None:
+        """Keep one row read by :func:`read_ledger_products`."""
+        (
+            self.id,
+            self.sku,
+            self.name,
+            self.price,
+            self.stock,
+            active,
+            one_of_a_kind,
+            self.option_axes,
+        ) = row
+        self.active = self.was_active = bool(active)
+        self.one_of_a_kind = bool(one_of_a_kind)
+
+    def move(self, quantity: int) -> None:
+        """Move the stock by ``quantity`` in memory, as :func:`record_movement` would."""
+        _refuse_variant_parent(self.name, self.option_axes)
+        self.stock, self.active = _moved(self.stock, quantity, self.active, self.one_of_a_kind)
+
+
+_PRODUCTS = Product.__table__
+_MOVEMENTS = StockMovement.__table__
+_LEDGER_COLUMNS = (
+    "id",
+    "sku",
+    "name",
+    "price_minor",
+    "stock_on_hand",
+    "active",
+    "one_of_a_kind",
+    "option_axes",
+)
+"""What :class:`LedgerProduct` keeps of a product, in this order."""
+_INSERT_MOVEMENTS = Prepared.insert(
+    _MOVEMENTS,
+    (
+        "uuid",
+        "product_id",
+        "quantity",
+        "reason",
+        "reference",
+        "note",
+        "unit_cost_minor",
+        "till_id",
+        "created_at",
+    ),
+)
+_UPDATE_STOCK = Prepared(
+    update(_PRODUCTS)
+    .where(_PRODUCTS.c.id == bindparam("v_id"))
+    .values(stock_on_hand=bindparam("v_stock"), updated_at=bindparam("v_updated_at")),
+    ("v_stock", "v_updated_at", "v_id"),
+)
+_UPDATE_ACTIVE = Prepared(
+    update(_PRODUCTS)
+    .where(_PRODUCTS.c.id == bindparam("v_id"))
+    .values(active=bindparam("v_active"), updated_at=bindparam("v_updated_at")),
+    ("v_active", "v_updated_at", "v_id"),
+)
+
+
+@lru_cache(maxsize=64)
+def _read_ledger(count: int) -> Prepared:
+    """Read ``count`` products by id: one statement per cart size, compiled once."""
+    names = [f"v_id{n}" for n in range(count)]
+    statement = select(*(_PRODUCTS.c[column] for column in _LEDGER_COLUMNS)).where(
+        _PRODUCTS.c.id.in_([bindparam(name) for name in names])
+    )
+    return Prepared(statement, names)
+
+
+def read_ledger_products(connection: Connection, ids: Iterable[int]) -> dict[int, LedgerProduct]:
+    """The products ``ids`` (those that exist) by id, read in one query."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = _read_ledger(len(wanted)).execute(connection, wanted)
+    return {row[0]: LedgerProduct(row) for row in rows}
+
+
+def write_ledger(
+    connection: Connection,
+    moves: Sequence[tuple[LedgerProduct, int]],
+    *,
+    reason: StockReason,
+    till_id: str,
+    reference: str,
+    at: datetime,
+    now: datetime,
+) -> None:
+    """Write the ledger rows of ``moves`` and each moved product's stock, already moved.
+
+    One ``INSERT`` per movement, dated ``at``, and one ``UPDATE`` per product,
+    whose ``updated_at`` becomes ``now``, each in one ``executemany``; a
+    one-of-a-kind piece that left the till (or came back) has its ``active``
+    flag written too, as the ORM writes only what changed.
+    """
+    if not moves:
+        return
+    stamp = stored_value(connection, _MOVEMENTS.c.created_at, at)
+    _INSERT_MOVEMENTS.execute_many(
+        connection,
+        [
+            (new_uuid(), p.id, quantity, reason.value, reference, "", None, till_id, stamp)
+            for p, quantity in moves
+        ],
+    )
+    updated = stored_value(connection, _PRODUCTS.c.updated_at, now)
+    moved = {product.id: product for product, _quantity in moves}
+    _UPDATE_STOCK.execute_many(connection, [(p.stock, updated, p.id) for p in moved.values()])
+    _UPDATE_ACTIVE.execute_many(
+        connection,
+        [(p.active, updated, p.id) for p in moved.values() if p.active != p.was_active],
+    )
 
 
 def record_bulk_movements(
