@@ -67,3 +67,31 @@ def test_every_module_has_a_docstring():
         if "versions" not in path.parts and not ast.get_docstring(ast.parse(path.read_text()))
     ]
     assert missing == []
+
+
+def test_only_the_services_that_forget_what_was_remembered_touch_settings_and_users():
+    """A new writer of settings or users elsewhere would leave what is remembered stale.
+
+    They are remembered (store/memo.py) until written through writing_settings
+    or writing_users.
+    """
+    allowed = {
+        "services/settings.py",  # writing_settings
+        "services/access.py",  # writing_settings, writing_users
+        "services/users.py",  # writing_users
+        "services/parked_carts.py",  # the cart snapshot: a settings row nobody remembers
+    }
+    offending = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        where = path.relative_to(PACKAGE).as_posix()
+        if where.startswith("store/") or where in allowed:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        offending += [
+            f"{where} imports {alias.name}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module == "bazaar_pos.store.models"
+            for alias in node.names
+            if alias.name in {"Setting", "User"}
+        ]
+    assert offending == []
