@@ -30,23 +30,22 @@ from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.idle import IdleWatcher
 from bazaar_pos.ui.access.sign_in import SignInScreen
-from bazaar_pos.ui.audit.dialog import AuditDialog
 from bazaar_pos.ui.backups.job import BackupJob
-from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
 from bazaar_pos.ui.dialogs import TextDialog
-from bazaar_pos.ui.events.dialog import EventsDialog
 from bazaar_pos.ui.notice import Icon, Notice
 from bazaar_pos.ui.printing.dispatcher import PrintDispatcher
 from bazaar_pos.ui.printing.status import PrintStatus
 from bazaar_pos.ui.printing.worker import Background
-from bazaar_pos.ui.setup.wizard import SetupOutcome, SetupWizard
-from bazaar_pos.ui.shifts.shift_dialog import ShiftDialog
 from bazaar_pos.ui.till.screen import TillScreen
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the other screens and the dialogs load when first opened
+    from bazaar_pos.ui.audit.dialog import AuditDialog
+    from bazaar_pos.ui.events.dialog import EventsDialog
     from bazaar_pos.ui.products.screen import ProductsScreen
     from bazaar_pos.ui.reports.screen import ReportsScreen
     from bazaar_pos.ui.settings.screen import SettingsScreen
+    from bazaar_pos.ui.setup.wizard import SetupOutcome
+    from bazaar_pos.ui.shifts.shift_dialog import ShiftDialog
     from bazaar_pos.ui.stock.screen import StockScreen
 
 log = logging.getLogger(__name__)
@@ -294,6 +293,8 @@ class MainWindow(QMainWindow):
     def open_shift(self) -> None:
         """F11: the cash drawer and shift: open, pay in or out, close with a count, reports."""
         if self.shift_dialog is None:
+            from bazaar_pos.ui.shifts.shift_dialog import ShiftDialog
+
             self.shift_dialog = ShiftDialog(self.shop, self.approvals, self)
             self.shift_dialog.changed.connect(self.refresh_status)
             self.shift_dialog.no_sale_requested.connect(self.no_sale)
@@ -304,6 +305,8 @@ class MainWindow(QMainWindow):
     def open_events(self) -> None:
         """F10: bazaar events: add, open for selling, close, and their reports."""
         if self.events_dialog is None:
+            from bazaar_pos.ui.events.dialog import EventsDialog
+
             self.events_dialog = EventsDialog(self.shop, self.approvals, self)
             self.events_dialog.changed.connect(self.refresh_status)
             self.events_dialog.finished.connect(lambda _r: self._back_to_work())
@@ -312,6 +315,8 @@ class MainWindow(QMainWindow):
 
     def open_audit(self) -> None:
         """Ctrl+Shift+A: the audit log, for the owner (or with the owner's approval)."""
+        from bazaar_pos.ui.audit.dialog import AuditDialog
+
         try:
             approval = self.approvals.before(*AuditDialog.NEEDS)
         except UserError as exc:
@@ -444,6 +449,8 @@ class MainWindow(QMainWindow):
 
     def run_setup(self) -> SetupOutcome:
         """Run the first-time setup again (Settings); refresh what it changed."""
+        from bazaar_pos.ui.setup.wizard import SetupWizard
+
         outcome = SetupWizard.ask(self, self.shop, first_run=False)
         if outcome.finished:
             settings = self.shop.settings.load()
@@ -519,6 +526,8 @@ class MainWindow(QMainWindow):
 
     def restore_from_backup(self) -> None:
         """Choose a backup, preview it and put it in place of the shop's database."""
+        from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
+
         chosen = RestoreDialog.ask(self, self.shop.backups)
         if chosen is None:
             return
