@@ -38,6 +38,7 @@ def test_the_till_is_the_first_screen_with_the_keyboard_in_its_scan_field(qtbot,
     window = shown(qtbot, shop)
     assert isinstance(window.till, TillScreen)
     assert window.stack.currentWidget() is window.till
+    assert not window.idle.watching  # nobody signs in here: no idle lock to count
     qtbot.waitUntil(window.till.scan.hasFocus)
     qtbot.keyClick(window.till.scan, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget().objectName() == "productsScreen"
