@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from bazaar_pos import __version__
+from bazaar_pos import __version__, cli
 from tests.helpers.scanning import scan_pdf
 
 
@@ -32,6 +32,44 @@ def test_version_and_help():
     help_text = bazaar_pos("--help").stdout
     for command in ("products", "sales", "check", "--db", "--lang", "--demo"):
         assert command in help_text
+
+
+def test_the_version_loads_neither_the_database_nor_the_sub_commands():
+    script = (
+        "import sys\n"
+        "from bazaar_pos.cli import main\n"
+        "try:\n"
+        "    main(['--version'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = ('sqlalchemy', 'bazaar_pos.commands.')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(loaded)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.splitlines() == [f"Bazaar POS {__version__}", "[]"], done.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "opens_the_gui"),
+    [
+        ([], True),
+        (["--db", "shop.sqlite", "--lang", "id"], True),
+        (["--demo"], True),
+        (["check"], False),
+        (["--db", "shop.sqlite", "products", "export", "p.csv"], False),
+        (["-h"], False),
+        (["--lang", "xx"], False),  # the full parser says what is wrong
+        (["--bogus"], False),
+    ],
+)
+def test_the_gui_options_are_read_without_the_sub_commands(argv, opens_the_gui):
+    args = cli.gui_arguments(argv)
+    assert (args is not None) is opens_the_gui
+    if args is not None:
+        assert args.command is None
+        assert args == cli.build_parser().parse_args(argv)
 
 
 def test_import_export_sales_and_check(db_path, tmp_path, write_csv):

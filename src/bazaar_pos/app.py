@@ -16,14 +16,12 @@ from bazaar_pos.i18n import _
 from bazaar_pos.logs import LOG_FILE_NAME
 from bazaar_pos.paths import log_folder
 from bazaar_pos.resources import resource_path
-from bazaar_pos.services.demo import load_demo_shop
 from bazaar_pos.services.settings import speak_shop_language
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.lock import DatabaseLock
 from bazaar_pos.ui.errors import ErrorReporter
 from bazaar_pos.ui.main_window import MainWindow
 from bazaar_pos.ui.notice import Icon, Notice
-from bazaar_pos.ui.setup.wizard import SetupWizard
 from bazaar_pos.ui.style import apply_style
 
 log = logging.getLogger(__name__)
@@ -73,6 +71,8 @@ def run_gui(
             return 1
         try:
             if demo:
+                from bazaar_pos.services.demo import load_demo_shop
+
                 load_demo_shop(shop)
             if language is None:
                 speak_shop_language(shop.settings)
@@ -96,6 +96,8 @@ def open_main_window(shop: Shop, *, demo: bool = False) -> MainWindow:
     language chosen there shows at once.
     """
     if not demo and shop.settings.needs_setup():
+        from bazaar_pos.ui.setup.wizard import SetupWizard
+
         SetupWizard.ask(None, shop, first_run=True)
     window = MainWindow(shop)
     window.resize(1280, 760)

@@ -1,4 +1,9 @@
-"""The command line: with no sub-command it opens the GUI; sub-commands run headless jobs."""
+"""The command line: with no sub-command it opens the GUI; sub-commands run headless jobs.
+
+Opening the GUI (or ``--version``) loads no sub-command's module: the options
+are read first without them, and the sub-commands load only when one is named
+or help is asked for.
+"""
 
 from __future__ import annotations
 
@@ -8,64 +13,68 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
+from importlib import import_module
 from pathlib import Path
 
 from bazaar_pos import __version__
-from bazaar_pos.commands import (
-    EXIT_BUG,
-    EXIT_PROBLEM,
-    FileRunner,
-    Runner,
-    audit,
-    backups,
-    bundle,
-    check,
-    labels,
-    printer,
-    products,
-    receipt,
-    report,
-    sales,
-    turnover,
-    users,
-    zreport,
-)
-from bazaar_pos.domain.access import COMMAND_LINE
+from bazaar_pos.commands import EXIT_BUG, EXIT_PROBLEM, FileRunner, Runner
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import LANGUAGES, _, set_language, system_language
 from bazaar_pos.logs import setup_logging
 from bazaar_pos.paths import default_database_path
-from bazaar_pos.services.demo import load_demo_shop
-from bazaar_pos.services.location import location_risk
-from bazaar_pos.services.settings import speak_shop_language
-from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.lock import DatabaseLock
 
 log = logging.getLogger(__name__)
 
 COMMAND_MODULES = (
-    products,
-    labels,
-    sales,
-    receipt,
-    printer,
-    report,
-    zreport,
-    turnover,
-    bundle,
-    users,
-    audit,
-    check,
-    backups,
+    "products",
+    "labels",
+    "sales",
+    "receipt",
+    "printer",
+    "report",
+    "zreport",
+    "turnover",
+    "bundle",
+    "users",
+    "audit",
+    "check",
+    "backups",
 )
+"""The modules of ``bazaar_pos.commands`` that register sub-commands, in help order."""
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for ``bazaar-pos``."""
+    """The argument parser for ``bazaar-pos``, with every sub-command."""
     parser = argparse.ArgumentParser(
         prog="bazaar-pos",
         description=_("Bazaar POS: point of sale and stock for market stalls."),
     )
+    _add_options(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        import_module(f"bazaar_pos.commands.{name}").register(commands)
+    return parser
+
+
+def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options when ``argv`` only opens the GUI (or asks the version), else None.
+
+    Read without the sub-commands, so their modules do not load. Anything
+    else (a sub-command, ``--help``, a wrong or unknown option) is left to the
+    full parser, which also says what is wrong.
+    """
+    parser = argparse.ArgumentParser(prog="bazaar-pos", add_help=False, exit_on_error=False)
+    _add_options(parser)
+    parser.set_defaults(command=None)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    return None if rest else args
+
+
+def _add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"Bazaar POS {__version__}")
     parser.add_argument(
         "--db", type=Path, help=_("the shop database file (default: in your user data folder)")
@@ -74,23 +83,32 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help=_("open a fresh demo shop in a temporary folder")
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(commands)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``bazaar-pos`` with ``argv`` and return the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_from(argv))
-    args = build_parser().parse_args(argv)
+    args = gui_arguments(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     log_path = setup_logging()
     db_path = _database_path(args)
     if args.command is None:
         from bazaar_pos.app import run_gui  # Qt loads only when the GUI opens
 
         return run_gui(db_path, demo=args.demo, log_path=log_path, language=args.lang)
+    return _run_command(args, db_path, log_path)
+
+
+def _run_command(args: argparse.Namespace, db_path: Path, log_path: Path) -> int:
+    """Run a sub-command headless on the shop at ``db_path``; return the exit code."""
+    from bazaar_pos.domain.access import COMMAND_LINE
+    from bazaar_pos.services.demo import load_demo_shop
+    from bazaar_pos.services.location import location_risk
+    from bazaar_pos.services.settings import speak_shop_language
+    from bazaar_pos.services.shop import Shop
+
     try:
         with _lock_for(args, db_path):
             if not args.demo and (risk := location_risk(db_path)) is not None:

@@ -1,8 +1,9 @@
 """The one translation layer for widgets, services' messages, receipts, PDFs and the CLI.
 
 Catalogues are gettext ``.po`` files in ``resources/translations``, read with
-Babel at start so no compile step is needed. Mark text with ``_()``; mark text
-to be translated later (module constants) with ``N_()``.
+Babel when a language other than English is chosen, so no compile step is
+needed. Mark text with ``_()``; mark text to be translated later (module
+constants) with ``N_()``.
 """
 
 from __future__ import annotations
@@ -10,9 +11,6 @@ from __future__ import annotations
 import gettext
 import io
 import locale
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 from bazaar_pos.resources import resource_path
 
@@ -38,6 +36,9 @@ def load_catalogue(language: str) -> gettext.NullTranslations:
     path = resource_path("translations", f"{language}.po")
     if language == DEFAULT_LANGUAGE or not path.exists():
         return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo  # Babel's catalogue reader: only for a translation
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as po_file:
         catalog = read_po(po_file, locale=language)
     buffer = io.BytesIO()

@@ -97,12 +97,26 @@ def test_the_revisions_read_at_start_are_alembics():
     assert known_revisions() == {s.revision for s in scripts.walk_revisions()}
 
 
+def test_the_connection_returned_last_is_handed_out_next(db_path):
+    db = Database.open(db_path)
+    try:
+        first, second = db.engine.raw_connection(), db.engine.raw_connection()
+        warm = second.driver_connection
+        first.close()
+        second.close()
+        again = db.engine.raw_connection()
+        assert again.driver_connection is warm
+        again.close()
+    finally:
+        db.close()
+
+
 def test_opening_the_shop_does_not_load_alembic(db_path):
     code = (
         "import sys; from pathlib import Path; from bazaar_pos.services.shop import Shop;"
         f" Shop.open(Path({str(db_path)!r})).close();"
         " print(sorted(m for m in sys.modules if m.split('.')[0] in"
-        " ('alembic', 'openpyxl', 'escpos')))"
+        " ('alembic', 'openpyxl', 'escpos', 'reportlab', 'qrcode')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"

@@ -126,7 +126,7 @@ def test_restore_from_the_menu_replaces_the_shop_and_refreshes_the_screens(
     add_product("KOP-1", stock=5)
     backup = shop.backups.back_up("manual").made[0]
     add_product("TEH-1", "Teh Tubruk", 15_000)
-    products = window.stack.widget(1)
+    products = window.products
     products.refresh()
     assert products.model.rowCount() == 2
     monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda cls, parent, backups: backup))

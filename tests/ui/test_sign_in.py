@@ -104,12 +104,15 @@ def test_switching_user_lets_the_owner_take_over(qtbot, window, shop):
 
 
 def test_the_till_locks_itself_when_left_alone(qtbot, window, shop):
+    assert not window.idle.watching  # the sign-in page: nothing to count
     act_as(shop, CASHIER)
     window._show_work()
     assert window.idle.timer.interval() == 5 * 60_000  # the owner's default
+    assert window.idle.watching
     window.idle.set_interval(100)
     qtbot.waitUntil(lambda: window.pages.currentIndex() == SIGN_IN_PAGE, timeout=5_000)
     assert shop.access.actor is None
+    assert not window.idle.watching
     act_as(shop, OWNER)
     assert shop.audit.find()[0].action == "user.locked"
 

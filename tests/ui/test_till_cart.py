@@ -27,6 +27,20 @@ def test_favourites_fill_the_quick_pick_grid_and_alt_digits_pick_them(qtbot, til
     assert till.quick_pick.tiles == []
 
 
+def test_the_quick_pick_tiles_are_made_again_only_when_the_favourites_changed(
+    till, shop, products
+):
+    shop.catalogue.set_favourite(products["brooch"].id, True)
+    till.refresh_favourites()
+    tiles = list(till.quick_pick.tiles)
+    till.refresh_favourites()
+    assert till.quick_pick.tiles == tiles
+    shop.catalogue.set_favourite(products["glass"].id, True)
+    till.refresh_favourites()
+    assert [t.accessibleName() for t in till.quick_pick.tiles] == ["Bros Wayang", "Gelas Keramik"]
+    assert tiles[0] not in till.quick_pick.tiles
+
+
 def test_the_shop_can_block_selling_beyond_stock(qtbot, shop, products, open_till):
     shop.settings.update(oversell="block")
     till = open_till(shop)

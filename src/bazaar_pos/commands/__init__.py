@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bazaar_pos.services.shop import Shop
+if TYPE_CHECKING:  # the GUI and --version load no sub-command, nor the shop for them
+    from bazaar_pos.services.shop import Shop
 
-Runner = Callable[[Shop, argparse.Namespace], int]
+Runner = Callable[["Shop", argparse.Namespace], int]
 """A sub-command run on the open shop: ``set_defaults(run=...)``."""
 FileRunner = Callable[[Path, argparse.Namespace], int]
 """A sub-command run on the database file, never opened first: ``set_defaults(run_file=...)``.

@@ -28,7 +28,6 @@ from bazaar_pos.domain.shift_report import (
     layout_shift_report,
 )
 from bazaar_pos.errors import NotFoundError, ValidationError
-from bazaar_pos.exports.pdf_shift_report import write_shift_report_pdf
 from bazaar_pos.i18n import _
 from bazaar_pos.services.access import Approval
 from bazaar_pos.services.audit import record_event
@@ -232,6 +231,8 @@ class ShiftService:
     def write_pdf(self, shift_uuid: str, path: Path, *, approval: Approval | None = None) -> Path:
         """Save a shift's report as an A4 PDF; exporting needs an owner (or their approval)."""
         report = self.report(shift_uuid)
+        from bazaar_pos.exports.pdf_shift_report import write_shift_report_pdf  # ReportLab, late
+
         with self._settings.access.permit(Permission.EXPORT, approval=approval):
             return write_shift_report_pdf(report, path)
 

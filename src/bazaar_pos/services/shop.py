@@ -4,70 +4,69 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import tzinfo
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bazaar_pos.domain.periods import local_zone
 from bazaar_pos.services.access import AccessControl
-from bazaar_pos.services.audit_log import AuditLog
 from bazaar_pos.services.backups import BackupService
-from bazaar_pos.services.bundles import BundleService
 from bazaar_pos.services.catalogue import CatalogueService
-from bazaar_pos.services.check import check_database
 from bazaar_pos.services.checkout import CheckoutService
-from bazaar_pos.services.consignment import ConsignmentService
 from bazaar_pos.services.events import EventService
-from bazaar_pos.services.labels import LabelService
 from bazaar_pos.services.parked_carts import ParkedCartService
 from bazaar_pos.services.payment_confirmation import PaymentConfirmationService
 from bazaar_pos.services.print_queue import PrintQueue
 from bazaar_pos.services.printer import PrinterService
-from bazaar_pos.services.product_files import ProductFileService
 from bazaar_pos.services.receipts import ReceiptService
-from bazaar_pos.services.refunds import RefundService
-from bazaar_pos.services.report_files import ReportFileService
-from bazaar_pos.services.reports import ReportService
-from bazaar_pos.services.sales_history import SalesHistoryService
-from bazaar_pos.services.sales_import import SalesImportService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.shifts import ShiftService
 from bazaar_pos.services.stock import StockService
-from bazaar_pos.services.turnover import TurnoverService
 from bazaar_pos.services.users import UsersService
-from bazaar_pos.services.zreport import ZReportService
 from bazaar_pos.store.database import Database
+
+if TYPE_CHECKING:
+    from bazaar_pos.services.audit_log import AuditLog
+    from bazaar_pos.services.bundles import BundleService
+    from bazaar_pos.services.consignment import ConsignmentService
+    from bazaar_pos.services.labels import LabelService
+    from bazaar_pos.services.product_files import ProductFileService
+    from bazaar_pos.services.refunds import RefundService
+    from bazaar_pos.services.report_files import ReportFileService
+    from bazaar_pos.services.reports import ReportService
+    from bazaar_pos.services.sales_history import SalesHistoryService
+    from bazaar_pos.services.sales_import import SalesImportService
+    from bazaar_pos.services.turnover import TurnoverService
+    from bazaar_pos.services.zreport import ZReportService
 
 
 @dataclass(frozen=True)
 class Shop:
-    """Everything the GUI and the CLI need to work on one shop database."""
+    """Everything the GUI and the CLI need to work on one shop database.
+
+    The services the till and the sign-in use are built with the shop. The
+    others (files, history, reports, bundles, consignment, labels, the audit
+    log) are built, and their modules loaded, when first used, so the till is
+    ready sooner.
+    """
 
     db: Database
+    zone: tzinfo
+    """The local clock that reports follow."""
     settings: SettingsService
+    access: AccessControl
     catalogue: CatalogueService
     stock: StockService
     checkout: CheckoutService
-    product_files: ProductFileService
-    sales_import: SalesImportService
     printer: PrinterService
     receipts: ReceiptService
     print_queue: PrintQueue
     parked_carts: ParkedCartService
-    refunds: RefundService
-    sales_history: SalesHistoryService
-    backups: BackupService
-    reports: ReportService
-    turnover: TurnoverService
-    zreports: ZReportService
-    report_files: ReportFileService
-    bundles: BundleService
     payment_confirmation: PaymentConfirmationService
-    consignment: ConsignmentService
-    labels: LabelService
-    access: AccessControl
+    backups: BackupService
     users: UsersService
     shifts: ShiftService
     events: EventService
-    audit: AuditLog
 
     @classmethod
     def over(cls, db: Database, *, zone: tzinfo | None = None) -> Shop:
@@ -76,45 +75,28 @@ class Shop:
         Reports follow the local clock of ``zone`` (default: this computer's).
         Every service asks the one ``access`` who is signed in and what they may do.
         """
-        zone = zone or local_zone()
         access = AccessControl(db)
         settings = SettingsService(db, access)
         settings.ensure_till_identity()
-        checkout = CheckoutService(db, settings)
         printer = PrinterService(db, access)
         receipts = ReceiptService(db, settings, printer)
-        reports = ReportService(db, settings, zone)
-        turnover = TurnoverService(db, settings, zone)
-        zreports = ZReportService(db, settings, zone)
-        catalogue = CatalogueService(db, settings)
         return cls(
             db=db,
+            zone=zone or local_zone(),
             settings=settings,
-            catalogue=catalogue,
+            access=access,
+            catalogue=CatalogueService(db, settings),
             stock=StockService(db, settings),
-            checkout=checkout,
-            product_files=ProductFileService(db, settings),
-            sales_import=SalesImportService(db, settings, checkout),
+            checkout=CheckoutService(db, settings),
             printer=printer,
             receipts=receipts,
             print_queue=PrintQueue(db, receipts, printer),
             parked_carts=ParkedCartService(db, settings),
-            refunds=RefundService(db, settings),
-            sales_history=SalesHistoryService(db, settings),
-            backups=BackupService(db, settings),
-            reports=reports,
-            turnover=turnover,
-            zreports=zreports,
-            report_files=ReportFileService(db, settings, reports, printer, turnover, zreports),
-            bundles=BundleService(db, settings, zone),
             payment_confirmation=PaymentConfirmationService(db),
-            consignment=ConsignmentService(db, settings),
-            labels=LabelService(db, settings, catalogue),
-            access=access,
+            backups=BackupService(db, settings),
             users=UsersService(db, access),
             shifts=ShiftService(db, settings, printer),
             events=EventService(db, settings),
-            audit=AuditLog(db, access),
         )
 
     @classmethod
@@ -122,8 +104,98 @@ class Shop:
         """Open (creating or upgrading) the database at ``path``."""
         return cls.over(Database.open(path), zone=zone)
 
+    # The services built when first used ------------------------------------------
+
+    @cached_property
+    def product_files(self) -> ProductFileService:
+        """Products to and from CSV and XLSX files."""
+        from bazaar_pos.services.product_files import ProductFileService
+
+        return ProductFileService(self.db, self.settings)
+
+    @cached_property
+    def sales_import(self) -> SalesImportService:
+        """Sales read from files."""
+        from bazaar_pos.services.sales_import import SalesImportService
+
+        return SalesImportService(self.db, self.settings, self.checkout)
+
+    @cached_property
+    def refunds(self) -> RefundService:
+        """Refunds and voids of past sales."""
+        from bazaar_pos.services.refunds import RefundService
+
+        return RefundService(self.db, self.settings)
+
+    @cached_property
+    def sales_history(self) -> SalesHistoryService:
+        """Past sales, found and read."""
+        from bazaar_pos.services.sales_history import SalesHistoryService
+
+        return SalesHistoryService(self.db, self.settings)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        """Sales summaries over a period."""
+        from bazaar_pos.services.reports import ReportService
+
+        return ReportService(self.db, self.settings, self.zone)
+
+    @cached_property
+    def turnover(self) -> TurnoverService:
+        """Turnover by month over a year."""
+        from bazaar_pos.services.turnover import TurnoverService
+
+        return TurnoverService(self.db, self.settings, self.zone)
+
+    @cached_property
+    def zreports(self) -> ZReportService:
+        """The day's Z reports."""
+        from bazaar_pos.services.zreport import ZReportService
+
+        return ZReportService(self.db, self.settings, self.zone)
+
+    @cached_property
+    def report_files(self) -> ReportFileService:
+        """Reports written to PDF, CSV and XLSX files."""
+        from bazaar_pos.services.report_files import ReportFileService
+
+        return ReportFileService(
+            self.db, self.settings, self.reports, self.printer, self.turnover, self.zreports
+        )
+
+    @cached_property
+    def bundles(self) -> BundleService:
+        """Till bundles: exported here, merged from other tills."""
+        from bazaar_pos.services.bundles import BundleService
+
+        return BundleService(self.db, self.settings, self.zone)
+
+    @cached_property
+    def consignment(self) -> ConsignmentService:
+        """Goods consigned by makers, and their settlements."""
+        from bazaar_pos.services.consignment import ConsignmentService
+
+        return ConsignmentService(self.db, self.settings)
+
+    @cached_property
+    def labels(self) -> LabelService:
+        """Barcode labels for products."""
+        from bazaar_pos.services.labels import LabelService
+
+        return LabelService(self.db, self.settings, self.catalogue)
+
+    @cached_property
+    def audit(self) -> AuditLog:
+        """The audit log, read."""
+        from bazaar_pos.services.audit_log import AuditLog
+
+        return AuditLog(self.db, self.access)
+
     def check(self) -> list[str]:
         """Every problem in the database; empty when all holds."""
+        from bazaar_pos.services.check import check_database
+
         return check_database(self.db)
 
     def close(self) -> None:

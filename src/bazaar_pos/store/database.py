@@ -192,8 +192,13 @@ def _begin(conn: Any) -> None:
 
 
 def create_sqlite_engine(path: Path) -> Engine:
-    """An engine on a SQLite file with WAL, full sync, foreign keys and a busy timeout."""
-    engine = create_engine(f"sqlite:///{path}")
+    """An engine on a SQLite file with WAL, full sync, foreign keys and a busy timeout.
+
+    The pool hands out the connection returned last: the GUI thread keeps reading
+    through the one whose page cache is warm, instead of taking turns with those
+    background work opened, which would fill every connection's cache.
+    """
+    engine = create_engine(f"sqlite:///{path}", pool_use_lifo=True)
     event.listen(engine, "connect", _set_sqlite_pragmas)
     event.listen(engine, "begin", _begin)
     event.listen(engine, "handle_error", _on_error)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -29,32 +30,40 @@ from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.idle import IdleWatcher
 from bazaar_pos.ui.access.sign_in import SignInScreen
-from bazaar_pos.ui.audit.dialog import AuditDialog
 from bazaar_pos.ui.backups.job import BackupJob
-from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
 from bazaar_pos.ui.dialogs import TextDialog
-from bazaar_pos.ui.events.dialog import EventsDialog
 from bazaar_pos.ui.notice import Icon, Notice
 from bazaar_pos.ui.printing.dispatcher import PrintDispatcher
 from bazaar_pos.ui.printing.status import PrintStatus
 from bazaar_pos.ui.printing.worker import Background
-from bazaar_pos.ui.products.screen import ProductsScreen
-from bazaar_pos.ui.reports.screen import ReportsScreen
-from bazaar_pos.ui.settings.screen import SettingsScreen
-from bazaar_pos.ui.setup.wizard import SetupOutcome, SetupWizard
-from bazaar_pos.ui.shifts.shift_dialog import ShiftDialog
-from bazaar_pos.ui.stock.screen import StockScreen
 from bazaar_pos.ui.till.screen import TillScreen
+
+if TYPE_CHECKING:  # the other screens and the dialogs load when first opened
+    from bazaar_pos.ui.audit.dialog import AuditDialog
+    from bazaar_pos.ui.events.dialog import EventsDialog
+    from bazaar_pos.ui.products.screen import ProductsScreen
+    from bazaar_pos.ui.reports.screen import ReportsScreen
+    from bazaar_pos.ui.settings.screen import SettingsScreen
+    from bazaar_pos.ui.setup.wizard import SetupOutcome
+    from bazaar_pos.ui.shifts.shift_dialog import ShiftDialog
+    from bazaar_pos.ui.stock.screen import StockScreen
 
 log = logging.getLogger(__name__)
 
 SIGN_IN_PAGE, WORK_PAGE = 0, 1
+TILL, PRODUCTS, STOCK, REPORTS, SETTINGS = range(5)
+"""The screens' rows in the navigation and pages in the stack."""
 BACKUP_CHECK_MS = 30 * 60 * 1000
 """How often the window checks whether the daily backup is due."""
 
 
 class MainWindow(QMainWindow):
     """The app's window; Ctrl+1 to Ctrl+5 switch screens.
+
+    The till is built with the window; the other screens when first shown or
+    first asked for (``products``, ``stock``, ``reports``, ``settings_screen``),
+    so the till is ready sooner. Until then a screen's page in ``stack`` is an
+    empty placeholder, and nothing needs refreshing or resetting there.
 
     A shop with users opens on the sign-in page, and goes back to it when the
     person signs out (Ctrl+U, to switch user), locks (Ctrl+L) or leaves the
@@ -91,34 +100,22 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
         self.till = TillScreen(shop)
-        self.products = ProductsScreen(shop)
-        self.stock = StockScreen(shop)
-        self.reports = ReportsScreen(shop)
-        self.settings_screen = SettingsScreen(shop)
-        self.settings_screen.setup_requested.connect(self.run_setup)
+        self._products: ProductsScreen | None = None
+        self._stock: StockScreen | None = None
+        self._reports: ReportsScreen | None = None
+        self._settings: SettingsScreen | None = None
         self.till.sale_completed.connect(self.printing.print_sale)
-        self.till.sale_completed.connect(lambda _uuid: self.reports.mark_stale())
+        self.till.sale_completed.connect(self._sales_changed)
         self.till.reprint_requested.connect(self.printing.reprint_sale)
         self.till.shift_requested.connect(self.open_shift)
-        self.products.products_changed.connect(self.stock.refresh)
-        self.stock.stock_changed.connect(lambda _changes: self.products.refresh())
-        self.reports.salesMerged.connect(lambda _summary: self.products.refresh())
-        self.settings_screen.users_changed.connect(self.refresh_status)
-        self.settings_screen.users_changed.connect(self._apply_idle_lock)
-        screens: list[tuple[str, QWidget]] = [
-            (_("Till"), self.till),
-            (_("Products"), self.products),
-            (_("Stock"), self.stock),
-            (_("Reports"), self.reports),
-            (_("Settings"), self.settings_screen),
-        ]
-        for number, (label, screen) in enumerate(screens, start=1):
+        labels = [_("Till"), _("Products"), _("Stock"), _("Reports"), _("Settings")]
+        for number, label in enumerate(labels, start=1):
             item = QListWidgetItem(f"{label}   Ctrl+{number}")
             self.navigation.addItem(item)
-            self.stack.addWidget(screen)
+            self.stack.addWidget(self.till if number == 1 else QWidget())
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda row=number - 1: self.show_screen(row))
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.setFixedWidth(
             max(180, self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 8)
         )
@@ -262,7 +259,8 @@ class MainWindow(QMainWindow):
         for action in self.actions_when_signed_in:
             action.setEnabled(True)
         self.pages.setCurrentIndex(WORK_PAGE)
-        self.settings_screen.refresh_access()
+        if self._settings is not None:
+            self._settings.refresh_access()
         self._apply_idle_lock()
         self.refresh_status()
         if self.stack.currentWidget() is self.till:
@@ -297,6 +295,8 @@ class MainWindow(QMainWindow):
     def open_shift(self) -> None:
         """F11: the cash drawer and shift: open, pay in or out, close with a count, reports."""
         if self.shift_dialog is None:
+            from bazaar_pos.ui.shifts.shift_dialog import ShiftDialog
+
             self.shift_dialog = ShiftDialog(self.shop, self.approvals, self)
             self.shift_dialog.changed.connect(self.refresh_status)
             self.shift_dialog.no_sale_requested.connect(self.no_sale)
@@ -307,6 +307,8 @@ class MainWindow(QMainWindow):
     def open_events(self) -> None:
         """F10: bazaar events: add, open for selling, close, and their reports."""
         if self.events_dialog is None:
+            from bazaar_pos.ui.events.dialog import EventsDialog
+
             self.events_dialog = EventsDialog(self.shop, self.approvals, self)
             self.events_dialog.changed.connect(self.refresh_status)
             self.events_dialog.finished.connect(lambda _r: self._back_to_work())
@@ -315,6 +317,8 @@ class MainWindow(QMainWindow):
 
     def open_audit(self) -> None:
         """Ctrl+Shift+A: the audit log, for the owner (or with the owner's approval)."""
+        from bazaar_pos.ui.audit.dialog import AuditDialog
+
         try:
             approval = self.approvals.before(*AuditDialog.NEEDS)
         except UserError as exc:
@@ -351,14 +355,104 @@ class MainWindow(QMainWindow):
             self.activateWindow()
             self.till.scan.setFocus()
 
-    # -- the window ----------------------------------------------------------
+    # -- the screens ---------------------------------------------------------
 
     def show_screen(self, row: int) -> None:
         """Switch to the screen at ``row`` in the navigation."""
         self.navigation.setCurrentRow(row)
 
+    def screen_at(self, row: int) -> QWidget:
+        """The screen at ``row`` in the navigation, built if it was not yet."""
+        screens = (
+            lambda: self.till,
+            lambda: self.products,
+            lambda: self.stock,
+            lambda: self.reports,
+            lambda: self.settings_screen,
+        )
+        return screens[row]()
+
+    @property
+    def products(self) -> ProductsScreen:
+        """The Products screen, built on first use."""
+        if self._products is None:
+            from bazaar_pos.ui.products.screen import ProductsScreen
+
+            self._products = ProductsScreen(self.shop)
+            self._products.products_changed.connect(self._products_changed)
+            self._put(PRODUCTS, self._products)
+        return self._products
+
+    @property
+    def stock(self) -> StockScreen:
+        """The Stock screen, built on first use."""
+        if self._stock is None:
+            from bazaar_pos.ui.stock.screen import StockScreen
+
+            self._stock = StockScreen(self.shop)
+            self._stock.stock_changed.connect(self._stock_changed)
+            self._put(STOCK, self._stock)
+        return self._stock
+
+    @property
+    def reports(self) -> ReportsScreen:
+        """The Reports screen, built on first use."""
+        if self._reports is None:
+            from bazaar_pos.ui.reports.screen import ReportsScreen
+
+            self._reports = ReportsScreen(self.shop)
+            self._reports.salesMerged.connect(self._stock_changed)
+            self._put(REPORTS, self._reports)
+        return self._reports
+
+    @property
+    def settings_screen(self) -> SettingsScreen:
+        """The Settings screen, built on first use."""
+        if self._settings is None:
+            from bazaar_pos.ui.settings.screen import SettingsScreen
+
+            self._settings = SettingsScreen(self.shop)
+            self._settings.setup_requested.connect(self.run_setup)
+            self._settings.users_changed.connect(self.refresh_status)
+            self._settings.users_changed.connect(self._apply_idle_lock)
+            self._put(SETTINGS, self._settings)
+        return self._settings
+
+    def _put(self, row: int, screen: QWidget) -> None:
+        """Put a newly built screen in place of its placeholder in the stack."""
+        placeholder = self.stack.widget(row)
+        self.stack.insertWidget(row, screen)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.screen_at(row)
+        self.stack.setCurrentIndex(row)
+
+    def _products_changed(self, changes: Changes) -> None:
+        if self._stock is not None:
+            self._stock.refresh(changes)
+
+    def _stock_changed(self, _changes: object) -> None:
+        """Stock moved (or sales were merged): the products' stock figures changed."""
+        if self._products is not None:
+            self._products.refresh()
+
+    def _sales_changed(self, _sale_uuid: object) -> None:
+        if self._reports is not None:
+            self._reports.mark_stale()
+
+    def _built_screens(self) -> list[QWidget]:
+        screens = (self.till, self._products, self._stock, self._reports, self._settings)
+        return [screen for screen in screens if screen is not None]
+
+    # -- the window ----------------------------------------------------------
+
     def run_setup(self) -> SetupOutcome:
         """Run the first-time setup again (Settings); refresh what it changed."""
+        from bazaar_pos.ui.setup.wizard import SetupWizard
+
         outcome = SetupWizard.ask(self, self.shop, first_run=False)
         if outcome.finished:
             settings = self.shop.settings.load()
@@ -434,6 +528,8 @@ class MainWindow(QMainWindow):
 
     def restore_from_backup(self) -> None:
         """Choose a backup, preview it and put it in place of the shop's database."""
+        from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
+
         chosen = RestoreDialog.ask(self, self.shop.backups)
         if chosen is None:
             return
@@ -469,8 +565,8 @@ class MainWindow(QMainWindow):
         )
 
     def _refresh_screens(self, changes: Changes) -> None:
-        for index in range(self.stack.count()):
-            refresh = getattr(self.stack.widget(index), "refresh", None)
+        for screen in self._built_screens():
+            refresh = getattr(screen, "refresh", None)
             if callable(refresh):
                 refresh()
 
@@ -497,7 +593,8 @@ class MainWindow(QMainWindow):
         self.sign_in.detach_filters()
         self._background.wait()
         self.printing.wait()
-        self.reports.background.wait()
+        if self._reports is not None:
+            self._reports.background.wait()
         self._backup_timer.stop()
         self.wait_for_backups()
         if self._automatic_backups:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -14,6 +13,8 @@ BLACK, WHITE = 0, 255
 
 def qr_modules(data: str) -> QImage:
     """The QR code of ``data`` with one pixel per module (black on white), quiet zone included."""
+    import qrcode  # with Pillow: loads when the first code is drawn, not at start
+
     code = qrcode.QRCode(border=QUIET_ZONE, error_correction=qrcode.constants.ERROR_CORRECT_M)
     code.add_data(data)
     code.make(fit=True)

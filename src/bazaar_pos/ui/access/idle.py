@@ -21,6 +21,9 @@ MILLISECONDS_A_MINUTE = 60_000
 class IdleWatcher(QObject):
     """Watches the whole app's input; ``idle()`` after the set minutes without any.
 
+    It looks at the app's events only while it counts, so a till nobody signs
+    in to (or a watcher stopped) adds nothing to each key press and repaint.
+
     Signals:
         idle(): nobody typed, clicked or moved the mouse for the set time.
     """
@@ -34,9 +37,8 @@ class IdleWatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.idle)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self.watching = False
+        """True while the app's events are watched (from set_minutes until stop)."""
 
     def set_minutes(self, minutes: int) -> None:
         """Fire after ``minutes`` idle (0 never fires)."""
@@ -48,6 +50,7 @@ class IdleWatcher(QObject):
         if milliseconds > 0:
             self.timer.setInterval(milliseconds)
             self.timer.start()
+        self._watch(milliseconds > 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Restart the count on every key, click and mouse move."""
@@ -58,10 +61,18 @@ class IdleWatcher(QObject):
     def stop(self) -> None:
         """Stop watching until :meth:`set_minutes` again."""
         self.timer.stop()
+        self._watch(False)
 
     def detach(self) -> None:
         """Stop watching the application's events (the window is closing)."""
-        self.timer.stop()
+        self.stop()
+
+    def _watch(self, on: bool) -> None:
         app = QApplication.instance()
-        if app is not None:
+        if app is None or on == self.watching:
+            return
+        if on:
+            app.installEventFilter(self)
+        else:
             app.removeEventFilter(self)
+        self.watching = on

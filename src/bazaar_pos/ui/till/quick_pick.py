@@ -71,7 +71,9 @@ class QuickPickGrid(QWidget):
         self._layout.addWidget(self.empty, 0, 0, 1, COLUMNS)
 
     def set_products(self, products: list[ProductView]) -> None:
-        """Show one tile per product."""
+        """Show one tile per product (the tiles shown stay when the products are the same)."""
+        if list(products) == self._products:
+            return
         for tile in self.tiles:
             self._layout.removeWidget(tile)
             tile.deleteLater()

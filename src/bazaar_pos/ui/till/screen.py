@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -26,7 +28,6 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.formatting import method_label, money_text
-from bazaar_pos.ui.history.dialog import SalesHistoryDialog
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.till.cart_editing import CartEditing
 from bazaar_pos.ui.till.cart_model import CartTableModel
@@ -38,6 +39,9 @@ from bazaar_pos.ui.till.scan_field import ScanField, split_quantity
 from bazaar_pos.ui.till.search_popup import SearchResults
 from bazaar_pos.ui.till.totals_panel import LastSalePanel, TotalsPanel
 from bazaar_pos.ui.till.unconfirmed_dialog import UnconfirmedPaymentsDialog
+
+if TYPE_CHECKING:
+    from bazaar_pos.ui.history.dialog import SalesHistoryDialog
 
 SEARCH_DELAY_MS = 40
 """Wait this long after a keystroke before searching: a scanner's burst never waits."""
@@ -389,6 +393,8 @@ class TillScreen(CartEditing, Parking, QWidget):
     def open_history(self) -> None:
         """F9: find past sales, reprint, refund or void."""
         if self.history_dialog is None:
+            from bazaar_pos.ui.history.dialog import SalesHistoryDialog  # loads when first opened
+
             dialog = SalesHistoryDialog(self.shop, self._money, self)
             dialog.reprint_requested.connect(self.reprint_requested)
             dialog.stock_changed.connect(lambda: self._stock.clear())
