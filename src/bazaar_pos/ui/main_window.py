@@ -241,8 +241,9 @@ class MainWindow(QMainWindow):
         self._show_sign_in()
 
     def _signed_in(self, actor: Actor) -> None:
-        for screen in (self.products, self.stock, self.reports):
-            screen.access_changed()
+        for screen in (self._products, self._stock, self._reports):
+            if screen is not None:  # a screen not built yet has shown nobody anything
+                screen.access_changed()
         self._show_work()
         self.statusBar().showMessage(_("Signed in as {name}.").format(name=actor.label), 5000)
 
