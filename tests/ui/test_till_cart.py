@@ -140,3 +140,19 @@ def test_a_large_total_shrinks_to_fit_the_panel(qtbot, shop, open_till, add_prod
     assert till.totals.total.styleSheet() != small
     metrics = till.totals.total.fontMetrics()
     assert metrics.horizontalAdvance(till.totals.total.text()) <= till.totals.total.width()
+
+
+def test_the_number_columns_fit_what_the_cart_holds(qtbot, till, monkeypatch):
+    monkeypatch.setattr(
+        OpenItemDialog, "ask", classmethod(lambda cls, *a: ("Keris pusaka", 1_250_000_000))
+    )
+    header, cells = till.table.horizontalHeader(), till.table.fontMetrics()
+    scan(qtbot, till, "KOP-1")
+    small = header.sectionSize(5)
+    qtbot.keyClick(till.scan, Qt.Key.Key_F3)
+    for column in (3, 5):
+        text = till.model.index(1, column).data()
+        assert text == "Rp1.250.000.000"
+        assert header.sectionSize(column) > cells.horizontalAdvance(text)
+    assert header.sectionSize(5) > small
+    assert header.sectionSize(1) > header.sectionSize(5)  # the item's name has the most room

@@ -30,6 +30,18 @@ class CartTableModel(ListTableModel[LineTotals]):
         self._short = short
         self.set_items(totals.lines)
 
+    def widest_texts(self, totals: CartTotals) -> dict[int, str]:
+        """The longest text each number column shows for ``totals``, read from the amounts."""
+        lines = totals.lines
+        discount = max((t.discount for t in lines), default=0)
+        return {
+            0: str(len(lines)),
+            2: str(max((t.line.quantity for t in lines), default=0)),
+            3: self._money(max((t.line.unit_price for t in lines), default=0)),
+            4: self._money(-discount) if discount else "",
+            5: self._money(max((abs(t.net) for t in lines), default=0)),
+        }
+
     def key(self, row: int) -> str:
         """The cart line key shown on ``row``."""
         return self.item(row).line.key

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -120,9 +119,7 @@ class TillScreen(CartEditing, Parking, QWidget):
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.fit_columns(self.model.widest_texts(self.cart.totals()))
 
         self.buttons: dict[str, QPushButton] = {}
         actions = QGridLayout()
@@ -425,6 +422,7 @@ class TillScreen(CartEditing, Parking, QWidget):
             and self._in_cart(line.product_id) > self._stock[line.product_id]
         )
         self.model.set_totals(totals, short)
+        self.table.fit_columns(self.model.widest_texts(totals))
         self.totals.show_totals(totals)
         row = self.model.row_of(select) if select else -1
         if row >= 0:
