@@ -65,7 +65,7 @@ def test_a_qris_sale_at_the_till_waits_and_ctrl_q_confirms_it(qtbot, shop, qris_
     )
     assert till.message.property("tone") == "warn"
     assert till.awaiting_button.isVisibleTo(till)
-    assert till.awaiting_button.text() == "1 payment to confirm  Ctrl+Q"
+    assert till.awaiting_button.text() == "1 payment to confirm\nCtrl+Q"
 
     dialog = open_unconfirmed(qtbot, till)
     assert dialog.model.rowCount() == 1
@@ -102,7 +102,7 @@ def test_not_received_is_audited_and_the_sale_stays(qtbot, shop, qris_till, monk
     till = qris_till
     sell_by_qris(qtbot, till)
     sell_by_qris(qtbot, till, "8991234500218")
-    assert till.awaiting_button.text() == "2 payments to confirm  Ctrl+Q"
+    assert till.awaiting_button.text() == "2 payments to confirm\nCtrl+Q"
     questions = []
 
     def answer(parent, title, label, text="", *, required=False):
@@ -122,7 +122,7 @@ def test_not_received_is_audited_and_the_sale_stays(qtbot, shop, qris_till, monk
         "A-000002 marked as not received: the owner should void or refund it."
     )
     assert dialog.model.rowCount() == 1
-    assert till.awaiting_button.text() == "1 payment to confirm  Ctrl+Q"
+    assert till.awaiting_button.text() == "1 payment to confirm\nCtrl+Q"
     with shop.db.reading() as session:
         (event,) = session.scalars(
             select(AuditEvent).where(AuditEvent.action == "payment.not_received")

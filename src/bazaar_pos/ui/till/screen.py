@@ -378,8 +378,8 @@ class TillScreen(CartEditing, Parking, QWidget):
         count = self.shop.payment_confirmation.count_awaiting()
         self.awaiting_button.setText(
             ngettext(
-                "{count} payment to confirm  Ctrl+Q",
-                "{count} payments to confirm  Ctrl+Q",
+                "{count} payment to confirm\nCtrl+Q",
+                "{count} payments to confirm\nCtrl+Q",
                 count,
             ).format(count=count)
         )
