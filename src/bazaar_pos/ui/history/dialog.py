@@ -237,7 +237,7 @@ class SalesHistoryDialog(QDialog):
         row = self.table.currentIndex().row()
         if row < 0 or not self.model.rowCount():
             self.detail = None
-            self.view.setHtml(f"<p>{_('No sales match.')}</p>")
+            self.view.setHtml("<p>" + _("No sales match.") + "</p>")
         else:
             self.detail = self.shop.sales_history.detail(self.model.sale(row).uuid)
             self.view.setHtml(sale_html(self.detail, self._money))
