@@ -5,6 +5,9 @@
 Runs offscreen, so it needs no display. Every screen is shown at 1366x768 and
 saved as ``<name>-<lang>.png``; dialogs are saved at their own size. The
 first-time setup is shown on an empty shop, everything else on the demo shop.
+Last, an owner and a cashier are added to the demo shop, and a cashier's day is
+shot: signing in, the cash shift, the owner's approval, a bazaar event and the
+audit log.
 """
 
 from __future__ import annotations
@@ -13,23 +16,29 @@ import argparse
 import os
 import tempfile
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PIL import Image
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QScrollArea, QWidget
 
+from bazaar_pos.domain.access import Role
 from bazaar_pos.domain.cart import Cart, CartLine
+from bazaar_pos.domain.cash_count import Piece
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.i18n import set_language
 from bazaar_pos.services.catalogue import ProductDraft
 from bazaar_pos.services.consignment import ConsignorDraft
 from bazaar_pos.services.demo import load_demo_shop
+from bazaar_pos.services.events import EventDraft
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
 from bazaar_pos.ui.main_window import MainWindow
 from bazaar_pos.ui.products.dialog import ProductDialog
@@ -37,11 +46,46 @@ from bazaar_pos.ui.products.labels_dialog import LabelsDialog
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
 from bazaar_pos.ui.setup.wizard import SetupWizard
+from bazaar_pos.ui.shifts.amount_dialog import AmountDialog
+from bazaar_pos.ui.shifts.count_dialog import CashCountDialog
 from bazaar_pos.ui.style import apply_style
+from bazaar_pos.ui.till.small_dialogs import DiscountDialog
 
 SCREEN_SIZE = (1366, 768)
 SALE = ("8991234500164", "2*8991234500218", "8991234500058")
 """Kopi Gayo, two ceramic glasses and a batik tulis, as scanned at the till."""
+OWNER, OWNER_PIN = "Ratna", "2580"
+CASHIER, CASHIER_PIN = "Budi", "3691"
+EVENT_SALES = (
+    ({"KOP-DRP-010": 3, "AKS-GLG-001": 2}, PaymentMethod.CASH),
+    ({"BTK-CAP-001": 1, "TAS-PCH-001": 1}, PaymentMethod.TRANSFER),
+    ({"KRM-KSG-001": 2, "TEN-LRK-001": 1}, PaymentMethod.CASH),
+    ({"AKS-GLG-001": 4}, PaymentMethod.CASH),
+    ({"BTK-CAP-002": 1, "KOP-TRJ-250": 2}, PaymentMethod.TRANSFER),
+    ({"KOP-DRP-010": 2, "KOP-GAY-250": 1}, PaymentMethod.CASH),
+    ({"TAS-TNN-001": 1, "KRM-PLR-001": 2}, PaymentMethod.CASH),
+)
+"""What the cashier sells at the bazaar before the sale with a big discount."""
+DISCOUNTED = ("8991234500126", "8991234500188")
+"""A pandan bag and Kopi Kintamani, given 20% off: above a cashier's limit."""
+SHORT = 2_000
+"""The drawer is counted this much short, so the shift report shows a difference."""
+DRAWER = {
+    (Piece.NOTE, 20_000): 6,
+    (Piece.NOTE, 10_000): 8,
+    (Piece.NOTE, 5_000): 6,
+    (Piece.NOTE, 2_000): 10,
+    (Piece.NOTE, 1_000): 5,
+    (Piece.COIN, 1_000): 4,
+    (Piece.COIN, 500): 6,
+    (Piece.COIN, 200): 5,
+}
+"""The change in the drawer at closing; bigger notes make up the rest of the count."""
+TYPED = {
+    "en": {"float": "small change", "out": "ice, parking", "count": "a torn Rp2.000 set aside"},
+    "id": {"float": "uang kecil", "out": "es batu, parkir", "count": "Rp2.000 sobek disisihkan"},
+}
+"""What the cashier types as notes and reasons, in the guide's language."""
 
 
 class Camera:
@@ -104,7 +148,7 @@ def take(out: Path, language: str) -> list[Path]:
         window.resize(*SCREEN_SIZE)
         window.show()
         window.statusBar().clearMessage()  # the temporary database's path means nothing
-        for shots in (_till, _products, _stock, _reports, _settings_and_backups):
+        for shots in (_till, _products, _stock, _reports, _settings_and_backups, _people):
             shots(camera, window)
         window.close()
     finally:
@@ -250,6 +294,198 @@ def _settings_and_backups(camera: Camera, window: MainWindow) -> None:
     window.shop.backups.back_up("manual")
     camera.dialog(RestoreDialog(window.shop.backups, window), "restore-backup")
     window.show_screen(0)
+
+
+def _people(camera: Camera, window: MainWindow) -> None:
+    """An owner and a cashier: users, signing in, a shift, an approval, an event, the log."""
+    shop = window.shop
+    shop.printer.configure(uri="")  # receipts of the sales below have nowhere to go
+    shop.users.add(OWNER, Role.OWNER, OWNER_PIN)  # the first owner is signed in at once
+    shop.users.add(CASHIER, Role.CASHIER, CASHIER_PIN)
+    today = date.today()
+    event = shop.events.create(
+        EventDraft(
+            "Pasar Kangen Jogja",
+            today,
+            today + timedelta(days=2),
+            "Taman Budaya Yogyakarta",
+            booth_fee=500_000,
+            other_costs=100_000,
+            costs_note="parkir, transport, es batu",
+        )
+    )
+    shop.events.open(event.id)
+    window.settings_screen.users.load()
+    window.refresh_status()
+    window.show_screen(4)
+    settings = window.settings_screen
+    settings.tabs.setCurrentWidget(settings.users)
+    camera.shoot(window, "people-users")
+    settings.tabs.setCurrentIndex(0)
+    window.show_screen(0)
+    _sign_in(camera, window, CASHIER, CASHIER_PIN, shot="people-sign-in")
+    _cashiers_day(camera, window)
+    _sign_in(camera, window, OWNER, OWNER_PIN)
+    window.open_events()
+    events = window.events_dialog
+    assert events is not None
+    camera.shoot(events, "event-report")
+    events.reject()
+    window.open_audit()
+    audit = window.audit_dialog
+    assert audit is not None
+    camera.shoot(audit, "audit-log")
+    audit.reject()
+
+
+def _sign_in(
+    camera: Camera, window: MainWindow, name: str, pin: str, shot: str | None = None
+) -> None:
+    """Lock the till, choose ``name`` on the sign-in page, type the PIN and Enter."""
+    window.lock()
+    page = window.sign_in
+    names = [page.users.item(row).data(Qt.ItemDataRole.UserRole) for row in range(len(page))]
+    while page.users.currentRow() != names.index(name):
+        down = page.users.currentRow() < names.index(name)
+        QTest.keyClick(page.pin, Qt.Key.Key_Down if down else Qt.Key.Key_Up)
+    QTest.keyClicks(page.pin, pin)
+    if shot:
+        camera.shoot(window, shot)
+    QTest.keyClick(page.pin, Qt.Key.Key_Return)
+    _wait_for(camera.app, lambda: window.shop.access.actor is not None and page.wait(50))
+    camera.app.processEvents()
+
+
+def _cashiers_day(camera: Camera, window: MainWindow) -> None:
+    """The cashier opens a shift, sells, meets the owner's approval, and counts the drawer."""
+    shop, app = window.shop, camera.app
+    typed = TYPED[camera.language]
+    window.open_shift()
+    drawer = window.shift_dialog
+    assert drawer is not None
+    _answer(app, AmountDialog, lambda d: _fill(d, "300rb", typed["float"]))
+    drawer.open_shift()
+    drawer.reject()
+    _sell(shop)
+    _discounted_sale(camera, window)
+    window.open_shift()
+    _answer(app, AmountDialog, lambda d: _fill(d, "25rb", typed["out"]))
+    drawer.pay_out()
+    camera.shoot(drawer, "shift-drawer")
+    drawer.reject()
+    window.show_screen(3)
+    reports = window.reports
+    reports.loaded = None
+    reports.refresh()
+    _wait_for(app, lambda: reports.loaded is not None)
+    camera.shoot(window, "people-reports-cashier")
+    window.show_screen(0)
+    expected = shop.shifts.expected_cash() or 0
+    window.open_shift()
+    _answer(app, CashCountDialog, lambda d: _count(camera, d, expected - SHORT, typed["count"]))
+    drawer.close_shift()
+    shift_reports = drawer.reports
+    assert shift_reports is not None
+    app.processEvents()
+    scroll = shift_reports.findChild(QScrollArea, "shiftReportScroll")
+    scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())  # the count
+    camera.shoot(shift_reports, "shift-report")
+    shift_reports.reject()
+    drawer.reject()
+
+
+def _sell(shop: Shop) -> None:
+    """The cashier's first sales at the bazaar, straight through the checkout."""
+    settings = shop.settings.load()
+    for items, method in EVENT_SALES:
+        cart = Cart(settings.currency, settings.tax_rule)
+        for sku, quantity in items.items():
+            product = shop.catalogue.find_by_code(sku)
+            assert product is not None, sku
+            cart.add(
+                CartLine(
+                    sku=product.sku,
+                    name=product.name,
+                    unit_price=product.price,
+                    unit_cost=product.cost,
+                    quantity=quantity,
+                    product_id=product.id,
+                )
+            )
+        shop.checkout.complete_sale(cart, [Tender(method, cart.totals().total)])
+
+
+def _discounted_sale(camera: Camera, window: MainWindow) -> None:
+    """F6 at the till: 20% off is above the cashier's limit, so the owner approves on the spot."""
+    till, app = window.till, camera.app
+    window.show_screen(0)
+    for code in DISCOUNTED:
+        QTest.keyClicks(till.scan, code)
+        QTest.keyClick(till.scan, Qt.Key.Key_Return)
+
+    def approve(dialog: ApprovalDialog) -> None:
+        QTest.keyClicks(dialog.pin, OWNER_PIN)
+        camera.shoot(dialog, "people-approval")
+        dialog.check()
+
+    def discount(dialog: DiscountDialog) -> None:
+        dialog.field.setText("20%")
+        _answer(app, ApprovalDialog, approve)
+        dialog.accept()
+
+    _answer(app, DiscountDialog, discount)
+    till.ask_cart_discount()
+    till.open_payment()
+    payment = till.payment_dialog
+    assert payment is not None
+    QTest.keyClicks(payment.amount, "200000")
+    QTest.keyClick(payment.amount, Qt.Key.Key_Return)
+    window.printing.wait()
+    window.printing.cancel_failed()
+
+
+def _count(camera: Camera, dialog: CashCountDialog, amount: int, note: str) -> None:
+    """Type the drawer's notes and coins adding up to ``amount``, save a picture, close."""
+    counts = {d: DRAWER.get((d.piece, d.value), 0) for d in dialog.spins}
+    left = amount - sum(d.value * n for d, n in counts.items())
+    assert left >= 0, "the drawer holds less than its change"
+    for denomination in sorted(dialog.spins, key=lambda d: -d.value):
+        more, left = divmod(left, denomination.value)
+        counts[denomination] += more
+    for denomination, count in counts.items():
+        if count:
+            dialog.spins[denomination].setText(str(count))
+    dialog.note.setText(note)
+    camera.shoot(dialog, "shift-count")
+    dialog.accept()
+
+
+def _fill(dialog: AmountDialog, amount: str, reason: str) -> None:
+    """Type an amount and a reason, then OK."""
+    QTest.keyClicks(dialog.amount, amount)
+    QTest.keyClicks(dialog.reason, reason)
+    dialog.accept()
+
+
+Asked = TypeVar("Asked", bound=QDialog)
+
+
+def _answer(app: QApplication, kind: type[Asked], act: Callable[[Asked], None]) -> None:
+    """Run ``act`` on the next ``kind`` of dialog once it waits, modal, for an answer.
+
+    Call it just before the step that opens the dialog and waits in its own event loop.
+    """
+
+    def look(tries_left: int = 500) -> None:
+        dialog = app.activeModalWidget()
+        if isinstance(dialog, kind) and dialog.isVisible():
+            act(dialog)
+        elif tries_left:
+            QTimer.singleShot(20, lambda: look(tries_left - 1))
+        else:
+            raise TimeoutError(f"no {kind.__name__} came up")
+
+    QTimer.singleShot(0, look)
 
 
 def _wait_for(app: QApplication, condition: Callable[[], bool], seconds: float = 20) -> None:

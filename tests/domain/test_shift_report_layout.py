@@ -58,5 +58,23 @@ def test_a_closed_shift_lists_the_count_the_note_and_unknown_methods_as_they_are
     assert max(len(line) for line in text.splitlines()) <= 32
 
 
+def test_a_coin_is_told_from_a_note_of_the_same_value():
+    report = closed_report(
+        counted_pieces=(CountedPiece(1_000, Piece.NOTE, 5), CountedPiece(1_000, Piece.COIN, 4)),
+        counted_other=0,
+    )
+    lines = as_text(layout_shift_report(report, 32)).splitlines()
+    assert "Rp1.000 x 5              Rp5.000" in lines
+    assert "Rp1.000 coin x 4         Rp4.000" in lines
+
+
+def test_the_opening_and_closing_notes_stay_on_their_own_lines():
+    report = closed_report(note="small change\n\na torn Rp2.000 set aside")
+    (note,) = [s for s in shift_report_sections(report) if s.title == "Note"]
+    assert [row.label for row in note.rows] == ["small change", "a torn Rp2.000 set aside"]
+    lines = as_text(layout_shift_report(report, 32)).splitlines()
+    assert lines[lines.index("NOTE") + 1 :][:2] == ["small change", "a torn Rp2.000 set aside"]
+
+
 def test_user_names_have_a_length_limit():
     assert name_problems("x" * (NAME_MAX + 1)) == [f"A name has at most {NAME_MAX} characters."]

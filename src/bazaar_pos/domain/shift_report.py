@@ -218,14 +218,15 @@ def shift_report_sections(report: ShiftReport) -> tuple[ReportSection, ...]:
         sections.append(ReportSection(_("Paid in and out"), tuple(moves)))
     if report.counted_pieces:
         counted = [
-            ReportRow(f"{money(p.value)} x {p.count}", money(p.value * p.count))
+            ReportRow(_piece_label(p, money(p.value)), money(p.value * p.count))
             for p in report.counted_pieces
         ]
         if report.counted_other:
             counted.append(ReportRow(_("Counted as a sum"), money(report.counted_other)))
         sections.append(ReportSection(_("Cash counted"), tuple(counted)))
-    if report.note.strip():
-        sections.append(ReportSection(_("Note"), (ReportRow(report.note.strip(), ""),)))
+    notes = tuple(ReportRow(line.strip(), "") for line in report.note.splitlines() if line.strip())
+    if notes:  # the note typed when the shift opened, then the one typed when it closed
+        sections.append(ReportSection(_("Note"), notes))
     return tuple(sections)
 
 
@@ -245,6 +246,13 @@ def layout_shift_report(report: ShiftReport, columns: int) -> tuple[LaidLine, ..
                 out += [LaidLine(text, style) for text in wrap(row.label, columns)]
     out.append(rule(columns))
     return tuple(out)
+
+
+def _piece_label(piece: CountedPiece, value: str) -> str:
+    """``Rp5.000 x 3`` for notes; coins say so, as Rp1.000 is both a note and a coin."""
+    if piece.piece == Piece.COIN:
+        return _("{value} coin x {count}").format(value=value, count=piece.count)
+    return f"{value} x {piece.count}"
 
 
 def _method_label(method: str) -> str:

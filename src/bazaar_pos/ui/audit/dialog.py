@@ -36,6 +36,8 @@ from bazaar_pos.ui.formatting import money_text
 from bazaar_pos.ui.messages import show_message
 
 DEFAULT_DAYS = 7
+ABOUT, ABOUT_AT_MOST = 3, 36
+"""The "About" column, and its widest in characters: the details need the room."""
 
 
 class AuditDialog(QDialog):
@@ -79,6 +81,7 @@ class AuditDialog(QDialog):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ABOUT, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.count = QLabel()
         self.count.setObjectName("auditCount")
@@ -153,6 +156,7 @@ class AuditDialog(QDialog):
             show_message(self.message, exc.message, "error")
             return
         self.model.set_entries(entries)
+        self._fit_about()
         text = ngettext("{count} event", "{count} events", len(entries)).format(count=len(entries))
         if len(entries) >= SHOWN_AT_MOST:
             text = _("The newest {count} events; narrow the dates to see older ones.").format(
@@ -180,6 +184,12 @@ class AuditDialog(QDialog):
                 "Exported {count} event to {file}.", "Exported {count} events to {file}.", count
             ).format(count=count, file=path),
         )
+
+    def _fit_about(self) -> None:
+        """Fit "About" to its texts, but never so wide that the details are pushed out."""
+        self.table.resizeColumnToContents(ABOUT)
+        widest = self.table.fontMetrics().averageCharWidth() * ABOUT_AT_MOST
+        self.table.setColumnWidth(ABOUT, min(self.table.columnWidth(ABOUT), widest))
 
     @staticmethod
     def ask_path(parent: QWidget, suggested: str) -> Path | None:

@@ -36,6 +36,17 @@ ACTION_LABELS = {
     "event.changed": N_("Event changed"),
     "event.opened": N_("Selling at an event"),
     "event.closed": N_("Event ended"),
+    "product.created": N_("Product added"),
+    "product.updated": N_("Product changed"),
+    "product.archived": N_("Product archived"),
+    "product.restored": N_("Product restored"),
+    "product.options": N_("Variants set up"),
+    "product.barcodes_assigned": N_("Internal barcodes given"),
+    "stock.counted": N_("Stock counted"),
+    "consignment.settled": N_("Consignment settled"),
+    "payment.confirmed": N_("Payment confirmed"),
+    "payment.not_received": N_("Payment not received"),
+    "bundle.imported": N_("Tills merged"),
 }
 
 

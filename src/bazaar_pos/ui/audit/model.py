@@ -40,17 +40,22 @@ ENTITY_LABELS = {
     "drawer": N_("Drawer"),
     "settings": N_("Settings"),
     "file": N_("File"),
+    "consignment_settlement": N_("Settlement"),
+    "bundle": N_("Till bundle"),
 }
+
+NAMED_BY_DETAILS = frozenset({"sale", "event", "product", "consignment_settlement"})
+"""Things kept by UUID, named instead by the number, name or SKU in the entry's details."""
 
 
 def about_text(entry: AuditEntry) -> str:
     """What an entry is about, readably: ``Sale A-000003`` rather than the sale's UUID."""
     label = ENTITY_LABELS.get(entry.entity)
     kind = _(label) if label else entry.entity
-    if entry.entity in ("sale", "event"):
-        name = entry.details.get("number") or entry.details.get("name") or entry.entity_ref
-    else:
-        name = entry.entity_ref
+    name = entry.entity_ref
+    if entry.entity in NAMED_BY_DETAILS:
+        details = entry.details
+        name = details.get("number") or details.get("name") or details.get("sku") or name
     return f"{kind} {name}".strip()
 
 

@@ -66,7 +66,7 @@ class EventsDialog(QDialog):
         self.setObjectName("eventsDialog")
         self.setAccessibleName(_("Bazaar events"))
         self.setWindowTitle(_("Bazaar events"))
-        self.resize(1100, 720)
+        self.resize(1200, 720)
         self._shop = shop
         self._approvals = approvals
         self._settings = shop.settings.load()
@@ -151,7 +151,7 @@ class EventsDialog(QDialog):
         left.addWidget(self.list, 1)
         left.addWidget(self.new_button)
         columns = QHBoxLayout()
-        columns.addLayout(left, 2)
+        columns.addLayout(left, 1)
         columns.addLayout(right, 3)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -205,7 +205,7 @@ class EventsDialog(QDialog):
         self.list.blockSignals(False)
         today = date.today()
         self._fill(EventDraft("", today, today))
-        self.report.setHtml(f"<p>{_('Save the event to start.')}</p>")
+        self.report.setHtml("<p>" + _("Save the event to start.") + "</p>")
         self._enable(None)
         self.name.setFocus()
 

@@ -1,4 +1,4 @@
-"""An event's report as simple HTML for a text browser: takings, costs, net, best sellers."""
+"""An event's report as simple HTML for a text browser: the money beside what sold best."""
 
 from __future__ import annotations
 
@@ -36,25 +36,35 @@ def event_report_html(report: EventReport, money: MoneyText) -> str:
     ]
     methods = "".join(row(method_label(m), money(a)) for m, a in report.by_method)
     sellers = "".join(
-        f"<tr><td width='24'>{position}.</td><td>{escape(b.name)}</td>"
+        f"<tr><td width='32' style='white-space:nowrap'>{position}.</td><td>{escape(b.name)}</td>"
         f"<td align='right'>{b.quantity}</td><td align='right'>{escape(money(b.revenue))}</td></tr>"
         for position, b in enumerate(report.best_sellers, start=1)
     )
+    # The texts are translated outside the f-strings: strings inside them are not extracted.
+    title = _("How {name} went").format(name=event.name)
+    nothing = _("Nothing sold yet.")
+    costs = _("Costs: {note}").format(note=event.costs_note)
+    by_method = _("By payment method")
+    best = _("What sold best ({items} items in all)").format(items=report.items_sold)
+    product, sold, takings = _("Product"), _("Sold"), _("Takings")
     if not sellers:
-        sellers = f"<tr><td colspan='4'>{escape(_('Nothing sold yet.'))}</td></tr>"
-    note = (
-        f"<p><i>{escape(_('Costs: {note}').format(note=event.costs_note))}</i></p>"
-        if event.costs_note
-        else ""
-    )
-    return (
-        f"<h3>{escape(_('How {name} went').format(name=event.name))}</h3>"
+        sellers = f"<tr><td colspan='4'>{escape(nothing)}</td></tr>"
+    note = f"<p><i>{escape(costs)}</i></p>" if event.costs_note else ""
+    money_side = (
         f"<table width='100%' cellpadding='3'>{''.join(rows)}</table>{note}"
-        f"<h4>{escape(_('By payment method'))}</h4>"
+        f"<h4>{escape(by_method)}</h4>"
         f"<table width='100%' cellpadding='3'>{methods}</table>"
-        f"<h4>{escape(_('What sold best ({items} items in all)').format(items=report.items_sold))}"
-        "</h4><table width='100%' cellpadding='3'>"
-        f"<tr><th width='24'></th><th align='left'>{escape(_('Product'))}</th>"
-        f"<th align='right'>{escape(_('Sold'))}</th><th align='right'>{escape(_('Takings'))}</th>"
+    )
+    goods_side = (
+        f"<h4>{escape(best)}</h4><table width='100%' cellpadding='3'>"
+        f"<tr><th width='32'></th><th align='left'>{escape(product)}</th>"
+        f"<th align='right'>{escape(sold)}</th><th align='right'>{escape(takings)}</th>"
         f"</tr>{sellers}</table>"
+    )
+    # Side by side, so the whole report shows at once in the events window.
+    return (
+        f"<h3>{escape(title)}</h3>"
+        "<table width='100%' cellspacing='0' cellpadding='0'><tr>"
+        f"<td width='44%' valign='top'>{money_side}</td><td width='3%'></td>"
+        f"<td width='53%' valign='top'>{goods_side}</td></tr></table>"
     )

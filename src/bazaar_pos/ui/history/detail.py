@@ -28,8 +28,9 @@ def sale_html(detail: SaleDetail, money: MoneyText) -> str:
     """The sale's header, lines, totals, payments and refunds as HTML."""
     summary = detail.summary
     status = sale_status(summary, money)
+    title = _("Sale {number}").format(number=summary.number)
     parts = [
-        f"<h2>{escape(_('Sale {number}').format(number=summary.number))}</h2>",
+        f"<h2>{escape(title)}</h2>",
         f"<p>{escape(local_time(summary.created_at))}"
         + (f" · {escape(detail.cashier)}" if detail.cashier else "")
         + (f" · <b>{escape(status)}</b>" if status else "")
@@ -62,7 +63,8 @@ def sale_html(detail: SaleDetail, money: MoneyText) -> str:
     if detail.tax:
         caption = _("Tax included") if detail.tax_inclusive else _("Tax")
         totals.append((caption, money(detail.tax)))
-    totals.append((f"<b>{escape(_('Total'))}</b>", f"<b>{money(summary.total)}</b>"))
+    total = _("Total")
+    totals.append((f"<b>{escape(total)}</b>", f"<b>{money(summary.total)}</b>"))
     if detail.rounding:
         totals.append((_("Cash rounding"), money(detail.rounding)))
     for payment in detail.payments:
@@ -75,9 +77,9 @@ def sale_html(detail: SaleDetail, money: MoneyText) -> str:
         if payment.reference:
             caption = f"{caption} · {payment.reference}"
         if payment.status == PaymentStatus.AWAITING:
-            caption = f"{caption} · {_('awaiting confirmation')}"
+            caption = " · ".join((caption, _("awaiting confirmation")))
         elif payment.status == PaymentStatus.NOT_RECEIVED:
-            caption = f"{caption} · {_('NOT RECEIVED')}"
+            caption = " · ".join((caption, _("NOT RECEIVED")))
         totals.append((escape(caption), escape(paid)))
     for refund in detail.refunds:
         kind = _("Void") if refund.kind == "void" else _("Refund")

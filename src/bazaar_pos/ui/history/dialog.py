@@ -51,7 +51,7 @@ class SalesHistoryDialog(QDialog):
         self.setObjectName("salesHistory")
         self.setAccessibleName(_("Sales history"))
         self.setWindowTitle(_("Sales history"))
-        self.resize(1200, 680)
+        self.resize(1280, 680)
         self.shop = shop
         self.approvals = Approvals(shop.access, self)
         self._money = money
@@ -133,19 +133,16 @@ class SalesHistoryDialog(QDialog):
         actions.addWidget(self.void)
         actions.addStretch(1)
         actions.addWidget(close)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.view, 1)
-        right_layout.addWidget(self.message)
-        right_layout.addLayout(actions)
         split = QSplitter()
         split.addWidget(self.table)
-        split.addWidget(right)
-        split.setSizes([560, 620])
+        split.addWidget(self.view)
+        split.setSizes([680, 580])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
+        # Below both halves: under the sale alone, the buttons pushed the list narrow.
+        layout.addWidget(self.message)
+        layout.addLayout(actions)
 
     def _step(self, step: int) -> None:
         """Up and Down in the search field move through the sales."""
@@ -237,7 +234,7 @@ class SalesHistoryDialog(QDialog):
         row = self.table.currentIndex().row()
         if row < 0 or not self.model.rowCount():
             self.detail = None
-            self.view.setHtml(f"<p>{_('No sales match.')}</p>")
+            self.view.setHtml("<p>" + _("No sales match.") + "</p>")
         else:
             self.detail = self.shop.sales_history.detail(self.model.sale(row).uuid)
             self.view.setHtml(sale_html(self.detail, self._money))

@@ -116,9 +116,10 @@ class CashCountDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.accept)
-        other_row = QHBoxLayout()
+        other_row = QVBoxLayout()  # the caption above: long in some languages
+        other_row.setSpacing(4)
         other_row.addWidget(other_label)
-        other_row.addWidget(self.other, 1)
+        other_row.addWidget(self.other)
         total_row = QHBoxLayout()
         caption = QLabel(_("Counted"))
         caption.setObjectName("countTotalCaption")
