@@ -1,5 +1,6 @@
 """The Bahasa Indonesia catalogue is complete and keeps every placeholder."""
 
+import ast
 import re
 from pathlib import Path
 
@@ -42,6 +43,24 @@ def test_every_marked_string_has_an_indonesian_translation(catalogue):
         if (entry := catalogue.get(message)) is None or not all(texts(entry.string))
     ]
     assert missing == []
+
+
+def test_no_text_is_marked_for_translation_inside_an_f_string():
+    """Babel does not look inside f-strings on Python 3.11: such a text would stay English."""
+    hidden = []
+    for path in sorted(SOURCE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in ast.walk(node):
+                if (
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id in {"_", "ngettext"}
+                    and isinstance(call.args[0], ast.Constant)
+                ):
+                    hidden.append(f"{path.relative_to(SOURCE)}:{call.lineno}")
+    assert hidden == []
 
 
 def test_no_translation_is_fuzzy(catalogue):

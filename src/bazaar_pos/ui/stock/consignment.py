@@ -273,7 +273,7 @@ class ConsignmentTab(QWidget):
         makers = self._shop.consignment.consignors(include_inactive=self.show_inactive.isChecked())
         for maker in makers:
             item = QListWidgetItem(
-                maker.name if maker.active else f"{maker.name} ({_('inactive')})"
+                maker.name if maker.active else _("{name} (inactive)").format(name=maker.name)
             )
             item.setData(Qt.ItemDataRole.UserRole, maker)
             self.makers.addItem(item)
