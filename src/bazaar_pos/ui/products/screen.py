@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.domain.access import Permission
-from bazaar_pos.domain.money import format_money
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.catalogue import ProductQuery
@@ -29,6 +28,7 @@ from bazaar_pos.services.views import Changes, ProductView
 from bazaar_pos.ui import messages
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.background import Job, run_in_background
+from bazaar_pos.ui.formatting import money_text
 from bazaar_pos.ui.products.dialog import ProductDialog
 from bazaar_pos.ui.products.import_dialog import ImportDialog
 from bazaar_pos.ui.products.labels_dialog import LabelsDialog
@@ -60,7 +60,7 @@ class ProductsScreen(QWidget):
         self.job: Job | None = None
         settings = shop.settings.load()
         self.model = ProductTableModel(
-            lambda minor: format_money(minor, settings.currency, settings.money_locale),
+            money_text(settings),
             fetch=lambda query, after, limit: shop.catalogue.browse(
                 query, after=after, limit=limit
             ),
