@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import timedelta
 
@@ -16,8 +15,9 @@ from bazaar_pos.errors import ValidationError
 from bazaar_pos.services.access import LockedOut, PermissionDenied, SignInRequired, WrongPin
 from bazaar_pos.services.refunds import RefundItem
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.store.models import AuditEvent, Refund, Sale, User
+from bazaar_pos.store.models import Refund, Sale, User
 from bazaar_pos.store.types import utcnow
+from tests.helpers.audit import audit_entries as audit
 from tests.helpers.users import CASHIER, CASHIER_PIN, OWNER, OWNER_PIN, act_as
 
 
@@ -44,14 +44,6 @@ def clock(shop):
         now[0] += timedelta(**delta)
 
     return move
-
-
-def audit(shop, action):
-    with shop.db.reading() as session:
-        rows = session.scalars(
-            select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)
-        )
-        return [(row.actor, row.entity_ref, json.loads(row.details)) for row in rows]
 
 
 def test_a_shop_without_users_is_worked_by_its_owner(tmp_path):

@@ -1,11 +1,10 @@
-import json
-
 import pytest
 from sqlalchemy import select, update
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.errors import NotFoundError, UserError
-from bazaar_pos.store.models import AuditEvent, Payment
+from bazaar_pos.store.models import Payment
+from tests.helpers.audit import audit_entries as audit
 
 CASH, QRIS, EWALLET, CARD, TRANSFER = (
     PaymentMethod.CASH,
@@ -27,12 +26,6 @@ def stored_payments(shop):
             (p.method, p.amount_minor, p.status, p.confirmed_at is not None, p.confirmed_by)
             for p in session.scalars(select(Payment).order_by(Payment.id))
         ]
-
-
-def audit(shop, action):
-    with shop.db.reading() as session:
-        events = session.scalars(select(AuditEvent).where(AuditEvent.action == action)).all()
-        return [(e.actor, e.entity_ref, json.loads(e.details)) for e in events]
 
 
 def test_cash_card_and_transfer_are_confirmed_at_once_qris_and_ewallet_wait(shop, cart_of, coffee):

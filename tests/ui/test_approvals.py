@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.services.refunds import RefundItem
-from bazaar_pos.store.models import AuditEvent, Refund
+from bazaar_pos.store.models import Refund
 from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.dialogs import TextDialog
 from bazaar_pos.ui.history.refund_dialog import RefundDialog, RefundRequest
 from bazaar_pos.ui.till.small_dialogs import DiscountDialog
+from tests.helpers.audit import audit
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
-from tests.ui.conftest import scan
+from tests.ui.conftest import owner_answers, scan
 from tests.ui.test_history import open_history, ring_up
 
 
@@ -32,28 +30,6 @@ def db_path(staffed_db_path):
 def cashier_till(shop, products, open_till):
     act_as(shop, CASHIER)
     return open_till(shop)
-
-
-def type_pins_when_asked(qtbot, *pins):
-    """Answer the next approval dialog with ``pins`` in turn, as an owner would."""
-
-    def answer():
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, ApprovalDialog), dialog
-        for pin in pins:
-            qtbot.keyClicks(dialog.pin, pin)
-            qtbot.keyClick(dialog.pin, Qt.Key.Key_Return)
-            qtbot.waitUntil(dialog.pin.isEnabled, timeout=10_000)
-            if not dialog.isVisible():
-                return
-
-    QTimer.singleShot(0, answer)
-
-
-def audit(shop, action):
-    with shop.db.reading() as session:
-        rows = session.scalars(select(AuditEvent).where(AuditEvent.action == action))
-        return [(row.actor, json.loads(row.details)) for row in rows]
 
 
 def test_the_dialog_refuses_a_wrong_pin_and_approves_the_right_one(qtbot, shop):
@@ -100,7 +76,7 @@ def test_a_cashiers_refund_is_refused_without_the_owner_and_done_with_them(
         "ask",
         classmethod(lambda cls, *a: RefundRequest([RefundItem(line.id, 1)], True, "too dark")),
     )
-    type_pins_when_asked(qtbot, OWNER_PIN)
+    owner_answers(qtbot, OWNER_PIN)
     with qtbot.waitSignal(history.stock_changed, timeout=10_000):
         qtbot.keyClick(history.search, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert "Give back: Cash Rp95.000" in history.message.text()
@@ -147,7 +123,7 @@ def test_a_price_changed_with_f2_needs_the_owner_and_is_logged(
     till = cashier_till
     scan(qtbot, till, "KRM-1")
     monkeypatch.setattr(TextDialog, "ask", classmethod(lambda cls, *a, **k: "50rb"))
-    type_pins_when_asked(qtbot, OWNER_PIN)
+    owner_answers(qtbot, OWNER_PIN)
     qtbot.keyClick(till.scan, Qt.Key.Key_F2)
     assert till.cart.lines[0].unit_price == 50_000
     assert "Gelas Keramik sold at Rp50.000 in this sale." in till.message.text()
@@ -164,7 +140,7 @@ def test_a_sale_refused_at_payment_is_approved_then_and_there(
     till = cashier_till
     scan(qtbot, till, "KOP-1")
     till.cart.set_line_discount(till.cart.lines[0].key, Discount.percent(50))  # slipped past
-    type_pins_when_asked(qtbot, OWNER_PIN)
+    owner_answers(qtbot, OWNER_PIN)
     with qtbot.waitSignal(till.sale_completed, timeout=10_000):
         till.complete_sale([Tender(PaymentMethod.CASH, 47_500)])
     assert len(audit(shop, "discount.above_limit")) == 1

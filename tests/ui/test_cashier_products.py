@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from sqlalchemy import select
 
-from bazaar_pos.store.models import AuditEvent
 from bazaar_pos.ui.products.dialog import ProductDialog
 from bazaar_pos.ui.products.import_dialog import ImportDialog
 from bazaar_pos.ui.products.screen import ProductsScreen
+from tests.helpers.audit import audit
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
 from tests.ui.conftest import NOT_APPROVED, owner_answers
 
@@ -33,14 +30,6 @@ def products_screen(qtbot, shop):
     widget.resize(1100, 700)
     widget.show()
     return widget
-
-
-def audit(shop, action):
-    with shop.db.reading() as session:
-        rows = session.scalars(
-            select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)
-        )
-        return [(row.actor, json.loads(row.details)) for row in rows]
 
 
 # The product dialog

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QTableWidget
-from sqlalchemy import select
 
 from bazaar_pos.domain.stock import StockReason
-from bazaar_pos.store.models import AuditEvent
 from bazaar_pos.store.types import utcnow
 from bazaar_pos.ui.stock.count import VarianceDialog
 from bazaar_pos.ui.stock.dialogs import Move, StockMoveDialog
 from bazaar_pos.ui.stock.screen import StockScreen
+from tests.helpers.audit import audit
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
 from tests.ui.conftest import NOT_APPROVED, owner_answers
 
@@ -52,14 +50,6 @@ def stock_screen(qtbot, shop):
     widget.resize(1200, 720)
     widget.show()
     return widget
-
-
-def audit(shop, action):
-    with shop.db.reading() as session:
-        rows = session.scalars(
-            select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)
-        )
-        return [(row.actor, json.loads(row.details)) for row in rows]
 
 
 # Moving stock

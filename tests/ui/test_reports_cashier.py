@@ -3,20 +3,19 @@
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from bazaar_pos.domain.periods import Period, PeriodKind
 from bazaar_pos.services.demo import load_demo_shop
-from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.reports import screen as screen_module
 from bazaar_pos.ui.reports import zreport_dialog
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
 from bazaar_pos.ui.reports.screen import ReportsScreen
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
+from tests.helpers.audit import audit
 from tests.helpers.sales import utc
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
-from tests.ui.test_approvals import audit, type_pins_when_asked
+from tests.ui.conftest import owner_answers
 from tests.ui.test_reports_screen import NOVEMBER, WAIT, fmt_of, other_till_bundle, shown_screen
 
 COST_HEADINGS = {"Cost", "Gross profit", "Margin"}
@@ -51,15 +50,6 @@ def visible_headings(screen):
     }
 
 
-def cancel_when_asked():
-    def answer():
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, ApprovalDialog), dialog
-        dialog.reject()
-
-    QTimer.singleShot(0, answer)
-
-
 def test_a_cashier_sees_the_sales_without_cost_or_profit(cashier_screen, demo):
     act_as(demo, OWNER)
     figures = demo.reports.summary(Period(*NOVEMBER)).figures
@@ -77,7 +67,7 @@ def test_a_cashier_sees_the_sales_without_cost_or_profit(cashier_screen, demo):
 
 def test_the_owners_pin_shows_the_costs_to_a_cashier(qtbot, cashier_screen, demo):
     screen = cashier_screen
-    type_pins_when_asked(qtbot, "0000", OWNER_PIN)
+    owner_answers(qtbot, "0000", OWNER_PIN)
     with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT):
         qtbot.mouseClick(screen.show_costs_button, Qt.MouseButton.LeftButton)
     act_as(demo, OWNER)
@@ -90,7 +80,7 @@ def test_the_owners_pin_shows_the_costs_to_a_cashier(qtbot, cashier_screen, demo
 
 
 def test_a_cancelled_approval_keeps_the_costs_hidden(qtbot, cashier_screen):
-    cancel_when_asked()
+    owner_answers(qtbot)
     qtbot.mouseClick(cashier_screen.show_costs_button, Qt.MouseButton.LeftButton)
     assert cashier_screen.status.text() == "Not approved: nothing was done."
     assert cashier_screen.cards["profit"].value.text() == "—"
@@ -117,11 +107,11 @@ def test_a_cashiers_export_asks_the_owner_first(qtbot, cashier_screen, demo, tmp
         return tmp_path / "summary.pdf"
 
     monkeypatch.setattr(screen_module, "ask_save_path", where)
-    cancel_when_asked()
+    owner_answers(qtbot)
     qtbot.mouseClick(cashier_screen.pdf_button, Qt.MouseButton.LeftButton)
     assert asked_where == []
     assert cashier_screen.status.text() == "Not approved: nothing was done."
-    type_pins_when_asked(qtbot, OWNER_PIN)
+    owner_answers(qtbot, OWNER_PIN)
     with qtbot.waitSignal(cashier_screen.fileWritten, timeout=WAIT):
         qtbot.mouseClick(cashier_screen.pdf_button, Qt.MouseButton.LeftButton)
     assert asked_where == ["Save the sales summary"]
@@ -150,11 +140,11 @@ def test_a_cashier_merges_tills_with_the_owners_pin(qtbot, shop, template_db, tm
     dialog.show()
     with qtbot.waitSignal(dialog.checked, timeout=WAIT):
         dialog.add_files([bundle])
-    cancel_when_asked()
+    owner_answers(qtbot)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.status.text() == "Not approved: nothing was done."
     assert dialog.result is None
-    type_pins_when_asked(qtbot, OWNER_PIN)
+    owner_answers(qtbot, OWNER_PIN)
     with qtbot.waitSignal(dialog.imported, timeout=WAIT) as imported:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert imported.args[0].sales_added == 1
@@ -169,10 +159,10 @@ def test_a_cashiers_z_report_pdf_needs_the_owner(qtbot, shop, tmp_path, monkeypa
     qtbot.addWidget(dialog)
     dialog.show()
     monkeypatch.setattr(zreport_dialog, "ask_save_path", lambda *args: tmp_path / "z.pdf")
-    cancel_when_asked()
+    owner_answers(qtbot)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.status.text() == "Not approved: nothing was done."
-    type_pins_when_asked(qtbot, OWNER_PIN)
+    owner_answers(qtbot, OWNER_PIN)
     with qtbot.waitSignal(dialog.saved, timeout=WAIT):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "z.pdf").exists()
@@ -181,7 +171,7 @@ def test_a_cashiers_z_report_pdf_needs_the_owner(qtbot, shop, tmp_path, monkeypa
 
 def test_the_costs_hide_again_when_the_approval_runs_out(qtbot, cashier_screen, demo):
     screen = cashier_screen
-    type_pins_when_asked(qtbot, OWNER_PIN)
+    owner_answers(qtbot, OWNER_PIN)
     with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT):
         qtbot.mouseClick(screen.show_costs_button, Qt.MouseButton.LeftButton)
     assert screen.loaded.report.costs_shown

@@ -27,9 +27,7 @@ def test_favourites_fill_the_quick_pick_grid_and_alt_digits_pick_them(qtbot, til
     assert till.quick_pick.tiles == []
 
 
-def test_the_quick_pick_tiles_are_made_again_only_when_the_favourites_changed(
-    till, shop, products
-):
+def test_the_quick_pick_tiles_are_made_again_only_when_the_favourites_changed(till, shop, products):
     shop.catalogue.set_favourite(products["brooch"].id, True)
     till.refresh_favourites()
     tiles = list(till.quick_pick.tiles)
