@@ -320,15 +320,13 @@ class MainWindow(QMainWindow):
         """Ctrl+Shift+A: the audit log, for the owner (or with the owner's approval)."""
         from bazaar_pos.ui.audit.dialog import AuditDialog
 
-        try:
-            approval = self.approvals.before(*AuditDialog.NEEDS)
-        except UserError as exc:
-            self.statusBar().showMessage(exc.message, 8000)
+        granted = self.approvals.granted(*AuditDialog.NEEDS, tell=self._tell)
+        if granted is None:
             return
         if self.audit_dialog is None:
             self.audit_dialog = AuditDialog(self.shop, self.approvals, self)
             self.audit_dialog.finished.connect(lambda _r: self._back_to_work())
-        self.audit_dialog.start(approval)
+        self.audit_dialog.start(granted.approval)
         self.audit_dialog.open()
 
     def no_sale(self) -> None:
@@ -338,17 +336,18 @@ class MainWindow(QMainWindow):
         )
         if reason is None:
             return
-        try:
-            approval = self.approvals.before(Permission.OPEN_DRAWER)
-        except UserError as exc:
-            self.statusBar().showMessage(exc.message, 8000)
+        granted = self.approvals.granted(Permission.OPEN_DRAWER, tell=self._tell)
+        if granted is None:
             return
         self.statusBar().showMessage(_("Opening the drawer..."))
         self._background.start(
-            lambda: self.shop.printer.open_drawer(reason=reason, approval=approval),
+            lambda: self.shop.printer.open_drawer(reason=reason, approval=granted.approval),
             lambda _result: self.statusBar().showMessage(_("Drawer opened."), 8000),
             lambda message: self.statusBar().showMessage(message, 15000),
         )
+
+    def _tell(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
 
     def _back_to_work(self) -> None:
         self.refresh_status()

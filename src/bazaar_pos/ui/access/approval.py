@@ -7,6 +7,7 @@ it shows :class:`ApprovalDialog`, and runs the call again with the owner's appro
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
@@ -161,6 +162,13 @@ class ApprovalDialog(QDialog):
         return dialog.approval
 
 
+@dataclass(frozen=True, slots=True)
+class Granted:
+    """Work may go ahead; with ``approval`` when it needed an owner's."""
+
+    approval: Approval | None
+
+
 class Approvals:
     """Runs service calls for a screen, asking an owner on the spot when a call is refused."""
 
@@ -183,6 +191,18 @@ class Approvals:
             if approval is None:
                 raise NotApproved from refused
             return call(approval)
+
+    def granted(self, *permissions: Permission, tell: Callable[[str], None]) -> Granted | None:
+        """The go-ahead for work needing ``permissions``; None, after ``tell`` why, without it.
+
+        For work that then runs later or off the GUI thread: it carries
+        ``Granted.approval``, the owner's approval, or None when none is needed.
+        """
+        try:
+            return Granted(self.before(*permissions))
+        except UserError as exc:
+            tell(exc.message)
+            return None
 
     def before(self, *permissions: Permission, reason: str = "") -> Approval | None:
         """An approval for work that runs later or elsewhere; None if none is needed.

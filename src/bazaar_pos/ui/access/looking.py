@@ -9,10 +9,13 @@ someone else has signed in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.services.access import AccessControl, Approval
+from bazaar_pos.ui.access.approval import Approvals
 
 _SLACK_MS = 1000
 """Check a little after the approval's end, so that it has surely run out."""
@@ -53,6 +56,14 @@ class LookingApproval(QObject):
             self.approval = approval
             self._arm()
         self.changed.emit()
+
+    def ask(self, approvals: Approvals, *, tell: Callable[[str], None]) -> bool:
+        """Ask an owner to approve looking, and keep the approval; False (after ``tell``) if not."""
+        granted = approvals.granted(self.permission, tell=tell)
+        if granted is None:
+            return False
+        self.keep(granted.approval)
+        return True
 
     def drop(self) -> None:
         """Forget any approval (the person signed in changed), and tell the parts."""

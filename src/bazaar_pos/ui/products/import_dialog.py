@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import format_money
-from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.product_files import ImportPreview, ProductImportSummary
 from bazaar_pos.services.shop import Shop
@@ -129,17 +128,17 @@ class ImportDialog(QDialog):
         """Import the previewed file off the GUI thread; a cashier asks the owner first."""
         if self.path is None or self.preview is None or not self.preview.ok:
             return
-        try:
-            approval = self.approvals.before(Permission.CHANGE_PRICE, Permission.ADJUST_STOCK)
-        except UserError as exc:
-            self.summary.setText(exc.message)
+        granted = self.approvals.granted(
+            Permission.CHANGE_PRICE, Permission.ADJUST_STOCK, tell=self.summary.setText
+        )
+        if granted is None:
             return
         path = self.path
         self.import_button.setEnabled(False)
         self.summary.setText(_("Importing {file}…").format(file=path.name))
         self.job = run_in_background(
             self,
-            lambda: self._shop.product_files.import_file(path, approval=approval),
+            lambda: self._shop.product_files.import_file(path, approval=granted.approval),
             self._imported,
             self._failed,
         )

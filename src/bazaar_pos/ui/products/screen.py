@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.domain.access import Permission
-from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.catalogue import ProductQuery
 from bazaar_pos.services.product_files import HeaderLanguage, ProductImportSummary
@@ -253,10 +252,8 @@ class ProductsScreen(QWidget):
 
     def export_file(self) -> None:
         """Save every product as CSV or XLSX (off the GUI thread); a cashier asks the owner."""
-        try:
-            approval = self.approvals.before(Permission.EXPORT)
-        except UserError as exc:
-            self.message.setText(exc.message)
+        granted = self.approvals.granted(Permission.EXPORT, tell=self.message.setText)
+        if granted is None:
             return
         path = messages.save_file(self, _("Export products"), "products.csv", EXPORT_FILTER)
         if path is None:
@@ -267,7 +264,7 @@ class ProductsScreen(QWidget):
         self.job = run_in_background(
             self,
             lambda: self._shop.product_files.export_file(
-                path, headers=HeaderLanguage.ENGLISH, approval=approval
+                path, headers=HeaderLanguage.ENGLISH, approval=granted.approval
             ),
             lambda count: self.message.setText(
                 ngettext(

@@ -157,15 +157,15 @@ class MergeTillsDialog(QDialog):
         Merging moves stock: a cashier asks an owner to approve it first.
         """
         paths = [b.path for b in self._bundles]
-        try:
-            approval = Approvals(self._shop.access, self).before(Permission.ADJUST_STOCK)
-        except UserError as exc:
-            self.status.setText(exc.message)
+        granted = Approvals(self._shop.access, self).granted(
+            Permission.ADJUST_STOCK, tell=self.status.setText
+        )
+        if granted is None:
             return
         self.import_button.setEnabled(False)
         self.status.setText(_("Merging…"))
         self.background.run(
-            lambda: self._shop.bundles.import_files(paths, approval=approval),
+            lambda: self._shop.bundles.import_files(paths, approval=granted.approval),
             self._done,
             self._refused,
         )

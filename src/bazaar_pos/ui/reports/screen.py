@@ -30,7 +30,6 @@ from bazaar_pos.domain.formats import Formats
 from bazaar_pos.domain.periods import Period, PeriodKind
 from bazaar_pos.domain.report import Dimension, SalesReport
 from bazaar_pos.domain.turnover import TurnoverYear
-from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import N_, _, current_language
 from bazaar_pos.services.access import Approval, PermissionDenied
 from bazaar_pos.services.bundles import BundleExportSummary
@@ -417,10 +416,7 @@ class ReportsScreen(QWidget):
 
     def show_costs(self) -> None:
         """Show cost, profit and margin to a cashier once an owner approves with their PIN."""
-        try:
-            self.cost_view.keep(self.approvals.before(Permission.VIEW_COST))
-        except UserError as exc:
-            self.status.setText(exc.message)
+        self.cost_view.ask(self.approvals, tell=self.status.setText)
 
     def _costs_changed(self) -> None:
         self._request += 1  # a report still being counted was for what was allowed before
@@ -628,16 +624,14 @@ class ReportsScreen(QWidget):
         doing: str = "",
     ) -> None:
         """Get the owner's approval if needed, ask where, then ``write`` off the GUI thread."""
-        try:
-            approval = self.approvals.before(*needs)
-        except UserError as exc:
-            self.status.setText(exc.message)
+        granted = self.approvals.granted(*needs, tell=self.status.setText)
+        if granted is None:
             return
         path = ask_save_path(self, title, Path.home() / name, filters)
         if path is None:
             return
         self.status.setText(doing or _("Exporting…"))
-        self.background.run(lambda: write(path, approval), self._written, self._fail)
+        self.background.run(lambda: write(path, granted.approval), self._written, self._fail)
 
     def _written(self, written: WrittenFile | BundleExportSummary) -> None:
         self.status.setText(_("Saved {path}").format(path=written.path))

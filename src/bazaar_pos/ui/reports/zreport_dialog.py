@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.domain.access import Permission
-from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.report_files import RECEIPT_WIDTHS
 from bazaar_pos.services.shop import Shop
@@ -118,10 +117,10 @@ class ZReportDialog(QDialog):
     def save_pdf(self) -> None:
         """Ask where, then write the Z report PDF off the GUI thread (a cashier asks the owner)."""
         day = self.selected_day()
-        try:
-            approval = Approvals(self._shop.access, self).before(Permission.EXPORT)
-        except UserError as exc:
-            self.status.setText(exc.message)
+        granted = Approvals(self._shop.access, self).granted(
+            Permission.EXPORT, tell=self.status.setText
+        )
+        if granted is None:
             return
         path = ask_save_path(
             self, _("Save the Z report"), Path.home() / f"z-report-{day}.pdf", _("PDF (*.pdf)")
@@ -130,7 +129,7 @@ class ZReportDialog(QDialog):
             return
         self.status.setText(_("Saving…"))
         self.background.run(
-            lambda: self._shop.report_files.write_zreport_pdf(day, path, approval=approval),
+            lambda: self._shop.report_files.write_zreport_pdf(day, path, approval=granted.approval),
             lambda written: self._saved(str(written.path)),
             self.status.setText,
         )

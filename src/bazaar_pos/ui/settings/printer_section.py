@@ -21,7 +21,7 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.printer import DetectedPrinter, PrinterService
 from bazaar_pos.services.printer_settings import PrinterSettings
-from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.access.approval import Approvals, Granted
 from bazaar_pos.ui.printing.worker import Background
 from bazaar_pos.ui.widgets.fields import button, line_edit
 
@@ -224,11 +224,16 @@ class PrinterSection(QGroupBox):
         """Save, then kick the cash drawer in the background (the owner's, and logged)."""
         if self.save() is None:
             return
-        try:
-            approval = self._approvals.before(Permission.OPEN_DRAWER) if self._approvals else None
-        except UserError as exc:
-            self._say(str(exc), problem=True)
+        granted = (
+            self._approvals.granted(
+                Permission.OPEN_DRAWER, tell=lambda message: self._say(message, problem=True)
+            )
+            if self._approvals
+            else Granted(None)
+        )
+        if granted is None:
             return
+        approval = granted.approval
         self._busy(_("Opening the drawer..."))
         self._background.start(
             lambda: self._printer.open_drawer(reason=_("printer settings"), approval=approval),

@@ -217,14 +217,17 @@ class UsersSection(QGroupBox):
         self, permission: Permission | None, work: Callable[[object], object], done: str
     ) -> None:
         """Hashing a PIN takes a moment: get any approval first, then work off the GUI thread."""
-        try:
-            approval = self._approvals.before(permission) if permission else None
-        except UserError as exc:
-            show_message(self.message, str(exc), "error")
+        granted = self._approvals.granted(
+            *([permission] if permission else []),
+            tell=lambda message: show_message(self.message, message, "error"),
+        )
+        if granted is None:
             return
         self._set_busy(True)
         show_message(self.message, _("Saving..."))
-        self._background.start(lambda: work(approval), lambda _r: self._saved(done), self._failed)
+        self._background.start(
+            lambda: work(granted.approval), lambda _r: self._saved(done), self._failed
+        )
 
     def _saved(self, done: str) -> None:
         self._set_busy(False)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.access import PermissionDenied
 from bazaar_pos.services.shop import Shop
@@ -200,13 +199,8 @@ class ValueTab(QWidget):
 
     def ask_owner(self) -> None:
         """Ask the owner's PIN to see the stock value, keep the approval and show it."""
-        try:
-            approval = self._approvals.before(self._looking.permission)
-        except UserError as exc:
-            self.message.setText(exc.message)
-            return
-        self.message.clear()
-        self._looking.keep(approval)  # the tab shows the figures when told
+        if self._looking.ask(self._approvals, tell=self.message.setText):
+            self.message.clear()
 
     def is_open(self) -> bool:
         """Whether the figures are shown (not the owner's explanation)."""
