@@ -64,7 +64,7 @@ def test_the_audit_model_passes_the_model_tester(qtmodeltester):
     model.set_entries([entry])
     qtmodeltester.check(model)
     assert model.entry(0) is entry
-    assert "quantity: -1" in model.index(0, 4).data()
+    assert "Quantity: -1" in model.index(0, 4).data()
 
 
 def test_method_labels():

@@ -8,28 +8,10 @@ from PySide6.QtCore import Qt
 
 from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.audit_log import AuditEntry
+from bazaar_pos.ui.audit.details import details_text
 from bazaar_pos.ui.audit.labels import action_label, actor_label
 from bazaar_pos.ui.formatting import MoneyText, local_time
 from bazaar_pos.ui.table_model import ListTableModel
-
-MONEY_KEYS = frozenset(
-    {
-        "total",
-        "amount",
-        "float",
-        "expected",
-        "counted",
-        "difference",
-        "discount",
-        "catalogue_price",
-        "sold_price",
-        "old_price",
-        "new_price",
-        "booth_fee",
-        "other_costs",
-    }
-)
-"""Details that are amounts of money, written as money."""
 
 ENTITY_LABELS = {
     "sale": N_("Sale"),
@@ -57,20 +39,6 @@ def about_text(entry: AuditEntry) -> str:
         details = entry.details
         name = details.get("number") or details.get("name") or details.get("sku") or name
     return f"{kind} {name}".strip()
-
-
-def details_text(entry: AuditEntry, money: MoneyText) -> str:
-    """The details of an entry on one line: ``number: A-000003, total: Rp95.000``."""
-    parts = []
-    for key, value in entry.details.items():
-        if key in MONEY_KEYS and isinstance(value, int):
-            text = money(value)
-        elif isinstance(value, str | int):
-            text = str(value)
-        else:
-            text = json.dumps(value, ensure_ascii=False)
-        parts.append(f"{key}: {text}")
-    return ", ".join(parts)
 
 
 class AuditTableModel(ListTableModel[AuditEntry]):
