@@ -1,6 +1,8 @@
 """A child process that starts a window and reports on one line when it is usable.
 
     python -m benchmarks.probe bare              a bare PySide6 window with a line edit
+    python -m benchmarks.probe bare --orm        ... after importing SQLAlchemy's ORM, as the
+                                                 app must (the floor of the app's stack)
     python -m benchmarks.probe app DATABASE      the real app (``run_gui``) on DATABASE
     python -m benchmarks.probe app DATABASE --use
                                                  ... then scans, searches, sells, builds and
@@ -70,7 +72,10 @@ def report(**extra: object) -> None:
     leave({"ready": process_seconds(), "peak_rss_mib": peak_rss_mib(), **extra})
 
 
-def bare() -> int:
+def bare(orm: bool) -> int:
+    if orm:
+        import sqlalchemy.orm  # noqa: F401 - the import is what is measured
+
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
@@ -170,7 +175,7 @@ def main(argv: list[str]) -> int:
     use = "--use" in argv
     args = [a for a in argv if not a.startswith("--")]
     if args[:1] == ["bare"]:
-        return bare()
+        return bare("--orm" in argv)
     if args[:1] == ["app"] and len(args) == 2:
         return app(Path(args[1]), use)
     print(__doc__, file=sys.stderr)
