@@ -42,6 +42,7 @@ def test_every_figure_runs_on_a_small_shop(tmp_path, qapp):
     text = out.read_text(encoding="utf-8")
     for figure in (
         "Cold start to a usable till",
+        "Cold start floor: bare window + SQLAlchemy ORM import",
         "Durable sale commit",
         "Scan to line on screen, median",
         "Scan to line on screen, p95",
