@@ -17,6 +17,7 @@ from importlib import import_module
 from pathlib import Path
 
 from bazaar_pos import __version__
+from bazaar_pos.cli_parser import Parser
 from bazaar_pos.commands import EXIT_BUG, EXIT_PROBLEM, FileRunner, Runner
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import LANGUAGES, _, set_language, system_language
@@ -46,7 +47,7 @@ COMMAND_MODULES = (
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``bazaar-pos``, with every sub-command."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="bazaar-pos",
         description=_("Bazaar POS: point of sale and stock for market stalls."),
     )
@@ -75,7 +76,12 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
 
 
 def _add_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--version", action="version", version=f"Bazaar POS {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Bazaar POS {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--db", type=Path, help=_("the shop database file (default: in your user data folder)")
     )
