@@ -91,6 +91,15 @@ def test_english_reads_as_argparse_writes_it():
     )
 
 
+def test_an_ambiguous_option_is_reported_by_the_full_parser():
+    done = bazaar_pos("--lang", "id", "--d", "x")
+    assert done.returncode == 2
+    assert done.stderr.startswith("penggunaan: bazaar-pos [-h]")
+    assert done.stderr.splitlines()[-1] == (
+        "bazaar-pos: kesalahan: opsi ambigu: --d bisa berarti --db, --demo"
+    )
+
+
 def example_parser():
     """A parser that can make every mistake argparse has words for."""
     parser = Parser(prog="toko")

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
 from importlib import import_module
 from pathlib import Path
+from typing import NoReturn
 
 from bazaar_pos import __version__
 from bazaar_pos.cli_parser import Parser
@@ -65,7 +66,7 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     else (a sub-command, ``--help``, a wrong or unknown option) is left to the
     full parser, which also says what is wrong.
     """
-    parser = argparse.ArgumentParser(prog="bazaar-pos", add_help=False, exit_on_error=False)
+    parser = _GuiOptionsParser(prog="bazaar-pos", add_help=False, exit_on_error=False)
     _add_options(parser)
     parser.set_defaults(command=None)
     try:
@@ -73,6 +74,14 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     except argparse.ArgumentError:
         return None
     return None if rest else args
+
+
+class _GuiOptionsParser(argparse.ArgumentParser):
+    """Reads the GUI options only; says nothing and leaves every mistake to the full parser."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise instead of printing (argparse reports an ambiguous option this way)."""
+        raise argparse.ArgumentError(None, message)
 
 
 def _add_options(parser: argparse.ArgumentParser) -> None:
