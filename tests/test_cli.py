@@ -62,6 +62,7 @@ def test_the_version_loads_neither_the_database_nor_the_sub_commands():
         (["-h"], False),
         (["--lang", "xx"], False),  # the full parser says what is wrong
         (["--bogus"], False),
+        (["--d", "x"], False),  # ambiguous: --db or --demo
     ],
 )
 def test_the_gui_options_are_read_without_the_sub_commands(argv, opens_the_gui):

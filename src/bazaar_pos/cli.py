@@ -15,8 +15,10 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
 from importlib import import_module
 from pathlib import Path
+from typing import NoReturn
 
 from bazaar_pos import __version__
+from bazaar_pos.cli_parser import Parser
 from bazaar_pos.commands import EXIT_BUG, EXIT_PROBLEM, FileRunner, Runner
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import LANGUAGES, _, set_language, system_language
@@ -46,7 +48,7 @@ COMMAND_MODULES = (
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``bazaar-pos``, with every sub-command."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="bazaar-pos",
         description=_("Bazaar POS: point of sale and stock for market stalls."),
     )
@@ -64,7 +66,7 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     else (a sub-command, ``--help``, a wrong or unknown option) is left to the
     full parser, which also says what is wrong.
     """
-    parser = argparse.ArgumentParser(prog="bazaar-pos", add_help=False, exit_on_error=False)
+    parser = _GuiOptionsParser(prog="bazaar-pos", add_help=False, exit_on_error=False)
     _add_options(parser)
     parser.set_defaults(command=None)
     try:
@@ -74,8 +76,21 @@ def gui_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     return None if rest else args
 
 
+class _GuiOptionsParser(argparse.ArgumentParser):
+    """Reads the GUI options only; says nothing and leaves every mistake to the full parser."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise instead of printing (argparse reports an ambiguous option this way)."""
+        raise argparse.ArgumentError(None, message)
+
+
 def _add_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--version", action="version", version=f"Bazaar POS {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Bazaar POS {__version__}",
+        help=_("show program's version number and exit"),
+    )
     parser.add_argument(
         "--db", type=Path, help=_("the shop database file (default: in your user data folder)")
     )
