@@ -103,7 +103,8 @@ class MergeTillsDialog(QDialog):
                 ColumnSpec(_("Status"), lambda b: b.problem or _("Ready"), numeric=False),
             ]
         )
-        self.view = table("bundleList", _("Bundles to merge"), self.model, stretch=5)
+        status_column = self.model.columnCount() - 1
+        self.view = table("bundleList", _("Bundles to merge"), self.model, stretch=status_column)
         self.status = QLabel("")
         self.status.setObjectName("mergeStatus")
         self.status.setWordWrap(True)
