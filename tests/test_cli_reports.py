@@ -1,8 +1,10 @@
 """The report, zreport, turnover and bundle commands through the installed entry point."""
 
 import csv
+import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -136,3 +138,48 @@ def test_bundles_round_trip_through_the_command_line(stall, template_db, tmp_pat
     assert "damaged.zip" in done.stderr
     assert "nothing was imported" in done.stderr or "not a Bazaar POS bundle" in done.stderr
     assert run("--db", organiser, "check").returncode == 0
+
+
+def merged_rows(db):
+    """How many sales and merge events the database at ``db`` holds."""
+    with sqlite3.connect(db) as con:
+        sales = con.execute("SELECT count(*) FROM sales").fetchone()[0]
+        details = [
+            json.loads(row[0])
+            for row in con.execute(
+                "SELECT details FROM audit_events WHERE action = 'bundle.imported'"
+            )
+        ]
+    con.close()
+    return sales, details
+
+
+def test_bundle_import_refuses_a_sku_named_otherwise_here_unless_accepted(
+    stall, template_db, tmp_path, write_csv
+):
+    bundle = tmp_path / "till-a.zip"
+    assert run("--db", stall, "bundle", "export", "-o", bundle).returncode == 0
+    organiser = tmp_path / "organiser.sqlite"
+    shutil.copyfile(template_db, organiser)
+    toraja = write_csv("sku,name,price\nKOP-1,Kopi Toraja,90000\n", "organiser.csv")
+    assert run("--db", organiser, "products", "import", toraja).returncode == 0
+    warning = [
+        "Warning: these SKUs name a product here with another name than in the bundle:",
+        "  KOP-1: “Kopi Toraja” here, “Kopi Gayo” in till-a.zip",
+    ]
+    done = run("--db", organiser, "bundle", "import", bundle)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.splitlines()[:2] == warning
+    assert "nothing was imported" in done.stderr
+    assert "--accept-renamed" in done.stderr
+    assert merged_rows(organiser) == (0, [])
+    done = run("--db", organiser, "bundle", "import", "--accept-renamed", bundle)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == warning
+    assert done.stdout.strip() == (
+        "Sales merged: 3. Stock movements merged: 4. Sales already here: 0."
+    )
+    sales, (details,) = merged_rows(organiser)
+    assert (sales, details["renamed_accepted"]) == (3, ["KOP-1"])
+    again = run("--db", organiser, "bundle", "import", bundle)
+    assert (again.returncode, again.stderr) == (0, "")

@@ -12,9 +12,11 @@ from bazaar_pos.domain.cart import CartLine
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.report import Dimension
 from bazaar_pos.exports.bundle_file import BundleError
+from bazaar_pos.services.bundles import RenamedProduct, RenamedProductsError, renamed_lines
 from bazaar_pos.services.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
 from tests.conftest import JAKARTA
+from tests.helpers.audit import audit
 from tests.helpers.sales import CASH, QRIS, sell, utc
 
 NOVEMBER = Period.month(2026, 11)
@@ -335,3 +337,73 @@ def test_the_manifest_names_the_till_and_checksums_every_member(three):
     assert names == {"manifest.json", *manifest["members"]}
     assert manifest["members"]["sales.json"]["records"] == 2
     assert all(len(m["sha256"]) == 64 for m in manifest["members"].values())
+
+
+@pytest.fixture
+def same_skus(shops, tmp_path):
+    """Till A and the organiser C each made their own products under the same SKUs."""
+    a, c = shops("a", "A"), shops("c", "C")
+    sold = [
+        stock(a, "KOP-001", "Kopi Gayo", 95_000, 50_000, 5),
+        stock(a, "BAT-001", "Batik Tulis Parang", 450_000, 300_000, 2, "Batik"),
+        stock(a, "TEN-001", "Tenun Sumbā", 1_250_000, 780_000, 1, "Kain Tenun"),
+        stock(a, "SAM-001", "SAMBAL  matah", 35_000, 20_000, 4, "Sambal"),
+        stock(a, "VAS-001", "Vas Gerabah", 210_000, 90_000, 3, "Keramik"),
+    ]
+    stock(c, "KOP-001", "Kopi Toraja", 90_000, 45_000, 8)
+    stock(c, "BAT-001", "Batik Cap Kawung", 250_000, 150_000, 4, "Batik")
+    stock(c, "TEN-001", "tenun sumba", 1_250_000, 780_000, 0, "Kain Tenun")
+    stock(c, "SAM-001", "Sambal Matah", 35_000, 20_000, 0, "Sambal")
+    sell(a, utc(2026, 11, 20, 3, 0), [(product, 1) for product in sold])
+    bundle = tmp_path / "a.zip"
+    a.bundles.export(bundle)
+    return a, c, bundle
+
+
+def test_inspect_lists_skus_that_name_another_product_here(same_skus):
+    _a, c, bundle = same_skus
+    info = c.bundles.inspect(bundle)
+    assert info.renamed == (
+        RenamedProduct("BAT-001", "Batik Cap Kawung", "Batik Tulis Parang"),
+        RenamedProduct("KOP-001", "Kopi Toraja", "Kopi Gayo"),
+    )
+    assert renamed_lines([info]) == [
+        "BAT-001: “Batik Cap Kawung” here, “Batik Tulis Parang” in a.zip",
+        "KOP-001: “Kopi Toraja” here, “Kopi Gayo” in a.zip",
+    ]
+    assert renamed_lines([info], limit=1) == [
+        "BAT-001: “Batik Cap Kawung” here, “Batik Tulis Parang” in a.zip",
+        "and 1 more",
+    ]
+
+
+def test_same_names_differing_only_by_case_accents_or_spaces_are_no_warning(same_skus):
+    a, _c, bundle = same_skus
+    assert a.bundles.inspect(bundle).renamed == ()
+
+
+def test_merging_renamed_products_is_refused_unless_accepted(same_skus):
+    _a, c, bundle = same_skus
+    before = dump(c)
+    with pytest.raises(RenamedProductsError, match="BAT-001, KOP-001") as refused:
+        c.bundles.import_files([bundle])
+    assert refused.value.skus == ("BAT-001", "KOP-001")
+    with pytest.raises(RenamedProductsError) as refused:
+        c.bundles.import_files([bundle], accept_renamed={"KOP-001"})
+    assert refused.value.skus == ("BAT-001",)
+    assert dump(c) == before
+    summary = c.bundles.import_files([bundle], accept_renamed={"KOP-001", "BAT-001"})
+    assert (summary.sales_added, summary.products_created) == (1, ("VAS-001",))
+    assert c.catalogue.find_by_code("KOP-001").stock == 8 + 5 - 1
+    ((_actor, details),) = audit(c, "bundle.imported")
+    assert details["renamed_accepted"] == ["BAT-001", "KOP-001"]
+    assert c.bundles.inspect(bundle).renamed == ()
+    assert c.check() == []
+
+
+def test_a_merge_without_renamed_products_records_none_accepted(three):
+    _a, _b, c, a_zip, b_zip = three
+    assert c.bundles.inspect(a_zip).renamed == ()
+    c.bundles.import_files([a_zip, b_zip])
+    ((_actor, details),) = audit(c, "bundle.imported")
+    assert details["renamed_accepted"] == []

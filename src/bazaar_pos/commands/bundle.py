@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.commands.dates import local_date
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.bundles import describe
+from bazaar_pos.services.bundles import describe, renamed_lines
 from bazaar_pos.services.shop import Shop
 
 
@@ -26,6 +27,14 @@ def register(commands: Subparsers) -> None:
     exporter.set_defaults(run=_export)
     importer = actions.add_parser("import", help=_("merge bundles into this database"))
     importer.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    importer.add_argument(
+        "--accept-renamed",
+        action="store_true",
+        help=_(
+            "merge even where a SKU names a product with another name here "
+            "(the same product, renamed)"
+        ),
+    )
     importer.set_defaults(run=_import)
 
 
@@ -42,7 +51,27 @@ def _export(shop: Shop, args: argparse.Namespace) -> int:
 
 
 def _import(shop: Shop, args: argparse.Namespace) -> int:
-    summary = shop.bundles.import_files(args.files)
+    infos = [shop.bundles.inspect(path) for path in args.files]
+    renamed = {product.sku for info in infos for product in info.renamed}
+    if renamed:
+        print(
+            _("Warning: these SKUs name a product here with another name than in the bundle:"),
+            file=sys.stderr,
+        )
+        for line in renamed_lines(infos):
+            print(f"  {line}", file=sys.stderr)
+        if not args.accept_renamed:
+            raise UserError(
+                _(
+                    "Merging counts each of them as one product, so nothing was imported. If "
+                    "they are different products, give one of them another SKU on that till "
+                    "before it sells more. If it is the same product renamed, import again "
+                    "with --accept-renamed."
+                )
+            )
+    summary = shop.bundles.import_files(
+        args.files, accept_renamed=renamed if args.accept_renamed else ()
+    )
     print(describe(summary))
     if summary.products_created:
         print(

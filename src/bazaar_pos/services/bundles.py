@@ -7,11 +7,15 @@ receiving database does not know (by SKU) is created as an archived stub
 with the name, category, price and cost the bundle gives, so the merged sales
 report under the right product and category without showing the product at
 the till.
+
+A product this database knows whose name differs from the bundle's (case and
+accents aside) is reported on ``BundleInfo.renamed``: the merge would count the
+two as one product, so importing refuses unless the caller accepts those SKUs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
@@ -25,6 +29,7 @@ from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.payment import PaymentStatus
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.stock import StockReason
+from bazaar_pos.domain.text import fold
 from bazaar_pos.exports.bundle_file import BundleContents, BundleError, read_bundle, write_bundle
 from bazaar_pos.i18n import _
 from bazaar_pos.services.access import Approval
@@ -50,6 +55,15 @@ class BundleExportSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class RenamedProduct:
+    """A SKU that names one product here and another in a bundle, by their names."""
+
+    sku: str
+    name_here: str
+    name_in_bundle: str
+
+
+@dataclass(frozen=True, slots=True)
 class BundleInfo:
     """What a verified bundle holds, and how much of it this database lacks."""
 
@@ -66,6 +80,22 @@ class BundleInfo:
     movements: int
     new_movements: int
     own_till: bool
+    renamed: tuple[RenamedProduct, ...] = ()
+    """SKUs the bundle's new records use whose product here has another name, by SKU."""
+
+
+class RenamedProductsError(BundleError):
+    """Bundles whose SKUs name other products here; merging would count each pair as one."""
+
+    def __init__(self, skus: Sequence[str]) -> None:
+        """Refuse the merge because of ``skus``, which the caller did not accept."""
+        super().__init__(
+            _(
+                "These SKUs name a product here with another name than in the bundles: {skus}. "
+                "Merging would count each of them as one product; nothing was imported."
+            ).format(skus=", ".join(skus))
+        )
+        self.skus = tuple(skus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +223,7 @@ class BundleService:
         with self._db.reading() as session:
             known_sales = _known(session, Sale.uuid, [s["uuid"] for s in bundle.sales])
             known_moves = _known(session, StockMovement.uuid, [m["uuid"] for m in bundle.movements])
+            renamed = _renamed(session, bundle, known_sales, known_moves)
         period = bundle.contents.manifest.get("period") or {}
         return BundleInfo(
             path=Path(path),
@@ -208,16 +239,24 @@ class BundleService:
             movements=len(bundle.movements),
             new_movements=len(bundle.movements) - len(known_moves),
             own_till=bundle.till_id == settings.till_id,
+            renamed=renamed,
         )
 
     def import_files(
-        self, paths: Sequence[Path], *, approval: Approval | None = None
+        self,
+        paths: Sequence[Path],
+        *,
+        approval: Approval | None = None,
+        accept_renamed: Collection[str] = (),
     ) -> BundleImportSummary:
         """Merge the bundles at ``paths`` into this database in one transaction.
 
         Every bundle is verified first; if any is damaged, altered, from a newer
         version, in another currency, or clashes with what is here, nothing is
         imported. Records already here are skipped, so importing twice adds nothing.
+        A SKU whose product here has another name than in a bundle (see
+        ``BundleInfo.renamed``) is refused with RenamedProductsError unless it is
+        in ``accept_renamed``; the audit event names the SKUs accepted.
         Merging moves stock: a cashier needs an owner's ``approval``.
         """
         settings = self._settings.load()
@@ -233,6 +272,12 @@ class BundleService:
             new_sales = [sale for uuid, sale in sales.items() if uuid not in known_sales]
             new_moves = [move for uuid, move in movements.items() if uuid not in known_moves]
             _refuse_clashes(session, new_sales, bundles)
+            renamed = sorted(
+                {r.sku for b in bundles for r in _renamed(session, b, known_sales, known_moves)}
+            )
+            refused = sorted(set(renamed) - set(accept_renamed))
+            if refused:
+                raise RenamedProductsError(refused)
             descriptions: dict[str, dict[str, Any]] = {}
             for bundle in bundles:
                 descriptions.update(bundle.products)
@@ -272,6 +317,7 @@ class BundleService:
                     "sales_added": len(new_sales),
                     "movements_added": len(new_moves),
                     "products_created": created,
+                    "renamed_accepted": renamed,
                 }
                 | grant.details(),
             )
@@ -625,6 +671,37 @@ def _products_by_sku(session: Session, skus: Iterable[str]) -> dict[str, Product
     return found
 
 
+def _renamed(
+    session: Session, bundle: _Verified, known_sales: set[str], known_moves: set[str]
+) -> tuple[RenamedProduct, ...]:
+    """The SKUs the bundle's records new here use whose product here has another name.
+
+    Names are compared as search folds them (case, accents and spacing aside);
+    SKUs this database lacks are left out: they become archived stubs.
+    """
+    skus = {
+        line["sku"]
+        for sale in bundle.sales
+        if sale["uuid"] not in known_sales
+        for line in sale["lines"]
+        if line["product"]
+    }
+    skus |= {move["sku"] for move in bundle.movements if move["uuid"] not in known_moves}
+    theirs = {sku: bundle.products[sku]["name"] for sku in skus if sku in bundle.products}
+    ordered = sorted(theirs)
+    here: dict[str, str] = {}
+    for first in range(0, len(ordered), CHUNK):
+        query = select(Product.sku, Product.name).where(
+            Product.sku.in_(ordered[first : first + CHUNK])
+        )
+        here.update((sku, name) for sku, name in session.execute(query))
+    return tuple(
+        RenamedProduct(sku, here[sku], theirs[sku])
+        for sku in sorted(here)
+        if fold(here[sku]) != fold(theirs[sku])
+    )
+
+
 def _products_for(
     session: Session, skus: set[str], descriptions: dict[str, dict[str, Any]]
 ) -> tuple[dict[str, Product], list[str]]:
@@ -746,3 +823,23 @@ def describe(summary: BundleImportSummary) -> str:
     return _(
         "Sales merged: {sales}. Stock movements merged: {moves}. Sales already here: {known}."
     ).format(sales=summary.sales_added, moves=summary.movements_added, known=summary.sales_known)
+
+
+def renamed_lines(bundles: Iterable[BundleInfo], limit: int | None = None) -> list[str]:
+    """One line per product with another name here than in ``bundles``, for a person to read.
+
+    With a ``limit``, that many lines at most and then one saying how many more.
+    """
+    lines = [
+        _("{sku}: “{here}” here, “{there}” in {file}").format(
+            sku=renamed.sku,
+            here=renamed.name_here,
+            there=renamed.name_in_bundle,
+            file=info.path.name,
+        )
+        for info in bundles
+        for renamed in info.renamed
+    ]
+    if limit is not None and len(lines) > limit:
+        lines = [*lines[:limit], _("and {count} more").format(count=len(lines) - limit)]
+    return lines

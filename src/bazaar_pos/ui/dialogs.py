@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,14 +20,22 @@ class ConfirmDialog:
     """A yes-or-no question."""
 
     @classmethod
-    def ask(cls, parent: QWidget, title: str, text: str, yes: str, no: str) -> bool:
-        """Ask ``text``; True when the person chooses ``yes``. Esc means no."""
+    def ask(
+        cls, parent: QWidget, title: str, text: str, yes: str, no: str, *, min_width: int = 0
+    ) -> bool:
+        """Ask ``text``; True when the person chooses ``yes``. Esc means no.
+
+        A ``min_width`` (pixels) keeps a long text, such as a list, from wrapping narrow.
+        """
         box = QMessageBox(parent)
         box.setObjectName("confirmDialog")
         box.setAccessibleName(title)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(title)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # names typed by people are never markup
         box.setText(text)
+        if min_width:
+            box.setStyleSheet(f"QLabel#qt_msgbox_label {{ min-width: {min_width}px; }}")
         yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
         no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(no_button)

@@ -1,4 +1,8 @@
-"""Merging tills: pick bundle files, see what each holds, import them all or nothing."""
+"""Merging tills: pick bundle files, see what each holds, import them all or nothing.
+
+Before merging, a person is asked to confirm the SKUs that name a product here
+with another name than in a bundle, since the merge counts each pair as one.
+"""
 
 from __future__ import annotations
 
@@ -20,14 +24,23 @@ from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.formats import Formats
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, current_language
-from bazaar_pos.services.bundles import BundleImportSummary, BundleInfo, describe
+from bazaar_pos.services.bundles import (
+    BundleImportSummary,
+    BundleInfo,
+    describe,
+    renamed_lines,
+)
 from bazaar_pos.services.reports import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.dialogs import ConfirmDialog
 from bazaar_pos.ui.files import ask_open_paths
 from bazaar_pos.ui.reports.models import ColumnSpec, RowsModel
 from bazaar_pos.ui.reports.parts import label, table
 from bazaar_pos.ui.worker import Background
+
+SHOWN_RENAMED = 10
+"""How many products with another name the confirmation names before "and N more"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +97,14 @@ class MergeTillsDialog(QDialog):
                 ),
                 ColumnSpec(_("Sales"), lambda b: fmt.count(b.info.sales) if b.info else ""),
                 ColumnSpec(_("New here"), lambda b: fmt.count(b.info.new_sales) if b.info else ""),
+                ColumnSpec(
+                    _("Other name here"), lambda b: fmt.count(len(b.info.renamed)) if b.info else ""
+                ),
                 ColumnSpec(_("Status"), lambda b: b.problem or _("Ready"), numeric=False),
             ]
         )
-        self.view = table("bundleList", _("Bundles to merge"), self.model, stretch=5)
+        status_column = self.model.columnCount() - 1
+        self.view = table("bundleList", _("Bundles to merge"), self.model, stretch=status_column)
         self.status = QLabel("")
         self.status.setObjectName("mergeStatus")
         self.status.setWordWrap(True)
@@ -154,9 +171,15 @@ class MergeTillsDialog(QDialog):
     def import_all(self) -> None:
         """Merge every listed bundle in one transaction, off the GUI thread.
 
-        Merging moves stock: a cashier asks an owner to approve it first.
+        Products with another name here are confirmed first (cancel merges
+        nothing). Merging moves stock: a cashier asks an owner to approve it.
         """
         paths = [b.path for b in self._bundles]
+        infos = [b.info for b in self._bundles if b.info]
+        renamed = {product.sku for info in infos for product in info.renamed}
+        if renamed and not self._merge_renamed_anyway(infos):
+            self.status.setText(_("Nothing was merged."))
+            return
         granted = Approvals(self._shop.access, self).granted(
             Permission.ADJUST_STOCK, tell=self.status.setText
         )
@@ -165,9 +188,29 @@ class MergeTillsDialog(QDialog):
         self.import_button.setEnabled(False)
         self.status.setText(_("Merging…"))
         self.background.run(
-            lambda: self._shop.bundles.import_files(paths, approval=granted.approval),
+            lambda: self._shop.bundles.import_files(
+                paths, approval=granted.approval, accept_renamed=renamed
+            ),
             self._done,
             self._refused,
+        )
+
+    def _merge_renamed_anyway(self, infos: list[BundleInfo]) -> bool:
+        """Ask whether to merge although some SKUs name a product here with another name."""
+        return ConfirmDialog.ask(
+            self,
+            _("Same SKU, another name"),
+            _(
+                "These SKUs name a product here with another name than in the bundle:\n"
+                "{products}\n\n"
+                "Merging counts each of them as one product: the other till's sales and stock "
+                "are booked on the product here. If they are different products, do not merge: "
+                "give one of them another SKU on that till before it sells more. If it is the "
+                "same product renamed, merge anyway."
+            ).format(products="\n".join(renamed_lines(infos, SHOWN_RENAMED))),
+            _("Merge anyway"),
+            _("Do not merge"),
+            min_width=560,
         )
 
     def _inspect(self, path: Path) -> PickedBundle:
@@ -194,7 +237,15 @@ class MergeTillsDialog(QDialog):
             )
         elif ready:
             new = sum(b.info.new_sales for b in self._bundles if b.info)
-            self.status.setText(_("Sales new to this database: {count}.").format(count=new))
+            renamed = sum(len(b.info.renamed) for b in self._bundles if b.info)
+            self.status.setText(
+                _(
+                    "Sales new to this database: {count}. Products with another name here: "
+                    "{renamed}; you will be asked before merging."
+                ).format(count=new, renamed=renamed)
+                if renamed
+                else _("Sales new to this database: {count}.").format(count=new)
+            )
         else:
             self.status.setText("")
 
