@@ -80,7 +80,7 @@ def test_merging_asks_first_and_cancelling_merges_nothing(qtbot, shop, bundle):
     assert lines[10] == "KRY-10: “Ukiran 10” here, “Anyaman 10” in stall-b.zip"
     assert lines[11] == "and 2 more"
     assert "TKR-01" not in text
-    assert "another SKU on that till" in text
+    assert "give the product here another SKU (Products > Edit)" in text
     assert dialog.status.text() == "Nothing was merged."
     assert dialog.result is None
     assert shop.reports.summary(TWO_DAYS).figures.sale_count == 0

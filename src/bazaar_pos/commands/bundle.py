@@ -64,9 +64,9 @@ def _import(shop: Shop, args: argparse.Namespace) -> int:
             raise UserError(
                 _(
                     "Merging counts each of them as one product, so nothing was imported. If "
-                    "they are different products, give one of them another SKU on that till "
-                    "before it sells more. If it is the same product renamed, import again "
-                    "with --accept-renamed."
+                    "they are different products, give the product here another SKU "
+                    "(Products > Edit), then import again. If it is the same product renamed, "
+                    "import again with --accept-renamed."
                 )
             )
     summary = shop.bundles.import_files(

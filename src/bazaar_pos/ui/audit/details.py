@@ -69,6 +69,7 @@ DETAIL_LABELS = {
     "sales_added": N_("Sales added"),
     "movements_added": N_("Stock movements added"),
     "products_created": N_("Products added"),
+    "renamed_accepted": N_("Same SKU, another name, merged"),
     # settings
     "shop_name": N_("Shop name"),
     "address": N_("Address"),

@@ -205,8 +205,8 @@ class MergeTillsDialog(QDialog):
                 "{products}\n\n"
                 "Merging counts each of them as one product: the other till's sales and stock "
                 "are booked on the product here. If they are different products, do not merge: "
-                "give one of them another SKU on that till before it sells more. If it is the "
-                "same product renamed, merge anyway."
+                "give the product here another SKU (Products > Edit), then merge again. If it is "
+                "the same product renamed, merge anyway."
             ).format(products="\n".join(renamed_lines(infos, SHOWN_RENAMED))),
             _("Merge anyway"),
             _("Do not merge"),
