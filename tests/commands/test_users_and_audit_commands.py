@@ -73,3 +73,9 @@ def test_the_audit_log_exports_to_csv_as_the_owner(db_path, tmp_path):
         "--db", db_path, "audit", "export", "-o", out, "--from", "2000-01-01", "--to", "2000-01-02"
     )
     assert done.stdout.strip() == f"Exported 0 events to {out}."
+
+    done = bazaar_pos("--db", db_path, "audit", "export", "-o", out, "--from", "01/01/2000")
+    assert done.returncode == 0, done.stderr
+    done = bazaar_pos("--db", db_path, "--lang", "id", "audit", "export", "-o", out, "--from", "x")
+    assert done.returncode == 2
+    assert "'x' bukan tanggal" in done.stderr.splitlines()[-1]

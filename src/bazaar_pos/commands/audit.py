@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 from bazaar_pos.commands import EXIT_OK, Subparsers
+from bazaar_pos.commands.dates import local_date
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.audit_log import AuditFilter
 from bazaar_pos.services.sales_history import local_days
@@ -20,11 +20,9 @@ def register(commands: Subparsers) -> None:
     exporter = actions.add_parser("export", help=_("write the audit log to a CSV file"))
     exporter.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.csv")
     exporter.add_argument(
-        "--from", dest="first", type=date.fromisoformat, metavar="YYYY-MM-DD", help=_("first day")
+        "--from", dest="first", type=local_date, metavar="DATE", help=_("first day")
     )
-    exporter.add_argument(
-        "--to", dest="last", type=date.fromisoformat, metavar="YYYY-MM-DD", help=_("last day")
-    )
+    exporter.add_argument("--to", dest="last", type=local_date, metavar="DATE", help=_("last day"))
     exporter.add_argument("--user", help=_("only what this user did"))
     exporter.add_argument("--action", dest="kind", help=_("only this action, e.g. sale.refunded"))
     exporter.set_defaults(run=_export)
