@@ -18,12 +18,19 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.errors import UserError
-from bazaar_pos.i18n import _
+from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.printer import DetectedPrinter, PrinterService
-from bazaar_pos.services.printer_settings import PrinterSettings
+from bazaar_pos.services.printer_settings import PAPER_OF_COLUMNS, PrinterSettings
 from bazaar_pos.ui.access.approval import Approvals, Granted
 from bazaar_pos.ui.printing.worker import Background
 from bazaar_pos.ui.widgets.fields import button, line_edit
+
+PAPER_CHOICES = (
+    (32, N_("58 mm (32 characters a line)")),
+    (48, N_("80 mm (48 characters a line)")),
+    (42, N_("80 mm, 42-column mode (42 characters a line)")),
+)
+"""The Paper list: the characters a line (the item's data) and what it says."""
 
 
 class PrinterSection(QGroupBox):
@@ -89,8 +96,11 @@ class PrinterSection(QGroupBox):
         self.paper = QComboBox()
         self.paper.setObjectName("paperWidth")
         self.paper.setAccessibleName(_("Paper width"))
-        self.paper.addItem(_("58 mm (32 characters a line)"), 58)
-        self.paper.addItem(_("80 mm (48 characters a line)"), 80)
+        for columns, text in PAPER_CHOICES:
+            self.paper.addItem(_(text), columns)
+        self.paper.setToolTip(
+            _("If the test page's ruler wraps on 80 mm paper, choose 80 mm, 42-column mode")
+        )
         self.profile = QComboBox()
         self.profile.setObjectName("printerProfile")
         self.profile.setAccessibleName(_("Printer profile"))
@@ -169,7 +179,7 @@ class PrinterSection(QGroupBox):
         """Show the stored settings."""
         settings = self._printer.settings()
         self.uri.setText(settings.uri)
-        self.paper.setCurrentIndex(self.paper.findData(settings.paper_mm))
+        self.paper.setCurrentIndex(self.paper.findData(settings.columns))
         if settings.profile:
             self.list_profiles()
         self.profile.setCurrentIndex(max(0, self.profile.findData(settings.profile)))
@@ -186,7 +196,8 @@ class PrinterSection(QGroupBox):
         """Store the settings shown; say what is wrong instead when they cannot be."""
         changes = {
             "uri": self.uri.text().strip(),
-            "paper_mm": self.paper.currentData(),
+            "paper_mm": PAPER_OF_COLUMNS[self.paper.currentData()],
+            "columns": self.paper.currentData(),
             "profile": self.profile.currentData(),
             "drawer_on_cash": self.drawer.isChecked(),
             "footer": self.footer.text(),
