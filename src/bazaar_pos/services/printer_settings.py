@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bazaar_pos.domain.receipt_layout import COLUMN_CHOICES, LINE_DOTS, PAPER_COLUMNS
+from bazaar_pos.i18n import N_
 
 DEFAULT_PROFILES = {58: "POS-5890", 80: "TM-T20II"}
 """python-escpos profiles that fit the cheap 58 mm clones and Epson-like 80 mm printers."""
@@ -13,6 +14,13 @@ PAPER_OF_COLUMNS = {
     columns: paper for paper, choices in COLUMN_CHOICES.items() for columns in choices
 }
 """The paper each line width is printed on (42 and 48 characters: 80 mm)."""
+
+PAPER_CHOICES = (
+    (32, N_("58 mm (32 characters a line)")),
+    (48, N_("80 mm (48 characters a line)")),
+    (42, N_("80 mm, 42-column mode (42 characters a line)")),
+)
+"""Each line width a printer can be set to, with its name in the Paper list (translate it)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,19 +18,12 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.errors import UserError
-from bazaar_pos.i18n import N_, _
+from bazaar_pos.i18n import _
 from bazaar_pos.services.printer import DetectedPrinter, PrinterService
-from bazaar_pos.services.printer_settings import PAPER_OF_COLUMNS, PrinterSettings
+from bazaar_pos.services.printer_settings import PAPER_CHOICES, PAPER_OF_COLUMNS, PrinterSettings
 from bazaar_pos.ui.access.approval import Approvals, Granted
 from bazaar_pos.ui.printing.worker import Background
 from bazaar_pos.ui.widgets.fields import button, line_edit
-
-PAPER_CHOICES = (
-    (32, N_("58 mm (32 characters a line)")),
-    (48, N_("80 mm (48 characters a line)")),
-    (42, N_("80 mm, 42-column mode (42 characters a line)")),
-)
-"""The Paper list: the characters a line (the item's data) and what it says."""
 
 
 class PrinterSection(QGroupBox):
