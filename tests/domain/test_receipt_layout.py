@@ -74,6 +74,29 @@ def test_58mm_receipt_reads_as_a_stall_receipt():
     ]
 
 
+def test_an_80mm_printer_in_42_column_mode_gets_lines_of_42():
+    assert texts(make_receipt(), 42) == [
+        "                Toko Kriya",
+        "       Jl. Malioboro 12, Yogyakarta",
+        "                  0812-1",
+        "                  @kriya",
+        "-" * 42,
+        row("No.", "A-000042", 42),
+        row("Date", "21/11/2026 10:05", 42),
+        row("Cashier", "Sari", 42),
+        "-" * 42,
+        "Kopi Gayo 250 g",
+        row("  2 x Rp95.000", "Rp190.000", 42),
+        row("Es Teh", "Rp5.000", 42),
+        "-" * 42,
+        row("TOTAL", "Rp195.000", 42),
+        row("Cash", "Rp200.000", 42),
+        row("Change", "Rp5.000", 42),
+        "",
+        "              Terima kasih!",
+    ]
+
+
 def test_shop_name_is_the_title_and_total_is_strong():
     lines = layout_receipt(make_receipt(), 48)
     assert lines[0].style is LineStyle.TITLE
@@ -204,7 +227,7 @@ names = st.text(
     shop=names,
     quantity=st.integers(1, 999),
     price=st.integers(0, 10**11),
-    columns=st.sampled_from([32, 48]),
+    columns=st.sampled_from([32, 42, 48]),
 )
 def test_nothing_is_ever_wider_than_the_paper(name, shop, quantity, price, columns):
     item = ReceiptItem(name, quantity, price)

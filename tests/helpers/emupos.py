@@ -1,4 +1,7 @@
-"""The emupos printer simulator as two network printers (58 and 80 mm) on 127.0.0.1.
+"""The emupos printer simulator as three network printers on 127.0.0.1.
+
+A 58 mm printer (32 characters a line), an 80 mm one (48) and an 80 mm one that prints 42
+characters a line, as printers in "42-column mode" and 512-dot printers do.
 
 emupos decodes ESC/POS independently of python-escpos and keeps each job as text, PNG and
 metadata. It needs Python 3.13, so it lives in its own virtual environment made by
@@ -38,6 +41,18 @@ default_code_page: 0
 drawer_sensor_open_level: high
 """
 
+PROFILE_42 = """\
+type: printer
+name: 80 mm, 42 characters a line (512 dots at 180 dpi, like the TM-T88 family)
+dpi: 180
+width_dots: 512
+font_a: { width: 12, height: 24 }
+font_b: { width: 9, height: 17 }
+code_pages: { 0: PC437, 2: PC850, 16: WPC1252, 19: PC858 }
+default_code_page: 0
+drawer_sensor_open_level: high
+"""
+
 CONFIG = """\
 schema: 1
 api: {{ host: 127.0.0.1, port: {api} }}
@@ -54,6 +69,12 @@ devices:
     connections: [ {{ tcp: {{ host: 127.0.0.1, port: {p80} }} }} ]
     job_idle_timeout_ms: 400
     receipts_dir: ./r80
+  - id: p42
+    type: printer
+    profile: ./pos42.yaml
+    connections: [ {{ tcp: {{ host: 127.0.0.1, port: {p42} }} }} ]
+    job_idle_timeout_ms: 400
+    receipts_dir: ./r42
 """
 
 FAULTS = ("paper-near-end", "paper-out", "cover-open", "offline")
@@ -163,12 +184,13 @@ def emupos_binary() -> Path:
 
 @pytest.fixture(scope="session")
 def emupos_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtualPrinters]:
-    """emupos running with a 58 mm and an 80 mm printer for the whole test run."""
+    """emupos running with the 58 mm, 80 mm and 42-column printers for the whole test run."""
     binary = emupos_binary()
     workdir = tmp_path_factory.mktemp("emupos")
     (workdir / "pos58.yaml").write_text(PROFILE_58)
-    api, p58, p80 = free_port(), free_port(), free_port()
-    (workdir / "emupos.yaml").write_text(CONFIG.format(api=api, p58=p58, p80=p80))
+    (workdir / "pos42.yaml").write_text(PROFILE_42)
+    api, p58, p80, p42 = free_port(), free_port(), free_port(), free_port()
+    (workdir / "emupos.yaml").write_text(CONFIG.format(api=api, p58=p58, p80=p80, p42=p42))
     log = (workdir / "emupos.log").open("wb")
     process = subprocess.Popen(
         [str(binary), "run", "--config", str(workdir / "emupos.yaml")],
@@ -176,7 +198,7 @@ def emupos_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtual
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    printers = VirtualPrinters(api, {"p58": p58, "p80": p80}, workdir)
+    printers = VirtualPrinters(api, {"p58": p58, "p80": p80, "p42": p42}, workdir)
     try:
         deadline = time.monotonic() + 30
         while not printers.healthy():

@@ -94,3 +94,16 @@ def test_sample_receipt_uses_the_shop_details(named_shop):
     assert sample.total == sum(item.amount for item in sample.items)
     assert sample.sold_at.tzinfo is not None
     assert sample.sold_at.astimezone(UTC).tzinfo is UTC
+
+
+def test_pdf_receipt_is_laid_out_as_a_printer_in_42_column_mode_prints(
+    named_shop, make_sale, tmp_path
+):
+    named_shop.printer.configure(paper_mm=80, columns=42)
+    receipt = named_shop.receipts.for_sale(make_sale().uuid)
+    page = PdfReader(named_shop.receipts.write_pdf(receipt, tmp_path / "r.pdf")).pages[0]
+    assert float(page.mediabox.width) / 72 * 25.4 == pytest.approx(80, abs=0.01)
+    lines = page.extract_text().splitlines()
+    assert "-" * 42 in lines
+    assert "Rusak Warna Sogan" + " " * 14 + "Rp1.250.000" in lines
+    assert "Change" + " " * 28 + "Rp60.000" in lines

@@ -181,7 +181,7 @@ def test_z_report_pdf_and_receipt_text(shop, bazaar, tmp_path):
     assert "Cash expected in the drawer\nRp190.000" in text
     assert "QRIS\n1\nRp1.125.000" in text
     assert "Sales A-000002 to A-000003" in text
-    for width in (32, 48):
+    for width in (32, 42, 48):
         lines = shop.report_files.zreport_text(day, width)
         assert all(len(line) <= width and line.isascii() for line in lines)
         assert any(

@@ -82,7 +82,7 @@ def test_settings_screen_saves_the_printer_and_refuses_bad_addresses(qtbot, shop
     assert "is not a printer address" in section.status.text()
     assert shop.printer.settings().uri == ""
     section.uri.setText("network://192.168.1.50")
-    section.paper.setCurrentIndex(section.paper.findData(80))
+    section.paper.setCurrentIndex(section.paper.findData(48))
     section.drawer.setChecked(True)
     section.social.setText("@sekar")
     qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
@@ -96,6 +96,38 @@ def test_settings_screen_saves_the_printer_and_refuses_bad_addresses(qtbot, shop
     )
     assert "@sekar" in screen.preview.text()
     assert screen.preview.columns == 48
+
+
+PAPERS = [
+    "58 mm (32 characters a line)",
+    "80 mm (48 characters a line)",
+    "80 mm, 42-column mode (42 characters a line)",
+]
+
+
+def test_settings_offers_80mm_in_42_column_mode_and_saves_it(qtbot, shop):
+    screen = SettingsScreen(shop)
+    qtbot.addWidget(screen)
+    section = screen.printer
+    assert [section.paper.itemText(i) for i in range(section.paper.count())] == PAPERS
+    assert section.paper.currentText() == PAPERS[0]
+    section.uri.setText("network://192.168.1.50")
+    for _ in range(2):
+        qtbot.keyClick(section.paper, Qt.Key.Key_Down)
+    assert section.paper.currentText() == PAPERS[2]
+    assert screen.preview.columns == 42  # the preview follows the choice before it is saved
+    qtbot.mouseClick(section.save_button, Qt.MouseButton.LeftButton)
+    assert section.status.text() == "Saved."
+    stored = shop.printer.settings()
+    assert (stored.paper_mm, stored.columns) == (80, 42)
+    assert max(map(len, screen.preview.text().splitlines())) == 42
+    again = SettingsScreen(shop)
+    qtbot.addWidget(again)
+    assert again.printer.paper.currentText() == PAPERS[2]
+    assert again.preview.columns == 42
+    qtbot.keyClick(again.printer.paper, Qt.Key.Key_Up)
+    qtbot.mouseClick(again.printer.save_button, Qt.MouseButton.LeftButton)
+    assert (shop.printer.settings().paper_mm, shop.printer.settings().columns) == (80, 48)
 
 
 def test_settings_test_page_runs_in_the_background(qtbot, shop, tmp_path):

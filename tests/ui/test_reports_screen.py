@@ -209,7 +209,7 @@ def test_the_z_report_dialog(qtbot, shop, bazaar, tmp_path, monkeypatch):
     lines = dialog.text.toPlainText().splitlines()
     assert max(map(len, lines)) == 32
     assert any(line.startswith("CASH EXPECTED") and line.endswith("Rp190.000") for line in lines)
-    dialog.width_choice.setCurrentIndex(1)
+    dialog.width_choice.setCurrentIndex(dialog.width_choice.findData(48))
     assert max(map(len, dialog.text.toPlainText().splitlines())) == 48
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "No receipt printer is set up" in dialog.status.text(), timeout=WAIT)
@@ -218,6 +218,14 @@ def test_the_z_report_dialog(qtbot, shop, bazaar, tmp_path, monkeypatch):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert len(PdfReader(tmp_path / "z.pdf").pages) == 1
     dialog.background.wait()
+
+
+def test_the_z_report_dialog_starts_at_the_printers_line_width(qtbot, shop, bazaar):
+    shop.printer.configure(paper_mm=80, columns=42)
+    dialog = ZReportDialog(shop, date(2026, 11, 20))
+    qtbot.addWidget(dialog)
+    assert dialog.width_choice.currentText() == "42 columns"
+    assert max(map(len, dialog.text.toPlainText().splitlines())) == 42
 
 
 def test_charts_paint_bars_and_columns(screen):

@@ -172,6 +172,23 @@ def test_a_printer_address_that_cannot_be_used_keeps_the_printer_page(qtbot, sho
     assert wizard.currentId() == Step.OWNER
 
 
+def test_the_printer_page_offers_80mm_in_42_column_mode(qtbot, shop):
+    wizard = opened(qtbot, shop)
+    wizard.next()
+    qtbot.keyClicks(wizard.shop_page.shop_name, "Toko")
+    wizard.next()
+    wizard.next()
+    section = wizard.printer_page.section
+    assert section.paper.isVisible()
+    assert section.paper.itemText(2) == "80 mm, 42-column mode (42 characters a line)"
+    section.uri.setText(f"network://127.0.0.1:{free_port()}")
+    section.paper.setFocus()
+    qtbot.keyClick(section.paper, Qt.Key.Key_End)
+    press(qtbot, wizard, Qt.Key.Key_Return)
+    assert wizard.currentId() == Step.OWNER
+    assert (shop.printer.settings().paper_mm, shop.printer.settings().columns) == (80, 42)
+
+
 def test_choosing_a_language_on_the_first_run_switches_at_once(qtbot, shop):
     wizard = opened(qtbot, shop)
     old_shop_page = wizard.shop_page

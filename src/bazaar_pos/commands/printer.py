@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.i18n import _
+from bazaar_pos.services.printer_settings import PAPER_OF_COLUMNS
 from bazaar_pos.services.shop import Shop
 
 
@@ -23,6 +24,15 @@ def register(commands: Subparsers) -> None:
         ),
     )
     setter.add_argument("--width", type=int, choices=(58, 80), help=_("paper width in mm"))
+    setter.add_argument(
+        "--columns",
+        type=int,
+        choices=sorted(PAPER_OF_COLUMNS),
+        help=_(
+            "characters a line: 32 on 58 mm; 48 on 80 mm, or 42 for a printer in "
+            "42-column mode (default: the usual for the paper)"
+        ),
+    )
     setter.add_argument("--profile", help=_("printer profile, e.g. POS-5890 or TM-T20II"))
     setter.add_argument(
         "--drawer",
@@ -45,6 +55,9 @@ def _set(shop: Shop, args: argparse.Namespace) -> int:
     changes: dict[str, object] = {"uri": args.uri}
     if args.width:
         changes["paper_mm"] = args.width
+    if args.columns:
+        changes["columns"] = args.columns
+        changes.setdefault("paper_mm", PAPER_OF_COLUMNS[args.columns])
     if args.profile is not None:
         changes["profile"] = args.profile
     if args.drawer:
@@ -59,7 +72,12 @@ def _show(shop: Shop, args: argparse.Namespace) -> int:
     settings = shop.printer.settings()
     rows = [
         (_("Printer"), settings.uri or _("(none)")),
-        (_("Paper"), f"{settings.paper_mm} mm, {settings.columns} " + _("characters a line")),
+        (
+            _("Paper"),
+            _("{paper} mm, {columns} characters a line").format(
+                paper=settings.paper_mm, columns=settings.columns
+            ),
+        ),
         (_("Profile"), settings.profile_name),
         (_("Drawer opens on cash sales"), _("yes") if settings.drawer_on_cash else _("no")),
         (_("Logo"), settings.logo_path or _("(none)")),

@@ -16,10 +16,15 @@ from bazaar_pos.domain.receipt import Receipt, ReceiptItem
 from bazaar_pos.i18n import N_, _
 
 PAPER_COLUMNS = {58: 32, 80: 48}
-"""Characters per line in the printer's normal font (Font A, 12 dots wide at 203 dpi)."""
+"""The usual characters a line on each paper, in the printer's normal font (Font A, 12 dots
+wide at 203 dpi)."""
 
-PAPER_DOTS = {58: 384, 80: 576}
-"""Printable width in dots at 203 dpi."""
+COLUMN_CHOICES = {58: (32,), 80: (48, 42)}
+"""The characters a line each paper can be set to, the usual first. Many 80 mm printers print
+42: the Epson TM-T20 family and its clones in "42 column mode", and 512-dot printers."""
+
+LINE_DOTS = {32: 384, 48: 576, 42: 512}
+"""Printable width in dots for each line width; 512 fits every 42-column printer."""
 
 PAPER_PRINTABLE_MM = {58: 48, 80: 72}
 """Printable width in millimetres."""

@@ -1,4 +1,8 @@
-"""The receipt as a PDF as wide as a thermal roll (58 or 80 mm), to send to a customer."""
+"""The receipt as a PDF as wide as a thermal roll (58 or 80 mm), to send to a customer.
+
+The lines are laid out for as many characters as the receipt printer prints, so the PDF
+matches the printed receipt.
+"""
 
 from __future__ import annotations
 
@@ -35,8 +39,7 @@ LOGO_MAX_HEIGHT_SHARE = 0.5
 class _Page:
     """Sizes shared by every line of one receipt page."""
 
-    def __init__(self, paper_mm: int) -> None:
-        columns = PAPER_COLUMNS[paper_mm]
+    def __init__(self, paper_mm: int, columns: int) -> None:
         self.width = paper_mm * mm
         self.text_width = PAPER_PRINTABLE_MM[paper_mm] * mm
         self.margin = (self.width - self.text_width) / 2
@@ -44,10 +47,16 @@ class _Page:
         self.leading = self.size * LEADING
 
 
-def write_receipt_pdf(receipt: Receipt, path: Path, paper_mm: int = 80) -> Path:
-    """Write ``receipt`` to ``path`` as a one-page PDF ``paper_mm`` wide; return the path."""
-    page = _Page(paper_mm)
-    lines = layout_receipt(receipt, PAPER_COLUMNS[paper_mm])
+def write_receipt_pdf(
+    receipt: Receipt, path: Path, paper_mm: int = 80, columns: int | None = None
+) -> Path:
+    """Write ``receipt`` to ``path`` as a one-page PDF ``paper_mm`` wide; return the path.
+
+    The lines hold ``columns`` characters (default: the usual for the paper).
+    """
+    columns = columns or PAPER_COLUMNS[paper_mm]
+    page = _Page(paper_mm, columns)
+    lines = layout_receipt(receipt, columns)
     logos = {line.text: _logo(line.text) for line in lines if line.style is LineStyle.LOGO}
     heights = [_height(line, page, logos) for line in lines]
     page_height = 2 * page.margin + sum(heights)

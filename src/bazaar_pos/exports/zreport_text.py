@@ -1,4 +1,4 @@
-"""The Z report as plain text lines for a 32- or 48-column receipt printer."""
+"""The Z report as plain text lines for a 32-, 42- or 48-column receipt printer."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from bazaar_pos.domain.formats import Formats
 from bazaar_pos.domain.zreport import ZReport
 from bazaar_pos.i18n import _
 
-WIDTHS = (32, 48)
+WIDTHS = (32, 42, 48)
 
 
 def zreport_lines(z: ZReport, width: int, language: str) -> list[str]:
     """The Z report laid out in ``width`` columns, ASCII only (cheap printers' code pages)."""
     if width not in WIDTHS:
-        raise ValueError(f"a receipt is 32 or 48 columns wide, not {width}")
+        raise ValueError(f"a receipt is 32, 42 or 48 columns wide, not {width}")
     fmt = Formats(z.shop, language)
     f = z.figures
     rule, double = "-" * width, "=" * width

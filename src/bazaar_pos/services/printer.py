@@ -11,15 +11,19 @@ from dataclasses import replace
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.receipt import Receipt
 from bazaar_pos.domain.receipt_layout import (
-    PAPER_DOTS,
+    COLUMN_CHOICES,
+    LINE_DOTS,
+    PAPER_COLUMNS,
     LaidLine,
     LineStyle,
+    centred,
     layout_receipt,
     pair,
     rule,
+    wrap,
 )
 from bazaar_pos.errors import ValidationError
-from bazaar_pos.i18n import _
+from bazaar_pos.i18n import N_, _
 from bazaar_pos.printing.detect import DetectedPrinter, detect_printers
 from bazaar_pos.printing.errors import PrinterError
 from bazaar_pos.printing.uri import PrinterAddress, parse_printer_uri
@@ -32,6 +36,11 @@ from bazaar_pos.store.database import Database
 __all__ = ["DetectedPrinter", "PrinterService"]
 
 _PREFIX = "printer."
+
+_WRONG_COLUMNS = {
+    58: N_("58 mm paper holds 32 characters a line, not {columns}."),
+    80: N_("80 mm paper holds 48 characters a line, or 42 in 42-column mode, not {columns}."),
+}
 
 
 class PrinterService:
@@ -50,15 +59,19 @@ class PrinterService:
         """Change some printer settings after checking them; raise ValidationError if wrong.
 
         Settings are an owner's job; a cashier needs an owner's ``approval`` (saving
-        them unchanged needs none).
+        them unchanged needs none). A new ``paper_mm`` without ``columns`` takes the
+        usual characters a line of the new paper.
         """
-        updated = replace(self.settings(), **changes)  # type: ignore[arg-type]
+        current = self.settings()
+        if changes.get("paper_mm", current.paper_mm) != current.paper_mm:
+            changes.setdefault("columns", 0)
+        updated = replace(current, **changes)  # type: ignore[arg-type]
         problems = _problems(updated)
         if problems:
             raise ValidationError(_("The printer settings are not right."), problems)
         if updated.uri:
             updated = replace(updated, uri=parse_printer_uri(updated.uri).uri)
-        needed = (Permission.CHANGE_SETTINGS,) if updated != self.settings() else ()
+        needed = (Permission.CHANGE_SETTINGS,) if updated != current else ()
         with self._access.permit(*needed, approval=approval):
             save_record(self._db, _PREFIX, updated)
         return updated
@@ -80,22 +93,12 @@ class PrinterService:
         self._print(settings, lines, open_drawer=open_drawer)
 
     def print_test_page(self) -> None:
-        """Print a page showing the settings and a ruler as wide as the paper."""
+        """Print a page showing the settings and a ruler exactly as wide as a line.
+
+        On 80 mm paper a note says what to choose when the ruler does not fit.
+        """
         settings = self.settings()
-        columns = settings.columns
-        lines = [
-            LaidLine(_("Printer test").center(columns).rstrip(), LineStyle.TITLE),
-            rule(columns),
-            *[LaidLine(text) for text in pair(_("Address"), settings.uri, columns)],
-            *[LaidLine(text) for text in pair(_("Paper"), f"{settings.paper_mm} mm", columns)],
-            *[LaidLine(text) for text in pair(_("Profile"), settings.profile_name, columns)],
-            rule(columns),
-            LaidLine(_("The ruler must fit on one line:")),
-            LaidLine(("1234567890" * 10)[:columns]),
-            LaidLine(_("Bold total line:")),
-            *[LaidLine(t, LineStyle.STRONG) for t in pair(_("TOTAL"), "Rp15.000", columns)],
-        ]
-        self._print(settings, tuple(lines))
+        self._print(settings, layout_test_page(settings))
 
     def open_drawer(self, *, reason: str = "", approval: Approval | None = None) -> None:
         """Kick the cash drawer wired to the printer without a sale ("no sale").
@@ -144,6 +147,53 @@ class PrinterService:
             render_lines(printer, lines, width_dots=_width(settings), open_drawer=open_drawer)
 
 
+def layout_test_page(settings: PrinterSettings) -> tuple[LaidLine, ...]:
+    """The test page for ``settings``: the settings, a ruler one line wide, a bold line.
+
+    Its notes are as narrow as the narrowest paper, so they read right on a printer
+    that holds fewer characters than it is set to.
+    """
+    columns = settings.columns
+    narrowest = min(columns, *PAPER_COLUMNS.values())
+
+    def plain(*texts: str) -> list[LaidLine]:
+        return [LaidLine(line) for text in texts for line in wrap(text, narrowest)]
+
+    def row(label: str, value: str) -> list[LaidLine]:
+        return [LaidLine(text) for text in pair(label, value, columns)]
+
+    hint: list[LaidLine] = []
+    if settings.paper_mm == 80 and columns == 48:
+        hint = plain(
+            _(
+                "If the ruler wraps onto a second line, choose 80 mm, 42-column mode "
+                "(42 characters a line) in Settings > Receipt printer."
+            )
+        )
+    elif settings.paper_mm == 80:
+        hint = plain(
+            _(
+                "If the ruler stops well short of the right edge, try 80 mm "
+                "(48 characters a line) in Settings > Receipt printer."
+            )
+        )
+    lines = [
+        *[LaidLine(text, LineStyle.TITLE) for text in centred(_("Printer test"), columns)],
+        rule(columns),
+        *row(_("Address"), settings.uri),
+        *row(_("Paper"), f"{settings.paper_mm} mm"),
+        *row(_("Characters a line"), str(columns)),
+        *row(_("Profile"), settings.profile_name),
+        rule(columns),
+        *plain(_("The ruler must fit on one line:")),
+        LaidLine(("1234567890" * 10)[:columns]),
+        *hint,
+        *plain(_("Bold total line:")),
+        *[LaidLine(t, LineStyle.STRONG) for t in pair(_("TOTAL"), "Rp15.000", columns)],
+    ]
+    return tuple(lines)
+
+
 def _address(settings: PrinterSettings) -> PrinterAddress:
     if not settings.uri:
         raise PrinterError(
@@ -165,8 +215,10 @@ def _problems(settings: PrinterSettings) -> list[str]:
     from bazaar_pos.printing.images import logo_image
 
     problems = []
-    if settings.paper_mm not in (58, 80):
+    if settings.paper_mm not in COLUMN_CHOICES:
         problems.append(_("The paper must be 58 or 80 mm wide."))
+    elif settings.columns not in COLUMN_CHOICES[settings.paper_mm]:
+        problems.append(_(_WRONG_COLUMNS[settings.paper_mm]).format(columns=settings.columns))
     if settings.profile and settings.profile not in known_profiles():
         problems.append(
             _("{profile!r} is not a printer profile. Known profiles: {names}").format(
@@ -180,7 +232,7 @@ def _problems(settings: PrinterSettings) -> list[str]:
             problems.append(str(exc))
     if settings.logo_path:
         try:
-            logo_image(settings.logo_path, min(PAPER_DOTS.values()))
+            logo_image(settings.logo_path, min(LINE_DOTS.values()))
         except PrinterError as exc:
             problems.append(exc.message)
     return problems

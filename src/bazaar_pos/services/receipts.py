@@ -58,10 +58,13 @@ class ReceiptService:
         return layout_receipt(receipt, columns or self._printer.settings().columns)
 
     def write_pdf(self, receipt: Receipt, path: Path, paper_mm: int | None = None) -> Path:
-        """Write the receipt as a PDF as wide as the printer's paper (or ``paper_mm``)."""
+        """Write the receipt as a PDF laid out as the printer prints it (or for ``paper_mm``)."""
         from bazaar_pos.exports.receipt_pdf import write_receipt_pdf  # ReportLab, when needed
 
-        return write_receipt_pdf(receipt, path, paper_mm or self._printer.settings().paper_mm)
+        if paper_mm:
+            return write_receipt_pdf(receipt, path, paper_mm)
+        settings = self._printer.settings()
+        return write_receipt_pdf(receipt, path, settings.paper_mm, settings.columns)
 
     def sample(self) -> Receipt:
         """A made-up receipt with the shop's details, to preview the settings."""

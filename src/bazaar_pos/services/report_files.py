@@ -198,7 +198,7 @@ class ReportFileService:
     def print_zreport(self, day: date, width: int | None = None) -> list[str]:
         """Print the Z report of ``day`` on the receipt printer and return the lines printed.
 
-        ``width`` defaults to the printer's paper (32 or 48 columns). Raises a
+        ``width`` defaults to the printer's line (32, 42 or 48 columns). Raises a
         PrinterError (a UserError) naming the problem when it cannot print.
         """
         lines = self.zreport_text(day, width or self._printer.settings().columns)

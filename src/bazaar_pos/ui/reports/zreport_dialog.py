@@ -57,6 +57,8 @@ class ZReportDialog(QDialog):
         self.width_choice.setAccessibleName(_("Receipt width"))
         for width in RECEIPT_WIDTHS:
             self.width_choice.addItem(_("{count} columns").format(count=width), width)
+        printed = self.width_choice.findData(shop.printer.settings().columns)
+        self.width_choice.setCurrentIndex(max(0, printed))
         self.text = QPlainTextEdit()
         self.text.setObjectName("zReportText")
         self.text.setAccessibleName(_("Z report text"))

@@ -20,7 +20,7 @@ from bazaar_pos.domain.access import Permission
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.printer import DetectedPrinter, PrinterService
-from bazaar_pos.services.printer_settings import PrinterSettings
+from bazaar_pos.services.printer_settings import PAPER_CHOICES, PAPER_OF_COLUMNS, PrinterSettings
 from bazaar_pos.ui.access.approval import Approvals, Granted
 from bazaar_pos.ui.printing.worker import Background
 from bazaar_pos.ui.widgets.fields import button, line_edit
@@ -89,8 +89,11 @@ class PrinterSection(QGroupBox):
         self.paper = QComboBox()
         self.paper.setObjectName("paperWidth")
         self.paper.setAccessibleName(_("Paper width"))
-        self.paper.addItem(_("58 mm (32 characters a line)"), 58)
-        self.paper.addItem(_("80 mm (48 characters a line)"), 80)
+        for columns, text in PAPER_CHOICES:
+            self.paper.addItem(_(text), columns)
+        self.paper.setToolTip(
+            _("If the test page's ruler wraps on 80 mm paper, choose 80 mm, 42-column mode")
+        )
         self.profile = QComboBox()
         self.profile.setObjectName("printerProfile")
         self.profile.setAccessibleName(_("Printer profile"))
@@ -169,7 +172,7 @@ class PrinterSection(QGroupBox):
         """Show the stored settings."""
         settings = self._printer.settings()
         self.uri.setText(settings.uri)
-        self.paper.setCurrentIndex(self.paper.findData(settings.paper_mm))
+        self.paper.setCurrentIndex(self.paper.findData(settings.columns))
         if settings.profile:
             self.list_profiles()
         self.profile.setCurrentIndex(max(0, self.profile.findData(settings.profile)))
@@ -186,7 +189,8 @@ class PrinterSection(QGroupBox):
         """Store the settings shown; say what is wrong instead when they cannot be."""
         changes = {
             "uri": self.uri.text().strip(),
-            "paper_mm": self.paper.currentData(),
+            "paper_mm": PAPER_OF_COLUMNS[self.paper.currentData()],
+            "columns": self.paper.currentData(),
             "profile": self.profile.currentData(),
             "drawer_on_cash": self.drawer.isChecked(),
             "footer": self.footer.text(),

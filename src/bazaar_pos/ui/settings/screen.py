@@ -99,5 +99,5 @@ class SettingsScreen(QWidget):
 
     def refresh_preview(self) -> None:
         """Show a sample receipt as the saved settings print it, on the paper chosen."""
-        paper = self.printer.paper.currentData() or self._shop.printer.settings().paper_mm
-        self.preview.show_receipt(self._shop.receipts.sample(), 32 if paper == 58 else 48)
+        columns = self.printer.paper.currentData() or self._shop.printer.settings().columns
+        self.preview.show_receipt(self._shop.receipts.sample(), columns)
