@@ -141,6 +141,35 @@ def within(stmt: Select[Any], start: datetime, end: datetime) -> Select[Any]:
     return stmt.where(Sale.created_at >= start, Sale.created_at < end)
 
 
+def payment_rows(
+    session: Session, start: datetime, end: datetime, *where: ColumnElement[bool]
+) -> tuple[PaymentRow, ...]:
+    """What each payment method brought in from ``start`` to ``end``, the most first.
+
+    ``where`` narrows the sales further (one till's, for a Z report).
+    """
+    query = within(
+        select(
+            Payment.method,
+            func.count(func.distinct(Payment.sale_id)),
+            func.sum(Payment.amount_minor),
+            func.sum(Payment.tendered_minor),
+            func.sum(Payment.change_minor),
+        )
+        .select_from(Sale)
+        .join(Payment, Payment.sale_id == Sale.id),
+        start,
+        end,
+    )
+    if where:
+        query = query.where(*where)
+    rows = [
+        PaymentRow(method, method_label(method), int(sales), int(amount), int(given), int(back))
+        for method, sales, amount, given, back in session.execute(query.group_by(Payment.method))
+    ]
+    return tuple(sorted(rows, key=lambda r: (-r.amount, r.method)))
+
+
 class ReportService(LocalClockService):
     """Figures, breakdowns and drill-downs of the sales in a period."""
 
@@ -166,7 +195,7 @@ class ReportService(LocalClockService):
             cube, rounding, collected = self._cube(session, segments)
             products = self._products(session, start, end)
             reversals = reversals_between(session, start, end)
-            payments = self._payments(session, start, end)
+            payments = payment_rows(session, start, end)
         line_totals = sum((row.amounts for row in products), Amounts())
         sale_totals = sum(cube.values(), Amounts())
         figures = Figures(
@@ -345,27 +374,6 @@ class ReportService(LocalClockService):
                 amounts += merged[key].amounts
             merged[key] = _ProductRow(key, name, sku, category, amounts, consignor)
         return tuple(sorted(merged.values(), key=lambda r: (-r.amounts.net, r.label)))
-
-    @staticmethod
-    def _payments(session: Session, start: datetime, end: datetime) -> tuple[PaymentRow, ...]:
-        query = within(
-            select(
-                Payment.method,
-                func.count(func.distinct(Payment.sale_id)),
-                func.sum(Payment.amount_minor),
-                func.sum(Payment.tendered_minor),
-                func.sum(Payment.change_minor),
-            )
-            .select_from(Sale)
-            .join(Payment, Payment.sale_id == Sale.id),
-            start,
-            end,
-        ).group_by(Payment.method)
-        rows = [
-            PaymentRow(method, method_label(method), int(sales), int(amount), int(given), int(back))
-            for method, sales, amount, given, back in session.execute(query)
-        ]
-        return tuple(sorted(rows, key=lambda r: (-r.amount, r.method)))
 
     def _drill_condition(
         self, dimension: Dimension | None, key: str, start: datetime, end: datetime
