@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, sel
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.access import Permission
-from bazaar_pos.domain.payment import PaymentMethod
+from bazaar_pos.domain.payment import method_label
 from bazaar_pos.domain.periods import Period, Segment, offset_segments
 from bazaar_pos.domain.report import (
     Amounts,
@@ -38,20 +38,8 @@ from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.store.models import Payment, Product, Sale, SaleLine, Till
 from bazaar_pos.store.sqltime import local_day, local_hour
 
-METHOD_LABELS = {
-    PaymentMethod.CASH.value: N_("Cash"),
-    PaymentMethod.QRIS.value: N_("QRIS"),
-    PaymentMethod.TRANSFER.value: N_("Bank transfer"),
-    PaymentMethod.CARD.value: N_("Card"),
-    PaymentMethod.EWALLET.value: N_("E-wallet"),
-}
 CHANNEL_LABELS = {"pos": N_("Till"), "import": N_("Imported")}
 DRILL_DOWN_LIMIT = 500
-
-
-def method_label(method: str) -> str:
-    """A payment method as people read it."""
-    return _(METHOD_LABELS[method]) if method in METHOD_LABELS else method
 
 
 def channel_label(channel: str) -> str:
