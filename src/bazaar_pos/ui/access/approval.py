@@ -216,3 +216,10 @@ class Approvals:
         if approval is None:
             raise NotApproved
         return approval
+
+
+def run_with_approvals(
+    approvals: Approvals | None, call: Callable[[Approval | None], Result]
+) -> Result:
+    """``approvals.run(call)``; ``call(None)`` where there is nobody to ask (first-run setup)."""
+    return call(None) if approvals is None else approvals.run(call)
