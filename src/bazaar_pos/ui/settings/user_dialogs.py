@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.access import Role, name_problems, pin_problems, role_label
 from bazaar_pos.i18n import _
+from bazaar_pos.ui.dialogs import ok_cancel
 
 
 def _pin_field(name: str, accessible: str) -> QLineEdit:
@@ -65,13 +65,7 @@ class UserDialog(QDialog):
         )
         note.setObjectName("screenNote")
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK  Enter"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel  Esc"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         if first:
             intro = QLabel(
