@@ -10,6 +10,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPushButton, QWidget
 
+from bazaar_pos.domain.access import PIN_LENGTHS
+
 W = TypeVar("W", bound=QWidget)
 
 
@@ -23,6 +25,15 @@ def named(widget: W, name: str, accessible: str) -> W:
 def line_edit(name: str, accessible: str) -> QLineEdit:
     """An empty named line edit."""
     return named(QLineEdit(), name, accessible)
+
+
+def pin_field(name: str, accessible: str) -> QLineEdit:
+    """A named field for a PIN: digits, six at most, shown as dots."""
+    field = line_edit(name, accessible)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setMaxLength(max(PIN_LENGTHS))
+    field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    return field
 
 
 def combo(name: str, accessible: str, items: Iterable[tuple[str, object]] = ()) -> QComboBox:
