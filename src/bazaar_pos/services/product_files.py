@@ -53,15 +53,7 @@ from bazaar_pos.store.models import Consignor, Product
 from bazaar_pos.store.types import new_uuids, utcnow
 
 REQUIRED_COLUMNS = ("sku", "name", "price")
-EXPORT_COLUMNS = (
-    "sku",
-    "name",
-    "barcode",
-    "category",
-    "price",
-    "cost",
-    "stock",
-    "unit",
+_EXTRA_COLUMNS = (
     "taxable",
     "low_stock",
     "favourite",
@@ -71,6 +63,18 @@ EXPORT_COLUMNS = (
     "commission",
     "parent_sku",
     "options",
+)
+"""The less common columns: a row's cells there are read only when the file has one of them."""
+EXPORT_COLUMNS = (
+    "sku",
+    "name",
+    "barcode",
+    "category",
+    "price",
+    "cost",
+    "stock",
+    "unit",
+    *_EXTRA_COLUMNS,
     "notes",
 )
 INDONESIAN_COLUMNS = {
@@ -255,21 +259,6 @@ def parse_product_rows(
     return rows
 
 
-_EXTRA_COLUMNS = frozenset(
-    {
-        "taxable",
-        "low_stock",
-        "favourite",
-        "active",
-        "one_of_a_kind",
-        "consignor",
-        "commission",
-        "parent_sku",
-        "options",
-    }
-)
-
-
 class _RowReader:
     """Reads and checks rows one at a time, remembering SKUs and barcodes seen."""
 
@@ -280,7 +269,7 @@ class _RowReader:
         self.price = amount_parser(cur, required=True)
         self.cost = amount_parser(cur, required=False)
         self.stock = whole_number(minimum=0)
-        self.has_extras = bool(self.header & _EXTRA_COLUMNS)
+        self.has_extras = not self.header.isdisjoint(_EXTRA_COLUMNS)
         self.has_category = "category" in self.header
         self.seen_sku: dict[str, int] = {}
         self.seen_barcode: dict[str, int] = {}
