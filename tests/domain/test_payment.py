@@ -11,6 +11,7 @@ from bazaar_pos.domain.payment import (
     Tender,
     cash_due,
     initial_status,
+    method_label,
     needs_confirmation,
     settle,
     suggested_tenders,
@@ -174,3 +175,9 @@ def test_split_payments_keep_what_was_seen_per_payment():
         (CASH, PaymentStatus.CONFIRMED),
     ]
     assert [needs_confirmation(p.method) for p in settlement.payments] == [True, True, False]
+
+
+def test_method_labels_name_known_methods_and_keep_unknown_codes():
+    assert method_label("card") == "Card (EDC)"
+    assert method_label(PaymentMethod.TRANSFER) == "Bank transfer"
+    assert method_label("voucher") == "voucher"

@@ -60,12 +60,7 @@ def test_the_list_reads_pages_as_it_scrolls_and_sorts_in_the_database(
 
 
 def test_the_paged_model_passes_the_model_tester(shop, many_products, qtmodeltester):
-    model = ProductTableModel(
-        str,
-        fetch=lambda query, after, limit: shop.catalogue.browse(query, after=after, limit=limit),
-        count=shop.catalogue.count_matching,
-        page_size=50,
-    )
+    model = ProductTableModel.over_catalogue(shop.catalogue, str, page_size=50)
     model.set_query(ProductQuery())
     qtmodeltester.check(model)
     model.fetchMore()

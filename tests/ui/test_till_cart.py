@@ -154,3 +154,20 @@ def test_the_number_columns_fit_what_the_cart_holds(qtbot, till, monkeypatch):
         assert header.sectionSize(column) > cells.horizontalAdvance(text)
     assert header.sectionSize(5) > small
     assert header.sectionSize(1) > header.sectionSize(5)  # the item's name has the most room
+
+
+def test_the_line_keys_on_an_empty_cart_say_so_and_ask_nothing(qtbot, till, monkeypatch):
+    def asked(*_args, **_kwargs):
+        raise AssertionError("no dialog on an empty cart")
+
+    monkeypatch.setattr(TextDialog, "ask", classmethod(asked))
+    monkeypatch.setattr(DiscountDialog, "ask", classmethod(asked))
+    for key in (Qt.Key.Key_F2, Qt.Key.Key_F4, Qt.Key.Key_F5, Qt.Key.Key_F6):
+        till.say("")
+        qtbot.keyClick(till.scan, key)
+        assert till.message.text() == "The cart is empty: scan something first."
+        assert till.message.property("tone") == "error"
+    till.say("")
+    till.set_quantity(2)
+    assert till.message.text() == "The cart is empty: scan something first."
+    assert till.cart.lines == []

@@ -1,12 +1,17 @@
+from datetime import date
+
 from PIL import Image
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QDate, QObject, QStringListModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
 from bazaar_pos.domain.money import currency
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.ui import messages
 from bazaar_pos.ui.background import run_in_background
 from bazaar_pos.ui.thumbnails import thumbnail
+from bazaar_pos.ui.widgets.fields import date_edit
 from bazaar_pos.ui.widgets.money_edit import MoneyEdit
+from bazaar_pos.ui.widgets.tables import list_table
 
 
 def test_thumbnails_fit_a_square_and_are_cached(qtbot, tmp_path):
@@ -56,3 +61,34 @@ def test_background_jobs_report_results_and_errors(qtbot):
     qtbot.waitUntil(lambda: len(errors) == 1)
     assert messages.describe(errors[0]) == "The file cannot be used.\n• Line 2: bad price"
     assert "Something went wrong" in messages.describe(RuntimeError("boom"))
+
+
+def test_date_fields_are_named_and_pick_from_a_calendar(qtbot):
+    edit = date_edit("someDay", "Some day", date(2025, 3, 9))
+    qtbot.addWidget(edit)
+    assert (edit.objectName(), edit.accessibleName()) == ("someDay", "Some day")
+    assert edit.date() == QDate(2025, 3, 9)
+    assert edit.text() == "2025-03-09"
+    assert edit.calendarPopup()
+    unset = date_edit("unset", "Unset")
+    qtbot.addWidget(unset)
+    assert unset.date() == QDate(2000, 1, 1)
+
+
+def test_list_tables_are_named_read_only_and_chosen_by_rows(qtbot):
+    model = QStringListModel(["a", "b"])
+    view = list_table("things", "Things", model)
+    qtbot.addWidget(view)
+    assert (view.objectName(), view.accessibleName(), view.model()) == ("things", "Things", model)
+    assert view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert view.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
+    assert view.selectionMode() == QAbstractItemView.SelectionMode.SingleSelection
+    assert not view.alternatingRowColors()
+    assert view.verticalHeader().isHidden()
+    header = view.horizontalHeader()
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents
+    assert header.stretchLastSection()
+    many = list_table("many", "Many", model, single=False, alternating=True)
+    qtbot.addWidget(many)
+    assert many.selectionMode() == QAbstractItemView.SelectionMode.ExtendedSelection
+    assert many.alternatingRowColors()

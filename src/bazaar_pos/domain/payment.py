@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.pricing import CashRounding, round_cash
+from bazaar_pos.i18n import N_, _
 
 
 class PaymentMethod(enum.StrEnum):
@@ -17,6 +18,24 @@ class PaymentMethod(enum.StrEnum):
     TRANSFER = "transfer"
     CARD = "card"
     EWALLET = "ewallet"
+
+
+METHOD_LABELS = {
+    PaymentMethod.CASH: N_("Cash"),
+    PaymentMethod.QRIS: N_("QRIS"),
+    PaymentMethod.TRANSFER: N_("Bank transfer"),
+    PaymentMethod.CARD: N_("Card (EDC)"),
+    PaymentMethod.EWALLET: N_("E-wallet"),
+}
+"""Payment methods as screens and reports name them (receipts use shorter words)."""
+
+
+def method_label(method: str) -> str:
+    """The translated name of a payment method (the stored code if it is unknown)."""
+    try:
+        return _(METHOD_LABELS[PaymentMethod(method)])
+    except ValueError:
+        return method
 
 
 class PaymentStatus(enum.StrEnum):

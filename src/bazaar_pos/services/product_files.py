@@ -53,15 +53,7 @@ from bazaar_pos.store.models import Consignor, Product
 from bazaar_pos.store.types import new_uuids, utcnow
 
 REQUIRED_COLUMNS = ("sku", "name", "price")
-EXPORT_COLUMNS = (
-    "sku",
-    "name",
-    "barcode",
-    "category",
-    "price",
-    "cost",
-    "stock",
-    "unit",
+_EXTRA_COLUMNS = (
     "taxable",
     "low_stock",
     "favourite",
@@ -71,6 +63,18 @@ EXPORT_COLUMNS = (
     "commission",
     "parent_sku",
     "options",
+)
+"""The less common columns: a row's cells there are read only when the file has one of them."""
+EXPORT_COLUMNS = (
+    "sku",
+    "name",
+    "barcode",
+    "category",
+    "price",
+    "cost",
+    "stock",
+    "unit",
+    *_EXTRA_COLUMNS,
     "notes",
 )
 INDONESIAN_COLUMNS = {
@@ -255,40 +259,6 @@ def parse_product_rows(
     return rows
 
 
-_EXTRA_COLUMNS = frozenset(
-    {
-        "taxable",
-        "low_stock",
-        "favourite",
-        "active",
-        "one_of_a_kind",
-        "consignor",
-        "commission",
-        "parent_sku",
-        "options",
-    }
-)
-
-
-@dataclass(slots=True)
-class _Extras:
-    """The less common cells of a row, read only when the file has such columns."""
-
-    taxable: bool | None = None
-    low_stock: int | None = None
-    favourite: bool | None = None
-    active: bool | None = None
-    one_of_a_kind: bool | None = None
-    consignor: str | None = None
-    commission: Commission | None = None
-    parent_sku: str | None = None
-    axes: tuple[OptionAxis, ...] = ()
-    choice: Choice = ()
-
-
-_NO_EXTRAS = _Extras()
-
-
 class _RowReader:
     """Reads and checks rows one at a time, remembering SKUs and barcodes seen."""
 
@@ -299,7 +269,7 @@ class _RowReader:
         self.price = amount_parser(cur, required=True)
         self.cost = amount_parser(cur, required=False)
         self.stock = whole_number(minimum=0)
-        self.has_extras = bool(self.header & _EXTRA_COLUMNS)
+        self.has_extras = not self.header.isdisjoint(_EXTRA_COLUMNS)
         self.has_category = "category" in self.header
         self.seen_sku: dict[str, int] = {}
         self.seen_barcode: dict[str, int] = {}
@@ -331,11 +301,7 @@ class _RowReader:
         unit = (values.get("unit") or "").strip()
         if len(unit) > 20:
             problems.add(row, "unit", _("the unit is longer than 20 characters"))
-        extra = _NO_EXTRAS
-        if self.has_extras:
-            extra = _Extras()
-            self._read_extras(row, stock, extra)
-        return ProductRow(
+        product = ProductRow(
             row.line,
             sku,
             name,
@@ -345,42 +311,37 @@ class _RowReader:
             category,
             stock,
             unit or None,
-            extra.taxable,
-            extra.low_stock,
-            extra.favourite,
-            extra.active,
-            extra.one_of_a_kind,
-            extra.consignor,
-            extra.commission,
-            extra.parent_sku,
-            extra.axes,
-            extra.choice,
-            self.text(row, "notes"),
+            notes=self.text(row, "notes"),
         )
+        if self.has_extras:
+            self._read_extras(row, product)
+        return product
 
-    def _read_extras(self, row: CsvRow, stock: int | None, extra: _Extras) -> None:
+    def _read_extras(self, row: CsvRow, product: ProductRow) -> None:
+        """The less common cells, read only when the file has such columns."""
         problems = self.problems
-        extra.taxable = problems.check(row, "taxable", yes_no)
-        extra.low_stock = problems.check(row, "low_stock", self.stock)
-        extra.favourite = problems.check(row, "favourite", yes_no)
-        extra.active = problems.check(row, "active", yes_no)
-        extra.one_of_a_kind = problems.check(row, "one_of_a_kind", yes_no)
-        if extra.one_of_a_kind and stock is not None and stock > 1:
+        stock = product.stock
+        product.taxable = problems.check(row, "taxable", yes_no)
+        product.low_stock = problems.check(row, "low_stock", self.stock)
+        product.favourite = problems.check(row, "favourite", yes_no)
+        product.active = problems.check(row, "active", yes_no)
+        product.one_of_a_kind = problems.check(row, "one_of_a_kind", yes_no)
+        if product.one_of_a_kind and stock is not None and stock > 1:
             problems.add(row, "stock", _("a one-of-a-kind piece has a stock of 1 at most"))
-        extra.consignor = row.get("consignor") or None
-        extra.commission = problems.check(
+        product.consignor = row.get("consignor") or None
+        product.commission = problems.check(
             row, "commission", lambda text: parse_commission(text, self.cur)
         )
-        if extra.commission is not None and not extra.consignor:
+        if product.commission is not None and not product.consignor:
             problems.add(row, "commission", _("a commission needs a consignor"))
-        extra.parent_sku = row.get("parent_sku") or None
-        if extra.parent_sku:
-            extra.choice = problems.check(row, "options", parse_choice) or ()
-            if not extra.choice:
+        product.parent_sku = row.get("parent_sku") or None
+        if product.parent_sku:
+            product.choice = problems.check(row, "options", parse_choice) or ()
+            if not product.choice:
                 problems.add(row, "options", _("a variant needs its options, like 'Size: M'"))
         else:
-            extra.axes = problems.check(row, "options", parse_axes) or ()
-        if extra.axes and stock:
+            product.axes = problems.check(row, "options", parse_axes) or ()
+        if product.axes and stock:
             problems.add(row, "stock", _("stock is kept on each variant, not on the product"))
 
     def _check_sku(self, row: CsvRow, sku: str) -> None:

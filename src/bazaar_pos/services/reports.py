@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, sel
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.access import Permission
-from bazaar_pos.domain.payment import PaymentMethod
+from bazaar_pos.domain.payment import method_label
 from bazaar_pos.domain.periods import Period, Segment, offset_segments
 from bazaar_pos.domain.report import (
     Amounts,
@@ -38,20 +38,8 @@ from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.store.models import Payment, Product, Sale, SaleLine, Till
 from bazaar_pos.store.sqltime import local_day, local_hour
 
-METHOD_LABELS = {
-    PaymentMethod.CASH.value: N_("Cash"),
-    PaymentMethod.QRIS.value: N_("QRIS"),
-    PaymentMethod.TRANSFER.value: N_("Bank transfer"),
-    PaymentMethod.CARD.value: N_("Card"),
-    PaymentMethod.EWALLET.value: N_("E-wallet"),
-}
 CHANNEL_LABELS = {"pos": N_("Till"), "import": N_("Imported")}
 DRILL_DOWN_LIMIT = 500
-
-
-def method_label(method: str) -> str:
-    """A payment method as people read it."""
-    return _(METHOD_LABELS[method]) if method in METHOD_LABELS else method
 
 
 def channel_label(channel: str) -> str:
@@ -141,6 +129,35 @@ def within(stmt: Select[Any], start: datetime, end: datetime) -> Select[Any]:
     return stmt.where(Sale.created_at >= start, Sale.created_at < end)
 
 
+def payment_rows(
+    session: Session, start: datetime, end: datetime, *where: ColumnElement[bool]
+) -> tuple[PaymentRow, ...]:
+    """What each payment method brought in from ``start`` to ``end``, the most first.
+
+    ``where`` narrows the sales further (one till's, for a Z report).
+    """
+    query = within(
+        select(
+            Payment.method,
+            func.count(func.distinct(Payment.sale_id)),
+            func.sum(Payment.amount_minor),
+            func.sum(Payment.tendered_minor),
+            func.sum(Payment.change_minor),
+        )
+        .select_from(Sale)
+        .join(Payment, Payment.sale_id == Sale.id),
+        start,
+        end,
+    )
+    if where:
+        query = query.where(*where)
+    rows = [
+        PaymentRow(method, method_label(method), int(sales), int(amount), int(given), int(back))
+        for method, sales, amount, given, back in session.execute(query.group_by(Payment.method))
+    ]
+    return tuple(sorted(rows, key=lambda r: (-r.amount, r.method)))
+
+
 class ReportService(LocalClockService):
     """Figures, breakdowns and drill-downs of the sales in a period."""
 
@@ -166,7 +183,7 @@ class ReportService(LocalClockService):
             cube, rounding, collected = self._cube(session, segments)
             products = self._products(session, start, end)
             reversals = reversals_between(session, start, end)
-            payments = self._payments(session, start, end)
+            payments = payment_rows(session, start, end)
         line_totals = sum((row.amounts for row in products), Amounts())
         sale_totals = sum(cube.values(), Amounts())
         figures = Figures(
@@ -345,27 +362,6 @@ class ReportService(LocalClockService):
                 amounts += merged[key].amounts
             merged[key] = _ProductRow(key, name, sku, category, amounts, consignor)
         return tuple(sorted(merged.values(), key=lambda r: (-r.amounts.net, r.label)))
-
-    @staticmethod
-    def _payments(session: Session, start: datetime, end: datetime) -> tuple[PaymentRow, ...]:
-        query = within(
-            select(
-                Payment.method,
-                func.count(func.distinct(Payment.sale_id)),
-                func.sum(Payment.amount_minor),
-                func.sum(Payment.tendered_minor),
-                func.sum(Payment.change_minor),
-            )
-            .select_from(Sale)
-            .join(Payment, Payment.sale_id == Sale.id),
-            start,
-            end,
-        ).group_by(Payment.method)
-        rows = [
-            PaymentRow(method, method_label(method), int(sales), int(amount), int(given), int(back))
-            for method, sales, amount, given, back in session.execute(query)
-        ]
-        return tuple(sorted(rows, key=lambda r: (-r.amount, r.method)))
 
     def _drill_condition(
         self, dimension: Dimension | None, key: str, start: datetime, end: datetime

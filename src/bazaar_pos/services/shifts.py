@@ -7,6 +7,8 @@ Sales and refunds rung up at this till while a shift is open carry its id
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -29,7 +31,7 @@ from bazaar_pos.domain.shift_report import (
 )
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.access import Approval
+from bazaar_pos.services.access import Approval, Grant
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.printer import PrinterService
 from bazaar_pos.services.refunds import VOID
@@ -184,14 +186,7 @@ class ShiftService:
 
     def close(self, count: CashCount, *, note: str = "") -> ShiftReport:
         """Close the open shift with the cash counted; return its Z report."""
-        shop = self._settings.load()
-        with (
-            self._settings.access.permit() as grant,
-            self._db.writing() as session,
-        ):
-            shift = _open_shift(session, shop.till_id)
-            if shift is None:
-                raise ValidationError(_("No shift is open."))
+        with self._changing_open_shift(_("No shift is open.")) as (grant, session, shift):
             expected = _totals(session, shift).expected
             shift.closed_at = utcnow()
             shift.closed_by = grant.actor.name
@@ -241,18 +236,12 @@ class ShiftService:
             raise ValidationError(_("The amount must be more than zero."))
         if not reason.strip():
             raise ValidationError(_("Say why the cash goes in or out."))
-        shop = self._settings.load()
-        with (
-            self._settings.access.permit() as grant,
-            self._db.writing() as session,
-        ):
-            shift = _open_shift(session, shop.till_id)
-            if shift is None:
-                raise ValidationError(_("Open a shift first."))
+        with self._changing_open_shift(_("Open a shift first.")) as (grant, session, shift):
             if kind == PAY_OUT:
                 expected = _totals(session, shift).expected
                 if amount > expected:
-                    left = format_money(expected, currency(shift.currency), shop.money_locale)
+                    locale = self._settings.load().money_locale
+                    left = format_money(expected, currency(shift.currency), locale)
                     raise ValidationError(
                         _("Only {amount} should be in the drawer.").format(amount=left)
                     )
@@ -276,6 +265,22 @@ class ShiftService:
             )
             session.flush()
             return ShiftView.of(shift)
+
+    @contextmanager
+    def _changing_open_shift(self, none_open: str) -> Iterator[tuple[Grant, Session, CashShift]]:
+        """A write transaction on this till's open shift, by the person signed in.
+
+        Raises ValidationError saying ``none_open`` when no shift is open.
+        """
+        till_id = self._settings.load().till_id
+        with (
+            self._settings.access.permit() as grant,
+            self._db.writing() as session,
+        ):
+            shift = _open_shift(session, till_id)
+            if shift is None:
+                raise ValidationError(none_open)
+            yield grant, session, shift
 
     def _report(self, session: Session, shift: CashShift) -> ShiftReport:
         shop = self._settings.load()

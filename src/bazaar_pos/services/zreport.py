@@ -7,12 +7,12 @@ from datetime import date
 from sqlalchemy import case, func, select
 
 from bazaar_pos.domain.periods import Period
-from bazaar_pos.domain.report import Amounts, Figures, PaymentRow
+from bazaar_pos.domain.report import Amounts, Figures
 from bazaar_pos.domain.zreport import ZReport
 from bazaar_pos.services.local_clock import LocalClockService
-from bazaar_pos.services.reports import line_sums, method_label, shop_header, within
+from bazaar_pos.services.reports import line_sums, payment_rows, shop_header, within
 from bazaar_pos.services.reversals import reversals_between
-from bazaar_pos.store.models import Payment, Sale, SaleLine
+from bazaar_pos.store.models import Sale, SaleLine
 
 
 class ZReportService(LocalClockService):
@@ -52,23 +52,7 @@ class ZReportService(LocalClockService):
                     end,
                 ).where(mine)
             ).one()
-            payments = session.execute(
-                within(
-                    select(
-                        Payment.method,
-                        func.count(func.distinct(Payment.sale_id)),
-                        func.sum(Payment.amount_minor),
-                        func.sum(Payment.tendered_minor),
-                        func.sum(Payment.change_minor),
-                    )
-                    .select_from(Sale)
-                    .join(Payment, Payment.sale_id == Sale.id),
-                    start,
-                    end,
-                )
-                .where(mine)
-                .group_by(Payment.method)
-            ).all()
+            payments = payment_rows(session, start, end, mine)
             numbers = {
                 sequence: number
                 for sequence, number in session.execute(
@@ -95,20 +79,13 @@ class ZReportService(LocalClockService):
             rounding=rounding,
             collected=collected,
         )
-        rows = sorted(
-            (
-                PaymentRow(m, method_label(m), int(n), int(amount), int(given), int(back))
-                for m, n, amount, given, back in payments
-            ),
-            key=lambda r: (-r.amount, r.method),
-        )
         return ZReport(
             shop=shop_header(settings),
             till_code=settings.till_code,
             day=day,
             generated_at=self.now(),
             figures=figures,
-            payments=tuple(rows),
+            payments=payments,
             first_sale=numbers.get(sales[8], ""),
             last_sale=numbers.get(sales[9], ""),
         )

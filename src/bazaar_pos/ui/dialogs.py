@@ -62,13 +62,7 @@ class TextDialog(QDialog):
         self.field.setObjectName("textDialogField")
         self.field.setAccessibleName(label)
         prompt.setBuddy(self.field)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK  Enter"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel  Esc"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         if required:
             self.field.textChanged.connect(lambda value: ok.setEnabled(bool(value.strip())))
@@ -88,3 +82,15 @@ class TextDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.field.text().strip()
+
+
+def ok_cancel(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
+    """OK and Cancel buttons accepting or rejecting ``dialog``; OK says ``ok_text`` if given."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or _("OK  Enter"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel  Esc"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -9,9 +9,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from babel.dates import format_date, format_datetime
 
 from bazaar_pos.domain.money import MinorUnits, format_money
-from bazaar_pos.domain.payment import PaymentMethod
+from bazaar_pos.domain.payment import method_label
 from bazaar_pos.domain.periods import local_time
-from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.settings import ShopSettings
 
 MoneyText = Callable[[MinorUnits], str]
@@ -24,14 +23,6 @@ __all__ = [
     "method_label",
     "money_text",
 ]
-
-METHOD_LABELS = {
-    PaymentMethod.CASH: N_("Cash"),
-    PaymentMethod.QRIS: N_("QRIS"),
-    PaymentMethod.TRANSFER: N_("Bank transfer"),
-    PaymentMethod.CARD: N_("Card (EDC)"),
-    PaymentMethod.EWALLET: N_("E-wallet"),
-}
 
 
 def money_text(settings: ShopSettings) -> MoneyText:
@@ -47,14 +38,6 @@ def money_text(settings: ShopSettings) -> MoneyText:
         return format_money(minor, cur, locale)
 
     return text
-
-
-def method_label(method: str) -> str:
-    """The translated name of a payment method (the stored code if it is unknown)."""
-    try:
-        return _(METHOD_LABELS[PaymentMethod(method)])
-    except ValueError:
-        return method
 
 
 class Formats:

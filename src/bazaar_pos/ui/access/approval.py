@@ -10,14 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,7 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.access import AccessControl, Approval, PermissionDenied
 from bazaar_pos.ui.printing.worker import Background
+from bazaar_pos.ui.widgets.fields import pin_field
 
 Result = TypeVar("Result")
 
@@ -75,12 +74,7 @@ class ApprovalDialog(QDialog):
         self.owner.setAccessibleName(_("Owner"))
         for name in access.owners():
             self.owner.addItem(name, name)
-        self.pin = QLineEdit()
-        self.pin.setObjectName("approvalPin")
-        self.pin.setAccessibleName(_("Owner's PIN"))
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setMaxLength(6)
-        self.pin.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.pin = pin_field("approvalPin", _("Owner's PIN"))
         self.pin.setPlaceholderText(_("Owner's PIN"))
         self.problem = QLabel()
         self.problem.setObjectName("dialogProblem")
@@ -216,3 +210,10 @@ class Approvals:
         if approval is None:
             raise NotApproved
         return approval
+
+
+def run_with_approvals(
+    approvals: Approvals | None, call: Callable[[Approval | None], Result]
+) -> Result:
+    """``approvals.run(call)``; ``call(None)`` where there is nobody to ask (first-run setup)."""
+    return call(None) if approvals is None else approvals.run(call)

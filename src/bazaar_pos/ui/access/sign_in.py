@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -21,6 +20,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.printing.worker import Background
+from bazaar_pos.ui.widgets.fields import pin_field
 
 
 class SignInScreen(QWidget):
@@ -50,14 +50,9 @@ class SignInScreen(QWidget):
         self.users.setAccessibleName(_("Users"))
         self.users.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.users.itemClicked.connect(lambda _item: self.pin.setFocus())
-        self.pin = QLineEdit()
-        self.pin.setObjectName("signInPin")
-        self.pin.setAccessibleName(_("PIN"))
+        self.pin = pin_field("signInPin", _("PIN"))
         self.pin.setPlaceholderText(_("PIN"))
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setMaxLength(6)
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pin.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         self.pin.returnPressed.connect(self.submit)
         self.pin.installEventFilter(self)
         self.button = QPushButton(_("Sign in  Enter"))

@@ -5,19 +5,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +30,8 @@ from bazaar_pos.ui.audit.labels import action_label, actor_label
 from bazaar_pos.ui.audit.model import AuditTableModel
 from bazaar_pos.ui.formatting import money_text
 from bazaar_pos.ui.messages import show_message
+from bazaar_pos.ui.widgets.fields import date_edit
+from bazaar_pos.ui.widgets.tables import list_table
 
 DEFAULT_DAYS = 7
 ABOUT, ABOUT_AT_MOST = 3, 36
@@ -56,8 +54,8 @@ class AuditDialog(QDialog):
         self._approvals = approvals
         self._approval: Approval | None = None
         today = date.today()
-        self.date_from = _date_edit("auditFrom", _("From"), today - timedelta(days=DEFAULT_DAYS))
-        self.date_to = _date_edit("auditTo", _("To"), today)
+        self.date_from = date_edit("auditFrom", _("From"), today - timedelta(days=DEFAULT_DAYS))
+        self.date_to = date_edit("auditTo", _("To"), today)
         self.user = QComboBox()
         self.user.setObjectName("auditUser")
         self.user.setAccessibleName(_("User"))
@@ -70,19 +68,13 @@ class AuditDialog(QDialog):
         for combo in (self.user, self.action):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.model = AuditTableModel(money_text(shop.settings.load()))
-        self.table = QTableView()
-        self.table.setObjectName("auditTable")
-        self.table.setAccessibleName(_("Audit events"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        self.table = list_table(
+            "auditTable", _("Audit events"), self.model, single=False, alternating=True
+        )
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ABOUT, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            ABOUT, QHeaderView.ResizeMode.Interactive
+        )
         self.count = QLabel()
         self.count.setObjectName("auditCount")
         self.message = QLabel()
@@ -198,12 +190,3 @@ class AuditDialog(QDialog):
             parent, _("Export the audit log"), suggested, _("CSV files (*.csv)")
         )
         return Path(path) if path else None
-
-
-def _date_edit(name: str, label: str, day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setObjectName(name)
-    edit.setAccessibleName(label)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit

@@ -8,7 +8,6 @@ from datetime import date
 from babel.dates import format_date
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -32,7 +31,7 @@ from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.events.report_html import event_report_html
 from bazaar_pos.ui.formatting import money_text
 from bazaar_pos.ui.messages import show_message
-from bazaar_pos.ui.widgets.fields import button, line_edit
+from bazaar_pos.ui.widgets.fields import button, date_edit, line_edit
 
 
 def event_line(event: EventView) -> str:
@@ -80,8 +79,8 @@ class EventsDialog(QDialog):
         self.list.currentRowChanged.connect(lambda _row: self._show_current())
         self.name = line_edit("eventName", _("Name"))
         self.place = line_edit("eventPlace", _("Place"))
-        self.starts = self._date("eventStarts", _("First day"))
-        self.ends = self._date("eventEnds", _("Last day"))
+        self.starts = date_edit("eventStarts", _("First day"))
+        self.ends = date_edit("eventEnds", _("Last day"))
         self.booth_fee = line_edit("eventBoothFee", _("Booth fee"))
         self.other_costs = line_edit("eventOtherCosts", _("Other costs"))
         self.costs_note = line_edit("eventCostsNote", _("About the costs"))
@@ -159,16 +158,6 @@ class EventsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
-
-    # -- building ------------------------------------------------------------
-
-    def _date(self, name: str, accessible: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        return edit
 
     # -- acting ----------------------------------------------------------------
 

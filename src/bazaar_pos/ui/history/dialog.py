@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -31,7 +27,8 @@ from bazaar_pos.ui.history.model import SalesListModel
 from bazaar_pos.ui.history.refund_dialog import RefundDialog
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.step_line_edit import StepLineEdit
-from bazaar_pos.ui.widgets.fields import button
+from bazaar_pos.ui.widgets.fields import button, date_edit
+from bazaar_pos.ui.widgets.tables import list_table
 
 DEFAULT_DAYS = 30
 SEARCH_DELAY_MS = 200
@@ -70,22 +67,13 @@ class SalesHistoryDialog(QDialog):
         self.search.returnPressed.connect(self.reload)
         self.search.step.connect(self._step)
         today = date.today()
-        self.date_from = _date_edit("historyFrom", _("From"), today - timedelta(days=DEFAULT_DAYS))
-        self.date_to = _date_edit("historyTo", _("To"), today)
+        self.date_from = date_edit("historyFrom", _("From"), today - timedelta(days=DEFAULT_DAYS))
+        self.date_to = date_edit("historyTo", _("To"), today)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _date: self.reload())
 
         self.model = SalesListModel(money)
-        self.table = QTableView()
-        self.table.setObjectName("historyTable")
-        self.table.setAccessibleName(_("Sales"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = list_table("historyTable", _("Sales"), self.model)
         self.table.selectionModel().currentRowChanged.connect(lambda *_args: self._show_current())
         self.view = QTextBrowser()
         self.view.setObjectName("saleDetail")
@@ -246,12 +234,3 @@ class SalesHistoryDialog(QDialog):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         show_message(self.message, text, "error" if error else "info")
-
-
-def _date_edit(name: str, label: str, day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setObjectName(name)
-    edit.setAccessibleName(label)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit

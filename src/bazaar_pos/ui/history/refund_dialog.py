@@ -27,6 +27,7 @@ from bazaar_pos.domain.pricing import prorate
 from bazaar_pos.i18n import _
 from bazaar_pos.services.refunds import RefundItem
 from bazaar_pos.services.sales_history import SaleDetail, SaleLineView
+from bazaar_pos.ui.dialogs import ok_cancel
 from bazaar_pos.ui.formatting import MoneyText, method_label
 
 
@@ -104,14 +105,8 @@ class RefundDialog(QDialog):
         everything.setObjectName("refundEverything")
         everything.clicked.connect(self.select_everything)
         QShortcut(QKeySequence("Ctrl+A"), self).activated.connect(self.select_everything)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = ok_cancel(self, _("Refund  Ctrl+Enter"))
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(_("Refund  Ctrl+Enter"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel  Esc"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.accept)
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Choose how many of each line come back.")), 1)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from bazaar_pos.i18n import N_, _
-from bazaar_pos.services.catalogue import PAGE_SIZE, ProductQuery, ProductSort
+from bazaar_pos.services.catalogue import PAGE_SIZE, CatalogueService, ProductQuery, ProductSort
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.table_model import ListTableModel
 from bazaar_pos.ui.thumbnails import thumbnail
@@ -60,6 +60,24 @@ class ProductTableModel(ListTableModel[ProductView]):
         self._total = 0
         self._busy = False
         """True while resetting or inserting: a fetchMore asked for then is ignored."""
+
+    @classmethod
+    def over_catalogue(
+        cls,
+        catalogue: CatalogueService,
+        format_money: Callable[[int], str],
+        *,
+        photos: bool = False,
+        page_size: int = PAGE_SIZE,
+    ) -> ProductTableModel:
+        """Products read a page at a time from ``catalogue``; with ``photos``, their thumbnails."""
+        return cls(
+            format_money,
+            fetch=lambda query, after, limit: catalogue.browse(query, after=after, limit=limit),
+            count=catalogue.count_matching,
+            photo_for=catalogue.photo_path if photos else None,
+            page_size=page_size,
+        )
 
     # Loading
 

@@ -58,13 +58,8 @@ class ProductsScreen(QWidget):
         self.approvals = Approvals(shop.access, self)
         self.job: Job | None = None
         settings = shop.settings.load()
-        self.model = ProductTableModel(
-            money_text(settings),
-            fetch=lambda query, after, limit: shop.catalogue.browse(
-                query, after=after, limit=limit
-            ),
-            count=shop.catalogue.count_matching,
-            photo_for=shop.catalogue.photo_path,
+        self.model = ProductTableModel.over_catalogue(
+            shop.catalogue, money_text(settings), photos=True
         )
         title = QLabel(_("Products"))
         title.setObjectName("screenTitle")

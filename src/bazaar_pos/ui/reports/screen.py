@@ -11,7 +11,6 @@ from PySide6.QtCore import QDate, QModelIndex, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -54,6 +53,7 @@ from bazaar_pos.ui.reports.models import (
 )
 from bazaar_pos.ui.reports.parts import label, table
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
+from bazaar_pos.ui.widgets.fields import date_edit
 from bazaar_pos.ui.worker import Background
 
 PERIODS = (
@@ -178,15 +178,9 @@ class ReportsScreen(QWidget):
         self.period.setAccessibleName(_("Period"))
         for kind, name in PERIODS:
             self.period.addItem(_(name), kind)
-        self.first = QDateEdit()
-        self.first.setObjectName("reportFrom")
-        self.first.setAccessibleName(_("From"))
-        self.last = QDateEdit()
-        self.last.setObjectName("reportTo")
-        self.last.setAccessibleName(_("To"))
+        self.first = date_edit("reportFrom", _("From"))
+        self.last = date_edit("reportTo", _("To"))
         for edit in (self.first, self.last):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self._custom_dates)
         self.period.currentIndexChanged.connect(self._preset_chosen)
         period_label = label(_("&Period"), "periodLabel", self.period)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.files import ask_save_path
 from bazaar_pos.ui.reports.parts import label
+from bazaar_pos.ui.widgets.fields import date_edit
 from bazaar_pos.ui.worker import Background
 
 
@@ -47,11 +47,7 @@ class ZReportDialog(QDialog):
         self._shop = shop
         self.background = Background(self)
         day = day or shop.zreports.today()
-        self.day = QDateEdit(QDate(day.year, day.month, day.day))
-        self.day.setObjectName("zReportDay")
-        self.day.setAccessibleName(_("Day"))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day = date_edit("zReportDay", _("Day"), day)
         self.width_choice = QComboBox()
         self.width_choice.setObjectName("zReportWidth")
         self.width_choice.setAccessibleName(_("Receipt width"))

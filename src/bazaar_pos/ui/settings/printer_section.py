@@ -21,7 +21,7 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.printer import DetectedPrinter, PrinterService
 from bazaar_pos.services.printer_settings import PAPER_CHOICES, PAPER_OF_COLUMNS, PrinterSettings
-from bazaar_pos.ui.access.approval import Approvals, Granted
+from bazaar_pos.ui.access.approval import Approvals, Granted, run_with_approvals
 from bazaar_pos.ui.printing.worker import Background
 from bazaar_pos.ui.widgets.fields import button, line_edit
 
@@ -200,12 +200,10 @@ class PrinterSection(QGroupBox):
             "logo_path": self.logo.text().strip(),
         }
         try:
-            if self._approvals is None:
-                settings = self._printer.configure(**changes)
-            else:
-                settings = self._approvals.run(
-                    lambda approval: self._printer.configure(approval=approval, **changes)
-                )
+            settings = run_with_approvals(
+                self._approvals,
+                lambda approval: self._printer.configure(approval=approval, **changes),
+            )
         except UserError as exc:
             self._say(str(exc), problem=True)
             return None

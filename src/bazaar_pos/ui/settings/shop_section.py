@@ -30,7 +30,7 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import LANGUAGES, _, current_language
 from bazaar_pos.services.qris_sticker import IMAGE_FILES, QrisSticker, read_qris_image
 from bazaar_pos.services.settings import SettingsService, ShopSettings
-from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.access.approval import Approvals, run_with_approvals
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.printing.worker import Background
 from bazaar_pos.ui.widgets.fields import combo, line_edit
@@ -191,12 +191,9 @@ class ShopSection(QGroupBox):
         before = self._settings.load()
         edited = self.edited()
         try:
-            if self._approvals is None:
-                stored = self._settings.change(edited)
-            else:
-                stored = self._approvals.run(
-                    lambda approval: self._settings.change(edited, approval=approval)
-                )
+            stored = run_with_approvals(
+                self._approvals, lambda approval: self._settings.change(edited, approval=approval)
+            )
         except UserError as exc:
             show_message(self.message, str(exc), "error")
             return False

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,16 +14,8 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.access import Role, name_problems, pin_problems, role_label
 from bazaar_pos.i18n import _
-
-
-def _pin_field(name: str, accessible: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setObjectName(name)
-    field.setAccessibleName(accessible)
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setMaxLength(6)
-    field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-    return field
+from bazaar_pos.ui.dialogs import ok_cancel
+from bazaar_pos.ui.widgets.fields import pin_field
 
 
 class UserDialog(QDialog):
@@ -49,8 +39,8 @@ class UserDialog(QDialog):
         roles = (Role.OWNER,) if first else (Role.CASHIER, Role.OWNER)
         for role in roles:
             self.role.addItem(role_label(role), role)
-        self.pin = _pin_field("userPin", _("PIN"))
-        self.again = _pin_field("userPinAgain", _("The same PIN again"))
+        self.pin = pin_field("userPin", _("PIN"))
+        self.again = pin_field("userPinAgain", _("The same PIN again"))
         self.problem = QLabel()
         self.problem.setObjectName("dialogProblem")
         self.problem.setWordWrap(True)
@@ -65,13 +55,7 @@ class UserDialog(QDialog):
         )
         note.setObjectName("screenNote")
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK  Enter"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel  Esc"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         if first:
             intro = QLabel(

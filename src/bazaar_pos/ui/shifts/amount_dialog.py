@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.money import Currency, MinorUnits, parse_money
 from bazaar_pos.i18n import _
+from bazaar_pos.ui.dialogs import ok_cancel
 
 
 class AmountDialog(QDialog):
@@ -56,13 +56,7 @@ class AmountDialog(QDialog):
         reason_caption.setBuddy(self.reason)
         form.addRow(amount_caption, self.amount)
         form.addRow(reason_caption, self.reason)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("OK  Enter"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel  Esc"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)

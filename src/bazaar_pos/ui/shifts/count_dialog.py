@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.cash_count import CashCount, Denomination, Piece, denominations
 from bazaar_pos.domain.money import Currency, MinorUnits, parse_money
 from bazaar_pos.i18n import _
+from bazaar_pos.ui.dialogs import ok_cancel
 from bazaar_pos.ui.formatting import MoneyText
 
 MOST_OF_ONE = 9999
@@ -107,14 +108,8 @@ class CashCountDialog(QDialog):
         self.note.setPlaceholderText(_("Note (optional), e.g. a torn note set aside"))
         self.problem = QLabel()
         self.problem.setObjectName("dialogProblem")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = ok_cancel(self, _("Close the shift  Ctrl+Enter"))
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(_("Close the shift  Ctrl+Enter"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel  Esc"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.accept)
         other_row = QVBoxLayout()  # the caption above: long in some languages
         other_row.setSpacing(4)

@@ -55,13 +55,7 @@ class MovementsTab(QWidget):
         self._looking = looking
         self._formats = Formats(shop.settings.load())
         self.product: ProductView | None = None
-        self.model = ProductTableModel(
-            self._formats.money,
-            fetch=lambda query, after, limit: shop.catalogue.browse(
-                query, after=after, limit=limit
-            ),
-            count=shop.catalogue.count_matching,
-        )
+        self.model = ProductTableModel.over_catalogue(shop.catalogue, self._formats.money)
         self.filter = QLineEdit()
         self.filter.setObjectName("stockFilter")
         self.filter.setAccessibleName(_("Find a product"))

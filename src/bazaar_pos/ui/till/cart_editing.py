@@ -45,11 +45,17 @@ class CartEditing(_Base):
         row = self.table.currentIndex().row()
         return self.model.key(row if row >= 0 else len(self.cart) - 1)
 
-    def set_quantity(self, quantity: int) -> None:
-        """Set the selected line's quantity (``3*`` then Enter, or F4)."""
+    def _selected_key(self) -> str | None:
+        """The selected line's key; None, after saying the cart is empty, when there is none."""
         key = self.current_key()
         if key is None:
             self.say(_("The cart is empty: scan something first."), "error")
+        return key
+
+    def set_quantity(self, quantity: int) -> None:
+        """Set the selected line's quantity (``3*`` then Enter, or F4)."""
+        key = self._selected_key()
+        if key is None:
             return
         if not 1 <= quantity <= MAX_QUANTITY:
             self.say(_("A quantity is a whole number from 1 to {most}.").format(most=MAX_QUANTITY))
@@ -73,9 +79,8 @@ class CartEditing(_Base):
 
     def ask_quantity(self) -> None:
         """F4: type the selected line's quantity."""
-        key = self.current_key()
+        key = self._selected_key()
         if key is None:
-            self.say(_("The cart is empty: scan something first."), "error")
             return
         line = self.cart.line(key)
         text = TextDialog.ask(
@@ -91,9 +96,8 @@ class CartEditing(_Base):
 
     def ask_line_discount(self) -> None:
         """F5: a discount on the selected line."""
-        key = self.current_key()
+        key = self._selected_key()
         if key is None:
-            self.say(_("The cart is empty: scan something first."), "error")
             return
         line = self.cart.line(key)
         answer = DiscountDialog.ask(
@@ -126,9 +130,8 @@ class CartEditing(_Base):
 
     def ask_price(self) -> None:
         """F2: sell the selected line at another price than the catalogue's (the owner's)."""
-        key = self.current_key()
+        key = self._selected_key()
         if key is None:
-            self.say(_("The cart is empty: scan something first."), "error")
             return
         line = self.cart.line(key)
         text = TextDialog.ask(

@@ -7,7 +7,6 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,18 +20,8 @@ from bazaar_pos.domain.money import Currency, MinorUnits, parse_money
 from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.views import ParkedCartView
+from bazaar_pos.ui.dialogs import ok_cancel
 from bazaar_pos.ui.formatting import MoneyText, local_time
-
-
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel  Esc"))
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 def parse_discount(text: str, currency: Currency) -> Discount | None:
@@ -77,7 +66,7 @@ class OpenItemDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)
-        layout.addWidget(_buttons(self, _("Add  Enter")))
+        layout.addWidget(ok_cancel(self, _("Add  Enter")))
 
     def accept(self) -> None:
         """Close only with a name and a price."""
@@ -122,7 +111,7 @@ class DiscountDialog(QDialog):
         layout.addWidget(QLabel(_("Discount as an amount (5000, 5rb) or a percentage (10%):")))
         layout.addWidget(self.field)
         layout.addWidget(self.problem)
-        layout.addWidget(_buttons(self, _("OK  Enter")))
+        layout.addWidget(ok_cancel(self))
 
     def accept(self) -> None:
         """Close only with a discount that can be read."""
@@ -173,7 +162,7 @@ class ParkedCartsDialog(QDialog):
         self.list.itemActivated.connect(lambda _item: self.accept())
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
-        layout.addWidget(_buttons(self, _("Resume  Enter")))
+        layout.addWidget(ok_cancel(self, _("Resume  Enter")))
 
     @classmethod
     def ask(cls, parent: QWidget, parked: list[ParkedCartView], money: MoneyText) -> int | None:

@@ -6,14 +6,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,7 @@ from bazaar_pos.ui.formatting import MoneyText, method_label
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.till.unconfirmed_model import UnconfirmedPaymentsModel
 from bazaar_pos.ui.widgets.fields import button
+from bazaar_pos.ui.widgets.tables import list_table
 
 
 class UnconfirmedPaymentsDialog(QDialog):
@@ -69,18 +67,9 @@ class UnconfirmedPaymentsDialog(QDialog):
         intro.setObjectName("unconfirmedIntro")
         intro.setWordWrap(True)
         self.model = UnconfirmedPaymentsModel(money)
-        self.table = QTableView()
-        self.table.setObjectName("unconfirmedTable")
-        self.table.setAccessibleName(_("Unconfirmed payments"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = list_table(
+            "unconfirmedTable", _("Unconfirmed payments"), self.model, alternating=True
+        )
         self.table.selectionModel().currentRowChanged.connect(lambda *_args: self._enable())
         self.empty = QLabel(_("No payments are waiting for confirmation."))
         self.empty.setObjectName("unconfirmedEmpty")

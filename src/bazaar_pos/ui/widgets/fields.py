@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPushButton, QWidget
+
+from bazaar_pos.domain.access import PIN_LENGTHS
 
 W = TypeVar("W", bound=QWidget)
 
@@ -24,12 +27,30 @@ def line_edit(name: str, accessible: str) -> QLineEdit:
     return named(QLineEdit(), name, accessible)
 
 
+def pin_field(name: str, accessible: str) -> QLineEdit:
+    """A named field for a PIN: digits, six at most, shown as dots."""
+    field = line_edit(name, accessible)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setMaxLength(max(PIN_LENGTHS))
+    field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    return field
+
+
 def combo(name: str, accessible: str, items: Iterable[tuple[str, object]] = ()) -> QComboBox:
     """A named combo box holding ``items`` as (label, data) pairs."""
     box = named(QComboBox(), name, accessible)
     for label, data in items:
         box.addItem(label, data)
     return box
+
+
+def date_edit(name: str, accessible: str, day: date | None = None) -> QDateEdit:
+    """A named date field written ``yyyy-MM-dd`` with a calendar to pick from, showing ``day``."""
+    edit = QDateEdit() if day is None else QDateEdit(QDate(day.year, day.month, day.day))
+    named(edit, name, accessible)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
 
 
 def spoken(text: str) -> str:
