@@ -59,6 +59,31 @@ def test_the_list_reads_pages_as_it_scrolls_and_sorts_in_the_database(
     assert model.index(0, 4).data() == "Rp1.449"
 
 
+def test_a_query_read_without_counting_pages_to_the_end_and_counts_there(
+    shop, many_products, qtmodeltester
+):
+    counts = []
+    model = ProductTableModel(
+        str,
+        fetch=lambda query, after, limit: shop.catalogue.browse(query, after=after, limit=limit),
+        count=lambda query: counts.append(query) or shop.catalogue.count_matching(query),
+        page_size=200,
+    )
+    model.set_query(ProductQuery(), count=False)
+    assert (model.counted, model.total, model.canFetchMore(), counts) == (False, 200, True, [])
+    model.fetchMore()
+    assert (model.counted, model.rowCount()) == (False, 400)
+    model.fetchMore()  # 50 more: a short page is the last one
+    assert (model.counted, model.total, model.canFetchMore(), counts) == (True, 450, False, [])
+    model.set_query(ProductQuery(), count=False)
+    assert model.count_all() == 450
+    assert len(counts) == 1
+    model.set_query(ProductQuery("kopi"), count=False)  # 150: one page, counted as read
+    assert (model.counted, model.total, len(counts)) == (True, 150, 1)
+    model.set_query(ProductQuery(), count=False)
+    qtmodeltester.check(model)
+
+
 def test_the_paged_model_passes_the_model_tester(shop, many_products, qtmodeltester):
     model = ProductTableModel.over_catalogue(shop.catalogue, str, page_size=50)
     model.set_query(ProductQuery())
@@ -81,7 +106,10 @@ def test_the_filter_narrows_as_you_type_and_ignores_accents(qtbot, shop, many_pr
     assert names
     assert all("Kopi" in n and "1" in n for n in names)
     screen.filter.clear()
+    assert (screen.model.counted, screen.count.text()) == (False, "200+ products")
+    qtbot.waitUntil(lambda: screen.model.counted)
     assert screen.model.total == 450
+    assert screen.count.text() == "450 products"
     qtbot.keyClick(screen.filter, Qt.Key.Key_Down)
     assert screen.table.hasFocus()
     assert screen.current().name == "Produk Batik 1"

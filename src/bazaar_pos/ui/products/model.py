@@ -57,7 +57,9 @@ class ProductTableModel(ListTableModel[ProductView]):
         self._photo_for = photo_for
         self._page_size = page_size
         self._query = ProductQuery()
-        self._total = 0
+        self._total: int | None = 0
+        """How many match; None until counted (a full first page read without counting)."""
+        self._last_page_full = False
         self._busy = False
         """True while resetting or inserting: a fetchMore asked for then is ignored."""
 
@@ -88,23 +90,41 @@ class ProductTableModel(ListTableModel[ProductView]):
 
     @property
     def total(self) -> int:
-        """How many products match, loaded or not."""
-        return self._total
+        """How many products match, loaded or not (the rows loaded while not yet counted)."""
+        return len(self._items) if self._total is None else self._total
 
-    def set_query(self, query: ProductQuery) -> None:
-        """Show the first page of what ``query`` matches."""
+    @property
+    def counted(self) -> bool:
+        """True once ``total`` is the number of matching products, not just those loaded."""
+        return self._total is not None
+
+    def set_query(self, query: ProductQuery, *, count: bool = True) -> None:
+        """Show the first page of what ``query`` matches.
+
+        Without ``count`` a full first page leaves the total uncounted (typing
+        in the filter: counting every match would cost as much again as the
+        page); :meth:`count_all` counts it later.
+        """
         assert self._fetch is not None
-        assert self._count is not None
         self._busy = True
         try:
             self.beginResetModel()
             self._query = query
             self._items = self._fetch(query, None, self._page_size)
-            full_page = len(self._items) == self._page_size
-            self._total = self._count(query) if full_page else len(self._items)
+            self._last_page_full = len(self._items) == self._page_size
+            self._total = None if self._last_page_full else len(self._items)
             self.endResetModel()
         finally:
             self._busy = False
+        if count:
+            self.count_all()
+
+    def count_all(self) -> int:
+        """Count every product the query matches, if not yet counted; the total."""
+        if self._total is None:
+            assert self._count is not None
+            self._total = self._count(self._query)
+        return self._total
 
     def refresh(self) -> None:
         """Read the rows again (after a change), keeping the query."""
@@ -123,13 +143,16 @@ class ProductTableModel(ListTableModel[ProductView]):
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
         """True while more matching products wait to be read."""
-        return not parent.isValid() and len(self._items) < self._total
+        if parent.isValid():
+            return False
+        return self._last_page_full if self._total is None else len(self._items) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
         """Read the next page after the last row shown."""
         if parent.isValid() or self._fetch is None or not self._items or self._busy:
             return
         page = self._fetch(self._query, self._items[-1], self._page_size)
+        self._last_page_full = len(page) == self._page_size
         if not page:
             self._total = len(self._items)
             return
@@ -141,6 +164,8 @@ class ProductTableModel(ListTableModel[ProductView]):
             self.endInsertRows()
         finally:
             self._busy = False
+        if self._total is None and not self._last_page_full:
+            self._total = len(self._items)  # the last page: every match is loaded
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Ask the catalogue for the products in a column's order."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,9 @@ from bazaar_pos.ui.products.import_dialog import ImportDialog
 from bazaar_pos.ui.products.labels_dialog import LabelsDialog
 from bazaar_pos.ui.products.model import NAME_COLUMN, ProductTableModel
 from bazaar_pos.ui.products.variants_dialog import VariantsDialog
+
+COUNT_AFTER_MS = 300
+"""Typing in the filter shows the first page at once; the matches are counted after this pause."""
 
 EXPORT_FILTER = "CSV (*.csv);;Excel (*.xlsx)"
 
@@ -68,7 +71,12 @@ class ProductsScreen(QWidget):
         self.filter.setAccessibleName(_("Filter products"))
         self.filter.setPlaceholderText(_("Filter by name, SKU, barcode or category  (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.refresh)
+        self.filter.textChanged.connect(self._typed)
+        self._counting = QTimer(self)
+        self._counting.setObjectName("productCounting")
+        self._counting.setSingleShot(True)
+        self._counting.setInterval(COUNT_AFTER_MS)
+        self._counting.timeout.connect(self._count_all)
         self.filter.returnPressed.connect(self._focus_table)
         self.show_archived = QCheckBox(_("Show &archived"))
         self.show_archived.setObjectName("showArchived")
@@ -151,15 +159,33 @@ class ProductsScreen(QWidget):
             include_inactive=self.show_archived.isChecked(),
         )
 
-    def refresh(self) -> None:
-        """Load the products matching the filter (a page at a time)."""
-        self.model.set_query(self.query())
-        self.count.setText(
-            ngettext("{count} product", "{count} products", self.model.total).format(
-                count=f"{self.model.total:,}".replace(",", ".")
-            )
-        )
+    def refresh(self, *, count: bool = True) -> None:
+        """Load the products matching the filter (a page at a time); count them unless told not."""
+        if count:
+            self._counting.stop()
+        self.model.set_query(self.query(), count=count)
+        self._show_count()
         self._update_buttons()
+
+    def _typed(self) -> None:
+        """The filter changed: show the first page now, count the matches once typing pauses."""
+        self.refresh(count=False)
+        if self.model.counted:
+            self._counting.stop()
+        else:
+            self._counting.start()
+
+    def _count_all(self) -> None:
+        self.model.count_all()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        total = f"{self.model.total:,}".replace(",", ".")
+        if self.model.counted:
+            text = ngettext("{count} product", "{count} products", self.model.total)
+        else:
+            text = _("{count}+ products")
+        self.count.setText(text.format(count=total))
 
     def selected(self) -> list[ProductView]:
         """The products selected in the table, top to bottom."""

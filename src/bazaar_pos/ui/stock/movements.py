@@ -154,7 +154,8 @@ class MovementsTab(QWidget):
         query = ProductQuery(
             self.filter.text(), include_inactive=self.archived.isChecked(), stocked_only=True
         )
-        self.model.set_query(replace(query, sort=self.model.query.sort))
+        # No count shown here: pages are read by key as the list scrolls.
+        self.model.set_query(replace(query, sort=self.model.query.sort), count=False)
         chosen = self.product.id if self.product else None
         row = self.model.row_of(chosen) if chosen is not None else None
         if row is None and self.model.rowCount():
