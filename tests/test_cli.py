@@ -1,30 +1,15 @@
 """The CLI through the real ``bazaar-pos`` entry point, in a subprocess."""
 
-import os
-import shutil
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
 from bazaar_pos import __version__, cli
+from tests.helpers.cli import bazaar_pos
 from tests.helpers.scanning import scan_pdf
-
-
-def bazaar_pos(*args):
-    """Run the installed console script, as a person would."""
-    exe = shutil.which("bazaar-pos", path=str(Path(sys.executable).parent))
-    assert exe, "the bazaar-pos entry point is not installed"
-    return subprocess.run(
-        [exe, *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "LANG": "C.UTF-8"},
-    )
 
 
 def test_version_and_help():

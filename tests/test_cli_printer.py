@@ -1,23 +1,6 @@
 """``printer set --columns`` and ``printer show`` through the installed entry point."""
 
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
-
-
-def run(*args):
-    """Run the installed ``bazaar-pos`` script, as a person would."""
-    exe = shutil.which("bazaar-pos", path=str(Path(sys.executable).parent))
-    assert exe, "the bazaar-pos entry point is not installed"
-    return subprocess.run(
-        [exe, *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "LANG": "C.UTF-8"},
-    )
+from tests.helpers.cli import bazaar_pos as run
 
 
 def test_an_80mm_printer_in_42_column_mode(db_path, tmp_path):

@@ -2,15 +2,13 @@
 
 import csv
 import json
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+
+from tests.helpers.cli import bazaar_pos
 
 PRODUCTS = "sku,name,category,price,cost,stock\nKOP-1,Kopi Gayo,Kopi,95000,50000,20\n"
 SALES = (
@@ -21,24 +19,16 @@ SALES = (
 )
 
 
-def run(*args):
-    """Run ``bazaar-pos`` in Jakarta's time zone, as a stall owner there would."""
-    exe = shutil.which("bazaar-pos", path=str(Path(sys.executable).parent))
-    assert exe, "the bazaar-pos entry point is not installed"
-    return subprocess.run(
-        [exe, *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "LANG": "C.UTF-8", "TZ": "Asia/Jakarta"},
-    )
-
-
 @pytest.fixture
 def stall(db_path, write_csv):
     assert run("--db", db_path, "products", "import", write_csv(PRODUCTS, "p.csv")).returncode == 0
     assert run("--db", db_path, "sales", "import", write_csv(SALES, "s.csv")).returncode == 0
     return db_path
+
+
+def run(*args):
+    """Run ``bazaar-pos`` in Jakarta's time zone, as a stall owner there would."""
+    return bazaar_pos(*args, env={"TZ": "Asia/Jakarta"})
 
 
 def test_report_writes_pdf_csv_and_xlsx(stall, tmp_path):

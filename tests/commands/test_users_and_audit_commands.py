@@ -1,27 +1,9 @@
 """``bazaar-pos users`` and ``bazaar-pos audit`` through the installed entry point."""
 
 import csv
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 from bazaar_pos.services.shop import Shop
-
-
-def bazaar_pos(*args, stdin=""):
-    """Run the console script with ``stdin`` piped in, as a setup script would."""
-    exe = shutil.which("bazaar-pos", path=str(Path(sys.executable).parent))
-    assert exe, "the bazaar-pos entry point is not installed"
-    return subprocess.run(
-        [exe, *map(str, args)],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "LANG": "C.UTF-8"},
-    )
+from tests.helpers.cli import bazaar_pos
 
 
 def test_users_are_added_with_pins_read_off_the_command_line(db_path):

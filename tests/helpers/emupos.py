@@ -225,3 +225,14 @@ def emupos(emupos_session: VirtualPrinters) -> Iterator[VirtualPrinters]:
     emupos_session.reset()
     yield emupos_session
     emupos_session.reset()
+
+
+def row(left: str, right: str, columns: int) -> str:
+    """A receipt line with ``right`` flush against the right edge of ``columns``."""
+    return left + right.rjust(columns - len(left))
+
+
+def print_sale(shop, sale_uuid: str):
+    """Queue the receipt of ``sale_uuid`` and print it now; the finished job."""
+    job = shop.print_queue.enqueue_receipt(sale_uuid)
+    return shop.print_queue.run(job.uuid)

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from bazaar_pos.domain.cash_count import CashCount
 from bazaar_pos.services.print_queue import JobStatus
+from tests.helpers.emupos import print_sale, row
 
 RULER_42 = "123456789012345678901234567890123456789012"
-
-
-def row(left: str, right: str, columns: int) -> str:
-    return left + right.rjust(columns - len(left))
-
-
-def print_sale(shop, sale_uuid: str):
-    job = shop.print_queue.enqueue_receipt(sale_uuid)
-    return shop.print_queue.run(job.uuid)
 
 
 def test_a_48_column_receipt_wraps_on_a_42_column_printer(named_shop, make_sale, emupos):

@@ -9,16 +9,7 @@ import pytest
 from bazaar_pos.cli import main
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.services.print_queue import JobStatus
-from tests.helpers.emupos import free_port
-
-
-def row(left: str, right: str, columns: int) -> str:
-    return left + right.rjust(columns - len(left))
-
-
-def print_sale(shop, sale_uuid: str):
-    job = shop.print_queue.enqueue_receipt(sale_uuid)
-    return shop.print_queue.run(job.uuid)
+from tests.helpers.emupos import free_port, print_sale, row
 
 
 def test_80mm_receipt_decodes_with_totals_cut_and_drawer(named_shop, make_sale, emupos):
