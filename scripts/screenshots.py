@@ -16,6 +16,7 @@ import argparse
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TypeVar
@@ -278,7 +279,25 @@ def _reports(camera: Camera, window: MainWindow) -> None:
     zreport = ZReportDialog(window.shop, parent=window)
     camera.dialog(zreport, "z-report")
     zreport.background.wait()
-    camera.dialog(MergeTillsDialog(window.shop, window), "merge-tills")
+    merge = MergeTillsDialog(window.shop, window)
+    merge.add_files([_other_till_bundle(Path(tempfile.mkdtemp(prefix="bazaar-till-b-")))])
+    merge.background.wait()
+    camera.dialog(merge, "merge-tills")
+
+
+def _other_till_bundle(folder: Path) -> Path:
+    """A bundle from a second laptop (till B), whose catalogue names one coffee differently."""
+    other = Shop.open(folder / "till-b.sqlite")
+    try:
+        load_demo_shop(other, seed=11)
+        other.settings.update(till_code="B")
+        coffee = other.catalogue.get_by_sku("KOP-DRP-010")
+        assert coffee is not None
+        renamed = replace(ProductDraft.from_view(coffee), name="Kopi Drip Toraja 10 sachet")
+        other.catalogue.update(coffee.id, renamed)
+        return other.bundles.export(folder / "till-b.zip").path
+    finally:
+        other.close()
 
 
 def _settings_and_backups(camera: Camera, window: MainWindow) -> None:

@@ -132,7 +132,7 @@ class MergeTillsDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self.resize(860, 420)
+        self.resize(1000, 420)  # seven columns and a status, at 1366 px wide
         self._bundles: list[PickedBundle] = []
 
     @classmethod
