@@ -20,6 +20,16 @@ def opened(qtbot, shop, *, first_run=True):
     return wizard
 
 
+def at_the_printer_page(qtbot, shop):
+    """The wizard on its printer page, the shop named "Toko"; and the printer section."""
+    wizard = opened(qtbot, shop)
+    wizard.next()
+    qtbot.keyClicks(wizard.shop_page.shop_name, "Toko")
+    wizard.next()
+    wizard.next()
+    return wizard, wizard.printer_page.section
+
+
 def press(qtbot, wizard, key):
     """Press ``key`` where the keyboard is, as a person would."""
     qtbot.keyClick(wizard.focusWidget() or wizard, key)
@@ -156,12 +166,7 @@ def test_a_shop_with_products_is_not_offered_the_demo_and_keeps_its_currency(
 
 
 def test_a_printer_address_that_cannot_be_used_keeps_the_printer_page(qtbot, shop):
-    wizard = opened(qtbot, shop)
-    wizard.next()
-    qtbot.keyClicks(wizard.shop_page.shop_name, "Toko")
-    wizard.next()
-    wizard.next()
-    section = wizard.printer_page.section
+    wizard, section = at_the_printer_page(qtbot, shop)
     section.uri.setText("carrier-pigeon://roof")
     press(qtbot, wizard, Qt.Key.Key_Return)
     assert wizard.currentId() == Step.PRINTER
@@ -173,12 +178,7 @@ def test_a_printer_address_that_cannot_be_used_keeps_the_printer_page(qtbot, sho
 
 
 def test_the_printer_page_offers_80mm_in_42_column_mode(qtbot, shop):
-    wizard = opened(qtbot, shop)
-    wizard.next()
-    qtbot.keyClicks(wizard.shop_page.shop_name, "Toko")
-    wizard.next()
-    wizard.next()
-    section = wizard.printer_page.section
+    wizard, section = at_the_printer_page(qtbot, shop)
     assert section.paper.isVisible()
     assert section.paper.itemText(2) == "80 mm, 42-column mode (42 characters a line)"
     section.uri.setText(f"network://127.0.0.1:{free_port()}")
