@@ -34,10 +34,16 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def db_path(template_db: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the migrated template database."""
+def db_path(request: pytest.FixtureRequest, template_db: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the migrated template database.
+
+    Tests marked ``staffed`` get a copy of the one with an owner and a cashier
+    (``tests.helpers.users``).
+    """
+    staffed = request.node.get_closest_marker("staffed") is not None
+    template = request.getfixturevalue("staffed_template") if staffed else template_db
     path = tmp_path / "shop.sqlite"
-    shutil.copyfile(template_db, path)
+    shutil.copyfile(template, path)
     return path
 
 

@@ -20,10 +20,8 @@ from bazaar_pos.store.types import utcnow
 from tests.helpers.audit import audit_entries as audit
 from tests.helpers.users import CASHIER, CASHIER_PIN, OWNER, OWNER_PIN, act_as
 
-
-@pytest.fixture
-def db_path(staffed_db_path):
-    return staffed_db_path
+pytestmark = pytest.mark.staffed
+"""Every test here runs on the shop with an owner and a cashier."""
 
 
 @pytest.fixture

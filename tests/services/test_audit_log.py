@@ -15,10 +15,8 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.models import AuditEvent
 from tests.helpers.users import CASHIER, CASHIER_PIN, OWNER, act_as
 
-
-@pytest.fixture
-def db_path(staffed_db_path):
-    return staffed_db_path
+pytestmark = pytest.mark.staffed
+"""Every test here runs on the shop with an owner and a cashier."""
 
 
 @pytest.fixture

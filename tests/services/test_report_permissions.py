@@ -9,10 +9,8 @@ from bazaar_pos.services.access import PermissionDenied
 from bazaar_pos.services.report_files import FileFormat
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
 
-
-@pytest.fixture
-def db_path(staffed_db_path):
-    return staffed_db_path
+pytestmark = pytest.mark.staffed
+"""Every test here runs on the shop with an owner and a cashier."""
 
 
 @pytest.fixture

@@ -136,3 +136,9 @@ def never_asked(monkeypatch):
         raise AssertionError("the owner's PIN was asked for")
 
     monkeypatch.setattr(ApprovalDialog, "ask", classmethod(ask))
+
+
+@pytest.fixture
+def coffee(shop, add_product):
+    """Kopi Gayo at Rp95.000, costing Rp50.000, 10 in stock."""
+    return add_product("KOP-1", "Kopi Gayo", 95_000, cost=50_000, stock=10)

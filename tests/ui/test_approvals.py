@@ -20,10 +20,8 @@ from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
 from tests.ui.conftest import owner_answers, scan
 from tests.ui.test_history import open_history, ring_up
 
-
-@pytest.fixture
-def db_path(staffed_db_path):
-    return staffed_db_path
+pytestmark = pytest.mark.staffed
+"""Every test here runs on the shop with an owner and a cashier."""
 
 
 @pytest.fixture

@@ -11,16 +11,8 @@ from tests.helpers.audit import audit
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
 from tests.ui.conftest import NOT_APPROVED, owner_answers
 
-
-@pytest.fixture
-def db_path(staffed_db_path):
-    return staffed_db_path
-
-
-@pytest.fixture
-def coffee(shop, add_product):
-    """Kopi Gayo at Rp95.000, costing Rp50.000, 10 in stock."""
-    return add_product("KOP-1", "Kopi Gayo", 95_000, cost=50_000, stock=10)
+pytestmark = pytest.mark.staffed
+"""Every test here runs on the shop with an owner and a cashier."""
 
 
 @pytest.fixture

@@ -20,15 +20,8 @@ from tests.ui.conftest import NOT_APPROVED, owner_answers
 ADJUST_REFUSED = "Only an owner may adjust stock. An owner can approve it here with their PIN."
 
 
-@pytest.fixture
-def db_path(staffed_db_path):
-    return staffed_db_path
-
-
-@pytest.fixture
-def coffee(shop, add_product):
-    """Kopi Gayo at Rp95.000, costing Rp50.000, 10 in stock."""
-    return add_product("KOP-1", "Kopi Gayo", 95_000, cost=50_000, stock=10)
+pytestmark = pytest.mark.staffed
+"""Every test here runs on the shop with an owner and a cashier."""
 
 
 @pytest.fixture

@@ -21,9 +21,8 @@ from tests.ui.test_reports_screen import NOVEMBER, WAIT, fmt_of, other_till_bund
 COST_HEADINGS = {"Cost", "Gross profit", "Margin"}
 
 
-@pytest.fixture
-def db_path(staffed_db_path):
-    return staffed_db_path
+pytestmark = pytest.mark.staffed
+"""Every test here runs on the shop with an owner and a cashier."""
 
 
 @pytest.fixture

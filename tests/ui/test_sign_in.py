@@ -11,10 +11,8 @@ from bazaar_pos.ui.style import STYLE_SHEET
 from tests.helpers.users import CASHIER, CASHIER_PIN, OWNER, OWNER_PIN, act_as
 from tests.ui.conftest import scan
 
-
-@pytest.fixture
-def db_path(staffed_db_path):
-    return staffed_db_path
+pytestmark = pytest.mark.staffed
+"""Every test here runs on the shop with an owner and a cashier."""
 
 
 @pytest.fixture
