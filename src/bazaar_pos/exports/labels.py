@@ -179,13 +179,13 @@ def _draw_label(canvas: Canvas, label: Label, x: float, y: float, w: float, h: f
 
 
 def barcode_drawing(code: str, width: float, height: float) -> Drawing:
-    from reportlab.graphics.barcode import createBarcodeDrawing
-
     """Bars for ``code`` that fit in ``width`` x ``height`` points, digits underneath.
 
     EAN-13 and EAN-8 for valid codes of those kinds, Code 128 for anything else;
     the quiet zones either side are part of the width.
     """
+    from reportlab.graphics.barcode import createBarcodeDrawing
+
     symbology = symbology_for(code)
     digits_size = max(5.0, min(8.0, height / 4.2))
     if symbology is Symbology.CODE128:
@@ -219,9 +219,9 @@ def barcode_drawing(code: str, width: float, height: float) -> Drawing:
 
 
 def _wrap(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
+    """Break ``text`` into at most ``max_lines`` lines, the last cut with an ellipsis."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    """Break ``text`` into at most ``max_lines`` lines, the last cut with an ellipsis."""
     words = text.split()
     lines: list[str] = []
     current = ""

@@ -278,7 +278,6 @@ class CatalogueService:
             product.favourite = favourite
             session.flush()
             return ProductView.of(product)
-            return ProductView.of(product)
 
     def set_options(self, parent_id: int, axes: Sequence[OptionAxis]) -> list[ProductView]:
         """Give a product options (size x colour ...) and generate the variants missing.

@@ -14,12 +14,9 @@ from bazaar_pos.services.settings import ShopSettings
 
 
 def write_slip(settlement: SettlementView, shop: ShopSettings, path: Path) -> Path:
-    from bazaar_pos.exports.statement_pdf import (
-        Statement,
-        write_statement,
-    )  # ReportLab, when needed
-
     """Write the slip listing what sold, the commission and what the maker is owed."""
+    from bazaar_pos.exports.statement_pdf import Statement, write_statement  # ReportLab
+
     cur, locale = shop.currency, shop.money_locale
 
     def money(minor: int) -> str:
