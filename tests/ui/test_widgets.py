@@ -2,14 +2,15 @@ from datetime import date
 
 from PIL import Image
 from PySide6.QtCore import QDate, QObject, QStringListModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from bazaar_pos.domain.money import currency
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.ui import messages
 from bazaar_pos.ui.background import run_in_background
 from bazaar_pos.ui.thumbnails import thumbnail
-from bazaar_pos.ui.widgets.fields import date_edit
+from bazaar_pos.ui.widgets.fields import button, date_edit
 from bazaar_pos.ui.widgets.money_edit import MoneyEdit
 from bazaar_pos.ui.widgets.tables import list_table
 
@@ -92,3 +93,24 @@ def test_list_tables_are_named_read_only_and_chosen_by_rows(qtbot):
     qtbot.addWidget(many)
     assert many.selectionMode() == QAbstractItemView.SelectionMode.ExtendedSelection
     assert many.alternatingRowColors()
+
+
+def test_a_buttons_shortcut_presses_it_only_while_it_is_enabled(qtbot):
+    window = QWidget()
+    qtbot.addWidget(window)
+    pressed = []
+    made = button(
+        "openEvent",
+        "Open  Ctrl+O",
+        lambda: pressed.append(1),
+        keys=("Ctrl+O",),
+        shortcuts_on=window,
+    )
+    (shortcut,) = window.findChildren(QShortcut)
+    assert shortcut.key().toString() == "Ctrl+O"
+    made.setEnabled(False)
+    shortcut.activated.emit()
+    assert pressed == []
+    made.setEnabled(True)
+    shortcut.activated.emit()
+    assert pressed == [1]

@@ -70,12 +70,16 @@ def button(
 ) -> QPushButton:
     """A named button calling ``slot``; each of ``keys`` is a shortcut within ``shortcuts_on``.
 
-    Without ``focus`` the button takes no keyboard focus (its shortcut is its keyboard path).
+    A shortcut presses the button, so it does nothing while the button is
+    disabled. Without ``focus`` the button takes no keyboard focus (its
+    shortcut is its keyboard path).
     """
     widget = named(QPushButton(text), name, spoken(text) if accessible is None else accessible)
     if not focus:
         widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.clicked.connect(slot)
     for key in keys:
-        QShortcut(QKeySequence(key), shortcuts_on or widget).activated.connect(slot)
+        QShortcut(QKeySequence(key), shortcuts_on or widget).activated.connect(
+            lambda: widget.isEnabled() and widget.click()
+        )
     return widget
