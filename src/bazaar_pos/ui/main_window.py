@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
     def _show_sign_in(self) -> None:
         self.idle.stop()
         for action in self.actions_when_signed_in:
-            action.setEnabled(action.objectName() == "quit")
+            action.setEnabled(False)
         self.sign_in.reload(self._last_user)
         self.pages.setCurrentIndex(SIGN_IN_PAGE)
         self.sign_in.pin.setFocus()
@@ -589,7 +589,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Let a receipt being printed finish, make the closing backup, then close."""
-        self.idle.detach()
+        self.idle.stop()
         self.sign_in.detach_filters()
         self._background.wait()
         self.printing.wait()

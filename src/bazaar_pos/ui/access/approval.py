@@ -192,24 +192,14 @@ class Approvals:
         For work that then runs later or off the GUI thread: it carries
         ``Granted.approval``, the owner's approval, or None when none is needed.
         """
-        try:
-            return Granted(self.before(*permissions))
-        except UserError as exc:
-            tell(exc.message)
-            return None
-
-    def before(self, *permissions: Permission, reason: str = "") -> Approval | None:
-        """An approval for work that runs later or elsewhere; None if none is needed.
-
-        Raises NotApproved when one is needed and not given.
-        """
         needed = frozenset(p for p in permissions if not self.access.may(p))
         if not needed:
-            return None
-        approval = ApprovalDialog.ask(self._parent, self.access, needed, reason)
+            return Granted(None)
+        approval = ApprovalDialog.ask(self._parent, self.access, needed)
         if approval is None:
-            raise NotApproved
-        return approval
+            tell(NotApproved().message)
+            return None
+        return Granted(approval)
 
 
 def run_with_approvals(

@@ -54,7 +54,7 @@ class IdleWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Restart the count on every key, click and mouse move."""
-        if event.type() in ACTIVITY and self.timer.interval() and self.timer.isActive():
+        if event.type() in ACTIVITY and self.timer.isActive():
             self.timer.start()
         return False
 
@@ -62,10 +62,6 @@ class IdleWatcher(QObject):
         """Stop watching until :meth:`set_minutes` again."""
         self.timer.stop()
         self._watch(False)
-
-    def detach(self) -> None:
-        """Stop watching the application's events (the window is closing)."""
-        self.stop()
 
     def _watch(self, on: bool) -> None:
         app = QApplication.instance()
