@@ -80,9 +80,10 @@ class Shop:
         settings.ensure_till_identity()
         printer = PrinterService(db, access)
         receipts = ReceiptService(db, settings, printer)
+        zone = zone or local_zone()
         return cls(
             db=db,
-            zone=zone or local_zone(),
+            zone=zone,
             settings=settings,
             access=access,
             catalogue=CatalogueService(db, settings),
@@ -95,7 +96,7 @@ class Shop:
             payment_confirmation=PaymentConfirmationService(db),
             backups=BackupService(db, settings),
             users=UsersService(db, access),
-            shifts=ShiftService(db, settings, printer),
+            shifts=ShiftService(db, settings, printer, zone),
             events=EventService(db, settings),
         )
 
