@@ -66,6 +66,8 @@ def test_the_owner_filters_the_audit_log_and_exports_it(qtbot, staffed, tmp_path
     audit.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is audit)
     qtbot.keyClick(audit.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    audit.background.wait()  # written off the GUI thread; then its message comes back here
+    qtbot.waitUntil(lambda: audit.message.text() != "Saving…")
     assert audit.message.text() == f"Exported 2 events to {tmp_path / 'a.csv'}."
     with (tmp_path / "a.csv").open(newline="", encoding="utf-8") as handle:
         assert [row["reference"] for row in csv.DictReader(handle)] == [OWNER, CASHIER]

@@ -66,6 +66,8 @@ def test_a_shift_opens_takes_cash_out_and_closes_with_a_count(
 
     monkeypatch.setattr(ShiftReportsDialog, "ask_path", staticmethod(lambda *a: tmp_path / "z.pdf"))
     qtbot.keyClick(reports, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    reports.wait()  # written off the GUI thread; then its message comes back here
+    qtbot.waitUntil(lambda: reports.message.text() != "Saving…")
     assert reports.message.text() == f"Saved {tmp_path / 'z.pdf'}."
     assert "Difference (Short)" in PdfReader(tmp_path / "z.pdf").pages[0].extract_text()
 

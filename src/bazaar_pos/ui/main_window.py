@@ -595,6 +595,8 @@ class MainWindow(QMainWindow):
         self.printing.wait()
         if self._reports is not None:
             self._reports.background.wait()
+        if self.audit_dialog is not None:
+            self.audit_dialog.background.wait()  # a CSV being written
         self._backup_timer.stop()
         self.wait_for_backups()
         if self._automatic_backups:

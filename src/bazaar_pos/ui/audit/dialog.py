@@ -32,6 +32,7 @@ from bazaar_pos.ui.formatting import money_text
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.widgets.fields import date_edit
 from bazaar_pos.ui.widgets.tables import list_table
+from bazaar_pos.ui.worker import Background
 
 DEFAULT_DAYS = 7
 ABOUT, ABOUT_AT_MOST = 3, 36
@@ -53,6 +54,7 @@ class AuditDialog(QDialog):
         self._shop = shop
         self._approvals = approvals
         self._approval: Approval | None = None
+        self.background = Background(self)
         today = date.today()
         self.date_from = date_edit("auditFrom", _("From"), today - timedelta(days=DEFAULT_DAYS))
         self.date_to = date_edit("auditTo", _("To"), today)
@@ -158,23 +160,28 @@ class AuditDialog(QDialog):
         show_message(self.message, "")
 
     def export(self) -> None:
-        """Ctrl+E: write the events matching the filters to a CSV file (oldest first)."""
+        """Ctrl+E: write the events matching the filters to a CSV file, off the GUI thread."""
+        granted = self._approvals.granted(
+            Permission.VIEW_AUDIT,
+            Permission.EXPORT,
+            tell=lambda message: show_message(self.message, message, "error"),
+        )
+        if granted is None:
+            return
         path = self.ask_path(self, f"audit-{date.today().isoformat()}.csv")
         if path is None:
             return
         where = self.where()
-        try:
-            count = self._approvals.run(
-                lambda approval: self._shop.audit.export_csv(path, where, approval=approval)
-            )
-        except UserError as exc:
-            show_message(self.message, exc.message, "error")
-            return
-        show_message(
-            self.message,
-            ngettext(
-                "Exported {count} event to {file}.", "Exported {count} events to {file}.", count
-            ).format(count=count, file=path),
+        show_message(self.message, _("Saving…"))
+        self.background.run(
+            lambda: self._shop.audit.export_csv(path, where, approval=granted.approval),
+            lambda count: show_message(
+                self.message,
+                ngettext(
+                    "Exported {count} event to {file}.", "Exported {count} events to {file}.", count
+                ).format(count=count, file=path),
+            ),
+            lambda message: show_message(self.message, message, "error"),
         )
 
     def _fit_about(self) -> None:

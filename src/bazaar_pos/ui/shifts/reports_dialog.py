@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.receipt_layout import PAPER_COLUMNS
 from bazaar_pos.domain.shift_report import difference_label
-from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shifts import ShiftView
 from bazaar_pos.services.shop import Shop
@@ -145,21 +145,24 @@ class ShiftReportsDialog(QDialog):
         )
 
     def save_pdf(self) -> None:
-        """Save the report shown as an A4 PDF (the owner's, or with their approval)."""
+        """Save the report shown as an A4 PDF off the GUI thread; a cashier asks the owner."""
         shift = self.current()
         if shift is None:
+            return
+        granted = self._approvals.granted(
+            Permission.EXPORT, tell=lambda message: show_message(self.message, message, "error")
+        )
+        if granted is None:
             return
         path = self.ask_path(self, f"{shift.number}.pdf")
         if path is None:
             return
-        try:
-            self._approvals.run(
-                lambda approval: self._shop.shifts.write_pdf(shift.uuid, path, approval=approval)
-            )
-        except UserError as exc:
-            show_message(self.message, exc.message, "error")
-            return
-        show_message(self.message, _("Saved {file}.").format(file=path))
+        show_message(self.message, _("Saving…"))
+        self._background.start(
+            lambda: self._shop.shifts.write_pdf(shift.uuid, path, approval=granted.approval),
+            lambda _r: show_message(self.message, _("Saved {file}.").format(file=path)),
+            lambda message: show_message(self.message, message, "error"),
+        )
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until printing is done (for tests)."""
