@@ -88,3 +88,9 @@ def test_a_cashier_needs_the_owner_to_see_costs_and_profit(qtbot, staffed, monke
     )
     qtbot.keyClick(dialog.list, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert "How Pasar Kangen went" in dialog.report.toPlainText()
+    dialog.access_changed()  # someone else signs in: the report hides, nobody is asked
+    monkeypatch.setattr(ApprovalDialog, "ask", classmethod(lambda cls, *a: pytest.fail("asked")))
+    assert "Ctrl+R asks for the owner's PIN" in dialog.report.toPlainText()
+    dialog.list.setCurrentRow(-1)
+    dialog.list.setCurrentRow(0)
+    assert "Ctrl+R asks for the owner's PIN" in dialog.report.toPlainText()

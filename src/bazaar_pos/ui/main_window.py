@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         self._show_sign_in()
 
     def _signed_in(self, actor: Actor) -> None:
-        for screen in (self._products, self._stock, self._reports):
+        for screen in (self._products, self._stock, self._reports, self.events_dialog):
             if screen is not None:  # a screen not built yet has shown nobody anything
                 screen.access_changed()
         self._show_work()

@@ -24,10 +24,10 @@ from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import parse_money
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, current_language
-from bazaar_pos.services.access import Approval
-from bazaar_pos.services.events import EventDraft, EventReport, EventView
+from bazaar_pos.services.events import EventDraft, EventView
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.access.looking import LookingApproval
 from bazaar_pos.ui.events.report_html import event_report_html
 from bazaar_pos.ui.formatting import money_text
 from bazaar_pos.ui.messages import show_message
@@ -70,7 +70,9 @@ class EventsDialog(QDialog):
         self._approvals = approvals
         self._settings = shop.settings.load()
         self._money = money_text(self._settings)
-        self._report_approval: Approval | None = None
+        self.looking = LookingApproval(shop.access, Permission.VIEW_COST, self)
+        """The owner's approval to see the costs, kept until it runs out or someone signs in."""
+        self.looking.changed.connect(self._show_report_or_hint)
         self.events: list[EventView] = []
         self.list = QListWidget()
         self.list.setObjectName("eventList")
@@ -246,26 +248,37 @@ class EventsDialog(QDialog):
 
     def show_report(self) -> None:
         """Ctrl+R: how the event went; it shows costs, so it is the owner's (or approved)."""
+        if self.looking.allowed():
+            self._show_report_or_hint()
+        else:  # once approved, the approval's change shows the report
+            self.looking.ask(self._approvals, tell=lambda m: show_message(self.message, m, "error"))
+
+    def access_changed(self) -> None:
+        """Someone else signed in: forget the approval to see costs, and hide the report."""
+        self.looking.drop()
+
+    # -- keeping things in step ------------------------------------------------
+
+    def _show_report_or_hint(self) -> None:
         current = self.current()
         if current is None:
             return
+        if not self.looking.allowed():
+            self.report.setHtml(
+                "<p>"
+                + _(
+                    "The report shows costs and profit, for the owner. "
+                    "Ctrl+R asks for the owner's PIN."
+                )
+                + "</p>"
+            )
+            return
         try:
-            report = self._approvals.run(self._report_call(current.id))
+            report = self._shop.events.report(current.id, approval=self.looking.approval)
         except UserError as exc:
             show_message(self.message, exc.message, "error")
             return
         self.report.setHtml(event_report_html(report, self._money))
-
-    # -- keeping things in step ------------------------------------------------
-
-    def _report_call(self, event_id: int) -> Callable[[Approval | None], EventReport]:
-        def call(approval: Approval | None) -> EventReport:
-            approval = approval or self._report_approval
-            report = self._shop.events.report(event_id, approval=approval)
-            self._report_approval = approval
-            return report
-
-        return call
 
     def _act(self, work: Callable[[], EventView], done: str) -> None:
         try:
@@ -295,17 +308,7 @@ class EventsDialog(QDialog):
             )
         )
         self._enable(current)
-        if self._shop.access.may(Permission.VIEW_COST) or self._report_approval is not None:
-            self.show_report()
-        else:
-            self.report.setHtml(
-                "<p>"
-                + _(
-                    "The report shows costs and profit, for the owner. "
-                    "Ctrl+R asks for the owner's PIN."
-                )
-                + "</p>"
-            )
+        self._show_report_or_hint()
 
     def _fill(self, draft: EventDraft) -> None:
         self.name.setText(draft.name)
