@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bazaar_pos.domain.money import MinorUnits
@@ -30,10 +31,10 @@ METHOD_LABELS = {
 """Payment methods as screens and reports name them (receipts use shorter words)."""
 
 
-def method_label(method: str) -> str:
-    """The translated name of a payment method (the stored code if it is unknown)."""
+def method_label(method: str, labels: Mapping[PaymentMethod, str] = METHOD_LABELS) -> str:
+    """The translated name of a payment method in ``labels`` (the stored code if unknown)."""
     try:
-        return _(METHOD_LABELS[PaymentMethod(method)])
+        return _(labels[PaymentMethod(method)])
     except ValueError:
         return method
 

@@ -15,13 +15,13 @@ from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.domain.receipt import Receipt, ReceiptItem
 from bazaar_pos.i18n import N_, _
 
-PAPER_COLUMNS = {58: 32, 80: 48}
-"""The usual characters a line on each paper, in the printer's normal font (Font A, 12 dots
-wide at 203 dpi)."""
-
 COLUMN_CHOICES = {58: (32,), 80: (48, 42)}
 """The characters a line each paper can be set to, the usual first. Many 80 mm printers print
 42: the Epson TM-T20 family and its clones in "42 column mode", and 512-dot printers."""
+
+PAPER_COLUMNS = {paper: choices[0] for paper, choices in COLUMN_CHOICES.items()}
+"""The usual characters a line on each paper, in the printer's normal font (Font A, 12 dots
+wide at 203 dpi)."""
 
 LINE_DOTS = {32: 384, 48: 576, 42: 512}
 """Printable width in dots for each line width; 512 fits every 42-column printer."""

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from bazaar_pos.domain.cash_count import Piece
 from bazaar_pos.domain.money import Currency, MinorUnits, format_money
-from bazaar_pos.domain.payment import PaymentMethod
+from bazaar_pos.domain.payment import method_label
 from bazaar_pos.domain.receipt_layout import (
     DATE_FORMAT,
     METHOD_LABELS,
@@ -174,7 +174,7 @@ def shift_report_sections(report: ShiftReport) -> tuple[ReportSection, ...]:
     ]
     methods = []
     for totals in report.methods:
-        label = _method_label(totals.method)
+        label = method_label(totals.method, METHOD_LABELS)
         methods.append(ReportRow(label, money(totals.sales)))
         if totals.refunds:
             methods.append(
@@ -253,10 +253,3 @@ def _piece_label(piece: CountedPiece, value: str) -> str:
     if piece.piece == Piece.COIN:
         return _("{value} coin x {count}").format(value=value, count=piece.count)
     return f"{value} x {piece.count}"
-
-
-def _method_label(method: str) -> str:
-    try:
-        return _(METHOD_LABELS[PaymentMethod(method)])
-    except ValueError:
-        return method

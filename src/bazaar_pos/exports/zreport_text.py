@@ -5,10 +5,12 @@ from __future__ import annotations
 from unidecode import unidecode
 
 from bazaar_pos.domain.formats import Formats
+from bazaar_pos.domain.receipt_layout import LINE_DOTS
 from bazaar_pos.domain.zreport import ZReport
 from bazaar_pos.i18n import _
 
-WIDTHS = (32, 42, 48)
+WIDTHS = tuple(sorted(LINE_DOTS))
+"""The line widths a receipt printer can be set to."""
 
 
 def zreport_lines(z: ZReport, width: int, language: str) -> list[str]:
