@@ -3,7 +3,7 @@
 import sqlite3
 
 from bazaar_pos.store.database import head_revision, inspect_file
-from tests.test_cli import bazaar_pos
+from tests.helpers.cli import bazaar_pos
 
 
 def sales_in(path):

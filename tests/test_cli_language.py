@@ -4,7 +4,7 @@ import pytest
 
 from bazaar_pos.cli_parser import Parser
 from bazaar_pos.i18n import set_language
-from tests.test_cli import bazaar_pos
+from tests.helpers.cli import bazaar_pos
 
 ENGLISH = (
     "usage",

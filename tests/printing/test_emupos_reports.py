@@ -6,11 +6,8 @@ import pytest
 
 from bazaar_pos.domain.cash_count import CashCount
 from bazaar_pos.services.access import PermissionDenied
+from tests.helpers.emupos import row
 from tests.helpers.users import CASHIER, OWNER, act_as
-
-
-def row(left: str, right: str, columns: int) -> str:
-    return left + right.rjust(columns - len(left))
 
 
 def test_the_z_report_prints_within_58_mm(named_shop, make_sale, emupos):
