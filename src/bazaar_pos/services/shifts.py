@@ -187,7 +187,8 @@ class ShiftService:
     def close(self, count: CashCount, *, note: str = "") -> ShiftReport:
         """Close the open shift with the cash counted; return its Z report."""
         with self._changing_open_shift(_("No shift is open.")) as (grant, session, shift):
-            expected = _totals(session, shift).expected
+            totals = _totals(session, shift)
+            expected = totals.expected
             shift.closed_at = utcnow()
             shift.closed_by = grant.actor.name
             shift.expected_minor = expected
@@ -208,7 +209,7 @@ class ShiftService:
                 },
             )
             session.flush()
-            return self._report(session, shift)
+            return self._report(session, shift, totals)
 
     def report(self, shift_uuid: str) -> ShiftReport:
         """The Z report of a shift (an X report while it is open)."""
@@ -282,9 +283,12 @@ class ShiftService:
                 raise ValidationError(none_open)
             yield grant, session, shift
 
-    def _report(self, session: Session, shift: CashShift) -> ShiftReport:
+    def _report(
+        self, session: Session, shift: CashShift, totals: _Totals | None = None
+    ) -> ShiftReport:
+        """The shift's report; ``totals`` when they were just added up in this transaction."""
         shop = self._settings.load()
-        totals = _totals(session, shift)
+        totals = totals or _totals(session, shift)
         count = CashCount.from_data(json.loads(shift.count_detail or "{}"))
         return ShiftReport(
             shop_name=shop.shop_name,
