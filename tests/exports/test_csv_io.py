@@ -18,7 +18,8 @@ def _write(tmp_path: Path, text: str, newline: str = "\n") -> Path:
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_a_quoted_cell_keeps_its_line_break(tmp_path: Path, newline: str) -> None:
-    path = _write(tmp_path, 'sku,name,price\nTEN-1,"Tenun\nikat",185000\nTEN-2,Songket,250000\n', newline)
+    text = "sku,name,price\nTEN-1,\"Tenun\nikat\",185000\nTEN-2,Songket,250000\n"
+    path = _write(tmp_path, text, newline)
     table = read_csv(path)
     assert [row.get("name") for row in table.rows] == ["Tenun\nikat", "Songket"]
     assert [row.line for row in table.rows] == [2, 4]
