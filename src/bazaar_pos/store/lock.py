@@ -13,6 +13,7 @@ import errno
 import logging
 import os
 import socket
+import sys
 from pathlib import Path
 from types import TracebackType
 
@@ -130,7 +131,7 @@ def _read_holder(descriptor: int) -> str:
     return _("another process")
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _lock(descriptor: int) -> None:

@@ -78,8 +78,11 @@ def button(
     if not focus:
         widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.clicked.connect(slot)
+
+    def press() -> None:
+        if widget.isEnabled():
+            widget.click()
+
     for key in keys:
-        QShortcut(QKeySequence(key), shortcuts_on or widget).activated.connect(
-            lambda: widget.isEnabled() and widget.click()
-        )
+        QShortcut(QKeySequence(key), shortcuts_on or widget).activated.connect(press)
     return widget
