@@ -53,6 +53,12 @@ def date_edit(name: str, accessible: str, day: date | None = None) -> QDateEdit:
     return edit
 
 
+def picked_day(edit: QDateEdit) -> date:
+    """The day a date field shows, as a Python ``date``."""
+    day = edit.date()
+    return date(day.year(), day.month(), day.day())
+
+
 def spoken(text: str) -> str:
     """A button's text as a screen reader says it: no ``&``, key hint or trailing dots."""
     return text.split("  ")[0].replace("&", "").rstrip(".…")
