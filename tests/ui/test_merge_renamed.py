@@ -82,7 +82,7 @@ def test_merging_asks_first_and_cancelling_merges_nothing(qtbot, shop, bundle):
     assert "TKR-01" not in text
     assert "give the product here another SKU (Products > Edit)" in text
     assert dialog.status.text() == "Nothing was merged."
-    assert dialog.result is None
+    assert dialog.summary is None
     assert shop.reports.summary(TWO_DAYS).figures.sale_count == 0
     assert audit(shop, "bundle.imported") == []
     assert dialog.import_button.isEnabled()

@@ -142,7 +142,7 @@ def test_a_cashier_merges_tills_with_the_owners_pin(qtbot, shop, template_db, tm
     owner_answers(qtbot)
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.status.text() == "Not approved: nothing was done."
-    assert dialog.result is None
+    assert dialog.summary is None
     owner_answers(qtbot, OWNER_PIN)
     with qtbot.waitSignal(dialog.imported, timeout=WAIT) as imported:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)

@@ -182,7 +182,7 @@ def test_merging_tills_in_the_dialog(qtbot, shop, template_db, tmp_path):
     with qtbot.waitSignal(dialog.imported, timeout=WAIT) as imported:
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert imported.args[0].sales_added == 1
-    assert dialog.result is imported.args[0]
+    assert dialog.summary is imported.args[0]
     assert (
         dialog.status.text() == "Sales merged: 1. Stock movements merged: 1. Sales already here: 0."
     )

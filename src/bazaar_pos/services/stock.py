@@ -228,8 +228,8 @@ class LedgerProduct:
         self.stock, self.active = _moved(self.stock, quantity, self.active, self.one_of_a_kind)
 
 
-_PRODUCTS = Product.__table__
-_MOVEMENTS = StockMovement.__table__
+_PRODUCTS = Product.core_table()
+_MOVEMENTS = StockMovement.core_table()
 _LEDGER_COLUMNS = (
     "id",
     "sku",
@@ -340,7 +340,7 @@ def record_bulk_movements(
     """
     if not moves:
         return
-    movements = StockMovement.__table__
+    movements = StockMovement.core_table()
     columns = ("uuid", "product_id", "quantity", "reason", "reference", "note")
     columns += ("unit_cost_minor", "till_id", "created_at")
     stamp = stored_value(session, movements.c.created_at, utcnow())
@@ -365,7 +365,7 @@ def record_bulk_movements(
     )
     if not move_cached_stock:
         return
-    products = Product.__table__
+    products = Product.core_table()
     execute_many(
         session,
         update(products)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
 from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
 
 from bazaar_pos.domain.money import MinorUnits, format_money
 from bazaar_pos.domain.payment import method_label
@@ -17,7 +18,6 @@ MoneyText = Callable[[MinorUnits], str]
 __all__ = [
     "Formats",
     "MoneyText",
-    "count_text",
     "local_day_bounds",
     "local_time",
     "method_label",
@@ -53,16 +53,15 @@ class Formats:
         """A stored UTC time shown in local time, short."""
         return format_datetime(when.astimezone(), "short", locale=self._locale)
 
+    def count(self, number: int) -> str:
+        """A whole number grouped as the locale writes it: ``1.234`` (IDR), ``1,234`` (USD)."""
+        return format_decimal(number, locale=self._locale)
+
     def day(self, when: datetime | date) -> str:
         """A day, medium length (``22 Nov 2026``)."""
         if isinstance(when, datetime):
             when = when.astimezone().date()
         return format_date(when, "medium", locale=self._locale)
-
-
-def count_text(number: int) -> str:
-    """A whole number with dots between thousands, as Indonesians write it."""
-    return f"{number:,}".replace(",", ".")
 
 
 def local_day_bounds(first: date, last: date) -> tuple[datetime, datetime]:

@@ -422,8 +422,9 @@ class MainWindow(QMainWindow):
         """Put a newly built screen in place of its placeholder in the stack."""
         placeholder = self.stack.widget(row)
         self.stack.insertWidget(row, screen)
-        self.stack.removeWidget(placeholder)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
 
     def _show_row(self, row: int) -> None:
         if row >= 0:

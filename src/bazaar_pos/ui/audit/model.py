@@ -37,7 +37,7 @@ def about_text(entry: AuditEntry) -> str:
     name = entry.entity_ref
     if entry.entity in NAMED_BY_DETAILS:
         details = entry.details
-        name = details.get("number") or details.get("name") or details.get("sku") or name
+        name = str(details.get("number") or details.get("name") or details.get("sku") or name)
     return f"{kind} {name}".strip()
 
 

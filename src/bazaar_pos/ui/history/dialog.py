@@ -27,7 +27,7 @@ from bazaar_pos.ui.history.model import SalesListModel
 from bazaar_pos.ui.history.refund_dialog import RefundDialog
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.step_line_edit import StepLineEdit
-from bazaar_pos.ui.widgets.fields import button, date_edit
+from bazaar_pos.ui.widgets.fields import button, date_edit, picked_day
 from bazaar_pos.ui.widgets.tables import list_table
 
 DEFAULT_DAYS = 30
@@ -141,7 +141,7 @@ class SalesHistoryDialog(QDialog):
         """Find the sales matching the search and dates; keep or pick the selection."""
         self._timer.stop()
         keep = select or (self.detail.uuid if self.detail else None)
-        first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
+        first, last = picked_day(self.date_from), picked_day(self.date_to)
         start, end = local_days(min(first, last), max(first, last))
         self.model.set_sales(self.shop.sales_history.find(self.search.text(), start=start, end=end))
         row = self.model.row_of(keep) if keep else -1

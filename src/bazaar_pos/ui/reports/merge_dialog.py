@@ -73,7 +73,7 @@ class MergeTillsDialog(QDialog):
         self.setWindowTitle(_("Merge tills"))
         self._shop = shop
         self.background = Background(self)
-        self.result: BundleImportSummary | None = None
+        self.summary: BundleImportSummary | None = None
         fmt = Formats(shop_header(shop.settings.load()), current_language())
         zone = shop.reports.zone
         explain = label(
@@ -141,7 +141,7 @@ class MergeTillsDialog(QDialog):
         dialog = cls(shop, parent)
         dialog.exec()
         dialog.background.wait()
-        return dialog.result
+        return dialog.summary
 
     @property
     def bundles(self) -> list[PickedBundle]:
@@ -250,7 +250,7 @@ class MergeTillsDialog(QDialog):
             self.status.setText("")
 
     def _done(self, summary: BundleImportSummary) -> None:
-        self.result = summary
+        self.summary = summary
         self.status.setText(describe(summary))
         self._bundles = []
         self.model.set_rows([])

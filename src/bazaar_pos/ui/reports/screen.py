@@ -53,7 +53,7 @@ from bazaar_pos.ui.reports.models import (
 )
 from bazaar_pos.ui.reports.parts import label, table
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
-from bazaar_pos.ui.widgets.fields import date_edit
+from bazaar_pos.ui.widgets.fields import date_edit, picked_day
 from bazaar_pos.ui.worker import Background
 
 PERIODS = (
@@ -207,7 +207,10 @@ class ReportsScreen(QWidget):
         self.merge_button.setObjectName("mergeTillsButton")
         self.merge_button.clicked.connect(self.merge_tills)
         row = QHBoxLayout()
-        for widget in (period_label, self.period, from_label, self.first, to_label, self.last):
+        choosers: tuple[QWidget, ...] = (
+            period_label, self.period, from_label, self.first, to_label, self.last
+        )
+        for widget in choosers:
             row.addWidget(widget)
         row.addStretch(1)
         for widget in (self.zreport_button, self.pdf_button, self.export_button, self.merge_button):
@@ -369,8 +372,8 @@ class ReportsScreen(QWidget):
 
     def selected_period(self) -> Period:
         """The period the controls show."""
-        first = self.first.date().toPython()
-        last = max(first, self.last.date().toPython())
+        first = picked_day(self.first)
+        last = max(first, picked_day(self.last))
         return Period(first, last, PeriodKind(self.period.currentData()))
 
     def _preset_chosen(self) -> None:

@@ -25,7 +25,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.files import ask_save_path
 from bazaar_pos.ui.reports.parts import label
-from bazaar_pos.ui.widgets.fields import date_edit
+from bazaar_pos.ui.widgets.fields import date_edit, picked_day
 from bazaar_pos.ui.worker import Background
 
 
@@ -101,7 +101,7 @@ class ZReportDialog(QDialog):
 
     def selected_day(self) -> date:
         """The day shown."""
-        return self.day.date().toPython()  # type: ignore[no-any-return]
+        return picked_day(self.day)
 
     def selected_width(self) -> int:
         """Characters per line."""

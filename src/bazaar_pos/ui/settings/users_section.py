@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.access import Permission, role_label
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
+from bazaar_pos.services.access import Approval
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.users import UserView
 from bazaar_pos.ui.access.approval import Approvals
@@ -214,7 +215,7 @@ class UsersSection(QGroupBox):
         return self._background.wait(msecs)
 
     def _slow(
-        self, permission: Permission | None, work: Callable[[object], object], done: str
+        self, permission: Permission | None, work: Callable[[Approval | None], object], done: str
     ) -> None:
         """Hashing a PIN takes a moment: get any approval first, then work off the GUI thread."""
         granted = self._approvals.granted(

@@ -35,6 +35,7 @@ from bazaar_pos.services.views import Changes
 from bazaar_pos.ui import messages
 from bazaar_pos.ui.background import Job, run_in_background
 from bazaar_pos.ui.formatting import Formats, local_day_bounds
+from bazaar_pos.ui.widgets.fields import picked_day
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -285,7 +286,7 @@ class ConsignmentTab(QWidget):
 
     def period(self) -> tuple[date, date]:
         """The first and last local day chosen."""
-        return self.first.date().toPython(), self.last.date().toPython()  # type: ignore[return-value]
+        return picked_day(self.first), picked_day(self.last)
 
     def show_statement(self) -> None:
         """Show what the chosen consignor sold in the period and is not settled yet."""

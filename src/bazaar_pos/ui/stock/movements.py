@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -245,7 +245,7 @@ class MovementsTab(QWidget):
         self.stock_changed.emit(Changes(stock=True, products=True))
 
     def _row_changed(self, current: object, _previous: object) -> None:
-        row = current.row() if hasattr(current, "row") else -1  # type: ignore[attr-defined]
+        row = current.row() if isinstance(current, QModelIndex) else -1
         self.show_product(self.model.product(row) if row >= 0 else None)
 
     def _first_match(self) -> None:

@@ -152,7 +152,9 @@ class QrisCustomerWindow(QWidget):
             self.cashier_hint,
         ):
             label.setAlignment(side | Qt.AlignmentFlag.AlignVCenter)
-        self._info.layout().setAlignment(self._badge, side)
+        info_layout = self._info.layout()
+        if info_layout is not None:
+            info_layout.setAlignment(self._badge, side)
         self._layout.setStretchFactor(self._info, 2 if wide else 0)
         super().resizeEvent(event)
 
