@@ -358,8 +358,10 @@ class MainWindow(QMainWindow):
     # -- the screens ---------------------------------------------------------
 
     def show_screen(self, row: int) -> None:
-        """Switch to the screen at ``row`` in the navigation."""
+        """Switch to the screen at ``row`` in the navigation; the till gets the keyboard back."""
         self.navigation.setCurrentRow(row)
+        if row == TILL and self.pages.currentIndex() == WORK_PAGE:
+            self.till.scan.setFocus()
 
     def screen_at(self, row: int) -> QWidget:
         """The screen at ``row`` in the navigation, built if it was not yet."""
