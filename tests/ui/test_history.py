@@ -125,3 +125,35 @@ def test_void_the_sale_just_rung_up_with_a_reason(qtbot, till, shop, monkeypatch
     assert not history.void.isEnabled()
     assert shop.catalogue.find_by_code("KRM-1").stock == 5
     assert shop.check() == []
+
+
+def sell_by_keys(qtbot, till, code):
+    """Scan ``code``, F12, Enter: paid in exact cash."""
+    scan(qtbot, till, code)
+    qtbot.keyClick(till.scan, Qt.Key.Key_F12)
+    dialog = till.payment_dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    with qtbot.waitSignal(till.sale_completed) as done:
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(till.scan.hasFocus)
+    return done.args[0]
+
+
+def test_every_open_starts_on_the_newest_sale_with_the_search_cleared(qtbot, till):
+    sale_a = sell_by_keys(qtbot, till, "8991234500164")
+    history = open_history(qtbot, till)
+    qtbot.keyClicks(history.search, "gayo")
+    qtbot.keyClick(history.search, Qt.Key.Key_Return)
+    assert history.detail.uuid == sale_a
+    qtbot.keyClick(history.search, Qt.Key.Key_Escape)
+    qtbot.waitUntil(till.scan.hasFocus)
+    sale_b = sell_by_keys(qtbot, till, "8991234500218")
+    history = open_history(qtbot, till)
+    assert history.search.text() == ""
+    assert history.model.rowCount() == 2
+    assert history.table.currentIndex().row() == 0
+    assert history.detail.uuid == sale_b
+    assert history.void.isEnabled()  # the sale just rung up
+    with qtbot.waitSignal(till.reprint_requested) as reprint:
+        qtbot.keyClick(history.search, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert reprint.args == [sale_b]

@@ -150,6 +150,22 @@ class SalesHistoryDialog(QDialog):
         self._show_current()
         self.search.setFocus()
 
+    def start_over(self) -> None:
+        """Forget the last search, dates and selection: show the last 30 days, newest selected.
+
+        Each time the history opens: the sale just rung up is the one to reprint or refund.
+        """
+        self._timer.stop()
+        self.search.clear()
+        today = date.today()
+        start = today - timedelta(days=DEFAULT_DAYS)
+        for edit, day in ((self.date_from, start), (self.date_to, today)):
+            edit.blockSignals(True)  # one reload below, not one per date
+            edit.setDate(day)
+            edit.blockSignals(False)
+        self.detail = None
+        self.reload()
+
     def select_sale(self, sale_uuid: str) -> None:
         """Show the sale with ``sale_uuid`` if it is in the list."""
         row = self.model.row_of(sale_uuid)
