@@ -97,3 +97,27 @@ def test_split_cash_then_qris_keeps_the_cash_keys_away_from_the_qris_part(
         ("qris", 45_000, 0, PaymentStatus.AWAITING),
         ("cash", 50_000, 0, PaymentStatus.CONFIRMED),
     ]
+
+
+def test_split_payment_keeps_the_amount_field_its_full_height(qtbot, shop, add_product, open_till):
+    shop.settings.update(qris_payload=STATIC)
+    add_product("TEN-1", "Tenun Ikat", 1_250_000, barcode="8991234500300", stock=2)
+    till = open_till(shop)
+    scan(qtbot, till, "8991234500300")
+    dialog = open_payment(qtbot, till)
+    full = dialog.amount.height()
+    qtbot.keyClicks(dialog.amount, "100rb")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: dialog.qris_window is not None and dialog.qris_window.isVisible())
+    qtbot.keyClick(dialog.qris_window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.waitUntil(lambda: dialog.amount.height() >= full)
+    qtbot.keyClicks(dialog.amount, "130rb")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)  # a QRIS part, then cash again
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_F1)
+    assert dialog.taken.count() == 2
+    assert len(quick_buttons_shown(dialog)) == 4
+    qtbot.waitUntil(lambda: dialog.amount.height() >= full)
+    assert dialog.reference.height() >= dialog.reference.sizeHint().height()
+    assert dialog.geometry().bottom() <= dialog.screen().availableGeometry().bottom()

@@ -9,7 +9,7 @@ Choosing QRIS shows the customer the shop's QRIS carrying the amount, full scree
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -70,7 +70,8 @@ class PaymentDialog(QDialog):
         self.setObjectName("paymentDialog")
         self.setAccessibleName(_("Payment"))
         self.setWindowTitle(_("Payment"))
-        self.setMinimumSize(760, 560)
+        self.setMinimumWidth(760)
+        self.resize(760, 560)  # taller when split payments need it: its layout sets the least
         self.total = total
         self.tenders: list[Tender] = []
         self._currency = currency
@@ -222,6 +223,12 @@ class PaymentDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.choose_method(PaymentMethod.CASH)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Keep the typing fields at full height (styled now): split payments grow the dialog."""
+        for field in (self.amount, self.reference):
+            field.setMinimumHeight(field.sizeHint().height())
+        super().showEvent(event)
 
     # -- what the person does ------------------------------------------------
 
