@@ -1,4 +1,4 @@
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
@@ -157,3 +157,53 @@ def test_every_open_starts_on_the_newest_sale_with_the_search_cleared(qtbot, til
     with qtbot.waitSignal(till.reprint_requested) as reprint:
         qtbot.keyClick(history.search, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert reprint.args == [sale_b]
+
+
+def refund_by_keys(qtbot, history, keys):
+    """Ctrl+R, then ``keys(dialog)`` in the refund dialog while it is open; what it saw."""
+    seen = {}
+
+    def drive():
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeWindow(), RefundDialog))
+        dialog = QApplication.activeWindow()
+        try:
+            keys(dialog, seen)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, drive)
+    qtbot.keyClick(history.search, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    return seen
+
+
+def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def test_the_refund_dialog_by_keyboard_tab_walks_the_quantities_and_ctrl_a_takes_all(
+    qtbot, till, shop
+):
+    ring_up(qtbot, till, "3*KOP-1", "2*KRM-1", "AKS-1")
+    history = open_history(qtbot, till)
+
+    def keys(dialog, seen):
+        names = [dialog.table.item(row, 0).text() for row in range(3)]
+        assert QApplication.focusWidget() is dialog.quantities[0]
+        press(qtbot, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is dialog.quantities[1]
+        press(qtbot, Qt.Key.Key_1)
+        press(qtbot, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is dialog.quantities[2]
+        press(qtbot, Qt.Key.Key_1)
+        press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        assert QApplication.focusWidget() is dialog.quantities[1]
+        seen["typed"] = [spin.value() for spin in dialog.quantities]
+        assert dialog.table.editTriggers() == dialog.table.EditTrigger.NoEditTriggers
+        assert [dialog.table.item(row, 0).text() for row in range(3)] == names
+        press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        seen["all"] = [spin.value() for spin in dialog.quantities]
+        press(qtbot, Qt.Key.Key_Escape)
+
+    seen = refund_by_keys(qtbot, history, keys)
+    assert seen == {"typed": [0, 1, 1], "all": [3, 2, 1]}

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -31,6 +34,21 @@ from bazaar_pos.ui.dialogs import ok_cancel
 from bazaar_pos.ui.formatting import MoneyText, method_label
 
 
+class QuantityBox(QSpinBox):
+    """A refund quantity; Ctrl+A is left to the dialog ("Refund everything"), not select-all."""
+
+    def event(self, event: QEvent) -> bool:
+        """Let Ctrl+A through to the dialog's shortcut."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.SelectAll)
+        ):
+            event.ignore()
+            return False
+        return super().event(event)
+
+
 @dataclass(frozen=True, slots=True)
 class RefundRequest:
     """What the person chose to refund."""
@@ -48,7 +66,10 @@ def refund_amount(detail: SaleDetail, line: SaleLineView, quantity: int) -> Mino
 
 
 class RefundDialog(QDialog):
-    """One row per line that can still be refunded, with a quantity and a damaged box."""
+    """One row per line that can still be refunded, with a quantity and a damaged box.
+
+    Tab walks the quantity boxes, then the damaged boxes; Ctrl+A refunds everything.
+    """
 
     def __init__(self, parent: QWidget, detail: SaleDetail, money: MoneyText) -> None:
         """Offer the lines of ``detail`` that can still be refunded."""
@@ -67,14 +88,20 @@ class RefundDialog(QDialog):
             [_("Item"), _("Can refund"), _("Refund"), _("Damaged (not back to stock)")]
         )
         self.table.verticalHeader().hide()
+        # The keyboard goes from quantity box to quantity box, never into a cell to edit it.
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.quantities: list[QSpinBox] = []
         self.damaged: list[QCheckBox] = []
         for row, line in enumerate(self.lines):
-            self.table.setItem(row, 0, QTableWidgetItem(line.name))
-            self.table.setItem(row, 1, QTableWidgetItem(str(line.refundable)))
-            spin = QSpinBox()
+            for column, text in enumerate((line.name, str(line.refundable))):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(row, column, item)
+            spin = QuantityBox()
             spin.setObjectName(f"refundQuantity{row}")
             spin.setAccessibleName(_("Refund how many of {name}").format(name=line.name))
             spin.setRange(0, line.refundable)
@@ -119,6 +146,9 @@ class RefundDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.total)
         layout.addWidget(buttons)
+        order = [*self.quantities, *self.damaged, self.to_paid, self.to_cash, self.reason]
+        for before, after in pairwise(order):
+            QWidget.setTabOrder(before, after)
         self._refresh()
 
     def select_everything(self) -> None:
