@@ -1,8 +1,11 @@
+from decimal import Decimal
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.pricing import Discount, DiscountKind
 from bazaar_pos.services.refunds import RefundItem
 from bazaar_pos.store.models import Refund
 from bazaar_pos.ui.dialogs import TextDialog
@@ -207,3 +210,33 @@ def test_the_refund_dialog_by_keyboard_tab_walks_the_quantities_and_ctrl_a_takes
 
     seen = refund_by_keys(qtbot, history, keys)
     assert seen == {"typed": [0, 1, 1], "all": [3, 2, 1]}
+
+
+def test_a_refund_after_a_cart_discount_shows_one_amount_and_says_when_cash_is_rounded(
+    qtbot, shop, products, open_till
+):
+    shop.settings.update(cash_rounding_step=1_000)
+    till = open_till(shop)
+    scan(qtbot, till, "3*KOP-1")
+    scan(qtbot, till, "KRM-1")
+    till.cart.discount = Discount(DiscountKind.AMOUNT, Decimal(5_000))
+    with qtbot.waitSignal(till.sale_completed) as done:
+        till.complete_sale([Tender(PaymentMethod.CASH, 335_000)])
+    sale = done.args[0]
+    history = open_history(qtbot, till)
+
+    def keys(dialog, seen):
+        press(qtbot, Qt.Key.Key_1)
+        seen["dialog"] = dialog.total.text()
+        press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    seen = refund_by_keys(qtbot, history, keys)
+    amount = "Rp93.603, paid out Rp94.000 after cash rounding"
+    assert seen == {"dialog": f"To pay back: {amount}"}
+    assert history.message.text() == f"A-R000001 recorded: {amount}. Give back: Cash Rp94.000."
+    page = history.view.toPlainText()
+    assert "Refunded Rp93.603" in page
+    assert "paid out Rp94.000 after cash rounding" in page
+    assert "-Rp93.603" in page
+    assert "Rp94.000" not in page.replace("paid out Rp94.000", "")
+    assert shop.sales_history.detail(sale).refunds[0].paid_back == 94_000

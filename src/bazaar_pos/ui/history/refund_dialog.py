@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -32,6 +33,7 @@ from bazaar_pos.services.refunds import RefundItem
 from bazaar_pos.services.sales_history import SaleDetail, SaleLineView
 from bazaar_pos.ui.dialogs import ok_cancel
 from bazaar_pos.ui.formatting import MoneyText, method_label
+from bazaar_pos.ui.history.model import refund_amount_text
 
 
 class QuantityBox(QSpinBox):
@@ -47,6 +49,10 @@ class QuantityBox(QSpinBox):
             event.ignore()
             return False
         return super().event(event)
+
+
+PayBack = Callable[[list[RefundItem], bool], tuple[MinorUnits, tuple[tuple[str, MinorUnits], ...]]]
+"""(items, to cash) -> what they come to, and what each method pays out after cash rounding."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +77,20 @@ class RefundDialog(QDialog):
     Tab walks the quantity boxes, then the damaged boxes; Ctrl+A refunds everything.
     """
 
-    def __init__(self, parent: QWidget, detail: SaleDetail, money: MoneyText) -> None:
-        """Offer the lines of ``detail`` that can still be refunded."""
+    def __init__(
+        self,
+        parent: QWidget,
+        detail: SaleDetail,
+        money: MoneyText,
+        pay_back: PayBack | None = None,
+    ) -> None:
+        """Offer the lines of ``detail`` that can still be refunded.
+
+        ``pay_back`` tells what the chosen lines come to and what is paid out (after
+        cash rounding); without it the lines' amounts are shown as they are.
+        """
         super().__init__(parent)
+        self._pay_back = pay_back
         self.setObjectName("refundDialog")
         self.setAccessibleName(_("Refund"))
         self.setWindowTitle(_("Refund sale {number}").format(number=detail.number))
@@ -122,6 +139,7 @@ class RefundDialog(QDialog):
         self.to_paid.setChecked(True)
         self.to_cash = QRadioButton(_("Pay back in cash"))
         self.to_cash.setObjectName("refundToCash")
+        self.to_cash.toggled.connect(lambda _checked: self._refresh())
         self.reason = QLineEdit()
         self.reason.setObjectName("refundReason")
         self.reason.setAccessibleName(_("Reason"))
@@ -175,13 +193,28 @@ class RefundDialog(QDialog):
             refund_amount(self._detail, line, spin.value())
             for line, spin in zip(self.lines, self.quantities, strict=True)
         )
-        self.total.setText(_("To pay back: {amount}").format(amount=self._money(amount)))
+        paid_out = amount
+        if self._pay_back is not None:
+            chosen = self.request()
+            amount, parts = self._pay_back(chosen.items, chosen.to_cash)
+            paid_out = sum(part for _method, part in parts)
+        self.total.setText(
+            _("To pay back: {amount}").format(
+                amount=refund_amount_text(amount, paid_out, self._money)
+            )
+        )
         self.ok.setEnabled(bool(amount) or any(spin.value() for spin in self.quantities))
 
     @classmethod
-    def ask(cls, parent: QWidget, detail: SaleDetail, money: MoneyText) -> RefundRequest | None:
+    def ask(
+        cls,
+        parent: QWidget,
+        detail: SaleDetail,
+        money: MoneyText,
+        pay_back: PayBack | None = None,
+    ) -> RefundRequest | None:
         """The refund chosen, or None when cancelled."""
-        dialog = cls(parent, detail, money)
+        dialog = cls(parent, detail, money, pay_back)
         if dialog.quantities:
             dialog.quantities[0].setFocus()
         if dialog.exec() != QDialog.DialogCode.Accepted:
