@@ -1,8 +1,9 @@
 """The scan field keeps the keyboard at the till: Tab, the status bar and Ctrl+1."""
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bazaar_pos.ui.main_window import MainWindow
 from bazaar_pos.ui.style import apply_style
@@ -87,3 +88,56 @@ def test_the_scan_field_looks_focused_only_when_it_has_the_keyboard(qtbot, windo
     press(qtbot, Qt.Key.Key_1, CTRL)
     qtbot.waitUntil(scan.hasFocus)
     assert border_colour(scan) == focused
+
+
+def answer_quit_question(qtbot, button_text):
+    """Read the quit question when it comes and press ``button_text``; what it said."""
+    said = []
+
+    def answer():
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+        box = QApplication.activeModalWidget()
+        said.append((box.text(), box.defaultButton().text()))
+        (button,) = [b for b in box.buttons() if b.text() == button_text]
+        button.click()
+
+    QTimer.singleShot(0, answer)
+    return said
+
+
+@pytest.mark.parametrize(
+    ("temporary", "fate"),
+    [
+        (False, "It is kept, and offered again when Bazaar POS next starts."),
+        (True, "This demo shop is in a temporary folder: the cart is lost when you quit."),
+    ],
+)
+def test_quitting_with_a_cart_asks_first_and_keeps_selling_by_default(
+    qtbot, window, shop, temporary, fate
+):
+    window.temporary_shop = temporary
+    scanner_types(qtbot, "8991234500164")
+    scanner_types(qtbot, "8991234500218")
+    quit_action = window.findChild(QAction, "quit")
+    said = answer_quit_question(qtbot, "Keep selling")
+    quit_action.trigger()
+    assert said == [
+        (
+            f"The cart with 2 items (Rp150.000) is not paid yet. {fate}\n\n"
+            + ("Quit anyway?" if temporary else "Quit now?"),
+            "Keep selling",
+        )
+    ]
+    assert window.isVisible()
+    qtbot.waitUntil(window.till.scan.hasFocus)
+    said = answer_quit_question(qtbot, "Quit")
+    quit_action.trigger()
+    assert len(said) == 1
+    assert not window.isVisible()
+    kept = shop.parked_carts.load_current()
+    assert [line.sku for line in kept] == ["KOP-1", "KRM-1"]
+
+
+def test_quitting_with_an_empty_cart_asks_nothing(qtbot, window):
+    window.findChild(QAction, "quit").trigger()
+    assert not window.isVisible()

@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
     """Data changed under every screen (a restore); carries a Changes. Screens refresh."""
     backup_made = Signal(object)
     """A backup was made in the background; carries the BackupResult."""
+    temporary_shop = False
+    """The shop lives in a temporary folder (the demo): a cart in progress is lost on quitting."""
 
     def __init__(self, shop: Shop) -> None:
         """Build the screens over ``shop``."""
@@ -195,7 +197,7 @@ class MainWindow(QMainWindow):
         # No Ctrl+Q: the till uses it for the QRIS payments to confirm.
         quit_action = shop_menu.addAction(_("&Quit"))
         quit_action.setObjectName("quit")
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit_app)
         cash_menu = self.menuBar().addMenu(_("&Cash"))
         self._action(cash_menu, "cashShift", _("Cash &drawer and shift..."), "F11", self.open_shift)
         self._action(
@@ -589,8 +591,22 @@ class MainWindow(QMainWindow):
         )
         self.shop.settings.update(location_warning_seen=str(path))
 
+    def quit_app(self) -> None:
+        """Shop > Quit: close the window, asking first while a cart is being rung up."""
+        if self.till.may_quit(temporary=self.temporary_shop):
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Let a receipt being printed finish, make the closing backup, then close."""
+        """Let a receipt being printed finish, make the closing backup, then close.
+
+        Closed by the person (the title bar's close button), it asks first while a
+        cart is being rung up, as Shop > Quit does.
+        """
+        if event.spontaneous() and not self.till.may_quit(temporary=self.temporary_shop):
+            event.ignore()
+            return
+        if len(self.till.cart):
+            self.till.save_snapshot()
         self.idle.stop()
         self.sign_in.detach_filters()
         self._background.wait()
