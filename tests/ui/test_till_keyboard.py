@@ -141,3 +141,11 @@ def test_quitting_with_a_cart_asks_first_and_keeps_selling_by_default(
 def test_quitting_with_an_empty_cart_asks_nothing(qtbot, window):
     window.findChild(QAction, "quit").trigger()
     assert not window.isVisible()
+
+
+def test_clicking_the_till_in_the_screen_list_gives_the_scan_field_the_keyboard(qtbot, window):
+    rect = window.navigation.visualItemRect(window.navigation.item(0))
+    qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(window.till.scan.hasFocus)
+    scanner_types(qtbot, "8991234500164")
+    assert cart_rows(window.till) == [("KOP-1", 1)]

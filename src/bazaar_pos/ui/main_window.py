@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda row=number - 1: self.show_screen(row))
         self.navigation.currentRowChanged.connect(self._show_row)
+        self.navigation.clicked.connect(lambda index: self.show_screen(index.row()))
         self.navigation.setFixedWidth(
             max(180, self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 8)
         )
