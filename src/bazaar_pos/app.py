@@ -77,6 +77,7 @@ def run_gui(
             if language is None:
                 speak_shop_language(shop.settings)
             window = open_main_window(shop, demo=demo)
+            window.temporary_shop = demo
             window.start_automatic_backups()
             QTimer.singleShot(0, window.warn_about_location)
             if os.environ.get(QUIT_AFTER_ENV):

@@ -75,3 +75,15 @@ def test_enter_with_nothing_typed_pays_the_rest_by_the_chosen_method(qtbot, pay)
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.reference, Qt.Key.Key_Return)
     assert dialog.tenders == [Tender(PaymentMethod.TRANSFER, 100_000, "BCA 1234")]
+
+
+def test_the_quick_notes_offer_the_next_round_amounts_a_customer_hands_over(qtbot, pay):
+    dialog = pay(850_000)
+    assert [b.text() for b in (dialog.exact, *dialog.note_buttons) if b.isVisibleTo(dialog)] == [
+        "Exact  Rp850.000\nCtrl+1",
+        "Rp900.000\nCtrl+2",
+        "Rp1.000.000\nCtrl+3",
+    ]
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.tenders == [Tender(PaymentMethod.CASH, 1_000_000)]

@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
     """Data changed under every screen (a restore); carries a Changes. Screens refresh."""
     backup_made = Signal(object)
     """A backup was made in the background; carries the BackupResult."""
+    temporary_shop = False
+    """The shop lives in a temporary folder (the demo): a cart in progress is lost on quitting."""
 
     def __init__(self, shop: Shop) -> None:
         """Build the screens over ``shop``."""
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda row=number - 1: self.show_screen(row))
         self.navigation.currentRowChanged.connect(self._show_row)
+        self.navigation.clicked.connect(lambda index: self.show_screen(index.row()))
         self.navigation.setFixedWidth(
             max(180, self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 8)
         )
@@ -195,7 +198,7 @@ class MainWindow(QMainWindow):
         # No Ctrl+Q: the till uses it for the QRIS payments to confirm.
         quit_action = shop_menu.addAction(_("&Quit"))
         quit_action.setObjectName("quit")
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit_app)
         cash_menu = self.menuBar().addMenu(_("&Cash"))
         self._action(cash_menu, "cashShift", _("Cash &drawer and shift..."), "F11", self.open_shift)
         self._action(
@@ -358,8 +361,10 @@ class MainWindow(QMainWindow):
     # -- the screens ---------------------------------------------------------
 
     def show_screen(self, row: int) -> None:
-        """Switch to the screen at ``row`` in the navigation."""
+        """Switch to the screen at ``row`` in the navigation; the till gets the keyboard back."""
         self.navigation.setCurrentRow(row)
+        if row == TILL and self.pages.currentIndex() == WORK_PAGE:
+            self.till.scan.setFocus()
 
     def screen_at(self, row: int) -> QWidget:
         """The screen at ``row`` in the navigation, built if it was not yet."""
@@ -588,8 +593,22 @@ class MainWindow(QMainWindow):
         )
         self.shop.settings.update(location_warning_seen=str(path))
 
+    def quit_app(self) -> None:
+        """Shop > Quit: close the window, asking first while a cart is being rung up."""
+        if self.till.may_quit(temporary=self.temporary_shop):
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Let a receipt being printed finish, make the closing backup, then close."""
+        """Let a receipt being printed finish, make the closing backup, then close.
+
+        Closed by the person (the title bar's close button), it asks first while a
+        cart is being rung up, as Shop > Quit does.
+        """
+        if event.spontaneous() and not self.till.may_quit(temporary=self.temporary_shop):
+            event.ignore()
+            return
+        if len(self.till.cart):
+            self.till.save_snapshot()
         self.idle.stop()
         self.sign_in.detach_filters()
         self._background.wait()

@@ -175,8 +175,9 @@ QLabel#backupPreview[problem="true"] { color: #9b1c12; }
 
 /* ---- till ------------------------------------------------------------------------- */
 QWidget#tillScreen QPushButton { font-size: 12pt; }
-QLineEdit#scanField { font-size: 16pt; padding: 8px 10px; border: 2px solid #1c7c54;
+QLineEdit#scanField { font-size: 16pt; padding: 8px 10px; border: 2px solid #8d959c;
                       border-radius: 6px; }
+QLineEdit#scanField:focus { border: 2px solid #1c7c54; }
 QLabel#tillMessage { padding: 8px 10px; border-radius: 6px; font-weight: 600;
                      background: #e7f1fb; color: #0b3d66; }
 QLabel#tillMessage[tone="warn"] { background: #fff4d6; color: #6f4300; }

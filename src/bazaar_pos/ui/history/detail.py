@@ -86,7 +86,10 @@ def sale_html(detail: SaleDetail, money: MoneyText) -> str:
         caption = f"{kind} {refund.number} · {local_time(refund.created_at)}"
         if refund.reason:
             caption = f"{caption} · {refund.reason}"
-        totals.append((escape(caption), money(-refund.paid_back)))
+        if refund.paid_back != refund.total:
+            rounded = _("paid out {paid} after cash rounding").format(paid=money(refund.paid_back))
+            caption = f"{caption} · {rounded}"
+        totals.append((escape(caption), money(-refund.total)))
     parts.append('<table width="100%" cellspacing="0" cellpadding="2">')
     parts.extend(_row([caption, value], right_from=1) for caption, value in totals)
     parts.append("</table>")

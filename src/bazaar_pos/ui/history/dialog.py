@@ -23,7 +23,7 @@ from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.dialogs import TextDialog
 from bazaar_pos.ui.formatting import MoneyText, method_label
 from bazaar_pos.ui.history.detail import sale_html
-from bazaar_pos.ui.history.model import SalesListModel
+from bazaar_pos.ui.history.model import SalesListModel, refund_amount_text
 from bazaar_pos.ui.history.refund_dialog import RefundDialog
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.step_line_edit import StepLineEdit
@@ -150,6 +150,22 @@ class SalesHistoryDialog(QDialog):
         self._show_current()
         self.search.setFocus()
 
+    def start_over(self) -> None:
+        """Forget the last search, dates and selection: show the last 30 days, newest selected.
+
+        Each time the history opens: the sale just rung up is the one to reprint or refund.
+        """
+        self._timer.stop()
+        self.search.clear()
+        today = date.today()
+        start = today - timedelta(days=DEFAULT_DAYS)
+        for edit, day in ((self.date_from, start), (self.date_to, today)):
+            edit.blockSignals(True)  # one reload below, not one per date
+            edit.setDate(day)
+            edit.blockSignals(False)
+        self.detail = None
+        self.reload()
+
     def select_sale(self, sale_uuid: str) -> None:
         """Show the sale with ``sale_uuid`` if it is in the list."""
         row = self.model.row_of(sale_uuid)
@@ -160,10 +176,15 @@ class SalesHistoryDialog(QDialog):
         """Refund some or all lines of the sale shown."""
         if self.detail is None or not self.detail.refundable:
             return
-        request = RefundDialog.ask(self, self.detail, self._money)
+        sale = self.detail.uuid
+        request = RefundDialog.ask(
+            self,
+            self.detail,
+            self._money,
+            lambda items, to_cash: self.shop.refunds.pay_back(sale, items, to_cash=to_cash),
+        )
         if request is None:
             return
-        sale = self.detail.uuid
         try:
             result = self.approvals.run(
                 lambda approval: self.shop.refunds.refund(
@@ -177,7 +198,7 @@ class SalesHistoryDialog(QDialog):
         except UserError as exc:
             self._say(str(exc), error=True)
             return
-        self._done(result.number, result.paid_back)
+        self._done(result.number, result.paid_back, result.total)
 
     def void_current(self) -> None:
         """Void the sale shown, if it is the one just rung up; a reason is required."""
@@ -199,14 +220,15 @@ class SalesHistoryDialog(QDialog):
         except UserError as exc:
             self._say(str(exc), error=True)
             return
-        self._done(result.number, result.paid_back)
+        self._done(result.number, result.paid_back, result.total)
 
-    def _done(self, number: str, paid_back: tuple[tuple[str, int], ...]) -> None:
+    def _done(self, number: str, paid_back: tuple[tuple[str, int], ...], total: int) -> None:
         given = ", ".join(f"{method_label(m)} {self._money(a)}" for m, a in paid_back)
+        amount = refund_amount_text(total, sum(a for _m, a in paid_back), self._money)
         self.reload()
         self._say(
-            _("{number} recorded. Give back: {given}.").format(
-                number=number, given=given or self._money(0)
+            _("{number} recorded: {amount}. Give back: {given}.").format(
+                number=number, amount=amount, given=given or self._money(0)
             )
         )
         self.stock_changed.emit()

@@ -85,6 +85,40 @@ class Parking(_Base):
             self.shop.parked_carts.park(saved, _("Recovered cart"))
             self.say(_("The cart was parked. F8 brings it back."))
 
+    def may_quit(self, *, temporary: bool) -> bool:
+        """Whether the app may close now: asked first (keep selling by default) with a cart.
+
+        The cart is kept for the next start, unless the shop is ``temporary`` (the demo).
+        """
+        if not len(self.cart):
+            return True
+        totals = self.cart.totals()
+        items = ngettext("{count} item", "{count} items", totals.item_count).format(
+            count=totals.item_count
+        )
+        if temporary:
+            text = _(
+                "The cart with {items} ({total}) is not paid yet. This demo shop is in a "
+                "temporary folder: the cart is lost when you quit.\n\nQuit anyway?"
+            )
+        else:
+            text = _(
+                "The cart with {items} ({total}) is not paid yet. It is kept, and offered "
+                "again when Bazaar POS next starts.\n\nQuit now?"
+            )
+        leave = ConfirmDialog.ask(
+            self,
+            _("Quit with a cart in progress?"),
+            text.format(items=items, total=self._money(totals.total)),
+            _("Quit"),
+            _("Keep selling"),
+        )
+        if leave:
+            self.save_snapshot()
+        else:
+            self._focus_scan()
+        return leave
+
     def save_snapshot(self) -> None:
         """Keep the cart in progress in the database now, so a crash does not lose it."""
         self._snapshot_timer.stop()

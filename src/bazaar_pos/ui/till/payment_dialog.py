@@ -1,12 +1,15 @@
 """The payment screen: cash with quick tenders, other methods with a reference, split payments.
 
+The quick tenders (exact cash, likely notes) are shown and answer their keys only while cash
+is the chosen method.
+
 Choosing QRIS shows the customer the shop's QRIS carrying the amount, full screen.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bazaar_pos.domain.cash_notes import suggested_tenders
 from bazaar_pos.domain.money import Currency, MinorUnits, parse_money
 from bazaar_pos.domain.payment import (
     CashRule,
@@ -28,7 +32,6 @@ from bazaar_pos.domain.payment import (
     PaymentProgress,
     Tender,
     needs_confirmation,
-    suggested_tenders,
 )
 from bazaar_pos.domain.qris import MAX_AMOUNT_IDR, QrisError, merchant_of, with_amount
 from bazaar_pos.i18n import _
@@ -67,7 +70,8 @@ class PaymentDialog(QDialog):
         self.setObjectName("paymentDialog")
         self.setAccessibleName(_("Payment"))
         self.setWindowTitle(_("Payment"))
-        self.setMinimumSize(760, 560)
+        self.setMinimumWidth(760)
+        self.resize(760, 560)  # taller when split payments need it: its layout sets the least
         self.total = total
         self.tenders: list[Tender] = []
         self._currency = currency
@@ -150,14 +154,15 @@ class PaymentDialog(QDialog):
         self.exact.clicked.connect(self.pay_exact)
         self.note_buttons = []
         quick.addWidget(self.exact)
-        QShortcut(QKeySequence("Ctrl+1"), self).activated.connect(self.pay_exact)
+        self.quick_keys = [QShortcut(QKeySequence("Ctrl+1"), self)]
+        self.quick_keys[0].activated.connect(self.pay_exact)
         for number in range(NOTE_BUTTONS):
             button = QPushButton()
             button.setObjectName(f"noteButton{number + 1}")
             button.clicked.connect(lambda _checked=False, n=number: self.pay_note(n))
-            QShortcut(QKeySequence(f"Ctrl+{number + 2}"), self).activated.connect(
-                lambda n=number: self.pay_note(n)
-            )
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 2}"), self)
+            shortcut.activated.connect(lambda n=number: self.pay_note(n))
+            self.quick_keys.append(shortcut)
             quick.addWidget(button)
             self.note_buttons.append(button)
         for button in (self.exact, *self.note_buttons):
@@ -218,6 +223,12 @@ class PaymentDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.choose_method(PaymentMethod.CASH)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Keep the typing fields at full height (styled now): split payments grow the dialog."""
+        for field in (self.amount, self.reference):
+            field.setMinimumHeight(field.sizeHint().height())
+        super().showEvent(event)
 
     # -- what the person does ------------------------------------------------
 
@@ -301,15 +312,14 @@ class PaymentDialog(QDialog):
         self._take(amount)
 
     def pay_exact(self) -> None:
-        """The customer hands over exactly the cash that is left."""
-        self.choose_method(PaymentMethod.CASH)
-        self._take(self._what_is_left(self.progress()))
+        """Cash chosen: the customer hands over exactly the cash that is left."""
+        if self._method is PaymentMethod.CASH:
+            self._take(self._what_is_left(self.progress()))
 
     def pay_note(self, number: int) -> None:
-        """The customer hands over the ``number``-th suggested round amount in cash."""
+        """Cash chosen: the customer hands over the ``number``-th suggested round amount."""
         notes = suggested_tenders(self.progress().cash_left, self._currency.code)
-        if number < len(notes):
-            self.choose_method(PaymentMethod.CASH)
+        if self._method is PaymentMethod.CASH and number < len(notes):
             self._take(notes[number])
 
     def undo_tender(self) -> None:
@@ -428,10 +438,13 @@ class PaymentDialog(QDialog):
         )
         exact = progress.cash_left or progress.left
         self.exact.setText(_("Exact  {amount}\nCtrl+1").format(amount=self._money(exact)))
-        notes = suggested_tenders(progress.cash_left, self._currency.code)
+        self.exact.setVisible(cash)
+        notes = suggested_tenders(progress.cash_left, self._currency.code) if cash else []
         for number, button in enumerate(self.note_buttons):
             if number < len(notes):
                 button.setText(f"{self._money(notes[number])}\nCtrl+{number + 2}")
                 button.setAccessibleName(self._money(notes[number]))
             button.setVisible(number < len(notes))
+        for shortcut in self.quick_keys:
+            shortcut.setEnabled(cash)  # notes are cash: never a QRIS or card payment
         self._update_qris()

@@ -388,7 +388,7 @@ class TillScreen(CartEditing, Parking, QWidget):
     # -- history -------------------------------------------------------------
 
     def open_history(self) -> None:
-        """F9: find past sales, reprint, refund or void."""
+        """F9: find past sales, reprint, refund or void; it opens on the newest sale."""
         if self.history_dialog is None:
             from bazaar_pos.ui.history.dialog import SalesHistoryDialog  # loads when first opened
 
@@ -397,7 +397,7 @@ class TillScreen(CartEditing, Parking, QWidget):
             dialog.stock_changed.connect(lambda: self._stock.clear())
             dialog.finished.connect(lambda _result: self._focus_scan())
             self.history_dialog = dialog
-        self.history_dialog.reload()
+        self.history_dialog.start_over()
         self.history_dialog.open()
         self.history_dialog.activateWindow()
 
