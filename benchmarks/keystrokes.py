@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.text import search_words
 from bazaar_pos.services.catalogue import like_pattern
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.ui.app.style import STYLE_SHEET
 from bazaar_pos.ui.products.screen import ProductsScreen
-from bazaar_pos.ui.style import STYLE_SHEET
 from bazaar_pos.ui.till.screen import TillScreen
 from benchmarks.shop_data import ZONE, BuiltShop
 from benchmarks.stats import Row, Sample, Target, seconds

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from bazaar_pos.ui import messages
 from bazaar_pos.ui.access.approval import ApprovalDialog
-from bazaar_pos.ui.style import apply_style
+from bazaar_pos.ui.app.style import apply_style
 from bazaar_pos.ui.till.screen import TillScreen
 
 

@@ -12,7 +12,7 @@ from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.services.refunds import RefundItem
 from bazaar_pos.store.models import Refund
 from bazaar_pos.ui.access.approval import ApprovalDialog
-from bazaar_pos.ui.dialogs import TextDialog
+from bazaar_pos.ui.common.dialogs import TextDialog
 from bazaar_pos.ui.history.refund_dialog import RefundDialog, RefundRequest
 from bazaar_pos.ui.till.small_dialogs import DiscountDialog
 from tests.helpers.audit import audit

@@ -13,8 +13,8 @@ from bazaar_pos.services.audit_log import AuditFilter
 from bazaar_pos.services.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import ApprovalDialog
+from bazaar_pos.ui.app.main_window import SIGN_IN_PAGE, WORK_PAGE, MainWindow
 from bazaar_pos.ui.audit.dialog import AuditDialog
-from bazaar_pos.ui.main_window import SIGN_IN_PAGE, WORK_PAGE, MainWindow
 from bazaar_pos.ui.settings.user_dialogs import UserDialog
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
 from tests.ui.conftest import scan

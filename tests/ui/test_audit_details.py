@@ -16,7 +16,7 @@ from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.types import utcnow
 from bazaar_pos.ui.audit.details import LONGEST, details_text
-from bazaar_pos.ui.formatting import money_text
+from bazaar_pos.ui.common.formatting import money_text
 
 MONEY = money_text(ShopSettings())
 

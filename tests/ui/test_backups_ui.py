@@ -9,8 +9,8 @@ from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.services.demo import load_demo_shop
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.lock import DatabaseLock
+from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
-from bazaar_pos.ui.main_window import MainWindow
 from bazaar_pos.ui.notice import Notice
 
 

@@ -1,7 +1,7 @@
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 
-from bazaar_pos.ui.dialogs import ConfirmDialog, TextDialog
+from bazaar_pos.ui.common.dialogs import ConfirmDialog, TextDialog
 
 
 def answer_when_shown(qtbot, act):

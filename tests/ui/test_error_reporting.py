@@ -9,8 +9,8 @@ from PySide6.QtGui import QGuiApplication
 
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.logs import setup_logging
-from bazaar_pos.ui.errors import ErrorReporter, UnexpectedErrorDialog
-from bazaar_pos.ui.main_window import MainWindow
+from bazaar_pos.ui.app.errors import ErrorReporter, UnexpectedErrorDialog
+from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.notice import Notice
 
 
@@ -65,7 +65,7 @@ def test_an_error_in_a_slot_is_logged_and_shown_and_the_window_goes_on(
     assert path == log_file
     assert summary == "ZeroDivisionError: division by zero"
     text = log_file.read_text()
-    assert "CRITICAL bazaar_pos.ui.errors: unexpected error" in text
+    assert "CRITICAL bazaar_pos.ui.app.errors: unexpected error" in text
     assert "in broken_slot" in text  # the traceback is in the log
     assert window.isVisible()
     window.show_screen(1)  # and it still works

@@ -5,8 +5,8 @@ from sqlalchemy import func, select
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.services.refunds import RefundItem
 from bazaar_pos.store.models import Refund
-from bazaar_pos.ui.dialogs import TextDialog
-from bazaar_pos.ui.formatting import money_text
+from bazaar_pos.ui.common.dialogs import TextDialog
+from bazaar_pos.ui.common.formatting import money_text
 from bazaar_pos.ui.history.refund_dialog import RefundDialog, RefundRequest
 from tests.ui.conftest import scan
 

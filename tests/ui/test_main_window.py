@@ -4,7 +4,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.services.demo import load_demo_shop
 from bazaar_pos.services.views import Changes
-from bazaar_pos.ui.main_window import MainWindow
+from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.products.screen import ProductsScreen
 from bazaar_pos.ui.till.screen import TillScreen
 

@@ -7,7 +7,7 @@ from bazaar_pos.domain.pricing import Discount, TaxRule
 from bazaar_pos.services.audit_log import AuditEntry
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.ui.audit.model import AuditTableModel
-from bazaar_pos.ui.formatting import method_label, money_text
+from bazaar_pos.ui.common.formatting import method_label, money_text
 from bazaar_pos.ui.history.model import SalesListModel
 from bazaar_pos.ui.till.cart_model import CartTableModel
 from bazaar_pos.ui.till.search_popup import ProductListModel

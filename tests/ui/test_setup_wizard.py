@@ -6,7 +6,7 @@ from bazaar_pos.app import QUIT_AFTER_ENV, open_main_window, run_gui
 from bazaar_pos.i18n import current_language
 from bazaar_pos.services.settings import speak_shop_language
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.ui.main_window import MainWindow
+from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.setup.wizard import SetupWizard, Step
 from tests.helpers.emupos import free_port
 

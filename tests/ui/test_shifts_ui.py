@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from bazaar_pos.domain.cash_count import RUPIAH, CashCount
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.formatting import money_text
+from bazaar_pos.ui.common.formatting import money_text
 from bazaar_pos.ui.shifts.amount_dialog import AmountDialog
 from bazaar_pos.ui.shifts.count_dialog import CashCountDialog
 from bazaar_pos.ui.shifts.reports_dialog import ShiftReportsDialog

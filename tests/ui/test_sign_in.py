@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from bazaar_pos.ui.main_window import SIGN_IN_PAGE, WORK_PAGE, MainWindow
-from bazaar_pos.ui.style import STYLE_SHEET
+from bazaar_pos.ui.app.main_window import SIGN_IN_PAGE, WORK_PAGE, MainWindow
+from bazaar_pos.ui.app.style import STYLE_SHEET
 from tests.helpers.users import CASHIER, CASHIER_PIN, OWNER, OWNER_PIN, act_as
 from tests.ui.conftest import scan
 

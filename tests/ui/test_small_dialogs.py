@@ -8,7 +8,7 @@ from bazaar_pos.domain.money import currency
 from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.services.views import ParkedCartView
-from bazaar_pos.ui.formatting import money_text
+from bazaar_pos.ui.common.formatting import money_text
 from bazaar_pos.ui.till.small_dialogs import (
     DiscountDialog,
     OpenItemDialog,

@@ -11,7 +11,7 @@ from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.services.catalogue import ProductDraft
 from bazaar_pos.services.consignment import ConsignorDraft
 from bazaar_pos.services.views import Changes
-from bazaar_pos.ui.main_window import MainWindow
+from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.stock.consignment import ConsignorDialog
 from bazaar_pos.ui.stock.count import VarianceDialog
 from bazaar_pos.ui.stock.dialogs import Move, StockMoveDialog

@@ -1,9 +1,9 @@
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from bazaar_pos.ui.app.style import apply_style
 from bazaar_pos.ui.reports.screen import ReportsScreen
 from bazaar_pos.ui.settings.screen import SettingsScreen
-from bazaar_pos.ui.style import apply_style
 
 
 def contrast(one: QColor, other: QColor) -> float:

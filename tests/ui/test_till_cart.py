@@ -1,7 +1,7 @@
 from PySide6.QtCore import Qt
 
 from bazaar_pos.domain.pricing import Discount
-from bazaar_pos.ui.dialogs import ConfirmDialog, TextDialog
+from bazaar_pos.ui.common.dialogs import ConfirmDialog, TextDialog
 from bazaar_pos.ui.till.small_dialogs import DiscountDialog, OpenItemDialog
 from tests.ui.conftest import cart_rows, scan
 

@@ -2,7 +2,7 @@ from PySide6.QtCore import Qt
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.ui.dialogs import ConfirmDialog, TextDialog
+from bazaar_pos.ui.common.dialogs import ConfirmDialog, TextDialog
 from bazaar_pos.ui.till.small_dialogs import ParkedCartsDialog
 from tests.ui.conftest import cart_rows, scan
 

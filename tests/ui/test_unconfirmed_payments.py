@@ -8,8 +8,8 @@ from sqlalchemy import select
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.qris import validate
 from bazaar_pos.store.models import AuditEvent, Payment
-from bazaar_pos.ui.dialogs import TextDialog
-from bazaar_pos.ui.formatting import money_text
+from bazaar_pos.ui.common.dialogs import TextDialog
+from bazaar_pos.ui.common.formatting import money_text
 from bazaar_pos.ui.till.unconfirmed_model import UnconfirmedPaymentsModel
 from tests.domain.test_qris import STATIC
 from tests.helpers.qr_pictures import decode_qr

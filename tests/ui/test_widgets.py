@@ -9,10 +9,10 @@ from bazaar_pos.domain.money import currency
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.ui import messages
 from bazaar_pos.ui.background import run_in_background
-from bazaar_pos.ui.thumbnails import thumbnail
 from bazaar_pos.ui.widgets.fields import button, date_edit
 from bazaar_pos.ui.widgets.money_edit import MoneyEdit
 from bazaar_pos.ui.widgets.tables import list_table
+from bazaar_pos.ui.widgets.thumbnails import thumbnail
 
 
 def test_thumbnails_fit_a_square_and_are_cached(qtbot, tmp_path):

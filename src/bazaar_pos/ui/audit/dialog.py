@@ -28,7 +28,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.audit.labels import action_label, actor_label
 from bazaar_pos.ui.audit.model import AuditTableModel
-from bazaar_pos.ui.formatting import money_text
+from bazaar_pos.ui.common.formatting import money_text
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.widgets.fields import date_edit
 from bazaar_pos.ui.widgets.tables import list_table

@@ -30,9 +30,9 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui import messages
 from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.thumbnails import thumbnail
 from bazaar_pos.ui.widgets.fields import named
 from bazaar_pos.ui.widgets.money_edit import MoneyEdit
+from bazaar_pos.ui.widgets.thumbnails import thumbnail
 
 PHOTO_SIZE = 200
 UNITS = ("pcs", "lembar", "meter", "set", "pasang", "bungkus", "botol", "kg", "gram")

@@ -27,7 +27,7 @@ from bazaar_pos.services.views import Changes, ProductView
 from bazaar_pos.ui import messages
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.background import Job, run_in_background
-from bazaar_pos.ui.formatting import money_text
+from bazaar_pos.ui.common.formatting import money_text
 from bazaar_pos.ui.products.dialog import ProductDialog
 from bazaar_pos.ui.products.import_dialog import ImportDialog
 from bazaar_pos.ui.products.labels_dialog import LabelsDialog

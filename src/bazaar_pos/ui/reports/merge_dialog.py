@@ -33,7 +33,7 @@ from bazaar_pos.services.bundles import (
 from bazaar_pos.services.reports import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.dialogs import ConfirmDialog
+from bazaar_pos.ui.common.dialogs import ConfirmDialog
 from bazaar_pos.ui.files import ask_open_paths
 from bazaar_pos.ui.reports.models import ColumnSpec, RowsModel
 from bazaar_pos.ui.reports.parts import label, table

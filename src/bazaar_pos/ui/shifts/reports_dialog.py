@@ -24,7 +24,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.shifts import ShiftView
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.formatting import MoneyText, local_time
+from bazaar_pos.ui.common.formatting import MoneyText, local_time
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.printing.preview import ReceiptPaper
 from bazaar_pos.ui.printing.worker import Background

@@ -34,7 +34,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui import messages
 from bazaar_pos.ui.background import Job, run_in_background
-from bazaar_pos.ui.formatting import Formats, local_day_bounds
+from bazaar_pos.ui.common.formatting import Formats, local_day_bounds
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 

@@ -28,7 +28,7 @@ from bazaar_pos.services.views import Changes
 from bazaar_pos.ui import messages
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval
-from bazaar_pos.ui.formatting import Formats
+from bazaar_pos.ui.common.formatting import Formats
 
 Index = QModelIndex | QPersistentModelIndex
 COUNTED_COLUMN = 4

@@ -11,7 +11,7 @@ from bazaar_pos.domain.money import format_plain, parse_money
 from bazaar_pos.domain.pricing import Discount, DiscountKind
 from bazaar_pos.i18n import _
 from bazaar_pos.ui.access.approval import ApprovalDialog
-from bazaar_pos.ui.dialogs import ConfirmDialog, TextDialog
+from bazaar_pos.ui.common.dialogs import ConfirmDialog, TextDialog
 from bazaar_pos.ui.till.scan_field import MAX_QUANTITY
 from bazaar_pos.ui.till.small_dialogs import DiscountDialog, OpenItemDialog
 

@@ -7,8 +7,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from bazaar_pos.domain.cart import CartTotals, LineTotals
 from bazaar_pos.i18n import _
-from bazaar_pos.ui.formatting import MoneyText
-from bazaar_pos.ui.table_model import RIGHT, ListTableModel
+from bazaar_pos.ui.common.formatting import MoneyText
+from bazaar_pos.ui.widgets.table_model import RIGHT, ListTableModel
 
 SHORT_OF_STOCK = QColor("#b45309")
 NUMBER_COLUMNS = (0, 2, 3, 4, 5)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from bazaar_pos.domain.cart import Cart
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
-from bazaar_pos.ui.dialogs import ConfirmDialog, TextDialog
+from bazaar_pos.ui.common.dialogs import ConfirmDialog, TextDialog
 from bazaar_pos.ui.till.small_dialogs import ParkedCartsDialog
 
 if TYPE_CHECKING:

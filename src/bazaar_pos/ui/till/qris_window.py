@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QSizePolicy, QVBoxLayo
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.qris import QrisMerchant
 from bazaar_pos.i18n import _
-from bazaar_pos.ui.formatting import MoneyText
-from bazaar_pos.ui.qr_code import QrCodeView
+from bazaar_pos.ui.common.formatting import MoneyText
 from bazaar_pos.ui.till.totals_panel import fit_large_text
 from bazaar_pos.ui.widgets.fields import named
+from bazaar_pos.ui.widgets.qr_code import QrCodeView
 
 WIDE = 1.0
 """Screens this much wider than tall show the code and the text side by side."""

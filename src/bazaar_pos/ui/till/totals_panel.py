@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from bazaar_pos.domain.cart import CartTotals
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.views import SaleResult
-from bazaar_pos.ui.formatting import MoneyText
+from bazaar_pos.ui.common.formatting import MoneyText
 
 TOTAL_POINTS = (34, 30, 26, 22, 18)
 """The large total's font sizes, largest first: the largest that fits is used."""

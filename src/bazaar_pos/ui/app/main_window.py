@@ -31,7 +31,7 @@ from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.idle import IdleWatcher
 from bazaar_pos.ui.access.sign_in import SignInScreen
 from bazaar_pos.ui.backups.job import BackupJob
-from bazaar_pos.ui.dialogs import TextDialog
+from bazaar_pos.ui.common.dialogs import TextDialog
 from bazaar_pos.ui.notice import Icon, Notice
 from bazaar_pos.ui.printing.dispatcher import PrintDispatcher
 from bazaar_pos.ui.printing.status import PrintStatus
