@@ -75,6 +75,35 @@ def test_back_up_now_from_the_keyboard_runs_in_the_background(qtbot, window, sho
     ]
 
 
+def press_back_up_now(qtbot, window):
+    control_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_B, control_shift)
+
+
+def test_a_backup_that_breaks_unexpectedly_can_be_tried_again(
+    qtbot, window, shop, notices, monkeypatch
+):
+    make_backup = shop.backups.back_up
+
+    def broken(kind):
+        raise OSError("the drive went away")
+
+    monkeypatch.setattr(shop.backups, "back_up", broken)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    press_back_up_now(qtbot, window)
+    qtbot.waitUntil(lambda: bool(notices), timeout=10_000)
+    ((title, text, name),) = notices
+    assert (title, name) == ("The backup failed", "backupFailedNotice")
+    assert text.startswith("Something went wrong. Details are in ")
+
+    monkeypatch.setattr(shop.backups, "back_up", make_backup)
+    with qtbot.waitSignal(window.backup_made, timeout=10_000) as made:
+        press_back_up_now(qtbot, window)
+    assert made.args[0].made[0].name.endswith("-manual.sqlite")
+    assert window.statusBar().currentMessage() != "A backup is already being made."
+
+
 def test_automatic_backups_run_when_due_and_when_the_window_closes(qtbot, shop):
     window = MainWindow(shop)
     qtbot.addWidget(window)

@@ -1,14 +1,11 @@
 from datetime import date
 
 from PIL import Image
-from PySide6.QtCore import QDate, QObject, QStringListModel
+from PySide6.QtCore import QDate, QStringListModel
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 
 from bazaar_pos.domain.money import currency
-from bazaar_pos.errors import ValidationError
-from bazaar_pos.ui import messages
-from bazaar_pos.ui.background import run_in_background
 from bazaar_pos.ui.widgets.fields import button, date_edit
 from bazaar_pos.ui.widgets.money_edit import MoneyEdit
 from bazaar_pos.ui.widgets.tables import list_table
@@ -46,22 +43,6 @@ def test_money_edit_reads_what_people_type(qtbot):
     edit.set_value(None)
     assert (edit.text(), edit.is_valid()) == ("", True)
     assert seen[-1] is None
-
-
-def test_background_jobs_report_results_and_errors(qtbot):
-    owner = QObject()
-    results, errors = [], []
-    job = run_in_background(owner, lambda: 6 * 7, results.append, errors.append)
-    qtbot.waitUntil(lambda: results == [42])
-    assert not job.running
-
-    def refuse():
-        raise ValidationError("The file cannot be used.", ["Line 2: bad price"])
-
-    run_in_background(owner, refuse, results.append, errors.append)
-    qtbot.waitUntil(lambda: len(errors) == 1)
-    assert messages.describe(errors[0]) == "The file cannot be used.\n• Line 2: bad price"
-    assert "Something went wrong" in messages.describe(RuntimeError("boom"))
 
 
 def test_date_fields_are_named_and_pick_from_a_calendar(qtbot):

@@ -10,9 +10,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
-from bazaar_pos.errors import UserError, ValidationError
-from bazaar_pos.i18n import _
-from bazaar_pos.paths import log_folder
+from bazaar_pos.ui.common.jobs import describe as describe
 
 
 def show_message(label: QLabel, text: str, tone: str = "info") -> None:
@@ -21,15 +19,6 @@ def show_message(label: QLabel, text: str, tone: str = "info") -> None:
     label.setProperty("tone", tone)
     label.style().unpolish(label)
     label.style().polish(label)
-
-
-def describe(error: BaseException) -> str:
-    """A problem in words for a person: the message and each listed problem, or where the log is."""
-    if isinstance(error, ValidationError):
-        return "\n".join([error.message, *(f"• {p}" for p in error.problems)])
-    if isinstance(error, UserError):
-        return error.message
-    return _("Something went wrong. Details are in the log in {path}").format(path=log_folder())
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,12 +30,12 @@ from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.idle import IdleWatcher
 from bazaar_pos.ui.access.sign_in import SignInScreen
-from bazaar_pos.ui.backups.job import BackupJob
 from bazaar_pos.ui.common.dialogs import TextDialog
+from bazaar_pos.ui.common.jobs import Jobs
+from bazaar_pos.ui.common.operations import change_hub
 from bazaar_pos.ui.notice import Icon, Notice
 from bazaar_pos.ui.printing.dispatcher import PrintDispatcher
 from bazaar_pos.ui.printing.status import PrintStatus
-from bazaar_pos.ui.printing.worker import Background
 from bazaar_pos.ui.till.screen import TillScreen
 
 if TYPE_CHECKING:  # the other screens and the dialogs load when first opened
@@ -81,9 +81,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.shop = shop
-        self.backup_pool = QThreadPool(self)
-        self.backup_pool.setMaxThreadCount(1)
-        self._jobs: set[BackupJob] = set()
+        self.backup_jobs = Jobs(self)
         self._automatic_backups = False
         self._backup_timer = QTimer(self)
         self._backup_timer.setObjectName("backupTimer")
@@ -160,10 +158,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.location_warning)
         self.statusBar().addPermanentWidget(self.backup_status)
         self.data_changed.connect(self._refresh_screens)
+        change_hub().changed.connect(self._changes_made)
         self._show_last_backup()
         self.actions_when_signed_in: list[QAction] = []
         self._build_menus()
-        self._background = Background(threads=1, parent=self)
+        self._background = Jobs(self)
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
         self.shift_dialog: ShiftDialog | None = None
@@ -340,7 +339,7 @@ class MainWindow(QMainWindow):
         if granted is None:
             return
         self.statusBar().showMessage(_("Opening the drawer..."))
-        self._background.start(
+        self._background.run(
             lambda: self.shop.printer.open_drawer(reason=reason, approval=granted.approval),
             lambda _result: self.statusBar().showMessage(_("Drawer opened."), 8000),
             lambda message: self.statusBar().showMessage(message, 15000),
@@ -401,7 +400,6 @@ class MainWindow(QMainWindow):
             from bazaar_pos.ui.reports.screen import ReportsScreen
 
             self._reports = ReportsScreen(self.shop)
-            self._reports.salesMerged.connect(self._stock_changed)
             self._put(REPORTS, self._reports)
         return self._reports
 
@@ -438,6 +436,14 @@ class MainWindow(QMainWindow):
         """Stock moved (or sales were merged): the products' stock figures changed."""
         if self._products is not None:
             self._products.refresh()
+
+    def _changes_made(self, changes: Changes) -> None:
+        """An operation changed data: refresh the screens built so far that show it."""
+        if changes.products or changes.stock:
+            self._products_changed(changes)
+            self._stock_changed(changes)
+        if changes.sales:
+            self._sales_changed(None)
 
     def _sales_changed(self, _sale_uuid: object) -> None:
         if self._reports is not None:
@@ -478,12 +484,12 @@ class MainWindow(QMainWindow):
 
     def back_up_if_due(self) -> None:
         """Start the daily backup in the background when it is due."""
-        if not self._jobs and self.shop.backups.due():
+        if not self.backup_jobs.busy and self.shop.backups.due():
             self._start_backup("daily")
 
     def back_up_now(self) -> None:
         """Start a backup in the background (Shop → Back up now)."""
-        if self._jobs:
+        if self.backup_jobs.busy:
             self.statusBar().showMessage(_("A backup is already being made."), 5_000)
             return
         self.statusBar().showMessage(_("Backing up…"))
@@ -491,18 +497,14 @@ class MainWindow(QMainWindow):
 
     def wait_for_backups(self) -> None:
         """Block until any background backup has finished."""
-        self.backup_pool.waitForDone()
-        QApplication.sendPostedEvents(self)
+        self.backup_jobs.settle()
 
     def _start_backup(self, kind: str) -> None:
-        job = BackupJob(self.shop.backups, kind)
-        self._jobs.add(job)
-        job.finished.connect(lambda result, job=job: self._backup_finished(job, result))
-        job.failed.connect(lambda reason, job=job: self._backup_failed(job, reason))
-        job.start(self.backup_pool)
+        self.backup_jobs.run(
+            lambda: self.shop.backups.back_up(kind), self._backup_finished, self._backup_failed
+        )
 
-    def _backup_finished(self, job: BackupJob, result: BackupResult) -> None:
-        self._jobs.discard(job)
+    def _backup_finished(self, result: BackupResult) -> None:
         self._show_last_backup()
         if result.problems:
             self.statusBar().showMessage(" ".join(result.problems), 15_000)
@@ -512,8 +514,7 @@ class MainWindow(QMainWindow):
             )
         self.backup_made.emit(result)
 
-    def _backup_failed(self, job: BackupJob, reason: str) -> None:
-        self._jobs.discard(job)
+    def _backup_failed(self, reason: str) -> None:
         self._show_last_backup()
         Notice.ask(self, _("The backup failed"), reason, name="backupFailedNotice")
 

@@ -23,10 +23,10 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.report_files import RECEIPT_WIDTHS
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.files import ask_save_path
 from bazaar_pos.ui.reports.parts import label
 from bazaar_pos.ui.widgets.fields import date_edit
-from bazaar_pos.ui.worker import Background
 
 
 class ZReportDialog(QDialog):
@@ -45,7 +45,7 @@ class ZReportDialog(QDialog):
         self.setAccessibleName(_("Z report"))
         self.setWindowTitle(_("Z report"))
         self._shop = shop
-        self.background = Background(self)
+        self.background = Jobs(self)
         day = day or shop.zreports.today()
         self.day = date_edit("zReportDay", _("Day"), day)
         self.width_choice = QComboBox()

@@ -31,8 +31,8 @@ from bazaar_pos.i18n import LANGUAGES, _, current_language
 from bazaar_pos.services.qris_sticker import IMAGE_FILES, QrisSticker, read_qris_image
 from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.ui.access.approval import Approvals, run_with_approvals
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.messages import show_message
-from bazaar_pos.ui.printing.worker import Background
 from bazaar_pos.ui.widgets.fields import combo, line_edit
 
 ROUNDING_STEPS = (0, 100, 500, 1000)
@@ -58,7 +58,7 @@ class ShopSection(QGroupBox):
         self.setObjectName("shopSection")
         self.setAccessibleName(_("Shop settings"))
         self._settings = settings
-        self._background = Background(threads=1, parent=self)
+        self._background = Jobs(self)
         self._approvals = approvals
         self._build()
         self.load()
@@ -214,7 +214,7 @@ class ShopSection(QGroupBox):
         """Read the QRIS code in the picture at ``path`` in the background, then show it."""
         self.import_button.setEnabled(False)
         show_message(self.message, _("Reading the QR code in {file}...").format(file=path.name))
-        self._background.start(
+        self._background.run(
             lambda: read_qris_image(path),
             lambda sticker: self._imported(sticker, path),
             self._import_failed,

@@ -25,8 +25,8 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.users import UserView
 from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.messages import show_message
-from bazaar_pos.ui.printing.worker import Background
 from bazaar_pos.ui.settings.user_dialogs import UserDialog
 from bazaar_pos.ui.widgets.fields import button
 
@@ -47,7 +47,7 @@ class UsersSection(QGroupBox):
         self.setAccessibleName(_("Users"))
         self._shop = shop
         self._approvals = approvals
-        self._background = Background(threads=1, parent=self)
+        self._background = Jobs(self)
         self.users: list[UserView] = []
         self.hint = QLabel()
         self.hint.setObjectName("screenNote")
@@ -225,7 +225,7 @@ class UsersSection(QGroupBox):
             return
         self._set_busy(True)
         show_message(self.message, _("Saving..."))
-        self._background.start(
+        self._background.run(
             lambda: work(granted.approval), lambda _r: self._saved(done), self._failed
         )
 

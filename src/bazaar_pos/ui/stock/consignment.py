@@ -33,8 +33,8 @@ from bazaar_pos.services.consignment import ConsignorDraft, ConsignorView, Settl
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui import messages
-from bazaar_pos.ui.background import Job, run_in_background
 from bazaar_pos.ui.common.formatting import Formats, local_day_bounds
+from bazaar_pos.ui.common.jobs import Jobs
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -154,7 +154,7 @@ class ConsignmentTab(QWidget):
         self._shop = shop
         self._formats = Formats(shop.settings.load())
         self.statement: SettlementView | None = None
-        self.job: Job | None = None
+        self.jobs = Jobs(self)
 
         self.makers = QListWidget()
         self.makers.setObjectName("consignorList")
@@ -392,11 +392,10 @@ class ConsignmentTab(QWidget):
         path = messages.save_file(self, _("Save consignment slip"), suggested, "PDF (*.pdf)")
         if path is None:
             return
-        self.job = run_in_background(
-            self,
+        self.jobs.run(
             lambda: self._shop.consignment.write_slip(settlement, path),
             lambda written: self.message.setText(_("Saved {file}.").format(file=written)),
-            lambda error: self.message.setText(messages.describe(error)),
+            self.message.setText,
         )
 
     def _after_maker_change(self, maker: ConsignorView) -> None:
