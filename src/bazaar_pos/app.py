@@ -22,7 +22,7 @@ from bazaar_pos.store.lock import DatabaseLock
 from bazaar_pos.ui.app.errors import ErrorReporter
 from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.app.style import apply_style
-from bazaar_pos.ui.notice import Icon, Notice
+from bazaar_pos.ui.common.dialogs import Icon, Notice
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
-from bazaar_pos.ui import messages
 from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.app.style import apply_style
+from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.till.screen import TillScreen
 
 
@@ -83,11 +83,11 @@ def answers(monkeypatch):
         confirm = True
         asked: ClassVar[list[str]] = []
 
-    def open_file(parent, title, filters):
+    def open_file(parent, title, filters, **_where):
         Answers.asked.append(title)
         return Answers.open_path
 
-    def save_file(parent, title, suggested, filters):
+    def save_file(parent, title, suggested, filters, **_where):
         Answers.asked.append(title)
         return Answers.save_path
 
@@ -95,9 +95,9 @@ def answers(monkeypatch):
         Answers.asked.append(text)
         return Answers.confirm
 
-    monkeypatch.setattr(messages, "open_file", open_file)
-    monkeypatch.setattr(messages, "save_file", save_file)
-    monkeypatch.setattr(messages, "confirm", confirm)
+    monkeypatch.setattr(dialogs, "open_file", open_file)
+    monkeypatch.setattr(dialogs, "save_file", save_file)
+    monkeypatch.setattr(dialogs, "confirm", confirm)
     Answers.asked = []
     return Answers
 

@@ -11,7 +11,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.lock import DatabaseLock
 from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
-from bazaar_pos.ui.notice import Notice
+from bazaar_pos.ui.common.dialogs import Notice
 
 
 @pytest.fixture

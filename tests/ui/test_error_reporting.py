@@ -11,7 +11,7 @@ from bazaar_pos.errors import ValidationError
 from bazaar_pos.logs import setup_logging
 from bazaar_pos.ui.app.errors import ErrorReporter, UnexpectedErrorDialog
 from bazaar_pos.ui.app.main_window import MainWindow
-from bazaar_pos.ui.notice import Notice
+from bazaar_pos.ui.common.dialogs import Notice
 
 
 @pytest.fixture

@@ -7,8 +7,7 @@ from PySide6.QtCore import Qt
 
 from bazaar_pos.domain.periods import Period, PeriodKind
 from bazaar_pos.services.demo import load_demo_shop
-from bazaar_pos.ui.reports import screen as screen_module
-from bazaar_pos.ui.reports import zreport_dialog
+from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
 from bazaar_pos.ui.reports.screen import ReportsScreen
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
@@ -101,11 +100,11 @@ def test_the_owners_figures_are_hidden_as_soon_as_a_cashier_signs_in(qtbot, demo
 def test_a_cashiers_export_asks_the_owner_first(qtbot, cashier_screen, demo, tmp_path, monkeypatch):
     asked_where = []
 
-    def where(*args):
+    def where(*args, **kwargs):
         asked_where.append(args[1])
         return tmp_path / "summary.pdf"
 
-    monkeypatch.setattr(screen_module, "ask_save_path", where)
+    monkeypatch.setattr(dialogs, "save_file", where)
     owner_answers(qtbot)
     qtbot.mouseClick(cashier_screen.pdf_button, Qt.MouseButton.LeftButton)
     assert asked_where == []
@@ -124,7 +123,7 @@ def test_the_owner_is_never_asked(qtbot, demo, tmp_path, monkeypatch):
     screen = ReportsScreen(demo)
     qtbot.addWidget(screen)
     screen.set_period(PeriodKind.CUSTOM, date(2026, 11, 20), date(2026, 11, 20))
-    monkeypatch.setattr(screen_module, "ask_save_path", lambda *args: tmp_path / "lines.csv")
+    monkeypatch.setattr(dialogs, "save_file", lambda *args, **kwargs: tmp_path / "lines.csv")
     with qtbot.waitSignal(screen.fileWritten, timeout=WAIT):
         screen.export_actions["csv"].trigger()
     assert not screen.show_costs_button.isVisibleTo(screen)
@@ -157,7 +156,7 @@ def test_a_cashiers_z_report_pdf_needs_the_owner(qtbot, shop, tmp_path, monkeypa
     dialog = ZReportDialog(shop, date(2026, 11, 20))
     qtbot.addWidget(dialog)
     dialog.show()
-    monkeypatch.setattr(zreport_dialog, "ask_save_path", lambda *args: tmp_path / "z.pdf")
+    monkeypatch.setattr(dialogs, "save_file", lambda *args, **kwargs: tmp_path / "z.pdf")
     owner_answers(qtbot)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.status.text() == "Not approved: nothing was done."

@@ -13,8 +13,8 @@ from bazaar_pos.i18n import current_language
 from bazaar_pos.services.demo import load_demo_shop
 from bazaar_pos.services.reports import shop_header
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.reports import screen as screen_module
-from bazaar_pos.ui.reports import zreport_dialog
 from bazaar_pos.ui.reports.drilldown import DrillDownDialog
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
 from bazaar_pos.ui.reports.screen import ReportsScreen
@@ -126,7 +126,7 @@ def test_the_drill_down_lists_the_sales_and_their_lines(qtbot, shop, bazaar):
 
 def test_files_are_written_off_the_gui_thread(qtbot, screen, demo, tmp_path, monkeypatch):
     names = iter(["summary.pdf", "lines.csv", "lines.xlsx", "turnover.csv", "till.zip"])
-    monkeypatch.setattr(screen_module, "ask_save_path", lambda *args: tmp_path / next(names))
+    monkeypatch.setattr(dialogs, "save_file", lambda *args, **kwargs: tmp_path / next(names))
     with qtbot.waitSignal(screen.fileWritten, timeout=WAIT) as written:
         qtbot.mouseClick(screen.pdf_button, Qt.MouseButton.LeftButton)
     assert len(PdfReader(written.args[0]).pages) >= 3
@@ -213,7 +213,7 @@ def test_the_z_report_dialog(qtbot, shop, bazaar, tmp_path, monkeypatch):
     assert max(map(len, dialog.text.toPlainText().splitlines())) == 48
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "No receipt printer is set up" in dialog.status.text(), timeout=WAIT)
-    monkeypatch.setattr(zreport_dialog, "ask_save_path", lambda *args: tmp_path / "z.pdf")
+    monkeypatch.setattr(dialogs, "save_file", lambda *args, **kwargs: tmp_path / "z.pdf")
     with qtbot.waitSignal(dialog.saved, timeout=WAIT):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert len(PdfReader(tmp_path / "z.pdf").pages) == 1

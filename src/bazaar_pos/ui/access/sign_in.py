@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.access import Actor, role_label
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.ui.common.dialogs import show_message
 from bazaar_pos.ui.common.jobs import Jobs
-from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.widgets.fields import pin_field
 
 

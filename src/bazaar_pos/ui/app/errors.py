@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
-from bazaar_pos.ui.notice import Notice
+from bazaar_pos.ui.common.dialogs import Notice
 
 log = logging.getLogger(__name__)
 

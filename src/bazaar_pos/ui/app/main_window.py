@@ -30,10 +30,9 @@ from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.idle import IdleWatcher
 from bazaar_pos.ui.access.sign_in import SignInScreen
-from bazaar_pos.ui.common.dialogs import TextDialog
+from bazaar_pos.ui.common.dialogs import Icon, Notice, TextDialog
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.common.operations import change_hub
-from bazaar_pos.ui.notice import Icon, Notice
 from bazaar_pos.ui.printing.dispatcher import PrintDispatcher
 from bazaar_pos.ui.printing.status import PrintStatus
 from bazaar_pos.ui.till.screen import TillScreen

@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,9 +27,10 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.audit.labels import action_label, actor_label
 from bazaar_pos.ui.audit.model import AuditTableModel
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.dialogs import show_message
 from bazaar_pos.ui.common.formatting import money_text
 from bazaar_pos.ui.common.jobs import Jobs
-from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.widgets.fields import date_edit
 from bazaar_pos.ui.widgets.tables import list_table
 
@@ -193,7 +193,10 @@ class AuditDialog(QDialog):
     @staticmethod
     def ask_path(parent: QWidget, suggested: str) -> Path | None:
         """Where to save the CSV (tests replace this)."""
-        path, _filter = QFileDialog.getSaveFileName(
-            parent, _("Export the audit log"), suggested, _("CSV files (*.csv)")
+        return dialogs.save_file(
+            parent,
+            _("Export the audit log"),
+            suggested,
+            _("CSV files (*.csv)"),
+            kind=dialogs.FileKind.DOCUMENT,
         )
-        return Path(path) if path else None

@@ -4,7 +4,7 @@ A screen owns a :class:`Jobs` and hands it plain calls into the services. Each
 call runs on the runner's own thread pool (one thread by default, so calls run
 in the order given); its result or failure comes back to the GUI thread as a
 callback. A failure reaches the screen as words for a person, from
-:func:`describe`: a ``UserError``'s message, or, for anything unexpected, a
+``dialogs.describe``: a ``UserError``'s message, or, for anything unexpected, a
 line saying where the log is, after the error was written to it.
 """
 
@@ -18,10 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
-from bazaar_pos.errors import UserError, ValidationError
-from bazaar_pos.i18n import _
-from bazaar_pos.logs import LOG_FILE_NAME
-from bazaar_pos.paths import log_folder
+from bazaar_pos.ui.common.dialogs import describe
 
 log = logging.getLogger(__name__)
 
@@ -29,26 +26,6 @@ Done = Callable[[Any], object]
 """Called on the GUI thread with the work's result."""
 Failed = Callable[[str], object]
 """Called on the GUI thread with what to tell a person about the failure."""
-
-
-def describe(error: BaseException | object) -> str:
-    """A problem in words for a person: the message and each listed problem, or where the log is.
-
-    Anything that is not a ``UserError`` is a bug or a broken computer: it is
-    logged with its traceback, and the person is told where the log file is.
-    """
-    if isinstance(error, ValidationError):
-        return "\n".join([error.message, *(f"• {p}" for p in error.problems)])
-    if isinstance(error, UserError):
-        return error.message
-    log.error(
-        "background work failed: %r",
-        error,
-        exc_info=error if isinstance(error, BaseException) else None,
-    )
-    return _("Something went wrong. Details are in {path}").format(
-        path=log_folder() / LOG_FILE_NAME
-    )
 
 
 class Jobs(QObject):

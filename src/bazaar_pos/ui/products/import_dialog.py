@@ -23,8 +23,8 @@ from bazaar_pos.domain.money import format_money
 from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.product_files import ImportPreview, ProductImportSummary
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.ui import messages
 from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs
 
 FILE_FILTER = N_("Product files (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)")
@@ -110,7 +110,9 @@ class ImportDialog(QDialog):
 
     def choose(self) -> None:
         """Ask for a file and preview it."""
-        path = messages.open_file(self, _("Import products"), _(FILE_FILTER))
+        path = dialogs.open_file(
+            self, _("Import products"), _(FILE_FILTER), kind=dialogs.FileKind.PRODUCT_FILE
+        )
         if path is not None:
             self.load(path)
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.labels import LabelRequest, LabelResult, templates
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.ui import messages
+from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs
 
 
@@ -124,7 +124,9 @@ class LabelsDialog(QDialog):
 
     def save(self) -> None:
         """Ask where to save, then write the PDF off the GUI thread."""
-        path = messages.save_file(self, _("Save labels"), "labels.pdf", "PDF (*.pdf)")
+        path = dialogs.save_file(
+            self, _("Save labels"), "labels.pdf", "PDF (*.pdf)", kind=dialogs.FileKind.DOCUMENT
+        )
         if path is None:
             return
         request = self.request()

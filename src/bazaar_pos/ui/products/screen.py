@@ -24,8 +24,8 @@ from bazaar_pos.services.catalogue import ProductQuery
 from bazaar_pos.services.product_files import HeaderLanguage, ProductImportSummary
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes, ProductView
-from bazaar_pos.ui import messages
 from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.formatting import money_text
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.products.dialog import ProductDialog
@@ -276,7 +276,13 @@ class ProductsScreen(QWidget):
         granted = self.approvals.granted(Permission.EXPORT, tell=self.message.setText)
         if granted is None:
             return
-        path = messages.save_file(self, _("Export products"), "products.csv", EXPORT_FILTER)
+        path = dialogs.save_file(
+            self,
+            _("Export products"),
+            "products.csv",
+            EXPORT_FILTER,
+            kind=dialogs.FileKind.PRODUCT_FILE,
+        )
         if path is None:
             return
         if path.suffix.lower() not in (".csv", ".xlsx"):

@@ -33,10 +33,10 @@ from bazaar_pos.services.bundles import (
 from bazaar_pos.services.reports import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.dialogs import ConfirmDialog
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.common.operations import run_operation
-from bazaar_pos.ui.files import ask_open_paths
 from bazaar_pos.ui.reports.models import ColumnSpec, RowsModel
 from bazaar_pos.ui.reports.parts import label, table
 
@@ -151,7 +151,9 @@ class MergeTillsDialog(QDialog):
 
     def pick_files(self) -> None:
         """Ask for bundle files and add them."""
-        paths = ask_open_paths(self, _("Bundles to merge"), _("Till bundles (*.zip)"))
+        paths = dialogs.open_files(
+            self, _("Bundles to merge"), _("Till bundles (*.zip)"), kind=dialogs.FileKind.BUNDLE
+        )
         if paths:
             self.add_files(paths)
 

@@ -37,8 +37,8 @@ from bazaar_pos.services.reports import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval
+from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs
-from bazaar_pos.ui.files import ask_save_path
 from bazaar_pos.ui.reports.chart import BarChart
 from bazaar_pos.ui.reports.drilldown import DrillDownDialog
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
@@ -621,7 +621,7 @@ class ReportsScreen(QWidget):
         granted = self.approvals.granted(*needs, tell=self.status.setText)
         if granted is None:
             return
-        path = ask_save_path(self, title, Path.home() / name, filters)
+        path = dialogs.save_file(self, title, name, filters, kind=dialogs.FileKind.DOCUMENT)
         if path is None:
             return
         self.status.setText(doing or _("Exporting…"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
@@ -23,8 +22,8 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.report_files import RECEIPT_WIDTHS
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs
-from bazaar_pos.ui.files import ask_save_path
 from bazaar_pos.ui.reports.parts import label
 from bazaar_pos.ui.widgets.fields import date_edit
 
@@ -120,8 +119,12 @@ class ZReportDialog(QDialog):
         )
         if granted is None:
             return
-        path = ask_save_path(
-            self, _("Save the Z report"), Path.home() / f"z-report-{day}.pdf", _("PDF (*.pdf)")
+        path = dialogs.save_file(
+            self,
+            _("Save the Z report"),
+            f"z-report-{day}.pdf",
+            _("PDF (*.pdf)"),
+            kind=dialogs.FileKind.DOCUMENT,
         )
         if path is None:
             return

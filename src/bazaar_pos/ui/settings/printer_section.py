@@ -7,7 +7,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.printer import DetectedPrinter, PrinterService
 from bazaar_pos.services.printer_settings import PAPER_CHOICES, PAPER_OF_COLUMNS, PrinterSettings
 from bazaar_pos.ui.access.approval import Approvals, Granted, run_with_approvals
+from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.widgets.fields import button, line_edit
 
@@ -266,11 +266,14 @@ class PrinterSection(QGroupBox):
             self.uri.setText(uri)
 
     def _browse_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose a logo"), "", _("Images (*.png *.jpg *.jpeg *.bmp *.gif)")
+        path = dialogs.open_file(
+            self,
+            _("Choose a logo"),
+            _("Images (*.png *.jpg *.jpeg *.bmp *.gif)"),
+            kind=dialogs.FileKind.PICTURE,
         )
-        if path:
-            self.logo.setText(path)
+        if path is not None:
+            self.logo.setText(str(path))
 
     def _busy(self, message: str) -> None:
         for each in (self.test_button, self.drawer_button, self.find):

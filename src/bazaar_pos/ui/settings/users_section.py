@@ -25,8 +25,8 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.users import UserView
 from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.common.dialogs import show_message
 from bazaar_pos.ui.common.jobs import Jobs
-from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.settings.user_dialogs import UserDialog
 from bazaar_pos.ui.widgets.fields import button
 

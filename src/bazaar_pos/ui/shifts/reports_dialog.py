@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,9 +23,10 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.shifts import ShiftView
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.dialogs import show_message
 from bazaar_pos.ui.common.formatting import MoneyText, local_time
 from bazaar_pos.ui.common.jobs import Jobs
-from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.printing.preview import ReceiptPaper
 from bazaar_pos.ui.widgets.fields import button
 
@@ -171,10 +171,13 @@ class ShiftReportsDialog(QDialog):
     @staticmethod
     def ask_path(parent: QWidget, suggested: str) -> Path | None:
         """Where to save the PDF (tests replace this)."""
-        path, _filter = QFileDialog.getSaveFileName(
-            parent, _("Save the report as PDF"), suggested, _("PDF files (*.pdf)")
+        return dialogs.save_file(
+            parent,
+            _("Save the report as PDF"),
+            suggested,
+            _("PDF files (*.pdf)"),
+            kind=dialogs.FileKind.DOCUMENT,
         )
-        return Path(path) if path else None
 
     def _show_current(self) -> None:
         shift = self.current()

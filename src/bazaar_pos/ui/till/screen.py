@@ -26,8 +26,8 @@ from bazaar_pos.services.access import Approval
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.common.dialogs import show_message
 from bazaar_pos.ui.common.formatting import method_label, money_text
-from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.till.cart_editing import CartEditing
 from bazaar_pos.ui.till.cart_model import CartTableModel
 from bazaar_pos.ui.till.cart_view import CartView
