@@ -453,7 +453,7 @@ def _discounted_sale(camera: Camera, window: MainWindow) -> None:
         dialog.accept()
 
     _answer(app, DiscountDialog, discount)
-    till.ask_cart_discount()
+    till.editing.ask_cart_discount()
     till.open_payment()
     payment = till.payment_dialog
     assert payment is not None

@@ -168,6 +168,6 @@ def test_the_line_keys_on_an_empty_cart_say_so_and_ask_nothing(qtbot, till, monk
         assert till.message.text() == "The cart is empty: scan something first."
         assert till.message.property("tone") == "error"
     till.say("")
-    till.set_quantity(2)
+    till.editing.set_quantity(2)
     assert till.message.text() == "The cart is empty: scan something first."
     assert till.cart.lines == []

@@ -14,7 +14,7 @@ def test_scan_change_quantity_pay_cash_and_find_it_all_in_the_database(qtbot, ti
     assert till.model.rowCount() == 2
     assert till.model.index(1, 1).data() == "Gelas Keramik"
 
-    assert till.current_key() == till.cart.lines[0].key  # the line just scanned
+    assert till.editing.current_key() == till.cart.lines[0].key  # the line just scanned
     qtbot.keyClick(till.scan, Qt.Key.Key_Down)
     qtbot.keyClick(till.scan, Qt.Key.Key_Plus)
     qtbot.keyClick(till.scan, Qt.Key.Key_Up)
