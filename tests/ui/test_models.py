@@ -9,7 +9,7 @@ from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.ui.audit.model import AuditTableModel
 from bazaar_pos.ui.common.formatting import method_label, money_text
 from bazaar_pos.ui.history.model import SalesListModel
-from bazaar_pos.ui.till.cart_model import CartTableModel
+from bazaar_pos.ui.till.cart.model import CartTableModel
 from bazaar_pos.ui.till.search_popup import ProductListModel
 
 MONEY = money_text(ShopSettings())

@@ -6,7 +6,7 @@ from bazaar_pos.domain.money import currency
 from bazaar_pos.domain.payment import CashRule, PaymentMethod, Tender
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.ui.common.formatting import money_text
-from bazaar_pos.ui.till.payment_dialog import PaymentDialog
+from bazaar_pos.ui.till.payment.dialog import PaymentDialog
 
 
 @pytest.fixture

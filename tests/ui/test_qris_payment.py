@@ -7,7 +7,7 @@ from bazaar_pos.domain.payment import CashRule, PaymentMethod, Tender
 from bazaar_pos.domain.qris import crc16, validate
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.ui.common.formatting import money_text
-from bazaar_pos.ui.till.payment_dialog import PaymentDialog
+from bazaar_pos.ui.till.payment.dialog import PaymentDialog
 from tests.domain.test_qris import STATIC
 from tests.helpers.qr_pictures import decode_qr
 

@@ -10,7 +10,7 @@ from bazaar_pos.domain.qris import validate
 from bazaar_pos.store.models import AuditEvent, Payment
 from bazaar_pos.ui.common.dialogs import TextDialog
 from bazaar_pos.ui.common.formatting import money_text
-from bazaar_pos.ui.till.unconfirmed_model import UnconfirmedPaymentsModel
+from bazaar_pos.ui.till.payment.unconfirmed_model import UnconfirmedPaymentsModel
 from tests.domain.test_qris import STATIC
 from tests.helpers.qr_pictures import decode_qr
 from tests.ui.conftest import open_payment, scan

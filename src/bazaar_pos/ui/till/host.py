@@ -12,9 +12,9 @@ from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.common.formatting import MoneyText
-from bazaar_pos.ui.till.cart_model import CartTableModel
-from bazaar_pos.ui.till.cart_view import CartView
-from bazaar_pos.ui.till.totals_panel import LastSalePanel
+from bazaar_pos.ui.till.cart.model import CartTableModel
+from bazaar_pos.ui.till.cart.totals_panel import LastSalePanel
+from bazaar_pos.ui.till.cart.view import CartView
 
 
 class TillHost(Protocol):

@@ -28,16 +28,16 @@ from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common.dialogs import show_message
 from bazaar_pos.ui.common.formatting import method_label, money_text
-from bazaar_pos.ui.till.cart_editing import CartEditing
-from bazaar_pos.ui.till.cart_model import CartTableModel
-from bazaar_pos.ui.till.cart_view import CartView
+from bazaar_pos.ui.till.cart.editing import CartEditing
+from bazaar_pos.ui.till.cart.model import CartTableModel
+from bazaar_pos.ui.till.cart.totals_panel import LastSalePanel, TotalsPanel
+from bazaar_pos.ui.till.cart.view import CartView
 from bazaar_pos.ui.till.parking import Parking
-from bazaar_pos.ui.till.payment_dialog import PaymentDialog
+from bazaar_pos.ui.till.payment.dialog import PaymentDialog
+from bazaar_pos.ui.till.payment.unconfirmed_dialog import UnconfirmedPaymentsDialog
 from bazaar_pos.ui.till.quick_pick import QuickPickGrid
 from bazaar_pos.ui.till.scan_field import ScanField, split_quantity
 from bazaar_pos.ui.till.search_popup import SearchResults
-from bazaar_pos.ui.till.totals_panel import LastSalePanel, TotalsPanel
-from bazaar_pos.ui.till.unconfirmed_dialog import UnconfirmedPaymentsDialog
 
 if TYPE_CHECKING:
     from bazaar_pos.ui.history.dialog import SalesHistoryDialog

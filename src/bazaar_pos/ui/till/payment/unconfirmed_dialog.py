@@ -21,7 +21,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.payment_confirmation import AwaitingPayment, PaymentConfirmationService
 from bazaar_pos.ui.common.dialogs import TextDialog, show_message
 from bazaar_pos.ui.common.formatting import MoneyText, method_label
-from bazaar_pos.ui.till.unconfirmed_model import UnconfirmedPaymentsModel
+from bazaar_pos.ui.till.payment.unconfirmed_model import UnconfirmedPaymentsModel
 from bazaar_pos.ui.widgets.fields import button
 from bazaar_pos.ui.widgets.tables import list_table
 

@@ -10,7 +10,7 @@ from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.qris import QrisMerchant
 from bazaar_pos.i18n import _
 from bazaar_pos.ui.common.formatting import MoneyText
-from bazaar_pos.ui.till.totals_panel import fit_large_text
+from bazaar_pos.ui.till.cart.totals_panel import fit_large_text
 from bazaar_pos.ui.widgets.fields import named
 from bazaar_pos.ui.widgets.qr_code import QrCodeView
 

@@ -34,7 +34,7 @@ from bazaar_pos.domain.qris import MAX_AMOUNT_IDR, QrisError, merchant_of, with_
 from bazaar_pos.i18n import _
 from bazaar_pos.ui.common.dialogs import show_message
 from bazaar_pos.ui.common.formatting import MoneyText, method_label
-from bazaar_pos.ui.till.qris_window import QrisCustomerWindow
+from bazaar_pos.ui.till.payment.qris_window import QrisCustomerWindow
 
 NOTE_BUTTONS = 3
 
