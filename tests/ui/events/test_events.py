@@ -11,8 +11,8 @@ from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.store.models import Sale
 from bazaar_pos.ui.access.approval import ApprovalDialog, Approvals
 from bazaar_pos.ui.events.dialog import EventsDialog
+from tests.helpers.qt import scan
 from tests.helpers.users import CASHIER, OWNER_PIN, act_as
-from tests.ui.conftest import scan
 
 
 def show(qtbot, shop):

@@ -16,8 +16,8 @@ from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.app.main_window import SIGN_IN_PAGE, WORK_PAGE, MainWindow
 from bazaar_pos.ui.audit.dialog import AuditDialog
 from bazaar_pos.ui.settings.user_dialogs import UserDialog
+from tests.helpers.qt import scan
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
-from tests.ui.conftest import scan
 
 
 def shown(qtbot, shop):

@@ -16,9 +16,8 @@ from bazaar_pos.ui.common.dialogs import TextDialog
 from bazaar_pos.ui.history.refund_dialog import RefundDialog, RefundRequest
 from bazaar_pos.ui.till.small_dialogs import DiscountDialog
 from tests.helpers.audit import audit
+from tests.helpers.qt import open_history, owner_answers, ring_up, scan
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
-from tests.ui.conftest import owner_answers, scan
-from tests.ui.test_history import open_history, ring_up
 
 pytestmark = pytest.mark.staffed
 """Every test here runs on the shop with an owner and a cashier."""

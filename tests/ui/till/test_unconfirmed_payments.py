@@ -13,7 +13,7 @@ from bazaar_pos.ui.common.formatting import money_text
 from bazaar_pos.ui.till.payment.unconfirmed_model import UnconfirmedPaymentsModel
 from tests.domain.test_qris import STATIC
 from tests.helpers.qr_pictures import decode_qr
-from tests.ui.conftest import open_payment, scan
+from tests.helpers.qt import open_payment, scan
 
 
 @pytest.fixture

@@ -1,4 +1,3 @@
-import shutil
 import zipfile
 from datetime import date
 
@@ -6,24 +5,16 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from bazaar_pos.domain.formats import Formats
 from bazaar_pos.domain.periods import Period, PeriodKind
 from bazaar_pos.domain.report import Dimension
-from bazaar_pos.i18n import current_language
 from bazaar_pos.services.demo import load_demo_shop
-from bazaar_pos.services.reports import shop_header
-from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.reports import screen as screen_module
 from bazaar_pos.ui.reports.drilldown import DrillDownDialog
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
-from bazaar_pos.ui.reports.screen import ReportsScreen
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
-from tests.conftest import JAKARTA
-from tests.helpers.sales import TWO_DAYS, sell, utc
-
-NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))
-WAIT = 20_000
+from tests.helpers.qt import NOVEMBER, WAIT, fmt_of, other_till_bundle, shown_screen
+from tests.helpers.sales import TWO_DAYS, utc
 
 
 @pytest.fixture
@@ -32,25 +23,11 @@ def demo(shop):
     return shop
 
 
-def shown_screen(qtbot, shop):
-    """The Reports screen on November 2026, shown and loaded."""
-    widget = ReportsScreen(shop)
-    qtbot.addWidget(widget)
-    widget.set_period(PeriodKind.CUSTOM, *NOVEMBER)
-    with qtbot.waitSignal(widget.reportLoaded, timeout=WAIT):
-        widget.show()
-    return widget
-
-
 @pytest.fixture
 def screen(qtbot, demo):
     widget = shown_screen(qtbot, demo)
     yield widget
     widget.background.wait()
-
-
-def fmt_of(shop):
-    return Formats(shop_header(shop.settings.load()), current_language())
 
 
 def test_the_screen_shows_the_figures_the_service_computes(screen, demo, qtmodeltester):
@@ -142,23 +119,6 @@ def test_files_are_written_off_the_gui_thread(qtbot, screen, demo, tmp_path, mon
     ]
     assert screen.status.text() == f"Saved {tmp_path / 'till.zip'}"
     assert zipfile.is_zipfile(tmp_path / "till.zip")
-
-
-def other_till_bundle(template_db, tmp_path):
-    path = tmp_path / "stall-b.sqlite"
-    shutil.copyfile(template_db, path)
-    other = Shop.open(path, zone=JAKARTA)
-    try:
-        other.settings.update(till_code="B", shop_name="Stall B")
-        from bazaar_pos.services.catalogue import ProductDraft
-
-        vase = other.catalogue.create(ProductDraft("VAS-9", "Vas Gerabah", 210_000, 90_000))
-        sell(other, utc(2026, 11, 20, 4, 0), [(vase, 2)])
-        bundle = tmp_path / "stall-b.zip"
-        other.bundles.export(bundle)
-    finally:
-        other.close()
-    return bundle
 
 
 def test_merging_tills_in_the_dialog(qtbot, shop, template_db, tmp_path):

@@ -12,10 +12,9 @@ from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
 from bazaar_pos.ui.reports.screen import ReportsScreen
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
 from tests.helpers.audit import audit
+from tests.helpers.qt import NOVEMBER, WAIT, fmt_of, other_till_bundle, owner_answers, shown_screen
 from tests.helpers.sales import utc
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
-from tests.ui.conftest import owner_answers
-from tests.ui.test_reports_screen import NOVEMBER, WAIT, fmt_of, other_till_bundle, shown_screen
 
 COST_HEADINGS = {"Cost", "Gross profit", "Margin"}
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from bazaar_pos.ui.app.main_window import SIGN_IN_PAGE, WORK_PAGE, MainWindow
 from bazaar_pos.ui.app.style import STYLE_SHEET
+from tests.helpers.qt import scan
 from tests.helpers.users import CASHIER, CASHIER_PIN, OWNER, OWNER_PIN, act_as
-from tests.ui.conftest import scan
 
 pytestmark = pytest.mark.staffed
 """Every test here runs on the shop with an owner and a cashier."""

@@ -15,7 +15,7 @@ from bazaar_pos.ui.shifts.amount_dialog import AmountDialog
 from bazaar_pos.ui.shifts.count_dialog import CashCountDialog
 from bazaar_pos.ui.shifts.reports_dialog import ShiftReportsDialog
 from bazaar_pos.ui.shifts.shift_dialog import ShiftDialog
-from tests.ui.conftest import scan
+from tests.helpers.qt import scan
 
 
 @pytest.fixture

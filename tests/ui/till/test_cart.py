@@ -3,7 +3,7 @@ from PySide6.QtCore import Qt
 from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.ui.common.dialogs import ConfirmDialog, TextDialog
 from bazaar_pos.ui.till.small_dialogs import DiscountDialog, OpenItemDialog
-from tests.ui.conftest import cart_rows, scan
+from tests.helpers.qt import cart_rows, scan
 
 
 def test_favourites_fill_the_quick_pick_grid_and_alt_digits_pick_them(qtbot, till, shop, products):

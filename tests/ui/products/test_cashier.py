@@ -8,8 +8,8 @@ from bazaar_pos.ui.products.dialog import ProductDialog
 from bazaar_pos.ui.products.import_dialog import ImportDialog
 from bazaar_pos.ui.products.screen import ProductsScreen
 from tests.helpers.audit import audit
+from tests.helpers.qt import NOT_APPROVED, owner_answers
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
-from tests.ui.conftest import NOT_APPROVED, owner_answers
 
 pytestmark = pytest.mark.staffed
 """Every test here runs on the shop with an owner and a cashier."""

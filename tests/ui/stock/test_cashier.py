@@ -14,8 +14,8 @@ from bazaar_pos.ui.stock.count import VarianceDialog
 from bazaar_pos.ui.stock.dialogs import Move, StockMoveDialog
 from bazaar_pos.ui.stock.screen import StockScreen
 from tests.helpers.audit import audit
+from tests.helpers.qt import NOT_APPROVED, owner_answers
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
-from tests.ui.conftest import NOT_APPROVED, owner_answers
 
 ADJUST_REFUSED = "Only an owner may adjust stock. An owner can approve it here with their PIN."
 

@@ -1,29 +1,12 @@
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
-from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.services.refunds import RefundItem
 from bazaar_pos.store.models import Refund
 from bazaar_pos.ui.common.dialogs import TextDialog
 from bazaar_pos.ui.common.formatting import money_text
 from bazaar_pos.ui.history.refund_dialog import RefundDialog, RefundRequest
-from tests.ui.conftest import scan
-
-
-def ring_up(qtbot, till, *codes):
-    for code in codes:
-        scan(qtbot, till, code)
-    with qtbot.waitSignal(till.sale_completed) as done:
-        till.complete_sale([Tender(PaymentMethod.CASH, till.cart.totals().total)])
-    return done.args[0]
-
-
-def open_history(qtbot, till):
-    qtbot.keyClick(till.scan, Qt.Key.Key_F9)
-    dialog = till.history_dialog
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    return dialog
+from tests.helpers.qt import open_history, ring_up
 
 
 def test_find_a_sale_by_product_view_it_and_ask_for_a_reprint(qtbot, till):

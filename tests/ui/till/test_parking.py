@@ -4,7 +4,7 @@ from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.common.dialogs import ConfirmDialog, TextDialog
 from bazaar_pos.ui.till.small_dialogs import ParkedCartsDialog
-from tests.ui.conftest import cart_rows, scan
+from tests.helpers.qt import cart_rows, scan
 
 
 def test_parked_carts_survive_a_restart_and_resume(

@@ -3,7 +3,7 @@ from sqlalchemy import select
 
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.store.models import Payment, Sale, SaleLine, StockMovement
-from tests.ui.conftest import cart_rows, open_payment, scan
+from tests.helpers.qt import cart_rows, open_payment, scan
 
 
 def test_scan_change_quantity_pay_cash_and_find_it_all_in_the_database(qtbot, till, shop, products):
