@@ -19,10 +19,10 @@ from bazaar_pos.resources import resource_path
 from bazaar_pos.services.settings import speak_shop_language
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.lock import DatabaseLock
-from bazaar_pos.ui.errors import ErrorReporter
-from bazaar_pos.ui.main_window import MainWindow
-from bazaar_pos.ui.notice import Icon, Notice
-from bazaar_pos.ui.style import apply_style
+from bazaar_pos.ui.app.errors import ErrorReporter
+from bazaar_pos.ui.app.main_window import MainWindow
+from bazaar_pos.ui.app.style import apply_style
+from bazaar_pos.ui.common.dialogs import Icon, Notice
 
 log = logging.getLogger(__name__)
 

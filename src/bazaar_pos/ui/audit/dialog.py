@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,11 +27,12 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.audit.labels import action_label, actor_label
 from bazaar_pos.ui.audit.model import AuditTableModel
-from bazaar_pos.ui.formatting import money_text
-from bazaar_pos.ui.messages import show_message
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.dialogs import show_message
+from bazaar_pos.ui.common.formatting import money_text
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.widgets.fields import date_edit, picked_day
 from bazaar_pos.ui.widgets.tables import list_table
-from bazaar_pos.ui.worker import Background
 
 DEFAULT_DAYS = 7
 ABOUT, ABOUT_AT_MOST = 3, 36
@@ -54,7 +54,7 @@ class AuditDialog(QDialog):
         self._shop = shop
         self._approvals = approvals
         self._approval: Approval | None = None
-        self.background = Background(self)
+        self.background = Jobs(self)
         today = date.today()
         self.date_from = date_edit("auditFrom", _("From"), today - timedelta(days=DEFAULT_DAYS))
         self.date_to = date_edit("auditTo", _("To"), today)
@@ -194,7 +194,10 @@ class AuditDialog(QDialog):
     @staticmethod
     def ask_path(parent: QWidget, suggested: str) -> Path | None:
         """Where to save the CSV (tests replace this)."""
-        path, _filter = QFileDialog.getSaveFileName(
-            parent, _("Export the audit log"), suggested, _("CSV files (*.csv)")
+        return dialogs.save_file(
+            parent,
+            _("Export the audit log"),
+            suggested,
+            _("CSV files (*.csv)"),
+            kind=dialogs.FileKind.DOCUMENT,
         )
-        return Path(path) if path else None

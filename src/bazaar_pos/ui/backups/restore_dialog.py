@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +25,7 @@ from bazaar_pos.services.backups import (
     local_time,
     preview_lines,
 )
+from bazaar_pos.ui.common import dialogs
 
 
 class RestoreDialog(QDialog):
@@ -130,15 +130,16 @@ class RestoreDialog(QDialog):
 
     def choose_file(self) -> None:
         """Pick a backup file anywhere (a USB stick) and preview it."""
-        name, _filter = QFileDialog.getOpenFileName(
+        path = dialogs.open_file(
             self,
             _("Choose a backup"),
-            str(self._backups.folder),
             _("Bazaar POS databases (*.sqlite *.db);;All files (*)"),
+            kind=dialogs.FileKind.BACKUP,
+            start=self._backups.folder,
         )
-        if name:
+        if path is not None:
             self.list.clearSelection()
-            self.show_preview(Path(name))
+            self.show_preview(path)
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:

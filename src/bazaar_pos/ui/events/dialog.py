@@ -28,9 +28,9 @@ from bazaar_pos.services.events import EventDraft, EventView
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval
+from bazaar_pos.ui.common.dialogs import show_message
+from bazaar_pos.ui.common.formatting import money_text
 from bazaar_pos.ui.events.report_html import event_report_html
-from bazaar_pos.ui.formatting import money_text
-from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.widgets.fields import button, date_edit, line_edit, picked_day
 
 

@@ -20,14 +20,13 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.sales_history import SaleDetail, local_days
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.dialogs import TextDialog
-from bazaar_pos.ui.formatting import MoneyText, method_label
+from bazaar_pos.ui.common.dialogs import TextDialog, show_message
+from bazaar_pos.ui.common.formatting import MoneyText, method_label
 from bazaar_pos.ui.history.detail import sale_html
 from bazaar_pos.ui.history.model import SalesListModel, refund_amount_text
 from bazaar_pos.ui.history.refund_dialog import RefundDialog
-from bazaar_pos.ui.messages import show_message
-from bazaar_pos.ui.step_line_edit import StepLineEdit
 from bazaar_pos.ui.widgets.fields import button, date_edit, picked_day
+from bazaar_pos.ui.widgets.step_line_edit import StepLineEdit
 from bazaar_pos.ui.widgets.tables import list_table
 
 DEFAULT_DAYS = 30

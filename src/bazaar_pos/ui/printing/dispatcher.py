@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from bazaar_pos.i18n import _
 from bazaar_pos.services.print_queue import JobStatus, PrintJobView, PrintQueue
-from bazaar_pos.ui.printing.worker import Background
+from bazaar_pos.ui.common.jobs import Jobs
 
 
 class PrintDispatcher(QObject):
@@ -31,7 +31,7 @@ class PrintDispatcher(QObject):
         super().__init__(parent)
         self.setObjectName("printDispatcher")
         self._queue = queue
-        self._background = Background(threads=1, parent=self)
+        self._background = Jobs(self)
         queue.recover_interrupted()
 
     @Slot(str)
@@ -67,7 +67,7 @@ class PrintDispatcher(QObject):
 
     def _run(self, job_uuid: str) -> None:
         self.queue_changed.emit()
-        self._background.start(lambda: self._queue.run(job_uuid), self._finished, self._crashed)
+        self._background.run(lambda: self._queue.run(job_uuid), self._finished, self._crashed)
 
     def _finished(self, job: PrintJobView) -> None:
         if job.status is JobStatus.DONE:

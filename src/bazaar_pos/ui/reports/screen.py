@@ -37,7 +37,8 @@ from bazaar_pos.services.reports import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval
-from bazaar_pos.ui.files import ask_save_path
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.reports.chart import BarChart
 from bazaar_pos.ui.reports.drilldown import DrillDownDialog
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
@@ -54,7 +55,6 @@ from bazaar_pos.ui.reports.models import (
 from bazaar_pos.ui.reports.parts import label, table
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
 from bazaar_pos.ui.widgets.fields import date_edit, picked_day
-from bazaar_pos.ui.worker import Background
 
 PERIODS = (
     (PeriodKind.TODAY, N_("Today")),
@@ -118,8 +118,8 @@ class ReportsScreen(QWidget):
         reportLoaded(object): a Loaded report is on screen.
         fileWritten(str): a report file was written to this path.
         failed(str): loading or writing failed; the message says why.
-        salesMerged(object): bundles were merged (a BundleImportSummary); other
-            screens showing sales or stock should refresh.
+        salesMerged(object): bundles were merged (a BundleImportSummary); the merge
+            itself told other screens through the change hub (ui/common/operations.py).
     """
 
     reportLoaded = Signal(object)
@@ -141,8 +141,8 @@ class ReportsScreen(QWidget):
         self._selecting = False
         self._request = 0
         self.loaded: Loaded | None = None
-        self.background = Background(self)
-        self.background.busyChanged.connect(self._busy)
+        self.background = Jobs(self)
+        self.background.busy_changed.connect(self._busy)
         title = QLabel(_("Reports"))
         title.setObjectName("screenTitle")
         layout = QVBoxLayout(self)
@@ -624,7 +624,7 @@ class ReportsScreen(QWidget):
         granted = self.approvals.granted(*needs, tell=self.status.setText)
         if granted is None:
             return
-        path = ask_save_path(self, title, Path.home() / name, filters)
+        path = dialogs.save_file(self, title, name, filters, kind=dialogs.FileKind.DOCUMENT)
         if path is None:
             return
         self.status.setText(doing or _("Exporting…"))

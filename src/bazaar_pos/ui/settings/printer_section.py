@@ -7,7 +7,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,7 +21,8 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.printer import DetectedPrinter, PrinterService
 from bazaar_pos.services.printer_settings import PAPER_CHOICES, PAPER_OF_COLUMNS, PrinterSettings
 from bazaar_pos.ui.access.approval import Approvals, Granted, run_with_approvals
-from bazaar_pos.ui.printing.worker import Background
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.widgets.fields import button, line_edit
 
 
@@ -52,7 +52,7 @@ class PrinterSection(QGroupBox):
         self.setAccessibleName(_("Receipt printer settings"))
         self._printer = printer
         self._approvals = approvals
-        self._background = Background(threads=1, parent=self)
+        self._background = Jobs(self)
         self._build()
         if compact:
             self._show_essentials_only()
@@ -216,7 +216,7 @@ class PrinterSection(QGroupBox):
         """Save, then print a test page in the background."""
         if self.save() is not None:
             self._busy(_("Printing a test page..."))
-            self._background.start(
+            self._background.run(
                 self._printer.print_test_page,
                 lambda _r: self._done(_("Test page printed.")),
                 self._failed,
@@ -237,7 +237,7 @@ class PrinterSection(QGroupBox):
             return
         approval = granted.approval
         self._busy(_("Opening the drawer..."))
-        self._background.start(
+        self._background.run(
             lambda: self._printer.open_drawer(reason=_("printer settings"), approval=approval),
             lambda _r: self._done(_("Drawer opened.")),
             self._failed,
@@ -246,7 +246,7 @@ class PrinterSection(QGroupBox):
     def find_printers(self) -> None:
         """Look for printers in the background and list them."""
         self._busy(_("Looking for printers..."))
-        self._background.start(self._printer.detect, self._show_found, self._failed)
+        self._background.run(self._printer.detect, self._show_found, self._failed)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until background work is done (for tests)."""
@@ -266,11 +266,14 @@ class PrinterSection(QGroupBox):
             self.uri.setText(uri)
 
     def _browse_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose a logo"), "", _("Images (*.png *.jpg *.jpeg *.bmp *.gif)")
+        path = dialogs.open_file(
+            self,
+            _("Choose a logo"),
+            _("Images (*.png *.jpg *.jpeg *.bmp *.gif)"),
+            kind=dialogs.FileKind.PICTURE,
         )
-        if path:
-            self.logo.setText(path)
+        if path is not None:
+            self.logo.setText(str(path))
 
     def _busy(self, message: str) -> None:
         for each in (self.test_button, self.drawer_button, self.find):

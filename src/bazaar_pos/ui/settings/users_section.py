@@ -26,8 +26,8 @@ from bazaar_pos.services.access import Approval
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.users import UserView
 from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.messages import show_message
-from bazaar_pos.ui.printing.worker import Background
+from bazaar_pos.ui.common.dialogs import show_message
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.settings.user_dialogs import UserDialog
 from bazaar_pos.ui.widgets.fields import button
 
@@ -48,7 +48,7 @@ class UsersSection(QGroupBox):
         self.setAccessibleName(_("Users"))
         self._shop = shop
         self._approvals = approvals
-        self._background = Background(threads=1, parent=self)
+        self._background = Jobs(self)
         self.users: list[UserView] = []
         self.hint = QLabel()
         self.hint.setObjectName("screenNote")
@@ -226,7 +226,7 @@ class UsersSection(QGroupBox):
             return
         self._set_busy(True)
         show_message(self.message, _("Saving..."))
-        self._background.start(
+        self._background.run(
             lambda: work(granted.approval), lambda _r: self._saved(done), self._failed
         )
 

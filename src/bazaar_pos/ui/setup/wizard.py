@@ -14,7 +14,7 @@ from bazaar_pos.i18n import _, current_language, set_language
 from bazaar_pos.services.demo import load_demo_shop
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.ui.messages import describe, show_message
+from bazaar_pos.ui.common.dialogs import describe, show_message
 from bazaar_pos.ui.setup.pages import (
     FinishPage,
     MoneyPage,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.money import Currency, MinorUnits, parse_money
 from bazaar_pos.i18n import _
-from bazaar_pos.ui.dialogs import ok_cancel
+from bazaar_pos.ui.common.dialogs import ok_cancel
 
 
 class AmountDialog(QDialog):

@@ -25,10 +25,10 @@ from bazaar_pos.i18n import N_, _, ngettext
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.stock import CountLine, Variance
 from bazaar_pos.services.views import Changes
-from bazaar_pos.ui import messages
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval
-from bazaar_pos.ui.formatting import Formats
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.formatting import Formats
 
 Index = QModelIndex | QPersistentModelIndex
 COUNTED_COLUMN = 4
@@ -327,7 +327,7 @@ class CountTab(QWidget):
         try:
             variances = self._shop.stock.variances(counts)
         except UserError as problem:
-            self.message.setText(messages.describe(problem))
+            self.message.setText(dialogs.describe(problem))
             return
         costs = self._looking.allowed()
         if not VarianceDialog.ask(self, variances, len(counts), self._formats, costs=costs):
@@ -338,7 +338,7 @@ class CountTab(QWidget):
                 lambda approval: self._shop.stock.apply_count(counts, note=note, approval=approval)
             )
         except UserError as problem:
-            self.message.setText(messages.describe(problem))
+            self.message.setText(dialogs.describe(problem))
             return
         self.model.load([])
         self.review.setEnabled(False)

@@ -26,7 +26,7 @@ from bazaar_pos.services.catalogue import ProductQuery
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes, ProductView
 from bazaar_pos.ui.access.looking import LookingApproval
-from bazaar_pos.ui.formatting import Formats
+from bazaar_pos.ui.common.formatting import Formats
 from bazaar_pos.ui.products.model import NAME_COLUMN, ProductTableModel
 from bazaar_pos.ui.stock.dialogs import Move, StockMoveDialog
 

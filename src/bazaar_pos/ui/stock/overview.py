@@ -20,7 +20,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.stock import StockValue
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval
-from bazaar_pos.ui.formatting import Formats
+from bazaar_pos.ui.common.formatting import Formats
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 

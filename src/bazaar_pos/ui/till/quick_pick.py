@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.i18n import _
 from bazaar_pos.services.views import ProductView
-from bazaar_pos.ui.formatting import MoneyText
+from bazaar_pos.ui.common.formatting import MoneyText
 
 COLUMNS = 2
 SHORTCUT_TILES = 9

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from bazaar_pos.i18n import _
-from bazaar_pos.ui.step_line_edit import StepLineEdit
+from bazaar_pos.ui.widgets.step_line_edit import StepLineEdit
 
 MAX_QUANTITY = 9999
 _QUANTITY_PREFIX = re.compile(r"^\s*(\d{1,4})\s*\*\s*(.*)$")

@@ -20,8 +20,8 @@ from bazaar_pos.domain.money import Currency, MinorUnits, parse_money
 from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.views import ParkedCartView
-from bazaar_pos.ui.dialogs import ok_cancel
-from bazaar_pos.ui.formatting import MoneyText, local_time
+from bazaar_pos.ui.common.dialogs import ok_cancel
+from bazaar_pos.ui.common.formatting import MoneyText, local_time
 
 
 def parse_discount(text: str, currency: Currency) -> Discount | None:
