@@ -93,9 +93,9 @@ class Parking:
 
         The cart is kept for the next start, unless the shop is ``temporary`` (the demo).
         """
-        if not len(self.cart):
+        if not len(self._till.cart):
             return True
-        totals = self.cart.totals()
+        totals = self._till.cart.totals()
         items = ngettext("{count} item", "{count} items", totals.item_count).format(
             count=totals.item_count
         )
@@ -110,16 +110,16 @@ class Parking:
                 "again when Bazaar POS next starts.\n\nQuit now?"
             )
         leave = ConfirmDialog.ask(
-            self,
+            self._parent,
             _("Quit with a cart in progress?"),
-            text.format(items=items, total=self._money(totals.total)),
+            text.format(items=items, total=self._till._money(totals.total)),
             _("Quit"),
             _("Keep selling"),
         )
         if leave:
             self.save_snapshot()
         else:
-            self._focus_scan()
+            self._till._focus_scan()
         return leave
 
     def save_snapshot(self) -> None:
