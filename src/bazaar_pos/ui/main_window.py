@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,6 +55,8 @@ TILL, PRODUCTS, STOCK, REPORTS, SETTINGS = range(5)
 """The screens' rows in the navigation and pages in the stack."""
 BACKUP_CHECK_MS = 30 * 60 * 1000
 """How often the window checks whether the daily backup is due."""
+WINDOW_SIZE = QSize(1280, 760)
+"""The window's size on a screen with room to spare; smaller screens get it maximised."""
 
 
 class MainWindow(QMainWindow):
@@ -462,6 +464,30 @@ class MainWindow(QMainWindow):
             )
         return outcome
 
+    def show_fitted(self) -> None:
+        """Show the window within the screen's free area (above a taskbar, below a title bar).
+
+        On a laptop-sized screen (1366x768 and the like) the window opens maximised,
+        so the status bar with the printer's messages is never off the screen; on a
+        larger one at a comfortable size, centred.
+        """
+        screen = self.screen() or QApplication.primaryScreen()
+        available = screen.availableGeometry()
+        if opens_maximised(available.size()):
+            # Without a window manager nothing maximises: take the free area outright.
+            self.setGeometry(available)
+            self.showMaximized()
+            return
+        size = QSize(
+            min(WINDOW_SIZE.width(), available.width()),
+            min(WINDOW_SIZE.height(), available.height()),
+        )
+        self.resize(size)
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft())
+        self.show()
+
     def focus_till(self) -> None:
         """Show the till with the keyboard in its scan field."""
         self.show_screen(0)
@@ -611,3 +637,13 @@ class MainWindow(QMainWindow):
             else:
                 QApplication.restoreOverrideCursor()
         super().closeEvent(event)
+
+
+def opens_maximised(available: QSize) -> bool:
+    """Whether a screen's free area is too small for the window at its usual size and a frame.
+
+    A title bar (about 30 pixels) and borders come on top of the window's own size.
+    """
+    return available.width() < WINDOW_SIZE.width() + 80 or available.height() < (
+        WINDOW_SIZE.height() + 80
+    )
