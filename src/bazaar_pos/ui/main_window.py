@@ -27,6 +27,7 @@ from bazaar_pos.services.backups import BackupResult, local_time
 from bazaar_pos.services.location import LocationRisk, location_risk
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes
+from bazaar_pos.ui import messages
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.idle import IdleWatcher
 from bazaar_pos.ui.access.sign_in import SignInScreen
@@ -141,6 +142,8 @@ class MainWindow(QMainWindow):
         self.who.setAccessibleName(_("Signed in"))
         self.statusBar().addPermanentWidget(self.who)
         self.print_status = PrintStatus(self.printing)
+        self.print_status.setup_requested.connect(self.show_printer_settings)
+        self.print_status.no_printer_requested.connect(self.sell_without_printer)
         self.statusBar().addPermanentWidget(self.print_status, 1)
         self.location_risk: LocationRisk | None = (
             location_risk(shop.db.path) if shop.db.path is not None else None
@@ -255,6 +258,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         self.sign_in.reload(self._last_user)
         self.pages.setCurrentIndex(SIGN_IN_PAGE)
+        self.print_status.set_locked(True)
         self.sign_in.pin.setFocus()
         self.refresh_status()
 
@@ -262,6 +266,7 @@ class MainWindow(QMainWindow):
         for action in self.actions_when_signed_in:
             action.setEnabled(True)
         self.pages.setCurrentIndex(WORK_PAGE)
+        self.print_status.set_locked(False)
         if self._settings is not None:
             self._settings.refresh_access()
         self._apply_idle_lock()
@@ -348,6 +353,35 @@ class MainWindow(QMainWindow):
             lambda message: self.statusBar().showMessage(message, 15000),
         )
 
+    def show_printer_settings(self) -> None:
+        """Settings > Receipt printer, with the keyboard in the printer's address."""
+        self.show_screen(SETTINGS)
+        screen = self.settings_screen
+        screen.tabs.setCurrentWidget(screen.printer)
+        screen.printer.uri.setFocus()
+
+    def sell_without_printer(self) -> None:
+        """After a question, stop keeping receipts to print; those waiting are dropped."""
+        waiting = len(self.printing.failed_jobs())
+        question = _(
+            "Sell without a receipt printer? Sales will no longer keep a receipt to print "
+            "({count} waiting now). Any receipt can still be printed or saved as a PDF from "
+            "the sales history (F9). Choose a printer under Settings > Receipt printer later."
+        ).format(count=waiting)
+        if not messages.confirm(self, _("No receipt printer"), question):
+            return
+        try:
+            self.approvals.run(
+                lambda approval: self.shop.printer.configure(approval=approval, no_printer=True)
+            )
+        except UserError as exc:
+            self._tell(exc.message)
+            return
+        self.printing.cancel_failed()
+        if self._settings is not None:
+            self._settings.printer.load()
+        self._tell(_("Selling without a receipt printer."))
+
     def _tell(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
@@ -417,6 +451,7 @@ class MainWindow(QMainWindow):
             self._settings.setup_requested.connect(self.run_setup)
             self._settings.users_changed.connect(self.refresh_status)
             self._settings.users_changed.connect(self._apply_idle_lock)
+            self._settings.printer.saved.connect(self.printing.printer_changed)
             self._put(SETTINGS, self._settings)
         return self._settings
 

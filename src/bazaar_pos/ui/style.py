@@ -158,6 +158,7 @@ QProgressBar::chunk { background: #1c7c54; }
 QLabel#screenTitle { font-size: 20pt; font-weight: 600; color: #111; padding: 2px 0 6px 0; }
 QLabel#screenNote, QLabel#photoHint { color: #3d4650; }
 QLabel#printProblem { color: #9b1c12; font-weight: 600; }
+QLabel#printProblem[calm="true"] { color: #3d4650; font-weight: normal; }
 QLabel#sectionTitle { font-weight: 600; color: #111; padding-top: 6px; }
 QLabel#previewTitle { font-weight: 600; color: #111; }
 QLabel#dialogHeading { font-size: 14pt; font-weight: 600; }
