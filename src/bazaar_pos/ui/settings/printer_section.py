@@ -21,7 +21,7 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.printer import DetectedPrinter, PrinterService
 from bazaar_pos.services.printer_settings import PAPER_CHOICES, PAPER_OF_COLUMNS, PrinterSettings
-from bazaar_pos.ui.access.approval import Approvals, Granted, run_with_approvals
+from bazaar_pos.ui.access.approval import Approvals, Granted, NotApproved, run_with_approvals
 from bazaar_pos.ui.printing.worker import Background
 from bazaar_pos.ui.widgets.fields import button, line_edit
 
@@ -221,6 +221,8 @@ class PrinterSection(QGroupBox):
                 lambda approval: self._printer.configure(approval=approval, **changes),
             )
         except UserError as exc:
+            if isinstance(exc, NotApproved):  # refused: show the settings that still hold
+                self.load()
             self._say(str(exc), problem=True)
             return None
         self.uri.setText(settings.uri)

@@ -30,7 +30,7 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import LANGUAGES, _, current_language
 from bazaar_pos.services.qris_sticker import IMAGE_FILES, QrisSticker, read_qris_image
 from bazaar_pos.services.settings import SettingsService, ShopSettings
-from bazaar_pos.ui.access.approval import Approvals, run_with_approvals
+from bazaar_pos.ui.access.approval import Approvals, NotApproved, run_with_approvals
 from bazaar_pos.ui.messages import show_message
 from bazaar_pos.ui.printing.worker import Background
 from bazaar_pos.ui.widgets.fields import combo, line_edit
@@ -195,6 +195,8 @@ class ShopSection(QGroupBox):
                 self._approvals, lambda approval: self._settings.change(edited, approval=approval)
             )
         except UserError as exc:
+            if isinstance(exc, NotApproved):  # refused: show the settings that still hold
+                self.load()
             show_message(self.message, str(exc), "error")
             return False
         note = _("Saved.")
