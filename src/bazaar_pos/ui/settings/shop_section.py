@@ -41,6 +41,9 @@ ROUNDING_STEPS = (0, 100, 500, 1000)
 class ShopSection(QGroupBox):
     """The shop's own settings with a Save button; errors show under the form.
 
+    The message and the Save button are in ``footer``, for the screen to place
+    where they stay visible however far the form scrolls.
+
     Signals:
         saved(): the settings were stored.
     """
@@ -138,11 +141,17 @@ class ShopSection(QGroupBox):
         form.addRow("", self.qris_merchant)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.message)
+        # The message and Save live in ``footer``, which the screen keeps in view below the
+        # scrolling form.
+        self.footer = QWidget()
+        self.footer.setObjectName("shopSettingsFooter")
+        footer = QVBoxLayout(self.footer)
+        footer.setContentsMargins(0, 0, 0, 0)
+        footer.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
+        footer.addLayout(buttons)
 
     def load(self) -> None:
         """Show the stored settings."""
