@@ -77,7 +77,7 @@ class PrinterSection(QGroupBox):
 
     def _build(self) -> None:
         self.uri = line_edit("printerUri", _("Printer address"))
-        self.uri.setPlaceholderText("network://192.168.1.50:9100")
+        self.uri.setPlaceholderText(_("e.g. {example}").format(example="network://192.168.1.50:9100"))
         self.detected = QComboBox()
         self.detected.setObjectName("detectedPrinters")
         self.detected.setAccessibleName(_("Printers found on this computer"))
@@ -117,9 +117,11 @@ class PrinterSection(QGroupBox):
         self.drawer.setAccessibleName(_("Open the cash drawer on cash sales"))
         self.footer = line_edit("receiptFooter", _("Footer text"))
         self.social = line_edit("receiptSocial", _("Social media handle"))
-        self.social.setPlaceholderText("@tokoanda")
+        self.social.setPlaceholderText(_("e.g. {example}").format(example="@tokoanda"))
         self.qr_data = line_edit("receiptQr", _("Link for the QR code"))
-        self.qr_data.setPlaceholderText("https://instagram.com/tokoanda")
+        self.qr_data.setPlaceholderText(
+            _("e.g. {example}").format(example="https://instagram.com/tokoanda")
+        )
         self.qris_on_receipt = QCheckBox(_("Print the Q&RIS with the amount on the receipt"))
         self.qris_on_receipt.setObjectName("qrisOnReceipt")
         self.qris_on_receipt.setAccessibleName(_("Print the QRIS with the amount on the receipt"))
