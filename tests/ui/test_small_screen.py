@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.i18n import _, set_language
 from bazaar_pos.services.catalogue import ProductDraft
+from bazaar_pos.ui.formatting import money_text
 from bazaar_pos.ui.main_window import MainWindow
+from bazaar_pos.ui.products.model import NAME_COLUMN
+from bazaar_pos.ui.shifts.amount_dialog import AmountDialog
 from bazaar_pos.ui.style import apply_style
+from bazaar_pos.ui.till.small_dialogs import ParkedCartsDialog
 from tests.ui.conftest import scan
 
 WINDOW = (1366, 700)
@@ -93,3 +98,91 @@ def test_the_change_after_a_sale_leaves_every_favourite_in_view(qtbot, shop):
     scan(qtbot, till, "FAV-2")  # the next sale: the totals come back
     assert till.totals.isVisible()
     assert not till.last_sale.isVisible()
+
+
+@pytest.fixture(params=["en", "id"])
+def language(request):
+    """Each test once in English and once in Indonesian."""
+    set_language(request.param)
+    yield request.param
+    set_language("en")
+
+
+def whole(text, widget, room):
+    """Whether ``text`` fits ``room`` pixels in ``widget``'s font."""
+    return widget.fontMetrics().horizontalAdvance(text) <= room
+
+
+def test_key_texts_are_whole_at_1366x768(qtbot, shop, language, tmp_path):
+    for colour in ("Merah", "Biru"):
+        product = shop.catalogue.create(
+            ProductDraft(
+                sku=f"KMJ-L-{colour[:2].upper()}",
+                name=f"Kemeja Tenun Lurik Motif Hujan Gerimis (L / {colour})",
+                price=1_250_000,
+                favourite=True,
+            )
+        )
+        shop.stock.receive(product.id, 3)
+    window = shown(qtbot, shop)
+    till = window.till
+    # The scan field's hint, in the till's large font.
+    assert whole(till.scan.placeholderText(), till.scan, till.scan.width() - 28)
+    # A favourite with a long name and a big price keeps its Alt+ key in view.
+    tile = till.quick_pick.tiles[0]
+    key = tile.findChild(QLabel, "quickPickKey")
+    assert key.text() == "Alt+1"
+    assert tile.rect().contains(key.geometry())
+    assert whole(key.text(), key, key.width())
+    # Parked carts: a long name wraps, the row never scrolls sideways.
+    scan(qtbot, till, "KMJ-L-ME")
+    shop.parked_carts.park(till.cart, "Ibu berkerudung biru yang kembali sesudah makan siang")
+    dialog = ParkedCartsDialog(till, shop.parked_carts.parked(), money_text(shop.settings.load()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.list.horizontalScrollBar().maximum() == 0
+    dialog.reject()
+    # The stock list: two variants that differ only at the end stay apart.
+    window.show_screen(2)
+    table = window.stock.movements.table
+    width = table.columnWidth(NAME_COLUMN) - 12
+    shown_names = {
+        table.fontMetrics().elidedText(
+            f"Kemeja Tenun Lurik Motif Hujan Gerimis (L / {colour})", table.textElideMode(), width
+        )
+        for colour in ("Merah", "Biru")
+    }
+    assert len(shown_names) == 2, shown_names
+    # The stock count's headers.
+    window.stock.tabs.setCurrentWidget(window.stock.count)
+    window.stock.count.start()
+    header = window.stock.count.table.horizontalHeader()
+    model = window.stock.count.table.model()
+    for column in range(model.columnCount()):
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        if column != 1:  # the name column takes what is left
+            assert header.sectionSize(column) >= header.sectionSizeHint(column), title
+    # Opening a shift: the example amount.
+    amount = AmountDialog(
+        window,
+        "Open the shift",
+        "Float in the drawer",
+        "Note",
+        shop.settings.load().currency,
+        reason_required=False,
+    )
+    qtbot.addWidget(amount)
+    amount.show()
+    qtbot.waitUntil(amount.isVisible)
+    assert whole(amount.amount.placeholderText(), amount.amount, amount.amount.width() - 12)
+    amount.reject()
+    # The sales history's Status column holds a refund.
+    window.show_screen(0)
+    till.open_history()
+    history = till.history_dialog
+    qtbot.waitUntil(history.isVisible)
+    refunded = _("Refunded {amount}").format(amount="Rp1.332.047")
+    status_width = history.table.columnWidth(history.model.columnCount() - 1)
+    assert whole(refunded, history.table, status_width - 12)
+    history.reject()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer, Signal
@@ -568,9 +569,10 @@ class MainWindow(QMainWindow):
         if result.problems:
             self.statusBar().showMessage(" ".join(result.problems), 15_000)
         else:
-            self.statusBar().showMessage(
-                _("Backed up to {path}").format(path=result.made[0]), 8_000
-            )
+            made = Path(result.made[0])
+            # The file's name: a whole path runs under the status bar's other parts.
+            self.statusBar().showMessage(_("Backed up to {path}").format(path=made.name), 8_000)
+            self.backup_status.setToolTip(str(made))
         self.backup_made.emit(result)
 
     def _backup_failed(self, job: BackupJob, reason: str) -> None:

@@ -200,7 +200,8 @@ QFrame#lastSale { background: #fff7d6; border: 1px solid #c9a227; border-radius:
 QLabel#lastSaleCaption { font-weight: 600; }
 QLabel#lastChange { font-size: 28pt; font-weight: 700; color: #6f4300; }
 QPushButton#quickPickTile { border: 1px solid #8d959c; border-radius: 6px; padding: 0; }
-QLabel#quickPickText { font-size: 10.5pt; color: #111; }
+QLabel#quickPickText, QLabel#quickPickPrice { font-size: 10.5pt; color: #111; }
+QLabel#quickPickKey { font-size: 10.5pt; color: #555; }
 QLabel#quickPickEmpty { color: #3d4650; }
 QLabel#emptyCartHint { font-size: 15pt; color: #3d4650; }
 

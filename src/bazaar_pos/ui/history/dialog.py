@@ -125,7 +125,7 @@ class SalesHistoryDialog(QDialog):
         split = QSplitter()
         split.addWidget(self.table)
         split.addWidget(self.view)
-        split.setSizes([680, 580])
+        split.setSizes([750, 510])  # the list's Status column whole: "Refunded Rp332.047"
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
