@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QTableWidget
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.i18n import _, set_language
 from bazaar_pos.services.catalogue import ProductDraft
-from bazaar_pos.ui.formatting import money_text
+from bazaar_pos.services.stock import Variance
+from bazaar_pos.ui.formatting import Formats, money_text
 from bazaar_pos.ui.main_window import MainWindow
 from bazaar_pos.ui.products.model import NAME_COLUMN
 from bazaar_pos.ui.shifts.amount_dialog import AmountDialog
+from bazaar_pos.ui.stock.count import VarianceDialog
 from bazaar_pos.ui.style import apply_style
 from bazaar_pos.ui.till.small_dialogs import ParkedCartsDialog
 from tests.ui.conftest import scan
@@ -186,3 +188,19 @@ def test_key_texts_are_whole_at_1366x768(qtbot, shop, language, tmp_path):
     status_width = history.table.columnWidth(history.model.columnCount() - 1)
     assert whole(refunded, history.table, status_width - 12)
     history.reject()
+
+
+def test_the_count_review_shows_product_names_whole(qtbot, shop, language):
+    names = ["Kopi Luwak Liar 100 g", "Kemeja Tenun Lurik (L / Merah)"]
+    variances = [
+        Variance(product_id=n, sku=f"SKU-{n}", name=name, expected=10, counted=7, cost=450_000)
+        for n, name in enumerate(names)
+    ]
+    dialog = VarianceDialog(variances, 28, Formats(shop.settings.load()), None, costs=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible)
+    table = dialog.findChild(QTableWidget, "varianceTable")
+    for row, name in enumerate(names):
+        assert whole(name, table, table.columnWidth(1) - 12), name
+        assert table.item(row, 1).toolTip() == name
