@@ -204,3 +204,20 @@ def test_the_count_review_shows_product_names_whole(qtbot, shop, language):
     for row, name in enumerate(names):
         assert whole(name, table, table.columnWidth(1) - 12), name
         assert table.item(row, 1).toolTip() == name
+
+
+def test_the_backup_list_cuts_a_long_folder_in_the_middle(qtbot, shop, language):
+    from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
+
+    made = shop.backups.back_up("manual")
+    dialog = RestoreDialog(shop.backups, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible)
+    item = dialog.list.item(0)
+    assert item.toolTip() == str(made.made[0])
+    text = item.text()
+    room = dialog.list.viewport().width()
+    assert dialog.list.fontMetrics().horizontalAdvance(text) > room  # long enough to matter
+    assert dialog.list.horizontalScrollBar().maximum() == 0
+    assert dialog.list.textElideMode() == Qt.TextElideMode.ElideMiddle
