@@ -101,7 +101,6 @@ def open_main_window(shop: Shop, *, demo: bool = False) -> MainWindow:
 
         SetupWizard.ask(None, shop, first_run=True)
     window = MainWindow(shop)
-    window.resize(1280, 760)
-    window.show()
+    window.show_fitted()
     window.focus_till()
     return window

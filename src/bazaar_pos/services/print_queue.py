@@ -14,6 +14,7 @@ from bazaar_pos.errors import NotFoundError, UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.printer import PrinterService
+from bazaar_pos.services.printer_settings import PrinterSettings
 from bazaar_pos.services.receipts import ReceiptService
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import PrintJob, Sale
@@ -65,6 +66,10 @@ class PrintQueue:
         self._db = db
         self._receipts = receipts
         self._printer = printer
+
+    def printer(self) -> PrinterSettings:
+        """The receipt printer's settings: whether one is set up, whether sales queue receipts."""
+        return self._printer.settings()
 
     def enqueue_receipt(self, sale_uuid: str, *, reprint: bool = False) -> PrintJobView:
         """Queue the receipt of a sale (a reprint never opens the drawer)."""

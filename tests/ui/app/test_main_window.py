@@ -1,10 +1,15 @@
-from PySide6.QtCore import Qt
+import json
+import os
+import subprocess
+import sys
+
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.services.demo import load_demo_shop
 from bazaar_pos.services.views import Changes
-from bazaar_pos.ui.app.main_window import MainWindow
+from bazaar_pos.ui.app.main_window import MainWindow, opens_maximised
 from bazaar_pos.ui.products.screen import ProductsScreen
 from bazaar_pos.ui.till.screen import TillScreen
 
@@ -115,3 +120,49 @@ def test_stock_moved_before_the_products_screen_was_built_shows_when_it_is(
     assert built(window, "productsScreen") is None
     window.show_screen(1)
     assert window.products.model.product(0).stock == 5
+
+
+LAPTOP_SCREEN = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768}
+OPEN_THE_WINDOW = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from bazaar_pos.app import open_main_window
+from bazaar_pos.services.shop import Shop
+app = QApplication([])
+shop = Shop.open(Path(sys.argv[1]))
+window = open_main_window(shop, demo=True)
+for _ in range(20):
+    app.processEvents()
+bar = window.statusBar()
+corner = bar.mapToGlobal(bar.rect().bottomRight())
+available = window.screen().availableGeometry()
+print(json.dumps({
+    "maximised": window.isMaximized(),
+    "frame_inside": available.contains(window.frameGeometry()),
+    "status_bar_inside": available.contains(corner),
+}))
+window.close()
+shop.close()
+"""
+
+
+def test_the_window_opens_maximised_on_a_1366x768_screen(db_path, tmp_path):
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [LAPTOP_SCREEN]}))
+    done = subprocess.run(
+        [sys.executable, "-c", OPEN_THE_WINDOW, str(db_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"},
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert seen == {"maximised": True, "frame_inside": True, "status_bar_inside": True}
+
+
+def test_only_small_screens_get_the_window_maximised():
+    assert opens_maximised(QSize(1366, 728))  # 1366x768 less a taskbar
+    assert opens_maximised(QSize(1280, 800))
+    assert not opens_maximised(QSize(1920, 1040))

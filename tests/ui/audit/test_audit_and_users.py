@@ -146,6 +146,8 @@ def test_a_cashier_changing_the_shop_settings_is_asked_for_the_owners_pin(
     assert not section.save()
     assert section.message.text() == "Not approved: nothing was done."
     assert staffed.settings.load().shop_name == "Bazaar POS"
+    assert section.shop_name.text() == "Bazaar POS"  # the form shows what still holds
+    section.shop_name.setText("Toko Budi")
     monkeypatch.setattr(
         ApprovalDialog,
         "ask",

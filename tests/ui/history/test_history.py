@@ -15,6 +15,7 @@ from tests.helpers.qt import open_history, ring_up, scan
 
 
 def test_find_a_sale_by_product_view_it_and_ask_for_a_reprint(qtbot, till):
+    till.shop.printer.configure(uri="network://192.168.1.50")
     first = ring_up(qtbot, till, "2*KOP-1")
     ring_up(qtbot, till, "KRM-1")
     history = open_history(qtbot, till)

@@ -330,3 +330,16 @@ def test_run_gui_asks_on_a_new_database_then_runs_the_till(
         assert not reopened.settings.needs_setup()
     finally:
         reopened.close()
+
+
+def test_the_printer_address_example_reads_as_an_example_not_an_answer(qtbot, shop):
+    from PySide6.QtGui import QPalette
+
+    wizard, section = at_the_printer_page(qtbot, shop)
+    assert wizard.currentId() == Step.PRINTER
+    assert section.uri.text() == ""
+    assert section.uri.placeholderText() == "e.g. network://192.168.1.50:9100"
+    palette = section.uri.palette()
+    placeholder = palette.color(QPalette.ColorRole.PlaceholderText)
+    assert placeholder != palette.color(QPalette.ColorRole.Text)
+    assert placeholder.green() <= placeholder.red() + 20  # grey, not the app's green

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,7 +31,7 @@ from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.idle import IdleWatcher
 from bazaar_pos.ui.access.sign_in import SignInScreen
-from bazaar_pos.ui.common.dialogs import Icon, Notice, TextDialog
+from bazaar_pos.ui.common.dialogs import Icon, Notice, TextDialog, confirm
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.common.operations import change_hub
 from bazaar_pos.ui.printing.dispatcher import PrintDispatcher
@@ -54,6 +55,8 @@ TILL, PRODUCTS, STOCK, REPORTS, SETTINGS = range(5)
 """The screens' rows in the navigation and pages in the stack."""
 BACKUP_CHECK_MS = 30 * 60 * 1000
 """How often the window checks whether the daily backup is due."""
+WINDOW_SIZE = QSize(1280, 760)
+"""The window's size on a screen with room to spare; smaller screens get it maximised."""
 
 
 class MainWindow(QMainWindow):
@@ -139,6 +142,8 @@ class MainWindow(QMainWindow):
         self.who.setAccessibleName(_("Signed in"))
         self.statusBar().addPermanentWidget(self.who)
         self.print_status = PrintStatus(self.printing)
+        self.print_status.setup_requested.connect(self.show_printer_settings)
+        self.print_status.no_printer_requested.connect(self.sell_without_printer)
         self.statusBar().addPermanentWidget(self.print_status, 1)
         self.location_risk: LocationRisk | None = (
             location_risk(shop.db.path) if shop.db.path is not None else None
@@ -254,6 +259,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
         self.sign_in.reload(self._last_user)
         self.pages.setCurrentIndex(SIGN_IN_PAGE)
+        self.print_status.set_locked(True)
         self.sign_in.pin.setFocus()
         self.refresh_status()
 
@@ -261,6 +267,7 @@ class MainWindow(QMainWindow):
         for action in self.actions_when_signed_in:
             action.setEnabled(True)
         self.pages.setCurrentIndex(WORK_PAGE)
+        self.print_status.set_locked(False)
         if self._settings is not None:
             self._settings.refresh_access()
         self._apply_idle_lock()
@@ -347,6 +354,35 @@ class MainWindow(QMainWindow):
             lambda message: self.statusBar().showMessage(message, 15000),
         )
 
+    def show_printer_settings(self) -> None:
+        """Settings > Receipt printer, with the keyboard in the printer's address."""
+        self.show_screen(SETTINGS)
+        screen = self.settings_screen
+        screen.tabs.setCurrentWidget(screen.printer)
+        screen.printer.uri.setFocus()
+
+    def sell_without_printer(self) -> None:
+        """After a question, stop keeping receipts to print; those waiting are dropped."""
+        waiting = len(self.printing.failed_jobs())
+        question = _(
+            "Sell without a receipt printer? Sales will no longer keep a receipt to print "
+            "({count} waiting now). Any receipt can still be printed or saved as a PDF from "
+            "the sales history (F9). Choose a printer under Settings > Receipt printer later."
+        ).format(count=waiting)
+        if not confirm(self, _("No receipt printer"), question):
+            return
+        try:
+            self.approvals.run(
+                lambda approval: self.shop.printer.configure(approval=approval, no_printer=True)
+            )
+        except UserError as exc:
+            self._tell(exc.message)
+            return
+        self.printing.cancel_failed()
+        if self._settings is not None:
+            self._settings.printer.load()
+        self._tell(_("Selling without a receipt printer."))
+
     def _tell(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
@@ -417,6 +453,7 @@ class MainWindow(QMainWindow):
             self._settings.setup_requested.connect(self.run_setup)
             self._settings.users_changed.connect(self.refresh_status)
             self._settings.users_changed.connect(self._apply_idle_lock)
+            self._settings.printer.saved.connect(self.printing.printer_changed)
             self._put(SETTINGS, self._settings)
         return self._settings
 
@@ -473,6 +510,30 @@ class MainWindow(QMainWindow):
             )
         return outcome
 
+    def show_fitted(self) -> None:
+        """Show the window within the screen's free area (above a taskbar, below a title bar).
+
+        On a laptop-sized screen (1366x768 and the like) the window opens maximised,
+        so the status bar with the printer's messages is never off the screen; on a
+        larger one at a comfortable size, centred.
+        """
+        screen = self.screen() or QApplication.primaryScreen()
+        available = screen.availableGeometry()
+        if opens_maximised(available.size()):
+            # Without a window manager nothing maximises: take the free area outright.
+            self.setGeometry(available)
+            self.showMaximized()
+            return
+        size = QSize(
+            min(WINDOW_SIZE.width(), available.width()),
+            min(WINDOW_SIZE.height(), available.height()),
+        )
+        self.resize(size)
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft())
+        self.show()
+
     def focus_till(self) -> None:
         """Show the till with the keyboard in its scan field."""
         self.show_screen(0)
@@ -514,9 +575,10 @@ class MainWindow(QMainWindow):
         if result.problems:
             self.statusBar().showMessage(" ".join(result.problems), 15_000)
         else:
-            self.statusBar().showMessage(
-                _("Backed up to {path}").format(path=result.made[0]), 8_000
-            )
+            made = Path(result.made[0])
+            # The file's name: a whole path runs under the status bar's other parts.
+            self.statusBar().showMessage(_("Backed up to {path}").format(path=made.name), 8_000)
+            self.backup_status.setToolTip(str(made))
         self.backup_made.emit(result)
 
     def _backup_failed(self, reason: str) -> None:
@@ -631,3 +693,13 @@ class MainWindow(QMainWindow):
             else:
                 QApplication.restoreOverrideCursor()
         super().closeEvent(event)
+
+
+def opens_maximised(available: QSize) -> bool:
+    """Whether a screen's free area is too small for the window at its usual size and a frame.
+
+    A title bar (about 30 pixels) and borders come on top of the window's own size.
+    """
+    return available.width() < WINDOW_SIZE.width() + 80 or available.height() < (
+        WINDOW_SIZE.height() + 80
+    )

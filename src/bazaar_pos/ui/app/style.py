@@ -158,6 +158,7 @@ QProgressBar::chunk { background: #1c7c54; }
 QLabel#screenTitle { font-size: 20pt; font-weight: 600; color: #111; padding: 2px 0 6px 0; }
 QLabel#screenNote, QLabel#photoHint { color: #3d4650; }
 QLabel#printProblem { color: #9b1c12; font-weight: 600; }
+QLabel#printProblem[calm="true"] { color: #3d4650; font-weight: normal; }
 QLabel#sectionTitle { font-weight: 600; color: #111; padding-top: 6px; }
 QLabel#previewTitle { font-weight: 600; color: #111; }
 QLabel#dialogHeading { font-size: 14pt; font-weight: 600; }
@@ -200,7 +201,8 @@ QFrame#lastSale { background: #fff7d6; border: 1px solid #c9a227; border-radius:
 QLabel#lastSaleCaption { font-weight: 600; }
 QLabel#lastChange { font-size: 28pt; font-weight: 700; color: #6f4300; }
 QPushButton#quickPickTile { border: 1px solid #8d959c; border-radius: 6px; padding: 0; }
-QLabel#quickPickText { font-size: 10.5pt; color: #111; }
+QLabel#quickPickText, QLabel#quickPickPrice { font-size: 10.5pt; color: #111; }
+QLabel#quickPickKey { font-size: 10.5pt; color: #555; }
 QLabel#quickPickEmpty { color: #3d4650; }
 QLabel#emptyCartHint { font-size: 15pt; color: #3d4650; }
 

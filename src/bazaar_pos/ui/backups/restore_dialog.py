@@ -45,6 +45,10 @@ class RestoreDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("backupList")
         self.list.setAccessibleName(_("Backups"))
+        # A long folder is cut in its middle (whole in the tooltip), never scrolled sideways.
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         list_label.setBuddy(self.list)
         for found in backups.list_backups():
             item = QListWidgetItem(_item_text(found))

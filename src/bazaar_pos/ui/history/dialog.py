@@ -20,6 +20,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.sales_history import SaleDetail, local_days
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.dialogs import TextDialog, show_message
 from bazaar_pos.ui.common.formatting import MoneyText, method_label
 from bazaar_pos.ui.history.detail import sale_html
@@ -123,7 +124,7 @@ class SalesHistoryDialog(QDialog):
         split = QSplitter()
         split.addWidget(self.table)
         split.addWidget(self.view)
-        split.setSizes([680, 580])
+        split.setSizes([750, 510])  # the list's Status column whole: "Refunded Rp332.047"
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
@@ -233,11 +234,38 @@ class SalesHistoryDialog(QDialog):
         self.stock_changed.emit()
 
     def _reprint(self) -> None:
-        if self.detail is not None:
-            self.reprint_requested.emit(self.detail.uuid)
-            self._say(
-                _("Receipt of {number} sent to the printer.").format(number=self.detail.number)
-            )
+        """Queue the receipt for the printer; with none set up, offer it as a PDF instead."""
+        if self.detail is None:
+            return
+        number = self.detail.number
+        if not self.shop.printer.settings().set_up:
+            self._say(_("No receipt printer is set up, so nothing was printed."), error=True)
+            question = _(
+                "No receipt printer is set up. Save the receipt of {number} as a PDF instead?"
+            ).format(number=number)
+            if dialogs.confirm(self, _("Reprint receipt"), question):
+                self._save_pdf(self.detail.uuid, number)
+            return
+        self.reprint_requested.emit(self.detail.uuid)
+        self._say(_("Receipt of {number} sent to the printer.").format(number=number))
+
+    def _save_pdf(self, sale_uuid: str, number: str) -> None:
+        path = dialogs.save_file(
+            self,
+            _("Save the receipt as a PDF"),
+            f"{number}.pdf",
+            _("PDF files (*.pdf)"),
+            kind=dialogs.FileKind.DOCUMENT,
+        )
+        if path is None:
+            return
+        try:
+            receipt = self.shop.receipts.for_sale(sale_uuid)
+            saved = self.shop.receipts.write_pdf(receipt, path)
+        except UserError as exc:
+            self._say(exc.message, error=True)
+            return
+        self._say(_("Receipt of {number} saved as {path}.").format(number=number, path=saved))
 
     def _show_current(self) -> None:
         row = self.table.currentIndex().row()

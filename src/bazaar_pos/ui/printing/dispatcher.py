@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from bazaar_pos.i18n import _
 from bazaar_pos.services.print_queue import JobStatus, PrintJobView, PrintQueue
+from bazaar_pos.services.printer_settings import PrinterSettings
 from bazaar_pos.ui.common.jobs import Jobs
 
 
@@ -36,8 +37,12 @@ class PrintDispatcher(QObject):
 
     @Slot(str)
     def print_sale(self, sale_uuid: str) -> None:
-        """Queue and print the receipt of a sale just completed (may open the drawer)."""
-        self._run(self._queue.enqueue_receipt(sale_uuid).uuid)
+        """Queue and print the receipt of a sale just completed (may open the drawer).
+
+        A shop that chose to sell without a receipt printer queues nothing.
+        """
+        if self._queue.printer().queues_receipts:
+            self._run(self._queue.enqueue_receipt(sale_uuid).uuid)
 
     @Slot(str)
     def reprint_sale(self, sale_uuid: str) -> None:
@@ -55,6 +60,15 @@ class PrintDispatcher(QObject):
         """Give up on every failed job (the sales stay; receipts can be reprinted)."""
         for job in self.failed_jobs():
             self._queue.cancel(job.uuid)
+        self.queue_changed.emit()
+
+    def printer(self) -> PrinterSettings:
+        """The receipt printer's settings as stored now."""
+        return self._queue.printer()
+
+    @Slot()
+    def printer_changed(self) -> None:
+        """The printer's settings were saved: say again what the waiting receipts wait for."""
         self.queue_changed.emit()
 
     def failed_jobs(self) -> list[PrintJobView]:

@@ -29,7 +29,7 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import LANGUAGES, _, current_language
 from bazaar_pos.services.qris_sticker import IMAGE_FILES, QrisSticker, read_qris_image
 from bazaar_pos.services.settings import SettingsService, ShopSettings
-from bazaar_pos.ui.access.approval import Approvals, run_with_approvals
+from bazaar_pos.ui.access.approval import Approvals, NotApproved, run_with_approvals
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.dialogs import show_message
 from bazaar_pos.ui.common.jobs import Jobs
@@ -40,6 +40,9 @@ ROUNDING_STEPS = (0, 100, 500, 1000)
 
 class ShopSection(QGroupBox):
     """The shop's own settings with a Save button; errors show under the form.
+
+    The message and the Save button are in ``footer``, for the screen to place
+    where they stay visible however far the form scrolls.
 
     Signals:
         saved(): the settings were stored.
@@ -138,11 +141,17 @@ class ShopSection(QGroupBox):
         form.addRow("", self.qris_merchant)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.message)
+        # The message and Save live in ``footer``, which the screen keeps in view below the
+        # scrolling form.
+        self.footer = QWidget()
+        self.footer.setObjectName("shopSettingsFooter")
+        footer = QVBoxLayout(self.footer)
+        footer.setContentsMargins(0, 0, 0, 0)
+        footer.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
+        footer.addLayout(buttons)
 
     def load(self) -> None:
         """Show the stored settings."""
@@ -195,6 +204,8 @@ class ShopSection(QGroupBox):
                 self._approvals, lambda approval: self._settings.change(edited, approval=approval)
             )
         except UserError as exc:
+            if isinstance(exc, NotApproved):  # refused: show the settings that still hold
+                self.load()
             show_message(self.message, str(exc), "error")
             return False
         note = _("Saved.")

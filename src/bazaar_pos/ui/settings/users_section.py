@@ -25,7 +25,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.access import Approval
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.users import UserView
-from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.access.approval import Approvals, NotApproved
 from bazaar_pos.ui.common.dialogs import show_message
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.settings.user_dialogs import UserDialog
@@ -205,6 +205,10 @@ class UsersSection(QGroupBox):
                 )
             )
         except UserError as exc:
+            if isinstance(exc, NotApproved):  # refused: show the rules that still hold
+                rules = self._shop.access.settings()
+                self.discount_limit.setValue(rules.discount_limit_percent)
+                self.lock_minutes.setValue(rules.lock_after_minutes)
             show_message(self.message, str(exc), "error")
             return
         self.changed.emit()

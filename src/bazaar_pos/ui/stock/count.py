@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -174,13 +175,19 @@ class VarianceDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if column >= 2:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 table.setItem(row, column, item)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        table.resizeColumnsToContents()
+        wide_enough = header.length() + table.verticalScrollBar().sizeHint().width() + 48
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         total = sum(v.value for v in variances)
         if costs:
             text = ngettext(
@@ -210,7 +217,9 @@ class VarianceDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(table, 1)
         layout.addWidget(buttons)
-        self.resize(720, 420)
+        screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
+        room = screen.availableGeometry().width() - 40
+        self.resize(min(max(720, wide_enough), room), 420)  # names whole where the screen allows
 
     @classmethod
     def ask(
@@ -273,9 +282,10 @@ class CountTab(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # variants differ at the end
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # headers whole
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 140)
         self.review = QPushButton(_("&Review and apply…"))
         self.review.setObjectName("countReview")
         self.review.clicked.connect(self.apply)

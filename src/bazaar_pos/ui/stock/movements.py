@@ -75,6 +75,8 @@ class MovementsTab(QWidget):
         self.table.verticalHeader().hide()
         for column in (2, 3, 4):
             self.table.setColumnHidden(column, True)
+        # "Kemeja Tenun Lurik (L / Merah)": variants differ at the end, so cut the middle.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 130)

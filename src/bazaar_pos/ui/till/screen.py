@@ -165,6 +165,8 @@ class TillScreen(QWidget):
         self.pay_button.setMinimumHeight(64)
         self.pay_button.clicked.connect(self.open_payment)
         self.last_sale = LastSalePanel(self._money)
+        # The change takes the empty totals' place, so the favourites keep theirs.
+        self.last_sale.shown.connect(lambda shown: self.totals.setVisible(not shown))
         self.awaiting_button = QPushButton()
         self.awaiting_button.setObjectName("awaitingPayments")
         self.awaiting_button.setAccessibleName(_("Unconfirmed payments"))

@@ -147,6 +147,9 @@ class ParkedCartsDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("parkedCartsList")
         self.list.setAccessibleName(_("Parked carts"))
+        # A long label wraps onto a second line instead of scrolling the row sideways.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for cart in parked:
             items = ngettext("{count} item", "{count} items", cart.item_count).format(
                 count=cart.item_count
@@ -156,6 +159,7 @@ class ParkedCartsDialog(QDialog):
                 f"{local_time(cart.created_at)}   {label}   ·   {items}   ·   {money(cart.total)}"
             )
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, cart.id)
             self.list.addItem(item)
         self.list.setCurrentRow(0)

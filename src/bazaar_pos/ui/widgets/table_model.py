@@ -49,7 +49,7 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self._headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        """Cell text, numbers right-aligned, anything else from ``item_data``."""
+        """Cell text (and its tooltip), numbers right-aligned, anything else from ``item_data``."""
         if not index.isValid():
             return None
         item = self._items[index.row()]
@@ -58,7 +58,10 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
             return self.text(item, index.row(), column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self.numeric_columns:
             return RIGHT
-        return self.item_data(item, column, role)
+        found = self.item_data(item, column, role)
+        if found is None and role == Qt.ItemDataRole.ToolTipRole:
+            return self.text(item, index.row(), column) or None  # whole, where a column cuts it
+        return found
 
     def text(self, item: T, row: int, column: int) -> str:
         """What ``item`` on ``row`` shows in ``column``."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -98,7 +98,14 @@ class TotalsPanel(QFrame):
 
 
 class LastSalePanel(QFrame):
-    """The change to hand back for the sale just completed, large, until the next scan."""
+    """The change to hand back for the sale just completed, large, until the next scan.
+
+    Signals:
+        shown(bool): the panel was shown (True) or hidden (False); while it shows the
+            cart is empty, so the till hides the empty totals in its place.
+    """
+
+    shown = Signal(bool)
 
     def __init__(self, money: MoneyText, parent: QWidget | None = None) -> None:
         """Show amounts with ``money``."""
@@ -128,3 +135,8 @@ class LastSalePanel(QFrame):
         self.change.setText(self._money(sale.change))
         self.change.setVisible(bool(sale.change))
         self.show()
+
+    def setVisible(self, visible: bool) -> None:
+        """Show or hide, and say so."""
+        super().setVisible(visible)
+        self.shown.emit(visible)
