@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,6 +28,7 @@ from bazaar_pos.services.refunds import RefundItem
 from bazaar_pos.services.sales_history import SaleDetail, SaleLineView
 from bazaar_pos.ui.dialogs import ok_cancel
 from bazaar_pos.ui.formatting import MoneyText, method_label
+from bazaar_pos.ui.shortcuts import bind
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,10 +104,10 @@ class RefundDialog(QDialog):
         everything = QPushButton(_("Refund everything  Ctrl+A"))
         everything.setObjectName("refundEverything")
         everything.clicked.connect(self.select_everything)
-        QShortcut(QKeySequence("Ctrl+A"), self).activated.connect(self.select_everything)
+        bind("refund.everything", self, self.select_everything)
         buttons = ok_cancel(self, _("Refund  Ctrl+Enter"))
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.accept)
+        bind("refund.accept", self, self.accept)
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Choose how many of each line come back.")), 1)
         top.addWidget(everything)
