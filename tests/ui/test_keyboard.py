@@ -9,6 +9,7 @@ in a label that nothing binds there, and on an ``&`` shown literally.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -417,3 +418,97 @@ def test_ctrl_u_in_a_field_switches_user_and_keeps_the_text(qtbot, shop):
     assert field.text() == "10"
     assert window.pages.currentWidget() is window.sign_in
 
+
+# -- the guide says the keys the app has ------------------------------------------
+
+DOCS = Path(__file__).parents[2] / "docs"
+GUIDE_PAGES = {
+    "en": [*sorted((DOCS / "guide" / "en").glob("*.md")), *sorted(DOCS.glob("*.md"))],
+    "id": sorted((DOCS / "guide" / "id").glob("*.md")),
+}
+LABELLED = re.compile(r"\*\*([^*]+)\*\*\s*\(([^)]*)\)")
+"""``**Save PDF…** (Alt+D)``: a label of the app and the keys that press it."""
+
+
+def plain(label: str) -> str:
+    """A label as the guide writes it: no ``&``, key hint, trailing dots or colon; lower case."""
+    label = re.split(r"\s{2,}|\n", label.replace("&", ""))[0]
+    return label.split(">")[-1].strip().rstrip(".…:").strip().lower()
+
+
+def labelled_keys(window: QWidget) -> set[tuple[str, str]]:
+    """(label, key) for every key the app shows beside a label in ``window``: underlined
+    letters, hints after a label, tooltips naming a key, menu items' shortcuts."""
+    found: set[tuple[str, str]] = set()
+
+    def add(label: str, keys: str) -> None:
+        for key in _names(keys.replace("&", "")):
+            found.add((plain(label), key))
+        mnemonic = QKeySequence.mnemonic(label).toString(PORTABLE)
+        if mnemonic:
+            found.add((plain(label), mnemonic[:-1] + mnemonic[-1].upper()))
+
+    for each in windows_under(window):
+        for widget in [each, *each.findChildren(QWidget)]:
+            if isinstance(widget, QAbstractButton):
+                add(widget.text(), widget.text().split("  ")[-1] + " " + widget.toolTip())
+            elif isinstance(widget, QLabel) and widget.buddy() is not None:
+                add(widget.text(), "")
+            elif isinstance(widget, QTabBar):
+                for i in range(widget.count()):
+                    add(widget.tabText(i), widget.tabToolTip(i))
+            elif isinstance(widget, QListWidget):
+                for i in range(widget.count()):
+                    add(widget.item(i).text(), widget.item(i).text())
+            for action in widget.actions():
+                keys = " ".join(s.toString(PORTABLE) for s in action.shortcuts())
+                add(action.text(), keys)
+                if action.menu() is not None:
+                    for item in action.menu().actions():
+                        add(item.text(), " ".join(s.toString(PORTABLE) for s in item.shortcuts()))
+    return found
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_guide_names_the_keys_and_labels_the_app_has(
+    qtbot, shop, add_product, sell, language
+):
+    set_language(language)
+    coffee = add_product("KOP-1", "Kopi Gayo", 95_000, barcode="8991234500164", stock=10)
+    sale = sell((coffee, 2))
+    known = labelled_keys(main_window(qtbot, shop))
+    for make in dialogs(qtbot, shop, sale.uuid, coffee.id).values():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        known |= labelled_keys(dialog)
+    known |= {(plain(_(row.description)), key_name(key)) for row in SHORTCUTS for key in row.keys}
+    letters = {key for _label, key in known if key.startswith("Alt+")}
+    wrong = []
+    for page in GUIDE_PAGES[language]:
+        text = page.read_text("utf-8")
+        for label, inside in LABELLED.findall(text):
+            said = plain(" ".join(label.split()))
+            for key in _names(inside):
+                if not any(
+                    key == shown and (said == name or name.startswith(f"{said} ("))
+                    for name, shown in known
+                ):
+                    wrong.append(f"{page.name}: **{label}** ({key}) is not on the screen")
+        for key in _names(text) - TABLE_KEYS - letters:
+            wrong.append(f"{page.name}: the app has no {key}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_guides_shortcut_pages_are_made_from_the_table():
+    """After changing the table: ``python scripts/shortcuts_page.py``."""
+    spec = importlib.util.spec_from_file_location(
+        "shortcuts_page", DOCS.parent / "scripts" / "shortcuts_page.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    for language in LANGUAGES:
+        written = (DOCS / "guide" / language / "shortcuts.md").read_text("utf-8")
+        assert written == module.page(language), language
+    assert "| Ctrl+Shift+L | Label |" in module.page("id")
