@@ -419,6 +419,74 @@ def test_ctrl_u_in_a_field_switches_user_and_keeps_the_text(qtbot, shop):
     assert window.pages.currentWidget() is window.sign_in
 
 
+
+def shown_window(qtbot, shop: Shop) -> MainWindow:
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+@pytest.mark.staffed
+def test_ctrl_l_locks_on_the_products_screen_and_ctrl_shift_l_prints_labels(
+    qtbot, shop, monkeypatch
+):
+    from bazaar_pos.ui.products.labels_dialog import LabelsDialog
+
+    asked = []
+    monkeypatch.setattr(LabelsDialog, "ask", classmethod(lambda cls, *args: asked.append(args)))
+    act_as(shop, OWNER)
+    window = shown_window(qtbot, shop)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    products = window.products
+    products.filter.setFocus()
+    qtbot.waitUntil(products.filter.hasFocus)
+    shift_control = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(products.filter, Qt.Key.Key_L, shift_control)
+    assert len(asked) == 1
+    assert window.pages.currentWidget() is not window.sign_in
+    qtbot.keyClick(products.filter, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentWidget() is window.sign_in
+    assert len(asked) == 1
+
+
+def test_ctrl_a_in_a_quantity_box_refunds_everything(qtbot, shop, add_product, sell):
+    from bazaar_pos.ui.history.refund_dialog import RefundDialog
+
+    coffee = add_product("KOP-1", "Kopi Gayo", 95_000, stock=10)
+    glass = add_product("KRM-1", "Gelas Keramik", 55_000, stock=10)
+    sale = sell((coffee, 2), (glass, 3))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    money = money_text(shop.settings.load())
+    dialog = RefundDialog(parent, shop.sales_history.detail(sale.uuid), money)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    box = dialog.quantities[0]
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert [spin.value() for spin in dialog.quantities] == [2, 3]
+
+
+def test_alt_b_adds_a_consignor_in_indonesian(qtbot, shop, monkeypatch):
+    from bazaar_pos.ui.stock.consignment import ConsignorDialog
+
+    set_language("id")
+    asked = []
+    monkeypatch.setattr(ConsignorDialog, "ask", classmethod(lambda cls, *args: asked.append(1)))
+    window = shown_window(qtbot, shop)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.stock, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    assert window.stock.tabs.currentWidget() is window.stock.consignment
+    qtbot.keyClick(window.stock, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: asked == [1])  # a button pressed by its letter clicks after a flash
+
+
 # -- the guide says the keys the app has ------------------------------------------
 
 DOCS = Path(__file__).parents[2] / "docs"
