@@ -118,6 +118,8 @@ def shown_texts(widget: QWidget) -> list[str]:
         return [widget.text()]
     if isinstance(widget, QListWidget):
         return [widget.item(i).text() for i in range(widget.count())]
+    if isinstance(widget, QTabBar):
+        return [widget.tabText(i) for i in range(widget.count())]
     return []
 
 
@@ -524,7 +526,7 @@ def labelled_keys(window: QWidget) -> set[tuple[str, str]]:
                 add(widget.text(), "")
             elif isinstance(widget, QTabBar):
                 for i in range(widget.count()):
-                    add(widget.tabText(i), widget.tabToolTip(i))
+                    add(widget.tabText(i), widget.tabText(i))
             elif isinstance(widget, QListWidget):
                 for i in range(widget.count()):
                     add(widget.item(i).text(), widget.item(i).text())

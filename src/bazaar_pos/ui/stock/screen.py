@@ -57,9 +57,8 @@ class StockScreen(QWidget):
                 (self.value, _("Value")),
                 (self.consignment, _("Consignment")),
             )
-        ):  # no underlined letters: Alt+1 to Alt+5 choose the tab, and say so
-            self.tabs.addTab(tab, label)
-            self.tabs.setTabToolTip(number, key_text("stock.tab", number))
+        ):  # no underlined letters: Alt+1 to Alt+5 choose the tab, and the tab says so
+            self.tabs.addTab(tab, f"{label}  {key_text('stock.tab', number)}")
         bind_each("stock.tab", self, self.tabs.setCurrentIndex)
         self.tabs.currentChanged.connect(self._tab_shown)
         for tab in (self.movements, self.count):
