@@ -3,8 +3,11 @@
 Each screen and dialog is built for real in English and in Indonesian; the
 test collects what is in effect together (the menu bar, the visible page of
 each stack or tab widget, the shortcuts bound there) and fails on two things
-answering one key, on a shortcut that is not from the table, on a key shown
-in a label that nothing binds there, and on an ``&`` shown literally.
+answering one key, on a key shown in a label that nothing binds there, on an
+``&`` shown literally and on a text field that would take a shortcut's key for
+itself. Other tests: every key bound comes from ui/shortcuts.py, keys pressed
+in fields reach the shortcuts, and the guide names the keys and labels the
+screens have, in each page's language.
 """
 
 from __future__ import annotations
@@ -265,7 +268,7 @@ def dialogs(qtbot, shop: Shop, sale_uuid: str, product_id: int) -> dict[str, Cal
     from bazaar_pos.ui.stock.consignment import ConsignorDialog
     from bazaar_pos.ui.stock.dialogs import Move, StockMoveDialog
     from bazaar_pos.ui.till.payment_dialog import PaymentDialog
-    from bazaar_pos.ui.till.small_dialogs import DiscountDialog, OpenItemDialog
+    from bazaar_pos.ui.till.small_dialogs import DiscountDialog, OpenItemDialog, ParkedCartsDialog
     from bazaar_pos.ui.till.unconfirmed_dialog import UnconfirmedPaymentsDialog
 
     parent = QWidget()
@@ -289,6 +292,7 @@ def dialogs(qtbot, shop: Shop, sale_uuid: str, product_id: int) -> dict[str, Cal
         ),
         "open item": lambda: OpenItemDialog(parent, currency),
         "discount": lambda: DiscountDialog(parent, _("Discount"), currency, ""),
+        "parked carts": lambda: ParkedCartsDialog(parent, [], money),
         "sales history": lambda: SalesHistoryDialog(shop, money, parent),
         "refund": lambda: RefundDialog(parent, shop.sales_history.detail(sale_uuid), money),
         "shift": lambda: ShiftDialog(shop, approvals, parent),

@@ -207,7 +207,7 @@ def bind_each(
 
 
 def _combination(key: str) -> QKeyCombination:
-    return QKeySequence(key)[0]
+    return QKeySequence(key)[0]  # type: ignore[index]  # PySide6 has it, its stubs do not
 
 
 _MODIFIERS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
