@@ -87,7 +87,7 @@ class SalesHistoryDialog(QDialog):
             "reprintButton",
             _("Reprint receipt  Ctrl+P"),
             self._reprint,
-            keys=("Ctrl+P",),
+            shortcut="history.reprint",
             shortcuts_on=self,
             focus=False,
         )
@@ -95,7 +95,7 @@ class SalesHistoryDialog(QDialog):
             "refundButton",
             _("Refund  Ctrl+R"),
             self.refund_current,
-            keys=("Ctrl+R",),
+            shortcut="history.refund",
             shortcuts_on=self,
             focus=False,
         )
@@ -103,7 +103,7 @@ class SalesHistoryDialog(QDialog):
             "voidButton",
             _("Void sale  Ctrl+Shift+V"),
             self.void_current,
-            keys=("Ctrl+Shift+V",),
+            shortcut="history.void",
             shortcuts_on=self,
             focus=False,
         )

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -54,6 +54,7 @@ from bazaar_pos.ui.reports.models import (
 )
 from bazaar_pos.ui.reports.parts import label, table
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
+from bazaar_pos.ui.shortcuts import bind
 from bazaar_pos.ui.widgets.fields import date_edit, picked_day
 
 PERIODS = (
@@ -151,7 +152,7 @@ class ReportsScreen(QWidget):
         self.status = QLabel("")
         self.status.setObjectName("reportStatus")
         self.status.setAccessibleName(_("Report status"))
-        self.show_costs_button = QPushButton(_("Show &cost and profit…"))
+        self.show_costs_button = QPushButton(_("Show c&ost and profit…"))
         self.show_costs_button.setObjectName("showCostsButton")
         self.show_costs_button.setToolTip(_("Only an owner sees costs and profit."))
         self.show_costs_button.clicked.connect(self.show_costs)
@@ -346,10 +347,8 @@ class ReportsScreen(QWidget):
         return page
 
     def _shortcuts(self) -> None:
-        refresh = QShortcut(QKeySequence("F5"), self)
-        refresh.activated.connect(self.refresh)
-        drill = QShortcut(QKeySequence("Ctrl+Return"), self)
-        drill.activated.connect(self._drill_current)
+        bind("reports.refresh", self, self.refresh)
+        bind("reports.drill", self, self._drill_current)
 
     # -- period --------------------------------------------------------------------------
 

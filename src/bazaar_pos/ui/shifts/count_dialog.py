@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +20,7 @@ from bazaar_pos.domain.money import Currency, MinorUnits, parse_money
 from bazaar_pos.i18n import _
 from bazaar_pos.ui.common.dialogs import ok_cancel
 from bazaar_pos.ui.common.formatting import MoneyText
+from bazaar_pos.ui.shortcuts import bind
 
 MOST_OF_ONE = 9999
 
@@ -110,7 +111,7 @@ class CashCountDialog(QDialog):
         self.problem.setObjectName("dialogProblem")
         buttons = ok_cancel(self, _("Close the shift  Ctrl+Enter"))
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.accept)
+        bind("count.accept", self, self.accept)
         other_row = QVBoxLayout()  # the caption above: long in some languages
         other_row.setSpacing(4)
         other_row.addWidget(other_label)

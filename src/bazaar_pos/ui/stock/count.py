@@ -267,7 +267,7 @@ class CountTab(QWidget):
         self.scope = QComboBox()
         self.scope.setObjectName("countScope")
         self.scope.setAccessibleName(_("What to count"))
-        start = QPushButton(_("&Start count"))
+        start = QPushButton(_("S&tart count"))
         start.setObjectName("countStart")
         start.clicked.connect(self.start)
         self.scan = QLineEdit()
