@@ -51,6 +51,7 @@ from bazaar_pos.ui.shifts.amount_dialog import AmountDialog
 from bazaar_pos.ui.shifts.count_dialog import CashCountDialog
 from bazaar_pos.ui.style import apply_style
 from bazaar_pos.ui.till.small_dialogs import DiscountDialog
+from bazaar_pos.ui.translator import speak_qt_language
 
 SCREEN_SIZE = (1366, 768)
 SALE = ("8991234500164", "2*8991234500218", "8991234500058")
@@ -133,6 +134,7 @@ def take(out: Path, language: str) -> list[Path]:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     apply_style(app)
+    speak_qt_language(app)
     camera = Camera(app, out, language)
     folder = Path(tempfile.mkdtemp(prefix="bazaar-shots-"))
     empty = Shop.open(folder / "new.sqlite")

@@ -13,16 +13,16 @@ from bazaar_pos.i18n import _, ngettext, set_language
 from bazaar_pos.resources import resource_path
 
 SOURCE = Path(bazaar_pos.__file__).parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 def marked_messages():
     found = {}
-    for filename, _line, message, _comments, _context in extract_from_dir(
+    for filename, _line, message, _comments, context in extract_from_dir(
         str(SOURCE), method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
-        found[message] = filename
+        found[context, message] = filename
     return found
 
 
@@ -39,8 +39,9 @@ def texts(value):
 def test_every_marked_string_has_an_indonesian_translation(catalogue):
     missing = [
         f"{where}: {message!r}"
-        for message, where in marked_messages().items()
-        if (entry := catalogue.get(message)) is None or not all(texts(entry.string))
+        for (context, message), where in marked_messages().items()
+        if (entry := catalogue.get(message, context=context)) is None
+        or not all(texts(entry.string))
     ]
     assert missing == []
 

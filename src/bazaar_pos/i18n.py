@@ -2,8 +2,8 @@
 
 Catalogues are gettext ``.po`` files in ``resources/translations``, read with
 Babel when a language other than English is chosen, so no compile step is
-needed. Mark text with ``_()``; mark text to be translated later (module
-constants) with ``N_()``.
+needed. Mark text with ``_()``; mark text to be translated later (module constants)
+with ``N_()``; text in a context (Qt's own words) with ``pgettext()``.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import gettext
 import io
 import locale
+from collections.abc import Callable
 
 from bazaar_pos.resources import resource_path
 
@@ -21,6 +22,7 @@ _state: dict[str, gettext.NullTranslations | str] = {
     "translations": gettext.NullTranslations(),
     "language": DEFAULT_LANGUAGE,
 }
+_listeners: list[Callable[[str], None]] = []
 
 
 def system_language() -> str:
@@ -51,6 +53,20 @@ def set_language(language: str) -> None:
     """Switch every later translation to ``language`` ("en" or "id")."""
     _state["translations"] = load_catalogue(language)
     _state["language"] = language
+    for listener in list(_listeners):
+        listener(language)
+
+
+def when_language_changes(listener: Callable[[str], None]) -> None:
+    """Call ``listener(language)`` after every later ``set_language`` (once per listener)."""
+    if listener not in _listeners:
+        _listeners.append(listener)
+
+
+def no_longer_when_language_changes(listener: Callable[[str], None]) -> None:
+    """Stop calling ``listener`` on a switch of language."""
+    if listener in _listeners:
+        _listeners.remove(listener)
 
 
 def current_language() -> str:
@@ -58,18 +74,25 @@ def current_language() -> str:
     return str(_state["language"])
 
 
-def _(message: str) -> str:
-    """Translate ``message`` into the current language."""
+def _translations() -> gettext.NullTranslations:
     translations = _state["translations"]
     assert isinstance(translations, gettext.NullTranslations)
-    return translations.gettext(message)
+    return translations
+
+
+def _(message: str) -> str:
+    """Translate ``message`` into the current language."""
+    return _translations().gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Translate a message that depends on a count."""
-    translations = _state["translations"]
-    assert isinstance(translations, gettext.NullTranslations)
-    return translations.ngettext(singular, plural, count)
+    return _translations().ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate ``message`` as said in ``context`` (the catalogue's ``msgctxt``)."""
+    return _translations().pgettext(context, message)
 
 
 def N_(message: str) -> str:
