@@ -1,4 +1,4 @@
-"""Build hook: compile resources/translations/*.po into .mo files for wheels and editable installs."""
+"""Build hook: compile resources/translations/*.po to .mo for wheels and editable installs."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 
 class CatalogueBuildHook(BuildHookInterface):  # type: ignore[misc]
-    """Writes a .mo beside each .po before the wheel collects resources/ (the .po stays the source)."""
+    """Writes a .mo beside each .po before the wheel collects resources/ (the .po stays)."""
 
     PLUGIN_NAME = "custom"
 
