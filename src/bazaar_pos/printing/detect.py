@@ -74,13 +74,17 @@ def _serial_ports() -> list[DetectedPrinter]:
 
     return [
         DetectedPrinter(
-            f"serial://{port.device}?baud=9600",
-            _("Serial port {port} ({description})").format(
-                port=port.device, description=port.description
-            ),
+            f"serial://{port.device}?baud=9600", _serial_name(port.device, port.description)
         )
         for port in list_ports.comports()
     ]
+
+
+def _serial_name(device: str, description: str | None) -> str:
+    """The port's name, with what the system says it is unless it says nothing ("n/a")."""
+    if not description or description.strip().lower() in {"n/a", device.lower()}:
+        return _("Serial port {port}").format(port=device)
+    return _("Serial port {port} ({description})").format(port=device, description=description)
 
 
 def _windows_printers() -> list[DetectedPrinter]:

@@ -123,7 +123,7 @@ class LabelsDialog(QDialog):
 
     def save(self) -> None:
         """Ask where to save, then write the PDF off the GUI thread."""
-        path = messages.save_file(self, _("Save labels"), "labels.pdf", "PDF (*.pdf)")
+        path = messages.save_file(self, _("Save labels"), _("labels.pdf"), "PDF (*.pdf)")
         if path is None:
             return
         request = self.request()

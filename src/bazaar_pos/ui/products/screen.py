@@ -276,7 +276,7 @@ class ProductsScreen(QWidget):
         granted = self.approvals.granted(Permission.EXPORT, tell=self.message.setText)
         if granted is None:
             return
-        path = messages.save_file(self, _("Export products"), "products.csv", EXPORT_FILTER)
+        path = messages.save_file(self, _("Export products"), _("products.csv"), EXPORT_FILTER)
         if path is None:
             return
         if path.suffix.lower() not in (".csv", ".xlsx"):

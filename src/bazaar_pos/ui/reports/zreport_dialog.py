@@ -121,7 +121,10 @@ class ZReportDialog(QDialog):
         if granted is None:
             return
         path = ask_save_path(
-            self, _("Save the Z report"), Path.home() / f"z-report-{day}.pdf", _("PDF (*.pdf)")
+            self,
+            _("Save the Z report"),
+            Path.home() / _("z-report-{day}.pdf").format(day=day),
+            _("PDF (*.pdf)"),
         )
         if path is None:
             return

@@ -388,7 +388,7 @@ class ConsignmentTab(QWidget):
         if settlement is None:
             return
         name = settlement.number or _("statement")
-        suggested = f"nota-titip-jual-{name}.pdf".replace(" ", "-")
+        suggested = _("consignment-slip-{number}.pdf").format(number=name).replace(" ", "-")
         path = messages.save_file(self, _("Save consignment slip"), suggested, "PDF (*.pdf)")
         if path is None:
             return
