@@ -26,6 +26,7 @@ QT_CONTEXTS = frozenset(
         "QLineEdit",
         "QWidgetTextControl",
         "QAbstractSpinBox",
+        "QScrollBar",
         "QWizard",
     }
 )
@@ -119,7 +120,7 @@ def qt_texts() -> list[str]:
         pgettext("QAbstractFileIconProvider", "Shortcut"),
         pgettext("QAbstractFileIconProvider", "Alias"),
         pgettext("QAbstractFileIconProvider", "Unknown"),
-        # The right-click menus of text fields and spin boxes.
+        # The right-click menus of text fields, spin boxes and scroll bars.
         pgettext("QLineEdit", "&Undo"),
         pgettext("QLineEdit", "&Redo"),
         pgettext("QLineEdit", "Cu&t"),
@@ -138,6 +139,19 @@ def qt_texts() -> list[str]:
         pgettext("QAbstractSpinBox", "&Select All"),
         pgettext("QAbstractSpinBox", "&Step up"),
         pgettext("QAbstractSpinBox", "Step &down"),
+        pgettext("QScrollBar", "Scroll here"),
+        pgettext("QScrollBar", "Left edge"),
+        pgettext("QScrollBar", "Top"),
+        pgettext("QScrollBar", "Right edge"),
+        pgettext("QScrollBar", "Bottom"),
+        pgettext("QScrollBar", "Page left"),
+        pgettext("QScrollBar", "Page up"),
+        pgettext("QScrollBar", "Page right"),
+        pgettext("QScrollBar", "Page down"),
+        pgettext("QScrollBar", "Scroll left"),
+        pgettext("QScrollBar", "Scroll up"),
+        pgettext("QScrollBar", "Scroll right"),
+        pgettext("QScrollBar", "Scroll down"),
         # The wizard's buttons the setup does not name itself.
         pgettext("QWizard", "< &Back"),
         pgettext("QWizard", "&Next >"),
