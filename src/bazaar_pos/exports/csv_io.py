@@ -8,7 +8,7 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, NamedTuple
 
@@ -32,10 +32,23 @@ class CsvRow(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class CsvTable:
-    """A CSV file's header (lower-cased, trimmed) and rows."""
+    """A CSV file's header (lower-cased, trimmed, aliases resolved) and rows.
+
+    ``spelled`` gives each header column as the file wrote it (``price`` ->
+    ``Harga``), so problems name the column the person sees.
+    """
 
     header: tuple[str, ...]
     rows: tuple[CsvRow, ...]
+    spelled: dict[str, str] = field(default_factory=dict)
+
+
+def header_spelling(header: Sequence[str], raw_header: Iterable[str]) -> dict[str, str]:
+    """Each column name of ``header`` as the file's own header cell spells it (first one wins)."""
+    spelled: dict[str, str] = {}
+    for column, raw in zip(header, raw_header, strict=False):
+        spelled.setdefault(column, raw.strip() or column)
+    return spelled
 
 
 def read_csv(path: Path, aliases: dict[str, str] | None = None) -> CsvTable:
@@ -78,7 +91,7 @@ def read_csv(path: Path, aliases: dict[str, str] | None = None) -> CsvTable:
                 path=path, line=reader.line_num, reason=exc
             )
         ) from None
-    return CsvTable(header, tuple(rows))
+    return CsvTable(header, tuple(rows), header_spelling(header, raw_header))
 
 
 @contextmanager

@@ -251,7 +251,7 @@ def parse_product_rows(
 ) -> list[ProductRow]:
     """Read every row; with ``problems`` given, note bad cells there, else raise ValidationError."""
     require_columns(table, REQUIRED_COLUMNS, path)
-    collect = problems if problems is not None else RowProblems()
+    collect = problems if problems is not None else RowProblems(table.spelled)
     reader = _RowReader(table, cur, collect)
     rows = [reader.read(row) for row in table.rows]
     if problems is None:
@@ -399,7 +399,7 @@ class ProductFileService:
                 for r in table.rows
             )
             return ImportPreview(Path(path), rows, problems)
-        problems = RowProblems()
+        problems = RowProblems(table.spelled)
         rows = parse_product_rows(table, cur, path, problems)
         with self._db.reading() as session:
             existing = _existing_products(session)
@@ -480,10 +480,11 @@ class ProductFileService:
 
     def _import(self, path: Path, *, dry_run: bool, grant: Grant) -> ProductImportSummary:
         shop = self._settings.load()
-        rows = parse_product_rows(read_table(path), shop.currency, path)
+        table = read_table(path)
+        rows = parse_product_rows(table, shop.currency, path)
         with self._db.writing() as session:
             existing = _existing_products(session)
-            problems = RowProblems()
+            problems = RowProblems(table.spelled)
             _check_against_shop(rows, existing, problems)
             problems.raise_if_any(path)
             writer = _ImportWriter(session, existing, shop.till_id)
@@ -511,7 +512,7 @@ class ProductFileService:
 
 def _bad(problems: RowProblems, line: int, column: str) -> bool:
     """True when the cell in ``column`` of ``line`` has a problem."""
-    prefix = _("{column}: {problem}").format(column=column, problem="")
+    prefix = _("{column}: {problem}").format(column=problems.column_name(column), problem="")
     return any(p.startswith(prefix) for p in problems.by_line.get(line, ()))
 
 

@@ -263,7 +263,7 @@ def test_import_shows_bad_rows_and_refuses_them(qtbot, shop, write_csv):
     assert dialog.table.rowCount() == 2
     assert dialog.table.item(0, 5).text() == "new product"
     assert (
-        dialog.table.item(1, 5).text() == "name: the name is empty; price: 'mahal' is not an amount"
+        dialog.table.item(1, 5).text() == "nama: the name is empty; harga: 'mahal' is not an amount"
     )
     assert not dialog.import_button.isEnabled()
     assert "1 rows have problems" in dialog.summary.text()

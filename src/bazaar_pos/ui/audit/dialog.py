@@ -169,7 +169,7 @@ class AuditDialog(QDialog):
         )
         if granted is None:
             return
-        path = self.ask_path(self, f"audit-{date.today().isoformat()}.csv")
+        path = self.ask_path(self, _("audit-log-{day}.csv").format(day=date.today().isoformat()))
         if path is None:
             return
         where = self.where()

@@ -283,7 +283,7 @@ class ProductsScreen(QWidget):
         path = dialogs.save_file(
             self,
             _("Export products"),
-            "products.csv",
+            _("products.csv"),
             EXPORT_FILTER,
             kind=dialogs.FileKind.PRODUCT_FILE,
         )

@@ -568,7 +568,7 @@ class ReportsScreen(QWidget):
         period, files = self.selected_period(), self._shop.report_files
         self._export(
             _("Save the sales summary"),
-            f"sales-summary-{period.first}-{period.last}.pdf",
+            _("sales-summary-{first}-{last}.pdf").format(first=period.first, last=period.last),
             _("PDF (*.pdf)"),
             lambda path, approval: files.write(period, path, FileFormat.PDF, approval=approval),
             needs=(Permission.EXPORT, Permission.VIEW_COST),
@@ -581,7 +581,9 @@ class ReportsScreen(QWidget):
         file_format = FileFormat(kind)
         self._export(
             _("Export the sale lines"),
-            f"sale-lines-{period.first}-{period.last}.{kind}",
+            _("sale-lines-{first}-{last}.{kind}").format(
+                first=period.first, last=period.last, kind=kind
+            ),
             _("CSV (*.csv)") if file_format is FileFormat.CSV else _("Excel (*.xlsx)"),
             lambda path, approval: files.write(period, path, file_format, approval=approval),
         )
@@ -591,7 +593,7 @@ class ReportsScreen(QWidget):
         year, files = self.selected_period().last.year, self._shop.report_files
         self._export(
             _("Export the UMKM turnover"),
-            f"turnover-{year}.csv",
+            _("turnover-{year}.csv").format(year=year),
             _("CSV (*.csv)"),
             lambda path, approval: files.write_turnover_csv(year, path, approval=approval),
         )
@@ -602,7 +604,9 @@ class ReportsScreen(QWidget):
         code = self._shop.settings.load().till_code
         self._export(
             _("Export this till's bundle"),
-            f"till-{code}-{period.first}-{period.last}.zip",
+            _("till-{code}-{first}-{last}.zip").format(
+                code=code, first=period.first, last=period.last
+            ),
             _("Till bundles (*.zip)"),
             lambda path, approval: bundles.export(
                 path, period.first, period.last, approval=approval

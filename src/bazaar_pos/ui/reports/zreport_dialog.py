@@ -122,7 +122,7 @@ class ZReportDialog(QDialog):
         path = dialogs.save_file(
             self,
             _("Save the Z report"),
-            f"z-report-{day}.pdf",
+            _("z-report-{day}.pdf").format(day=day),
             _("PDF (*.pdf)"),
             kind=dialogs.FileKind.DOCUMENT,
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QDialog,
@@ -76,7 +76,7 @@ class CashCountDialog(QDialog):
                         kind=_("notes") if piece is Piece.NOTE else _("coins"),
                     )
                 )
-                spin.setValidator(QIntValidator(0, MOST_OF_ONE, spin))
+                spin.setValidator(_whole_pieces(spin))
                 spin.setPlaceholderText("0")
                 spin.setAlignment(Qt.AlignmentFlag.AlignRight)
                 spin.setFixedWidth(90)
@@ -168,6 +168,15 @@ class CashCountDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.count(), dialog.note.text().strip()
+
+
+def _whole_pieces(field: QLineEdit) -> QIntValidator:
+    """Digits only: no thousands separator, which the count would otherwise read as nothing."""
+    validator = QIntValidator(0, MOST_OF_ONE, field)
+    plain = QLocale.c()
+    plain.setNumberOptions(QLocale.NumberOption.RejectGroupSeparator)
+    validator.setLocale(plain)
+    return validator
 
 
 def _count(field: QLineEdit) -> int:

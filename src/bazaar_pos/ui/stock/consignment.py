@@ -389,7 +389,7 @@ class ConsignmentTab(QWidget):
         if settlement is None:
             return
         name = settlement.number or _("statement")
-        suggested = f"nota-titip-jual-{name}.pdf".replace(" ", "-")
+        suggested = _("consignment-slip-{number}.pdf").format(number=name).replace(" ", "-")
         path = dialogs.save_file(
             self,
             _("Save consignment slip"),
