@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QTableWidget
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.stock import StockReason
+from bazaar_pos.i18n import set_language
 from bazaar_pos.services.catalogue import ProductDraft
 from bazaar_pos.services.consignment import ConsignorDraft
 from bazaar_pos.services.views import Changes
@@ -237,3 +238,17 @@ def test_the_main_window_keeps_products_and_stock_in_step(qtbot, shop, add_produ
     shop.catalogue.set_active(product.id, False)
     window.products.products_changed.emit(Changes(products=True))
     assert window.stock.movements.model.rowCount() == 0
+
+
+def test_the_history_calls_a_stock_change_perubahan_not_cash_change(qtbot, shop, add_product):
+    set_language("id")
+    product = add_product("KOP-1", stock=3)
+    widget = StockScreen(shop)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.show_product(product.id)
+    history = widget.movements.history
+    headers = [history.horizontalHeaderItem(c).text() for c in range(history.columnCount())]
+    assert headers[2] == "Perubahan"
+    assert "Kembalian" not in headers
+    assert history.item(0, 2).text() == "+3"
