@@ -1,14 +1,18 @@
 """Every table of a report agrees with its headline, to the Rupiah, whatever went back."""
 
+import csv
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from bazaar_pos.domain.cart import CartLine
 from bazaar_pos.domain.consignment import Commission
+from bazaar_pos.domain.money import currency, format_money
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.pricing import Discount
@@ -16,6 +20,7 @@ from bazaar_pos.domain.report import SALE_LEVEL, Amounts, Dimension
 from bazaar_pos.services.catalogue import ProductDraft
 from bazaar_pos.services.consignment import ConsignorDraft
 from bazaar_pos.services.refunds import RefundItem
+from bazaar_pos.services.report_files import FileFormat
 from tests.helpers.sales import cart_for
 
 SALE_DAY = date(2026, 11, 20)
@@ -218,3 +223,57 @@ def test_a_line_stays_its_makers_after_the_product_changes_hands(shop, goods):
     assert (row.label, row.amounts.profit) == ("Bu Wayan", 85_000)
     sold = shop.reports.sales(report.period, Dimension.CONSIGNOR, row.key)
     assert sold.count == 1
+
+
+@pytest.fixture
+def refunded_day(shop, goods):
+    """A day with own and consigned goods sold, one item refunded and one sale voided."""
+    coffee, necklace, bag, _service = goods
+    kept = shop.checkout.complete_sale(
+        cart_for(shop, [(coffee, 3), (necklace, 2)]),
+        [Tender(PaymentMethod.CASH, 3 * 33_333 + 2 * 425_000)],
+        cash_rounding=False,
+    )
+    shop.checkout.complete_sale(cart_for(shop, [(bag, 1)]), [Tender(PaymentMethod.QRIS, 99_999)])
+    coffee_line = shop.sales_history.detail(kept.uuid).lines[0]
+    shop.refunds.refund(kept.uuid, [RefundItem(coffee_line.id, 1)])
+    voided = shop.checkout.complete_sale(
+        cart_for(shop, [(coffee, 1)]), [Tender(PaymentMethod.CASH, 33_333)], cash_rounding=False
+    )
+    shop.refunds.void(voided.uuid, "rang up twice")
+    return Period.day(shop.reports.today())
+
+
+def test_the_pdf_tables_carry_the_headline_net_on_every_page(shop, refunded_day, tmp_path):
+    figures = shop.reports.summary(refunded_day).figures
+    assert figures.net == 2 * 33_333 + 2 * 425_000 + 99_999
+    path = tmp_path / "laporan.pdf"
+    shop.report_files.write_summary_pdf(refunded_day, path)
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    net = format_money(figures.net, currency("IDR"))
+    # the key figures, payments, products, categories, hours, tills, cashiers, channels,
+    # consignors and days: every total is the headline's
+    assert text.count(net) >= 10
+    assert "Bu Wayan" in text
+    assert "Pak Made" in text
+
+
+def test_sale_lines_files_add_up_to_the_headline(shop, refunded_day, tmp_path):
+    figures = shop.reports.summary(refunded_day).figures
+    path = tmp_path / "lines.csv"
+    shop.report_files.write(refunded_day, path, FileFormat.CSV)
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sum(int(r["line_total"]) for r in rows) == figures.net
+    assert sum(int(r["qty"]) for r in rows) == figures.items
+    back = [r for r in rows if int(r["qty"]) < 0]
+    assert [(r["sale_number"][:3], r["sku"], r["qty"]) for r in back] == [
+        ("A-R", "KOP-1", "-1"),
+        ("A-V", "KOP-1", "-1"),
+    ]
+    path = tmp_path / "lines.xlsx"
+    shop.report_files.write(refunded_day, path, FileFormat.XLSX)
+    workbook = load_workbook(path, read_only=True)
+    table = list(workbook.active.iter_rows(values_only=True))
+    workbook.close()
+    assert sum(row[7] for row in table[1:]) == figures.net

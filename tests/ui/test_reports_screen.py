@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDateTimeEdit
 
 from bazaar_pos.domain.formats import Formats
 from bazaar_pos.domain.periods import Period, PeriodKind
@@ -17,7 +18,7 @@ from bazaar_pos.ui.reports import screen as screen_module
 from bazaar_pos.ui.reports import zreport_dialog
 from bazaar_pos.ui.reports.drilldown import DrillDownDialog
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
-from bazaar_pos.ui.reports.screen import ReportsScreen
+from bazaar_pos.ui.reports.screen import DATE_PAUSE_MS, ReportsScreen
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
 from tests.conftest import JAKARTA
 from tests.helpers.sales import TWO_DAYS, sell, utc
@@ -64,7 +65,7 @@ def test_the_screen_shows_the_figures_the_service_computes(screen, demo, qtmodel
     products = screen._tabs[0]
     assert products.model.rowCount() == 20 + 1
     assert products.model.index(20, 0).data() == "Total"
-    assert products.model.index(20, 4).data() == fmt.money(figures.net)
+    assert products.model.index(20, 5).data() == fmt.money(figures.net)
     assert len(products.chart.bars) == 12
     days = next(t for t in screen._tabs if t.dimension is Dimension.DAY)
     assert len(days.chart.bars) == 30
@@ -81,7 +82,10 @@ def test_choosing_a_period_with_the_keyboard_reloads(qtbot, screen):
     screen.period.setFocus()
     with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT) as loaded:
         qtbot.keyClick(screen.period, Qt.Key.Key_Up)
-    assert loaded.args[0].report.period.kind is PeriodKind.THIS_MONTH
+    assert loaded.args[0].report.period.kind is PeriodKind.THIS_YEAR
+    with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT) as loaded:
+        qtbot.keyClick(screen.period, Qt.Key.Key_Up)
+    assert loaded.args[0].report.period.kind is PeriodKind.LAST_MONTH
     with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT) as loaded:
         screen.first.setDate(screen.first.date().addDays(-1))
     assert screen.period.currentData() == PeriodKind.CUSTOM
@@ -258,3 +262,29 @@ def test_an_empty_period_and_a_failure_are_shown_plainly(qtbot, screen, monkeypa
         qtbot.keyClick(screen, Qt.Key.Key_F5)
     assert failed.args[0].startswith("Something went wrong. Details are in ")
     assert screen.status.text() == failed.args[0]
+
+
+def test_typing_a_date_counts_once_when_the_date_is_done(qtbot, screen, monkeypatch):
+    with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT):
+        screen.set_period(PeriodKind.THIS_MONTH)
+    year = screen.first.date().year()
+    counted = []
+    refresh = screen.refresh
+    monkeypatch.setattr(screen, "refresh", lambda: (counted.append(1), refresh()))
+    screen.first.setFocus()
+    screen.first.setSelectedSection(QDateTimeEdit.Section.DaySection)
+    qtbot.keyClicks(screen.first, "05")
+    screen.first.setSelectedSection(QDateTimeEdit.Section.MonthSection)
+    qtbot.keyClicks(screen.first, "11")
+    assert screen.first.date().toPython() == date(year, 11, 5)
+    assert counted == []
+    with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT) as loaded:
+        qtbot.keyClick(screen.first, Qt.Key.Key_Return)
+    assert loaded.args[0].report.period.first == date(year, 11, 5)
+    assert screen.period.currentData() == PeriodKind.CUSTOM
+    qtbot.wait(DATE_PAUSE_MS + 200)
+    assert counted == [1]
+    screen.first.setSelectedSection(QDateTimeEdit.Section.DaySection)
+    with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT + DATE_PAUSE_MS):
+        qtbot.keyClicks(screen.first, "06")  # a pause counts it too
+    assert counted == [1, 1]
