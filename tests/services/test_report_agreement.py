@@ -136,6 +136,8 @@ def test_every_breakdown_adds_up_to_the_headline_with_refunds_voids_and_consignm
                 cart.add(line_of(goods, index, quantity))
             cart.discount = sale["discount"]
             total = cart.totals().total
+            if total < 1_000:  # discounted to (almost) nothing: not a sale a till would take
+                continue
             method = PaymentMethod.QRIS if sale["qris"] else PaymentMethod.CASH
             given = total if sale["qris"] else total + 1_000
             paid = shop.checkout.complete_sale(cart, [Tender(method, given)], sold_at=moment[0])
@@ -151,6 +153,8 @@ def test_every_breakdown_adds_up_to_the_headline_with_refunds_voids_and_consignm
                     shop.refunds.refund(
                         paid.uuid, [RefundItem(line.id, min(quantity, left))], to_cash=to_cash
                     )
+        if not made:
+            return
         last, _sale = made[-1]
         if void_last and not shop.sales_history.detail(last.uuid).refunds:
             shop.refunds.void(last.uuid, "rang up twice")
