@@ -12,6 +12,7 @@ from bazaar_pos.i18n import set_language
 from bazaar_pos.services.catalogue import ProductDraft
 from bazaar_pos.services.consignment import ConsignorDraft
 from bazaar_pos.services.views import Changes
+from bazaar_pos.ui import messages, style
 from bazaar_pos.ui.main_window import MainWindow
 from bazaar_pos.ui.stock.consignment import ConsignorDialog
 from bazaar_pos.ui.stock.count import VarianceDialog
@@ -252,3 +253,51 @@ def test_the_history_calls_a_stock_change_perubahan_not_cash_change(qtbot, shop,
     assert headers[2] == "Perubahan"
     assert "Kembalian" not in headers
     assert history.item(0, 2).text() == "+3"
+
+
+def test_a_slip_file_is_named_after_the_maker_number_and_day(
+    qtbot, shop, screen, monkeypatch, tmp_path, cart_of
+):
+    suggested = []
+
+    def save_file(parent, title, name, filters):
+        suggested.append(name)
+        return None  # the person cancels: only the suggestion matters here
+
+    monkeypatch.setattr(messages, "save_file", save_file)
+    monkeypatch.setattr(messages, "confirm", lambda *args: True)
+    maker = shop.consignment.add_consignor(ConsignorDraft("Bu Wayan Sari"))
+    bowl = shop.catalogue.create(ProductDraft("MGK-1", "Mangkuk", 60_000, consignor_id=maker.id))
+    shop.consignment.receive(bowl.id, 1)
+    shop.checkout.complete_sale(
+        cart_of((shop.catalogue.get(bowl.id), 1)), [Tender(PaymentMethod.CASH, 60_000)]
+    )
+    tab = screen.consignment
+    screen.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    today = datetime.now(UTC).astimezone().date()
+    tab.last.setDate(QDate(today.year, today.month, today.day))
+    qtbot.mouseClick(tab.slip_button, Qt.MouseButton.LeftButton)
+    tab.settle()
+    assert suggested == [
+        f"nota-titip-jual-Bu-Wayan-Sari-{today.isoformat()}.pdf",
+        f"nota-titip-jual-Bu-Wayan-Sari-TJ-A-0001-{today.isoformat()}.pdf",
+    ]
+
+
+def test_a_scan_off_the_count_sheet_stands_out_as_a_warning(qtbot, shop, add_product, screen):
+    add_product("KOP-1", "Kopi Gayo", barcode="4006381333931", category="Kopi", stock=5)
+    add_product("BTK-1", "Batik", category="Batik", stock=2)
+    tab = screen.count
+    tab.refresh()
+    tab.scope.setCurrentIndex(tab.scope.findData("Kopi"))
+    tab.start()
+    qtbot.keyClicks(tab.scan, "BTK-1")
+    qtbot.keyClick(tab.scan, Qt.Key.Key_Return)
+    assert tab.message.text() == "BTK-1 is not on this count sheet."
+    assert tab.message.property("tone") == "warn"
+    assert 'QLabel#countMessage[tone="warn"]' in style.STYLE_SHEET
+    qtbot.keyClicks(tab.scan, "4006381333931")
+    qtbot.keyClick(tab.scan, Qt.Key.Key_Return)
+    assert tab.message.text() == "Kopi Gayo: 1 counted."
+    assert tab.message.property("tone") == "info"
