@@ -187,7 +187,7 @@ def consignor_columns(fmt: Formats, total: Callable[[], int]) -> list[ColumnSpec
         ),
         ColumnSpec(
             _("Owed to consignor"),
-            lambda r: fmt.money(r.amounts.consigned) if r.key != "" else "",
+            lambda r: fmt.money(r.amounts.consigned) if r.key or r.amounts.consigned else "",
             cost=True,
         ),
         ColumnSpec(_("Share"), lambda r: fmt.percent(ratio(r.amounts.net, total()))),
