@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from bazaar_pos.domain.access import Role
 from bazaar_pos.domain.cart import CartLine
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.money import currency, format_money
@@ -281,3 +282,14 @@ def test_sale_lines_files_add_up_to_the_headline(shop, refunded_day, tmp_path):
     table = list(workbook.active.iter_rows(values_only=True))
     workbook.close()
     assert sum(row[7] for row in table[1:]) == figures.net
+
+
+def test_sales_with_nobody_signed_in_show_under_the_owners_name(shop, goods):
+    coffee = goods[0]
+    shop.checkout.complete_sale(
+        cart_for(shop, [(coffee, 1)]), [Tender(PaymentMethod.QRIS, 33_333)]
+    )
+    today = Period.day(shop.reports.today())
+    assert [r.label for r in shop.reports.summary(today).rows(Dimension.CASHIER)] == ["Owner"]
+    shop.users.add("Ibu Ratna", Role.OWNER, "2580")
+    assert [r.label for r in shop.reports.summary(today).rows(Dimension.CASHIER)] == ["Ibu Ratna"]

@@ -18,7 +18,7 @@ from babel.dates import format_date
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from bazaar_pos.domain.access import Permission, Role
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.payment import method_label
 from bazaar_pos.domain.periods import Period, Segment, offset_segments
 from bazaar_pos.domain.report import (
@@ -43,7 +43,6 @@ from bazaar_pos.store.models import (
     Sale,
     SaleLine,
     Till,
-    User,
 )
 from bazaar_pos.store.sqltime import local_day, local_hour
 
@@ -197,7 +196,6 @@ class ReportService(LocalClockService):
             payments = _less_paid_back(
                 payment_rows(session, start, end), paid_back_by_method(session, start, end)
             )
-            owners = _cashier_names(session)
             kept = _kept(cube, self._reversed_sales(session, segments))
             lines = _kept(
                 sold,
@@ -211,6 +209,7 @@ class ReportService(LocalClockService):
             )
             products = self._products(session, lines)
             consignors = _consignor_names(session, {key[2] for key in lines})
+        owners = _owner_name(self._settings.access.owners())
         line_totals = sum(sold.values(), Amounts())
         sale_totals = sum(cube.values(), Amounts())
         figures = Figures(
@@ -583,14 +582,11 @@ def _consignor_names(session: Session, ids: set[int | None]) -> dict[int, str]:
     return {consignor_id: name for consignor_id, name in session.execute(query)}
 
 
-def _cashier_names(session: Session) -> str:
+def _owner_name(owners: list[str]) -> str:
     """Who sells when nobody signed in: the owner's name, when the shop has exactly one.
 
     Sales rung up before users were set up carry no cashier; they are the owner's.
     """
-    owners = session.scalars(
-        select(User.name).where(User.role == Role.OWNER.value, User.active).limit(2)
-    ).all()
     return owners[0] if len(owners) == 1 else _("Owner")
 
 
