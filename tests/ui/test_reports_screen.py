@@ -6,14 +6,17 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDateTimeEdit
+from sqlalchemy import select
 
 from bazaar_pos.domain.formats import Formats
 from bazaar_pos.domain.periods import Period, PeriodKind
 from bazaar_pos.domain.report import Dimension
 from bazaar_pos.i18n import current_language
 from bazaar_pos.services.demo import load_demo_shop
+from bazaar_pos.services.refunds import RefundItem
 from bazaar_pos.services.reports import shop_header
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.store.models import Sale
 from bazaar_pos.ui.reports import screen as screen_module
 from bazaar_pos.ui.reports import zreport_dialog
 from bazaar_pos.ui.reports.drilldown import DrillDownDialog
@@ -288,3 +291,34 @@ def test_typing_a_date_counts_once_when_the_date_is_done(qtbot, screen, monkeypa
     with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT + DATE_PAUSE_MS):
         qtbot.keyClicks(screen.first, "06")  # a pause counts it too
     assert counted == [1, 1]
+
+
+def test_every_tab_agrees_with_the_cards_after_a_refund(qtbot, screen, demo):
+    products = next(t for t in screen._tabs if t.dimension is Dimension.PRODUCT)
+    refund_column = products.model.refund_columns()[0]
+    assert products.view.isColumnHidden(refund_column)  # nothing went back in November
+    with demo.db.reading() as session:
+        uuid = session.scalars(select(Sale.uuid).order_by(Sale.id)).first()
+    line = demo.sales_history.detail(uuid).lines[0]
+    demo.refunds.refund(uuid, [RefundItem(line.id, 1)])
+    with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT) as loaded:
+        screen.set_period(PeriodKind.CUSTOM, NOVEMBER[0], demo.reports.today())
+    figures = loaded.args[0].report.figures
+    assert figures.refunded > 0
+    fmt = fmt_of(demo)
+    assert screen.cards["net"].value.text() == fmt.money(figures.net)
+    assert not products.view.isColumnHidden(refund_column)
+    for tab in screen._tabs:
+        model = tab.model
+        last = model.rowCount() - 1
+        headings = [
+            model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+        ]
+        if tab.dimension is Dimension.PAYMENT:
+            column = headings.index("Net received")
+            assert model.index(last, column).data() == fmt.money(figures.collected)
+            continue
+        net = model.index(last, headings.index("Net sales")).data()
+        assert net == fmt.money(figures.net), tab.dimension
+        if "Items" in headings:
+            assert model.index(last, headings.index("Items")).data() == fmt.count(figures.items)

@@ -497,6 +497,9 @@ class ReportsScreen(QWidget):
             self._fill(tab, report)
             for column in tab.model.cost_columns():
                 tab.view.setColumnHidden(column, not shown)
+            nothing_back = not (f.refunds.count or f.voids.count)
+            for column in tab.model.refund_columns():
+                tab.view.setColumnHidden(column, nothing_back)
         self._show_turnover(loaded.turnover)
         self.status.setText(
             _("{period}: {count} sales, {net} net.").format(
