@@ -55,10 +55,14 @@ class Earnings:
 
 @dataclass(frozen=True, slots=True)
 class Amounts(Earnings):
-    """Sums over a set of sale lines.
+    """Sums over a set of sale lines, less what went back in the same period.
 
-    ``net`` is after discounts and, when prices include tax, still contains
-    ``tax_included``; ``revenue`` is the net without any tax.
+    ``net`` is after discounts and refunds and, when prices include tax, still
+    contains ``tax_included``; ``revenue`` is the net without any tax. A voided
+    sale is taken out of every sum (its count too); a refund keeps the sale's
+    gross and discount and takes its money out of ``net`` (shown as ``refunds``),
+    with its items, tax and cost. For consigned goods ``cost`` is what the maker
+    is owed, so the profit on them is the shop's commission.
     """
 
     sales: int = 0
@@ -69,6 +73,9 @@ class Amounts(Earnings):
     tax: MinorUnits = 0
     tax_included: MinorUnits = 0
     cost: MinorUnits = 0
+    refunds: MinorUnits = 0
+    consigned: MinorUnits = 0
+    """The part of ``cost`` that is owed to consignors for their goods."""
 
     def __add__(self, other: Amounts) -> Amounts:
         """Add two sets of sums field by field (spelled out: reports add them by the thousand)."""
@@ -81,6 +88,8 @@ class Amounts(Earnings):
             self.tax + other.tax,
             self.tax_included + other.tax_included,
             self.cost + other.cost,
+            self.refunds + other.refunds,
+            self.consigned + other.consigned,
         )
 
     @property
@@ -199,6 +208,13 @@ class PaymentRow:
     amount: MinorUnits
     tendered: MinorUnits = 0
     change: MinorUnits = 0
+    paid_back: MinorUnits = 0
+    """Money given back by this method on refunds and voids in the same period."""
+
+    @property
+    def kept(self) -> MinorUnits:
+        """What the method brought in, less what it gave back."""
+        return self.amount - self.paid_back
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +258,9 @@ class SalesReport:
                 voids=replace(figures.voids, cost=0),
             ),
             breakdowns={
-                dimension: tuple(replace(row, amounts=replace(row.amounts, cost=0)) for row in rows)
+                dimension: tuple(
+                    replace(row, amounts=replace(row.amounts, cost=0, consigned=0)) for row in rows
+                )
                 for dimension, rows in self.breakdowns.items()
             },
             costs_shown=False,

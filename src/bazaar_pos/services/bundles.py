@@ -34,6 +34,7 @@ from bazaar_pos.exports.bundle_file import BundleContents, BundleError, read_bun
 from bazaar_pos.i18n import _
 from bazaar_pos.services.access import Approval
 from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.consignment import record_consignors
 from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.services.stock import record_movement
 from bazaar_pos.services.views import Changes
@@ -289,8 +290,12 @@ class BundleService:
             for bundle in bundles:
                 if bundle.till_id != settings.till_id:
                     _remember_till(session, bundle)
-            for sale in new_sales:
-                session.add(_sale_row(sale, products))
+            rows = [_sale_row(sale, products) for sale in new_sales]
+            session.add_all(rows)
+            if rows:
+                session.flush()
+                # The bundle names no consignors: a line is the maker's whose product it is here.
+                record_consignors(session.connection(), [row.id for row in rows])
             for move in new_moves:
                 movement = record_movement(
                     session,

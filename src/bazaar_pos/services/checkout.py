@@ -27,6 +27,7 @@ from bazaar_pos.errors import UserError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.access import Approval, Grant
 from bazaar_pos.services.audit import event_values, write_events
+from bazaar_pos.services.consignment import record_consignors
 from bazaar_pos.services.parked_carts import forget_current_cart as drop_cart_snapshot
 from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.services.stock import LedgerProduct, read_ledger_products, write_ledger
@@ -292,6 +293,7 @@ def _write_sale(
             for position, t in enumerate(totals.lines, start=1)
         ],
     )
+    record_consignors(connection, [sale_id])
     _INSERT_PAYMENTS.execute_many(
         connection,
         [

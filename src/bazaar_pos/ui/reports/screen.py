@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Signal
+from PySide6.QtCore import QDate, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,6 +45,7 @@ from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
 from bazaar_pos.ui.reports.models import (
     ColumnSpec,
     RowsModel,
+    consignor_columns,
     line_columns,
     payment_columns,
     payment_total,
@@ -62,9 +63,13 @@ PERIODS = (
     (PeriodKind.YESTERDAY, N_("Yesterday")),
     (PeriodKind.THIS_WEEK, N_("This week")),
     (PeriodKind.THIS_MONTH, N_("This month")),
+    (PeriodKind.LAST_MONTH, N_("Last month")),
+    (PeriodKind.THIS_YEAR, N_("This year")),
     (PeriodKind.CUSTOM, N_("Custom")),
 )
 CHART_BARS = 12
+DATE_PAUSE_MS = 700
+"""How long typing in a date field must pause before the report is counted again."""
 COST_FIGURES = ("cost", "profit", "margin")
 """The key figures only someone who may see costs is shown."""
 
@@ -181,8 +186,16 @@ class ReportsScreen(QWidget):
             self.period.addItem(_(name), kind)
         self.first = date_edit("reportFrom", _("From"))
         self.last = date_edit("reportTo", _("To"))
+        # Typing a date changes it digit by digit: count again once the date is left
+        # (Enter, Tab) or after a short pause, not at every keystroke.
+        self._date_pause = QTimer(self)
+        self._date_pause.setObjectName("datePause")
+        self._date_pause.setSingleShot(True)
+        self._date_pause.setInterval(DATE_PAUSE_MS)
+        self._date_pause.timeout.connect(self._custom_dates)
         for edit in (self.first, self.last):
-            edit.dateChanged.connect(self._custom_dates)
+            edit.dateChanged.connect(self._date_typed)
+            edit.editingFinished.connect(self._date_done)
         self.period.currentIndexChanged.connect(self._preset_chosen)
         period_label = label(_("&Period"), "periodLabel", self.period)
         from_label = label(_("&From"), "fromLabel", self.first)
@@ -244,10 +257,10 @@ class ReportsScreen(QWidget):
         fmt = self._fmt
 
         def net_total() -> int:
-            return self.loaded.report.figures.lines.net if self.loaded else 0
+            return self.loaded.report.figures.net if self.loaded else 0
 
         def paid_total() -> int:
-            return sum(p.amount for p in self.loaded.report.payments) if self.loaded else 0
+            return sum(p.kept for p in self.loaded.report.payments) if self.loaded else 0
 
         specs: list[tuple[Dimension, str, list[ColumnSpec], bool]] = [
             (
@@ -271,7 +284,7 @@ class ReportsScreen(QWidget):
             (
                 Dimension.CONSIGNOR,
                 _("Consignors"),
-                line_columns(fmt, _("Consignor"), net_total, sku=False),
+                consignor_columns(fmt, net_total),
                 False,
             ),
         ]
@@ -379,6 +392,15 @@ class ReportsScreen(QWidget):
         if not self._selecting:
             self.set_period(PeriodKind(self.period.currentData()))
 
+    def _date_typed(self) -> None:
+        if not self._selecting:
+            self._date_pause.start()
+
+    def _date_done(self) -> None:
+        if self._date_pause.isActive():
+            self._date_pause.stop()
+            self._custom_dates()
+
     def _custom_dates(self) -> None:
         if self._selecting:
             return
@@ -477,6 +499,9 @@ class ReportsScreen(QWidget):
             self._fill(tab, report)
             for column in tab.model.cost_columns():
                 tab.view.setColumnHidden(column, not shown)
+            nothing_back = not (f.refunds.count or f.voids.count)
+            for column in tab.model.refund_columns():
+                tab.view.setColumnHidden(column, nothing_back)
         self._show_turnover(loaded.turnover)
         self.status.setText(
             _("{period}: {count} sales, {net} net.").format(
@@ -492,7 +517,7 @@ class ReportsScreen(QWidget):
         if tab.dimension is Dimension.PAYMENT:
             payments = report.payments
             tab.model.set_rows(payments, payment_total(payments) if payments else None)
-            tab.chart.set_bars([(p.label, p.amount) for p in payments], fmt.money)
+            tab.chart.set_bars([(p.label, p.kept) for p in payments], fmt.money)
             return
         assert tab.dimension is not None
         rows = report.rows(tab.dimension)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -388,8 +389,12 @@ class ConsignmentTab(QWidget):
         """Save the "nota titip jual" PDF of ``settlement`` (off the GUI thread)."""
         if settlement is None:
             return
-        name = settlement.number or _("statement")
-        suggested = _("consignment-slip-{number}.pdf").format(number=name).replace(" ", "-")
+        # The maker, the settlement's number (a preview has none) and the day it was made or
+        # its last day, so a folder of slips tells them apart.
+        made = settlement.created_at or settlement.period_end - timedelta(microseconds=1)
+        parts = [settlement.consignor.name, settlement.number, made.astimezone().date().isoformat()]
+        words = re.sub(r"[^\w.-]+", "-", "-".join(part for part in parts if part)).strip("-")
+        suggested = _("consignment-slip-{number}.pdf").format(number=words)
         path = dialogs.save_file(
             self,
             _("Save consignment slip"),

@@ -119,7 +119,7 @@ class MovementsTab(QWidget):
         self.history.setObjectName("stockHistory")
         self.history.setAccessibleName(_("Movement history"))
         self.history.setHorizontalHeaderLabels(
-            [_("When"), _("Reason"), _("Change"), _("After"), _("Cost each"), _("Note")]
+            [_("When"), _("Reason"), _("Stock change"), _("After"), _("Cost each"), _("Note")]
         )
         self.history.verticalHeader().hide()
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
