@@ -78,6 +78,7 @@ def sell(shop: Shop, index: int, *, announce: bool = True) -> None:
                 product_id=product.id,
             )
         )
+    shop.parked_carts.save_current(cart)  # the till keeps the cart in progress as it grows
     total = cart.totals().total
     result = shop.checkout.complete_sale(
         cart,
