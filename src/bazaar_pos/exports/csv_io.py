@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import NamedTuple
 
 from bazaar_pos.errors import UserError
+from bazaar_pos.files import atomic_writer
 from bazaar_pos.i18n import _
 
 
@@ -92,35 +90,6 @@ def read_csv(path: Path, aliases: dict[str, str] | None = None) -> CsvTable:
             )
         ) from None
     return CsvTable(header, tuple(rows), header_spelling(header, raw_header))
-
-
-@contextmanager
-def atomic_writer(path: Path, *, newline: str | None = None) -> Iterator[IO[str]]:
-    """Open a text file that appears at ``path`` only once it is completely written."""
-    path = Path(path)
-    try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed into place below
-            "w",
-            encoding="utf-8",
-            newline=newline,
-            dir=path.parent,
-            prefix=f".{path.name}.",
-            suffix=".part",
-            delete=False,
-        )
-    except OSError as exc:
-        raise UserError(
-            _("Cannot write {path}: {reason}").format(path=path, reason=exc.strerror)
-        ) from None
-    try:
-        with handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:

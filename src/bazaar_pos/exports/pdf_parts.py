@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from bazaar_pos import __version__
-from bazaar_pos.exports.atomic import atomic_path
+from bazaar_pos.files import atomic_path
 
 PAGE = A4
 MARGIN = 18 * mm

@@ -18,8 +18,7 @@ from bazaar_pos.domain.shift_report import (
     report_title,
     shift_report_sections,
 )
-from bazaar_pos.errors import UserError
-from bazaar_pos.i18n import _
+from bazaar_pos.files import atomic_path
 
 LABEL_WIDTH = 110 * mm
 VALUE_WIDTH = 50 * mm
@@ -48,12 +47,9 @@ def write_shift_report_pdf(report: ShiftReport, path: Path) -> Path:
     for section in shift_report_sections(report):
         if section.rows:
             story.append(_section(section, styles))
-    try:
+    with atomic_path(path) as temporary:
+        document.filename = str(temporary)
         document.build(story)
-    except OSError as exc:
-        raise UserError(
-            _("Cannot write the PDF {path}: {reason}").format(path=path, reason=exc.strerror)
-        ) from exc
     return path
 
 

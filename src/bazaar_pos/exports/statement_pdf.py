@@ -13,7 +13,8 @@ from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from bazaar_pos.exports.pdf_text import safe_text, write_atomically
+from bazaar_pos.exports.pdf_text import safe_text
+from bazaar_pos.files import atomic_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,9 @@ class Statement:
 
 def write_statement(path: Path, statement: Statement) -> Path:
     """Write ``statement`` to ``path`` as an A4 PDF (replacing it only once complete)."""
-    return write_atomically(path, lambda target: _render(target, statement))
+    with atomic_path(path) as temporary:
+        _render(str(temporary), statement)
+    return Path(path)
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:

@@ -12,8 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from bazaar_pos.errors import UserError
-from bazaar_pos.exports.atomic import atomic_path
 from bazaar_pos.exports.csv_io import CsvRow, CsvTable, header_spelling
+from bazaar_pos.files import atomic_path
 from bazaar_pos.i18n import _
 
 
