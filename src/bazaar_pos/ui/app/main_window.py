@@ -31,7 +31,8 @@ from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.idle import IdleWatcher
 from bazaar_pos.ui.access.sign_in import SignInScreen
-from bazaar_pos.ui.common.dialogs import Icon, Notice, TextDialog, confirm
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.dialogs import Icon, Notice, TextDialog
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.common.operations import change_hub
 from bazaar_pos.ui.printing.dispatcher import PrintDispatcher
@@ -383,7 +384,7 @@ class MainWindow(QMainWindow):
             "({count} waiting now). Any receipt can still be printed or saved as a PDF from "
             "the sales history (F9). Choose a printer under Settings > Receipt printer later."
         ).format(count=waiting)
-        if not confirm(self, _("No receipt printer"), question):
+        if not dialogs.confirm(self, _("No receipt printer"), question):
             return
         try:
             self.approvals.run(
