@@ -23,7 +23,7 @@ WORDING = {
         "intro": (
             "Every key the app binds, screen by screen, as the app's own table of shortcuts\n"
             "(`src/bazaar_pos/ui/shortcuts.py`) has them; this page is made from that table.\n"
-            "Besides these, **Alt** with the underlined letter of a label presses that button or\n"
+            "Besides these, Alt with the underlined letter of a label presses that button or\n"
             "goes to that field. In a text field the keys below still do what this page says:\n"
             "Ctrl+U switches user and leaves the field's text alone."
         ),
@@ -36,7 +36,7 @@ WORDING = {
         "intro": (
             "Semua tombol pintas aplikasi, per layar, sesuai tabel pintasan aplikasi sendiri\n"
             "(`src/bazaar_pos/ui/shortcuts.py`); halaman ini dibuat dari tabel itu. Selain itu,\n"
-            "**Alt** dengan huruf yang bergaris bawah pada sebuah label menekan tombol itu atau\n"
+            "Alt dengan huruf yang bergaris bawah pada sebuah label menekan tombol itu atau\n"
             "pindah ke kolom itu. Saat kursor ada di kolom isian, tombol di bawah tetap bekerja\n"
             "seperti tertulis di sini: Ctrl+U mengganti pengguna dan isi kolom tidak terhapus."
         ),

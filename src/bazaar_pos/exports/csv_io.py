@@ -57,7 +57,10 @@ def read_csv(path: Path, aliases: dict[str, str] | None = None) -> CsvTable:
     Raises UserError when the file cannot be read as CSV text.
     """
     records = csv_records(path)
-    _first_line, raw_header = next(records)
+    first = next(records, None)
+    if first is None:  # nothing but an unclosed quote
+        raise UserError(_("{path} is empty.").format(path=path))
+    _first_line, raw_header = first
     aliases = aliases or {}
     header = tuple(aliases.get(h.strip().lower(), h.strip().lower()) for h in raw_header)
     rows = [CsvRow(line, dict(zip(header, cells, strict=False))) for line, cells in records]

@@ -184,7 +184,7 @@ def _unknown(path: Path) -> UserError:
     return UserError(
         _(
             "{path} is not an order export Bazaar POS knows (Shopee, TikTok Shop or "
-            "Tokopedia). Use the column mapping for other files."
+            "Tokopedia)."
         ).format(path=path)
     )
 
