@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.periods import Period
@@ -39,8 +40,15 @@ class Earnings:
     """Gross profit and margin, derived from a ``revenue`` and a ``cost``."""
 
     __slots__ = ()
-    revenue: MinorUnits
-    cost: MinorUnits
+    if TYPE_CHECKING:  # each subclass gives them, as fields or as properties
+
+        @property
+        def revenue(self) -> MinorUnits:
+            """Sales after discounts, without tax."""
+
+        @property
+        def cost(self) -> MinorUnits:
+            """The cost of the goods sold."""
 
     @property
     def profit(self) -> MinorUnits:

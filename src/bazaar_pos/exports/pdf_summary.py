@@ -515,4 +515,5 @@ def _notes(report: SalesReport) -> list[Flowable]:
     ]
     if not (report.figures.refunds.count or report.figures.voids.count):
         lines.append(_("No refunds or voided sales were recorded in this period."))
-    return [text(_("How these figures are counted"), "h2")] + [text(line, "note") for line in lines]
+    notes: list[Flowable] = [text(_("How these figures are counted"), "h2")]
+    return notes + [text(line, "note") for line in lines]

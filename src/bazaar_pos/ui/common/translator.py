@@ -164,7 +164,7 @@ def qt_texts() -> list[str]:
 class QtWords(QTranslator):
     """Answers Qt's own contexts from the app's catalogue, in the language of the moment."""
 
-    def translate(  # type: ignore[override]
+    def translate(
         self,
         context: str,
         source_text: str,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -161,7 +161,7 @@ class SalesHistoryDialog(QDialog):
         start = today - timedelta(days=DEFAULT_DAYS)
         for edit, day in ((self.date_from, start), (self.date_to, today)):
             edit.blockSignals(True)  # one reload below, not one per date
-            edit.setDate(day)
+            edit.setDate(QDate(day.year, day.month, day.day))
             edit.blockSignals(False)
         self.detail = None
         self.reload()

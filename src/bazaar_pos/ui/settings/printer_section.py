@@ -83,10 +83,10 @@ class PrinterSection(QGroupBox):
         self.detected.setAccessibleName(_("Printers found on this computer"))
         self.detected.addItem(_("Press Find printers to look for printers"), "")
         self.detected.activated.connect(self._pick_detected)
-        self.find = button("findPrinters", _("F&ind printers"), self.find_printers)
+        self.find_button = button("findPrinters", _("F&ind printers"), self.find_printers)
         found_row = QHBoxLayout()
         found_row.addWidget(self.detected, 1)
-        found_row.addWidget(self.find)
+        found_row.addWidget(self.find_button)
         self.paper = QComboBox()
         self.paper.setObjectName("paperWidth")
         self.paper.setAccessibleName(_("Paper width"))
@@ -302,12 +302,12 @@ class PrinterSection(QGroupBox):
             self.logo.setText(str(path))
 
     def _busy(self, message: str) -> None:
-        for each in (self.test_button, self.drawer_button, self.find):
+        for each in (self.test_button, self.drawer_button, self.find_button):
             each.setEnabled(False)
         self._say(message)
 
     def _done(self, message: str) -> None:
-        for each in (self.test_button, self.drawer_button, self.find):
+        for each in (self.test_button, self.drawer_button, self.find_button):
             each.setEnabled(True)
         self._say(message)
 

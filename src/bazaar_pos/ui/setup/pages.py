@@ -259,7 +259,7 @@ class PrinterPage(SetupPage):
             )
         )
         self.section = PrinterSection(printer, compact=True)
-        for button in (self.section.find, self.section.test_button):
+        for button in (self.section.find_button, self.section.test_button):
             button.setAutoDefault(False)  # Enter goes on to the next page
         layout = self.body
         layout.addWidget(help_text)

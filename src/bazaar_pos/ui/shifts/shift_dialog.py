@@ -83,7 +83,7 @@ class ShiftDialog(QDialog):
             button.setMinimumHeight(56)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
-            bind(key, self, lambda b=button: b.isEnabled() and b.click())
+            bind(key, self, button.click)  # click() does nothing on a disabled button
             grid.addWidget(button, number // 3, number % 3)
             self.buttons[name] = button
         self.message = QLabel()

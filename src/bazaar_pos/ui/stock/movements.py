@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -111,7 +112,7 @@ class MovementsTab(QWidget):
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.setToolTip(key_text(shortcut))
             button.clicked.connect(lambda _checked=False, m=move: self.move_stock(m))
-            bind(shortcut, self, lambda m=move: self.move_stock(m))
+            bind(shortcut, self, partial(self.move_stock, move))
             self.buttons[move] = button
             actions.addWidget(button)
         actions.addStretch(1)

@@ -84,12 +84,7 @@ def button(
     if not focus:
         widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.clicked.connect(slot)
-
-    def press() -> None:
-        if widget.isEnabled():
-            widget.click()
-
-    if shortcut:
-        bind(shortcut, shortcuts_on or widget, press)
+    if shortcut:  # click() does nothing while the button is disabled
+        bind(shortcut, shortcuts_on or widget, widget.click)
         widget.setToolTip(key_text(shortcut))
     return widget
