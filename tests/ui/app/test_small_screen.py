@@ -221,3 +221,11 @@ def test_the_backup_list_cuts_a_long_folder_in_the_middle(qtbot, shop, language)
     assert dialog.list.fontMetrics().horizontalAdvance(text) > room  # long enough to matter
     assert dialog.list.horizontalScrollBar().maximum() == 0
     assert dialog.list.textElideMode() == Qt.TextElideMode.ElideMiddle
+
+
+def test_every_screen_fits_a_1366_pixel_laptop(qtbot, shop, language):
+    window = shown(qtbot, shop)
+    for row in range(window.navigation.count()):
+        window.navigation.setCurrentRow(row)
+        screen = window.stack.currentWidget()
+        assert window.minimumSizeHint().width() <= 1366, type(screen).__name__

@@ -151,9 +151,16 @@ class ReportsScreen(QWidget):
         self.background.busy_changed.connect(self._busy)
         title = QLabel(_("Reports"))
         title.setObjectName("screenTitle")
+        choosers = self._controls()
+        # The actions sit beside the title, so the screen fits a 1366-pixel laptop.
+        title_row = QHBoxLayout()
+        title_row.addWidget(title)
+        title_row.addStretch(1)
+        for widget in (self.zreport_button, self.pdf_button, self.export_button, self.merge_button):
+            title_row.addWidget(widget)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(self._controls())
+        layout.addLayout(title_row)
+        layout.addLayout(choosers)
         self.status = QLabel("")
         self.status.setObjectName("reportStatus")
         self.status.setAccessibleName(_("Report status"))
@@ -227,8 +234,6 @@ class ReportsScreen(QWidget):
         for widget in choosers:
             row.addWidget(widget)
         row.addStretch(1)
-        for widget in (self.zreport_button, self.pdf_button, self.export_button, self.merge_button):
-            row.addWidget(widget)
         return row
 
     def _figures(self) -> QGridLayout:
