@@ -77,8 +77,8 @@ def test_only_the_services_that_forget_what_was_remembered_touch_settings_and_us
     """
     allowed = {
         "services/settings.py",  # writing_settings
-        "services/access.py",  # writing_settings, writing_users
-        "services/users.py",  # writing_users
+        "services/people/access.py",  # writing_settings, writing_users
+        "services/people/users.py",  # writing_users
         "services/parked_carts.py",  # the cart snapshot: a settings row nobody remembers
     }
     offending = []

@@ -12,7 +12,7 @@ from bazaar_pos.domain.access import SHOP_OWNER, Permission, Role
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.errors import ValidationError
-from bazaar_pos.services.access import LockedOut, PermissionDenied, SignInRequired, WrongPin
+from bazaar_pos.services.people.access import LockedOut, PermissionDenied, SignInRequired, WrongPin
 from bazaar_pos.services.refunds import RefundItem
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.models import Refund, Sale, User

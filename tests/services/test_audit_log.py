@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 
-from bazaar_pos.services.audit_log import AuditFilter
+from bazaar_pos.services.people.audit_log import AuditFilter
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.models import AuditEvent
 from tests.helpers.users import CASHIER, CASHIER_PIN, OWNER, act_as

@@ -5,7 +5,7 @@ import pytest
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.report import Dimension
-from bazaar_pos.services.access import PermissionDenied
+from bazaar_pos.services.people.access import PermissionDenied
 from bazaar_pos.services.report_files import FileFormat
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from bazaar_pos.domain.cash_count import RUPIAH, CashCount
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.errors import ValidationError
-from bazaar_pos.services.access import PermissionDenied
+from bazaar_pos.services.people.access import PermissionDenied
 from bazaar_pos.services.refunds import RefundItem
 from bazaar_pos.store.models import AuditEvent, Refund, Sale
 from tests.helpers.users import CASHIER, OWNER, act_as

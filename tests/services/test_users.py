@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from bazaar_pos.domain.access import Permission, Role
 from bazaar_pos.errors import NotFoundError, ValidationError
-from bazaar_pos.services.access import LockedOut, PermissionDenied, WrongPin
+from bazaar_pos.services.people.access import LockedOut, PermissionDenied, WrongPin
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.models import AuditEvent
 from tests.helpers.users import CASHIER, CASHIER_PIN, OWNER, OWNER_PIN, act_as

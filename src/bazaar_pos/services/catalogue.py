@@ -20,8 +20,8 @@ from bazaar_pos.domain.text import fold, search_key, search_words
 from bazaar_pos.domain.variants import OptionAxis, variant_name
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.access import Approval
 from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.photos import PhotoStore
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.stock import record_movement

@@ -30,7 +30,6 @@ from bazaar_pos.errors import UserError, ValidationError
 from bazaar_pos.exports.csv_io import CsvRow, CsvTable, read_csv, write_csv
 from bazaar_pos.exports.xlsx_io import read_xlsx, write_xlsx
 from bazaar_pos.i18n import _
-from bazaar_pos.services.access import Approval, Grant
 from bazaar_pos.services.audit import record_event
 from bazaar_pos.services.csv_rules import (
     RowProblems,
@@ -39,6 +38,7 @@ from bazaar_pos.services.csv_rules import (
     whole_number,
     yes_no,
 )
+from bazaar_pos.services.people.access import Approval, Grant
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.stock import BulkMove, record_bulk_movements
 from bazaar_pos.services.variants import apply_options

@@ -28,7 +28,7 @@ from bazaar_pos.store.models import Product, Sale, Setting
 from bazaar_pos.store.types import new_uuid
 
 if TYPE_CHECKING:
-    from bazaar_pos.services.access import AccessControl, Approval
+    from bazaar_pos.services.people.access import AccessControl, Approval
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +176,7 @@ class SettingsService:
         """Who is signed in (a shop without users is worked by its owner)."""
         if self._access is None:
             # access.py reads its own settings through this module: import it late.
-            from bazaar_pos.services.access import AccessControl
+            from bazaar_pos.services.people.access import AccessControl
 
             self._access = AccessControl(self._db)
         return self._access

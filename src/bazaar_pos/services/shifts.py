@@ -31,8 +31,8 @@ from bazaar_pos.domain.shift_report import (
 )
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.access import Approval, Grant
 from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.people.access import Approval, Grant
 from bazaar_pos.services.printer import PrinterService
 from bazaar_pos.services.refunds import VOID
 from bazaar_pos.services.settings import SettingsService

@@ -9,27 +9,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bazaar_pos.domain.periods import local_zone
-from bazaar_pos.services.access import AccessControl
 from bazaar_pos.services.backups import BackupService
 from bazaar_pos.services.catalogue import CatalogueService
 from bazaar_pos.services.checkout import CheckoutService
 from bazaar_pos.services.events import EventService
 from bazaar_pos.services.parked_carts import ParkedCartService
 from bazaar_pos.services.payment_confirmation import PaymentConfirmationService
+from bazaar_pos.services.people.access import AccessControl
+from bazaar_pos.services.people.users import UsersService
 from bazaar_pos.services.print_queue import PrintQueue
 from bazaar_pos.services.printer import PrinterService
 from bazaar_pos.services.receipts import ReceiptService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.shifts import ShiftService
 from bazaar_pos.services.stock import StockService
-from bazaar_pos.services.users import UsersService
 from bazaar_pos.store.database import Database
 
 if TYPE_CHECKING:
-    from bazaar_pos.services.audit_log import AuditLog
     from bazaar_pos.services.bundles import BundleService
     from bazaar_pos.services.consignment import ConsignmentService
     from bazaar_pos.services.labels import LabelService
+    from bazaar_pos.services.people.audit_log import AuditLog
     from bazaar_pos.services.product_files import ProductFileService
     from bazaar_pos.services.refunds import RefundService
     from bazaar_pos.services.report_files import ReportFileService
@@ -189,7 +189,7 @@ class Shop:
     @cached_property
     def audit(self) -> AuditLog:
         """The audit log, read."""
-        from bazaar_pos.services.audit_log import AuditLog
+        from bazaar_pos.services.people.audit_log import AuditLog
 
         return AuditLog(self.db, self.access)
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.i18n import _, ngettext
-from bazaar_pos.services.access import PermissionDenied
+from bazaar_pos.services.people.access import PermissionDenied
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.stock import StockValue
 from bazaar_pos.ui.access.approval import Approvals

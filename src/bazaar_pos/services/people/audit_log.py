@@ -15,7 +15,7 @@ from sqlalchemy import Select, select
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.exports.csv_io import write_csv
-from bazaar_pos.services.access import AccessControl, Approval
+from bazaar_pos.services.people.access import AccessControl, Approval
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import AuditEvent
 
