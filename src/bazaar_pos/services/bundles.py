@@ -32,7 +32,7 @@ from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.domain.text import fold
 from bazaar_pos.exports.bundle_file import BundleContents, BundleError, read_bundle, write_bundle
 from bazaar_pos.i18n import _
-from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.services.stock import record_movement

@@ -20,7 +20,7 @@ from bazaar_pos.domain.text import fold, search_key, search_words
 from bazaar_pos.domain.variants import OptionAxis, variant_name
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.photos import PhotoStore
 from bazaar_pos.services.settings import SettingsService

@@ -25,7 +25,7 @@ from bazaar_pos.domain.payment import (
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import UserError, ValidationError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.audit import event_values, write_events
+from bazaar_pos.services.audit_writer import event_values, write_events
 from bazaar_pos.services.parked_carts import forget_current_cart as drop_cart_snapshot
 from bazaar_pos.services.people.access import Approval, Grant
 from bazaar_pos.services.settings import SettingsService, ShopSettings

@@ -14,7 +14,7 @@ from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.stock import record_movement
 from bazaar_pos.services.views import ProductView, commission_of

@@ -17,7 +17,7 @@ from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.store.database import Database

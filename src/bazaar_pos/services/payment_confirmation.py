@@ -18,7 +18,7 @@ from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.payment import PaymentStatus
 from bazaar_pos.errors import NotFoundError, UserError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.views import Changes
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Payment, Sale

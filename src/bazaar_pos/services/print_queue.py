@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from bazaar_pos.errors import NotFoundError, UserError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.printer import PrinterService
 from bazaar_pos.services.receipts import ReceiptService
 from bazaar_pos.store.database import Database

@@ -27,7 +27,7 @@ from bazaar_pos.i18n import N_, _
 from bazaar_pos.printing.detect import DetectedPrinter, detect_printers
 from bazaar_pos.printing.errors import PrinterError
 from bazaar_pos.printing.uri import PrinterAddress, parse_printer_uri
-from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import AccessControl, Approval
 from bazaar_pos.services.printer_settings import PrinterSettings
 from bazaar_pos.services.settings import load_record, save_record

@@ -30,7 +30,7 @@ from bazaar_pos.errors import UserError, ValidationError
 from bazaar_pos.exports.csv_io import CsvRow, CsvTable, read_csv, write_csv
 from bazaar_pos.exports.xlsx_io import read_xlsx, write_xlsx
 from bazaar_pos.i18n import _
-from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.csv_rules import (
     RowProblems,
     amount_parser,

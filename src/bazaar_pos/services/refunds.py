@@ -13,7 +13,7 @@ from bazaar_pos.domain.pricing import allocate, prorate
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import Approval, Grant
 from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.services.stock import record_movement

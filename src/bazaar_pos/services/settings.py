@@ -21,7 +21,7 @@ from bazaar_pos.domain.qris import QrisError
 from bazaar_pos.domain.qris import validate as validate_qris
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.i18n import LANGUAGES, _, set_language
-from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.memo import SETTINGS
 from bazaar_pos.store.models import Product, Sale, Setting

@@ -18,7 +18,7 @@ from bazaar_pos.domain.pricing import round_half_up
 from bazaar_pos.domain.stock import ADJUSTMENT_REASONS, OUTGOING_ONLY, StockReason, reason_label
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import Changes, ProductView

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from bazaar_pos.domain.access import Actor, Permission, Role, name_problems, pin_problems
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import AccessControl, Approval, writing_users
 from bazaar_pos.services.people.pins import hash_pin
 from bazaar_pos.store.database import Database

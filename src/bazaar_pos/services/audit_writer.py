@@ -1,4 +1,4 @@
-"""The audit trail: an append-only log of what was done, by whom and when."""
+"""The audit trail's writer: an append-only log of what was done, by whom and when."""
 
 from __future__ import annotations
 
