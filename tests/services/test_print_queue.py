@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from bazaar_pos.errors import NotFoundError
-from bazaar_pos.services.print_queue import JobKind, JobStatus
+from bazaar_pos.services.printer.queue import JobKind, JobStatus
 from bazaar_pos.store.models import AuditEvent
 
 

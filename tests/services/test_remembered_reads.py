@@ -13,7 +13,7 @@ from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.services.people.access import AccessControl, PermissionDenied, SignInRequired
-from bazaar_pos.services.printer import PrinterService
+from bazaar_pos.services.printer.service import PrinterService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.memo import SETTINGS

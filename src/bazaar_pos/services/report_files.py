@@ -19,7 +19,7 @@ from bazaar_pos.exports.xlsx_io import write_xlsx
 from bazaar_pos.exports.zreport_text import WIDTHS, zreport_lines
 from bazaar_pos.i18n import current_language
 from bazaar_pos.services.people.access import Approval
-from bazaar_pos.services.printer import PrinterService
+from bazaar_pos.services.printer.service import PrinterService
 from bazaar_pos.services.reports import ReportService, till_names, within
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.turnover import TurnoverService

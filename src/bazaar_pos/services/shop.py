@@ -17,9 +17,9 @@ from bazaar_pos.services.parked_carts import ParkedCartService
 from bazaar_pos.services.payment_confirmation import PaymentConfirmationService
 from bazaar_pos.services.people.access import AccessControl
 from bazaar_pos.services.people.users import UsersService
-from bazaar_pos.services.print_queue import PrintQueue
-from bazaar_pos.services.printer import PrinterService
-from bazaar_pos.services.receipts import ReceiptService
+from bazaar_pos.services.printer.queue import PrintQueue
+from bazaar_pos.services.printer.receipts import ReceiptService
+from bazaar_pos.services.printer.service import PrinterService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.shifts import ShiftService
 from bazaar_pos.services.stock import StockService

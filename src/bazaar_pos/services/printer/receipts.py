@@ -15,7 +15,7 @@ from bazaar_pos.domain.receipt import Receipt, ReceiptItem, ReceiptPayment, Shop
 from bazaar_pos.domain.receipt_layout import LaidLine, layout_receipt
 from bazaar_pos.errors import NotFoundError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.printer import PrinterService
+from bazaar_pos.services.printer.service import PrinterService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Sale

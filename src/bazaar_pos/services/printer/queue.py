@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from bazaar_pos.errors import NotFoundError, UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
-from bazaar_pos.services.printer import PrinterService
-from bazaar_pos.services.receipts import ReceiptService
+from bazaar_pos.services.printer.receipts import ReceiptService
+from bazaar_pos.services.printer.service import PrinterService
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import PrintJob, Sale
 from bazaar_pos.store.types import utcnow
