@@ -13,7 +13,7 @@ from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.services.people.access import LockedOut, PermissionDenied, SignInRequired, WrongPin
-from bazaar_pos.services.refunds import RefundItem
+from bazaar_pos.services.selling.refunds import RefundItem
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.models import Refund, Sale, User
 from bazaar_pos.store.types import utcnow

@@ -112,7 +112,7 @@ def test_a_failure_midway_rolls_the_whole_sale_back(shop, add_product, cart_of, 
     def explode(*args, **kwargs):
         raise RuntimeError("disk unplugged")
 
-    monkeypatch.setattr("bazaar_pos.services.checkout.event_values", explode)
+    monkeypatch.setattr("bazaar_pos.services.selling.checkout.event_values", explode)
     with pytest.raises(RuntimeError):
         shop.checkout.complete_sale(cart_of((item, 1)), [Tender(QRIS, item.price)])
     with shop.db.reading() as session:

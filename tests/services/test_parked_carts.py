@@ -3,7 +3,7 @@ import pytest
 from bazaar_pos.domain.cart import CartLine
 from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.errors import NotFoundError, ValidationError
-from bazaar_pos.services.parked_carts import CURRENT_CART_KEY
+from bazaar_pos.services.selling.parked_carts import CURRENT_CART_KEY
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.models import Setting
 
@@ -91,7 +91,7 @@ def test_a_completed_sale_forgets_the_cart_snapshot_in_the_same_transaction(
     def fail(*args, **kwargs):
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr("bazaar_pos.services.checkout.event_values", fail)
+    monkeypatch.setattr("bazaar_pos.services.selling.checkout.event_values", fail)
     with pytest.raises(RuntimeError):
         shop.checkout.complete_sale(
             cart, [Tender(PaymentMethod.QRIS, item.price)], forget_current_cart=True

@@ -3,7 +3,7 @@ from PIL import Image
 
 from bazaar_pos.domain.qris import with_amount
 from bazaar_pos.errors import UserError
-from bazaar_pos.services.qris_sticker import read_qris_image
+from bazaar_pos.services.selling.qris_sticker import read_qris_image
 from tests.domain.test_qris import STATIC
 from tests.helpers.qr_pictures import photo_of, save, sticker
 

@@ -6,7 +6,7 @@ from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
-from bazaar_pos.services.refunds import RefundItem
+from bazaar_pos.services.selling.refunds import RefundItem
 from bazaar_pos.store.models import AuditEvent, Refund, RefundLine, RefundPayment, StockMovement
 
 

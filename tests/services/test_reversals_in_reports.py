@@ -6,8 +6,8 @@ import pytest
 
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.report import NO_REVERSALS
-from bazaar_pos.services.refunds import RefundItem
 from bazaar_pos.services.reversals import reversals_between
+from bazaar_pos.services.selling.refunds import RefundItem
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 from bazaar_pos.domain.cart import CartLine
 from bazaar_pos.domain.payment import PaymentMethod, Tender
-from bazaar_pos.services.refunds import RefundItem
-from bazaar_pos.services.sales_history import local_days
+from bazaar_pos.services.selling.refunds import RefundItem
+from bazaar_pos.services.selling.sales_history import local_days
 
 
 def test_sales_are_found_by_number_product_and_date(shop, sell, add_product, cart_of):

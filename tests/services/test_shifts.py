@@ -12,7 +12,7 @@ from bazaar_pos.domain.cash_count import RUPIAH, CashCount
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.services.people.access import PermissionDenied
-from bazaar_pos.services.refunds import RefundItem
+from bazaar_pos.services.selling.refunds import RefundItem
 from bazaar_pos.store.models import AuditEvent, Refund, Sale
 from tests.helpers.users import CASHIER, OWNER, act_as
 

@@ -3,7 +3,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
-from bazaar_pos.services.refunds import RefundItem
+from bazaar_pos.services.selling.refunds import RefundItem
 from bazaar_pos.store.models import Refund
 from bazaar_pos.ui.dialogs import TextDialog
 from bazaar_pos.ui.formatting import money_text

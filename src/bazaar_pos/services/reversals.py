@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.domain.report import NO_REVERSALS, Reversals
-from bazaar_pos.services.refunds import REFUND, VOID
+from bazaar_pos.services.selling.refunds import REFUND, VOID
 from bazaar_pos.store.models import Refund, RefundLine, RefundPayment, Sale, SaleLine
 
 

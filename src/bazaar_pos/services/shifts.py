@@ -34,7 +34,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import Approval, Grant
 from bazaar_pos.services.printer.service import PrinterService
-from bazaar_pos.services.refunds import VOID
+from bazaar_pos.services.selling.refunds import VOID
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import (

@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 from bazaar_pos.domain.periods import local_zone
 from bazaar_pos.services.backups import BackupService
 from bazaar_pos.services.catalogue import CatalogueService
-from bazaar_pos.services.checkout import CheckoutService
 from bazaar_pos.services.events import EventService
-from bazaar_pos.services.parked_carts import ParkedCartService
-from bazaar_pos.services.payment_confirmation import PaymentConfirmationService
 from bazaar_pos.services.people.access import AccessControl
 from bazaar_pos.services.people.users import UsersService
 from bazaar_pos.services.printer.queue import PrintQueue
 from bazaar_pos.services.printer.receipts import ReceiptService
 from bazaar_pos.services.printer.service import PrinterService
+from bazaar_pos.services.selling.checkout import CheckoutService
+from bazaar_pos.services.selling.parked_carts import ParkedCartService
+from bazaar_pos.services.selling.payment_confirmation import PaymentConfirmationService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.shifts import ShiftService
 from bazaar_pos.services.stock import StockService
@@ -31,11 +31,11 @@ if TYPE_CHECKING:
     from bazaar_pos.services.labels import LabelService
     from bazaar_pos.services.people.audit_log import AuditLog
     from bazaar_pos.services.product_files import ProductFileService
-    from bazaar_pos.services.refunds import RefundService
     from bazaar_pos.services.report_files import ReportFileService
     from bazaar_pos.services.reports import ReportService
-    from bazaar_pos.services.sales_history import SalesHistoryService
     from bazaar_pos.services.sales_import import SalesImportService
+    from bazaar_pos.services.selling.refunds import RefundService
+    from bazaar_pos.services.selling.sales_history import SalesHistoryService
     from bazaar_pos.services.turnover import TurnoverService
     from bazaar_pos.services.zreport import ZReportService
 
@@ -124,14 +124,14 @@ class Shop:
     @cached_property
     def refunds(self) -> RefundService:
         """Refunds and voids of past sales."""
-        from bazaar_pos.services.refunds import RefundService
+        from bazaar_pos.services.selling.refunds import RefundService
 
         return RefundService(self.db, self.settings)
 
     @cached_property
     def sales_history(self) -> SalesHistoryService:
         """Past sales, found and read."""
-        from bazaar_pos.services.sales_history import SalesHistoryService
+        from bazaar_pos.services.selling.sales_history import SalesHistoryService
 
         return SalesHistoryService(self.db, self.settings)
 

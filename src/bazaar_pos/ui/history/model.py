@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bazaar_pos.i18n import _
-from bazaar_pos.services.sales_history import SaleSummary
+from bazaar_pos.services.selling.sales_history import SaleSummary
 from bazaar_pos.ui.formatting import MoneyText, local_time, method_label
 from bazaar_pos.ui.table_model import ListTableModel
 
