@@ -5,7 +5,7 @@ import pytest
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.errors import UserError
-from bazaar_pos.services.report_files import FileFormat
+from bazaar_pos.services.reports.files import FileFormat
 from bazaar_pos.services.shop import Shop
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
 

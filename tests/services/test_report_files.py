@@ -10,7 +10,7 @@ from bazaar_pos.domain.money import currency, format_money
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.errors import UserError
 from bazaar_pos.services.demo import load_demo_shop
-from bazaar_pos.services.report_files import LINE_COLUMNS, FileFormat
+from bazaar_pos.services.reports.files import LINE_COLUMNS, FileFormat
 from tests.helpers.sales import CASH, TWO_DAYS, sell, utc
 
 IDR = currency("IDR")

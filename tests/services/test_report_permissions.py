@@ -6,7 +6,7 @@ from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.report import Dimension
 from bazaar_pos.services.people.access import PermissionDenied
-from bazaar_pos.services.report_files import FileFormat
+from bazaar_pos.services.reports.files import FileFormat
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
 
 pytestmark = pytest.mark.staffed

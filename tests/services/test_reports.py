@@ -5,7 +5,7 @@ import pytest
 
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.report import SALE_LEVEL, Dimension
-from bazaar_pos.services.reports import ReportService
+from bazaar_pos.services.reports.service import ReportService
 from tests.helpers.sales import TWO_DAYS, utc
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.report import NO_REVERSALS
-from bazaar_pos.services.reversals import reversals_between
+from bazaar_pos.services.reports.reversals import reversals_between
 from bazaar_pos.services.selling.refunds import RefundItem
 
 

@@ -11,7 +11,7 @@ from bazaar_pos.domain.periods import Period, PeriodKind
 from bazaar_pos.domain.report import Dimension
 from bazaar_pos.i18n import current_language
 from bazaar_pos.services.demo import load_demo_shop
-from bazaar_pos.services.reports import shop_header
+from bazaar_pos.services.reports.service import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.reports import screen as screen_module
 from bazaar_pos.ui.reports import zreport_dialog

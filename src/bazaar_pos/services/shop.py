@@ -31,13 +31,13 @@ if TYPE_CHECKING:
     from bazaar_pos.services.labels import LabelService
     from bazaar_pos.services.people.audit_log import AuditLog
     from bazaar_pos.services.product_files import ProductFileService
-    from bazaar_pos.services.report_files import ReportFileService
-    from bazaar_pos.services.reports import ReportService
+    from bazaar_pos.services.reports.files import ReportFileService
+    from bazaar_pos.services.reports.service import ReportService
+    from bazaar_pos.services.reports.turnover import TurnoverService
+    from bazaar_pos.services.reports.zreport import ZReportService
     from bazaar_pos.services.sales_import import SalesImportService
     from bazaar_pos.services.selling.refunds import RefundService
     from bazaar_pos.services.selling.sales_history import SalesHistoryService
-    from bazaar_pos.services.turnover import TurnoverService
-    from bazaar_pos.services.zreport import ZReportService
 
 
 @dataclass(frozen=True)
@@ -138,28 +138,28 @@ class Shop:
     @cached_property
     def reports(self) -> ReportService:
         """Sales summaries over a period."""
-        from bazaar_pos.services.reports import ReportService
+        from bazaar_pos.services.reports.service import ReportService
 
         return ReportService(self.db, self.settings, self.zone)
 
     @cached_property
     def turnover(self) -> TurnoverService:
         """Turnover by month over a year."""
-        from bazaar_pos.services.turnover import TurnoverService
+        from bazaar_pos.services.reports.turnover import TurnoverService
 
         return TurnoverService(self.db, self.settings, self.zone)
 
     @cached_property
     def zreports(self) -> ZReportService:
         """The day's Z reports."""
-        from bazaar_pos.services.zreport import ZReportService
+        from bazaar_pos.services.reports.zreport import ZReportService
 
         return ZReportService(self.db, self.settings, self.zone)
 
     @cached_property
     def report_files(self) -> ReportFileService:
         """Reports written to PDF, CSV and XLSX files."""
-        from bazaar_pos.services.report_files import ReportFileService
+        from bazaar_pos.services.reports.files import ReportFileService
 
         return ReportFileService(
             self.db, self.settings, self.reports, self.printer, self.turnover, self.zreports

@@ -20,10 +20,10 @@ from bazaar_pos.exports.zreport_text import WIDTHS, zreport_lines
 from bazaar_pos.i18n import current_language
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.printer.service import PrinterService
-from bazaar_pos.services.reports import ReportService, till_names, within
+from bazaar_pos.services.reports.service import ReportService, till_names, within
+from bazaar_pos.services.reports.turnover import TurnoverService
+from bazaar_pos.services.reports.zreport import ZReportService
 from bazaar_pos.services.settings import SettingsService
-from bazaar_pos.services.turnover import TurnoverService
-from bazaar_pos.services.zreport import ZReportService
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Payment, Product, Sale, SaleLine
 

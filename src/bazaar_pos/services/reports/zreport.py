@@ -9,9 +9,9 @@ from sqlalchemy import case, func, select
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.report import Amounts, Figures
 from bazaar_pos.domain.zreport import ZReport
-from bazaar_pos.services.local_clock import LocalClockService
-from bazaar_pos.services.reports import line_sums, payment_rows, shop_header, within
-from bazaar_pos.services.reversals import reversals_between
+from bazaar_pos.services.reports.local_clock import LocalClockService
+from bazaar_pos.services.reports.reversals import reversals_between
+from bazaar_pos.services.reports.service import line_sums, payment_rows, shop_header, within
 from bazaar_pos.store.models import Sale, SaleLine
 
 

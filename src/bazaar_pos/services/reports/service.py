@@ -31,9 +31,9 @@ from bazaar_pos.domain.report import (
     ShopHeader,
 )
 from bazaar_pos.i18n import N_, _, current_language
-from bazaar_pos.services.local_clock import LocalClockService
 from bazaar_pos.services.people.access import Approval
-from bazaar_pos.services.reversals import reversals_between
+from bazaar_pos.services.reports.local_clock import LocalClockService
+from bazaar_pos.services.reports.reversals import reversals_between
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.store.models import Payment, Product, Sale, SaleLine, Till
 from bazaar_pos.store.sqltime import local_day, local_hour
