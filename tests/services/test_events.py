@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.errors import ValidationError
-from bazaar_pos.services.events import EventDraft
 from bazaar_pos.services.selling.refunds import RefundItem
+from bazaar_pos.services.shifts.events import EventDraft
 from bazaar_pos.store.models import AuditEvent, Sale
 
 JAKCRAFT = EventDraft(

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from bazaar_pos.domain.periods import local_zone
 from bazaar_pos.services.backups import BackupService
 from bazaar_pos.services.catalogue import CatalogueService
-from bazaar_pos.services.events import EventService
 from bazaar_pos.services.people.access import AccessControl
 from bazaar_pos.services.people.users import UsersService
 from bazaar_pos.services.printer.queue import PrintQueue
@@ -21,7 +20,8 @@ from bazaar_pos.services.selling.checkout import CheckoutService
 from bazaar_pos.services.selling.parked_carts import ParkedCartService
 from bazaar_pos.services.selling.payment_confirmation import PaymentConfirmationService
 from bazaar_pos.services.settings import SettingsService
-from bazaar_pos.services.shifts import ShiftService
+from bazaar_pos.services.shifts.events import EventService
+from bazaar_pos.services.shifts.shifts import ShiftService
 from bazaar_pos.services.stock import StockService
 from bazaar_pos.store.database import Database
 
