@@ -10,7 +10,7 @@ import pytest
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.errors import DatabaseError
-from bazaar_pos.services.backups import (
+from bazaar_pos.services.safety.backups import (
     BackupService,
     backup_name,
     inspect_backup,

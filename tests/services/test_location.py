@@ -2,7 +2,7 @@
 
 import pytest
 
-from bazaar_pos.services.location import (
+from bazaar_pos.services.safety.location import (
     LocationRisk,
     Mount,
     RiskKind,

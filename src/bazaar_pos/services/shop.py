@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bazaar_pos.domain.periods import local_zone
-from bazaar_pos.services.backups import BackupService
 from bazaar_pos.services.catalogue import CatalogueService
 from bazaar_pos.services.people.access import AccessControl
 from bazaar_pos.services.people.users import UsersService
 from bazaar_pos.services.printer.queue import PrintQueue
 from bazaar_pos.services.printer.receipts import ReceiptService
 from bazaar_pos.services.printer.service import PrinterService
+from bazaar_pos.services.safety.backups import BackupService
 from bazaar_pos.services.selling.checkout import CheckoutService
 from bazaar_pos.services.selling.parked_carts import ParkedCartService
 from bazaar_pos.services.selling.payment_confirmation import PaymentConfirmationService
@@ -195,7 +195,7 @@ class Shop:
 
     def check(self) -> list[str]:
         """Every problem in the database; empty when all holds."""
-        from bazaar_pos.services.check import check_database
+        from bazaar_pos.services.safety.check import check_database
 
         return check_database(self.db)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from bazaar_pos.errors import UserError
-from bazaar_pos.services.backups import BackupService
+from bazaar_pos.services.safety.backups import BackupService
 
 
 class BackupJob(QObject):
