@@ -40,7 +40,7 @@ from bazaar_pos.services.csv_rules import (
 )
 from bazaar_pos.services.people.access import Approval, Grant
 from bazaar_pos.services.settings import SettingsService
-from bazaar_pos.services.stock import BulkMove, record_bulk_movements
+from bazaar_pos.services.stock.service import BulkMove, record_bulk_movements
 from bazaar_pos.services.variants import apply_options
 from bazaar_pos.services.views import (
     axes_from_json,

@@ -22,12 +22,11 @@ from bazaar_pos.services.selling.payment_confirmation import PaymentConfirmation
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.shifts.events import EventService
 from bazaar_pos.services.shifts.shifts import ShiftService
-from bazaar_pos.services.stock import StockService
+from bazaar_pos.services.stock.service import StockService
 from bazaar_pos.store.database import Database
 
 if TYPE_CHECKING:
     from bazaar_pos.services.bundles import BundleService
-    from bazaar_pos.services.consignment import ConsignmentService
     from bazaar_pos.services.labels import LabelService
     from bazaar_pos.services.people.audit_log import AuditLog
     from bazaar_pos.services.product_files import ProductFileService
@@ -38,6 +37,7 @@ if TYPE_CHECKING:
     from bazaar_pos.services.sales_import import SalesImportService
     from bazaar_pos.services.selling.refunds import RefundService
     from bazaar_pos.services.selling.sales_history import SalesHistoryService
+    from bazaar_pos.services.stock.consignment.service import ConsignmentService
 
 
 @dataclass(frozen=True)
@@ -175,7 +175,7 @@ class Shop:
     @cached_property
     def consignment(self) -> ConsignmentService:
         """Goods consigned by makers, and their settlements."""
-        from bazaar_pos.services.consignment import ConsignmentService
+        from bazaar_pos.services.stock.consignment.service import ConsignmentService
 
         return ConsignmentService(self.db, self.settings)
 

@@ -16,7 +16,7 @@ from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.settings import SettingsService
-from bazaar_pos.services.stock import record_movement
+from bazaar_pos.services.stock.service import record_movement
 from bazaar_pos.services.views import ProductView, commission_of
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import (
@@ -291,7 +291,7 @@ class ConsignmentService:
 
     def write_slip(self, settlement: SettlementView, path: Path) -> Path:
         """Write the "nota titip jual" PDF for a statement or a settlement; return its path."""
-        from bazaar_pos.services.consignment_slip import write_slip
+        from bazaar_pos.services.stock.consignment.slip import write_slip
 
         return write_slip(settlement, self._settings.load(), path)
 
