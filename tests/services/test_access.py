@@ -325,7 +325,7 @@ def test_signing_out_forgets_approvals(shop):
 
 
 def test_a_price_change_in_the_catalogue_needs_an_owner_and_is_logged(shop, add_product):
-    from bazaar_pos.services.catalogue import ProductDraft
+    from bazaar_pos.services.products.catalogue import ProductDraft
 
     product = add_product()
     draft = ProductDraft(sku=product.sku, name=product.name, price=99_000, cost=product.cost)
@@ -342,7 +342,7 @@ def test_a_price_change_in_the_catalogue_needs_an_owner_and_is_logged(shop, add_
 
 
 def test_a_draft_without_a_cost_keeps_the_cost_stored(shop, add_product):
-    from bazaar_pos.services.catalogue import ProductDraft
+    from bazaar_pos.services.products.catalogue import ProductDraft
 
     product = add_product(cost=50_000)
     act_as(shop, CASHIER)

@@ -2,7 +2,7 @@ import pytest
 
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
-from bazaar_pos.services.catalogue import ProductDraft
+from bazaar_pos.services.products.catalogue import ProductDraft
 
 
 def test_find_by_barcode_or_sku(shop, add_product):

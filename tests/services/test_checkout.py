@@ -11,7 +11,7 @@ from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.domain.text import search_key
 from bazaar_pos.domain.variants import parse_axes
 from bazaar_pos.errors import UserError, ValidationError
-from bazaar_pos.services.catalogue import ProductDraft
+from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.shifts.events import EventDraft
 from bazaar_pos.store.models import AuditEvent, Payment, Product, Sale, Setting, StockMovement
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from bazaar_pos.errors import UserError
 from bazaar_pos.exports.csv_io import read_csv
-from bazaar_pos.services.product_files import INDONESIAN_HEADERS
+from bazaar_pos.services.products.files.service import INDONESIAN_HEADERS
 from bazaar_pos.services.sales_import import parse_local_datetime
 
 HOSTILE = settings(

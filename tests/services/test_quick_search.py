@@ -1,4 +1,4 @@
-from bazaar_pos.services.catalogue import ProductDraft
+from bazaar_pos.services.products.catalogue import ProductDraft
 
 
 def test_search_ignores_case_and_accents_and_puts_name_starts_first(shop, add_product):

@@ -3,7 +3,7 @@ import pytest
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
-from bazaar_pos.services.catalogue import ProductDraft
+from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.stock.consignment.service import ConsignorDraft
 
 

@@ -8,9 +8,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import bazaar_pos.services
-from bazaar_pos.services.catalogue import ProductDraft
 from bazaar_pos.services.people.access import AccessSettings
 from bazaar_pos.services.people.audit_log import AuditFilter
+from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.store.types import utcnow
 from bazaar_pos.ui.audit.details import CHANGES, DETAIL_LABELS

@@ -150,7 +150,7 @@ def other_till_bundle(template_db, tmp_path):
     other = Shop.open(path, zone=JAKARTA)
     try:
         other.settings.update(till_code="B", shop_name="Stall B")
-        from bazaar_pos.services.catalogue import ProductDraft
+        from bazaar_pos.services.products.catalogue import ProductDraft
 
         vase = other.catalogue.create(ProductDraft("VAS-9", "Vas Gerabah", 210_000, 90_000))
         sell(other, utc(2026, 11, 20, 4, 0), [(vase, 2)])

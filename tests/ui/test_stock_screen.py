@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QTableWidget
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.stock import StockReason
-from bazaar_pos.services.catalogue import ProductDraft
+from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.stock.consignment.service import ConsignorDraft
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.main_window import MainWindow

@@ -14,7 +14,12 @@ from bazaar_pos.domain.money import Currency
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.exports.csv_io import CsvRow, read_csv
 from bazaar_pos.i18n import _
-from bazaar_pos.services.csv_rules import RowProblems, amount_parser, require_columns, whole_number
+from bazaar_pos.services.products.files.csv_rules import (
+    RowProblems,
+    amount_parser,
+    require_columns,
+    whole_number,
+)
 from bazaar_pos.services.selling.checkout import MAX_SALE_TOTAL, CheckoutService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.store.database import Database

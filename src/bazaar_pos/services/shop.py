@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bazaar_pos.domain.periods import local_zone
-from bazaar_pos.services.catalogue import CatalogueService
 from bazaar_pos.services.people.access import AccessControl
 from bazaar_pos.services.people.users import UsersService
 from bazaar_pos.services.printer.queue import PrintQueue
 from bazaar_pos.services.printer.receipts import ReceiptService
 from bazaar_pos.services.printer.service import PrinterService
+from bazaar_pos.services.products.catalogue import CatalogueService
 from bazaar_pos.services.safety.backups import BackupService
 from bazaar_pos.services.selling.checkout import CheckoutService
 from bazaar_pos.services.selling.parked_carts import ParkedCartService
@@ -27,9 +27,9 @@ from bazaar_pos.store.database import Database
 
 if TYPE_CHECKING:
     from bazaar_pos.services.bundles import BundleService
-    from bazaar_pos.services.labels import LabelService
     from bazaar_pos.services.people.audit_log import AuditLog
-    from bazaar_pos.services.product_files import ProductFileService
+    from bazaar_pos.services.products.files.service import ProductFileService
+    from bazaar_pos.services.products.labels import LabelService
     from bazaar_pos.services.reports.files import ReportFileService
     from bazaar_pos.services.reports.service import ReportService
     from bazaar_pos.services.reports.turnover import TurnoverService
@@ -110,7 +110,7 @@ class Shop:
     @cached_property
     def product_files(self) -> ProductFileService:
         """Products to and from CSV and XLSX files."""
-        from bazaar_pos.services.product_files import ProductFileService
+        from bazaar_pos.services.products.files.service import ProductFileService
 
         return ProductFileService(self.db, self.settings)
 
@@ -182,7 +182,7 @@ class Shop:
     @cached_property
     def labels(self) -> LabelService:
         """Barcode labels for products."""
-        from bazaar_pos.services.labels import LabelService
+        from bazaar_pos.services.products.labels import LabelService
 
         return LabelService(self.db, self.settings, self.catalogue)
 

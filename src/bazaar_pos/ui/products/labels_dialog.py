@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.i18n import _, ngettext
-from bazaar_pos.services.labels import LabelRequest, LabelResult, templates
+from bazaar_pos.services.products.labels import LabelRequest, LabelResult, templates
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui import messages
 from bazaar_pos.ui.background import Job, run_in_background

@@ -17,7 +17,7 @@ from bazaar_pos.exports.labels import (
     write_labels,
 )
 from bazaar_pos.i18n import _
-from bazaar_pos.services.catalogue import CatalogueService
+from bazaar_pos.services.products.catalogue import CatalogueService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.store.database import Database

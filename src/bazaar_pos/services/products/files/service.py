@@ -31,17 +31,17 @@ from bazaar_pos.exports.csv_io import CsvRow, CsvTable, read_csv, write_csv
 from bazaar_pos.exports.xlsx_io import read_xlsx, write_xlsx
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
-from bazaar_pos.services.csv_rules import (
+from bazaar_pos.services.people.access import Approval, Grant
+from bazaar_pos.services.products.files.csv_rules import (
     RowProblems,
     amount_parser,
     require_columns,
     whole_number,
     yes_no,
 )
-from bazaar_pos.services.people.access import Approval, Grant
+from bazaar_pos.services.products.variants import apply_options
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.stock.service import BulkMove, record_bulk_movements
-from bazaar_pos.services.variants import apply_options
 from bazaar_pos.services.views import (
     axes_from_json,
     choice_from_json,

@@ -22,10 +22,10 @@ from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import Approval
-from bazaar_pos.services.photos import PhotoStore
+from bazaar_pos.services.products.photos import PhotoStore
+from bazaar_pos.services.products.variants import apply_options
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.stock.service import record_movement
-from bazaar_pos.services.variants import apply_options
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Consignor, Product
