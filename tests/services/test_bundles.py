@@ -12,7 +12,11 @@ from bazaar_pos.domain.cart import CartLine
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.report import Dimension
 from bazaar_pos.exports.bundle_file import BundleError
-from bazaar_pos.services.bundles import RenamedProduct, RenamedProductsError, renamed_lines
+from bazaar_pos.services.merging.bundles.service import (
+    RenamedProduct,
+    RenamedProductsError,
+    renamed_lines,
+)
 from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
 from tests.conftest import JAKARTA

@@ -6,7 +6,7 @@ or raises a UserError (with its message for people) and leaves the database
 exactly as it was; nothing else may escape.
 
 TODO(bundles): property tests for bundle files belong here once the bundle
-feature (services/bundles.py) lands: arbitrary bytes, truncated archives and
+feature (services/merging/bundles/service.py) lands: arbitrary bytes, truncated archives and
 archives with hostile member names must import whole or change nothing.
 """
 
@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 from bazaar_pos.errors import UserError
 from bazaar_pos.exports.csv_io import read_csv
+from bazaar_pos.services.merging.sales_import import parse_local_datetime
 from bazaar_pos.services.products.files.service import INDONESIAN_HEADERS
-from bazaar_pos.services.sales_import import parse_local_datetime
 
 HOSTILE = settings(
     max_examples=200,

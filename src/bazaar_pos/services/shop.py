@@ -26,7 +26,8 @@ from bazaar_pos.services.stock.service import StockService
 from bazaar_pos.store.database import Database
 
 if TYPE_CHECKING:
-    from bazaar_pos.services.bundles import BundleService
+    from bazaar_pos.services.merging.bundles.service import BundleService
+    from bazaar_pos.services.merging.sales_import import SalesImportService
     from bazaar_pos.services.people.audit_log import AuditLog
     from bazaar_pos.services.products.files.service import ProductFileService
     from bazaar_pos.services.products.labels import LabelService
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from bazaar_pos.services.reports.service import ReportService
     from bazaar_pos.services.reports.turnover import TurnoverService
     from bazaar_pos.services.reports.zreport import ZReportService
-    from bazaar_pos.services.sales_import import SalesImportService
     from bazaar_pos.services.selling.refunds import RefundService
     from bazaar_pos.services.selling.sales_history import SalesHistoryService
     from bazaar_pos.services.stock.consignment.service import ConsignmentService
@@ -117,7 +117,7 @@ class Shop:
     @cached_property
     def sales_import(self) -> SalesImportService:
         """Sales read from files."""
-        from bazaar_pos.services.sales_import import SalesImportService
+        from bazaar_pos.services.merging.sales_import import SalesImportService
 
         return SalesImportService(self.db, self.settings, self.checkout)
 
@@ -168,7 +168,7 @@ class Shop:
     @cached_property
     def bundles(self) -> BundleService:
         """Till bundles: exported here, merged from other tills."""
-        from bazaar_pos.services.bundles import BundleService
+        from bazaar_pos.services.merging.bundles.service import BundleService
 
         return BundleService(self.db, self.settings, self.zone)
 

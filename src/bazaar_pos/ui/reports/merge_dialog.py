@@ -24,7 +24,7 @@ from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.formats import Formats
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, current_language
-from bazaar_pos.services.bundles import (
+from bazaar_pos.services.merging.bundles.service import (
     BundleImportSummary,
     BundleInfo,
     describe,
