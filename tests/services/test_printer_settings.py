@@ -7,7 +7,7 @@ from bazaar_pos.i18n import set_language
 from bazaar_pos.printing.errors import PrinterError
 from bazaar_pos.services.printer.service import layout_test_page
 from bazaar_pos.services.printer.settings import PrinterSettings
-from bazaar_pos.services.settings import save_record_fields
+from bazaar_pos.services.records import save_record_fields
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.models import Setting
 

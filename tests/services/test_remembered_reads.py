@@ -78,7 +78,7 @@ def test_printer_settings_changes_are_seen_at_once(shop):
 
 
 def test_services_over_the_same_database_share_what_they_remember(shop):
-    other = SettingsService(shop.db)
+    other = SettingsService(shop.db, shop.access)
     assert other.load().shop_name == shop.settings.load().shop_name
     other.update(shop_name="Stan Tenun Sumba")
     assert shop.settings.load().shop_name == "Stan Tenun Sumba"

@@ -37,7 +37,7 @@ from bazaar_pos.errors import NotFoundError, UserError, ValidationError
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.pins import hash_pin, needs_rehash, verify_pin
-from bazaar_pos.services.settings import load_record, writing_settings
+from bazaar_pos.services.records import load_record, writing_settings
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.memo import USERS
 from bazaar_pos.store.models import Setting, User

@@ -30,7 +30,7 @@ from bazaar_pos.printing.uri import PrinterAddress, parse_printer_uri
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import AccessControl, Approval
 from bazaar_pos.services.printer.settings import PrinterSettings
-from bazaar_pos.services.settings import load_record, save_record
+from bazaar_pos.services.records import load_record, save_record
 from bazaar_pos.store.database import Database
 
 __all__ = ["DetectedPrinter", "PrinterService"]

@@ -137,10 +137,10 @@ class ProductDraft:
 class CatalogueService:
     """Products: create, update, archive, look up, browse; variants, barcodes and photos."""
 
-    def __init__(self, db: Database, settings: SettingsService | None = None) -> None:
+    def __init__(self, db: Database, settings: SettingsService) -> None:
         """Serve the catalogue of ``db``; photos live in a folder next to the database file."""
         self._db = db
-        self._settings = settings or SettingsService(db)
+        self._settings = settings
         self._access = self._settings.access
         folder = Path(db.path).parent if db.path else Path.cwd()
         self.photos = PhotoStore(folder / "photos")
