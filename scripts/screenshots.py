@@ -38,7 +38,7 @@ from bazaar_pos.services.demo import load_demo_shop
 from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.shifts.events import EventDraft
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.services.stock.consignment.service import ConsignorDraft
+from bazaar_pos.services.stock.consignment.views import ConsignorDraft
 from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
 from bazaar_pos.ui.main_window import MainWindow

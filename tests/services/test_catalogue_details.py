@@ -9,7 +9,7 @@ from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.variants import OptionAxis, parse_axes
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.services.products.catalogue import ProductDraft, ProductQuery, ProductSort
-from bazaar_pos.services.stock.consignment.service import ConsignorDraft
+from bazaar_pos.services.stock.consignment.views import ConsignorDraft
 
 
 @pytest.fixture

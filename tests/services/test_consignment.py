@@ -8,7 +8,7 @@ from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.services.products.catalogue import ProductDraft
-from bazaar_pos.services.stock.consignment.service import ConsignorDraft
+from bazaar_pos.services.stock.consignment.views import ConsignorDraft
 
 DAY = datetime(2026, 11, 20, 3, 0, tzinfo=UTC)
 

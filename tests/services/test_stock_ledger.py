@@ -4,7 +4,7 @@ from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.services.products.catalogue import ProductDraft
-from bazaar_pos.services.stock.consignment.service import ConsignorDraft
+from bazaar_pos.services.stock.consignment.views import ConsignorDraft
 
 
 def test_receiving_with_a_cost_averages_the_cost_of_what_is_in_stock(shop, add_product):

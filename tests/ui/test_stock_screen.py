@@ -9,7 +9,7 @@ from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.services.products.catalogue import ProductDraft
-from bazaar_pos.services.stock.consignment.service import ConsignorDraft
+from bazaar_pos.services.stock.consignment.views import ConsignorDraft
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.main_window import MainWindow
 from bazaar_pos.ui.stock.consignment import ConsignorDialog

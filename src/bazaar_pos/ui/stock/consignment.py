@@ -30,7 +30,7 @@ from bazaar_pos.domain.consignment import parse_commission
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.services.stock.consignment.service import (
+from bazaar_pos.services.stock.consignment.views import (
     ConsignorDraft,
     ConsignorView,
     SettlementView,

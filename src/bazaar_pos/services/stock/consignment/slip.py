@@ -10,7 +10,7 @@ from babel.dates import format_date, format_datetime
 from bazaar_pos.domain.money import format_money
 from bazaar_pos.i18n import _
 from bazaar_pos.services.settings import ShopSettings
-from bazaar_pos.services.stock.consignment.service import SettlementView
+from bazaar_pos.services.stock.consignment.views import SettlementView
 
 
 def write_slip(settlement: SettlementView, shop: ShopSettings, path: Path) -> Path:
