@@ -25,7 +25,7 @@ from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.products.photos import PhotoStore
 from bazaar_pos.services.products.variants import apply_options
 from bazaar_pos.services.settings import SettingsService
-from bazaar_pos.services.stock.service import record_movement
+from bazaar_pos.services.stock.ledger import record_movement
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Consignor, Product

@@ -29,7 +29,7 @@ from bazaar_pos.services.audit_writer import event_values, write_events
 from bazaar_pos.services.people.access import Approval, Grant
 from bazaar_pos.services.selling.parked_carts import forget_current_cart as drop_cart_snapshot
 from bazaar_pos.services.settings import SettingsService, ShopSettings
-from bazaar_pos.services.stock.service import LedgerProduct, read_ledger_products, write_ledger
+from bazaar_pos.services.stock.ledger import LedgerProduct, read_ledger_products, write_ledger
 from bazaar_pos.services.views import Changes, SaleResult
 from bazaar_pos.store.database import Database, Prepared, stored_value
 from bazaar_pos.store.models import BazaarEvent, CashShift, Payment, Sale, SaleLine

@@ -16,7 +16,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import Approval, Grant
 from bazaar_pos.services.settings import SettingsService, ShopSettings
-from bazaar_pos.services.stock.service import record_movement
+from bazaar_pos.services.stock.ledger import record_movement
 from bazaar_pos.services.views import Changes, RefundResult
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import (

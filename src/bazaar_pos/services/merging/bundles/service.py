@@ -35,7 +35,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.settings import SettingsService, ShopSettings
-from bazaar_pos.services.stock.service import record_movement
+from bazaar_pos.services.stock.ledger import record_movement
 from bazaar_pos.services.views import Changes
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Payment, Product, Sale, SaleLine, StockMovement, Till

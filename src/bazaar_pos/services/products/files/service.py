@@ -41,7 +41,7 @@ from bazaar_pos.services.products.files.csv_rules import (
 )
 from bazaar_pos.services.products.variants import apply_options
 from bazaar_pos.services.settings import SettingsService
-from bazaar_pos.services.stock.service import BulkMove, record_bulk_movements
+from bazaar_pos.services.stock.ledger import BulkMove, record_bulk_movements
 from bazaar_pos.services.views import (
     axes_from_json,
     choice_from_json,

@@ -19,7 +19,7 @@ from bazaar_pos.services.stock.consignment.views import (
     SettlementLine,
     SettlementView,
 )
-from bazaar_pos.services.stock.service import record_movement
+from bazaar_pos.services.stock.ledger import record_movement
 from bazaar_pos.services.views import ProductView, commission_of
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import (
