@@ -8,7 +8,8 @@ from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.variants import OptionAxis, parse_axes
 from bazaar_pos.errors import NotFoundError, ValidationError
-from bazaar_pos.services.products.catalogue import ProductDraft, ProductQuery, ProductSort
+from bazaar_pos.services.products.catalogue import ProductDraft
+from bazaar_pos.services.products.search import ProductQuery, ProductSort
 from bazaar_pos.services.stock.consignment.views import ConsignorDraft
 
 

@@ -6,7 +6,7 @@ from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from bazaar_pos.services.products.catalogue import ProductQuery
+from bazaar_pos.services.products.search import ProductQuery
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.products.dialog import ProductDialog
 from bazaar_pos.ui.products.import_dialog import ImportDialog
