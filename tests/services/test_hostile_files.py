@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from bazaar_pos.errors import UserError
 from bazaar_pos.exports.csv_io import read_csv
 from bazaar_pos.services.merging.sales_import import parse_local_datetime
-from bazaar_pos.services.products.files.service import INDONESIAN_HEADERS
+from bazaar_pos.services.products.files.columns import INDONESIAN_HEADERS
 
 HOSTILE = settings(
     max_examples=200,

@@ -5,7 +5,7 @@ from openpyxl import Workbook, load_workbook
 
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.errors import UserError, ValidationError
-from bazaar_pos.services.products.files.service import HeaderLanguage
+from bazaar_pos.services.products.files.columns import HeaderLanguage
 
 
 def workbook(path, rows):

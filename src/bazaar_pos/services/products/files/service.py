@@ -2,160 +2,48 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.access import Permission
-from bazaar_pos.domain.barcodes import is_printable_code
-from bazaar_pos.domain.consignment import Commission, CommissionKind, parse_commission
+from bazaar_pos.domain.consignment import CommissionKind
 from bazaar_pos.domain.money import Currency, MinorUnits, format_plain
-from bazaar_pos.domain.stock import StockReason
-from bazaar_pos.domain.text import search_key
 from bazaar_pos.domain.variants import (
-    Choice,
-    OptionAxis,
     choice_key,
     combinations,
     format_axes,
     format_choice,
-    parse_axes,
-    parse_choice,
 )
-from bazaar_pos.errors import UserError, ValidationError
-from bazaar_pos.exports.csv_io import CsvRow, CsvTable, read_csv, write_csv
-from bazaar_pos.exports.xlsx_io import read_xlsx, write_xlsx
+from bazaar_pos.errors import ValidationError
+from bazaar_pos.exports.csv_io import write_csv
+from bazaar_pos.exports.xlsx_io import write_xlsx
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import Approval, Grant
+from bazaar_pos.services.products.files.columns import (
+    EXPORT_COLUMNS,
+    INDONESIAN_COLUMNS,
+    REQUIRED_COLUMNS,
+    HeaderLanguage,
+)
 from bazaar_pos.services.products.files.csv_rules import (
     RowProblems,
-    amount_parser,
     require_columns,
-    whole_number,
-    yes_no,
 )
-from bazaar_pos.services.products.variants import apply_options
+from bazaar_pos.services.products.files.reader import ProductRow, parse_product_rows, read_table
+from bazaar_pos.services.products.files.writer import _Existing, _ImportWriter
 from bazaar_pos.services.settings import SettingsService
-from bazaar_pos.services.stock.ledger import BulkMove, record_bulk_movements
 from bazaar_pos.services.views import (
     axes_from_json,
     choice_from_json,
-    choice_to_json,
     commission_of,
 )
-from bazaar_pos.store.database import Database, execute_many, stored_value, values_of
+from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Consignor, Product
-from bazaar_pos.store.types import new_uuids, utcnow
-
-REQUIRED_COLUMNS = ("sku", "name", "price")
-_EXTRA_COLUMNS = (
-    "taxable",
-    "low_stock",
-    "favourite",
-    "active",
-    "one_of_a_kind",
-    "consignor",
-    "commission",
-    "parent_sku",
-    "options",
-)
-"""The less common columns: a row's cells there are read only when the file has one of them."""
-EXPORT_COLUMNS = (
-    "sku",
-    "name",
-    "barcode",
-    "category",
-    "price",
-    "cost",
-    "stock",
-    "unit",
-    *_EXTRA_COLUMNS,
-    "notes",
-)
-INDONESIAN_COLUMNS = {
-    "sku": "kode",
-    "name": "nama",
-    "barcode": "barcode",
-    "category": "kategori",
-    "price": "harga",
-    "cost": "modal",
-    "stock": "stok",
-    "unit": "satuan",
-    "taxable": "kena_pajak",
-    "low_stock": "stok_minimum",
-    "favourite": "favorit",
-    "active": "aktif",
-    "one_of_a_kind": "unik",
-    "consignor": "penitip",
-    "commission": "komisi",
-    "parent_sku": "kode_induk",
-    "options": "opsi",
-    "notes": "catatan",
-}
-_MORE_ALIASES = {
-    "pajak": "taxable",
-    "favorite": "favourite",
-    "induk": "parent_sku",
-    "varian": "options",
-    "keterangan": "notes",
-    "low_stock_level": "low_stock",
-    "one-of-a-kind": "one_of_a_kind",
-    "kode_barang": "sku",
-    "nama_barang": "name",
-    "harga_jual": "price",
-    "harga_modal": "cost",
-}
-
-
-def _aliases() -> dict[str, str]:
-    aliases = {id_name: en for en, id_name in INDONESIAN_COLUMNS.items() if id_name != en}
-    aliases.update(_MORE_ALIASES)
-    for name in [*aliases, *EXPORT_COLUMNS]:
-        target = aliases.get(name, name)
-        aliases[name.replace("_", " ")] = target
-    return aliases
-
-
-HEADER_ALIASES = _aliases()
-INDONESIAN_HEADERS = HEADER_ALIASES  # the name earlier versions used
-
-
-class HeaderLanguage(enum.StrEnum):
-    """The language of an exported file's header row."""
-
-    ENGLISH = "en"
-    INDONESIAN = "id"
-
-
-@dataclass(slots=True)
-class ProductRow:
-    """One valid product row of an import file; None means "leave as it is"."""
-
-    line: int
-    sku: str
-    name: str
-    price: MinorUnits
-    cost: MinorUnits | None = None
-    barcode: str | None = None
-    category: str | None = None
-    stock: int | None = None
-    unit: str | None = None
-    taxable: bool | None = None
-    low_stock: int | None = None
-    favourite: bool | None = None
-    active: bool | None = None
-    one_of_a_kind: bool | None = None
-    consignor: str | None = None
-    commission: Commission | None = None
-    parent_sku: str | None = None
-    axes: tuple[OptionAxis, ...] = ()
-    choice: Choice = ()
-    notes: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,165 +102,6 @@ class _DryRunDone(Exception):
     def __init__(self, summary: ProductImportSummary) -> None:
         super().__init__()
         self.summary = summary
-
-
-@dataclass(slots=True)
-class _Existing:
-    """What an import needs to know about a product already in the shop."""
-
-    id: int
-    sku: str
-    barcode: str | None
-    category: str
-    stock: int
-    cost: MinorUnits
-    has_axes: bool
-    axes: tuple[OptionAxis, ...]
-    one_of_a_kind: bool
-    consignor_id: int | None
-
-
-def read_table(path: Path) -> CsvTable:
-    """Read a CSV or XLSX product file, renaming Indonesian and other known headers."""
-    path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return read_xlsx(path, HEADER_ALIASES)
-    if path.suffix.lower() == ".xls":
-        raise UserError(
-            _("{path} is an old Excel file (.xls). Save it as .xlsx or CSV first.").format(
-                path=path
-            )
-        )
-    return read_csv(path, HEADER_ALIASES)
-
-
-def parse_product_rows(
-    table: CsvTable, cur: Currency, path: object, problems: RowProblems | None = None
-) -> list[ProductRow]:
-    """Read every row; with ``problems`` given, note bad cells there, else raise ValidationError."""
-    require_columns(table, REQUIRED_COLUMNS, path)
-    collect = problems if problems is not None else RowProblems()
-    reader = _RowReader(table, cur, collect)
-    rows = [reader.read(row) for row in table.rows]
-    if problems is None:
-        collect.raise_if_any(path)
-    return rows
-
-
-class _RowReader:
-    """Reads and checks rows one at a time, remembering SKUs and barcodes seen."""
-
-    def __init__(self, table: CsvTable, cur: Currency, problems: RowProblems) -> None:
-        self.header = set(table.header)
-        self.cur = cur
-        self.problems = problems
-        self.price = amount_parser(cur, required=True)
-        self.cost = amount_parser(cur, required=False)
-        self.stock = whole_number(minimum=0)
-        self.has_extras = not self.header.isdisjoint(_EXTRA_COLUMNS)
-        self.has_category = "category" in self.header
-        self.seen_sku: dict[str, int] = {}
-        self.seen_barcode: dict[str, int] = {}
-
-    def text(self, row: CsvRow, column: str) -> str | None:
-        """A text cell: None when the column is absent (leave as is)."""
-        return row.get(column) if column in self.header else None
-
-    def read(self, row: CsvRow) -> ProductRow:
-        """Check one row and return what could be read from it (problems in column order)."""
-        problems = self.problems
-        values = row.values
-        sku = (values.get("sku") or "").strip()
-        name = (values.get("name") or "").strip()
-        barcode = (values.get("barcode") or "").strip()
-        self._check_sku(row, sku)
-        if barcode:
-            self._check_barcode(row, barcode)
-        if not name:
-            problems.add(row, "name", _("the name is empty"))
-        elif len(name) > 200:
-            problems.add(row, "name", _("the name is longer than 200 characters"))
-        price = problems.check(row, "price", self.price)
-        cost = problems.check(row, "cost", self.cost)
-        stock = problems.check(row, "stock", self.stock)
-        category = (values.get("category") or "").strip() if self.has_category else None
-        if category and len(category) > 100:
-            problems.add(row, "category", _("the category is longer than 100 characters"))
-        unit = (values.get("unit") or "").strip()
-        if len(unit) > 20:
-            problems.add(row, "unit", _("the unit is longer than 20 characters"))
-        product = ProductRow(
-            row.line,
-            sku,
-            name,
-            price or 0,
-            cost,
-            barcode or None,
-            category,
-            stock,
-            unit or None,
-            notes=self.text(row, "notes"),
-        )
-        if self.has_extras:
-            self._read_extras(row, product)
-        return product
-
-    def _read_extras(self, row: CsvRow, product: ProductRow) -> None:
-        """The less common cells, read only when the file has such columns."""
-        problems = self.problems
-        stock = product.stock
-        product.taxable = problems.check(row, "taxable", yes_no)
-        product.low_stock = problems.check(row, "low_stock", self.stock)
-        product.favourite = problems.check(row, "favourite", yes_no)
-        product.active = problems.check(row, "active", yes_no)
-        product.one_of_a_kind = problems.check(row, "one_of_a_kind", yes_no)
-        if product.one_of_a_kind and stock is not None and stock > 1:
-            problems.add(row, "stock", _("a one-of-a-kind piece has a stock of 1 at most"))
-        product.consignor = row.get("consignor") or None
-        product.commission = problems.check(
-            row, "commission", lambda text: parse_commission(text, self.cur)
-        )
-        if product.commission is not None and not product.consignor:
-            problems.add(row, "commission", _("a commission needs a consignor"))
-        product.parent_sku = row.get("parent_sku") or None
-        if product.parent_sku:
-            product.choice = problems.check(row, "options", parse_choice) or ()
-            if not product.choice:
-                problems.add(row, "options", _("a variant needs its options, like 'Size: M'"))
-        else:
-            product.axes = problems.check(row, "options", parse_axes) or ()
-        if product.axes and stock:
-            problems.add(row, "stock", _("stock is kept on each variant, not on the product"))
-
-    def _check_sku(self, row: CsvRow, sku: str) -> None:
-        if not sku:
-            self.problems.add(row, "sku", _("the SKU is empty"))
-        elif len(sku) > 64:
-            self.problems.add(row, "sku", _("the SKU is longer than 64 characters"))
-        elif sku.lower() in self.seen_sku:
-            self.problems.add(
-                row,
-                "sku",
-                _("SKU {sku} repeats line {line}").format(sku=sku, line=self.seen_sku[sku.lower()]),
-            )
-        else:
-            self.seen_sku[sku.lower()] = row.line
-
-    def _check_barcode(self, row: CsvRow, barcode: str) -> None:
-        if not is_printable_code(barcode):
-            self.problems.add(
-                row, "barcode", _("a barcode is up to 48 letters, digits or signs, no spaces")
-            )
-        elif barcode in self.seen_barcode:
-            self.problems.add(
-                row,
-                "barcode",
-                _("barcode {barcode} repeats line {line}").format(
-                    barcode=barcode, line=self.seen_barcode[barcode]
-                ),
-            )
-        else:
-            self.seen_barcode[barcode] = row.line
 
 
 class ProductFileService:
@@ -608,236 +337,6 @@ def _check_variant(
                 choice=format_choice(row.choice), sku=row.parent_sku
             ),
         )
-
-
-NEW_COLUMNS = (
-    "uuid",
-    "sku",
-    "name",
-    "barcode",
-    "category",
-    "price_minor",
-    "cost_minor",
-    "stock_on_hand",
-    "active",
-    "created_at",
-    "updated_at",
-    "favourite",
-    "search_key",
-    "taxable",
-    "unit",
-    "photo",
-    "low_stock_level",
-    "notes",
-    "one_of_a_kind",
-    "option_axes",
-    "option_values",
-    "consignor_id",
-    "commission_kind",
-    "commission_value",
-)
-"""The columns an import writes for a new product, in the order ``_ImportWriter._new`` gives."""
-
-
-class _ImportWriter:
-    """Writes checked rows in bulk inside the import's transaction."""
-
-    def __init__(self, session: Session, existing: dict[str, _Existing], till_id: str) -> None:
-        self.session = session
-        self.existing = existing
-        self.till_id = till_id
-        self.consignor_ids: dict[str, int] = {}
-        self.ids: dict[str, int] = {key: e.id for key, e in existing.items()}
-
-    def resolve_consignors(self, rows: list[ProductRow]) -> int:
-        """Find the consignors the file names, adding those the shop does not know yet."""
-        names = {r.consignor for r in rows if r.consignor}
-        if not names:
-            return 0
-        known = {c.name.lower(): c.id for c in self.session.scalars(select(Consignor))}
-        added = 0
-        for name in sorted(names):
-            if name.lower() not in known:
-                consignor = Consignor(name=name, commission_kind="percent", commission_value=0)
-                self.session.add(consignor)
-                self.session.flush()
-                known[name.lower()] = consignor.id
-                added += 1
-        self.consignor_ids = known
-        return added
-
-    def write_products(self, rows: list[ProductRow]) -> None:
-        """Insert the new products and update the others, one statement for many rows."""
-        products = Product.__table__
-        now = utcnow()
-        stamp = stored_value(self.session, products.c.created_at, now)
-        fresh = [r for r in rows if r.sku.lower() not in self.existing]
-        if fresh:
-            before = self.session.scalar(select(func.max(Product.id))) or 0
-            uuids = new_uuids(len(fresh))
-            execute_many(
-                self.session,
-                insert(products).values(values_of(products, NEW_COLUMNS)),
-                [self._new(r, uuid, stamp) for r, uuid in zip(fresh, uuids, strict=True)],
-                order=[f"v_{c}" for c in NEW_COLUMNS],
-            )
-            self._learn_ids(fresh, before)
-        groups: dict[tuple[str, ...], list[dict[str, object]]] = {}
-        for row in rows:
-            if row.sku.lower() in self.existing:
-                values = self._changed(row, stamp)
-                groups.setdefault(tuple(values), []).append(
-                    {f"v_{k}": v for k, v in values.items()}
-                )
-        for columns, params in groups.items():
-            changed = [c for c in columns if c != "id"]
-            execute_many(
-                self.session,
-                update(products)
-                .where(products.c.id == bindparam("v_id"))
-                .values(values_of(products, changed)),
-                params,
-            )
-
-    def _learn_ids(self, fresh: list[ProductRow], before: int) -> None:
-        """The ids the new products got: SQLite numbers rows inserted together in order."""
-        last, count = self.session.execute(
-            select(func.max(Product.id), func.count(Product.id)).where(Product.id > before)
-        ).one()
-        if count == len(fresh) and last == before + len(fresh):
-            for offset, row in enumerate(fresh, start=before + 1):
-                self.ids[row.sku.lower()] = offset
-            return
-        created = select(Product.id, Product.sku).where(Product.id > before)
-        for pid, sku in self.session.execute(created):
-            self.ids[sku.lower()] = pid
-
-    def link_variants(self, rows: list[ProductRow]) -> None:
-        """Attach variant rows to their parents and give parents their options."""
-        variants = [r for r in rows if r.parent_sku]
-        parents = [r for r in rows if r.axes]
-        if not variants and not parents:
-            return
-        for row in variants:
-            assert row.parent_sku is not None
-            variant = self.session.get(Product, self.ids[row.sku.lower()])
-            assert variant is not None
-            variant.parent_id = self.ids[row.parent_sku.lower()]
-            variant.option_values = choice_to_json(row.choice)
-        self.session.flush()
-        highest = None
-        for row in parents:
-            parent = self.session.get(Product, self.ids[row.sku.lower()])
-            assert parent is not None
-            apply_options(self.session, parent, row.axes, highest)
-            highest = _highest_in_session(self.session)
-        self.session.flush()
-
-    def set_stock(self, rows: list[ProductRow], *, reference: str) -> int:
-        """Record each row's stock in the ledger; return how many products' stock moved.
-
-        New products were inserted holding their stock, so only their ledger
-        rows are written; existing ones move from what they hold now.
-        """
-        opening: list[BulkMove] = []
-        moves: list[BulkMove] = []
-        for row in rows:
-            if row.stock is None:
-                continue
-            known = self.existing.get(row.sku.lower())
-            if known is None:
-                if row.stock:
-                    product_id = self.ids[row.sku.lower()]
-                    opening.append(
-                        BulkMove(product_id, row.stock, StockReason.OPENING, row.cost or 0)
-                    )
-                continue
-            if row.stock == known.stock:
-                continue
-            reason = StockReason.OPENING if not known.stock else StockReason.COUNT
-            cost = known.cost if row.cost is None else row.cost
-            moves.append(BulkMove(known.id, row.stock - known.stock, reason, cost))
-        record_bulk_movements(
-            self.session,
-            opening,
-            till_id=self.till_id,
-            reference=reference,
-            move_cached_stock=False,
-        )
-        record_bulk_movements(self.session, moves, till_id=self.till_id, reference=reference)
-        return len(opening) + len(moves)
-
-    def _new(self, row: ProductRow, uuid: str, stamp: object) -> tuple[object, ...]:
-        """A new product's values in NEW_COLUMNS order; its stock is the file's from the start."""
-        category = row.category or ""
-        consignor_id = self.consignor_ids[row.consignor.lower()] if row.consignor else None
-        commission = row.commission
-        return (
-            uuid,
-            row.sku,
-            row.name,
-            row.barcode,
-            category,
-            row.price,
-            row.cost or 0,
-            row.stock or 0,
-            True if row.active is None else row.active,
-            stamp,
-            stamp,
-            bool(row.favourite),
-            search_key(row.name, row.sku, row.barcode, category),
-            True if row.taxable is None else row.taxable,
-            row.unit or "pcs",
-            "",
-            row.low_stock,
-            row.notes or "",
-            bool(row.one_of_a_kind),
-            "",
-            "",
-            consignor_id,
-            commission.kind.value if commission else "",
-            commission.value if commission else 0,
-        )
-
-    def _changed(self, row: ProductRow, stamp: object) -> dict[str, object]:
-        known = self.existing[row.sku.lower()]
-        values: dict[str, object] = {
-            "id": known.id,
-            "name": row.name,
-            "price_minor": row.price,
-            "updated_at": stamp,
-        }
-        optional = {
-            "cost_minor": row.cost,
-            "barcode": row.barcode,
-            "category": row.category,
-            "unit": row.unit,
-            "taxable": row.taxable,
-            "low_stock_level": row.low_stock,
-            "favourite": row.favourite,
-            "active": row.active,
-            "one_of_a_kind": row.one_of_a_kind,
-            "notes": row.notes,
-        }
-        values.update({k: v for k, v in optional.items() if v is not None})
-        if row.consignor:
-            values["consignor_id"] = self.consignor_ids[row.consignor.lower()]
-        if row.commission is not None:
-            values["commission_kind"] = row.commission.kind.value
-            values["commission_value"] = row.commission.value
-        barcode = row.barcode if row.barcode is not None else known.barcode
-        category = known.category if row.category is None else row.category
-        values["search_key"] = search_key(row.name, known.sku, barcode, category)
-        return values
-
-
-def _highest_in_session(session: Session) -> str | None:
-    codes = session.scalars(
-        select(Product.barcode)
-        .where(Product.barcode.like("20" + "_" * 11))
-        .order_by(Product.barcode.desc())
-    )
-    return next((c for c in codes if c and c.isdigit()), None)
 
 
 def _export_rows(
