@@ -17,31 +17,39 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from bazaar_pos import __version__
 from bazaar_pos.domain.access import Permission
-from bazaar_pos.domain.payment import PaymentStatus
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.domain.text import fold
-from bazaar_pos.exports.bundle_file import BundleContents, BundleError, read_bundle, write_bundle
+from bazaar_pos.exports.bundle_file import BundleError, read_bundle, write_bundle
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
+from bazaar_pos.services.merging.bundles.clashes import CHUNK, _known, _refuse_clashes
+from bazaar_pos.services.merging.bundles.records import (
+    _movement_record,
+    _optional_date,
+    _parse_time,
+    _product_record,
+    _sale_record,
+    _sale_row,
+    _timestamp,
+)
+from bazaar_pos.services.merging.bundles.verify import _checked, _unique_by_uuid, _Verified
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.services.stock.ledger import record_movement
 from bazaar_pos.services.views import Changes
 from bazaar_pos.store.database import Database
-from bazaar_pos.store.models import Payment, Product, Sale, SaleLine, StockMovement, Till
+from bazaar_pos.store.models import Product, Sale, StockMovement, Till
 from bazaar_pos.store.types import new_uuid, utcnow
-
-CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,21 +117,6 @@ class BundleImportSummary:
     movements_known: int
     products_created: tuple[str, ...]
     changes: Changes
-
-
-@dataclass(frozen=True, slots=True)
-class _Verified:
-    """A bundle read, checked record by record, with its parsed timestamps."""
-
-    contents: BundleContents
-    till_id: str
-    till_code: str
-    shop_name: str
-    app_version: str
-    created_at: datetime
-    products: dict[str, dict[str, Any]]
-    sales: list[dict[str, Any]]
-    movements: list[dict[str, Any]]
 
 
 class BundleService:
@@ -361,307 +354,6 @@ class BundleService:
 # -- records in and out --------------------------------------------------------------------
 
 
-def _timestamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def _parse_time(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
-    if moment.tzinfo is None:
-        raise ValueError(f"timestamp without a time zone: {text!r}")
-    return moment.astimezone(UTC)
-
-
-def _optional_date(text: object) -> date | None:
-    return date.fromisoformat(text) if isinstance(text, str) else None
-
-
-def _sale_record(sale: Sale) -> dict[str, Any]:
-    return {
-        "uuid": sale.uuid,
-        "number": sale.number,
-        "sequence": sale.sequence,
-        "till_id": sale.till_id,
-        "channel": sale.channel,
-        "external_ref": sale.external_ref,
-        "cashier": sale.cashier,
-        "currency": sale.currency,
-        "subtotal": sale.subtotal_minor,
-        "discount": sale.discount_minor,
-        "tax": sale.tax_minor,
-        "tax_inclusive": sale.tax_inclusive,
-        "total": sale.total_minor,
-        "rounding": sale.rounding_minor,
-        "note": sale.note,
-        "created_at": _timestamp(sale.created_at),
-        "lines": [
-            {
-                "position": line.position,
-                "product": line.product_id is not None,
-                "sku": line.sku,
-                "name": line.name,
-                "quantity": line.quantity,
-                "unit_price": line.unit_price_minor,
-                "unit_cost": line.unit_cost_minor,
-                "discount": line.discount_minor,
-                "tax": line.tax_minor,
-                "line_total": line.line_total_minor,
-            }
-            for line in sale.lines
-        ],
-        "payments": [
-            {
-                "method": payment.method,
-                "amount": payment.amount_minor,
-                "tendered": payment.tendered_minor,
-                "change": payment.change_minor,
-                "reference": payment.reference,
-                "status": payment.status,
-                "confirmed_at": (
-                    _timestamp(payment.confirmed_at) if payment.confirmed_at else None
-                ),
-                "confirmed_by": payment.confirmed_by,
-            }
-            for payment in sale.payments
-        ],
-    }
-
-
-def _movement_record(movement: StockMovement, sku: str) -> dict[str, Any]:
-    return {
-        "uuid": movement.uuid,
-        "sku": sku,
-        "quantity": movement.quantity,
-        "reason": movement.reason,
-        "reference": movement.reference,
-        "note": movement.note,
-        "unit_cost": movement.unit_cost_minor,
-        "till_id": movement.till_id,
-        "created_at": _timestamp(movement.created_at),
-    }
-
-
-def _product_record(product: Product) -> dict[str, Any]:
-    return {
-        "sku": product.sku,
-        "name": product.name,
-        "category": product.category,
-        "price": product.price_minor,
-        "cost": product.cost_minor,
-    }
-
-
-_SALE_FIELDS = {
-    "uuid": str,
-    "number": str,
-    "sequence": int,
-    "till_id": str,
-    "channel": str,
-    "cashier": str,
-    "currency": str,
-    "subtotal": int,
-    "discount": int,
-    "tax": int,
-    "tax_inclusive": bool,
-    "total": int,
-    "rounding": int,
-    "note": str,
-    "created_at": str,
-    "lines": list,
-    "payments": list,
-}
-_LINE_FIELDS = {
-    "position": int,
-    "product": bool,
-    "sku": str,
-    "name": str,
-    "quantity": int,
-    "unit_price": int,
-    "unit_cost": int,
-    "discount": int,
-    "tax": int,
-    "line_total": int,
-}
-_PAYMENT_FIELDS = {"method": str, "amount": int, "tendered": int, "change": int, "reference": str}
-_MOVEMENT_FIELDS = {
-    "uuid": str,
-    "sku": str,
-    "quantity": int,
-    "reason": str,
-    "reference": str,
-    "note": str,
-    "till_id": str,
-    "created_at": str,
-}
-_PRODUCT_FIELDS = {"sku": str, "name": str, "category": str, "price": int, "cost": int}
-
-
-def _require(record: object, fields: dict[str, type], what: str) -> dict[str, Any]:
-    if not isinstance(record, dict):
-        raise ValueError(f"a {what} is not a record")
-    for field, kind in fields.items():
-        value = record.get(field)
-        wrong_bool = kind is int and isinstance(value, bool)
-        if not isinstance(value, kind) or wrong_bool:
-            raise ValueError(f"a {what} has no valid {field!r}")
-    return record
-
-
-def _check_confirmation(payment: dict[str, Any]) -> None:
-    """Refuse a payment whose confirmation fields (optional in format 1) are malformed."""
-    status = payment.get("status", PaymentStatus.CONFIRMED.value)
-    if status not in {s.value for s in PaymentStatus}:
-        raise ValueError("a payment has no valid 'status'")
-    confirmed_at = payment.get("confirmed_at")
-    if confirmed_at is not None and not isinstance(confirmed_at, str):
-        raise ValueError("a payment has no valid 'confirmed_at'")
-    if not isinstance(payment.get("confirmed_by", ""), str):
-        raise ValueError("a payment has no valid 'confirmed_by'")
-
-
-def _checked(contents: BundleContents) -> _Verified:
-    """Check every record's shape and every sale's arithmetic; raise ValueError if wrong."""
-    manifest = contents.manifest
-    till = manifest["till"]
-    till_id, till_code = str(till["till_id"]), str(till["till_code"])
-    if not till_id:
-        raise ValueError("the bundle names no till")
-    products = {
-        p["sku"]: p
-        for p in (
-            _require(p, _PRODUCT_FIELDS, "product") for p in contents.members["products.json"]
-        )
-    }
-    sales = [_require(s, _SALE_FIELDS, "sale") for s in contents.members["sales.json"]]
-    for sale in sales:
-        _parse_time(sale["created_at"])
-        if sale["till_id"] != till_id:
-            raise ValueError(f"sale {sale['number']} comes from another till")
-        lines = [_require(line, _LINE_FIELDS, "sale line") for line in sale["lines"]]
-        paid = [_require(p, _PAYMENT_FIELDS, "payment") for p in sale["payments"]]
-        for payment in paid:
-            _check_confirmation(payment)
-        if not lines:
-            raise ValueError(f"sale {sale['number']} has no lines")
-        _check_sum(sale, lines, paid)
-    movements = [
-        _require(m, _MOVEMENT_FIELDS, "stock movement")
-        for m in contents.members["stock_movements.json"]
-    ]
-    for move in movements:
-        _parse_time(move["created_at"])
-        StockReason(move["reason"])
-        if move.get("unit_cost") is not None and not isinstance(move["unit_cost"], int):
-            raise ValueError("a stock movement has no valid 'unit_cost'")
-        move.setdefault("unit_cost", None)
-    created = _parse_time(str(manifest["created_at"]))
-    return _Verified(
-        contents=contents,
-        till_id=till_id,
-        till_code=till_code,
-        shop_name=str(till.get("shop_name", "")),
-        app_version=str(manifest.get("app_version", "")),
-        created_at=created,
-        products=products,
-        sales=sales,
-        movements=movements,
-    )
-
-
-def _check_sum(
-    sale: dict[str, Any], lines: list[dict[str, Any]], paid: list[dict[str, Any]]
-) -> None:
-    """Refuse a sale whose lines, totals and payments do not add up."""
-    gross = sum(line["quantity"] * line["unit_price"] for line in lines)
-    net = sum(line["line_total"] for line in lines)
-    added_tax = 0 if sale["tax_inclusive"] else sale["tax"]
-    checks = (
-        all(
-            line["quantity"] * line["unit_price"] - line["discount"] == line["line_total"]
-            for line in lines
-        ),
-        sale["subtotal"] == gross,
-        sale["discount"] == sum(line["discount"] for line in lines),
-        sale["tax"] == sum(line["tax"] for line in lines),
-        sale["total"] == net + added_tax,
-        sum(p["amount"] for p in paid) == sale["total"] + sale["rounding"],
-    )
-    if not all(checks):
-        raise ValueError(f"sale {sale['number']} does not add up")
-
-
-def _unique_by_uuid(records: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    unique: dict[str, dict[str, Any]] = {}
-    for record in records:
-        unique.setdefault(record["uuid"], record)
-    return unique
-
-
-def _known(session: Session, column: Any, uuids: list[str]) -> set[str]:
-    found: set[str] = set()
-    for first in range(0, len(uuids), CHUNK):
-        found.update(
-            session.scalars(select(column).where(column.in_(uuids[first : first + CHUNK])))
-        )
-    return found
-
-
-def _refuse_clashes(
-    session: Session, sales: list[dict[str, Any]], bundles: list[_Verified]
-) -> None:
-    """Refuse new sales whose till number or imported order is already here under another UUID."""
-    seen: dict[tuple[str, int], str] = {}
-    for sale in sales:
-        key = (sale["till_id"], sale["sequence"])
-        if key in seen and seen[key] != sale["uuid"]:
-            raise _clash(sale, bundles)
-        seen[key] = sale["uuid"]
-    taken = _first_taken(session, (Sale.till_id, Sale.sequence), list(seen))
-    if taken is not None:
-        sale = next(s for s in sales if (s["till_id"], s["sequence"]) == taken)
-        raise _clash(sale, bundles)
-    orders = [(s["channel"], s["external_ref"]) for s in sales if s.get("external_ref")]
-    twice = next((order for order in orders if orders.count(order) > 1), None)
-    if twice is not None:
-        raise _order_clash(*twice)
-    taken_order = _first_taken(session, (Sale.channel, Sale.external_ref), orders)
-    if taken_order is not None:
-        raise _order_clash(*taken_order)
-
-
-def _first_taken(
-    session: Session, columns: tuple[Any, Any], keys: Sequence[tuple[Any, Any]]
-) -> tuple[Any, Any] | None:
-    """The first of ``keys`` (pairs of ``columns``' values) a stored sale already has."""
-    for first in range(0, len(keys), CHUNK):
-        found = session.execute(
-            select(*columns).where(tuple_(*columns).in_(keys[first : first + CHUNK]))
-        ).first()
-        if found is not None:
-            return (found[0], found[1])
-    return None
-
-
-def _order_clash(channel: str, ref: str) -> BundleError:
-    return BundleError(
-        _(
-            "The order {ref} ({channel}) was imported on two tills, so the bundles hold it "
-            "twice as different sales. Nothing was imported."
-        ).format(ref=ref, channel=channel)
-    )
-
-
-def _clash(sale: dict[str, Any], bundles: list[_Verified]) -> BundleError:
-    name = next(b.contents.path.name for b in bundles if sale in b.sales)
-    return BundleError(
-        _(
-            "Sale {number} in {name} has the number of another sale already here: the two "
-            "tills share one identity (was a database file copied to the other laptop?). "
-            "Nothing was imported."
-        ).format(number=sale["number"], name=name)
-    )
-
-
 def _products_by_sku(session: Session, skus: Iterable[str]) -> dict[str, Product]:
     ordered = sorted(skus)
     found: dict[str, Product] = {}
@@ -743,67 +435,6 @@ def _remember_till(session: Session, bundle: _Verified) -> None:
         till.shop_name = bundle.shop_name[:200]
         till.app_version = bundle.app_version[:32]
         till.last_bundle_at = bundle.created_at
-
-
-def _sale_row(sale: dict[str, Any], products: dict[str, Product]) -> Sale:
-    row = Sale(
-        uuid=sale["uuid"],
-        number=sale["number"],
-        sequence=sale["sequence"],
-        till_id=sale["till_id"],
-        channel=sale["channel"],
-        external_ref=sale.get("external_ref"),
-        cashier=sale["cashier"],
-        currency=sale["currency"],
-        subtotal_minor=sale["subtotal"],
-        discount_minor=sale["discount"],
-        tax_minor=sale["tax"],
-        tax_inclusive=sale["tax_inclusive"],
-        total_minor=sale["total"],
-        rounding_minor=sale["rounding"],
-        note=sale["note"],
-        created_at=_parse_time(sale["created_at"]),
-    )
-    row.lines = [
-        SaleLine(
-            position=line["position"],
-            product_id=products[line["sku"]].id if line["product"] else None,
-            sku=line["sku"],
-            name=line["name"],
-            quantity=line["quantity"],
-            unit_price_minor=line["unit_price"],
-            unit_cost_minor=line["unit_cost"],
-            discount_minor=line["discount"],
-            tax_minor=line["tax"],
-            line_total_minor=line["line_total"],
-        )
-        for line in sale["lines"]
-    ]
-    row.payments = [
-        Payment(
-            method=payment["method"],
-            amount_minor=payment["amount"],
-            tendered_minor=payment["tendered"],
-            change_minor=payment["change"],
-            reference=payment["reference"],
-            **_confirmation(payment, row.created_at),
-        )
-        for payment in sale["payments"]
-    ]
-    return row
-
-
-def _confirmation(payment: dict[str, Any], sold_at: datetime) -> dict[str, Any]:
-    """A payment's confirmation; bundles from before it existed count as confirmed at the sale."""
-    status = payment.get("status", PaymentStatus.CONFIRMED.value)
-    confirmed_at = payment.get("confirmed_at")
-    if status == PaymentStatus.CONFIRMED.value and confirmed_at is None:
-        return {"status": status, "confirmed_at": sold_at, "confirmed_by": ""}
-    return {
-        "status": status,
-        "confirmed_at": _parse_time(confirmed_at) if confirmed_at else None,
-        "confirmed_by": payment.get("confirmed_by", ""),
-    }
 
 
 def _nothing_new(bundles: int, sales_known: int, movements_known: int) -> BundleImportSummary:
