@@ -99,7 +99,7 @@ def test_no_service_changes_or_deletes_audit_rows():
 
     services = Path(bazaar_pos.__file__).parent / "services"
     offending = []
-    for path in sorted(services.glob("*.py")):
+    for path in sorted(services.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
@@ -107,5 +107,5 @@ def test_no_service_changes_or_deletes_audit_rows():
                 and node.func.id in {"update", "delete"}
                 and any(isinstance(a, ast.Name) and a.id == "AuditEvent" for a in node.args)
             ):
-                offending.append(f"{path.name}:{node.lineno}")
+                offending.append(f"{path.relative_to(services)}:{node.lineno}")
     assert offending == []
