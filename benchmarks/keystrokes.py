@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.text import search_words
 from bazaar_pos.services.products.search import like_pattern
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.ui.app.style import STYLE_SHEET
 from bazaar_pos.ui.products.screen import ProductsScreen
-from bazaar_pos.ui.style import STYLE_SHEET
 from bazaar_pos.ui.till.screen import TillScreen
 from benchmarks.shop_data import ZONE, BuiltShop
 from benchmarks.stats import Row, Sample, Target, seconds
@@ -184,7 +184,7 @@ def scanning(built: BuiltShop, shop: Shop, con: sqlite3.Connection, scans: int) 
             lambda: (QTest.keyClick(till.scan, Qt.Key.Key_Return), _on_screen(app, till))
         )
         if till._snapshot_timer.isActive():  # the pause before the next scan keeps the cart
-            till.save_snapshot()
+            till.parking.save_snapshot()
         QTest.keyClicks(bare.field, code)
         theirs = seconds(
             lambda: (QTest.keyClick(bare.field, Qt.Key.Key_Return), _on_screen(app, bare))
@@ -193,7 +193,7 @@ def scanning(built: BuiltShop, shop: Shop, con: sqlite3.Connection, scans: int) 
             ours.append(mine * 1000)
             base.append(theirs * 1000)
     till.cart.clear()
-    till.save_snapshot()
+    till.parking.save_snapshot()
     _close(app, till, bare)
     return _latency_rows(
         "Scan to line on screen",

@@ -103,7 +103,7 @@ def app(database: Path, use: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
     from bazaar_pos.app import run_gui
-    from bazaar_pos.ui.main_window import MainWindow
+    from bazaar_pos.ui.app.main_window import MainWindow
 
     qt_app = QApplication(sys.argv[:1])
 
@@ -135,7 +135,7 @@ def use_the_app(main: object) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication
 
     from bazaar_pos.domain.payment import PaymentMethod, Tender
-    from bazaar_pos.ui.main_window import MainWindow
+    from bazaar_pos.ui.app.main_window import MainWindow
 
     assert isinstance(main, MainWindow)
     app = QApplication.instance()

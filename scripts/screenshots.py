@@ -40,8 +40,9 @@ from bazaar_pos.services.shifts.events import EventDraft
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.stock.consignment.views import ConsignorDraft
 from bazaar_pos.ui.access.approval import ApprovalDialog
+from bazaar_pos.ui.app.main_window import MainWindow
+from bazaar_pos.ui.app.style import apply_style
 from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
-from bazaar_pos.ui.main_window import MainWindow
 from bazaar_pos.ui.products.dialog import ProductDialog
 from bazaar_pos.ui.products.labels_dialog import LabelsDialog
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
@@ -49,7 +50,6 @@ from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
 from bazaar_pos.ui.setup.wizard import SetupWizard
 from bazaar_pos.ui.shifts.amount_dialog import AmountDialog
 from bazaar_pos.ui.shifts.count_dialog import CashCountDialog
-from bazaar_pos.ui.style import apply_style
 from bazaar_pos.ui.till.small_dialogs import DiscountDialog
 
 SCREEN_SIZE = (1366, 768)
@@ -453,7 +453,7 @@ def _discounted_sale(camera: Camera, window: MainWindow) -> None:
         dialog.accept()
 
     _answer(app, DiscountDialog, discount)
-    till.ask_cart_discount()
+    till.editing.ask_cart_discount()
     till.open_payment()
     payment = till.payment_dialog
     assert payment is not None

@@ -22,6 +22,7 @@ pytest_plugins = [
     "tests.helpers.emupos",
     "tests.helpers.receipts",
     "tests.helpers.users",
+    "tests.helpers.qt",
 ]
 
 

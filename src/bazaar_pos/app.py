@@ -19,10 +19,10 @@ from bazaar_pos.resources import resource_path
 from bazaar_pos.services.settings import speak_shop_language
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.lock import DatabaseLock
-from bazaar_pos.ui.errors import ErrorReporter
-from bazaar_pos.ui.main_window import MainWindow
-from bazaar_pos.ui.notice import Icon, Notice
-from bazaar_pos.ui.style import apply_style
+from bazaar_pos.ui.app.errors import ErrorReporter
+from bazaar_pos.ui.app.main_window import MainWindow
+from bazaar_pos.ui.app.style import apply_style
+from bazaar_pos.ui.common.dialogs import Icon, Notice
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +77,7 @@ def run_gui(
             if language is None:
                 speak_shop_language(shop.settings)
             window = open_main_window(shop, demo=demo)
+            window.temporary_shop = demo
             window.start_automatic_backups()
             QTimer.singleShot(0, window.warn_about_location)
             if os.environ.get(QUIT_AFTER_ENV):
@@ -100,7 +101,6 @@ def open_main_window(shop: Shop, *, demo: bool = False) -> MainWindow:
 
         SetupWizard.ask(None, shop, first_run=True)
     window = MainWindow(shop)
-    window.resize(1280, 760)
-    window.show()
+    window.show_fitted()
     window.focus_till()
     return window

@@ -79,9 +79,9 @@ class Parser(argparse.ArgumentParser):
     class too.
     """
 
-    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
+    def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", HelpFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        super().__init__(add_help=False, **kwargs)
         self.add_help = add_help
         self._positionals.title = _("positional arguments")
         self._optionals.title = _("options")

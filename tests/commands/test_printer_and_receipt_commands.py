@@ -62,7 +62,7 @@ def test_failed_print_exits_non_zero_within_seconds(named_shop, make_sale, db_pa
     assert run(db_path, "receipt", "--last", "--print") == 1
     assert time.monotonic() - started < 5
     err = capsys.readouterr().err
-    assert f"Printer 127.0.0.1:{port}: cannot connect (Connection refused)" in err
+    assert f"Printer 127.0.0.1:{port}: cannot connect: the printer refused the connection" in err
 
 
 def test_receipt_of_unknown_sale(shop, db_path, capsys):

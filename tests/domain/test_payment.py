@@ -14,7 +14,6 @@ from bazaar_pos.domain.payment import (
     method_label,
     needs_confirmation,
     settle,
-    suggested_tenders,
 )
 from bazaar_pos.domain.pricing import CashRounding
 
@@ -131,14 +130,6 @@ def test_payment_progress_for_split_payments():
         100_000, [Tender(PaymentMethod.QRIS, 100_000), Tender(PaymentMethod.CASH, 5_000)], rule
     )
     assert not cash_after_all_paid.covered
-
-
-def test_suggested_tenders_are_the_next_notes_up():
-    assert suggested_tenders(37_500, "IDR") == [40_000, 50_000, 100_000]
-    assert suggested_tenders(95_100, "IDR") == [100_000]
-    assert suggested_tenders(100_000, "IDR") == []
-    assert suggested_tenders(1_234, "USD") == [1_500, 2_000, 5_000]
-    assert suggested_tenders(0, "IDR") == []
 
 
 @pytest.mark.parametrize(

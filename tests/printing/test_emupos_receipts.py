@@ -117,7 +117,7 @@ def test_dead_port_fails_fast_and_keeps_the_job(named_shop, make_sale):
     failed = print_sale(named_shop, sale.uuid)
     assert time.monotonic() - started < 5
     assert failed.status is JobStatus.FAILED
-    assert "cannot connect (Connection refused)" in failed.last_error
+    assert "cannot connect: the printer refused the connection" in failed.last_error
     assert named_shop.print_queue.waiting()[0].uuid == failed.uuid
     assert named_shop.receipts.for_sale(sale.number).number == sale.number
 

@@ -39,6 +39,14 @@ def test_a_second_holder_is_refused_with_a_clear_message(db_path):
         assert again.held
 
 
+def test_the_holder_is_named_without_pread_and_pwrite_as_on_windows(db_path, monkeypatch):
+    monkeypatch.delattr(os, "pread")
+    monkeypatch.delattr(os, "pwrite")
+    with DatabaseLock(db_path), pytest.raises(DatabaseInUseError) as refused:
+        DatabaseLock(db_path).acquire()
+    assert f"(process {os.getpid()} on " in refused.value.message
+
+
 def test_a_killed_holder_leaves_no_stale_lock(db_path):
     holder = subprocess.Popen(
         [

@@ -18,6 +18,6 @@ FileRunner = Callable[[Path, argparse.Namespace], int]
 Sub-commands hold the one-app-per-database lock unless they only read and
 say ``set_defaults(shared=True)``.
 """
-Subparsers = argparse._SubParsersAction  # type: ignore[type-arg]
+Subparsers = argparse._SubParsersAction
 
 EXIT_OK, EXIT_PROBLEM, EXIT_BUG = 0, 1, 70

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, datetime
+from datetime import date
 
-from bazaar_pos.i18n import _
-
-FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
+from bazaar_pos.domain.dates import parse_date
 
 
 def local_date(text: str) -> date:
-    """A date written ``YYYY-MM-DD`` or ``DD/MM/YYYY``, for argparse's ``type=``."""
-    for pattern in FORMATS:
-        try:
-            return datetime.strptime(text.strip(), pattern).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(
-        _("{text!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)").format(text=text)
-    )
+    """A date as :func:`bazaar_pos.domain.dates.parse_date` reads it, for argparse's ``type=``."""
+    try:
+        return parse_date(text)
+    except ValueError as refused:
+        raise argparse.ArgumentTypeError(str(refused)) from None

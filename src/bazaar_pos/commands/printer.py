@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from bazaar_pos.commands import EXIT_OK, Subparsers
@@ -100,7 +101,10 @@ def _drawer(shop: Shop, args: argparse.Namespace) -> int:
 
 
 def _detect(shop: Shop, args: argparse.Namespace) -> int:
-    found = shop.printer.detect()
+    notes: list[str] = []
+    found = shop.printer.detect(notes)
+    for note in notes:
+        print(note, file=sys.stderr)
     if not found:
         print(_("No printers found. Network printers are not searched: enter their address."))
     for printer in found:

@@ -235,23 +235,3 @@ class PaymentProgress:
         if self.cash_given:
             return self.rest > 0 and self.cash_given >= self.cash_due
         return self.rest == 0
-
-
-NOTES: dict[str, tuple[MinorUnits, ...]] = {
-    "IDR": (5_000, 10_000, 20_000, 50_000, 100_000),
-}
-"""Bank notes people pay with, in minor units, by currency."""
-DEFAULT_NOTES = (500, 1_000, 2_000, 5_000, 10_000)
-
-
-def suggested_tenders(due: MinorUnits, currency_code: str, *, at_most: int = 3) -> list[MinorUnits]:
-    """Round amounts a customer is likely to hand over for ``due``: the next notes up.
-
-    For Rp37.500 that is Rp40.000, Rp50.000 and Rp100.000; ``due`` itself is
-    left out (the till has its own "exact" button).
-    """
-    if due <= 0:
-        return []
-    notes = NOTES.get(currency_code, DEFAULT_NOTES)
-    amounts = sorted({-(-due // note) * note for note in notes} - {due})
-    return amounts[:at_most]

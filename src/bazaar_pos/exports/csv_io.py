@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -16,7 +17,7 @@ from bazaar_pos.i18n import _
 
 
 class CsvRow(NamedTuple):
-    """One data row with the file line it came from (the header is line 1).
+    """One data row with the file line it starts on (the header is line 1).
 
     A named tuple rather than a dataclass: files of 100,000 rows make many.
     """
@@ -54,20 +55,23 @@ def read_csv(path: Path, aliases: dict[str, str] | None = None) -> CsvTable:
         raise UserError(
             _("Cannot read {path}: {reason}").format(path=path, reason=exc.strerror)
         ) from None
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
+    first_line = text.split("\n", 1)[0]
+    if not first_line.strip():
         raise UserError(_("{path} is empty.").format(path=path))
-    delimiter = max(",;\t", key=lines[0].count)
-    reader = csv.reader(lines, delimiter=delimiter)
+    delimiter = max(",;\t", key=first_line.count)
+    # Records split on line ends only (newline=""), so a quoted cell keeps its line breaks
+    # and a U+2028 or control separator inside a name stays part of it.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     aliases = aliases or {}
     try:
         raw_header = next(reader)
         header = tuple(aliases.get(h.strip().lower(), h.strip().lower()) for h in raw_header)
         rows = []
-        for line_number, cells in enumerate(reader, start=2):
-            if not "".join(cells).strip():
-                continue
-            rows.append(CsvRow(line_number, dict(zip(header, cells, strict=False))))
+        first_line_of_record = reader.line_num + 1
+        for cells in reader:
+            if "".join(cells).strip():
+                rows.append(CsvRow(first_line_of_record, dict(zip(header, cells, strict=False))))
+            first_line_of_record = reader.line_num + 1
     except csv.Error as exc:  # a cell too long to be real, a broken quote
         raise UserError(
             _("{path} cannot be read as CSV (line {line}: {reason}).").format(

@@ -121,7 +121,7 @@ def _draw_logo(canvas: Canvas, logo: ImageReader, page: _Page, y: float, height:
 
 
 def _draw_qr(canvas: Canvas, data: str, x: float, y: float, side: float) -> None:
-    widget = QrCodeWidget(data, barBorder=0)
+    widget = QrCodeWidget(data, barBorder=0, barLevel="M")  # as on the screen and the printer
     left, bottom, right, top = widget.getBounds()
     drawing = Drawing(
         side, side, transform=[side / (right - left), 0, 0, side / (top - bottom), 0, 0]

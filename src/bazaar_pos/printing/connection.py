@@ -33,8 +33,10 @@ _ONLINE, _OFFLINE_CAUSE, _PAPER = 1, 2, 4  # DLE EOT n
 _OFFLINE_BIT, _COVER_OPEN_BIT, _PAPER_GONE_BITS, _PAPER_LOW_BITS = 0x08, 0x04, 0x60, 0x0C
 
 
-class _Network(escpos_printer.Network):  # type: ignore[misc]
+class _Network(escpos_printer.Network):
     """python-escpos's network printer, closing its socket when connecting fails (3.1 leaks it)."""
+
+    device: socket.socket | None
 
     def open(self, raise_not_found: bool = True) -> None:
         """Connect within the timeout, or raise DeviceNotFoundError."""

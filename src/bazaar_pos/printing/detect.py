@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import glob
 import logging
+import re
+import sys
 from dataclasses import dataclass
 
 from bazaar_pos.i18n import _
@@ -21,22 +23,41 @@ class DetectedPrinter:
     label: str
 
 
-def detect_printers() -> list[DetectedPrinter]:
-    """Printers on USB (needs pyusb), printer device files, serial ports and Windows printers."""
+def detect_printers(notes: list[str] | None = None) -> list[DetectedPrinter]:
+    """Printers on USB (needs pyusb), printer device files, serial ports and Windows printers.
+
+    What could not be searched, and what to do about it, is added to ``notes``.
+    """
     found: list[DetectedPrinter] = []
     for finder in (_usb_printers, _printer_ports, _serial_ports, _windows_printers):
         try:
             found += finder()
-        except Exception:  # a finder's library or OS service missing or broken: skip it
+        except Exception as exc:  # a finder's library or OS service missing or broken: skip it
             log.info("printer detection step %s failed", finder.__name__, exc_info=True)
+            if finder is _usb_printers and notes is not None:
+                notes.append(usb_search_note(exc))
     return found
 
 
+def usb_search_note(exc: BaseException) -> str:
+    """Why USB printers could not be searched, and what to do on this computer."""
+    if type(exc).__name__ != "NoBackendError" and not isinstance(exc, ImportError):
+        return _("Searching USB failed (details in the log). Type the printer's address instead.")
+    if sys.platform.startswith("win"):
+        return _(
+            "USB printers cannot be searched here: the libusb library is missing. Install the "
+            "printer's Windows driver and choose it from the list as a Windows printer."
+        )
+    return _(
+        "USB printers cannot be searched here: the libusb library is missing. Install "
+        "libusb-1.0 and the app's udev rule (see the guide's Printers page); a printer that "
+        "shows up as /dev/usb/lp0 works without it."
+    )
+
+
 def _usb_printers() -> list[DetectedPrinter]:
-    try:
-        import usb.core
-    except ImportError:
-        return []
+    import usb.core  # pyusb missing: said in the notes
+
     found = []
     for device in usb.core.find(find_all=True, custom_match=_is_printer) or ():
         name = _usb_name(device)
@@ -72,15 +93,24 @@ def _printer_ports() -> list[DetectedPrinter]:
 def _serial_ports() -> list[DetectedPrinter]:
     from serial.tools import list_ports
 
-    return [
-        DetectedPrinter(
-            f"serial://{port.device}?baud=9600",
+    found = []
+    for port in list_ports.comports():
+        described = bool(port.description) and port.description != "n/a"
+        if not described and _BUILT_IN_SERIAL.fullmatch(port.device):
+            continue  # a computer's own serial port, with nothing known on it
+        label = (
             _("Serial port {port} ({description})").format(
                 port=port.device, description=port.description
-            ),
+            )
+            if described
+            else _("Serial port {port}").format(port=port.device)
         )
-        for port in list_ports.comports()
-    ]
+        found.append(DetectedPrinter(f"serial://{port.device}?baud=9600", label))
+    return found
+
+
+_BUILT_IN_SERIAL = re.compile(r"/dev/ttyS\d+")
+"""Linux's names for a computer's own serial ports (a Bluetooth or USB adapter is named apart)."""
 
 
 def _windows_printers() -> list[DetectedPrinter]:

@@ -49,7 +49,7 @@ def event_values(
 
 
 _INSERT_EVENTS = Prepared.insert(
-    AuditEvent.__table__,
+    AuditEvent.core_table(),
     ("uuid", "created_at", "actor", "action", "entity", "entity_ref", "details"),
 )
 
@@ -58,7 +58,7 @@ def write_events(
     connection: Connection, events: Sequence[tuple[str, ...]], *, at: datetime
 ) -> None:
     """Append audit events made by :func:`event_values`, dated ``at``, in the open transaction."""
-    stamp = stored_value(connection, AuditEvent.__table__.c.created_at, at)
+    stamp = stored_value(connection, AuditEvent.core_table().c.created_at, at)
     _INSERT_EVENTS.execute_many(connection, [(new_uuid(), stamp, *event) for event in events])
 
 

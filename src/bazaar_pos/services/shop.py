@@ -119,7 +119,7 @@ class Shop:
         """Sales read from files."""
         from bazaar_pos.services.merging.sales_import import SalesImportService
 
-        return SalesImportService(self.db, self.settings, self.checkout)
+        return SalesImportService(self.db, self.settings, self.checkout, self.zone)
 
     @cached_property
     def refunds(self) -> RefundService:

@@ -15,7 +15,7 @@ from contextlib import closing, contextmanager, suppress
 from datetime import UTC, datetime
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import (
     BindParameter,
@@ -23,7 +23,6 @@ from sqlalchemy import (
     Connection,
     Dialect,
     Engine,
-    Executable,
     Table,
     bindparam,
     create_engine,
@@ -36,6 +35,8 @@ from sqlalchemy.engine.interfaces import DBAPICursor
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ClauseElement
 from sqlalchemy.types import TypeEngine
 
 from bazaar_pos.errors import DatabaseError
@@ -149,8 +150,9 @@ def _revision_graph() -> dict[str, str | None]:
             name: double or single or None
             for name, double, single in _REVISION_LINE.findall(path.read_text(encoding="utf-8"))
         }
-        if values.get("revision"):
-            graph[values["revision"]] = values.get("down_revision")
+        revision = values.get("revision")
+        if revision:
+            graph[revision] = values.get("down_revision")
     return graph
 
 
@@ -323,7 +325,7 @@ def read_only_engine(path: Path) -> Engine:
 
 def execute_many(
     session: Session,
-    statement: Executable,
+    statement: ClauseElement,
     params: Sequence[Mapping[str, object]] | Sequence[Sequence[object]],
     *,
     order: Sequence[str] | None = None,
@@ -338,7 +340,7 @@ def execute_many(
     if not params:
         return
     connection = session.connection()
-    compiled = statement.compile(dialect=connection.dialect)
+    compiled = cast(SQLCompiler, statement.compile(dialect=connection.dialect))
     keys = list(compiled.positiontup or ()) if compiled.positional else None
     rows: list[Any]
     if order is not None:
@@ -371,7 +373,7 @@ class Prepared:
     can act on (a full disk, a read-only file), as everywhere else.
     """
 
-    def __init__(self, statement: Executable, names: Sequence[str]) -> None:
+    def __init__(self, statement: ClauseElement, names: Sequence[str]) -> None:
         """Prepare ``statement``, whose bind parameters are ``names``."""
         self.statement = statement
         self.names = tuple(names)
@@ -427,7 +429,7 @@ class Prepared:
         or a ``LIMIT``) keep the plain value the statement gave them. Columns
         with a Python default (``default=``, ``onupdate=``) must be given.
         """
-        compiled = self.statement.compile(dialect=dialect)
+        compiled = cast(SQLCompiler, self.statement.compile(dialect=dialect))
         defaults = [c.name for c in (*compiled.insert_prefetch, *compiled.update_prefetch)]
         if defaults:  # nobody would run the columns' Python defaults: refuse, give them
             raise ValueError(f"a prepared statement needs values for {', '.join(defaults)}")

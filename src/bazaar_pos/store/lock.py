@@ -13,6 +13,7 @@ import errno
 import logging
 import os
 import socket
+import sys
 from pathlib import Path
 from types import TracebackType
 
@@ -108,26 +109,29 @@ def _holder_text() -> str:
     return f"{os.getpid()} {socket.gethostname()}"
 
 
+# lseek with read/write rather than pread/pwrite, which Windows lacks.
 def _write_holder(descriptor: int) -> None:
     try:
         os.ftruncate(descriptor, 0)
-        os.pwrite(descriptor, _holder_text().encode(), 0)
-    except (OSError, AttributeError):  # pragma: no cover - informative only
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        os.write(descriptor, _holder_text().encode())
+    except OSError:  # pragma: no cover - informative only
         pass
 
 
 def _read_holder(descriptor: int) -> str:
     """Describe the process holding the lock, as far as its note says."""
     try:
-        pid, _sep, host = os.pread(descriptor, 200, 0).decode(errors="replace").partition(" ")
-    except (OSError, AttributeError):  # pragma: no cover - informative only
+        os.lseek(descriptor, 0, os.SEEK_SET)
+        pid, _sep, host = os.read(descriptor, 200).decode(errors="replace").partition(" ")
+    except OSError:  # pragma: no cover - informative only
         pid, host = "", ""
     if pid.strip().isdigit():
         return _("process {pid} on {host}").format(pid=pid.strip(), host=host.strip() or "?")
     return _("another process")
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _lock(descriptor: int) -> None:

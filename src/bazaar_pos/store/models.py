@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import cast
 
 from sqlalchemy import (
     Boolean,
@@ -13,6 +14,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     false,
@@ -38,6 +40,11 @@ class Base(DeclarativeBase):
     """The declarative base; constraints are named so migrations can alter them."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    @classmethod
+    def core_table(cls) -> Table:
+        """The mapped table as the Core ``Table`` it is, for the statements built by hand."""
+        return cast(Table, cls.__table__)
 
 
 class Setting(Base):

@@ -33,7 +33,7 @@ class local_day(FunctionElement[str]):
 
 def _parts(element: FunctionElement[Any]) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
     column, minutes = element.clauses
-    return column, minutes  # type: ignore[return-value]
+    return column, minutes
 
 
 def _sqlite_modifier(minutes: ColumnElement[Any]) -> ColumnElement[Any]:

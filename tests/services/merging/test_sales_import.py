@@ -3,6 +3,7 @@ from sqlalchemy import select
 
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.store.models import Payment, Sale
+from tests.conftest import JAKARTA
 
 
 @pytest.fixture
@@ -29,7 +30,8 @@ def test_orders_become_sales_and_a_second_import_adds_nothing(shop, stocked, wri
         assert sales["SP-1"].total_minor == 2 * 90_000 + 95_000
         assert sales["NB-7"].channel == "import"
         assert (
-            sales["NB-7"].created_at.astimezone().strftime("%d/%m/%Y %H:%M") == "21/11/2026 14:30"
+            sales["NB-7"].created_at.astimezone(JAKARTA).strftime("%d/%m/%Y %H:%M")
+            == "21/11/2026 14:30"
         )
         methods = {p.sale.external_ref: p.method for p in session.scalars(select(Payment))}
         assert methods == {"SP-1": "transfer", "NB-7": "cash"}
@@ -51,7 +53,7 @@ def test_a_file_with_bad_rows_writes_no_sale(shop, stocked, write_csv):
     path = write_csv(
         "order_ref,date,sku,qty,payment\n"
         "A,2026-11-20,KOP-1,1,cash\n"
-        "B,20-11-2026,KOP-1,1,cash\n"
+        "B,11/20/2026,KOP-1,1,cash\n"
         "C,2026-11-20,NOPE,0,bitcoin\n"
         ",2026-11-20,KOP-1,,\n"
         "A,2026-11-21,KOP-1,1,cash\n"
@@ -59,7 +61,7 @@ def test_a_file_with_bad_rows_writes_no_sale(shop, stocked, write_csv):
     with pytest.raises(ValidationError) as refused:
         shop.sales_import.import_csv(path)
     assert refused.value.problems == [
-        "Line 3, column date: '20-11-2026' is not a date (use YYYY-MM-DD or DD/MM/YYYY)",
+        "Line 3, column date: '11/20/2026' is not a date (use YYYY-MM-DD or DD/MM/YYYY)",
         "Line 4, column sku: no product has SKU or barcode 'NOPE'",
         "Line 4, column qty: must be at least 1",
         "Line 4, column payment: 'bitcoin' is not a payment method"
@@ -84,3 +86,19 @@ def test_imported_qris_and_ewallet_orders_were_settled_elsewhere(shop, stocked, 
         rows = [(p.method, p.status) for p in session.scalars(select(Payment).order_by(Payment.id))]
     assert rows == [("qris", "confirmed"), ("ewallet", "confirmed")]
     assert shop.payment_confirmation.awaiting() == []
+
+
+def test_dates_are_read_as_the_command_line_reads_them_on_the_shops_clock(
+    shop, stocked, write_csv
+):
+    shop.sales_import.import_csv(
+        write_csv(
+            "order_ref,date,sku,qty\nA,31-12-2026 23:30,KOP-1,1\nB,2027-01-01T00:15,KOP-1,1\n"
+        )
+    )
+    with shop.db.reading() as session:
+        days = {
+            s.external_ref: s.created_at.astimezone(JAKARTA).strftime("%Y-%m-%d %H:%M")
+            for s in session.scalars(select(Sale))
+        }
+    assert days == {"A": "2026-12-31 23:30", "B": "2027-01-01 00:15"}

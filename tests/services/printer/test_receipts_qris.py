@@ -1,3 +1,5 @@
+import zxingcpp
+from PIL import Image
 from pypdf import PdfReader
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
@@ -6,6 +8,7 @@ from bazaar_pos.domain.receipt_layout import LineStyle, as_text
 from bazaar_pos.printing.images import qr_image
 from tests.domain.test_qris import STATIC
 from tests.helpers.qr_pictures import decode_qr
+from tests.helpers.scanning import render_pages
 
 QRIS_PART = 440_000
 
@@ -43,6 +46,20 @@ def test_the_pdf_receipt_shows_the_qris_caption(named_shop, make_sale, tmp_path)
     text = PdfReader(pdf).pages[0].extract_text()
     assert "QRIS TOKO KRIYA NUSANTARA" in text
     assert "Rp440.000" in text
+
+
+def test_the_pdf_receipt_qr_code_corrects_errors_like_the_printed_one(
+    named_shop, make_sale, tmp_path
+):
+    named_shop.settings.update(qris_payload=STATIC)
+    named_shop.printer.configure(qris_on_receipt=True)
+    receipt = named_shop.receipts.for_sale(paid_partly_by_qris(make_sale).uuid)
+    pdf = named_shop.receipts.write_pdf(receipt, tmp_path / "receipt.pdf")
+    (page,) = render_pages(pdf, dpi=200)
+    (code,) = zxingcpp.read_barcodes(Image.open(page), formats=zxingcpp.BarcodeFormat.QRCode)
+    (printed,) = zxingcpp.read_barcodes(qr_image(receipt.qr_data, 384).convert("L"))
+    assert code.text == receipt.qr_data
+    assert code.ec_level == printed.ec_level == "M"
 
 
 def test_a_sale_without_qris_keeps_the_link(named_shop, make_sale):

@@ -14,14 +14,15 @@ import csv
 import io
 import sqlite3
 import time
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
+from bazaar_pos.domain.dates import parse_local_datetime
 from bazaar_pos.errors import UserError
 from bazaar_pos.exports.csv_io import read_csv
-from bazaar_pos.services.merging.sales_import import parse_local_datetime
 from bazaar_pos.services.products.files.columns import INDONESIAN_HEADERS
 
 HOSTILE = settings(
@@ -200,7 +201,7 @@ def test_dates_at_the_edge_of_the_calendar_are_refused_not_crashed(monkeypatch, 
     try:
         for text in ("0001-01-01", "9999-12-31 23:59", "31/12/9999 23:59"):
             try:
-                parsed = parse_local_datetime(text)
+                parsed = parse_local_datetime(text, ZoneInfo(zone))
             except ValueError as refused:
                 assert "is not a date" in str(refused)  # noqa: PT017
             else:

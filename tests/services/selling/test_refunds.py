@@ -109,7 +109,16 @@ def test_cash_refunds_are_rounded_but_never_pay_back_more_than_was_paid(shop, ca
     cart = cart_of((item, 2))
     sale = shop.checkout.complete_sale(cart, [Tender(PaymentMethod.CASH, 20_100)])
     line = lines_of(shop, sale.uuid)["X"]
+    assert shop.refunds.pay_back(sale.uuid, []) == (0, ())
+    assert shop.refunds.pay_back(sale.uuid, [RefundItem(line.id, 1)]) == (
+        10_050,
+        (("cash", 10_100),),
+    )
     first = shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)])
+    assert shop.refunds.pay_back(sale.uuid, [RefundItem(line.id, 1)], to_cash=True) == (
+        10_050,
+        (("cash", 10_000),),
+    )
     second = shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)])
     assert (first.paid_back_total, first.rounding) == (10_100, 50)
     assert (second.paid_back_total, second.rounding) == (10_000, -50)

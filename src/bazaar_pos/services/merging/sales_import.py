@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from sqlalchemy import select
 
 from bazaar_pos.domain.cart import Cart, CartLine
+from bazaar_pos.domain.dates import parse_local_datetime
 from bazaar_pos.domain.money import Currency
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.exports.csv_io import CsvRow, read_csv
@@ -27,15 +28,6 @@ from bazaar_pos.store.models import Product, Sale
 
 REQUIRED_COLUMNS = ("order_ref", "date", "sku", "qty")
 DEFAULT_CHANNEL = "import"
-DATE_FORMATS = (
-    "%Y-%m-%d",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%dT%H:%M",
-    "%Y-%m-%dT%H:%M:%S",
-    "%d/%m/%Y",
-    "%d/%m/%Y %H:%M",
-)
 
 
 @dataclass(slots=True)
@@ -57,16 +49,6 @@ class SalesImportSummary:
     below_zero: tuple[str, ...]
 
 
-def parse_local_datetime(text: str) -> datetime:
-    """Read a date (and time) in this computer's time zone; raise ValueError if unreadable."""
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, pattern).astimezone()
-        except (ValueError, OverflowError, OSError):  # the last two: beyond the clock's range
-            continue
-    raise ValueError(_("{text!r} is not a date (use YYYY-MM-DD or DD/MM/YYYY)").format(text=text))
-
-
 def _payment_method(text: str) -> PaymentMethod:
     try:
         return PaymentMethod((text or PaymentMethod.CASH.value).lower())
@@ -80,9 +62,12 @@ def _payment_method(text: str) -> PaymentMethod:
 class SalesImportService:
     """Validates a sales file whole, then commits each new order through checkout."""
 
-    def __init__(self, db: Database, settings: SettingsService, checkout: CheckoutService) -> None:
-        """Import into ``db`` through ``checkout``."""
+    def __init__(
+        self, db: Database, settings: SettingsService, checkout: CheckoutService, zone: tzinfo
+    ) -> None:
+        """Import into ``db`` through ``checkout``; dates without a zone are on ``zone``'s clock."""
         self._db = db
+        self._zone = zone
         self._settings = settings
         self._checkout = checkout
 
@@ -145,7 +130,7 @@ class SalesImportService:
         order_ref = row.get("order_ref")
         if not order_ref:
             problems.add(row, "order_ref", _("the order reference is empty"))
-        sold_at = problems.check(row, "date", parse_local_datetime)
+        sold_at = problems.check(row, "date", lambda text: parse_local_datetime(text, self._zone))
         product = products(row.get("sku"))
         if product is None:
             problems.add(

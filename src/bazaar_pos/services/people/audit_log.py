@@ -121,7 +121,7 @@ class AuditLog:
             return write_csv(path, EXPORT_COLUMNS, rows)
 
 
-def _filtered(query: Select[tuple[AuditEvent]], where: AuditFilter) -> Select[tuple[AuditEvent]]:
+def _filtered(query: Select[AuditEvent], where: AuditFilter) -> Select[AuditEvent]:
     if where.start is not None:
         query = query.where(AuditEvent.created_at >= where.start)
     if where.end is not None:

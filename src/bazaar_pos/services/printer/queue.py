@@ -15,6 +15,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.printer.receipts import ReceiptService
 from bazaar_pos.services.printer.service import PrinterService
+from bazaar_pos.services.printer.settings import PrinterSettings
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import PrintJob, Sale
 from bazaar_pos.store.types import utcnow
@@ -65,6 +66,10 @@ class PrintQueue:
         self._db = db
         self._receipts = receipts
         self._printer = printer
+
+    def printer(self) -> PrinterSettings:
+        """The receipt printer's settings: whether one is set up, whether sales queue receipts."""
+        return self._printer.settings()
 
     def enqueue_receipt(self, sale_uuid: str, *, reprint: bool = False) -> PrintJobView:
         """Queue the receipt of a sale (a reprint never opens the drawer)."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
+from typing import TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from bazaar_pos.domain.money import currency, format_money
+from bazaar_pos.domain.money import Currency, currency, format_money
 from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.domain.qris import QrisError, merchant_of, with_amount
 from bazaar_pos.domain.receipt import Receipt, ReceiptItem, ReceiptPayment, ShopHeader
@@ -93,7 +94,7 @@ class ReceiptService:
         decoration = self._decoration(sale.currency)
         qris_paid = sum(p.amount_minor for p in sale.payments if p.method == PaymentMethod.QRIS)
         if qris_paid:
-            decoration |= self._qris_slot(sale.currency, qris_paid)
+            decoration.update(self._qris_slot(sale.currency, qris_paid))
         return Receipt(
             **decoration,
             number=sale.number,
@@ -114,35 +115,52 @@ class ReceiptService:
             ),
         )
 
-    def _qris_slot(self, currency_code: str, amount: int) -> dict[str, object]:
+    def _qris_slot(self, currency_code: str, amount: int) -> _QrSlot:
         """The shop's QRIS carrying ``amount`` for the QR slot, when the printer settings ask."""
         shop = self._settings.load()
         if not (self._printer.settings().qris_on_receipt and shop.qris_payload):
-            return {}
+            return _QrSlot()
         if currency_code != "IDR":
-            return {}
+            return _QrSlot()
         try:
             qris = with_amount(shop.qris_payload, amount)
         except QrisError:
-            return {}
+            return _QrSlot()
         paid = format_money(amount, currency(currency_code), shop.money_locale)
         caption = _("QRIS {name} {amount}").format(name=merchant_of(qris).name, amount=paid)
-        return {"qr_data": qris, "qr_caption": caption}
+        return _QrSlot(qr_data=qris, qr_caption=caption)
 
-    def _decoration(self, currency_code: str | None = None) -> dict[str, object]:
+    def _decoration(self, currency_code: str | None = None) -> _Decoration:
         """The parts of a receipt that come from the settings, not from the sale."""
         shop = self._settings.load()
         printer = self._printer.settings()
-        return {
-            "shop": ShopHeader(shop.shop_name, shop.address, shop.phone, printer.social),
-            "currency": currency(currency_code or shop.currency_code),
-            "money_locale": shop.money_locale,
-            "footer": _("Thank you for shopping with us!")
+        return _Decoration(
+            shop=ShopHeader(shop.shop_name, shop.address, shop.phone, printer.social),
+            currency=currency(currency_code or shop.currency_code),
+            money_locale=shop.money_locale,
+            footer=_("Thank you for shopping with us!")
             if printer.footer is None
             else printer.footer,
-            "qr_data": printer.qr_data,
-            "logo_path": printer.logo_path,
-        }
+            qr_data=printer.qr_data,
+            logo_path=printer.logo_path,
+        )
+
+
+class _QrSlot(TypedDict, total=False):
+    """What the receipt's QR slot shows instead of the printer settings' link."""
+
+    qr_data: str
+    qr_caption: str
+
+
+class _Decoration(_QrSlot):
+    """The receipt fields that come from the settings, not from the sale."""
+
+    shop: ShopHeader
+    currency: Currency
+    money_locale: str
+    footer: str
+    logo_path: str
 
 
 def _find_sale(session: Session, ref: str) -> Sale:

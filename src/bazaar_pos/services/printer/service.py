@@ -37,6 +37,9 @@ __all__ = ["DetectedPrinter", "PrinterService"]
 
 _PREFIX = "printer."
 
+NO_PRINTER = N_("No receipt printer is set up. Choose one under Settings > Receipt printer.")
+"""Why a receipt did not print when no printer's address is set (translate it)."""
+
 _WRONG_COLUMNS = {
     58: N_("58 mm paper holds 32 characters a line, not {columns}."),
     80: N_("80 mm paper holds 48 characters a line, or 42 in 42-column mode, not {columns}."),
@@ -82,9 +85,12 @@ class PrinterService:
 
         return known_profiles()
 
-    def detect(self) -> list[DetectedPrinter]:
-        """Printers found on USB, printer ports, serial ports and the Windows spooler."""
-        return detect_printers()
+    def detect(self, notes: list[str] | None = None) -> list[DetectedPrinter]:
+        """Printers found on USB, printer ports, serial ports and the Windows spooler.
+
+        What could not be searched (USB without libusb, say) is added to ``notes``.
+        """
+        return detect_printers(notes)
 
     def print_receipt(self, receipt: Receipt, *, open_drawer: bool = False) -> None:
         """Print ``receipt``; raise PrinterError naming the problem when it cannot."""
@@ -196,9 +202,7 @@ def layout_test_page(settings: PrinterSettings) -> tuple[LaidLine, ...]:
 
 def _address(settings: PrinterSettings) -> PrinterAddress:
     if not settings.uri:
-        raise PrinterError(
-            _("No receipt printer is set up. Choose one under Settings > Receipt printer.")
-        )
+        raise PrinterError(_(NO_PRINTER))
     return parse_printer_uri(settings.uri)
 
 

@@ -34,6 +34,8 @@ class PrinterSettings:
     ``profile`` empty picks the usual profile for the paper width.
     ``qris_on_receipt`` puts the shop's QRIS with the amount paid by QRIS in the
     receipt's QR slot (instead of ``qr_data``) for sales paid, even partly, by QRIS.
+    ``no_printer`` is the shop's choice to sell without a receipt printer: sales
+    queue no receipts (a receipt can still be reprinted or saved as a PDF later).
     """
 
     uri: str = ""
@@ -46,11 +48,22 @@ class PrinterSettings:
     qr_data: str = ""
     logo_path: str = ""
     qris_on_receipt: bool = False
+    no_printer: bool = False
 
     def __post_init__(self) -> None:
         """Give ``columns`` 0 the usual line width of the paper."""
         if not self.columns and self.paper_mm in PAPER_COLUMNS:
             object.__setattr__(self, "columns", PAPER_COLUMNS[self.paper_mm])
+
+    @property
+    def set_up(self) -> bool:
+        """Whether a receipt printer's address is set."""
+        return bool(self.uri)
+
+    @property
+    def queues_receipts(self) -> bool:
+        """Whether sales queue their receipts (not when the shop sells without a printer)."""
+        return self.set_up or not self.no_printer
 
     @property
     def width_dots(self) -> int:

@@ -35,9 +35,9 @@ def apply_options(
         if key not in wanted_keys:
             variant.active = False
     for choice in wanted:
-        variant = existing.get(choice_key(choice))
-        if variant is not None:
-            variant.active = parent.active
+        kept = existing.get(choice_key(choice))
+        if kept is not None:
+            kept.active = parent.active
             continue
         highest_code = next_internal_ean13(highest_code, DEFAULT_PREFIX)
         sku = _free_sku(session, variant_sku(parent.sku, choice))

@@ -202,12 +202,12 @@ _PAYMENT_COLUMNS = (
     "confirmed_at",
     "confirmed_by",
 )
-_SALES = Sale.__table__
+_SALES = Sale.core_table()
 _INSERT_SALE = Prepared.insert(_SALES, _SALE_COLUMNS)
-_INSERT_LINES = Prepared.insert(SaleLine.__table__, _LINE_COLUMNS)
-_INSERT_PAYMENTS = Prepared.insert(Payment.__table__, _PAYMENT_COLUMNS)
-_SHIFTS = CashShift.__table__
-_EVENTS = BazaarEvent.__table__
+_INSERT_LINES = Prepared.insert(SaleLine.core_table(), _LINE_COLUMNS)
+_INSERT_PAYMENTS = Prepared.insert(Payment.core_table(), _PAYMENT_COLUMNS)
+_SHIFTS = CashShift.core_table()
+_EVENTS = BazaarEvent.core_table()
 _NUMBERING = Prepared(
     select(
         select(func.max(_SALES.c.sequence))

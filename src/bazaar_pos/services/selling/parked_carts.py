@@ -107,7 +107,7 @@ def store_current_cart(session: Session | Connection, value: str) -> None:
         _INSERT_SNAPSHOT.execute(connection, (CURRENT_CART_KEY, value))
 
 
-_SETTINGS = Setting.__table__
+_SETTINGS = Setting.core_table()
 _UPDATE_SNAPSHOT = Prepared(
     update(_SETTINGS)
     .where(_SETTINGS.c.key == bindparam("v_key"))

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.access import Permission
+from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.payment import CashRule, PaymentMethod
 from bazaar_pos.domain.pricing import allocate, prorate
 from bazaar_pos.domain.stock import StockReason
@@ -93,6 +94,24 @@ class RefundService:
             refund.total_minor = total
             refund.rounding_minor = sum(p.amount_minor for p in payments) - total
             return self._commit(session, shop, refund, StockReason.REFUND, "sale.refunded", grant)
+
+    def pay_back(
+        self, sale_uuid: str, items: list[RefundItem], *, to_cash: bool = False
+    ) -> tuple[MinorUnits, tuple[tuple[str, MinorUnits], ...]]:
+        """What refunding ``items`` would come to, and what each method would pay out.
+
+        The amount paid out in cash is rounded by the shop's cash rounding, so the
+        two may differ; nothing is written. Raises ValidationError as ``refund``
+        does for quantities that cannot be refunded.
+        """
+        if not items:
+            return 0, ()
+        rule = self._settings.load().cash_rule
+        with self._db.reading() as session:
+            sale = _sale(session, sale_uuid)
+            total = sum(line.amount_minor for line in _refund_lines(session, sale, items))
+            payments = _pay_back(session, sale, total, rule, to_cash=to_cash)
+            return total, tuple((p.method, p.amount_minor) for p in payments)
 
     def void(
         self,

@@ -128,12 +128,8 @@ class LedgerProduct:
         self.stock, self.active = _moved(self.stock, quantity, self.active, self.one_of_a_kind)
 
 
-_PRODUCTS = Product.__table__
-
-
-_MOVEMENTS = StockMovement.__table__
-
-
+_PRODUCTS = Product.core_table()
+_MOVEMENTS = StockMovement.core_table()
 _LEDGER_COLUMNS = (
     "id",
     "sku",
@@ -145,8 +141,6 @@ _LEDGER_COLUMNS = (
     "option_axes",
 )
 """What :class:`LedgerProduct` keeps of a product, in this order."""
-
-
 _INSERT_MOVEMENTS = Prepared.insert(
     _MOVEMENTS,
     (
@@ -161,16 +155,12 @@ _INSERT_MOVEMENTS = Prepared.insert(
         "created_at",
     ),
 )
-
-
 _UPDATE_STOCK = Prepared(
     update(_PRODUCTS)
     .where(_PRODUCTS.c.id == bindparam("v_id"))
     .values(stock_on_hand=bindparam("v_stock"), updated_at=bindparam("v_updated_at")),
     ("v_stock", "v_updated_at", "v_id"),
 )
-
-
 _UPDATE_ACTIVE = Prepared(
     update(_PRODUCTS)
     .where(_PRODUCTS.c.id == bindparam("v_id"))
@@ -250,7 +240,7 @@ def record_bulk_movements(
     """
     if not moves:
         return
-    movements = StockMovement.__table__
+    movements = StockMovement.core_table()
     columns = ("uuid", "product_id", "quantity", "reason", "reference", "note")
     columns += ("unit_cost_minor", "till_id", "created_at")
     stamp = stored_value(session, movements.c.created_at, utcnow())
@@ -275,7 +265,7 @@ def record_bulk_movements(
     )
     if not move_cached_stock:
         return
-    products = Product.__table__
+    products = Product.core_table()
     execute_many(
         session,
         update(products)

@@ -24,7 +24,7 @@ from bazaar_pos.domain.access import Permission, describe
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.people.access import AccessControl, Approval, PermissionDenied
-from bazaar_pos.ui.printing.worker import Background
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.widgets.fields import pin_field
 
 Result = TypeVar("Result")
@@ -61,7 +61,7 @@ class ApprovalDialog(QDialog):
         self.approval: Approval | None = None
         self._access = access
         self._needed = needed
-        self._background = Background(threads=1, parent=self)
+        self._background = Jobs(self)
         title = QLabel(_("Owner approval needed"))
         title.setObjectName("approvalTitle")
         what = QLabel(
@@ -112,7 +112,7 @@ class ApprovalDialog(QDialog):
         owner = self.owner.currentData()
         self._set_busy(True)
         self.problem.setText(_("Checking..."))
-        self._background.start(
+        self._background.run(
             lambda: self._access.approve(pin, self._needed, owner=owner),
             self._approved,
             self._refused,

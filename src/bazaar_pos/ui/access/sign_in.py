@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.access import Actor, role_label
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.ui.messages import show_message
-from bazaar_pos.ui.printing.worker import Background
+from bazaar_pos.ui.common.dialogs import show_message
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.widgets.fields import pin_field
 
 
@@ -38,7 +38,7 @@ class SignInScreen(QWidget):
         self.setObjectName("signInScreen")
         self.setAccessibleName(_("Sign in"))
         self._shop = shop
-        self._background = Background(threads=1, parent=self)
+        self._background = Jobs(self)
         self.title = QLabel()
         self.title.setObjectName("signInTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -49,8 +49,8 @@ class SignInScreen(QWidget):
         self.users.setObjectName("signInUsers")
         self.users.setAccessibleName(_("Users"))
         self.users.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.users.itemClicked.connect(lambda _item: self.pin.setFocus())
         self.pin = pin_field("signInPin", _("PIN"))
+        self.users.itemClicked.connect(lambda _item: self.pin.setFocus())
         self.pin.setPlaceholderText(_("PIN"))
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin.returnPressed.connect(self.submit)
@@ -129,7 +129,7 @@ class SignInScreen(QWidget):
             return
         self._busy(True)
         show_message(self.message, _("Checking..."))
-        self._background.start(
+        self._background.run(
             lambda: self._shop.access.sign_in(name, pin), self._done, self._refused
         )
 

@@ -10,7 +10,7 @@ from bazaar_pos.domain.stock import StockReason, reason_label
 from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.people.audit_log import AuditEntry
 from bazaar_pos.services.reports.service import channel_label
-from bazaar_pos.ui.formatting import MoneyText, method_label
+from bazaar_pos.ui.common.formatting import MoneyText, method_label
 
 CHANGES = "new"
 """The key under which a change keeps the new values; the old ones sit beside it."""

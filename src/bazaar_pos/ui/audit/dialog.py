@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,11 +27,12 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.audit.labels import action_label, actor_label
 from bazaar_pos.ui.audit.model import AuditTableModel
-from bazaar_pos.ui.formatting import money_text
-from bazaar_pos.ui.messages import show_message
-from bazaar_pos.ui.widgets.fields import date_edit
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.dialogs import show_message
+from bazaar_pos.ui.common.formatting import money_text
+from bazaar_pos.ui.common.jobs import Jobs
+from bazaar_pos.ui.widgets.fields import date_edit, picked_day
 from bazaar_pos.ui.widgets.tables import list_table
-from bazaar_pos.ui.worker import Background
 
 DEFAULT_DAYS = 7
 ABOUT, ABOUT_AT_MOST = 3, 36
@@ -54,7 +54,7 @@ class AuditDialog(QDialog):
         self._shop = shop
         self._approvals = approvals
         self._approval: Approval | None = None
-        self.background = Background(self)
+        self.background = Jobs(self)
         today = date.today()
         self.date_from = date_edit("auditFrom", _("From"), today - timedelta(days=DEFAULT_DAYS))
         self.date_to = date_edit("auditTo", _("To"), today)
@@ -65,8 +65,8 @@ class AuditDialog(QDialog):
         self.action.setObjectName("auditAction")
         self.action.setAccessibleName(_("Action"))
         self.action.setMinimumWidth(240)
-        for widget in (self.date_from, self.date_to):
-            widget.dateChanged.connect(lambda _d: self.reload())
+        for day_field in (self.date_from, self.date_to):
+            day_field.dateChanged.connect(lambda _d: self.reload())
         for combo in (self.user, self.action):
             combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.model = AuditTableModel(money_text(shop.settings.load()))
@@ -91,12 +91,13 @@ class AuditDialog(QDialog):
         close.setObjectName("closeAudit")
         close.clicked.connect(self.reject)
         filters = QHBoxLayout()
-        for caption, widget in (
+        fields: tuple[tuple[str, QWidget], ...] = (
             (_("&From"), self.date_from),
             (_("&To"), self.date_to),
             (_("&User"), self.user),
             (_("&Action"), self.action),
-        ):
+        )
+        for caption, widget in fields:
             label = QLabel(caption)
             label.setBuddy(widget)
             label.setMinimumWidth(label.sizeHint().width() + 8)
@@ -137,7 +138,7 @@ class AuditDialog(QDialog):
 
     def where(self) -> AuditFilter:
         """The filter as chosen."""
-        first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
+        first, last = picked_day(self.date_from), picked_day(self.date_to)
         start, end = local_days(min(first, last), max(first, last))
         return AuditFilter(start, end, self.user.currentData(), self.action.currentData())
 
@@ -193,7 +194,10 @@ class AuditDialog(QDialog):
     @staticmethod
     def ask_path(parent: QWidget, suggested: str) -> Path | None:
         """Where to save the CSV (tests replace this)."""
-        path, _filter = QFileDialog.getSaveFileName(
-            parent, _("Export the audit log"), suggested, _("CSV files (*.csv)")
+        return dialogs.save_file(
+            parent,
+            _("Export the audit log"),
+            suggested,
+            _("CSV files (*.csv)"),
+            kind=dialogs.FileKind.DOCUMENT,
         )
-        return Path(path) if path else None

@@ -10,8 +10,8 @@ from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.people.audit_log import AuditEntry
 from bazaar_pos.ui.audit.details import details_text
 from bazaar_pos.ui.audit.labels import action_label, actor_label
-from bazaar_pos.ui.formatting import MoneyText, local_time
-from bazaar_pos.ui.table_model import ListTableModel
+from bazaar_pos.ui.common.formatting import MoneyText, local_time
+from bazaar_pos.ui.widgets.table_model import ListTableModel
 
 ENTITY_LABELS = {
     "sale": N_("Sale"),
@@ -37,7 +37,7 @@ def about_text(entry: AuditEntry) -> str:
     name = entry.entity_ref
     if entry.entity in NAMED_BY_DETAILS:
         details = entry.details
-        name = details.get("number") or details.get("name") or details.get("sku") or name
+        name = str(details.get("number") or details.get("name") or details.get("sku") or name)
     return f"{kind} {name}".strip()
 
 

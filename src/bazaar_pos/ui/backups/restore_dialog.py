@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +25,7 @@ from bazaar_pos.services.safety.backups import (
     local_time,
     preview_lines,
 )
+from bazaar_pos.ui.common import dialogs
 
 
 class RestoreDialog(QDialog):
@@ -45,6 +45,10 @@ class RestoreDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("backupList")
         self.list.setAccessibleName(_("Backups"))
+        # A long folder is cut in its middle (whole in the tooltip), never scrolled sideways.
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         list_label.setBuddy(self.list)
         for found in backups.list_backups():
             item = QListWidgetItem(_item_text(found))
@@ -130,15 +134,16 @@ class RestoreDialog(QDialog):
 
     def choose_file(self) -> None:
         """Pick a backup file anywhere (a USB stick) and preview it."""
-        name, _filter = QFileDialog.getOpenFileName(
+        path = dialogs.open_file(
             self,
             _("Choose a backup"),
-            str(self._backups.folder),
             _("Bazaar POS databases (*.sqlite *.db);;All files (*)"),
+            kind=dialogs.FileKind.BACKUP,
+            start=self._backups.folder,
         )
-        if name:
+        if path is not None:
             self.list.clearSelection()
-            self.show_preview(Path(name))
+            self.show_preview(path)
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:

@@ -28,10 +28,10 @@ from bazaar_pos.services.shifts.events import EventDraft, EventView
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval
+from bazaar_pos.ui.common.dialogs import show_message
+from bazaar_pos.ui.common.formatting import money_text
 from bazaar_pos.ui.events.report_html import event_report_html
-from bazaar_pos.ui.formatting import money_text
-from bazaar_pos.ui.messages import show_message
-from bazaar_pos.ui.widgets.fields import button, date_edit, line_edit
+from bazaar_pos.ui.widgets.fields import button, date_edit, line_edit, picked_day
 
 
 def event_line(event: EventView) -> str:
@@ -205,8 +205,8 @@ class EventsDialog(QDialog):
         return EventDraft(
             name=self.name.text().strip(),
             place=self.place.text().strip(),
-            starts_on=self.starts.date().toPython(),
-            ends_on=self.ends.date().toPython(),
+            starts_on=picked_day(self.starts),
+            ends_on=picked_day(self.ends),
             booth_fee=self._amount(self.booth_fee),
             other_costs=self._amount(self.other_costs),
             costs_note=self.costs_note.text().strip(),

@@ -6,7 +6,7 @@ from html import escape
 
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shifts.events import EventReport
-from bazaar_pos.ui.formatting import MoneyText, method_label
+from bazaar_pos.ui.common.formatting import MoneyText, method_label
 
 
 def event_report_html(report: EventReport, money: MoneyText) -> str:

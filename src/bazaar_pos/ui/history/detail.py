@@ -7,7 +7,7 @@ from html import escape
 from bazaar_pos.domain.payment import PaymentStatus
 from bazaar_pos.i18n import _
 from bazaar_pos.services.selling.sales_history import SaleDetail
-from bazaar_pos.ui.formatting import MoneyText, local_time, method_label
+from bazaar_pos.ui.common.formatting import MoneyText, local_time, method_label
 from bazaar_pos.ui.history.model import sale_status
 
 RIGHT = ' align="right"'
@@ -86,7 +86,10 @@ def sale_html(detail: SaleDetail, money: MoneyText) -> str:
         caption = f"{kind} {refund.number} · {local_time(refund.created_at)}"
         if refund.reason:
             caption = f"{caption} · {refund.reason}"
-        totals.append((escape(caption), money(-refund.paid_back)))
+        if refund.paid_back != refund.total:
+            rounded = _("paid out {paid} after cash rounding").format(paid=money(refund.paid_back))
+            caption = f"{caption} · {rounded}"
+        totals.append((escape(caption), money(-refund.total)))
     parts.append('<table width="100%" cellspacing="0" cellpadding="2">')
     parts.extend(_row([caption, value], right_from=1) for caption, value in totals)
     parts.append("</table>")

@@ -20,14 +20,14 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.selling.sales_history import SaleDetail, local_days
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.dialogs import TextDialog
-from bazaar_pos.ui.formatting import MoneyText, method_label
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.dialogs import TextDialog, show_message
+from bazaar_pos.ui.common.formatting import MoneyText, method_label
 from bazaar_pos.ui.history.detail import sale_html
-from bazaar_pos.ui.history.model import SalesListModel
+from bazaar_pos.ui.history.model import SalesListModel, refund_amount_text
 from bazaar_pos.ui.history.refund_dialog import RefundDialog
-from bazaar_pos.ui.messages import show_message
-from bazaar_pos.ui.step_line_edit import StepLineEdit
-from bazaar_pos.ui.widgets.fields import button, date_edit
+from bazaar_pos.ui.widgets.fields import button, date_edit, picked_day
+from bazaar_pos.ui.widgets.step_line_edit import StepLineEdit
 from bazaar_pos.ui.widgets.tables import list_table
 
 DEFAULT_DAYS = 30
@@ -124,7 +124,7 @@ class SalesHistoryDialog(QDialog):
         split = QSplitter()
         split.addWidget(self.table)
         split.addWidget(self.view)
-        split.setSizes([680, 580])
+        split.setSizes([750, 510])  # the list's Status column whole: "Refunded Rp332.047"
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
@@ -141,7 +141,7 @@ class SalesHistoryDialog(QDialog):
         """Find the sales matching the search and dates; keep or pick the selection."""
         self._timer.stop()
         keep = select or (self.detail.uuid if self.detail else None)
-        first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
+        first, last = picked_day(self.date_from), picked_day(self.date_to)
         start, end = local_days(min(first, last), max(first, last))
         self.model.set_sales(self.shop.sales_history.find(self.search.text(), start=start, end=end))
         row = self.model.row_of(keep) if keep else -1
@@ -149,6 +149,22 @@ class SalesHistoryDialog(QDialog):
             self.table.selectRow(max(row, 0))
         self._show_current()
         self.search.setFocus()
+
+    def start_over(self) -> None:
+        """Forget the last search, dates and selection: show the last 30 days, newest selected.
+
+        Each time the history opens: the sale just rung up is the one to reprint or refund.
+        """
+        self._timer.stop()
+        self.search.clear()
+        today = date.today()
+        start = today - timedelta(days=DEFAULT_DAYS)
+        for edit, day in ((self.date_from, start), (self.date_to, today)):
+            edit.blockSignals(True)  # one reload below, not one per date
+            edit.setDate(day)
+            edit.blockSignals(False)
+        self.detail = None
+        self.reload()
 
     def select_sale(self, sale_uuid: str) -> None:
         """Show the sale with ``sale_uuid`` if it is in the list."""
@@ -160,10 +176,15 @@ class SalesHistoryDialog(QDialog):
         """Refund some or all lines of the sale shown."""
         if self.detail is None or not self.detail.refundable:
             return
-        request = RefundDialog.ask(self, self.detail, self._money)
+        sale = self.detail.uuid
+        request = RefundDialog.ask(
+            self,
+            self.detail,
+            self._money,
+            lambda items, to_cash: self.shop.refunds.pay_back(sale, items, to_cash=to_cash),
+        )
         if request is None:
             return
-        sale = self.detail.uuid
         try:
             result = self.approvals.run(
                 lambda approval: self.shop.refunds.refund(
@@ -177,7 +198,7 @@ class SalesHistoryDialog(QDialog):
         except UserError as exc:
             self._say(str(exc), error=True)
             return
-        self._done(result.number, result.paid_back)
+        self._done(result.number, result.paid_back, result.total)
 
     def void_current(self) -> None:
         """Void the sale shown, if it is the one just rung up; a reason is required."""
@@ -199,24 +220,52 @@ class SalesHistoryDialog(QDialog):
         except UserError as exc:
             self._say(str(exc), error=True)
             return
-        self._done(result.number, result.paid_back)
+        self._done(result.number, result.paid_back, result.total)
 
-    def _done(self, number: str, paid_back: tuple[tuple[str, int], ...]) -> None:
+    def _done(self, number: str, paid_back: tuple[tuple[str, int], ...], total: int) -> None:
         given = ", ".join(f"{method_label(m)} {self._money(a)}" for m, a in paid_back)
+        amount = refund_amount_text(total, sum(a for _m, a in paid_back), self._money)
         self.reload()
         self._say(
-            _("{number} recorded. Give back: {given}.").format(
-                number=number, given=given or self._money(0)
+            _("{number} recorded: {amount}. Give back: {given}.").format(
+                number=number, amount=amount, given=given or self._money(0)
             )
         )
         self.stock_changed.emit()
 
     def _reprint(self) -> None:
-        if self.detail is not None:
-            self.reprint_requested.emit(self.detail.uuid)
-            self._say(
-                _("Receipt of {number} sent to the printer.").format(number=self.detail.number)
-            )
+        """Queue the receipt for the printer; with none set up, offer it as a PDF instead."""
+        if self.detail is None:
+            return
+        number = self.detail.number
+        if not self.shop.printer.settings().set_up:
+            self._say(_("No receipt printer is set up, so nothing was printed."), error=True)
+            question = _(
+                "No receipt printer is set up. Save the receipt of {number} as a PDF instead?"
+            ).format(number=number)
+            if dialogs.confirm(self, _("Reprint receipt"), question):
+                self._save_pdf(self.detail.uuid, number)
+            return
+        self.reprint_requested.emit(self.detail.uuid)
+        self._say(_("Receipt of {number} sent to the printer.").format(number=number))
+
+    def _save_pdf(self, sale_uuid: str, number: str) -> None:
+        path = dialogs.save_file(
+            self,
+            _("Save the receipt as a PDF"),
+            f"{number}.pdf",
+            _("PDF files (*.pdf)"),
+            kind=dialogs.FileKind.DOCUMENT,
+        )
+        if path is None:
+            return
+        try:
+            receipt = self.shop.receipts.for_sale(sale_uuid)
+            saved = self.shop.receipts.write_pdf(receipt, path)
+        except UserError as exc:
+            self._say(exc.message, error=True)
+            return
+        self._say(_("Receipt of {number} saved as {path}.").format(number=number, path=saved))
 
     def _show_current(self) -> None:
         row = self.table.currentIndex().row()

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.i18n import _
 from bazaar_pos.services.selling.sales_history import SaleSummary
-from bazaar_pos.ui.formatting import MoneyText, local_time, method_label
-from bazaar_pos.ui.table_model import ListTableModel
+from bazaar_pos.ui.common.formatting import MoneyText, local_time, method_label
+from bazaar_pos.ui.widgets.table_model import ListTableModel
 
 NUMBER_COLUMNS = (2, 3)
+
+
+def refund_amount_text(amount: MinorUnits, paid_out: MinorUnits, money: MoneyText) -> str:
+    """A refund's amount, and what is paid out when cash rounding makes that differ."""
+    if paid_out == amount:
+        return money(amount)
+    return _("{amount}, paid out {paid} after cash rounding").format(
+        amount=money(amount), paid=money(paid_out)
+    )
 
 
 def sale_status(sale: SaleSummary, money: MoneyText) -> str:

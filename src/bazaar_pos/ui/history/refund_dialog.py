@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -27,8 +31,28 @@ from bazaar_pos.domain.pricing import prorate
 from bazaar_pos.i18n import _
 from bazaar_pos.services.selling.refunds import RefundItem
 from bazaar_pos.services.selling.sales_history import SaleDetail, SaleLineView
-from bazaar_pos.ui.dialogs import ok_cancel
-from bazaar_pos.ui.formatting import MoneyText, method_label
+from bazaar_pos.ui.common.dialogs import ok_cancel
+from bazaar_pos.ui.common.formatting import MoneyText, method_label
+from bazaar_pos.ui.history.model import refund_amount_text
+
+
+class QuantityBox(QSpinBox):
+    """A refund quantity; Ctrl+A is left to the dialog ("Refund everything"), not select-all."""
+
+    def event(self, event: QEvent) -> bool:
+        """Let Ctrl+A through to the dialog's shortcut."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.SelectAll)
+        ):
+            event.ignore()
+            return False
+        return super().event(event)
+
+
+PayBack = Callable[[list[RefundItem], bool], tuple[MinorUnits, tuple[tuple[str, MinorUnits], ...]]]
+"""(items, to cash) -> what they come to, and what each method pays out after cash rounding."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +72,25 @@ def refund_amount(detail: SaleDetail, line: SaleLineView, quantity: int) -> Mino
 
 
 class RefundDialog(QDialog):
-    """One row per line that can still be refunded, with a quantity and a damaged box."""
+    """One row per line that can still be refunded, with a quantity and a damaged box.
 
-    def __init__(self, parent: QWidget, detail: SaleDetail, money: MoneyText) -> None:
-        """Offer the lines of ``detail`` that can still be refunded."""
+    Tab walks the quantity boxes, then the damaged boxes; Ctrl+A refunds everything.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        detail: SaleDetail,
+        money: MoneyText,
+        pay_back: PayBack | None = None,
+    ) -> None:
+        """Offer the lines of ``detail`` that can still be refunded.
+
+        ``pay_back`` tells what the chosen lines come to and what is paid out (after
+        cash rounding); without it the lines' amounts are shown as they are.
+        """
         super().__init__(parent)
+        self._pay_back = pay_back
         self.setObjectName("refundDialog")
         self.setAccessibleName(_("Refund"))
         self.setWindowTitle(_("Refund sale {number}").format(number=detail.number))
@@ -67,14 +105,20 @@ class RefundDialog(QDialog):
             [_("Item"), _("Can refund"), _("Refund"), _("Damaged (not back to stock)")]
         )
         self.table.verticalHeader().hide()
+        # The keyboard goes from quantity box to quantity box, never into a cell to edit it.
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.quantities: list[QSpinBox] = []
         self.damaged: list[QCheckBox] = []
         for row, line in enumerate(self.lines):
-            self.table.setItem(row, 0, QTableWidgetItem(line.name))
-            self.table.setItem(row, 1, QTableWidgetItem(str(line.refundable)))
-            spin = QSpinBox()
+            for column, text in enumerate((line.name, str(line.refundable))):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.table.setItem(row, column, item)
+            spin = QuantityBox()
             spin.setObjectName(f"refundQuantity{row}")
             spin.setAccessibleName(_("Refund how many of {name}").format(name=line.name))
             spin.setRange(0, line.refundable)
@@ -95,6 +139,7 @@ class RefundDialog(QDialog):
         self.to_paid.setChecked(True)
         self.to_cash = QRadioButton(_("Pay back in cash"))
         self.to_cash.setObjectName("refundToCash")
+        self.to_cash.toggled.connect(lambda _checked: self._refresh())
         self.reason = QLineEdit()
         self.reason.setObjectName("refundReason")
         self.reason.setAccessibleName(_("Reason"))
@@ -119,6 +164,9 @@ class RefundDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.total)
         layout.addWidget(buttons)
+        order = [*self.quantities, *self.damaged, self.to_paid, self.to_cash, self.reason]
+        for before, after in pairwise(order):
+            QWidget.setTabOrder(before, after)
         self._refresh()
 
     def select_everything(self) -> None:
@@ -145,13 +193,28 @@ class RefundDialog(QDialog):
             refund_amount(self._detail, line, spin.value())
             for line, spin in zip(self.lines, self.quantities, strict=True)
         )
-        self.total.setText(_("To pay back: {amount}").format(amount=self._money(amount)))
+        paid_out = amount
+        if self._pay_back is not None:
+            chosen = self.request()
+            amount, parts = self._pay_back(chosen.items, chosen.to_cash)
+            paid_out = sum(part for _method, part in parts)
+        self.total.setText(
+            _("To pay back: {amount}").format(
+                amount=refund_amount_text(amount, paid_out, self._money)
+            )
+        )
         self.ok.setEnabled(bool(amount) or any(spin.value() for spin in self.quantities))
 
     @classmethod
-    def ask(cls, parent: QWidget, detail: SaleDetail, money: MoneyText) -> RefundRequest | None:
+    def ask(
+        cls,
+        parent: QWidget,
+        detail: SaleDetail,
+        money: MoneyText,
+        pay_back: PayBack | None = None,
+    ) -> RefundRequest | None:
         """The refund chosen, or None when cancelled."""
-        dialog = cls(parent, detail, money)
+        dialog = cls(parent, detail, money, pay_back)
         if dialog.quantities:
             dialog.quantities[0].setFocus()
         if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -6,7 +6,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from bazaar_pos.i18n import _
 from bazaar_pos.services.printer.queue import JobStatus, PrintJobView, PrintQueue
-from bazaar_pos.ui.printing.worker import Background
+from bazaar_pos.services.printer.settings import PrinterSettings
+from bazaar_pos.ui.common.jobs import Jobs
 
 
 class PrintDispatcher(QObject):
@@ -31,13 +32,17 @@ class PrintDispatcher(QObject):
         super().__init__(parent)
         self.setObjectName("printDispatcher")
         self._queue = queue
-        self._background = Background(threads=1, parent=self)
+        self._background = Jobs(self)
         queue.recover_interrupted()
 
     @Slot(str)
     def print_sale(self, sale_uuid: str) -> None:
-        """Queue and print the receipt of a sale just completed (may open the drawer)."""
-        self._run(self._queue.enqueue_receipt(sale_uuid).uuid)
+        """Queue and print the receipt of a sale just completed (may open the drawer).
+
+        A shop that chose to sell without a receipt printer queues nothing.
+        """
+        if self._queue.printer().queues_receipts:
+            self._run(self._queue.enqueue_receipt(sale_uuid).uuid)
 
     @Slot(str)
     def reprint_sale(self, sale_uuid: str) -> None:
@@ -57,6 +62,15 @@ class PrintDispatcher(QObject):
             self._queue.cancel(job.uuid)
         self.queue_changed.emit()
 
+    def printer(self) -> PrinterSettings:
+        """The receipt printer's settings as stored now."""
+        return self._queue.printer()
+
+    @Slot()
+    def printer_changed(self) -> None:
+        """The printer's settings were saved: say again what the waiting receipts wait for."""
+        self.queue_changed.emit()
+
     def failed_jobs(self) -> list[PrintJobView]:
         """Jobs that did not print and wait for a retry."""
         return [job for job in self._queue.waiting() if job.status is JobStatus.FAILED]
@@ -67,7 +81,7 @@ class PrintDispatcher(QObject):
 
     def _run(self, job_uuid: str) -> None:
         self.queue_changed.emit()
-        self._background.start(lambda: self._queue.run(job_uuid), self._finished, self._crashed)
+        self._background.run(lambda: self._queue.run(job_uuid), self._finished, self._crashed)
 
     def _finished(self, job: PrintJobView) -> None:
         if job.status is JobStatus.DONE:

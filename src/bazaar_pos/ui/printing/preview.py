@@ -132,14 +132,14 @@ class ReceiptPreview(QWidget):
         self.setAccessibleName(_("Receipt preview"))
         self.columns = columns
         self.paper = ReceiptPaper()
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("receiptPreviewScroll")
-        self.scroll.setWidget(self.paper)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.setStyleSheet("QScrollArea { background: #d9d9d9; }")
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("receiptPreviewScroll")
+        self.scroll_area.setWidget(self.paper)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll_area.setStyleSheet("QScrollArea { background: #d9d9d9; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll_area)
 
     def show_receipt(self, receipt: Receipt, columns: int | None = None) -> None:
         """Show ``receipt`` on paper ``columns`` characters wide (32 for 58 mm, 48 for 80 mm)."""

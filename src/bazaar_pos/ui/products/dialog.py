@@ -28,11 +28,11 @@ from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
-from bazaar_pos.ui import messages
 from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.thumbnails import thumbnail
+from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.widgets.fields import named
 from bazaar_pos.ui.widgets.money_edit import MoneyEdit
+from bazaar_pos.ui.widgets.thumbnails import thumbnail
 
 PHOTO_SIZE = 200
 UNITS = ("pcs", "lembar", "meter", "set", "pasang", "bungkus", "botol", "kg", "gram")
@@ -242,7 +242,7 @@ class ProductDialog(QDialog):
                     )
                 )
         except UserError as problem:
-            self.problems.setText(messages.describe(problem))
+            self.problems.setText(dialogs.describe(problem))
             self.problems.show()
             return
         self.accept()
@@ -301,7 +301,9 @@ class ProductDialog(QDialog):
             self.commission.setText(maker.commission.describe(self._currency))
 
     def _choose_photo(self) -> None:
-        path = messages.open_file(self, _("Choose a photo"), _(PHOTO_FILTER))
+        path = dialogs.open_file(
+            self, _("Choose a photo"), _(PHOTO_FILTER), kind=dialogs.FileKind.PICTURE
+        )
         if path is None:
             return
         if thumbnail(path, PHOTO_SIZE) is None:

@@ -23,9 +23,9 @@ from bazaar_pos.domain.money import format_money
 from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.products.files.service import ImportPreview, ProductImportSummary
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.ui import messages
 from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.background import Job, run_in_background
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.jobs import Jobs
 
 FILE_FILTER = N_("Product files (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)")
 _BAD = QBrush(QColor("#fde8e7"))
@@ -47,7 +47,7 @@ class ImportDialog(QDialog):
         self.approvals = Approvals(shop.access, self)
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
-        self.job: Job | None = None
+        self.jobs = Jobs(self)
         self.result_summary: ProductImportSummary | None = None
         money = shop.settings.load()
         self._money = lambda minor: format_money(minor, money.currency, money.money_locale)
@@ -110,7 +110,9 @@ class ImportDialog(QDialog):
 
     def choose(self) -> None:
         """Ask for a file and preview it."""
-        path = messages.open_file(self, _("Import products"), _(FILE_FILTER))
+        path = dialogs.open_file(
+            self, _("Import products"), _(FILE_FILTER), kind=dialogs.FileKind.PRODUCT_FILE
+        )
         if path is not None:
             self.load(path)
 
@@ -120,9 +122,7 @@ class ImportDialog(QDialog):
         self.file_label.setText(str(path))
         self.import_button.setEnabled(False)
         self.summary.setText(_("Checking {file}…").format(file=path.name))
-        self.job = run_in_background(
-            self, lambda: self._shop.product_files.preview(path), self._show, self._failed
-        )
+        self.jobs.run(lambda: self._shop.product_files.preview(path), self._show, self._failed)
 
     def apply(self) -> None:
         """Import the previewed file off the GUI thread; a cashier asks the owner first."""
@@ -136,8 +136,7 @@ class ImportDialog(QDialog):
         path = self.path
         self.import_button.setEnabled(False)
         self.summary.setText(_("Importing {file}…").format(file=path.name))
-        self.job = run_in_background(
-            self,
+        self.jobs.run(
             lambda: self._shop.product_files.import_file(path, approval=granted.approval),
             self._imported,
             self._failed,
@@ -190,6 +189,6 @@ class ImportDialog(QDialog):
         self.result_summary = summary
         self.accept()
 
-    def _failed(self, error: Exception) -> None:
-        self.summary.setText(messages.describe(error))
+    def _failed(self, message: str) -> None:
+        self.summary.setText(message)
         self.import_button.setEnabled(False)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.products.labels import LabelRequest, LabelResult, templates
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.ui import messages
-from bazaar_pos.ui.background import Job, run_in_background
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.jobs import Jobs
 
 
 class LabelsDialog(QDialog):
@@ -34,7 +34,7 @@ class LabelsDialog(QDialog):
         self.setWindowTitle(_("Print labels"))
         self._shop = shop
         self._selected = selected
-        self.job: Job | None = None
+        self.jobs = Jobs(self)
         self.result_labels: LabelResult | None = None
 
         self.pick_selected = QRadioButton(
@@ -90,6 +90,7 @@ class LabelsDialog(QDialog):
         )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(_("Save PDF…"))
+        self.jobs.hold(self.save_button)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -123,25 +124,22 @@ class LabelsDialog(QDialog):
 
     def save(self) -> None:
         """Ask where to save, then write the PDF off the GUI thread."""
-        path = messages.save_file(self, _("Save labels"), "labels.pdf", "PDF (*.pdf)")
+        path = dialogs.save_file(
+            self, _("Save labels"), "labels.pdf", "PDF (*.pdf)", kind=dialogs.FileKind.DOCUMENT
+        )
         if path is None:
             return
         request = self.request()
-        self.save_button.setEnabled(False)
         self.status.setText(_("Writing {file}…").format(file=path.name))
-        self.job = run_in_background(
-            self, lambda: self._shop.labels.write(request, path), self._done, self._failed
-        )
+        self.jobs.run(lambda: self._shop.labels.write(request, path), self._done, self._failed)
 
     def _done(self, result: LabelResult) -> None:
         self.result_labels = result
-        self.save_button.setEnabled(True)
         self.status.setText(
             _("Saved {labels} labels on {pages} page(s) to {file}.").format(
                 labels=result.labels, pages=result.pages, file=result.path
             )
         )
 
-    def _failed(self, error: Exception) -> None:
-        self.save_button.setEnabled(True)
-        self.status.setText(messages.describe(error))
+    def _failed(self, message: str) -> None:
+        self.status.setText(message)

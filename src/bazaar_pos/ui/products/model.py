@@ -13,8 +13,8 @@ from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.products.catalogue import CatalogueService
 from bazaar_pos.services.products.search import PAGE_SIZE, ProductQuery, ProductSort
 from bazaar_pos.services.views import ProductView
-from bazaar_pos.ui.table_model import ListTableModel
-from bazaar_pos.ui.thumbnails import thumbnail
+from bazaar_pos.ui.widgets.table_model import ListTableModel
+from bazaar_pos.ui.widgets.thumbnails import thumbnail
 
 Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[ProductQuery, ProductView | None, int], list[ProductView]]

@@ -25,10 +25,10 @@ from bazaar_pos.services.products.files.service import ProductImportSummary
 from bazaar_pos.services.products.search import ProductQuery
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes, ProductView
-from bazaar_pos.ui import messages
 from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.background import Job, run_in_background
-from bazaar_pos.ui.formatting import money_text
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.formatting import money_text
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.products.dialog import ProductDialog
 from bazaar_pos.ui.products.import_dialog import ImportDialog
 from bazaar_pos.ui.products.labels_dialog import LabelsDialog
@@ -60,7 +60,7 @@ class ProductsScreen(QWidget):
         self.setAccessibleName(_("Products"))
         self._shop = shop
         self.approvals = Approvals(shop.access, self)
-        self.job: Job | None = None
+        self.jobs = Jobs(self)
         settings = shop.settings.load()
         self.model = ProductTableModel.over_catalogue(
             shop.catalogue, money_text(settings), photos=True
@@ -277,14 +277,19 @@ class ProductsScreen(QWidget):
         granted = self.approvals.granted(Permission.EXPORT, tell=self.message.setText)
         if granted is None:
             return
-        path = messages.save_file(self, _("Export products"), "products.csv", EXPORT_FILTER)
+        path = dialogs.save_file(
+            self,
+            _("Export products"),
+            "products.csv",
+            EXPORT_FILTER,
+            kind=dialogs.FileKind.PRODUCT_FILE,
+        )
         if path is None:
             return
         if path.suffix.lower() not in (".csv", ".xlsx"):
             path = path.with_suffix(".csv")
         self.message.setText(_("Exporting to {file}…").format(file=path))
-        self.job = run_in_background(
-            self,
+        self.jobs.run(
             lambda: self._shop.product_files.export_file(
                 path, headers=HeaderLanguage.ENGLISH, approval=granted.approval
             ),
@@ -295,7 +300,7 @@ class ProductsScreen(QWidget):
                     count,
                 ).format(count=count, file=path)
             ),
-            lambda error: self.message.setText(messages.describe(error)),
+            self.message.setText,
         )
 
     def access_changed(self) -> None:

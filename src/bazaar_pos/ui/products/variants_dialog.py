@@ -27,7 +27,7 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
-from bazaar_pos.ui import messages
+from bazaar_pos.ui.common import dialogs
 
 
 class VariantsDialog(QDialog):
@@ -103,7 +103,7 @@ class VariantsDialog(QDialog):
         try:
             self.result_variants = self._shop.catalogue.set_options(self._product.id, self._axes)
         except UserError as problem:
-            self.summary.setText(messages.describe(problem))
+            self.summary.setText(dialogs.describe(problem))
             return
         self.accept()
 

@@ -17,9 +17,9 @@ from bazaar_pos.domain.report import Dimension
 from bazaar_pos.i18n import _, current_language, ngettext
 from bazaar_pos.services.reports.service import SaleList, SaleSummary, shop_header
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.reports.models import RowsModel, sale_line_columns, sale_list_columns
 from bazaar_pos.ui.reports.parts import label, table
-from bazaar_pos.ui.worker import Background
 
 
 class DrillDownDialog(QDialog):
@@ -68,7 +68,7 @@ class DrillDownDialog(QDialog):
         layout.addWidget(split, 1)
         layout.addWidget(buttons)
         self.resize(900, 560)
-        self.background = Background(self)
+        self.background = Jobs(self)
         self.background.run(
             lambda: shop.reports.sales(period, dimension, key, title), self._fill, self._failed
         )

@@ -33,11 +33,12 @@ from bazaar_pos.services.merging.bundles.service import (
 from bazaar_pos.services.reports.service import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.dialogs import ConfirmDialog
-from bazaar_pos.ui.files import ask_open_paths
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.dialogs import ConfirmDialog
+from bazaar_pos.ui.common.jobs import Jobs
+from bazaar_pos.ui.common.operations import run_operation
 from bazaar_pos.ui.reports.models import ColumnSpec, RowsModel
 from bazaar_pos.ui.reports.parts import label, table
-from bazaar_pos.ui.worker import Background
 
 SHOWN_RENAMED = 10
 """How many products with another name the confirmation names before "and N more"."""
@@ -72,8 +73,8 @@ class MergeTillsDialog(QDialog):
         self.setAccessibleName(_("Merge tills"))
         self.setWindowTitle(_("Merge tills"))
         self._shop = shop
-        self.background = Background(self)
-        self.result: BundleImportSummary | None = None
+        self.background = Jobs(self)
+        self.summary: BundleImportSummary | None = None
         fmt = Formats(shop_header(shop.settings.load()), current_language())
         zone = shop.reports.zone
         explain = label(
@@ -141,7 +142,7 @@ class MergeTillsDialog(QDialog):
         dialog = cls(shop, parent)
         dialog.exec()
         dialog.background.wait()
-        return dialog.result
+        return dialog.summary
 
     @property
     def bundles(self) -> list[PickedBundle]:
@@ -150,7 +151,9 @@ class MergeTillsDialog(QDialog):
 
     def pick_files(self) -> None:
         """Ask for bundle files and add them."""
-        paths = ask_open_paths(self, _("Bundles to merge"), _("Till bundles (*.zip)"))
+        paths = dialogs.open_files(
+            self, _("Bundles to merge"), _("Till bundles (*.zip)"), kind=dialogs.FileKind.BUNDLE
+        )
         if paths:
             self.add_files(paths)
 
@@ -187,7 +190,8 @@ class MergeTillsDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         self.status.setText(_("Merging…"))
-        self.background.run(
+        run_operation(
+            self.background,
             lambda: self._shop.bundles.import_files(
                 paths, approval=granted.approval, accept_renamed=renamed
             ),
@@ -250,7 +254,7 @@ class MergeTillsDialog(QDialog):
             self.status.setText("")
 
     def _done(self, summary: BundleImportSummary) -> None:
-        self.result = summary
+        self.summary = summary
         self.status.setText(describe(summary))
         self._bundles = []
         self.model.set_rows([])

@@ -37,7 +37,8 @@ from bazaar_pos.services.reports.service import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval
-from bazaar_pos.ui.files import ask_save_path
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.reports.chart import BarChart
 from bazaar_pos.ui.reports.drilldown import DrillDownDialog
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
@@ -53,8 +54,7 @@ from bazaar_pos.ui.reports.models import (
 )
 from bazaar_pos.ui.reports.parts import label, table
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
-from bazaar_pos.ui.widgets.fields import date_edit
-from bazaar_pos.ui.worker import Background
+from bazaar_pos.ui.widgets.fields import date_edit, picked_day
 
 PERIODS = (
     (PeriodKind.TODAY, N_("Today")),
@@ -118,8 +118,8 @@ class ReportsScreen(QWidget):
         reportLoaded(object): a Loaded report is on screen.
         fileWritten(str): a report file was written to this path.
         failed(str): loading or writing failed; the message says why.
-        salesMerged(object): bundles were merged (a BundleImportSummary); other
-            screens showing sales or stock should refresh.
+        salesMerged(object): bundles were merged (a BundleImportSummary); the merge
+            itself told other screens through the change hub (ui/common/operations.py).
     """
 
     reportLoaded = Signal(object)
@@ -141,8 +141,8 @@ class ReportsScreen(QWidget):
         self._selecting = False
         self._request = 0
         self.loaded: Loaded | None = None
-        self.background = Background(self)
-        self.background.busyChanged.connect(self._busy)
+        self.background = Jobs(self)
+        self.background.busy_changed.connect(self._busy)
         title = QLabel(_("Reports"))
         title.setObjectName("screenTitle")
         layout = QVBoxLayout(self)
@@ -207,7 +207,10 @@ class ReportsScreen(QWidget):
         self.merge_button.setObjectName("mergeTillsButton")
         self.merge_button.clicked.connect(self.merge_tills)
         row = QHBoxLayout()
-        for widget in (period_label, self.period, from_label, self.first, to_label, self.last):
+        choosers: tuple[QWidget, ...] = (
+            period_label, self.period, from_label, self.first, to_label, self.last
+        )
+        for widget in choosers:
             row.addWidget(widget)
         row.addStretch(1)
         for widget in (self.zreport_button, self.pdf_button, self.export_button, self.merge_button):
@@ -369,8 +372,8 @@ class ReportsScreen(QWidget):
 
     def selected_period(self) -> Period:
         """The period the controls show."""
-        first = self.first.date().toPython()
-        last = max(first, self.last.date().toPython())
+        first = picked_day(self.first)
+        last = max(first, picked_day(self.last))
         return Period(first, last, PeriodKind(self.period.currentData()))
 
     def _preset_chosen(self) -> None:
@@ -621,7 +624,7 @@ class ReportsScreen(QWidget):
         granted = self.approvals.granted(*needs, tell=self.status.setText)
         if granted is None:
             return
-        path = ask_save_path(self, title, Path.home() / name, filters)
+        path = dialogs.save_file(self, title, name, filters, kind=dialogs.FileKind.DOCUMENT)
         if path is None:
             return
         self.status.setText(doing or _("Exporting…"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
@@ -23,10 +22,10 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.reports.files import RECEIPT_WIDTHS
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.files import ask_save_path
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.reports.parts import label
-from bazaar_pos.ui.widgets.fields import date_edit
-from bazaar_pos.ui.worker import Background
+from bazaar_pos.ui.widgets.fields import date_edit, picked_day
 
 
 class ZReportDialog(QDialog):
@@ -45,7 +44,7 @@ class ZReportDialog(QDialog):
         self.setAccessibleName(_("Z report"))
         self.setWindowTitle(_("Z report"))
         self._shop = shop
-        self.background = Background(self)
+        self.background = Jobs(self)
         day = day or shop.zreports.today()
         self.day = date_edit("zReportDay", _("Day"), day)
         self.width_choice = QComboBox()
@@ -101,7 +100,7 @@ class ZReportDialog(QDialog):
 
     def selected_day(self) -> date:
         """The day shown."""
-        return self.day.date().toPython()  # type: ignore[no-any-return]
+        return picked_day(self.day)
 
     def selected_width(self) -> int:
         """Characters per line."""
@@ -120,8 +119,12 @@ class ZReportDialog(QDialog):
         )
         if granted is None:
             return
-        path = ask_save_path(
-            self, _("Save the Z report"), Path.home() / f"z-report-{day}.pdf", _("PDF (*.pdf)")
+        path = dialogs.save_file(
+            self,
+            _("Save the Z report"),
+            f"z-report-{day}.pdf",
+            _("PDF (*.pdf)"),
+            kind=dialogs.FileKind.DOCUMENT,
         )
         if path is None:
             return

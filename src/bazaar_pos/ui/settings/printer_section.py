@@ -7,7 +7,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,8 +20,9 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.printer.service import DetectedPrinter, PrinterService
 from bazaar_pos.services.printer.settings import PAPER_CHOICES, PAPER_OF_COLUMNS, PrinterSettings
-from bazaar_pos.ui.access.approval import Approvals, Granted, run_with_approvals
-from bazaar_pos.ui.printing.worker import Background
+from bazaar_pos.ui.access.approval import Approvals, Granted, NotApproved, run_with_approvals
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.widgets.fields import button, line_edit
 
 
@@ -52,7 +52,7 @@ class PrinterSection(QGroupBox):
         self.setAccessibleName(_("Receipt printer settings"))
         self._printer = printer
         self._approvals = approvals
-        self._background = Background(threads=1, parent=self)
+        self._background = Jobs(self)
         self._build()
         if compact:
             self._show_essentials_only()
@@ -63,6 +63,7 @@ class PrinterSection(QGroupBox):
         self.setFlat(True)
         for field in (
             self.profile,
+            self.no_printer,
             self.drawer,
             self.footer,
             self.social,
@@ -76,7 +77,7 @@ class PrinterSection(QGroupBox):
 
     def _build(self) -> None:
         self.uri = line_edit("printerUri", _("Printer address"))
-        self.uri.setPlaceholderText("network://192.168.1.50:9100")
+        self.uri.setPlaceholderText(_("e.g. {example}").format(example="network://192.168.1.50:9100"))
         self.detected = QComboBox()
         self.detected.setObjectName("detectedPrinters")
         self.detected.setAccessibleName(_("Printers found on this computer"))
@@ -99,14 +100,28 @@ class PrinterSection(QGroupBox):
         self.profile.setAccessibleName(_("Printer profile"))
         self.profile.addItem(_("Usual for the paper (POS-5890 or TM-T20II)"), "")
         self._profiles_listed = False
+        self.no_printer = QCheckBox(_("Sell w&ithout a receipt printer"))
+        self.no_printer.setObjectName("noPrinter")
+        self.no_printer.setAccessibleName(_("Sell without a receipt printer"))
+        self.no_printer.setToolTip(
+            _(
+                "Sales keep no receipt to print. A receipt can still be printed or saved "
+                "as a PDF from the sales history (F9)."
+            )
+        )
+        self.uri.textChanged.connect(
+            lambda text: self.no_printer.setChecked(False) if text.strip() else None
+        )
         self.drawer = QCheckBox(_("Open the cash drawer on &cash sales"))
         self.drawer.setObjectName("drawerOnCash")
         self.drawer.setAccessibleName(_("Open the cash drawer on cash sales"))
         self.footer = line_edit("receiptFooter", _("Footer text"))
         self.social = line_edit("receiptSocial", _("Social media handle"))
-        self.social.setPlaceholderText("@tokoanda")
+        self.social.setPlaceholderText(_("e.g. {example}").format(example="@tokoanda"))
         self.qr_data = line_edit("receiptQr", _("Link for the QR code"))
-        self.qr_data.setPlaceholderText("https://instagram.com/tokoanda")
+        self.qr_data.setPlaceholderText(
+            _("e.g. {example}").format(example="https://instagram.com/tokoanda")
+        )
         self.qris_on_receipt = QCheckBox(_("Print the Q&RIS with the amount on the receipt"))
         self.qris_on_receipt.setObjectName("qrisOnReceipt")
         self.qris_on_receipt.setAccessibleName(_("Print the QRIS with the amount on the receipt"))
@@ -125,6 +140,7 @@ class PrinterSection(QGroupBox):
         form = QFormLayout()
         self._form = form
         form.addRow(_("Printer &address:"), self.uri)
+        form.addRow("", self.no_printer)
         found_label = QLabel(_("Fou&nd:"))
         found_label.setBuddy(self.detected)
         form.addRow(found_label, found_row)
@@ -176,6 +192,7 @@ class PrinterSection(QGroupBox):
         if settings.profile:
             self.list_profiles()
         self.profile.setCurrentIndex(max(0, self.profile.findData(settings.profile)))
+        self.no_printer.setChecked(settings.no_printer and not settings.uri)
         self.drawer.setChecked(settings.drawer_on_cash)
         self.footer.setText(
             _("Thank you for shopping with us!") if settings.footer is None else settings.footer
@@ -192,6 +209,7 @@ class PrinterSection(QGroupBox):
             "paper_mm": PAPER_OF_COLUMNS[self.paper.currentData()],
             "columns": self.paper.currentData(),
             "profile": self.profile.currentData(),
+            "no_printer": self.no_printer.isChecked(),
             "drawer_on_cash": self.drawer.isChecked(),
             "footer": self.footer.text(),
             "social": self.social.text().strip(),
@@ -205,6 +223,8 @@ class PrinterSection(QGroupBox):
                 lambda approval: self._printer.configure(approval=approval, **changes),
             )
         except UserError as exc:
+            if isinstance(exc, NotApproved):  # refused: show the settings that still hold
+                self.load()
             self._say(str(exc), problem=True)
             return None
         self.uri.setText(settings.uri)
@@ -216,7 +236,7 @@ class PrinterSection(QGroupBox):
         """Save, then print a test page in the background."""
         if self.save() is not None:
             self._busy(_("Printing a test page..."))
-            self._background.start(
+            self._background.run(
                 self._printer.print_test_page,
                 lambda _r: self._done(_("Test page printed.")),
                 self._failed,
@@ -237,7 +257,7 @@ class PrinterSection(QGroupBox):
             return
         approval = granted.approval
         self._busy(_("Opening the drawer..."))
-        self._background.start(
+        self._background.run(
             lambda: self._printer.open_drawer(reason=_("printer settings"), approval=approval),
             lambda _r: self._done(_("Drawer opened.")),
             self._failed,
@@ -246,19 +266,24 @@ class PrinterSection(QGroupBox):
     def find_printers(self) -> None:
         """Look for printers in the background and list them."""
         self._busy(_("Looking for printers..."))
-        self._background.start(self._printer.detect, self._show_found, self._failed)
+        notes: list[str] = []
+        self._background.run(
+            lambda: self._printer.detect(notes),
+            lambda found: self._show_found(found, notes),
+            self._failed,
+        )
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until background work is done (for tests)."""
         return self._background.wait(msecs)
 
-    def _show_found(self, found: list[DetectedPrinter]) -> None:
+    def _show_found(self, found: list[DetectedPrinter], notes: list[str]) -> None:
         self.detected.clear()
         if not found:
             self.detected.addItem(_("None found; type the address of a network printer"), "")
         for printer in found:
             self.detected.addItem(printer.label, printer.uri)
-        self._done(_("{count} found.").format(count=len(found)))
+        self._done(" ".join([_("{count} found.").format(count=len(found)), *notes]))
 
     def _pick_detected(self, index: int) -> None:
         uri = self.detected.itemData(index)
@@ -266,11 +291,14 @@ class PrinterSection(QGroupBox):
             self.uri.setText(uri)
 
     def _browse_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose a logo"), "", _("Images (*.png *.jpg *.jpeg *.bmp *.gif)")
+        path = dialogs.open_file(
+            self,
+            _("Choose a logo"),
+            _("Images (*.png *.jpg *.jpeg *.bmp *.gif)"),
+            kind=dialogs.FileKind.PICTURE,
         )
-        if path:
-            self.logo.setText(path)
+        if path is not None:
+            self.logo.setText(str(path))
 
     def _busy(self, message: str) -> None:
         for each in (self.test_button, self.drawer_button, self.find):

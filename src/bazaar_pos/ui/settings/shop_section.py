@@ -12,7 +12,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,9 +29,10 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import LANGUAGES, _, current_language
 from bazaar_pos.services.selling.qris_sticker import IMAGE_FILES, QrisSticker, read_qris_image
 from bazaar_pos.services.settings import SettingsService, ShopSettings
-from bazaar_pos.ui.access.approval import Approvals, run_with_approvals
-from bazaar_pos.ui.messages import show_message
-from bazaar_pos.ui.printing.worker import Background
+from bazaar_pos.ui.access.approval import Approvals, NotApproved, run_with_approvals
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.dialogs import show_message
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.widgets.fields import combo, line_edit
 
 ROUNDING_STEPS = (0, 100, 500, 1000)
@@ -40,6 +40,9 @@ ROUNDING_STEPS = (0, 100, 500, 1000)
 
 class ShopSection(QGroupBox):
     """The shop's own settings with a Save button; errors show under the form.
+
+    The message and the Save button are in ``footer``, for the screen to place
+    where they stay visible however far the form scrolls.
 
     Signals:
         saved(): the settings were stored.
@@ -58,7 +61,7 @@ class ShopSection(QGroupBox):
         self.setObjectName("shopSection")
         self.setAccessibleName(_("Shop settings"))
         self._settings = settings
-        self._background = Background(threads=1, parent=self)
+        self._background = Jobs(self)
         self._approvals = approvals
         self._build()
         self.load()
@@ -138,11 +141,17 @@ class ShopSection(QGroupBox):
         form.addRow("", self.qris_merchant)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.message)
+        # The message and Save live in ``footer``, which the screen keeps in view below the
+        # scrolling form.
+        self.footer = QWidget()
+        self.footer.setObjectName("shopSettingsFooter")
+        footer = QVBoxLayout(self.footer)
+        footer.setContentsMargins(0, 0, 0, 0)
+        footer.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
-        layout.addLayout(buttons)
+        footer.addLayout(buttons)
 
     def load(self) -> None:
         """Show the stored settings."""
@@ -195,6 +204,8 @@ class ShopSection(QGroupBox):
                 self._approvals, lambda approval: self._settings.change(edited, approval=approval)
             )
         except UserError as exc:
+            if isinstance(exc, NotApproved):  # refused: show the settings that still hold
+                self.load()
             show_message(self.message, str(exc), "error")
             return False
         note = _("Saved.")
@@ -214,7 +225,7 @@ class ShopSection(QGroupBox):
         """Read the QRIS code in the picture at ``path`` in the background, then show it."""
         self.import_button.setEnabled(False)
         show_message(self.message, _("Reading the QR code in {file}...").format(file=path.name))
-        self._background.start(
+        self._background.run(
             lambda: read_qris_image(path),
             lambda sticker: self._imported(sticker, path),
             self._import_failed,
@@ -265,13 +276,12 @@ class ImageFileDialog:
     @classmethod
     def ask(cls, parent: QWidget) -> Path | None:
         """The picture chosen, or None when cancelled."""
-        path, _filter = QFileDialog.getOpenFileName(
+        return dialogs.open_file(
             parent,
             _("Choose a photo or scan of your QRIS sticker"),
-            "",
             _("Pictures ({patterns})").format(patterns=" ".join(IMAGE_FILES)),
+            kind=dialogs.FileKind.PICTURE,
         )
-        return Path(path) if path else None
 
 
 def _select(combo: QComboBox, data: object) -> None:

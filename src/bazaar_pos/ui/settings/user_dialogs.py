@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.access import Role, name_problems, pin_problems, role_label
 from bazaar_pos.i18n import _
-from bazaar_pos.ui.dialogs import ok_cancel
+from bazaar_pos.ui.common.dialogs import ok_cancel
 from bazaar_pos.ui.widgets.fields import pin_field
 
 

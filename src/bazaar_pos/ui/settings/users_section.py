@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.access import Permission, role_label
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
+from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.people.users import UserView
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.messages import show_message
-from bazaar_pos.ui.printing.worker import Background
+from bazaar_pos.ui.access.approval import Approvals, NotApproved
+from bazaar_pos.ui.common.dialogs import show_message
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.settings.user_dialogs import UserDialog
 from bazaar_pos.ui.widgets.fields import button
 
@@ -47,7 +48,7 @@ class UsersSection(QGroupBox):
         self.setAccessibleName(_("Users"))
         self._shop = shop
         self._approvals = approvals
-        self._background = Background(threads=1, parent=self)
+        self._background = Jobs(self)
         self.users: list[UserView] = []
         self.hint = QLabel()
         self.hint.setObjectName("screenNote")
@@ -204,6 +205,10 @@ class UsersSection(QGroupBox):
                 )
             )
         except UserError as exc:
+            if isinstance(exc, NotApproved):  # refused: show the rules that still hold
+                rules = self._shop.access.settings()
+                self.discount_limit.setValue(rules.discount_limit_percent)
+                self.lock_minutes.setValue(rules.lock_after_minutes)
             show_message(self.message, str(exc), "error")
             return
         self.changed.emit()
@@ -214,7 +219,7 @@ class UsersSection(QGroupBox):
         return self._background.wait(msecs)
 
     def _slow(
-        self, permission: Permission | None, work: Callable[[object], object], done: str
+        self, permission: Permission | None, work: Callable[[Approval | None], object], done: str
     ) -> None:
         """Hashing a PIN takes a moment: get any approval first, then work off the GUI thread."""
         granted = self._approvals.granted(
@@ -225,7 +230,7 @@ class UsersSection(QGroupBox):
             return
         self._set_busy(True)
         show_message(self.message, _("Saving..."))
-        self._background.start(
+        self._background.run(
             lambda: work(granted.approval), lambda _r: self._saved(done), self._failed
         )
 

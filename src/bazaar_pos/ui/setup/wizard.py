@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from enum import IntEnum
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget, QWizard
 
 from bazaar_pos.domain.access import Role
 from bazaar_pos.errors import UserError
@@ -14,7 +14,7 @@ from bazaar_pos.i18n import _, current_language, set_language
 from bazaar_pos.services.demo import load_demo_shop
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.ui.messages import describe, show_message
+from bazaar_pos.ui.common.dialogs import describe, show_message
 from bazaar_pos.ui.setup.pages import (
     FinishPage,
     MoneyPage,
@@ -63,7 +63,9 @@ class SetupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setMinimumSize(760, 560)
         for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
-            self.button(which).setAutoDefault(False)  # Enter always means Next or Finish
+            pressed = self.button(which)
+            if isinstance(pressed, QPushButton):
+                pressed.setAutoDefault(False)  # Enter always means Next or Finish
         self._shop = shop
         self._first_run = first_run
         self._original_language = current_language()

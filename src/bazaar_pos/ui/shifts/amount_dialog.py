@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.money import Currency, MinorUnits, parse_money
 from bazaar_pos.i18n import _
-from bazaar_pos.ui.dialogs import ok_cancel
+from bazaar_pos.ui.common.dialogs import ok_cancel
 
 
 class AmountDialog(QDialog):
@@ -43,6 +43,8 @@ class AmountDialog(QDialog):
         self.amount.setObjectName("amountField")
         self.amount.setAccessibleName(amount_label)
         self.amount.setPlaceholderText(_("e.g. 200000 or 200rb"))
+        example = self.amount.fontMetrics().horizontalAdvance(self.amount.placeholderText())
+        self.amount.setMinimumWidth(example + 32)  # the example whole, in either language
         self.reason = QLineEdit()
         self.reason.setObjectName("reasonField")
         self.reason.setAccessibleName(reason_label)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.cash_count import CashCount, Denomination, Piece, denominations
 from bazaar_pos.domain.money import Currency, MinorUnits, parse_money
 from bazaar_pos.i18n import _
-from bazaar_pos.ui.dialogs import ok_cancel
-from bazaar_pos.ui.formatting import MoneyText
+from bazaar_pos.ui.common.dialogs import ok_cancel
+from bazaar_pos.ui.common.formatting import MoneyText
 
 MOST_OF_ONE = 9999
 

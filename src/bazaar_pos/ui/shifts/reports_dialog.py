@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -24,10 +23,11 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.shifts.shifts import ShiftView
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.formatting import MoneyText, local_time
-from bazaar_pos.ui.messages import show_message
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.dialogs import show_message
+from bazaar_pos.ui.common.formatting import MoneyText, local_time
+from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.printing.preview import ReceiptPaper
-from bazaar_pos.ui.printing.worker import Background
 from bazaar_pos.ui.widgets.fields import button
 
 
@@ -62,7 +62,7 @@ class ShiftReportsDialog(QDialog):
         self._shop = shop
         self._approvals = approvals
         self._money = money
-        self._background = Background(threads=1, parent=self)
+        self._background = Jobs(self)
         self.list = QListWidget()
         self.list.setObjectName("shiftList")
         self.list.setAccessibleName(_("Shifts"))
@@ -138,7 +138,7 @@ class ShiftReportsDialog(QDialog):
         if shift is None:
             return
         show_message(self.message, _("Printing..."))
-        self._background.start(
+        self._background.run(
             lambda: self._shop.shifts.print_report(shift.uuid),
             lambda _r: show_message(self.message, _("Printed.")),
             lambda message: show_message(self.message, message, "error"),
@@ -158,7 +158,7 @@ class ShiftReportsDialog(QDialog):
         if path is None:
             return
         show_message(self.message, _("Saving…"))
-        self._background.start(
+        self._background.run(
             lambda: self._shop.shifts.write_pdf(shift.uuid, path, approval=granted.approval),
             lambda _r: show_message(self.message, _("Saved {file}.").format(file=path)),
             lambda message: show_message(self.message, message, "error"),
@@ -171,10 +171,13 @@ class ShiftReportsDialog(QDialog):
     @staticmethod
     def ask_path(parent: QWidget, suggested: str) -> Path | None:
         """Where to save the PDF (tests replace this)."""
-        path, _filter = QFileDialog.getSaveFileName(
-            parent, _("Save the report as PDF"), suggested, _("PDF files (*.pdf)")
+        return dialogs.save_file(
+            parent,
+            _("Save the report as PDF"),
+            suggested,
+            _("PDF files (*.pdf)"),
+            kind=dialogs.FileKind.DOCUMENT,
         )
-        return Path(path) if path else None
 
     def _show_current(self) -> None:
         shift = self.current()

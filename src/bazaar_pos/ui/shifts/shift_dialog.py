@@ -21,8 +21,8 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.formatting import local_time, money_text
-from bazaar_pos.ui.messages import show_message
+from bazaar_pos.ui.common.dialogs import show_message
+from bazaar_pos.ui.common.formatting import local_time, money_text
 from bazaar_pos.ui.shifts.amount_dialog import AmountDialog
 from bazaar_pos.ui.shifts.count_dialog import CashCountDialog
 from bazaar_pos.ui.shifts.reports_dialog import ShiftReportsDialog

@@ -36,9 +36,10 @@ from bazaar_pos.services.stock.consignment.views import (
     SettlementView,
 )
 from bazaar_pos.services.views import Changes
-from bazaar_pos.ui import messages
-from bazaar_pos.ui.background import Job, run_in_background
-from bazaar_pos.ui.formatting import Formats, local_day_bounds
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.formatting import Formats, local_day_bounds
+from bazaar_pos.ui.common.jobs import Jobs
+from bazaar_pos.ui.widgets.fields import picked_day
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -136,7 +137,7 @@ class ConsignorDialog(QDialog):
                     self._consignor.id, draft
                 )
         except UserError as problem:
-            self.problems.setText(messages.describe(problem))
+            self.problems.setText(dialogs.describe(problem))
             return
         self.accept()
 
@@ -158,7 +159,7 @@ class ConsignmentTab(QWidget):
         self._shop = shop
         self._formats = Formats(shop.settings.load())
         self.statement: SettlementView | None = None
-        self.job: Job | None = None
+        self.jobs = Jobs(self)
 
         self.makers = QListWidget()
         self.makers.setObjectName("consignorList")
@@ -289,7 +290,7 @@ class ConsignmentTab(QWidget):
 
     def period(self) -> tuple[date, date]:
         """The first and last local day chosen."""
-        return self.first.date().toPython(), self.last.date().toPython()  # type: ignore[return-value]
+        return picked_day(self.first), picked_day(self.last)
 
     def show_statement(self) -> None:
         """Show what the chosen consignor sold in the period and is not settled yet."""
@@ -307,7 +308,7 @@ class ConsignmentTab(QWidget):
                 maker.id, *local_day_bounds(first, last)
             )
         except UserError as problem:
-            self.totals.setText(messages.describe(problem))
+            self.totals.setText(dialogs.describe(problem))
             self.lines.setRowCount(0)
             self._set_actions()
             return
@@ -369,14 +370,14 @@ class ConsignmentTab(QWidget):
             "Record that {name} was paid {owed} for {items} items sold? "
             "This cannot be undone; the sales themselves are not changed."
         ).format(name=maker.name, owed=self._formats.money(statement.owed), items=statement.items)
-        if not messages.confirm(self, _("Mark as settled"), question):
+        if not dialogs.confirm(self, _("Mark as settled"), question):
             return
         try:
             settled = self._shop.consignment.settle(
                 maker.id, statement.period_start, statement.period_end
             )
         except UserError as problem:
-            self.message.setText(messages.describe(problem))
+            self.message.setText(dialogs.describe(problem))
             return
         self.message.setText(
             _("Settlement {number} recorded: {owed} to {name}.").format(
@@ -393,14 +394,19 @@ class ConsignmentTab(QWidget):
             return
         name = settlement.number or _("statement")
         suggested = f"nota-titip-jual-{name}.pdf".replace(" ", "-")
-        path = messages.save_file(self, _("Save consignment slip"), suggested, "PDF (*.pdf)")
+        path = dialogs.save_file(
+            self,
+            _("Save consignment slip"),
+            suggested,
+            "PDF (*.pdf)",
+            kind=dialogs.FileKind.DOCUMENT,
+        )
         if path is None:
             return
-        self.job = run_in_background(
-            self,
+        self.jobs.run(
             lambda: self._shop.consignment.write_slip(settlement, path),
             lambda written: self.message.setText(_("Saved {file}.").format(file=written)),
-            lambda error: self.message.setText(messages.describe(error)),
+            self.message.setText,
         )
 
     def _after_maker_change(self, maker: ConsignorView) -> None:

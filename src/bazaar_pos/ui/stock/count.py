@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -25,10 +26,10 @@ from bazaar_pos.i18n import N_, _, ngettext
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.stock.service import CountLine, Variance
 from bazaar_pos.services.views import Changes
-from bazaar_pos.ui import messages
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval
-from bazaar_pos.ui.formatting import Formats
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.formatting import Formats
 
 Index = QModelIndex | QPersistentModelIndex
 COUNTED_COLUMN = 4
@@ -174,13 +175,19 @@ class VarianceDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if column >= 2:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 table.setItem(row, column, item)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        table.resizeColumnsToContents()
+        wide_enough = header.length() + table.verticalScrollBar().sizeHint().width() + 48
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         total = sum(v.value for v in variances)
         if costs:
             text = ngettext(
@@ -210,7 +217,9 @@ class VarianceDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(table, 1)
         layout.addWidget(buttons)
-        self.resize(720, 420)
+        screen = (parent.screen() if parent is not None else None) or QApplication.primaryScreen()
+        room = screen.availableGeometry().width() - 40
+        self.resize(min(max(720, wide_enough), room), 420)  # names whole where the screen allows
 
     @classmethod
     def ask(
@@ -273,9 +282,10 @@ class CountTab(QWidget):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # variants differ at the end
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # headers whole
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 140)
         self.review = QPushButton(_("&Review and apply…"))
         self.review.setObjectName("countReview")
         self.review.clicked.connect(self.apply)
@@ -327,7 +337,7 @@ class CountTab(QWidget):
         try:
             variances = self._shop.stock.variances(counts)
         except UserError as problem:
-            self.message.setText(messages.describe(problem))
+            self.message.setText(dialogs.describe(problem))
             return
         costs = self._looking.allowed()
         if not VarianceDialog.ask(self, variances, len(counts), self._formats, costs=costs):
@@ -338,7 +348,7 @@ class CountTab(QWidget):
                 lambda approval: self._shop.stock.apply_count(counts, note=note, approval=approval)
             )
         except UserError as problem:
-            self.message.setText(messages.describe(problem))
+            self.message.setText(dialogs.describe(problem))
             return
         self.model.load([])
         self.review.setEnabled(False)

@@ -22,8 +22,8 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
-from bazaar_pos.ui import messages
 from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.widgets.money_edit import MoneyEdit
 
 LIMIT = 1_000_000
@@ -171,7 +171,7 @@ class StockMoveDialog(QDialog):
                     self._product.id, -self.change(), note=note
                 )
         except UserError as problem:
-            self.problems.setText(messages.describe(problem))
+            self.problems.setText(dialogs.describe(problem))
             return
         self.accept()
 

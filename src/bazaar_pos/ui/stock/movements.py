@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,7 +26,7 @@ from bazaar_pos.services.products.search import ProductQuery
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes, ProductView
 from bazaar_pos.ui.access.looking import LookingApproval
-from bazaar_pos.ui.formatting import Formats
+from bazaar_pos.ui.common.formatting import Formats
 from bazaar_pos.ui.products.model import NAME_COLUMN, ProductTableModel
 from bazaar_pos.ui.stock.dialogs import Move, StockMoveDialog
 
@@ -75,6 +75,8 @@ class MovementsTab(QWidget):
         self.table.verticalHeader().hide()
         for column in (2, 3, 4):
             self.table.setColumnHidden(column, True)
+        # "Kemeja Tenun Lurik (L / Merah)": variants differ at the end, so cut the middle.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 130)
@@ -245,7 +247,7 @@ class MovementsTab(QWidget):
         self.stock_changed.emit(Changes(stock=True, products=True))
 
     def _row_changed(self, current: object, _previous: object) -> None:
-        row = current.row() if hasattr(current, "row") else -1  # type: ignore[attr-defined]
+        row = current.row() if isinstance(current, QModelIndex) else -1
         self.show_product(self.model.product(row) if row >= 0 else None)
 
     def _first_match(self) -> None:

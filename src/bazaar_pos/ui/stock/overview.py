@@ -20,7 +20,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.stock.service import StockValue
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval
-from bazaar_pos.ui.formatting import Formats, count_text
+from bazaar_pos.ui.common.formatting import Formats
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -224,7 +224,7 @@ class ValueTab(QWidget):
         self.total.setText(_("Stock at cost: {cost}").format(cost=fmt.money(value.cost)))
         lines = [
             _("{units} items the shop owns, worth {retail} at selling price.").format(
-                units=count_text(value.units), retail=fmt.money(value.retail)
+                units=fmt.count(value.units), retail=fmt.money(value.retail)
             )
         ]
         if value.consigned_units:
@@ -233,7 +233,7 @@ class ValueTab(QWidget):
                     "Not counted: {units} consigned items (worth {retail} at price) "
                     "belong to their makers."
                 ).format(
-                    units=count_text(value.consigned_units),
+                    units=fmt.count(value.consigned_units),
                     retail=fmt.money(value.consigned_retail),
                 )
             )
@@ -243,7 +243,7 @@ class ValueTab(QWidget):
             [
                 (
                     c.category or _("(no category)"),
-                    count_text(c.units),
+                    fmt.count(c.units),
                     fmt.money(c.cost),
                     fmt.money(c.retail),
                 )

@@ -106,7 +106,7 @@ class StockScreen(QWidget):
     def _tab_shown(self, index: int) -> None:
         widget = self.tabs.widget(index)
         if widget in (self.movements, self.low_stock, self.value, self.consignment):
-            widget.refresh()  # type: ignore[attr-defined]
+            widget.refresh()
 
     def _refresh_overviews(self) -> None:
         current = self.tabs.currentWidget()

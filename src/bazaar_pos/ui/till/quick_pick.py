@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.i18n import _
 from bazaar_pos.services.views import ProductView
-from bazaar_pos.ui.formatting import MoneyText
+from bazaar_pos.ui.common.formatting import MoneyText
 
 COLUMNS = 2
 SHORTCUT_TILES = 9
@@ -95,23 +96,40 @@ class QuickPickGrid(QWidget):
 
 
 def _tile(name: str, price: str, key: str) -> QPushButton:
-    """A button showing the name (wrapped over two lines if need be), price and shortcut."""
+    """A button showing the name (wrapped, cut if longer than fits), then price and shortcut.
+
+    The price and the shortcut have their own line at the bottom, so a long name
+    never pushes "Alt+3" out of the tile.
+    """
     tile = QPushButton()
     tile.setObjectName("quickPickTile")
     tile.setAccessibleName(name)
-    tile.setToolTip(name)
+    tile.setToolTip(f"{name}\n{price}  {key}".strip())
     tile.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     tile.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
     tile.setFixedHeight(66)
-    text = QLabel(
-        f"<b>{escape(name)}</b><br>{escape(price)}"
-        f"&nbsp;&nbsp;<span style='color:#555'>{escape(key)}</span>"
-    )
+    text = QLabel(f"<b>{escape(name)}</b>")
     text.setObjectName("quickPickText")
     text.setWordWrap(True)
-    text.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-    text.setStyleSheet("background: transparent;")
+    text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+    price_label = QLabel(price)
+    price_label.setObjectName("quickPickPrice")
+    key_label = QLabel(key)
+    key_label.setObjectName("quickPickKey")
+    bottom = QHBoxLayout()
+    bottom.setContentsMargins(0, 0, 0, 0)
+    bottom.addWidget(price_label)
+    bottom.addStretch(1)
+    bottom.addWidget(key_label)
+    for label in (price_label, key_label):
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    for label in (text, price_label, key_label):
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        label.setStyleSheet("background: transparent;")
     inner = QVBoxLayout(tile)
     inner.setContentsMargins(8, 4, 8, 4)
-    inner.addWidget(text)
+    inner.setSpacing(0)
+    inner.addWidget(text, 1)
+    inner.addLayout(bottom)
     return tile

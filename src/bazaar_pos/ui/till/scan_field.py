@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from bazaar_pos.i18n import _
-from bazaar_pos.ui.step_line_edit import StepLineEdit
+from bazaar_pos.ui.widgets.step_line_edit import StepLineEdit
 
 MAX_QUANTITY = 9999
 _QUANTITY_PREFIX = re.compile(r"^\s*(\d{1,4})\s*\*\s*(.*)$")
@@ -24,7 +24,10 @@ def split_quantity(text: str) -> tuple[int | None, str]:
 
 
 class ScanField(StepLineEdit):
-    """A line edit that also steers the cart: arrows (``step``), +/-, Delete and Esc."""
+    """A line edit that also steers the cart: arrows (``step``), +/-, Delete and Esc.
+
+    Tab does not leave it: the scanner's next code would go to whatever took the keyboard.
+    """
 
     bump = Signal(int)
     """+ or - on an empty field: one more or one fewer of the selected line."""
@@ -54,6 +57,10 @@ class ScanField(StepLineEdit):
         """Tell followers the field moved."""
         super().moveEvent(event)
         self.geometry_changed.emit()
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Keep the keyboard on Tab and Shift+Tab: a scan after a stray Tab must not vanish."""
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Turn the cart keys into signals; everything else types."""

@@ -26,18 +26,18 @@ from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.formatting import method_label, money_text
-from bazaar_pos.ui.messages import show_message
-from bazaar_pos.ui.till.cart_editing import CartEditing
-from bazaar_pos.ui.till.cart_model import CartTableModel
-from bazaar_pos.ui.till.cart_view import CartView
+from bazaar_pos.ui.common.dialogs import show_message
+from bazaar_pos.ui.common.formatting import method_label, money_text
+from bazaar_pos.ui.till.cart.editing import CartEditing
+from bazaar_pos.ui.till.cart.model import CartTableModel
+from bazaar_pos.ui.till.cart.totals_panel import LastSalePanel, TotalsPanel
+from bazaar_pos.ui.till.cart.view import CartView
 from bazaar_pos.ui.till.parking import Parking
-from bazaar_pos.ui.till.payment_dialog import PaymentDialog
+from bazaar_pos.ui.till.payment.dialog import PaymentDialog
+from bazaar_pos.ui.till.payment.unconfirmed_dialog import UnconfirmedPaymentsDialog
 from bazaar_pos.ui.till.quick_pick import QuickPickGrid
 from bazaar_pos.ui.till.scan_field import ScanField, split_quantity
 from bazaar_pos.ui.till.search_popup import SearchResults
-from bazaar_pos.ui.till.totals_panel import LastSalePanel, TotalsPanel
-from bazaar_pos.ui.till.unconfirmed_dialog import UnconfirmedPaymentsDialog
 
 if TYPE_CHECKING:
     from bazaar_pos.ui.history.dialog import SalesHistoryDialog
@@ -51,7 +51,7 @@ ACTION_COLUMNS = 4
 """Buttons under the cart per row: four keep the till within 1366 pixels in Indonesian."""
 
 
-class TillScreen(CartEditing, Parking, QWidget):
+class TillScreen(QWidget):
     """Rings up a sale with the scanner and keyboard first; every action has a key."""
 
     sale_completed = Signal(str)
@@ -70,6 +70,8 @@ class TillScreen(CartEditing, Parking, QWidget):
         self.setAccessibleName(_("Till"))
         self.shop = shop
         self.approvals = Approvals(shop.access, self)
+        self.editing = CartEditing(self, self)
+        self.parking = Parking(self, self)
         self._sale_approval: Approval | None = None
         self._settings = shop.settings.load()
         self._money = money_text(self._settings)
@@ -81,7 +83,7 @@ class TillScreen(CartEditing, Parking, QWidget):
         self.history_dialog: SalesHistoryDialog | None = None
         self.unconfirmed_dialog: UnconfirmedPaymentsDialog | None = None
         self._search_timer = _single_shot(self, SEARCH_DELAY_MS, self._search_now)
-        self._snapshot_timer = _single_shot(self, SNAPSHOT_DELAY_MS, self.save_snapshot)
+        self._snapshot_timer = _single_shot(self, SNAPSHOT_DELAY_MS, self.parking.save_snapshot)
         self._build()
         self._bind_keys()
         self.refresh_favourites()
@@ -95,8 +97,8 @@ class TillScreen(CartEditing, Parking, QWidget):
         self.scan.returnPressed.connect(self.submit_scan)
         self.scan.textEdited.connect(lambda _text: self._search_timer.start())
         self.scan.step.connect(self._step)
-        self.scan.bump.connect(self.bump_quantity)
-        self.scan.remove.connect(self.remove_line)
+        self.scan.bump.connect(self.editing.bump_quantity)
+        self.scan.remove.connect(self.editing.remove_line)
         self.scan.escape.connect(self._escape)
         self.message = QLabel()
         self.message.setObjectName("tillMessage")
@@ -126,18 +128,18 @@ class TillScreen(CartEditing, Parking, QWidget):
         actions.setSpacing(6)
         for number, (name, text, slot) in enumerate(
             (
-                ("quantity", _("Quantity\nF4"), self.ask_quantity),
-                ("lineDiscount", _("Line discount\nF5"), self.ask_line_discount),
-                ("cartDiscount", _("Cart discount\nF6"), self.ask_cart_discount),
-                ("price", _("Price\nF2"), self.ask_price),
-                ("removeLine", _("Remove line\nDel"), self.remove_line),
-                ("clearCart", _("Clear cart\nCtrl+Del"), self.clear_cart),
-                ("openItem", _("Other item\nF3"), self.add_open_item),
-                ("park", _("Park cart\nF7"), self.park_cart),
-                ("resume", _("Parked carts\nF8"), self.resume_cart),
+                ("quantity", _("Quantity\nF4"), self.editing.ask_quantity),
+                ("lineDiscount", _("Line discount\nF5"), self.editing.ask_line_discount),
+                ("cartDiscount", _("Cart discount\nF6"), self.editing.ask_cart_discount),
+                ("price", _("Price\nF2"), self.editing.ask_price),
+                ("removeLine", _("Remove line\nDel"), self.editing.remove_line),
+                ("clearCart", _("Clear cart\nCtrl+Del"), self.editing.clear_cart),
+                ("openItem", _("Other item\nF3"), self.editing.add_open_item),
+                ("park", _("Park cart\nF7"), self.parking.park_cart),
+                ("resume", _("Parked carts\nF8"), self.parking.resume_cart),
                 ("history", _("Sales history\nF9"), self.open_history),
                 ("shift", _("Cash drawer\nF11"), self.shift_requested.emit),
-                ("favourite", _("★ Favourite\nCtrl+D"), self.toggle_favourite),
+                ("favourite", _("★ Favourite\nCtrl+D"), self.editing.toggle_favourite),
             )
         ):
             button = QPushButton(text)
@@ -163,6 +165,8 @@ class TillScreen(CartEditing, Parking, QWidget):
         self.pay_button.setMinimumHeight(64)
         self.pay_button.clicked.connect(self.open_payment)
         self.last_sale = LastSalePanel(self._money)
+        # The change takes the empty totals' place, so the favourites keep theirs.
+        self.last_sale.shown.connect(lambda shown: self.totals.setVisible(not shown))
         self.awaiting_button = QPushButton()
         self.awaiting_button.setObjectName("awaitingPayments")
         self.awaiting_button.setAccessibleName(_("Unconfirmed payments"))
@@ -201,17 +205,17 @@ class TillScreen(CartEditing, Parking, QWidget):
 
     def _bind_keys(self) -> None:
         keys = {
-            "F2": self.ask_price,
-            "F3": self.add_open_item,
-            "F4": self.ask_quantity,
-            "F5": self.ask_line_discount,
-            "F6": self.ask_cart_discount,
-            "F7": self.park_cart,
-            "F8": self.resume_cart,
+            "F2": self.editing.ask_price,
+            "F3": self.editing.add_open_item,
+            "F4": self.editing.ask_quantity,
+            "F5": self.editing.ask_line_discount,
+            "F6": self.editing.ask_cart_discount,
+            "F7": self.parking.park_cart,
+            "F8": self.parking.resume_cart,
             "F9": self.open_history,
             "F12": self.open_payment,
-            "Ctrl+Del": self.clear_cart,
-            "Ctrl+D": self.toggle_favourite,
+            "Ctrl+Del": self.editing.clear_cart,
+            "Ctrl+D": self.editing.toggle_favourite,
             "Ctrl+Q": self.open_unconfirmed,
         }
         for key, slot in keys.items():
@@ -232,7 +236,7 @@ class TillScreen(CartEditing, Parking, QWidget):
         self.refresh_awaiting()
         if not self._restore_offered:
             self._restore_offered = True
-            QTimer.singleShot(0, self.offer_restore)
+            QTimer.singleShot(0, self.parking.offer_restore)
 
     # -- adding to the cart --------------------------------------------------
 
@@ -243,7 +247,7 @@ class TillScreen(CartEditing, Parking, QWidget):
         if not code:
             self.scan.clear()
             if quantity is not None:
-                self.set_quantity(quantity)
+                self.editing.set_quantity(quantity)
             elif len(self.cart):
                 self.open_payment()
             return
@@ -388,7 +392,7 @@ class TillScreen(CartEditing, Parking, QWidget):
     # -- history -------------------------------------------------------------
 
     def open_history(self) -> None:
-        """F9: find past sales, reprint, refund or void."""
+        """F9: find past sales, reprint, refund or void; it opens on the newest sale."""
         if self.history_dialog is None:
             from bazaar_pos.ui.history.dialog import SalesHistoryDialog  # loads when first opened
 
@@ -397,7 +401,7 @@ class TillScreen(CartEditing, Parking, QWidget):
             dialog.stock_changed.connect(lambda: self._stock.clear())
             dialog.finished.connect(lambda _result: self._focus_scan())
             self.history_dialog = dialog
-        self.history_dialog.reload()
+        self.history_dialog.start_over()
         self.history_dialog.open()
         self.history_dialog.activateWindow()
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
 from bazaar_pos.i18n import _
 from bazaar_pos.services.views import ProductView
-from bazaar_pos.ui.formatting import MoneyText
+from bazaar_pos.ui.common.formatting import MoneyText
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -20,8 +20,8 @@ from bazaar_pos.domain.money import Currency, MinorUnits, parse_money
 from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.views import ParkedCartView
-from bazaar_pos.ui.dialogs import ok_cancel
-from bazaar_pos.ui.formatting import MoneyText, local_time
+from bazaar_pos.ui.common.dialogs import ok_cancel
+from bazaar_pos.ui.common.formatting import MoneyText, local_time
 
 
 def parse_discount(text: str, currency: Currency) -> Discount | None:
@@ -147,6 +147,9 @@ class ParkedCartsDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("parkedCartsList")
         self.list.setAccessibleName(_("Parked carts"))
+        # A long label wraps onto a second line instead of scrolling the row sideways.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for cart in parked:
             items = ngettext("{count} item", "{count} items", cart.item_count).format(
                 count=cart.item_count
@@ -156,6 +159,7 @@ class ParkedCartsDialog(QDialog):
                 f"{local_time(cart.created_at)}   {label}   ·   {items}   ·   {money(cart.total)}"
             )
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, cart.id)
             self.list.addItem(item)
         self.list.setCurrentRow(0)

@@ -53,6 +53,12 @@ def date_edit(name: str, accessible: str, day: date | None = None) -> QDateEdit:
     return edit
 
 
+def picked_day(edit: QDateEdit) -> date:
+    """The day a date field shows, as a Python ``date``."""
+    day = edit.date()
+    return date(day.year(), day.month(), day.day())
+
+
 def spoken(text: str) -> str:
     """A button's text as a screen reader says it: no ``&``, key hint or trailing dots."""
     return text.split("  ")[0].replace("&", "").rstrip(".…")
@@ -78,8 +84,11 @@ def button(
     if not focus:
         widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.clicked.connect(slot)
+
+    def press() -> None:
+        if widget.isEnabled():
+            widget.click()
+
     for key in keys:
-        QShortcut(QKeySequence(key), shortcuts_on or widget).activated.connect(
-            lambda: widget.isEnabled() and widget.click()
-        )
+        QShortcut(QKeySequence(key), shortcuts_on or widget).activated.connect(press)
     return widget

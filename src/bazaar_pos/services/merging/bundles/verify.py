@@ -47,8 +47,6 @@ _SALE_FIELDS = {
     "lines": list,
     "payments": list,
 }
-
-
 _LINE_FIELDS = {
     "position": int,
     "product": bool,
@@ -61,11 +59,7 @@ _LINE_FIELDS = {
     "tax": int,
     "line_total": int,
 }
-
-
 _PAYMENT_FIELDS = {"method": str, "amount": int, "tendered": int, "change": int, "reference": str}
-
-
 _MOVEMENT_FIELDS = {
     "uuid": str,
     "sku": str,
@@ -76,8 +70,6 @@ _MOVEMENT_FIELDS = {
     "till_id": str,
     "created_at": str,
 }
-
-
 _PRODUCT_FIELDS = {"sku": str, "name": str, "category": str, "price": int, "cost": int}
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import enum
 
 REQUIRED_COLUMNS = ("sku", "name", "price")
-
-
 _EXTRA_COLUMNS = (
     "taxable",
     "low_stock",
@@ -19,8 +17,6 @@ _EXTRA_COLUMNS = (
     "options",
 )
 """The less common columns: a row's cells there are read only when the file has one of them."""
-
-
 EXPORT_COLUMNS = (
     "sku",
     "name",
@@ -33,8 +29,6 @@ EXPORT_COLUMNS = (
     *_EXTRA_COLUMNS,
     "notes",
 )
-
-
 INDONESIAN_COLUMNS = {
     "sku": "kode",
     "name": "nama",
@@ -55,8 +49,6 @@ INDONESIAN_COLUMNS = {
     "options": "opsi",
     "notes": "catatan",
 }
-
-
 _MORE_ALIASES = {
     "pajak": "taxable",
     "favorite": "favourite",
@@ -82,8 +74,6 @@ def _aliases() -> dict[str, str]:
 
 
 HEADER_ALIASES = _aliases()
-
-
 INDONESIAN_HEADERS = HEADER_ALIASES  # the name earlier versions used
 
 

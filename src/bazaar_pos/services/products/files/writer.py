@@ -98,7 +98,7 @@ class _ImportWriter:
 
     def write_products(self, rows: list[ProductRow]) -> None:
         """Insert the new products and update the others, one statement for many rows."""
-        products = Product.__table__
+        products = Product.core_table()
         now = utcnow()
         stamp = stored_value(self.session, products.c.created_at, now)
         fresh = [r for r in rows if r.sku.lower() not in self.existing]

@@ -20,7 +20,7 @@ depends_on: str | Sequence[str] | None = None
 
 # Plain ADD COLUMN keeps the products table in place: rebuilding it (batch
 # "recreate") would fail on a shop with sales, whose lines point at products.
-PRODUCT_COLUMNS = (
+PRODUCT_COLUMNS: tuple[sa.Column[object], ...] = (
     sa.Column("taxable", sa.Boolean(), server_default=sa.true(), nullable=False),
     sa.Column("unit", sa.String(length=20), server_default="pcs", nullable=False),
     sa.Column("photo", sa.String(length=255), server_default="", nullable=False),

@@ -1,0 +1,1 @@
+"""Plumbing every screen shares: dialogs, background jobs, operations and formatting."""

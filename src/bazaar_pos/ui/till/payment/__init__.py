@@ -1,0 +1,1 @@
+"""Taking payment at the till: the payment dialog, the QRIS window, payments to confirm."""
