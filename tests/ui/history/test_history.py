@@ -15,7 +15,7 @@ from tests.helpers.qt import open_history, ring_up, scan
 
 
 def test_find_a_sale_by_product_view_it_and_ask_for_a_reprint(qtbot, till):
-    till.shop.printer.configure(uri="network://192.168.1.50")
+    till.shop.printer.configure(uri="network://127.0.0.1:9")
     first = ring_up(qtbot, till, "2*KOP-1")
     ring_up(qtbot, till, "KRM-1")
     history = open_history(qtbot, till)
@@ -129,6 +129,7 @@ def sell_by_keys(qtbot, till, code):
 
 
 def test_every_open_starts_on_the_newest_sale_with_the_search_cleared(qtbot, till):
+    till.shop.printer.configure(uri="network://127.0.0.1:9")
     sale_a = sell_by_keys(qtbot, till, "8991234500164")
     history = open_history(qtbot, till)
     qtbot.keyClicks(history.search, "gayo")
