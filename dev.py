@@ -67,7 +67,7 @@ def run_tests(extra: list[str]) -> int:
 
 
 def update_translations() -> int:
-    """Extract every marked string into the template and merge it into id.po."""
+    """Extract every marked string into the template, merge it into id.po, compile the .mo."""
     folder = ROOT / "resources" / "translations"
     template = folder / "bazaar_pos.pot"
     pybabel = [str(PYTHON), "-m", "babel.messages.frontend"]
@@ -95,7 +95,14 @@ def update_translations() -> int:
     if not catalogue.exists():
         update = [*pybabel, "init"]
     update += ["-i", str(template), "-o", str(catalogue), "-l", "id"]
-    for step in (extract, update):
+    compile_mo = [
+        str(PYTHON),
+        "-c",
+        "import sys, pathlib; from bazaar_pos.i18n import compile_catalogues; "
+        "compile_catalogues(pathlib.Path(sys.argv[1]))",
+        str(folder),
+    ]
+    for step in (extract, update, compile_mo):
         code = subprocess.run(step, cwd=ROOT).returncode
         if code:
             return code

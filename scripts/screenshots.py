@@ -43,6 +43,7 @@ from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.app.style import apply_style
 from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
+from bazaar_pos.ui.common.translator import speak_qt_language
 from bazaar_pos.ui.products.dialog import ProductDialog
 from bazaar_pos.ui.products.labels_dialog import LabelsDialog
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
@@ -133,6 +134,7 @@ def take(out: Path, language: str) -> list[Path]:
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     apply_style(app)
+    speak_qt_language(app)
     camera = Camera(app, out, language)
     folder = Path(tempfile.mkdtemp(prefix="bazaar-shots-"))
     empty = Shop.open(folder / "new.sqlite")

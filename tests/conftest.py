@@ -23,6 +23,7 @@ pytest_plugins = [
     "tests.helpers.receipts",
     "tests.helpers.users",
     "tests.helpers.qt",
+    "tests.helpers.postgres",
 ]
 
 

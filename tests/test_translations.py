@@ -13,16 +13,16 @@ from bazaar_pos.i18n import _, ngettext, set_language
 from bazaar_pos.resources import resource_path
 
 SOURCE = Path(bazaar_pos.__file__).parent
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
 def marked_messages():
     found = {}
-    for filename, _line, message, _comments, _context in extract_from_dir(
+    for filename, _line, message, _comments, context in extract_from_dir(
         str(SOURCE), method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
-        found[message] = filename
+        found[context, message] = filename
     return found
 
 
@@ -39,8 +39,9 @@ def texts(value):
 def test_every_marked_string_has_an_indonesian_translation(catalogue):
     missing = [
         f"{where}: {message!r}"
-        for message, where in marked_messages().items()
-        if (entry := catalogue.get(message)) is None or not all(texts(entry.string))
+        for (context, message), where in marked_messages().items()
+        if (entry := catalogue.get(message, context=context)) is None
+        or not all(texts(entry.string))
     ]
     assert missing == []
 
@@ -134,3 +135,72 @@ def test_receipts_and_pdf_summaries_in_indonesian(shop, sell, add_product, tmp_p
     words = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Penjualan" in words
     assert "Rp190.000" in words
+
+
+@pytest.fixture
+def catalogue_folder(tmp_path, monkeypatch):
+    """A copy of the translations folder that the app reads, each catalogue read afresh."""
+    import shutil
+
+    from bazaar_pos import i18n
+
+    shutil.copyfile(resource_path("translations", "id.po"), tmp_path / "id.po")
+    monkeypatch.setattr(i18n, "resource_path", lambda *parts: tmp_path.joinpath(*parts[1:]))
+    i18n._read_catalogue.cache_clear()
+    yield tmp_path
+    i18n._read_catalogue.cache_clear()
+
+
+def says_the_same(compiled, catalogue):
+    """Every translated entry of the .po, as the compiled catalogue gives it back."""
+    differences = []
+    for entry in catalogue:
+        if not entry.id or entry.fuzzy or not all(texts(entry.string)):
+            continue
+        if isinstance(entry.id, tuple):
+            got = [compiled.ngettext(*entry.id, n) for n in (1, 2)]
+        elif entry.context:
+            got = [compiled.pgettext(entry.context, entry.id)]
+        else:
+            got = [compiled.gettext(entry.id)]
+        if got != texts(entry.string):
+            differences.append(entry.id)
+    return differences
+
+
+def test_the_compiled_catalogue_says_what_the_po_says(catalogue_folder, catalogue):
+    import gettext
+
+    from bazaar_pos.i18n import compile_catalogues
+
+    assert compile_catalogues(catalogue_folder) == [catalogue_folder / "id.mo"]
+    with (catalogue_folder / "id.mo").open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    assert says_the_same(compiled, catalogue) == []
+    assert len(catalogue) > 1000
+
+
+def test_a_start_reads_the_mo_and_falls_back_to_the_po(catalogue_folder, monkeypatch):
+    import os
+
+    from bazaar_pos import i18n
+
+    assert i18n.load_catalogue("id").gettext("Cash") == "Tunai"  # no .mo yet: the .po
+    i18n.compile_catalogues(catalogue_folder)
+    i18n._read_catalogue.cache_clear()
+    compiled = i18n.compiled_catalogue
+    monkeypatch.setattr(i18n, "compiled_catalogue", lambda source: pytest.fail("read the .po"))
+    assert i18n.load_catalogue("id").gettext("Cash") == "Tunai"
+    assert i18n.load_catalogue("id") is i18n.load_catalogue("id")  # read once per run
+    newer = (catalogue_folder / "id.mo").stat().st_mtime_ns + 1_000_000_000
+    os.utime(catalogue_folder / "id.po", ns=(newer, newer))  # the .po edited after the build
+    i18n._read_catalogue.cache_clear()
+    read = []
+
+    def compile_and_note(source):
+        read.append(source)
+        return compiled(source)
+
+    monkeypatch.setattr(i18n, "compiled_catalogue", compile_and_note)
+    assert i18n.load_catalogue("id").gettext("Cash") == "Tunai"
+    assert read == [catalogue_folder / "id.po"]

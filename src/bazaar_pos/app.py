@@ -23,6 +23,7 @@ from bazaar_pos.ui.app.errors import ErrorReporter
 from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.app.style import apply_style
 from bazaar_pos.ui.common.dialogs import Icon, Notice
+from bazaar_pos.ui.common.translator import speak_qt_language
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ def run_gui(
     app.setApplicationName("Bazaar POS")
     app.setOrganizationName("Bazaar POS")
     apply_style(app)
+    speak_qt_language(app)
     app.setWindowIcon(QIcon(str(resource_path("icons", "bazaar-pos.svg"))))
     reporter = ErrorReporter(log_path or log_folder() / LOG_FILE_NAME)
     reporter.install()

@@ -13,6 +13,11 @@ def resources_dir() -> Path:
     return _PACKAGED if _PACKAGED.is_dir() else _SOURCE_TREE
 
 
+def runs_from_source() -> bool:
+    """True in a source checkout (or an editable install of one), False when installed."""
+    return not _PACKAGED.is_dir()
+
+
 def resource_path(*parts: str) -> Path:
     """The path of a shipped file, e.g. ``resource_path("demo", "products.csv")``."""
     return resources_dir().joinpath(*parts)

@@ -8,6 +8,9 @@ import pytest
 from openpyxl import load_workbook
 
 from bazaar_pos import __version__, cli
+from bazaar_pos.domain.variants import parse_axes
+from bazaar_pos.services.products.catalogue import ProductDraft
+from bazaar_pos.services.shop import Shop
 from tests.helpers.cli import bazaar_pos
 from tests.helpers.scanning import scan_pdf
 
@@ -155,3 +158,23 @@ def test_xlsx_export_with_indonesian_headers_imports_back(db_path, tmp_path, wri
     assert rows[1][:7] == ("KOP-1", "Kopi", None, None, 95000, 0, 5)
     checked = bazaar_pos("--db", db_path, "products", "import", out, "--dry-run")
     assert "0 products added, 1 updated, stock set for 0." in checked.stdout
+
+
+def test_labels_for_a_category_print_each_variant_once(db_path, tmp_path):
+    shop = Shop.open(db_path)
+    try:
+        draft = ProductDraft("KMJ-1", "Kemeja Lurik", 275_000, category="Batik")
+        shirt = shop.catalogue.create(draft)
+        shop.catalogue.set_options(shirt.id, parse_axes("Ukuran: S, M; Warna: Merah, Biru"))
+        shop.catalogue.create(ProductDraft("SYL-1", "Syal Sutra", 185_000, category="Batik"))
+    finally:
+        shop.close()
+    out = tmp_path / "batik.pdf"
+    done = bazaar_pos(
+        "--db", db_path, "labels", "--category", "batik", "--template", "roll-50x30", "-o", out
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Wrote 5 labels for 5 products" in done.stdout
+    codes = scan_pdf(out)
+    assert len(codes) == 5
+    assert set(codes.values()) == {1}

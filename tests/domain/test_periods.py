@@ -91,3 +91,16 @@ def test_offsets_of_a_fixed_zone():
     start, end = Period.day(FRIDAY).utc_range(plus_seven)
     assert offset_segments(start, end, plus_seven)[0].offset_minutes == 420
     assert offset_minutes(start, UTC) == 0
+
+
+@pytest.mark.parametrize(
+    ("today", "kind", "first", "last"),
+    [
+        (date(2026, 12, 7), PeriodKind.LAST_MONTH, date(2026, 11, 1), date(2026, 11, 30)),
+        (date(2027, 1, 15), PeriodKind.LAST_MONTH, date(2026, 12, 1), date(2026, 12, 31)),
+        (date(2028, 3, 1), PeriodKind.LAST_MONTH, date(2028, 2, 1), date(2028, 2, 29)),
+        (date(2026, 12, 7), PeriodKind.THIS_YEAR, date(2026, 1, 1), date(2026, 12, 7)),
+    ],
+)
+def test_last_month_and_this_year(today, kind, first, last):
+    assert Period.preset(kind, today) == Period(first, last, kind)

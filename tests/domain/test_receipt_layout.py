@@ -266,3 +266,12 @@ def test_receipt_knows_what_was_due_and_paid_in_cash():
     assert receipt.change == 5_000
     assert receipt.paid_in_cash
     assert receipt.items[0].amount == 190_000
+
+
+def test_an_indonesian_receipt_names_a_wallet_payment_in_full_within_32_columns():
+    from bazaar_pos.i18n import set_language
+
+    set_language("id")
+    lines = texts(make_receipt(payments=(ReceiptPayment(PaymentMethod.EWALLET, 1_950_000),)))
+    assert row("Dompet digital", "Rp1.950.000") in lines
+    assert max(len(line) for line in lines) <= 32

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.i18n import _
@@ -53,7 +54,7 @@ def register(commands: Subparsers) -> None:
 
 
 def _set(shop: Shop, args: argparse.Namespace) -> int:
-    changes: dict[str, object] = {"uri": args.uri}
+    changes: dict[str, Any] = {"uri": args.uri}
     if args.width:
         changes["paper_mm"] = args.width
     if args.columns:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import datetime as dt
 from decimal import Decimal
 
 from babel.dates import format_date, format_datetime, format_interval, format_time
@@ -57,27 +57,27 @@ class Formats:
             return DASH
         return _plain(format_percent(fraction, format="#,##0.0%", locale=self.money_locale))
 
-    def date(self, day: date) -> str:
+    def date(self, day: dt.date) -> str:
         """``20 November 2026``."""
         return format_date(day, "long", locale=self.date_locale)
 
-    def short_date(self, day: date) -> str:
+    def short_date(self, day: dt.date) -> str:
         """``Fri 20 Nov``."""
         return format_date(day, "EEE d MMM", locale=self.date_locale)
 
     def month(self, year: int, month: int) -> str:
         """``November 2026``."""
-        return format_date(date(year, month, 1), "LLLL y", locale=self.date_locale)
+        return format_date(dt.date(year, month, 1), "LLLL y", locale=self.date_locale)
 
     def month_name(self, year: int, month: int) -> str:
         """``November``."""
-        return format_date(date(year, month, 1), "LLLL", locale=self.date_locale)
+        return format_date(dt.date(year, month, 1), "LLLL", locale=self.date_locale)
 
-    def time(self, moment: datetime) -> str:
+    def time(self, moment: dt.datetime) -> str:
         """``14:03`` on the moment's own clock."""
         return format_time(moment, "HH:mm", tzinfo=moment.tzinfo, locale=self.date_locale)
 
-    def datetime(self, moment: datetime) -> str:
+    def datetime(self, moment: dt.datetime) -> str:
         """``20 Nov 2026 14:03`` on the moment's own clock."""
         return format_datetime(
             moment, "d MMM y HH:mm", tzinfo=moment.tzinfo, locale=self.date_locale

@@ -21,6 +21,8 @@ class PeriodKind(enum.StrEnum):
     YESTERDAY = "yesterday"
     THIS_WEEK = "this_week"
     THIS_MONTH = "this_month"
+    LAST_MONTH = "last_month"
+    THIS_YEAR = "this_year"
     CUSTOM = "custom"
 
 
@@ -60,6 +62,11 @@ class Period:
             return cls(today - timedelta(days=today.weekday()), today, kind)
         if kind is PeriodKind.THIS_MONTH:
             return cls(today.replace(day=1), today, kind)
+        if kind is PeriodKind.LAST_MONTH:
+            last = today.replace(day=1) - ONE_DAY
+            return cls(last.replace(day=1), last, kind)
+        if kind is PeriodKind.THIS_YEAR:
+            return cls(today.replace(month=1, day=1), today, kind)
         return cls(today, today, kind)
 
     @property

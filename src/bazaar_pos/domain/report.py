@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.periods import Period
@@ -39,8 +40,15 @@ class Earnings:
     """Gross profit and margin, derived from a ``revenue`` and a ``cost``."""
 
     __slots__ = ()
-    revenue: MinorUnits
-    cost: MinorUnits
+    if TYPE_CHECKING:  # each subclass gives them, as fields or as properties
+
+        @property
+        def revenue(self) -> MinorUnits:
+            """Sales after discounts, without tax."""
+
+        @property
+        def cost(self) -> MinorUnits:
+            """The cost of the goods sold."""
 
     @property
     def profit(self) -> MinorUnits:
@@ -55,10 +63,14 @@ class Earnings:
 
 @dataclass(frozen=True, slots=True)
 class Amounts(Earnings):
-    """Sums over a set of sale lines.
+    """Sums over a set of sale lines, less what went back in the same period.
 
-    ``net`` is after discounts and, when prices include tax, still contains
-    ``tax_included``; ``revenue`` is the net without any tax.
+    ``net`` is after discounts and refunds and, when prices include tax, still
+    contains ``tax_included``; ``revenue`` is the net without any tax. A voided
+    sale is taken out of every sum (its count too); a refund keeps the sale's
+    gross and discount and takes its money out of ``net`` (shown as ``refunds``),
+    with its items, tax and cost. For consigned goods ``cost`` is what the maker
+    is owed, so the profit on them is the shop's commission.
     """
 
     sales: int = 0
@@ -69,6 +81,9 @@ class Amounts(Earnings):
     tax: MinorUnits = 0
     tax_included: MinorUnits = 0
     cost: MinorUnits = 0
+    refunds: MinorUnits = 0
+    consigned: MinorUnits = 0
+    """The part of ``cost`` that is owed to consignors for their goods."""
 
     def __add__(self, other: Amounts) -> Amounts:
         """Add two sets of sums field by field (spelled out: reports add them by the thousand)."""
@@ -81,6 +96,8 @@ class Amounts(Earnings):
             self.tax + other.tax,
             self.tax_included + other.tax_included,
             self.cost + other.cost,
+            self.refunds + other.refunds,
+            self.consigned + other.consigned,
         )
 
     @property
@@ -199,6 +216,13 @@ class PaymentRow:
     amount: MinorUnits
     tendered: MinorUnits = 0
     change: MinorUnits = 0
+    paid_back: MinorUnits = 0
+    """Money given back by this method on refunds and voids in the same period."""
+
+    @property
+    def kept(self) -> MinorUnits:
+        """What the method brought in, less what it gave back."""
+        return self.amount - self.paid_back
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,7 +266,9 @@ class SalesReport:
                 voids=replace(figures.voids, cost=0),
             ),
             breakdowns={
-                dimension: tuple(replace(row, amounts=replace(row.amounts, cost=0)) for row in rows)
+                dimension: tuple(
+                    replace(row, amounts=replace(row.amounts, cost=0, consigned=0)) for row in rows
+                )
                 for dimension, rows in self.breakdowns.items()
             },
             costs_shown=False,

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bazaar_pos.errors import UserError
-from bazaar_pos.exports.atomic import atomic_path
+from bazaar_pos.files import atomic_path
 from bazaar_pos.i18n import _
 
 FORMAT = "bazaar-pos-bundle"

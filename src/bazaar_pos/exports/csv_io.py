@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import NamedTuple
 
 from bazaar_pos.errors import UserError
+from bazaar_pos.files import atomic_writer
 from bazaar_pos.i18n import _
 
 
@@ -32,10 +30,23 @@ class CsvRow(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class CsvTable:
-    """A CSV file's header (lower-cased, trimmed) and rows."""
+    """A CSV file's header (lower-cased, trimmed, aliases resolved) and rows.
+
+    ``spelled`` gives each header column as the file wrote it (``price`` ->
+    ``Harga``), so problems name the column the person sees.
+    """
 
     header: tuple[str, ...]
     rows: tuple[CsvRow, ...]
+    spelled: dict[str, str] = field(default_factory=dict)
+
+
+def header_spelling(header: Sequence[str], raw_header: Iterable[str]) -> dict[str, str]:
+    """Each column name of ``header`` as the file's own header cell spells it (first one wins)."""
+    spelled: dict[str, str] = {}
+    for column, raw in zip(header, raw_header, strict=False):
+        spelled.setdefault(column, raw.strip() or column)
+    return spelled
 
 
 def read_csv(path: Path, aliases: dict[str, str] | None = None) -> CsvTable:
@@ -45,8 +56,34 @@ def read_csv(path: Path, aliases: dict[str, str] | None = None) -> CsvTable:
     as the separator. ``aliases`` renames header cells (``harga`` -> ``price``).
     Raises UserError when the file cannot be read as CSV text.
     """
+    records = csv_records(path)
+    first = next(records, None)
+    if first is None:  # nothing but an unclosed quote
+        raise UserError(_("{path} is empty.").format(path=path))
+    _first_line, raw_header = first
+    aliases = aliases or {}
+    header = tuple(aliases.get(h.strip().lower(), h.strip().lower()) for h in raw_header)
+    rows = [CsvRow(line, dict(zip(header, cells, strict=False))) for line, cells in records]
+    return CsvTable(header, tuple(rows), header_spelling(header, raw_header))
+
+
+def csv_records(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """Each non-blank record of a CSV file with the file line it starts on, the header first.
+
+    Reading is checked before the first record is given: a missing, non-UTF-8 or
+    empty file raises UserError at once. A broken record raises it when reached.
+    """
+    text = _read_text(path)
+    first_line = text.split("\n", 1)[0]
+    if not first_line.strip():
+        raise UserError(_("{path} is empty.").format(path=path))
+    delimiter = max(",;\t", key=first_line.count)
+    return _records(path, text, delimiter)
+
+
+def _read_text(path: Path) -> str:
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        return Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise UserError(_("File not found: {path}").format(path=path)) from None
     except UnicodeDecodeError:
@@ -55,22 +92,17 @@ def read_csv(path: Path, aliases: dict[str, str] | None = None) -> CsvTable:
         raise UserError(
             _("Cannot read {path}: {reason}").format(path=path, reason=exc.strerror)
         ) from None
-    first_line = text.split("\n", 1)[0]
-    if not first_line.strip():
-        raise UserError(_("{path} is empty.").format(path=path))
-    delimiter = max(",;\t", key=first_line.count)
+
+
+def _records(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     # Records split on line ends only (newline=""), so a quoted cell keeps its line breaks
     # and a U+2028 or control separator inside a name stays part of it.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    aliases = aliases or {}
+    first_line_of_record = 1
     try:
-        raw_header = next(reader)
-        header = tuple(aliases.get(h.strip().lower(), h.strip().lower()) for h in raw_header)
-        rows = []
-        first_line_of_record = reader.line_num + 1
         for cells in reader:
             if "".join(cells).strip():
-                rows.append(CsvRow(first_line_of_record, dict(zip(header, cells, strict=False))))
+                yield first_line_of_record, cells
             first_line_of_record = reader.line_num + 1
     except csv.Error as exc:  # a cell too long to be real, a broken quote
         raise UserError(
@@ -78,36 +110,6 @@ def read_csv(path: Path, aliases: dict[str, str] | None = None) -> CsvTable:
                 path=path, line=reader.line_num, reason=exc
             )
         ) from None
-    return CsvTable(header, tuple(rows))
-
-
-@contextmanager
-def atomic_writer(path: Path, *, newline: str | None = None) -> Iterator[IO[str]]:
-    """Open a text file that appears at ``path`` only once it is completely written."""
-    path = Path(path)
-    try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - renamed into place below
-            "w",
-            encoding="utf-8",
-            newline=newline,
-            dir=path.parent,
-            prefix=f".{path.name}.",
-            suffix=".part",
-            delete=False,
-        )
-    except OSError as exc:
-        raise UserError(
-            _("Cannot write {path}: {reason}").format(path=path, reason=exc.strerror)
-        ) from None
-    try:
-        with handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:

@@ -10,7 +10,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 
 from bazaar_pos.domain.barcodes import Symbology, symbology_for
-from bazaar_pos.exports.pdf_text import safe_text, write_atomically
+from bazaar_pos.exports.pdf_text import safe_text
+from bazaar_pos.files import atomic_path
 from bazaar_pos.i18n import N_
 
 if TYPE_CHECKING:  # drawing loads when labels are written, not at the app's start
@@ -150,7 +151,8 @@ def write_labels(
         canvas.save()
         pages.append(canvas.getPageNumber() - 1)
 
-    write_atomically(path, render)  # type: ignore[arg-type]
+    with atomic_path(path) as temporary:  # type: ignore[arg-type]
+        render(str(temporary))
     return pages[0]
 
 

@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from bazaar_pos import __version__
-from bazaar_pos.exports.atomic import atomic_path
+from bazaar_pos.files import atomic_path
 
 PAGE = A4
 MARGIN = 18 * mm
@@ -112,7 +112,7 @@ def numbered_canvas(frame: PageFrame) -> type[Canvas]:
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # ReportLab's reset; not in its stubs
 
         def save(self) -> None:
             total = len(self._pages)
@@ -125,7 +125,7 @@ def numbered_canvas(frame: PageFrame) -> type[Canvas]:
         def _draw_frame(self, total: int) -> None:
             width, height = PAGE
             self.saveState()
-            if self._pageNumber > 1:
+            if self.getPageNumber() > 1:
                 self.setFont(BOLD, 8.5)
                 self.setFillColor(INK)
                 self.drawString(MARGIN, height - 12 * mm, frame.header_left)
@@ -141,7 +141,7 @@ def numbered_canvas(frame: PageFrame) -> type[Canvas]:
             self.setFont(FONT, 7.5)
             self.setFillColor(MUTED)
             self.drawString(MARGIN, 9 * mm, frame.footer_left)
-            self.drawRightString(width - MARGIN, 9 * mm, frame.page_of(self._pageNumber, total))
+            self.drawRightString(width - MARGIN, 9 * mm, frame.page_of(self.getPageNumber(), total))
             self.restoreState()
 
     return NumberedCanvas
@@ -187,7 +187,7 @@ TEXT_SHARE = 0.28
 def data_table(
     columns: Sequence[Column],
     rows: Sequence[Sequence[str | Flowable]],
-    totals: Sequence[str] | None = None,
+    totals: Sequence[str | Flowable] | None = None,
     *,
     width: float = WIDTH,
     muted_rows: Sequence[int] = (),
@@ -249,7 +249,7 @@ def data_table(
 def _column_widths(
     columns: Sequence[Column],
     rows: Sequence[Sequence[str | Flowable]],
-    totals: Sequence[str] | None,
+    totals: Sequence[str | Flowable] | None,
     width: float,
     size: float,
 ) -> list[float] | None:
@@ -264,8 +264,9 @@ def _column_widths(
             continue
         cells = [row[index] for row in rows if isinstance(row[index], str)]
         widest = max((stringWidth(str(cell), FONT, size) for cell in cells), default=0)
-        if totals is not None:
-            widest = max(widest, stringWidth(totals[index], BOLD, size))
+        total = totals[index] if totals is not None else None
+        if isinstance(total, str):
+            widest = max(widest, stringWidth(total, BOLD, size))
         heading = max(stringWidth(word, BOLD, 8) for word in column.heading.split() or [""])
         needed[index] = max(widest, heading) + 2 * PADDING + 1
     total_weight = sum(c.weight for c in columns)
@@ -293,7 +294,7 @@ def _text_need(rows: Sequence[Sequence[str | Flowable]], index: int, width: floa
 def figure_grid(figures: Sequence[tuple[str, str]], columns: int = 4) -> Table:
     """Key figures as a grid of labelled values, each value shrunk to fit on one line."""
     cell_width = WIDTH / columns - 24  # the cell less its paddings and the inner table's
-    cells = [
+    cells: list[list[Flowable | str]] = [
         [text(label, "figure_label"), _figure_value(value, cell_width)] for label, value in figures
     ]
     while len(cells) % columns:
@@ -360,7 +361,9 @@ def column_chart(
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
     chart.x, chart.y = 52, 28
-    chart.width, chart.height = width - chart.x - 6, height - chart.y - (16 if caption else 8)
+    # ReportLab takes float sizes, though its stubs say int.
+    chart.width = width - chart.x - 6  # type: ignore[assignment]
+    chart.height = height - chart.y - (16 if caption else 8)  # type: ignore[assignment]
     chart.data = [list(values) or [0]]
     chart.categoryAxis.categoryNames = list(labels) or [""]
     chart.categoryAxis.labels.fontName = FONT
@@ -394,7 +397,9 @@ def bar_chart(
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
     chart.x, chart.y = 150, 20
-    chart.width, chart.height = width - chart.x - 10, height - chart.y - (18 if caption else 6)
+    # ReportLab takes float sizes, though its stubs say int.
+    chart.width = width - chart.x - 10  # type: ignore[assignment]
+    chart.height = height - chart.y - (18 if caption else 6)
     chart.data = [list(reversed(values)) or [0]]
     chart.categoryAxis.categoryNames = [_clip(label, 34) for label in reversed(labels)] or [""]
     chart.categoryAxis.labels.fontName = FONT

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.styles import StyleSheet1, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from unidecode import unidecode
 
 from bazaar_pos.domain.shift_report import (
@@ -18,8 +27,7 @@ from bazaar_pos.domain.shift_report import (
     report_title,
     shift_report_sections,
 )
-from bazaar_pos.errors import UserError
-from bazaar_pos.i18n import _
+from bazaar_pos.files import atomic_path
 
 LABEL_WIDTH = 110 * mm
 VALUE_WIDTH = 50 * mm
@@ -41,27 +49,24 @@ def write_shift_report_pdf(report: ShiftReport, path: Path) -> Path:
         topMargin=18 * mm,
         bottomMargin=18 * mm,
     )
-    story: list[object] = [
+    story: list[Flowable] = [
         Paragraph(escape(latin(report.shop_name)), styles["Title"]),
         Paragraph(escape(latin(title)), styles["Heading2"]),
     ]
     for section in shift_report_sections(report):
         if section.rows:
             story.append(_section(section, styles))
-    try:
+    with atomic_path(path) as temporary:
+        document.filename = str(temporary)
         document.build(story)
-    except OSError as exc:
-        raise UserError(
-            _("Cannot write the PDF {path}: {reason}").format(path=path, reason=exc.strerror)
-        ) from exc
     return path
 
 
-def _section(section: ReportSection, styles: dict[str, object]) -> KeepTogether:
+def _section(section: ReportSection, styles: StyleSheet1) -> KeepTogether:
     """A section's heading and its rows in a two-column table, kept on one page."""
     rows = [[latin(row.label), latin(row.value)] for row in section.rows]
     table = Table(rows, colWidths=[LABEL_WIDTH, VALUE_WIDTH], hAlign="LEFT")
-    commands: list[tuple[object, ...]] = [
+    commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), "Helvetica", FONT_SIZE),
         ("ALIGN", (1, 0), (1, -1), "RIGHT"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
@@ -72,7 +77,7 @@ def _section(section: ReportSection, styles: dict[str, object]) -> KeepTogether:
         if row.strong:
             commands.append(("FONT", (0, index), (-1, index), "Helvetica-Bold", FONT_SIZE))
     table.setStyle(TableStyle(commands))
-    parts: list[object] = [Spacer(1, 2 * mm)]
+    parts: list[Flowable] = [Spacer(1, 2 * mm)]
     if section.title:
         parts.append(Paragraph(escape(latin(section.title)), styles["Heading4"]))
     parts.append(table)

@@ -7,7 +7,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from bazaar_pos import __version__
 from bazaar_pos.domain.formats import Formats
@@ -28,6 +28,16 @@ from bazaar_pos.exports.pdf_parts import (
 from bazaar_pos.i18n import _, ngettext
 
 TOP_PRODUCTS = 15
+ROOM_FOR_A_TABLE = 55 * mm
+"""Below this much room a section starts on the next page; with more, its table begins here
+and continues overleaf under its repeated header, so no page is left half empty."""
+
+
+def _flowing(heading: str, *parts: Flowable) -> list[Flowable]:
+    """A section whose table may continue on the next page: never a lone heading, no big gap."""
+    title = text(heading, "h2")
+    title.keepWithNext = False  # a table kept with its heading would jump whole to a new page
+    return [CondPageBreak(ROOM_FOR_A_TABLE), title, *parts]
 
 
 def write_sales_summary(
@@ -138,12 +148,13 @@ def _day_chart(report: SalesReport, fmt: Formats) -> list[Flowable]:
 
 def _day_table(report: SalesReport, fmt: Formats) -> list[Flowable]:
     days = report.rows(Dimension.DAY)
-    trading = [row for row in days if row.amounts.sales]
+    trading = [row for row in days if row.amounts.sales or row.amounts.net or row.amounts.refunds]
     columns = [
         Column(_("Day"), 2.2, numeric=False),
         Column(_("Sales"), 1),
         Column(_("Gross sales"), 1.6),
         Column(_("Discounts"), 1.4),
+        Column(_("Refunds"), 1.4),
         Column(_("Net sales"), 1.6),
         Column(_("Average sale"), 1.6),
     ]
@@ -153,6 +164,7 @@ def _day_table(report: SalesReport, fmt: Formats) -> list[Flowable]:
             fmt.count(row.amounts.sales),
             fmt.money(row.amounts.gross),
             fmt.money(row.amounts.discount),
+            fmt.money(row.amounts.refunds),
             fmt.money(row.amounts.net),
             fmt.money(_average(row.amounts)),
         ]
@@ -164,6 +176,7 @@ def _day_table(report: SalesReport, fmt: Formats) -> list[Flowable]:
         fmt.count(total.sales),
         fmt.money(total.gross),
         fmt.money(total.discount),
+        fmt.money(total.refunds),
         fmt.money(total.net),
         fmt.money(_average(total)),
     ]
@@ -187,20 +200,36 @@ def _day_table(report: SalesReport, fmt: Formats) -> list[Flowable]:
 
 
 def _payments(report: SalesReport, fmt: Formats) -> list[Flowable]:
-    total = sum(p.amount for p in report.payments)
+    total = sum(p.kept for p in report.payments)
     columns = [
         Column(_("Payment method"), 2.4, numeric=False),
         Column(_("Sales"), 1),
-        Column(_("Amount"), 1.6),
+        Column(_("Received"), 1.6),
+        Column(_("Paid back"), 1.6),
+        Column(_("Net received"), 1.6),
         Column(_("Share"), 1),
     ]
     rows = [
-        [p.label, fmt.count(p.sales), fmt.money(p.amount), _share(p.amount, total, fmt)]
+        [
+            p.label,
+            fmt.count(p.sales),
+            fmt.money(p.amount),
+            fmt.money(p.paid_back),
+            fmt.money(p.kept),
+            _share(p.kept, total, fmt),
+        ]
         for p in report.payments
     ]
-    totals = [_("Total"), "", fmt.money(total), _share(total, total, fmt)]
+    totals = [
+        _("Total"),
+        "",
+        fmt.money(sum(p.amount for p in report.payments)),
+        fmt.money(sum(p.paid_back for p in report.payments)),
+        fmt.money(total),
+        _share(total, total, fmt),
+    ]
     chart = bar_chart(
-        [p.label for p in report.payments], [p.amount for p in report.payments], fmt.compact
+        [p.label for p in report.payments], [p.kept for p in report.payments], fmt.compact
     )
     return [
         KeepTogether(
@@ -216,8 +245,9 @@ def _payments(report: SalesReport, fmt: Formats) -> list[Flowable]:
 
 def _product_columns(first: str) -> list[Column]:
     return [
-        Column(first, 4, numeric=False),
+        Column(first, 3.6, numeric=False),
         Column(_("Items"), 0.9),
+        Column(_("Refunds"), 1.4),
         Column(_("Net sales"), 1.6),
         Column(_("Cost"), 1.5),
         Column(_("Gross profit"), 1.6),
@@ -232,6 +262,7 @@ def _product_row(
     return [
         label,
         fmt.count(amounts.items),
+        fmt.money(amounts.refunds),
         fmt.money(amounts.net),
         fmt.money(amounts.cost),
         fmt.money(amounts.profit),
@@ -279,7 +310,7 @@ def _line_level(
     total = sum((row.amounts for row in rows), Amounts())
     body = [_product_row(row.label, row.amounts, total.net, fmt) for row in rows]
     totals = _product_row(_("Total"), total, total.net, fmt)
-    return [KeepTogether([text(heading, "h2"), data_table(_product_columns(first), body, totals)])]
+    return _flowing(heading, data_table(_product_columns(first), body, totals))
 
 
 def _by_hour(report: SalesReport, fmt: Formats) -> list[Flowable]:
@@ -297,14 +328,9 @@ def _by_hour(report: SalesReport, fmt: Formats) -> list[Flowable]:
     rows = report.rows(Dimension.HOUR)
     total = sum((row.amounts for row in rows), Amounts())
     return [
-        KeepTogether(
-            [
-                text(_("Sales by hour of day"), "h2"),
-                chart,
-                Spacer(1, 3 * mm),
-                _sale_table(rows, _("Hour"), total, fmt),
-            ]
-        )
+        KeepTogether([text(_("Sales by hour of day"), "h2"), chart]),
+        Spacer(1, 3 * mm),
+        _sale_table(rows, _("Hour"), total, fmt),
     ]
 
 
@@ -336,8 +362,45 @@ def _people_and_places(report: SalesReport, fmt: Formats) -> list[Flowable]:
         rows = report.rows(dimension)
         total = sum((row.amounts for row in rows), Amounts())
         story.append(KeepTogether([text(heading, "h2"), _sale_table(rows, first, total, fmt)]))
-    story += _line_level(report.rows(Dimension.CONSIGNOR), _("Consignors"), _("Consignor"), fmt)
+    story += _consignors(report, fmt)
     return story
+
+
+def _consignors(report: SalesReport, fmt: Formats) -> list[Flowable]:
+    """Each maker's goods sold: items, money, the shop's commission and what the maker is owed."""
+    rows = report.rows(Dimension.CONSIGNOR)
+    total = sum((row.amounts for row in rows), Amounts())
+    columns = [
+        Column(_("Consignor"), 3.6, numeric=False),
+        Column(_("Items"), 0.9),
+        Column(_("Refunds"), 1.4),
+        Column(_("Net sales"), 1.6),
+        Column(_("Shop's earnings"), 1.6),
+        Column(_("Owed to consignor"), 1.7),
+        Column(_("Share"), 1),
+    ]
+
+    def cells(label: str, amounts: Amounts, owed: bool) -> list[str | Flowable]:
+        return [
+            label,
+            fmt.count(amounts.items),
+            fmt.money(amounts.refunds),
+            fmt.money(amounts.net),
+            fmt.money(amounts.profit),
+            fmt.money(amounts.consigned) if owed else "",
+            _share(amounts.net, total.net, fmt),
+        ]
+
+    body = [cells(row.label, row.amounts, row.key != "") for row in rows]
+    totals = cells(_("Total"), total, True)
+    note = text(
+        _(
+            "For consigned goods the shop's earnings are its commission; the rest is owed "
+            "to the maker. For the shop's own goods they are the gross profit."
+        ),
+        "note",
+    )
+    return [KeepTogether([text(_("Consignors"), "h2"), data_table(columns, body, totals), note])]
 
 
 def turnover_section(turnover: TurnoverYear, fmt: Formats) -> list[Flowable]:
@@ -376,8 +439,8 @@ def turnover_section(turnover: TurnoverYear, fmt: Formats) -> list[Flowable]:
         fmt.money(sum(e.tax_individual for e in estimates)),
         fmt.money(sum(e.tax_business for e in estimates)),
     ]
+    heading = _("UMKM turnover {year} (PP 55/2022 final tax)").format(year=turnover.year)
     story: list[Flowable] = [
-        text(_("UMKM turnover {year} (PP 55/2022 final tax)").format(year=turnover.year), "h2"),
         text(
             _("Gross turnover from 1 January to {day}: {amount}").format(
                 day=fmt.date(turnover.through), amount=fmt.money(turnover.total)
@@ -412,8 +475,12 @@ def turnover_section(turnover: TurnoverYear, fmt: Formats) -> list[Flowable]:
                     "body",
                 )
             )
-    story += [Spacer(1, 2 * mm), data_table(columns, rows, totals)]
-    return [KeepTogether([*story, _turnover_note()])]
+    return [
+        *_flowing(heading, *story),
+        Spacer(1, 2 * mm),
+        data_table(columns, rows, totals),
+        _turnover_note(),
+    ]
 
 
 def _turnover_note() -> Flowable:
@@ -436,8 +503,17 @@ def _notes(report: SalesReport) -> list[Flowable]:
             "Gross profit is net sales without tax less the cost of goods, taken from each "
             "product's cost when it was sold."
         ),
-        _("Payments received include cash rounding."),
+        _("Payments received include cash rounding, less the money paid back."),
+        _(
+            "A refund or a void counts in the period, day, hour, till and cashier where the "
+            "money went back, and under the product, category and consignor of the line."
+        ),
+        _(
+            "Consigned goods count under the maker they belonged to when sold; their cost "
+            "is what the maker is owed, so their gross profit is the shop's commission."
+        ),
     ]
     if not (report.figures.refunds.count or report.figures.voids.count):
         lines.append(_("No refunds or voided sales were recorded in this period."))
-    return [text(_("How these figures are counted"), "h2")] + [text(line, "note") for line in lines]
+    notes: list[Flowable] = [text(_("How these figures are counted"), "h2")]
+    return notes + [text(line, "note") for line in lines]

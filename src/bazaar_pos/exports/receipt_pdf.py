@@ -25,6 +25,7 @@ from bazaar_pos.domain.receipt_layout import (
     layout_receipt,
 )
 from bazaar_pos.errors import UserError
+from bazaar_pos.files import atomic_path
 from bazaar_pos.i18n import _
 
 FONT, BOLD_FONT = "Courier", "Courier-Bold"
@@ -60,25 +61,21 @@ def write_receipt_pdf(
     logos = {line.text: _logo(line.text) for line in lines if line.style is LineStyle.LOGO}
     heights = [_height(line, page, logos) for line in lines]
     page_height = 2 * page.margin + sum(heights)
-    canvas = Canvas(str(path), pagesize=(page.width, page_height))
-    canvas.setTitle(_("Receipt {number}").format(number=receipt.number))
-    canvas.setAuthor(receipt.shop.name)
-    y = page_height - page.margin
-    for line, height in zip(lines, heights, strict=True):
-        y -= height
-        if line.style is LineStyle.LOGO:
-            _draw_logo(canvas, logos[line.text], page, y, height)
-        elif line.style is LineStyle.QR:
-            _draw_qr(canvas, line.text, page.margin + (page.text_width - height) / 2, y, height)
-        else:
-            _draw_text(canvas, line, page, y + page.size * 0.3)
-    canvas.showPage()
-    try:
+    with atomic_path(path) as temporary:
+        canvas = Canvas(str(temporary), pagesize=(page.width, page_height))
+        canvas.setTitle(_("Receipt {number}").format(number=receipt.number))
+        canvas.setAuthor(receipt.shop.name)
+        y = page_height - page.margin
+        for line, height in zip(lines, heights, strict=True):
+            y -= height
+            if line.style is LineStyle.LOGO:
+                _draw_logo(canvas, logos[line.text], page, y, height)
+            elif line.style is LineStyle.QR:
+                _draw_qr(canvas, line.text, page.margin + (page.text_width - height) / 2, y, height)
+            else:
+                _draw_text(canvas, line, page, y + page.size * 0.3)
+        canvas.showPage()
         canvas.save()
-    except OSError as exc:
-        raise UserError(
-            _("Cannot write the PDF {path}: {reason}").format(path=path, reason=exc.strerror)
-        ) from exc
     return path
 
 

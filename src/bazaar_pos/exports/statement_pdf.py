@@ -9,11 +9,12 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle, PropertySet, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from bazaar_pos.exports.pdf_text import safe_text, write_atomically
+from bazaar_pos.exports.pdf_text import safe_text
+from bazaar_pos.files import atomic_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +37,12 @@ class Statement:
 
 def write_statement(path: Path, statement: Statement) -> Path:
     """Write ``statement`` to ``path`` as an A4 PDF (replacing it only once complete)."""
-    return write_atomically(path, lambda target: _render(target, statement))
+    with atomic_path(path) as temporary:
+        _render(str(temporary), statement)
+    return Path(path)
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
+def _p(text: str, style: PropertySet) -> Paragraph:
     return Paragraph(escape(safe_text(text)), style)
 
 
@@ -58,7 +61,7 @@ def _render(target: str, statement: Statement) -> None:
         title=safe_text(statement.title),
         author=safe_text(statement.shop_lines[0] if statement.shop_lines else ""),
     )
-    story: list[object] = [_p(line, small) for line in statement.shop_lines]
+    story: list[Flowable] = [_p(line, small) for line in statement.shop_lines]
     story += [
         Spacer(1, 4 * mm),
         _p(statement.title, styles["Title"]),
@@ -76,12 +79,13 @@ def _render(target: str, statement: Statement) -> None:
         _p(c, bold_right if i in statement.numeric_columns else small)
         for i, c in enumerate(statement.columns)
     ]
-    body = [
+    body: list[list[Flowable | str]] = [
         [_p(cell, right if i in statement.numeric_columns else small) for i, cell in enumerate(r)]
         for r in statement.rows
     ]
     if not body:
-        body = [[_p(statement.empty_text, small)] + [""] * (len(statement.columns) - 1)]
+        empty: list[Flowable | str] = [_p(statement.empty_text, small)]
+        body = [empty + [""] * (len(statement.columns) - 1)]
     widths = _widths(len(statement.columns))
     table = Table([header, *body], colWidths=widths, repeatRows=1)
     table.setStyle(
@@ -104,7 +108,7 @@ def _render(target: str, statement: Statement) -> None:
     if statement.signatures:
         # Each name under a line to sign on, with a gap between the lines.
         centred = ParagraphStyle("centred", parent=small, alignment=1)
-        cells: list[object] = []
+        cells: list[Flowable | str] = []
         for i, text in enumerate(statement.signatures):
             cells += [_p(text, centred)] if i == 0 else ["", _p(text, centred)]
         count = len(statement.signatures)

@@ -12,8 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from bazaar_pos.errors import UserError
-from bazaar_pos.exports.atomic import atomic_path
-from bazaar_pos.exports.csv_io import CsvRow, CsvTable
+from bazaar_pos.exports.csv_io import CsvRow, CsvTable, header_spelling
+from bazaar_pos.files import atomic_path
 from bazaar_pos.i18n import _
 
 
@@ -65,7 +65,7 @@ def read_xlsx(path: Path, aliases: dict[str, str] | None = None) -> CsvTable:
                 records.append(CsvRow(line, dict(zip(header, texts, strict=False))))
     finally:
         workbook.close()
-    return CsvTable(header, tuple(records))
+    return CsvTable(header, tuple(records), header_spelling(header, map(cell_text, raw_header)))
 
 
 def write_xlsx(

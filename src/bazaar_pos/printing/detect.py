@@ -95,22 +95,22 @@ def _serial_ports() -> list[DetectedPrinter]:
 
     found = []
     for port in list_ports.comports():
-        described = bool(port.description) and port.description != "n/a"
-        if not described and _BUILT_IN_SERIAL.fullmatch(port.device):
+        label = _serial_name(port.device, port.description)
+        if label == _serial_name(port.device, None) and _BUILT_IN_SERIAL.fullmatch(port.device):
             continue  # a computer's own serial port, with nothing known on it
-        label = (
-            _("Serial port {port} ({description})").format(
-                port=port.device, description=port.description
-            )
-            if described
-            else _("Serial port {port}").format(port=port.device)
-        )
         found.append(DetectedPrinter(f"serial://{port.device}?baud=9600", label))
     return found
 
 
 _BUILT_IN_SERIAL = re.compile(r"/dev/ttyS\d+")
 """Linux's names for a computer's own serial ports (a Bluetooth or USB adapter is named apart)."""
+
+
+def _serial_name(device: str, description: str | None) -> str:
+    """The port's name, with what the system says it is unless it says nothing ("n/a")."""
+    if not description or description.strip().lower() in {"n/a", device.lower()}:
+        return _("Serial port {port}").format(port=device)
+    return _("Serial port {port} ({description})").format(port=device, description=description)
 
 
 def _windows_printers() -> list[DetectedPrinter]:

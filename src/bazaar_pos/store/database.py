@@ -7,7 +7,6 @@ portable SQLAlchemy so the same models and migrations run on PostgreSQL.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -40,6 +39,7 @@ from sqlalchemy.sql.elements import ClauseElement
 from sqlalchemy.types import TypeEngine
 
 from bazaar_pos.errors import DatabaseError
+from bazaar_pos.files import atomic_path, make_folder
 from bazaar_pos.i18n import N_, _
 from bazaar_pos.paths import backup_folder
 from bazaar_pos.store.memo import Memo
@@ -549,69 +549,59 @@ def backup_before_migration(path: Path, revision: str) -> Path:
     return target
 
 
-def copy_database(source: Path, target: Path) -> Path:
+def copy_database(source: Path, target: Path, *, live: bool = False) -> Path:
     """Copy a database, even one in use, to ``target`` whole or not at all.
 
     Uses SQLite's online backup API, so the copy is a consistent snapshot
     even while sales are being written. The copy is one self-contained file
-    (no ``-wal``), passes ``integrity_check`` and is synced to disk before it
-    appears under its name. Raises DatabaseError, leaving no partial file.
+    (a backup in rollback journal mode; with ``live``, a database to put in
+    place of the shop's, in WAL mode: opening it then writes no rollback
+    journal, which a power cut could leave behind to stop the app) and passes
+    ``integrity_check``; :func:`bazaar_pos.files.atomic_path` then syncs it,
+    gives it its name and syncs the folder (made, synced, if it is new). The
+    copy's own syncs are off: until it has its name it is only a temporary
+    file, thrown away if anything fails. Raises DatabaseError, leaving no
+    partial file.
     """
     source, target = Path(source), Path(target)
-    partial = target.with_name(f".{target.name}.part")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial.unlink(missing_ok=True)
-        with (
-            closing(connect_read_only(source)) as reader,
-            closing(sqlite3.connect(partial)) as writer,
-        ):
-            reader.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            reader.backup(writer)
-            writer.execute("PRAGMA journal_mode = DELETE")
-            verdict = writer.execute("PRAGMA integrity_check").fetchone()[0]
-        if verdict != "ok":
-            raise DatabaseError(
-                _("The copy of {path} failed its check ({reason}).").format(
-                    path=source, reason=verdict
-                )
-            )
-        _sync_file(partial)
-        os.replace(partial, target)
-        _sync_folder(target.parent)
-    except sqlite3.Error as exc:
-        _remove(partial)
-        raise database_error(exc, source) or DatabaseError(
-            _("Cannot copy {path}: {reason}").format(path=source, reason=exc)
-        ) from exc
+        make_folder(target.parent)
     except OSError as exc:
-        _remove(partial)
         raise DatabaseError(
             _("Cannot write {path}: {reason}").format(path=target, reason=exc.strerror or exc)
         ) from exc
-    except BaseException:
-        _remove(partial)
-        raise
+    try:
+        with atomic_path(target, error=DatabaseError) as partial:
+            try:
+                _copy(source, partial, "WAL" if live else "DELETE")
+            finally:
+                for ending in ("-journal", "-wal", "-shm"):
+                    _remove(partial.with_name(partial.name + ending))
+    except sqlite3.Error as exc:
+        raise database_error(exc, source) or DatabaseError(
+            _("Cannot copy {path}: {reason}").format(path=source, reason=exc)
+        ) from exc
     return target
+
+
+def _copy(source: Path, partial: Path, journal_mode: str) -> None:
+    """SQLite's online backup of ``source`` into the empty file ``partial``, checked."""
+    with (
+        closing(connect_read_only(source)) as reader,
+        closing(sqlite3.connect(partial)) as writer,
+    ):
+        reader.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        writer.execute("PRAGMA synchronous = OFF")
+        reader.backup(writer)
+        writer.execute(f"PRAGMA journal_mode = {journal_mode}")
+        verdict = writer.execute("PRAGMA integrity_check").fetchone()[0]
+    if verdict != "ok":
+        raise DatabaseError(
+            _("The copy of {path} failed its check ({reason}).").format(path=source, reason=verdict)
+        )
 
 
 def _remove(path: Path) -> None:
     """Delete a partial file if there is one; a folder that is gone is fine too."""
     with suppress(OSError):
         path.unlink(missing_ok=True)
-
-
-def _sync_file(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX only; Windows cannot open folders this way)."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

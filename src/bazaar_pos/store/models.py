@@ -257,6 +257,10 @@ class SaleLine(Base):
     discount_minor: Mapped[int] = mapped_column(Integer)
     tax_minor: Mapped[int] = mapped_column(Integer)
     line_total_minor: Mapped[int] = mapped_column(Integer)
+    consignor_id: Mapped[int | None] = mapped_column(ForeignKey("consignors.id"))
+    """Whose goods these were when sold ("titip jual"); None for the shop's own goods."""
+    commission_minor: Mapped[int] = mapped_column(Integer, server_default="0")
+    """The shop's commission on a consigned line, worked out when it was sold."""
 
     sale: Mapped[Sale] = relationship(back_populates="lines")
 
@@ -384,6 +388,8 @@ class RefundLine(Base):
     amount_minor: Mapped[int] = mapped_column(Integer)
     tax_minor: Mapped[int] = mapped_column(Integer)
     restocked: Mapped[bool] = mapped_column(Boolean)
+    commission_minor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """On a consigned line: the part of the shop's commission given back with these items."""
 
     refund: Mapped[Refund] = relationship(back_populates="lines")
     sale_line: Mapped[SaleLine] = relationship()

@@ -7,10 +7,13 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.errors import ValidationError
+from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.selling.refunds import RefundItem
 from bazaar_pos.services.shifts.events import EventDraft
+from bazaar_pos.services.stock.consignment.views import ConsignorDraft
 from bazaar_pos.store.models import AuditEvent, Sale
 
 JAKCRAFT = EventDraft(
@@ -81,7 +84,28 @@ def test_the_event_report_sets_takings_against_goods_and_fees(shop, add_product,
         ("KOP-1", 2, 190_000),
     ]
     assert report.items_sold == 7
-    assert dict(report.by_method) == {"cash": 435_000, "qris": 220_000}
+    # each method less what it paid back, so they add up to the takings
+    assert dict(report.by_method) == {"cash": 245_000, "qris": 220_000}
+    assert sum(amount for _method, amount in report.by_method) == report.takings
+
+
+def test_a_makers_goods_cost_the_event_what_the_maker_is_owed(shop, add_product, sell):
+    maker = shop.consignment.add_consignor(
+        ConsignorDraft("Bu Wayan", commission=Commission.percent(20))
+    )
+    necklace = shop.catalogue.create(
+        ProductDraft("KLG-1", "Kalung Perak", 425_000, cost=300_000, consignor_id=maker.id)
+    )
+    shop.consignment.receive(necklace.id, 3)
+    event = shop.events.create(JAKCRAFT)
+    shop.events.open(event.id)
+    sold = sell((shop.catalogue.get(necklace.id), 3))
+    line = shop.sales_history.detail(sold.uuid).lines[0]
+    shop.refunds.refund(sold.uuid, [RefundItem(line.id, 1)])
+    report = shop.events.report(event.id)
+    assert report.takings == 850_000
+    assert report.cost_of_goods == 680_000  # two kept, 80% of Rp425.000 each to the maker
+    assert dict(report.by_method) == {"cash": 850_000}
 
 
 def test_event_drafts_are_checked(shop):

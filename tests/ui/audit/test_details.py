@@ -37,6 +37,17 @@ def test_a_settings_change_reads_as_before_and_after(shop):
     assert "new" not in text
 
 
+def test_a_language_change_names_the_languages(shop):
+    set_language("id")
+    settings = shop.settings.load()
+    shop.settings.change(replace(settings, language="en"))
+    assert details_text(logged(shop, "settings.changed"), MONEY) == "Bahasa: — → English"
+    shop.settings.change(replace(settings, language="id"))
+    assert details_text(logged(shop, "settings.changed"), MONEY) == (
+        "Bahasa: English → Bahasa Indonesia"
+    )
+
+
 def test_a_shift_counts_money_and_a_stock_count_counts_products(shop):
     shop.shifts.open(100_000)
     shop.shifts.close(CashCount.total_only(95_000))

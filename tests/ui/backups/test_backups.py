@@ -12,6 +12,7 @@ from bazaar_pos.store.lock import DatabaseLock
 from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
 from bazaar_pos.ui.common.dialogs import Notice
+from bazaar_pos.ui.common.translator import stop_speaking_qt_language
 
 
 @pytest.fixture
@@ -27,11 +28,12 @@ def notices(monkeypatch):
 
 @pytest.fixture
 def app_style(qtbot):
-    """run_gui styles the whole application; put it back for the tests after."""
+    """run_gui styles the whole application and teaches Qt its words; put it back after."""
     app = QApplication.instance()
     before = app.styleSheet()
     yield
     app.setStyleSheet(before)
+    stop_speaking_qt_language(app)
 
 
 @pytest.fixture

@@ -141,9 +141,9 @@ def test_settings_test_page_runs_in_the_background(qtbot, shop, tmp_path):
     assert b"Printer test" in target.read_bytes()
     qtbot.mouseClick(section.drawer_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: section.status.text() == "Drawer opened.", timeout=10_000)
-    qtbot.mouseClick(section.find, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(section.find_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: " found." in section.status.text(), timeout=10_000)
-    assert section.find.isEnabled()
+    assert section.find_button.isEnabled()
 
 
 def test_settings_reports_a_printer_that_cannot_be_reached(qtbot, shop):
@@ -227,14 +227,14 @@ def test_find_printers_says_why_usb_was_not_searched_and_skips_bare_serial_ports
     screen = SettingsScreen(shop)
     qtbot.addWidget(screen)
     section = screen.printer
-    qtbot.mouseClick(section.find, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(section.find.isEnabled, timeout=10_000)
+    qtbot.mouseClick(section.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(section.find_button.isEnabled, timeout=10_000)
     assert section.status.text().startswith("2 found. USB printers cannot be searched here")
     assert "libusb" in section.status.text()
     assert "udev rule" in section.status.text()
     listed = [section.detected.itemText(i) for i in range(section.detected.count())]
     assert listed == ["Serial port /dev/rfcomm0", "Serial port /dev/ttyUSB0 (USB Serial)"]
     monkeypatch.setattr(detect.sys, "platform", "win32")
-    qtbot.mouseClick(section.find, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(section.find.isEnabled, timeout=10_000)
+    qtbot.mouseClick(section.find_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(section.find_button.isEnabled, timeout=10_000)
     assert "Windows driver" in section.status.text()

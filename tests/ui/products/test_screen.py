@@ -6,6 +6,7 @@ from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
+from bazaar_pos.domain.variants import parse_axes
 from bazaar_pos.services.products.search import ProductQuery
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.products.dialog import ProductDialog
@@ -263,7 +264,7 @@ def test_import_shows_bad_rows_and_refuses_them(qtbot, shop, write_csv):
     assert dialog.table.rowCount() == 2
     assert dialog.table.item(0, 5).text() == "new product"
     assert (
-        dialog.table.item(1, 5).text() == "name: the name is empty; price: 'mahal' is not an amount"
+        dialog.table.item(1, 5).text() == "nama: the name is empty; harga: 'mahal' is not an amount"
     )
     assert not dialog.import_button.isEnabled()
     assert "1 rows have problems" in dialog.summary.text()
@@ -299,3 +300,30 @@ def test_export_runs_in_the_background(qtbot, shop, add_product, screen, answers
     answers.save_path = None
     screen.export_file()
     assert screen.message.text().startswith("Exported")
+
+
+def test_labels_for_a_category_give_each_variant_one_label(
+    qtbot, shop, add_product, answers, tmp_path
+):
+    shirt = add_product("KMJ-1", "Kemeja Tenun Lurik", 275_000, category="Batik")
+    axes = parse_axes("Ukuran: S, M, L; Warna: Merah, Biru")
+    variants = shop.catalogue.set_options(shirt.id, axes)
+    add_product("SYL-1", "Syal Batik Sutra", 185_000, category="Batik")
+    add_product("KOP-1", "Kopi Gayo", 95_000, category="Kopi")
+    answers.save_path = tmp_path / "batik.pdf"
+    dialog = LabelsDialog(shop, [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.pick_category.setFocus()
+    qtbot.keyClick(dialog.pick_category, Qt.Key.Key_Space)
+    assert dialog.pick_category.isChecked()
+    dialog.category.setCurrentText("Batik")
+    dialog.template.setCurrentIndex(dialog.template.findData("roll-50x30"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result_labels is not None, timeout=10_000)
+    assert (dialog.result_labels.labels, dialog.result_labels.products) == (7, 7)
+    codes = scan_pdf(answers.save_path).elements()
+    expected = {v.barcode for v in shop.catalogue.variants_of(shirt.id)}
+    expected.add(shop.catalogue.get_by_sku("SYL-1").barcode)
+    assert sorted(codes) == sorted(expected)
+    assert len(variants) == 6

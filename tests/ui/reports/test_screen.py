@@ -4,14 +4,19 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDateTimeEdit
+from sqlalchemy import select
 
 from bazaar_pos.domain.periods import Period, PeriodKind
 from bazaar_pos.domain.report import Dimension
 from bazaar_pos.services.demo import load_demo_shop
+from bazaar_pos.services.selling.refunds import RefundItem
+from bazaar_pos.store.models import Sale
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.reports import screen as screen_module
 from bazaar_pos.ui.reports.drilldown import DrillDownDialog
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
+from bazaar_pos.ui.reports.screen import DATE_PAUSE_MS
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
 from tests.helpers.qt import NOVEMBER, WAIT, fmt_of, other_till_bundle, shown_screen
 from tests.helpers.sales import TWO_DAYS, utc
@@ -41,7 +46,7 @@ def test_the_screen_shows_the_figures_the_service_computes(screen, demo, qtmodel
     products = screen._tabs[0]
     assert products.model.rowCount() == 20 + 1
     assert products.model.index(20, 0).data() == "Total"
-    assert products.model.index(20, 4).data() == fmt.money(figures.net)
+    assert products.model.index(20, 5).data() == fmt.money(figures.net)
     assert len(products.chart.bars) == 12
     days = next(t for t in screen._tabs if t.dimension is Dimension.DAY)
     assert len(days.chart.bars) == 30
@@ -58,7 +63,10 @@ def test_choosing_a_period_with_the_keyboard_reloads(qtbot, screen):
     screen.period.setFocus()
     with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT) as loaded:
         qtbot.keyClick(screen.period, Qt.Key.Key_Up)
-    assert loaded.args[0].report.period.kind is PeriodKind.THIS_MONTH
+    assert loaded.args[0].report.period.kind is PeriodKind.THIS_YEAR
+    with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT) as loaded:
+        qtbot.keyClick(screen.period, Qt.Key.Key_Up)
+    assert loaded.args[0].report.period.kind is PeriodKind.LAST_MONTH
     with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT) as loaded:
         screen.first.setDate(screen.first.date().addDays(-1))
     assert screen.period.currentData() == PeriodKind.CUSTOM
@@ -218,3 +226,60 @@ def test_an_empty_period_and_a_failure_are_shown_plainly(qtbot, screen, monkeypa
         qtbot.keyClick(screen, Qt.Key.Key_F5)
     assert failed.args[0].startswith("Something went wrong. Details are in ")
     assert screen.status.text() == failed.args[0]
+
+
+def test_typing_a_date_counts_once_when_the_date_is_done(qtbot, screen, monkeypatch):
+    with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT):
+        screen.set_period(PeriodKind.THIS_MONTH)
+    year = screen.first.date().year()
+    counted = []
+    refresh = screen.refresh
+    monkeypatch.setattr(screen, "refresh", lambda: (counted.append(1), refresh()))
+    screen.first.setFocus()
+    screen.first.setSelectedSection(QDateTimeEdit.Section.DaySection)
+    qtbot.keyClicks(screen.first, "05")
+    screen.first.setSelectedSection(QDateTimeEdit.Section.MonthSection)
+    qtbot.keyClicks(screen.first, "11")
+    assert screen.first.date().toPython() == date(year, 11, 5)
+    assert counted == []
+    with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT) as loaded:
+        qtbot.keyClick(screen.first, Qt.Key.Key_Return)
+    assert loaded.args[0].report.period.first == date(year, 11, 5)
+    assert screen.period.currentData() == PeriodKind.CUSTOM
+    qtbot.wait(DATE_PAUSE_MS + 200)
+    assert counted == [1]
+    screen.first.setSelectedSection(QDateTimeEdit.Section.DaySection)
+    with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT + DATE_PAUSE_MS):
+        qtbot.keyClicks(screen.first, "06")  # a pause counts it too
+    assert counted == [1, 1]
+
+
+def test_every_tab_agrees_with_the_cards_after_a_refund(qtbot, screen, demo):
+    products = next(t for t in screen._tabs if t.dimension is Dimension.PRODUCT)
+    refund_column = products.model.refund_columns()[0]
+    assert products.view.isColumnHidden(refund_column)  # nothing went back in November
+    with demo.db.reading() as session:
+        uuid = session.scalars(select(Sale.uuid).order_by(Sale.id)).first()
+    line = demo.sales_history.detail(uuid).lines[0]
+    demo.refunds.refund(uuid, [RefundItem(line.id, 1)])
+    with qtbot.waitSignal(screen.reportLoaded, timeout=WAIT) as loaded:
+        screen.set_period(PeriodKind.CUSTOM, NOVEMBER[0], demo.reports.today())
+    figures = loaded.args[0].report.figures
+    assert figures.refunded > 0
+    fmt = fmt_of(demo)
+    assert screen.cards["net"].value.text() == fmt.money(figures.net)
+    assert not products.view.isColumnHidden(refund_column)
+    for tab in screen._tabs:
+        model = tab.model
+        last = model.rowCount() - 1
+        headings = [
+            model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+        ]
+        if tab.dimension is Dimension.PAYMENT:
+            column = headings.index("Net received")
+            assert model.index(last, column).data() == fmt.money(figures.collected)
+            continue
+        net = model.index(last, headings.index("Net sales")).data()
+        assert net == fmt.money(figures.net), tab.dimension
+        if "Items" in headings:
+            assert model.index(last, headings.index("Items")).data() == fmt.count(figures.items)

@@ -1,5 +1,5 @@
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from bazaar_pos.app import QUIT_AFTER_ENV, open_main_window, run_gui
@@ -7,6 +7,7 @@ from bazaar_pos.i18n import current_language
 from bazaar_pos.services.settings import speak_shop_language
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.app.main_window import MainWindow
+from bazaar_pos.ui.common.translator import stop_speaking_qt_language
 from bazaar_pos.ui.setup.wizard import SetupWizard, Step
 from tests.helpers.emupos import free_port
 
@@ -311,11 +312,23 @@ def test_settings_runs_the_setup_again_and_the_screens_follow(qtbot, shop, modal
 
 @pytest.fixture
 def app_look(qapp):
-    """run_gui styles the whole application; put it back for the tests after."""
+    """run_gui styles the whole application and teaches Qt its words; put it back after."""
     sheet, palette = qapp.styleSheet(), qapp.palette()
     yield
     qapp.setStyleSheet(sheet)
     qapp.setPalette(palette)
+    stop_speaking_qt_language(qapp)
+
+
+def test_run_gui_teaches_qt_the_shops_language(qtbot, db_path, modals, monkeypatch, app_look):
+    shop = Shop.open(db_path)
+    shop.settings.update(language="id")
+    shop.close()
+    modals.act = lambda dialog: qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    monkeypatch.setenv(QUIT_AFTER_ENV, "300")
+    assert run_gui(db_path, log_path=db_path.with_name("log.txt")) == 0
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Batal"
+    assert QLocale().language() == QLocale.Language.Indonesian
 
 
 def test_run_gui_asks_on_a_new_database_then_runs_the_till(

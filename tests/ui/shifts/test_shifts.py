@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from bazaar_pos.domain.cash_count import RUPIAH, CashCount
@@ -95,3 +95,22 @@ def test_the_count_dialog_adds_up_notes_coins_and_loose_change(qtbot, shop):
     assert count.total.text() == "?"
     count.accept()
     assert count.problem.text() == "Type the other amount as a number, e.g. 750."
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_a_count_of_pieces_takes_no_thousands_separator(qtbot, shop, language):
+    from bazaar_pos.i18n import set_language
+    from bazaar_pos.ui.common.translator import follow_language
+
+    set_language(language)
+    follow_language(language)  # the app's QLocale: 1.000 is a number in Indonesian
+    try:
+        settings = shop.settings.load()
+        count = CashCountDialog(None, "A-S000001", settings.currency, money_text(settings))
+        qtbot.addWidget(count)
+        coin = RUPIAH[8]
+        qtbot.keyClicks(count.spins[coin], "1.000" if language == "id" else "1,000")
+        assert count.spins[coin].text() == "1000"
+        assert count.count().total == 1000 * coin.value
+    finally:
+        QLocale.setDefault(QLocale.system())

@@ -8,10 +8,13 @@ from PySide6.QtWidgets import QTableWidget
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.stock import StockReason
+from bazaar_pos.i18n import set_language
 from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.stock.consignment.views import ConsignorDraft
 from bazaar_pos.services.views import Changes
+from bazaar_pos.ui.app import style
 from bazaar_pos.ui.app.main_window import MainWindow
+from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.stock.consignment import ConsignorDialog
 from bazaar_pos.ui.stock.count import VarianceDialog
 from bazaar_pos.ui.stock.dialogs import Move, StockMoveDialog
@@ -237,3 +240,65 @@ def test_the_main_window_keeps_products_and_stock_in_step(qtbot, shop, add_produ
     shop.catalogue.set_active(product.id, False)
     window.products.products_changed.emit(Changes(products=True))
     assert window.stock.movements.model.rowCount() == 0
+
+
+def test_the_history_calls_a_stock_change_perubahan_not_cash_change(qtbot, shop, add_product):
+    set_language("id")
+    product = add_product("KOP-1", stock=3)
+    widget = StockScreen(shop)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.show_product(product.id)
+    history = widget.movements.history
+    headers = [history.horizontalHeaderItem(c).text() for c in range(history.columnCount())]
+    assert headers[2] == "Perubahan"
+    assert "Kembalian" not in headers
+    assert history.item(0, 2).text() == "+3"
+
+
+def test_a_slip_file_is_named_after_the_maker_number_and_day(
+    qtbot, shop, screen, monkeypatch, tmp_path, cart_of
+):
+    suggested = []
+
+    def save_file(parent, title, name, filters, **_kind):
+        suggested.append(name)
+        return None  # the person cancels: only the suggestion matters here
+
+    monkeypatch.setattr(dialogs, "save_file", save_file)
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
+    maker = shop.consignment.add_consignor(ConsignorDraft("Bu Wayan Sari"))
+    bowl = shop.catalogue.create(ProductDraft("MGK-1", "Mangkuk", 60_000, consignor_id=maker.id))
+    shop.consignment.receive(bowl.id, 1)
+    shop.checkout.complete_sale(
+        cart_of((shop.catalogue.get(bowl.id), 1)), [Tender(PaymentMethod.CASH, 60_000)]
+    )
+    tab = screen.consignment
+    screen.tabs.setCurrentWidget(tab)
+    tab.refresh()
+    today = datetime.now(UTC).astimezone().date()
+    tab.last.setDate(QDate(today.year, today.month, today.day))
+    qtbot.mouseClick(tab.slip_button, Qt.MouseButton.LeftButton)
+    tab.settle()
+    assert suggested == [
+        f"consignment-slip-Bu-Wayan-Sari-{today.isoformat()}.pdf",
+        f"consignment-slip-Bu-Wayan-Sari-TJ-A-0001-{today.isoformat()}.pdf",
+    ]
+
+
+def test_a_scan_off_the_count_sheet_stands_out_as_a_warning(qtbot, shop, add_product, screen):
+    add_product("KOP-1", "Kopi Gayo", barcode="4006381333931", category="Kopi", stock=5)
+    add_product("BTK-1", "Batik", category="Batik", stock=2)
+    tab = screen.count
+    tab.refresh()
+    tab.scope.setCurrentIndex(tab.scope.findData("Kopi"))
+    tab.start()
+    qtbot.keyClicks(tab.scan, "BTK-1")
+    qtbot.keyClick(tab.scan, Qt.Key.Key_Return)
+    assert tab.message.text() == "BTK-1 is not on this count sheet."
+    assert tab.message.property("tone") == "warn"
+    assert 'QLabel#countMessage[tone="warn"]' in style.STYLE_SHEET
+    qtbot.keyClicks(tab.scan, "4006381333931")
+    qtbot.keyClick(tab.scan, Qt.Key.Key_Return)
+    assert tab.message.text() == "Kopi Gayo: 1 counted."
+    assert tab.message.property("tone") == "info"

@@ -82,13 +82,14 @@ def test_a_buttons_shortcut_presses_it_only_while_it_is_enabled(qtbot):
     pressed = []
     made = button(
         "openEvent",
-        "Open  Ctrl+O",
+        "Sell at this event  Ctrl+O",
         lambda: pressed.append(1),
-        keys=("Ctrl+O",),
+        shortcut="events.open",
         shortcuts_on=window,
     )
     (shortcut,) = window.findChildren(QShortcut)
     assert shortcut.key().toString() == "Ctrl+O"
+    assert made.toolTip() == "Ctrl+O"
     made.setEnabled(False)
     shortcut.activated.emit()
     assert pressed == []

@@ -82,7 +82,7 @@ class SalesImportService:
         table = read_csv(path)
         require_columns(table, REQUIRED_COLUMNS, path)
         products = self._products_by_code()
-        problems = RowProblems()
+        problems = RowProblems(table.spelled)
         orders: dict[tuple[str, str], _Order] = {}
         for row in table.rows:
             self._read_row(row, products, shop.currency, problems, orders)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.money import format_money
 from bazaar_pos.errors import NotFoundError, ValidationError
@@ -90,15 +91,7 @@ class LabelService:
                 if request.category is not None:
                     query = query.where(func.lower(Product.category) == request.category.lower())
                 found = list(session.scalars(query))
-            parents = [p.id for p in found if p.option_axes]
-            if parents:
-                variants = session.scalars(
-                    select(Product)
-                    .where(Product.parent_id.in_(parents), Product.active)
-                    .order_by(Product.parent_id, Product.id)
-                )
-                found = [p for p in found if not p.option_axes] + list(variants)
-            return [ProductView.of(p) for p in found]
+            return [ProductView.of(p) for p in _with_variants(session, found)]
 
     def write(self, request: LabelRequest, path: Path) -> LabelResult:
         """Write labels for the chosen products to a PDF at ``path``.
@@ -147,3 +140,25 @@ class LabelService:
             pages,
             tuple(p.sku for p in assigned),
         )
+
+
+def _with_variants(session: Session, found: list[Product]) -> list[Product]:
+    """``found`` with each product sold as variants replaced, in its place, by its variants.
+
+    Each product comes once: a category or the whole catalogue holds the variants
+    as well as their parent, and a variant already chosen is not chosen again.
+    """
+    parents = [p.id for p in found if p.option_axes]
+    variants: dict[int, list[Product]] = {}
+    if parents:
+        for variant in session.scalars(
+            select(Product)
+            .where(Product.parent_id.in_(parents), Product.active)
+            .order_by(Product.parent_id, Product.id)
+        ):
+            variants.setdefault(variant.parent_id or 0, []).append(variant)
+    chosen: dict[int, Product] = {}
+    for product in found:
+        for one in variants.get(product.id, []) if product.option_axes else [product]:
+            chosen.setdefault(one.id, one)
+    return list(chosen.values())

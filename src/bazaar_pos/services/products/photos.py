@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from bazaar_pos.errors import UserError, ValidationError
+from bazaar_pos.files import atomic_path, make_folder
 from bazaar_pos.i18n import _
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp"})
@@ -52,12 +53,11 @@ class PhotoStore:
                 )
             digest = hashlib.sha256(source.read_bytes()).hexdigest()[:10]
             name = f"{stem}-{digest}{suffix}"
-            self.folder.mkdir(parents=True, exist_ok=True)
+            make_folder(self.folder)
             target = self.folder / name
             if not target.exists():
-                partial = target.with_name(f".{name}.part")
-                shutil.copyfile(source, partial)
-                partial.replace(target)
+                with atomic_path(target) as partial:
+                    shutil.copyfile(source, partial)
         except FileNotFoundError:
             raise ValidationError(
                 _("The photo cannot be used."), [_("File not found: {path}").format(path=source)]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import enum
+import heapq
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import Currency, MinorUnits, format_plain
@@ -25,7 +26,15 @@ from bazaar_pos.services.reports.turnover import TurnoverService
 from bazaar_pos.services.reports.zreport import ZReportService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.store.database import Database
-from bazaar_pos.store.models import Payment, Product, Sale, SaleLine
+from bazaar_pos.store.models import (
+    Payment,
+    Product,
+    Refund,
+    RefundLine,
+    RefundPayment,
+    Sale,
+    SaleLine,
+)
 
 LINE_COLUMNS = (
     "sale_number",
@@ -235,6 +244,75 @@ class ReportFileService:
     # -- sale lines ----------------------------------------------------------------------
 
     def _lines(self, period: Period) -> Iterator[_LineRow]:
+        """Every line of the period's sales, and of its refunds and voids, in time order.
+
+        A line given back is a row of its own under the refund's (or void's)
+        number, with negative quantity, discount, total and tax, so the rows
+        add up to the report's net sales, items sold and tax.
+        """
+        return heapq.merge(self._sold(period), self._given_back(period), key=lambda r: r.at)
+
+    def _given_back(self, period: Period) -> Iterator[_LineRow]:
+        """The lines of refunds and voids made in the period, streamed in batches."""
+        settings = self._settings.load()
+        zone = self._reports.zone
+        start, end = period.utc_range(zone)
+        methods = (
+            select(func.aggregate_strings(RefundPayment.method, "+"))
+            .where(RefundPayment.refund_id == Refund.id)
+            .scalar_subquery()
+        )
+        added_tax = case((Sale.tax_inclusive, 0), else_=RefundLine.tax_minor)
+        amount = RefundLine.amount_minor - added_tax
+        query = (
+            select(
+                Refund.number,
+                Refund.created_at,
+                SaleLine.sku,
+                SaleLine.name,
+                RefundLine.quantity,
+                SaleLine.unit_price_minor,
+                RefundLine.quantity * SaleLine.unit_price_minor - amount,
+                amount,
+                methods,
+                Sale.channel,
+                RefundLine.tax_minor,
+                Product.category,
+                Refund.cashier,
+                Refund.till_id,
+            )
+            .select_from(Refund)
+            .join(RefundLine, RefundLine.refund_id == Refund.id)
+            .join(SaleLine, SaleLine.id == RefundLine.sale_line_id)
+            .join(Sale, Sale.id == Refund.sale_id)
+            .outerjoin(Product, Product.id == SaleLine.product_id)
+            .where(Refund.created_at >= start, Refund.created_at < end)
+            .order_by(Refund.created_at, Refund.id, RefundLine.id)
+            .execution_options(yield_per=STREAM_BATCH)
+        )
+        with self._db.reading() as session:
+            codes = {till_id: name.code for till_id, name in till_names(session, settings).items()}
+            for row in session.execute(query):
+                number, created, sku, name, quantity, price, discount, total = row[:8]
+                paid_by, channel, tax, category, cashier, till_id = row[8:]
+                yield _LineRow(
+                    number=number,
+                    at=created.astimezone(zone).replace(tzinfo=None),
+                    sku=sku,
+                    name=name,
+                    quantity=-quantity,
+                    unit_price=price,
+                    discount=-discount,
+                    total=-total,
+                    methods="+".join(sorted(set((paid_by or "").split("+")) - {""})),
+                    channel=channel,
+                    tax=-tax,
+                    category=category or "",
+                    cashier=cashier,
+                    till=codes.get(till_id, till_id[:8]),
+                )
+
+    def _sold(self, period: Period) -> Iterator[_LineRow]:
         """Every line of the period's sales with its sale's details, streamed in batches."""
         settings = self._settings.load()
         zone = self._reports.zone

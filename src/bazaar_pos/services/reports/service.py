@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from babel.dates import format_date
-from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.access import Permission
@@ -33,9 +33,21 @@ from bazaar_pos.domain.report import (
 from bazaar_pos.i18n import N_, _, current_language
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.reports.local_clock import LocalClockService
-from bazaar_pos.services.reports.reversals import reversals_between
+from bazaar_pos.services.reports.reversals import (
+    paid_back_by_method,
+    reversals_between,
+    reversals_by,
+)
 from bazaar_pos.services.settings import ShopSettings
-from bazaar_pos.store.models import Payment, Product, Sale, SaleLine, Till
+from bazaar_pos.store.models import (
+    Consignor,
+    Payment,
+    Product,
+    Refund,
+    Sale,
+    SaleLine,
+    Till,
+)
 from bazaar_pos.store.sqltime import local_day, local_hour
 
 CHANNEL_LABELS = {"pos": N_("Till"), "import": N_("Imported")}
@@ -45,16 +57,6 @@ DRILL_DOWN_LIMIT = 500
 def channel_label(channel: str) -> str:
     """A sales channel as people read it."""
     return _(CHANNEL_LABELS[channel]) if channel in CHANNEL_LABELS else channel
-
-
-def consignor_column() -> ColumnElement[str] | None:
-    """The SQL expression naming a product's consignor, once products have one.
-
-    The consignor breakdown groups product rows by it; products without a
-    consignor (NULL or "") are the shop's own goods. Until consignment exists
-    this is None and every sale counts as own goods.
-    """
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +102,16 @@ class _ProductRow:
     sku: str
     category: str
     amounts: Amounts
-    consignor: str = ""
 
 
 def line_sums() -> list[ColumnElement[Any]]:
-    """Aggregates over sale lines, in the order of Amounts' fields after ``sales``."""
+    """Aggregates over sale lines, in the order of Amounts' fields after ``sales``.
+
+    The cost of a consigned line is what its maker is owed (its total less
+    the shop's commission), so the profit on it is the commission.
+    """
+    owed = SaleLine.line_total_minor - SaleLine.commission_minor
+    consigned = SaleLine.consignor_id.is_not(None)
     return [
         func.coalesce(func.sum(SaleLine.quantity), 0),
         func.coalesce(func.sum(SaleLine.quantity * SaleLine.unit_price_minor), 0),
@@ -115,7 +122,14 @@ def line_sums() -> list[ColumnElement[Any]]:
             func.sum(case((Sale.tax_inclusive, SaleLine.tax_minor), else_=0)),
             0,
         ),
-        func.coalesce(func.sum(SaleLine.quantity * SaleLine.unit_cost_minor), 0),
+        func.coalesce(
+            func.sum(
+                case((consigned, owed), else_=SaleLine.quantity * SaleLine.unit_cost_minor)
+            ),
+            0,
+        ),
+        literal(0),
+        func.coalesce(func.sum(case((consigned, owed), else_=0)), 0),
     ]
 
 
@@ -181,29 +195,49 @@ class ReportService(LocalClockService):
         with self._db.reading() as session:
             tills = self._till_labels(session, settings)
             cube, rounding, collected = self._cube(session, segments)
-            products = self._products(session, start, end)
+            sold = self._line_sums(session, start, end)
             reversals = reversals_between(session, start, end)
-            payments = payment_rows(session, start, end)
-        line_totals = sum((row.amounts for row in products), Amounts())
+            payments = _less_paid_back(
+                payment_rows(session, start, end), paid_back_by_method(session, start, end)
+            )
+            kept = _kept(cube, self._reversed_sales(session, segments))
+            lines = _kept(
+                sold,
+                reversals_by(
+                    session,
+                    start,
+                    end,
+                    (SaleLine.product_id, SaleLine.sku, SaleLine.consignor_id),
+                    whole_sales=False,
+                ),
+            )
+            products = self._products(session, lines)
+            consignors = _consignor_names(session, {key[2] for key in lines})
+        owners = _owner_name(self._settings.access.owners())
+        line_totals = sum(sold.values(), Amounts())
         sale_totals = sum(cube.values(), Amounts())
         figures = Figures(
             lines=replace(sale_totals, items=line_totals.items, cost=line_totals.cost),
             refunds=reversals.refunds,
             voids=reversals.voids,
             rounding=rounding,
-            collected=collected,
+            collected=collected - sum(p.paid_back for p in payments),
         )
+
+        def cashier(name: str) -> str:
+            return name or owners
+
         breakdowns = {
             Dimension.PRODUCT: tuple(
                 BreakdownRow(r.key, r.label, r.amounts, r.sku) for r in products
             ),
             Dimension.CATEGORY: _categories(products),
-            Dimension.HOUR: _rolled_up(cube, 1, lambda h: f"{int(h):02d}:00", sort="key"),
-            Dimension.DAY: _days(cube, period),
-            Dimension.CASHIER: _rolled_up(cube, 3, lambda c: c or _("(no cashier)")),
-            Dimension.TILL: _rolled_up(cube, 2, lambda t: tills.get(t, t[:8])),
-            Dimension.CHANNEL: _rolled_up(cube, 4, channel_label),
-            Dimension.CONSIGNOR: _consignors(products),
+            Dimension.HOUR: _rolled_up(kept, 1, lambda h: f"{int(h):02d}:00", sort="key"),
+            Dimension.DAY: _days(kept, period),
+            Dimension.CASHIER: _rolled_up(kept, 3, cashier),
+            Dimension.TILL: _rolled_up(kept, 2, lambda t: tills.get(t, t[:8])),
+            Dimension.CHANNEL: _rolled_up(kept, 4, channel_label),
+            Dimension.CONSIGNOR: _consignors(lines, consignors),
         }
         return SalesReport(
             shop=shop_header(settings),
@@ -342,26 +376,61 @@ class ReportService(LocalClockService):
         return cube, rounding, collected
 
     @staticmethod
-    def _products(session: Session, start: datetime, end: datetime) -> tuple[_ProductRow, ...]:
-        """Line sums per product (by SKU for lines without one): one pass over the lines."""
+    def _line_sums(
+        session: Session, start: datetime, end: datetime
+    ) -> dict[tuple[Any, ...], Amounts]:
+        """Line sums by (product, SKU, consignor at the sale): one pass over the lines."""
         query = within(
-            select(SaleLine.product_id, SaleLine.sku, func.max(SaleLine.name), *line_sums())
+            select(SaleLine.product_id, SaleLine.sku, SaleLine.consignor_id, *line_sums())
             .select_from(Sale)
             .join(SaleLine, SaleLine.sale_id == Sale.id),
             start,
             end,
-        ).group_by(SaleLine.product_id, SaleLine.sku)
-        sums = session.execute(query).all()
-        catalogue = _catalogue(session, {row[0] for row in sums if row[0] is not None})
+        ).group_by(SaleLine.product_id, SaleLine.sku, SaleLine.consignor_id)
+        return {
+            (product_id, sku, consignor): amounts_of(0, values)
+            for product_id, sku, consignor, *values in session.execute(query)
+        }
+
+    @staticmethod
+    def _products(
+        session: Session, lines: dict[tuple[Any, ...], Amounts]
+    ) -> tuple[_ProductRow, ...]:
+        """Line sums, less what went back, per product (by SKU for lines without one)."""
+        catalogue = _catalogue(session, {key[0] for key in lines if key[0] is not None})
+        named = _line_names(session, [key[1] for key in lines if key[0] is None])
         merged: dict[str, _ProductRow] = {}
-        for product_id, sku, line_name, *line_values in sums:
-            name, category, consignor = catalogue.get(product_id, (line_name, "", ""))
+        for (product_id, sku, _consignor), amounts in lines.items():
+            name, category = catalogue.get(product_id, (named.get(sku, sku), ""))
             key = f"id:{product_id}" if product_id is not None else f"sku:{sku}"
-            amounts = amounts_of(0, line_values)
             if key in merged:
                 amounts += merged[key].amounts
-            merged[key] = _ProductRow(key, name, sku, category, amounts, consignor)
+            merged[key] = _ProductRow(key, name, sku, category, amounts)
         return tuple(sorted(merged.values(), key=lambda r: (-r.amounts.net, r.label)))
+
+    @staticmethod
+    def _reversed_sales(
+        session: Session, segments: Iterable[Segment]
+    ) -> dict[tuple[Any, ...], Amounts]:
+        """Refunds and voids by the cube's keys, as the sales' own.
+
+        A refund is counted by the local day and hour, the till and the cashier
+        of the refund (when and where the money went back), and its sale's channel.
+        """
+        found: dict[tuple[Any, ...], Amounts] = defaultdict(Amounts)
+        for segment in segments:
+            keys = (
+                local_day(Refund.created_at, segment.offset_minutes),
+                local_hour(Refund.created_at, segment.offset_minutes),
+                Refund.till_id,
+                Refund.cashier,
+                Sale.channel,
+            )
+            for key, amounts in reversals_by(
+                session, segment.start, segment.end, keys, whole_sales=True
+            ).items():
+                found[key] += replace(amounts, items=0, cost=0, consigned=0)
+        return dict(found)
 
     def _drill_condition(
         self, dimension: Dimension | None, key: str, start: datetime, end: datetime
@@ -380,6 +449,13 @@ class ReportService(LocalClockService):
             if not key:
                 in_category = or_(SaleLine.product_id.is_(None), in_category)
             return exists().where(SaleLine.sale_id == Sale.id, in_category)
+        if dimension is Dimension.CONSIGNOR:
+            consigned = (
+                SaleLine.consignor_id.is_(None)
+                if not key
+                else SaleLine.consignor_id == int(key)
+            )
+            return exists().where(SaleLine.sale_id == Sale.id, consigned)
         if dimension is Dimension.PAYMENT:
             return exists().where(Payment.sale_id == Sale.id, Payment.method == key)
         if dimension is Dimension.HOUR:
@@ -474,19 +550,69 @@ def _rolled_up(
     return tuple(sorted(rows, key=lambda r: (-r.amounts.net, r.label)))
 
 
-def _catalogue(session: Session, ids: set[int]) -> dict[int, tuple[str, str, str]]:
-    """Name, category and consignor of the products with ``ids``."""
-    consignor = consignor_column()
-    columns = [Product.id, Product.name, Product.category]
-    found: dict[int, tuple[str, str, str]] = {}
+def _catalogue(session: Session, ids: set[int]) -> dict[int, tuple[str, str]]:
+    """Name and category of the products with ``ids``."""
+    found: dict[int, tuple[str, str]] = {}
     ordered = sorted(ids)
     for first in range(0, len(ordered), 500):
-        query = select(*columns, *([consignor] if consignor is not None else [])).where(
+        query = select(Product.id, Product.name, Product.category).where(
             Product.id.in_(ordered[first : first + 500])
         )
-        for product_id, name, category, *owner in session.execute(query):
-            found[product_id] = (name, category or "", (owner[0] or "") if owner else "")
+        for product_id, name, category in session.execute(query):
+            found[product_id] = (name, category or "")
     return found
+
+
+def _line_names(session: Session, skus: list[str]) -> dict[str, str]:
+    """The name on lines sold without a product, by their SKU."""
+    found: dict[str, str] = {}
+    ordered = sorted(set(skus))
+    for first in range(0, len(ordered), 500):
+        query = (
+            select(SaleLine.sku, func.max(SaleLine.name))
+            .where(SaleLine.product_id.is_(None), SaleLine.sku.in_(ordered[first : first + 500]))
+            .group_by(SaleLine.sku)
+        )
+        found.update({sku: name for sku, name in session.execute(query)})
+    return found
+
+
+def _consignor_names(session: Session, ids: set[int | None]) -> dict[int, str]:
+    """Consignors' names by id."""
+    wanted = sorted(i for i in ids if i is not None)
+    if not wanted:
+        return {}
+    query = select(Consignor.id, Consignor.name).where(Consignor.id.in_(wanted))
+    return {consignor_id: name for consignor_id, name in session.execute(query)}
+
+
+def _owner_name(owners: list[str]) -> str:
+    """Who sells when nobody signed in: the owner's name, when the shop has exactly one.
+
+    Sales rung up before users were set up carry no cashier; they are the owner's.
+    """
+    return owners[0] if len(owners) == 1 else _("Owner")
+
+
+def _kept(
+    sold: dict[tuple[Any, ...], Amounts], back: dict[tuple[Any, ...], Amounts]
+) -> dict[tuple[Any, ...], Amounts]:
+    """Sums of the sales by key, with what went back in the period taken off its key."""
+    kept = dict(sold)
+    for key, amounts in back.items():
+        kept[key] = kept.get(key, Amounts()) + amounts
+    return kept
+
+
+def _less_paid_back(
+    payments: tuple[PaymentRow, ...], paid_back: dict[str, tuple[int, int]]
+) -> tuple[PaymentRow, ...]:
+    """Payment rows with the money each method gave back (and the sales voided) taken off."""
+    rows = {p.method: p for p in payments}
+    for method, (voided, amount) in paid_back.items():
+        row = rows.get(method, PaymentRow(method, method_label(method), 0, 0))
+        rows[method] = replace(row, sales=row.sales - voided, paid_back=amount)
+    return tuple(sorted(rows.values(), key=lambda r: (-r.kept, r.method)))
 
 
 def _categories(products: Iterable[_ProductRow]) -> tuple[BreakdownRow, ...]:
@@ -498,15 +624,27 @@ def _categories(products: Iterable[_ProductRow]) -> tuple[BreakdownRow, ...]:
     return tuple(sorted(rows, key=lambda r: (-r.amounts.net, r.label)))
 
 
-def _consignors(products: Iterable[_ProductRow]) -> tuple[BreakdownRow, ...]:
-    """Product rows summed by consignor; products without one are the shop's own goods."""
-    sums: dict[str, Amounts] = defaultdict(Amounts)
-    for row in products:
-        sums[row.consignor] += row.amounts
+def _consignors(
+    lines: dict[tuple[Any, ...], Amounts], names: dict[int, str]
+) -> tuple[BreakdownRow, ...]:
+    """Line sums by the consignor whose goods they were when sold; the rest are the shop's own.
+
+    The row's key is the consignor's id ("" for own goods).
+    """
+    sums: dict[int | None, Amounts] = defaultdict(Amounts)
+    for (_product, _sku, consignor), amounts in lines.items():
+        sums[consignor] += amounts
     rows = [
-        BreakdownRow(name, name or _("Own goods (no consignor)"), a) for name, a in sums.items()
+        BreakdownRow(
+            "" if consignor is None else str(consignor),
+            _("Own goods (no consignor)")
+            if consignor is None
+            else names.get(consignor, str(consignor)),
+            amounts,
+        )
+        for consignor, amounts in sums.items()
     ]
-    return tuple(sorted(rows, key=lambda r: (-r.amounts.net, r.label)))
+    return tuple(sorted(rows, key=lambda r: (r.key == "", -r.amounts.net, r.label)))
 
 
 def _days(cube: dict[tuple[Any, ...], Amounts], period: Period) -> tuple[BreakdownRow, ...]:

@@ -21,6 +21,7 @@ from sqlalchemy import func, select
 
 from bazaar_pos.domain.periods import local_time
 from bazaar_pos.errors import DatabaseError
+from bazaar_pos.files import make_folder, move_durably, sync_folder
 from bazaar_pos.i18n import N_, _, ngettext
 from bazaar_pos.paths import backup_folder
 from bazaar_pos.services.settings import SettingsService
@@ -167,19 +168,22 @@ def restore_database(database: Path, backup: Path, *, now: datetime | None = Non
     now = now or utcnow()
     _refuse_the_database_itself(database, backup)
     info = inspect_backup(backup)
-    incoming = copy_database(backup, database.with_name(f".{database.name}.restoring"))
+    incoming = copy_database(backup, database.with_name(f".{database.name}.restoring"), live=True)
     replaced: Path | None = None
     try:
         if database.exists():
+            # The replaced file is safe in the backup folder (synced) before the
+            # database's folder, synced once at the end, shows the restored one.
             replaced = _unique(backup_folder(database) / backup_name(database, now, "replaced"))
-            replaced.parent.mkdir(parents=True, exist_ok=True)
+            make_folder(replaced.parent)
             os.replace(database, replaced)
             for ending in ("-wal", "-journal"):
                 companion = database.with_name(database.name + ending)
                 if companion.exists():
                     os.replace(companion, replaced.with_name(replaced.name + ending))
+            sync_folder(replaced.parent)
             database.with_name(database.name + "-shm").unlink(missing_ok=True)
-        os.replace(incoming, database)
+        move_durably(incoming, database)
     except OSError as exc:
         incoming.unlink(missing_ok=True)
         raise DatabaseError(

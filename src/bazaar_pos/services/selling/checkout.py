@@ -29,6 +29,7 @@ from bazaar_pos.services.audit_writer import event_values, write_events
 from bazaar_pos.services.people.access import Approval, Grant
 from bazaar_pos.services.selling.parked_carts import forget_current_cart as drop_cart_snapshot
 from bazaar_pos.services.settings import SettingsService, ShopSettings
+from bazaar_pos.services.stock.consignment.service import record_consignors
 from bazaar_pos.services.stock.ledger import LedgerProduct, read_ledger_products, write_ledger
 from bazaar_pos.services.views import Changes, SaleResult
 from bazaar_pos.store.database import Database, Prepared, stored_value
@@ -292,6 +293,7 @@ def _write_sale(
             for position, t in enumerate(totals.lines, start=1)
         ],
     )
+    record_consignors(connection, [sale_id])
     _INSERT_PAYMENTS.execute_many(
         connection,
         [

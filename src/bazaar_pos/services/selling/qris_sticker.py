@@ -81,13 +81,13 @@ def _pictures(path: Path) -> list[Image.Image]:
     return pictures
 
 
-_QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
-
 def _qr_texts(picture: Image.Image) -> list[str]:
     """The text of every QR code found, trying a second way of telling black from white."""
     for binarizer in (zxingcpp.Binarizer.LocalAverage, zxingcpp.Binarizer.GlobalHistogram):
         found = zxingcpp.read_barcodes(
-            picture, formats=_QR_ONLY, binarizer=binarizer
+            picture,
+            formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode),
+            binarizer=binarizer,
         )
         texts = [barcode.text for barcode in found if barcode.text]
         if texts:

@@ -153,6 +153,7 @@ class RefundService:
                     quantity=line.quantity,
                     amount_minor=_payable(sale, line),
                     tax_minor=line.tax_minor,
+                    commission_minor=line.commission_minor,
                     restocked=line.product_id is not None,
                 )
                 for line in sale.lines
@@ -307,6 +308,8 @@ def _refund_lines(session: Session, sale: Sale, items: list[RefundItem]) -> list
                 - prorate(payable, before, line.quantity),
                 tax_minor=prorate(line.tax_minor, after, line.quantity)
                 - prorate(line.tax_minor, before, line.quantity),
+                commission_minor=prorate(line.commission_minor, after, line.quantity)
+                - prorate(line.commission_minor, before, line.quantity),
                 restocked=not item.damaged and line.product_id is not None,
             )
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,7 +22,15 @@ from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.store.database import Database
-from bazaar_pos.store.models import BazaarEvent, Payment, Refund, RefundLine, Sale, SaleLine
+from bazaar_pos.store.models import (
+    BazaarEvent,
+    Payment,
+    Refund,
+    RefundLine,
+    RefundPayment,
+    Sale,
+    SaleLine,
+)
 
 PLANNED, OPEN, CLOSED = "planned", "open", "closed"
 BEST_SELLERS = 10
@@ -248,6 +257,8 @@ def _report(session: Session, event: BazaarEvent) -> EventReport:
             SaleLine.line_total_minor,
             SaleLine.tax_minor,
             Sale.tax_inclusive,
+            SaleLine.consignor_id,
+            SaleLine.commission_minor,
         )
         .join(Sale, Sale.id == SaleLine.sale_id)
         .where(Sale.event_id == event.id)
@@ -259,14 +270,28 @@ def _report(session: Session, event: BazaarEvent) -> EventReport:
             RefundLine.amount_minor,
             RefundLine.tax_minor,
             RefundLine.restocked,
+            RefundLine.commission_minor,
         )
         .join(SaleLine, SaleLine.id == RefundLine.sale_line_id)
         .join(Sale, Sale.id == SaleLine.sale_id)
         .where(Sale.event_id == event.id)
     ).all()
-    unit_cost = {line.id: line.unit_cost_minor for line in sold}
-    cost = sum(line.quantity * line.unit_cost_minor for line in sold)
-    cost -= sum(r.quantity * unit_cost[r.sale_line_id] for r in back if r.restocked)
+    lines = {line.id: line for line in sold}
+
+    def cost_of(line: Any) -> int:
+        # A maker's goods cost the shop what it owes the maker: the line less its commission.
+        if line.consignor_id is not None:
+            return int(line.line_total_minor - line.commission_minor)
+        return int(line.quantity * line.unit_cost_minor)
+
+    def cost_back(r: Any) -> int:
+        line = lines[r.sale_line_id]
+        if line.consignor_id is not None:  # the maker is owed nothing for goods given back
+            added = 0 if line.tax_inclusive else r.tax_minor
+            return int(r.amount_minor - added - r.commission_minor)
+        return int(r.quantity * line.unit_cost_minor) if r.restocked else 0
+
+    cost = sum(cost_of(line) for line in sold) - sum(cost_back(r) for r in back)
     returned: dict[int, tuple[int, int]] = {}
     for r in back:
         quantity, amount = returned.get(r.sale_line_id, (0, 0))
@@ -282,13 +307,26 @@ def _report(session: Session, event: BazaarEvent) -> EventReport:
         (BestSeller(sku, name, q, revenue) for (sku, name), (q, revenue) in products.items() if q),
         key=lambda b: (-b.quantity, -b.revenue, b.name),
     )
-    methods = session.execute(
-        select(Payment.method, func.sum(Payment.amount_minor))
-        .join(Sale, Sale.id == Payment.sale_id)
-        .where(Sale.event_id == event.id)
-        .group_by(Payment.method)
-        .order_by(func.sum(Payment.amount_minor).desc())
-    ).all()
+    taken = dict(
+        session.execute(
+            select(Payment.method, func.sum(Payment.amount_minor))
+            .join(Sale, Sale.id == Payment.sale_id)
+            .where(Sale.event_id == event.id)
+            .group_by(Payment.method)
+        ).all()
+    )
+    paid_back = dict(
+        session.execute(
+            select(RefundPayment.method, func.sum(RefundPayment.amount_minor))
+            .join(Refund, Refund.id == RefundPayment.refund_id)
+            .join(Sale, Sale.id == Refund.sale_id)
+            .where(Sale.event_id == event.id)
+            .group_by(RefundPayment.method)
+        ).all()
+    )
+    # Each method's takings less what it paid back, so the methods add up to the takings.
+    kept = {m: int(taken.get(m, 0)) - int(paid_back.get(m, 0)) for m in {*taken, *paid_back}}
+    methods = sorted(kept.items(), key=lambda item: (-item[1], item[0]))
     return EventReport(
         event=EventView.of(event),
         sales_count=int(count),

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -31,11 +31,13 @@ from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.idle import IdleWatcher
 from bazaar_pos.ui.access.sign_in import SignInScreen
-from bazaar_pos.ui.common.dialogs import Icon, Notice, TextDialog, confirm
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.dialogs import Icon, Notice, TextDialog
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.common.operations import change_hub
 from bazaar_pos.ui.printing.dispatcher import PrintDispatcher
 from bazaar_pos.ui.printing.status import PrintStatus
+from bazaar_pos.ui.shortcuts import bind_each, sequence
 from bazaar_pos.ui.till.screen import TillScreen
 
 if TYPE_CHECKING:  # the other screens and the dialogs load when first opened
@@ -115,8 +117,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(f"{label}   Ctrl+{number}")
             self.navigation.addItem(item)
             self.stack.addWidget(self.till if number == 1 else QWidget())
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.activated.connect(lambda row=number - 1: self.show_screen(row))
+        bind_each("window.screen", self, self.show_screen)
         self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.clicked.connect(lambda index: self.show_screen(index.row()))
         self.navigation.setFixedWidth(
@@ -186,16 +187,18 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         shop_menu = self.menuBar().addMenu(_("&Shop"))
-        self._action(shop_menu, "switchUser", _("&Switch user"), "Ctrl+U", self.switch_user)
-        self._action(shop_menu, "lock", _("&Lock the till"), "Ctrl+L", self.lock)
+        self._action(
+            shop_menu, "switchUser", _("&Switch user"), self.switch_user, "window.switchUser"
+        )
+        self._action(shop_menu, "lock", _("&Lock the till"), self.lock, "window.lock")
         shop_menu.addSeparator()
-        self._action(shop_menu, "auditLog", _("&Audit log..."), "Ctrl+Shift+A", self.open_audit)
+        self._action(shop_menu, "auditLog", _("&Audit log..."), self.open_audit, "window.auditLog")
         shop_menu.addSeparator()
         self.backup_action = self._action(
-            shop_menu, "backupAction", _("&Back up now"), "Ctrl+Shift+B", self.back_up_now
+            shop_menu, "backupAction", _("&Back up now"), self.back_up_now, "window.backUp"
         )
         self.restore_action = self._action(
-            shop_menu, "restoreAction", _("&Restore from a backup…"), "", self.restore_from_backup
+            shop_menu, "restoreAction", _("&Restore from a backup…"), self.restore_from_backup, None
         )
         shop_menu.addSeparator()
         # No Ctrl+Q: the till uses it for the QRIS payments to confirm.
@@ -203,17 +206,29 @@ class MainWindow(QMainWindow):
         quit_action.setObjectName("quit")
         quit_action.triggered.connect(self.quit_app)
         cash_menu = self.menuBar().addMenu(_("&Cash"))
-        self._action(cash_menu, "cashShift", _("Cash &drawer and shift..."), "F11", self.open_shift)
         self._action(
-            cash_menu, "noSale", _("&No sale: open the drawer..."), "Ctrl+Shift+D", self.no_sale
+            cash_menu,
+            "cashShift",
+            _("Cash &drawer and shift..."),
+            self.open_shift,
+            "window.cashShift",
+        )
+        self._action(
+            cash_menu, "noSale", _("&No sale: open the drawer..."), self.no_sale, "window.noSale"
         )
         events_menu = self.menuBar().addMenu(_("&Events"))
-        self._action(events_menu, "bazaarEvents", _("&Bazaar events..."), "F10", self.open_events)
+        self._action(
+            events_menu, "bazaarEvents", _("&Bazaar events..."), self.open_events, "window.events"
+        )
 
-    def _action(self, menu: object, name: str, text: str, key: str, slot: object) -> QAction:
+    def _action(
+        self, menu: object, name: str, text: str, slot: object, shortcut: str | None
+    ) -> QAction:
+        """A menu item named ``name``; ``shortcut`` is its action in the table of shortcuts."""
         action = QAction(text, self)
         action.setObjectName(name)
-        action.setShortcut(QKeySequence(key))
+        if shortcut is not None:
+            action.setShortcut(sequence(shortcut))
         action.triggered.connect(slot)
         menu.addAction(action)  # type: ignore[attr-defined]
         self.addAction(action)
@@ -369,7 +384,7 @@ class MainWindow(QMainWindow):
             "({count} waiting now). Any receipt can still be printed or saved as a PDF from "
             "the sales history (F9). Choose a printer under Settings > Receipt printer later."
         ).format(count=waiting)
-        if not confirm(self, _("No receipt printer"), question):
+        if not dialogs.confirm(self, _("No receipt printer"), question):
             return
         try:
             self.approvals.run(

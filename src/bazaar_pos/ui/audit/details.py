@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from bazaar_pos.domain.access import Permission, describe, role_label
 from bazaar_pos.domain.stock import StockReason, reason_label
-from bazaar_pos.i18n import N_, _
+from bazaar_pos.i18n import LANGUAGES, N_, _
 from bazaar_pos.services.people.audit_log import AuditEntry
 from bazaar_pos.services.reports.service import channel_label
 from bazaar_pos.ui.common.formatting import MoneyText, method_label
@@ -134,6 +134,7 @@ _VALUE_LABELS: dict[str, Callable[[str], str]] = {
     "role": role_label,
     "method": method_label,
     "channel": channel_label,
+    "language": LANGUAGES.__getitem__,
 }
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +30,7 @@ from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.dialogs import show_message
 from bazaar_pos.ui.common.formatting import money_text
 from bazaar_pos.ui.common.jobs import Jobs
+from bazaar_pos.ui.shortcuts import bind
 from bazaar_pos.ui.widgets.fields import date_edit, picked_day
 from bazaar_pos.ui.widgets.tables import list_table
 
@@ -86,7 +86,7 @@ class AuditDialog(QDialog):
         self.export_button.setObjectName("exportAudit")
         self.export_button.setAccessibleName(_("Export CSV"))
         self.export_button.clicked.connect(self.export)
-        QShortcut(QKeySequence("Ctrl+E"), self).activated.connect(self.export)
+        bind("audit.export", self, self.export)
         close = QPushButton(_("Close  Esc"))
         close.setObjectName("closeAudit")
         close.clicked.connect(self.reject)
@@ -169,7 +169,7 @@ class AuditDialog(QDialog):
         )
         if granted is None:
             return
-        path = self.ask_path(self, f"audit-{date.today().isoformat()}.csv")
+        path = self.ask_path(self, _("audit-log-{day}.csv").format(day=date.today().isoformat()))
         if path is None:
             return
         where = self.where()

@@ -104,30 +104,30 @@ class EventsDialog(QDialog):
         form.addRow(_("&Other costs:"), self.other_costs)
         form.addRow(_("About the &costs:"), self.costs_note)
         self.new_button = button(
-            "newEvent", _("New event  Ctrl+N"), self.new, keys=("Ctrl+N",), shortcuts_on=self
+            "newEvent", _("New event  Ctrl+N"), self.new, shortcut="events.new", shortcuts_on=self
         )
         self.save_button = button(
-            "saveEvent", _("Save  Ctrl+S"), self.save, keys=("Ctrl+S",), shortcuts_on=self
+            "saveEvent", _("Save  Ctrl+S"), self.save, shortcut="events.save", shortcuts_on=self
         )
         self.open_button = button(
             "sellAtEvent",
             _("Sell at this event  Ctrl+O"),
             self.open_event,
-            keys=("Ctrl+O",),
+            shortcut="events.open",
             shortcuts_on=self,
         )
         self.close_button = button(
             "closeEvent",
             _("End selling here  Ctrl+E"),
             self.close_event,
-            keys=("Ctrl+E",),
+            shortcut="events.close",
             shortcuts_on=self,
         )
         self.report_button = button(
             "showEventReport",
             _("Show the report  Ctrl+R"),
             self.show_report,
-            keys=("Ctrl+R",),
+            shortcut="events.report",
             shortcuts_on=self,
         )
         done = button("closeEvents", _("Close  Esc"), self.reject)

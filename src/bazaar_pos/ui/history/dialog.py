@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -87,7 +87,7 @@ class SalesHistoryDialog(QDialog):
             "reprintButton",
             _("Reprint receipt  Ctrl+P"),
             self._reprint,
-            keys=("Ctrl+P",),
+            shortcut="history.reprint",
             shortcuts_on=self,
             focus=False,
         )
@@ -95,7 +95,7 @@ class SalesHistoryDialog(QDialog):
             "refundButton",
             _("Refund  Ctrl+R"),
             self.refund_current,
-            keys=("Ctrl+R",),
+            shortcut="history.refund",
             shortcuts_on=self,
             focus=False,
         )
@@ -103,7 +103,7 @@ class SalesHistoryDialog(QDialog):
             "voidButton",
             _("Void sale  Ctrl+Shift+V"),
             self.void_current,
-            keys=("Ctrl+Shift+V",),
+            shortcut="history.void",
             shortcuts_on=self,
             focus=False,
         )
@@ -161,7 +161,7 @@ class SalesHistoryDialog(QDialog):
         start = today - timedelta(days=DEFAULT_DAYS)
         for edit, day in ((self.date_from, start), (self.date_to, today)):
             edit.blockSignals(True)  # one reload below, not one per date
-            edit.setDate(day)
+            edit.setDate(QDate(day.year, day.month, day.day))
             edit.blockSignals(False)
         self.detail = None
         self.reload()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +34,7 @@ from bazaar_pos.services.selling.sales_history import SaleDetail, SaleLineView
 from bazaar_pos.ui.common.dialogs import ok_cancel
 from bazaar_pos.ui.common.formatting import MoneyText, method_label
 from bazaar_pos.ui.history.model import refund_amount_text
+from bazaar_pos.ui.shortcuts import bind
 
 
 class QuantityBox(QSpinBox):
@@ -149,10 +150,10 @@ class RefundDialog(QDialog):
         everything = QPushButton(_("Refund everything  Ctrl+A"))
         everything.setObjectName("refundEverything")
         everything.clicked.connect(self.select_everything)
-        QShortcut(QKeySequence("Ctrl+A"), self).activated.connect(self.select_everything)
+        bind("refund.everything", self, self.select_everything)
         buttons = ok_cancel(self, _("Refund  Ctrl+Enter"))
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.accept)
+        bind("refund.accept", self, self.accept)
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Choose how many of each line come back.")), 1)
         top.addWidget(everything)

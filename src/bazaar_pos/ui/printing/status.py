@@ -66,7 +66,7 @@ class PrintStatus(QWidget):
         self._locked = False
         self.message = OneLineLabel()
         self.message.setObjectName("printProblem")
-        self.retry = QPushButton(_("&Retry printing"))
+        self.retry = QPushButton(_("Retr&y printing"))
         self.retry.setObjectName("retryPrinting")
         self.retry.setAccessibleName(_("Retry printing"))
         self.retry.clicked.connect(dispatcher.retry_failed)
@@ -84,7 +84,7 @@ class PrintStatus(QWidget):
             )
         )
         self.no_printer.clicked.connect(self.no_printer_requested)
-        self.discard = QPushButton(_("&Discard"))
+        self.discard = QPushButton(_("Discard"))
         self.discard.setObjectName("discardPrinting")
         self.discard.setAccessibleName(_("Discard receipts not printed"))
         self.discard.clicked.connect(self.ask_discard)

@@ -125,7 +125,7 @@ class LabelsDialog(QDialog):
     def save(self) -> None:
         """Ask where to save, then write the PDF off the GUI thread."""
         path = dialogs.save_file(
-            self, _("Save labels"), "labels.pdf", "PDF (*.pdf)", kind=dialogs.FileKind.DOCUMENT
+            self, _("Save labels"), _("labels.pdf"), "PDF (*.pdf)", kind=dialogs.FileKind.DOCUMENT
         )
         if path is None:
             return

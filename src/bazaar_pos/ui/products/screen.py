@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from bazaar_pos.ui.products.import_dialog import ImportDialog
 from bazaar_pos.ui.products.labels_dialog import LabelsDialog
 from bazaar_pos.ui.products.model import NAME_COLUMN, ProductTableModel
 from bazaar_pos.ui.products.variants_dialog import VariantsDialog
+from bazaar_pos.ui.shortcuts import bind, key_text
 
 COUNT_AFTER_MS = 300
 """Typing in the filter shows the first page at once; the matches are counted after this pause."""
@@ -88,29 +88,33 @@ class ProductsScreen(QWidget):
 
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
-        for key, text, shortcut, slot in (
-            ("new", _("&New"), "Ctrl+N", self.new_product),
-            ("edit", _("&Edit"), "Ctrl+E", self.edit_selected),
-            ("archive", _("Archive"), "Ctrl+Delete", self.toggle_archived),
-            ("favourite", _("Favourite"), "Ctrl+D", self.toggle_favourite),
-            ("variants", _("&Variants…"), "Ctrl+Shift+V", self.edit_variants),
-            ("labels", _("&Labels…"), "Ctrl+L", self.print_labels),
-            ("import", _("&Import…"), "Ctrl+I", self.import_file),
-            ("export", _("E&xport…"), "Ctrl+Shift+E", self.export_file),
+        for key, text, slot in (
+            ("new", _("&New"), self.new_product),
+            ("edit", _("E&dit"), self.edit_selected),
+            ("archive", _("Archive"), self.toggle_archived),
+            ("favourite", _("Favourite"), self.toggle_favourite),
+            ("variants", _("&Variants…"), self.edit_variants),
+            ("labels", _("&Labels…"), self.print_labels),
+            ("import", _("&Import…"), self.import_file),
+            ("export", _("E&xport…"), self.export_file),
         ):
             button = QPushButton(text)
             button.setObjectName(f"products{key.title()}")
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
-            button.setToolTip(shortcut)
+            button.setToolTip(key_text(f"products.{key}"))
             button.clicked.connect(slot)
-            QShortcut(QKeySequence(shortcut), self, slot)
+            bind(f"products.{key}", self, slot)
             self.buttons[key] = button
             actions.addWidget(button)
             if key == "favourite":
                 actions.addStretch(1)
-        QShortcut(QKeySequence("Ctrl+F"), self, self.filter.setFocus)
-        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.filter, self._focus_table)
-        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        bind("products.find", self, self.filter.setFocus)
+        bind(
+            "products.table",
+            self.filter,
+            self._focus_table,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
 
         self.table = QTableView()
         self.table.setObjectName("productTable")
@@ -280,7 +284,7 @@ class ProductsScreen(QWidget):
         path = dialogs.save_file(
             self,
             _("Export products"),
-            "products.csv",
+            _("products.csv"),
             EXPORT_FILTER,
             kind=dialogs.FileKind.PRODUCT_FILE,
         )

@@ -29,6 +29,8 @@ class ColumnSpec:
     numeric: bool = True
     cost: bool = False
     """Shows cost, profit or margin: hidden from someone who may not see costs."""
+    refunds: bool = False
+    """Shows refunds: hidden while the period has none, to leave names their room."""
 
 
 class RowsModel(QAbstractTableModel):
@@ -52,6 +54,10 @@ class RowsModel(QAbstractTableModel):
     def cost_columns(self) -> list[int]:
         """The columns that show cost, profit or margin."""
         return [number for number, column in enumerate(self._columns) if column.cost]
+
+    def refund_columns(self) -> list[int]:
+        """The columns that show refunds."""
+        return [number for number, column in enumerate(self._columns) if column.refunds]
 
     def set_rows(self, rows: Sequence[Any], totals: Any | None = None) -> None:
         """Replace the rows; ``totals`` (if any) shows last, in bold."""
@@ -127,6 +133,7 @@ def line_columns(
         *columns,
         ColumnSpec(_("Items"), lambda r: fmt.count(r.amounts.items)),
         ColumnSpec(_("Discounts"), lambda r: fmt.money(r.amounts.discount)),
+        ColumnSpec(_("Refunds"), lambda r: fmt.money(r.amounts.refunds), refunds=True),
         ColumnSpec(_("Net sales"), lambda r: fmt.money(r.amounts.net)),
         ColumnSpec(_("Cost"), lambda r: fmt.money(r.amounts.cost), cost=True),
         ColumnSpec(_("Gross profit"), lambda r: fmt.money(r.amounts.profit), cost=True),
@@ -142,6 +149,7 @@ def sale_columns(fmt: Formats, first: str, total: Callable[[], int]) -> list[Col
         ColumnSpec(_("Sales"), lambda r: fmt.count(r.amounts.sales)),
         ColumnSpec(_("Gross sales"), lambda r: fmt.money(r.amounts.gross)),
         ColumnSpec(_("Discounts"), lambda r: fmt.money(r.amounts.discount)),
+        ColumnSpec(_("Refunds"), lambda r: fmt.money(r.amounts.refunds), refunds=True),
         ColumnSpec(_("Net sales"), lambda r: fmt.money(r.amounts.net)),
         ColumnSpec(_("Average sale"), lambda r: fmt.money(average(r.amounts))),
         ColumnSpec(_("Share"), lambda r: fmt.percent(ratio(r.amounts.net, total()))),
@@ -149,18 +157,47 @@ def sale_columns(fmt: Formats, first: str, total: Callable[[], int]) -> list[Col
 
 
 def payment_columns(fmt: Formats, total: Callable[[], int]) -> list[ColumnSpec]:
-    """Columns for payment methods."""
+    """Columns for payment methods: taken, paid back on refunds and voids, and kept."""
     return [
         ColumnSpec(_("Payment method"), lambda p: p.label, numeric=False),
         ColumnSpec(_("Sales"), lambda p: fmt.count(p.sales) if p.sales else ""),
-        ColumnSpec(_("Amount"), lambda p: fmt.money(p.amount)),
-        ColumnSpec(_("Share"), lambda p: fmt.percent(ratio(p.amount, total()))),
+        ColumnSpec(_("Received"), lambda p: fmt.money(p.amount)),
+        ColumnSpec(_("Paid back"), lambda p: fmt.money(p.paid_back), refunds=True),
+        ColumnSpec(_("Net received"), lambda p: fmt.money(p.kept)),
+        ColumnSpec(_("Share"), lambda p: fmt.percent(ratio(p.kept, total()))),
     ]
 
 
 def payment_total(rows: Sequence[PaymentRow]) -> PaymentRow:
     """A totals row for payment methods."""
-    return PaymentRow("", _("Total"), 0, sum(p.amount for p in rows))
+    return PaymentRow(
+        "",
+        _("Total"),
+        0,
+        sum(p.amount for p in rows),
+        paid_back=sum(p.paid_back for p in rows),
+    )
+
+
+def consignor_columns(fmt: Formats, total: Callable[[], int]) -> list[ColumnSpec]:
+    """Columns for consignors: what sold of each maker's goods, the shop's part and theirs."""
+    return [
+        ColumnSpec(_("Consignor"), lambda r: r.label, numeric=False),
+        ColumnSpec(_("Items"), lambda r: fmt.count(r.amounts.items)),
+        ColumnSpec(_("Refunds"), lambda r: fmt.money(r.amounts.refunds), refunds=True),
+        ColumnSpec(_("Net sales"), lambda r: fmt.money(r.amounts.net)),
+        ColumnSpec(
+            _("Shop's earnings"),
+            lambda r: fmt.money(r.amounts.profit),
+            cost=True,
+        ),
+        ColumnSpec(
+            _("Owed to consignor"),
+            lambda r: fmt.money(r.amounts.consigned) if r.key or r.amounts.consigned else "",
+            cost=True,
+        ),
+        ColumnSpec(_("Share"), lambda r: fmt.percent(ratio(r.amounts.net, total()))),
+    ]
 
 
 def turnover_columns(fmt: Formats, year: Callable[[], int]) -> list[ColumnSpec]:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QDate, QModelIndex, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -45,6 +45,7 @@ from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
 from bazaar_pos.ui.reports.models import (
     ColumnSpec,
     RowsModel,
+    consignor_columns,
     line_columns,
     payment_columns,
     payment_total,
@@ -54,6 +55,7 @@ from bazaar_pos.ui.reports.models import (
 )
 from bazaar_pos.ui.reports.parts import label, table
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
+from bazaar_pos.ui.shortcuts import bind
 from bazaar_pos.ui.widgets.fields import date_edit, picked_day
 
 PERIODS = (
@@ -61,9 +63,13 @@ PERIODS = (
     (PeriodKind.YESTERDAY, N_("Yesterday")),
     (PeriodKind.THIS_WEEK, N_("This week")),
     (PeriodKind.THIS_MONTH, N_("This month")),
+    (PeriodKind.LAST_MONTH, N_("Last month")),
+    (PeriodKind.THIS_YEAR, N_("This year")),
     (PeriodKind.CUSTOM, N_("Custom")),
 )
 CHART_BARS = 12
+DATE_PAUSE_MS = 700
+"""How long typing in a date field must pause before the report is counted again."""
 COST_FIGURES = ("cost", "profit", "margin")
 """The key figures only someone who may see costs is shown."""
 
@@ -151,7 +157,7 @@ class ReportsScreen(QWidget):
         self.status = QLabel("")
         self.status.setObjectName("reportStatus")
         self.status.setAccessibleName(_("Report status"))
-        self.show_costs_button = QPushButton(_("Show &cost and profit…"))
+        self.show_costs_button = QPushButton(_("Show c&ost and profit…"))
         self.show_costs_button.setObjectName("showCostsButton")
         self.show_costs_button.setToolTip(_("Only an owner sees costs and profit."))
         self.show_costs_button.clicked.connect(self.show_costs)
@@ -180,8 +186,16 @@ class ReportsScreen(QWidget):
             self.period.addItem(_(name), kind)
         self.first = date_edit("reportFrom", _("From"))
         self.last = date_edit("reportTo", _("To"))
+        # Typing a date changes it digit by digit: count again once the date is left
+        # (Enter, Tab) or after a short pause, not at every keystroke.
+        self._date_pause = QTimer(self)
+        self._date_pause.setObjectName("datePause")
+        self._date_pause.setSingleShot(True)
+        self._date_pause.setInterval(DATE_PAUSE_MS)
+        self._date_pause.timeout.connect(self._custom_dates)
         for edit in (self.first, self.last):
-            edit.dateChanged.connect(self._custom_dates)
+            edit.dateChanged.connect(self._date_typed)
+            edit.editingFinished.connect(self._date_done)
         self.period.currentIndexChanged.connect(self._preset_chosen)
         period_label = label(_("&Period"), "periodLabel", self.period)
         from_label = label(_("&From"), "fromLabel", self.first)
@@ -243,10 +257,10 @@ class ReportsScreen(QWidget):
         fmt = self._fmt
 
         def net_total() -> int:
-            return self.loaded.report.figures.lines.net if self.loaded else 0
+            return self.loaded.report.figures.net if self.loaded else 0
 
         def paid_total() -> int:
-            return sum(p.amount for p in self.loaded.report.payments) if self.loaded else 0
+            return sum(p.kept for p in self.loaded.report.payments) if self.loaded else 0
 
         specs: list[tuple[Dimension, str, list[ColumnSpec], bool]] = [
             (
@@ -270,7 +284,7 @@ class ReportsScreen(QWidget):
             (
                 Dimension.CONSIGNOR,
                 _("Consignors"),
-                line_columns(fmt, _("Consignor"), net_total, sku=False),
+                consignor_columns(fmt, net_total),
                 False,
             ),
         ]
@@ -346,10 +360,8 @@ class ReportsScreen(QWidget):
         return page
 
     def _shortcuts(self) -> None:
-        refresh = QShortcut(QKeySequence("F5"), self)
-        refresh.activated.connect(self.refresh)
-        drill = QShortcut(QKeySequence("Ctrl+Return"), self)
-        drill.activated.connect(self._drill_current)
+        bind("reports.refresh", self, self.refresh)
+        bind("reports.drill", self, self._drill_current)
 
     # -- period --------------------------------------------------------------------------
 
@@ -379,6 +391,15 @@ class ReportsScreen(QWidget):
     def _preset_chosen(self) -> None:
         if not self._selecting:
             self.set_period(PeriodKind(self.period.currentData()))
+
+    def _date_typed(self) -> None:
+        if not self._selecting:
+            self._date_pause.start()
+
+    def _date_done(self) -> None:
+        if self._date_pause.isActive():
+            self._date_pause.stop()
+            self._custom_dates()
 
     def _custom_dates(self) -> None:
         if self._selecting:
@@ -478,6 +499,9 @@ class ReportsScreen(QWidget):
             self._fill(tab, report)
             for column in tab.model.cost_columns():
                 tab.view.setColumnHidden(column, not shown)
+            nothing_back = not (f.refunds.count or f.voids.count)
+            for column in tab.model.refund_columns():
+                tab.view.setColumnHidden(column, nothing_back)
         self._show_turnover(loaded.turnover)
         self.status.setText(
             _("{period}: {count} sales, {net} net.").format(
@@ -493,7 +517,7 @@ class ReportsScreen(QWidget):
         if tab.dimension is Dimension.PAYMENT:
             payments = report.payments
             tab.model.set_rows(payments, payment_total(payments) if payments else None)
-            tab.chart.set_bars([(p.label, p.amount) for p in payments], fmt.money)
+            tab.chart.set_bars([(p.label, p.kept) for p in payments], fmt.money)
             return
         assert tab.dimension is not None
         rows = report.rows(tab.dimension)
@@ -569,7 +593,7 @@ class ReportsScreen(QWidget):
         period, files = self.selected_period(), self._shop.report_files
         self._export(
             _("Save the sales summary"),
-            f"sales-summary-{period.first}-{period.last}.pdf",
+            _("sales-summary-{first}-{last}.pdf").format(first=period.first, last=period.last),
             _("PDF (*.pdf)"),
             lambda path, approval: files.write(period, path, FileFormat.PDF, approval=approval),
             needs=(Permission.EXPORT, Permission.VIEW_COST),
@@ -582,7 +606,9 @@ class ReportsScreen(QWidget):
         file_format = FileFormat(kind)
         self._export(
             _("Export the sale lines"),
-            f"sale-lines-{period.first}-{period.last}.{kind}",
+            _("sale-lines-{first}-{last}.{kind}").format(
+                first=period.first, last=period.last, kind=kind
+            ),
             _("CSV (*.csv)") if file_format is FileFormat.CSV else _("Excel (*.xlsx)"),
             lambda path, approval: files.write(period, path, file_format, approval=approval),
         )
@@ -592,7 +618,7 @@ class ReportsScreen(QWidget):
         year, files = self.selected_period().last.year, self._shop.report_files
         self._export(
             _("Export the UMKM turnover"),
-            f"turnover-{year}.csv",
+            _("turnover-{year}.csv").format(year=year),
             _("CSV (*.csv)"),
             lambda path, approval: files.write_turnover_csv(year, path, approval=approval),
         )
@@ -603,7 +629,9 @@ class ReportsScreen(QWidget):
         code = self._shop.settings.load().till_code
         self._export(
             _("Export this till's bundle"),
-            f"till-{code}-{period.first}-{period.last}.zip",
+            _("till-{code}-{first}-{last}.zip").format(
+                code=code, first=period.first, last=period.last
+            ),
             _("Till bundles (*.zip)"),
             lambda path, approval: bundles.export(
                 path, period.first, period.last, approval=approval

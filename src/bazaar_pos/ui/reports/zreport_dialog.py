@@ -62,7 +62,7 @@ class ZReportDialog(QDialog):
         self.status = QLabel("")
         self.status.setObjectName("zReportStatus")
         self.status.setWordWrap(True)
-        self.save_button = QPushButton(_("Save &PDF…"))
+        self.save_button = QPushButton(_("Save PD&F…"))
         self.save_button.setObjectName("zReportSave")
         self.print_button = QPushButton(_("&Print"))
         self.print_button.setObjectName("zReportPrint")
@@ -122,7 +122,7 @@ class ZReportDialog(QDialog):
         path = dialogs.save_file(
             self,
             _("Save the Z report"),
-            f"z-report-{day}.pdf",
+            _("z-report-{day}.pdf").format(day=day),
             _("PDF (*.pdf)"),
             kind=dialogs.FileKind.DOCUMENT,
         )

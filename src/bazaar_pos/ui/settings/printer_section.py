@@ -83,10 +83,10 @@ class PrinterSection(QGroupBox):
         self.detected.setAccessibleName(_("Printers found on this computer"))
         self.detected.addItem(_("Press Find printers to look for printers"), "")
         self.detected.activated.connect(self._pick_detected)
-        self.find = button("findPrinters", _("&Find printers"), self.find_printers)
+        self.find_button = button("findPrinters", _("F&ind printers"), self.find_printers)
         found_row = QHBoxLayout()
         found_row.addWidget(self.detected, 1)
-        found_row.addWidget(self.find)
+        found_row.addWidget(self.find_button)
         self.paper = QComboBox()
         self.paper.setObjectName("paperWidth")
         self.paper.setAccessibleName(_("Paper width"))
@@ -100,7 +100,7 @@ class PrinterSection(QGroupBox):
         self.profile.setAccessibleName(_("Printer profile"))
         self.profile.addItem(_("Usual for the paper (POS-5890 or TM-T20II)"), "")
         self._profiles_listed = False
-        self.no_printer = QCheckBox(_("Sell w&ithout a receipt printer"))
+        self.no_printer = QCheckBox(_("Sell without a receipt printer"))
         self.no_printer.setObjectName("noPrinter")
         self.no_printer.setAccessibleName(_("Sell without a receipt printer"))
         self.no_printer.setToolTip(
@@ -112,7 +112,7 @@ class PrinterSection(QGroupBox):
         self.uri.textChanged.connect(
             lambda text: self.no_printer.setChecked(False) if text.strip() else None
         )
-        self.drawer = QCheckBox(_("Open the cash drawer on &cash sales"))
+        self.drawer = QCheckBox(_("Open the cash drawer on cas&h sales"))
         self.drawer.setObjectName("drawerOnCash")
         self.drawer.setAccessibleName(_("Open the cash drawer on cash sales"))
         self.footer = line_edit("receiptFooter", _("Footer text"))
@@ -122,7 +122,7 @@ class PrinterSection(QGroupBox):
         self.qr_data.setPlaceholderText(
             _("e.g. {example}").format(example="https://instagram.com/tokoanda")
         )
-        self.qris_on_receipt = QCheckBox(_("Print the Q&RIS with the amount on the receipt"))
+        self.qris_on_receipt = QCheckBox(_("Print the QRIS with the a&mount on the receipt"))
         self.qris_on_receipt.setObjectName("qrisOnReceipt")
         self.qris_on_receipt.setAccessibleName(_("Print the QRIS with the amount on the receipt"))
         self.qris_on_receipt.setToolTip(
@@ -132,7 +132,7 @@ class PrinterSection(QGroupBox):
             )
         )
         self.logo = line_edit("receiptLogo", _("Logo image"))
-        browse = button("browseLogo", _("&Browse..."), self._browse_logo)
+        browse = button("browseLogo", _("Bro&wse..."), self._browse_logo)
         logo_row = QHBoxLayout()
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
@@ -141,11 +141,11 @@ class PrinterSection(QGroupBox):
         self._form = form
         form.addRow(_("Printer &address:"), self.uri)
         form.addRow("", self.no_printer)
-        found_label = QLabel(_("Fou&nd:"))
+        found_label = QLabel(_("Fo&und:"))
         found_label.setBuddy(self.detected)
         form.addRow(found_label, found_row)
         form.addRow(_("&Paper:"), self.paper)
-        form.addRow(_("Profil&e:"), self.profile)
+        form.addRow(_("P&rofile:"), self.profile)
         form.addRow("", self.drawer)
         form.addRow(_("Footer te&xt:"), self.footer)
         form.addRow(_("S&ocial:"), self.social)
@@ -154,10 +154,11 @@ class PrinterSection(QGroupBox):
         logo_label = QLabel(_("&Logo:"))
         logo_label.setBuddy(self.logo)
         form.addRow(logo_label, logo_row)
-        self.save_button = button("savePrinter", _("&Save"), self.save)
-        self.save_button.setShortcut("Ctrl+S")
+        self.save_button = button(
+            "savePrinter", _("Sa&ve"), self.save, shortcut="printer.save", shortcuts_on=self
+        )
         self.test_button = button("testPage", _("Print a &test page"), self.test_page)
-        self.drawer_button = button("openDrawer", _("Open dra&wer"), self.open_drawer)
+        self.drawer_button = button("openDrawer", _("Open &drawer"), self.open_drawer)
         buttons = QHBoxLayout()
         for each in (self.save_button, self.test_button, self.drawer_button):
             buttons.addWidget(each)
@@ -301,12 +302,12 @@ class PrinterSection(QGroupBox):
             self.logo.setText(str(path))
 
     def _busy(self, message: str) -> None:
-        for each in (self.test_button, self.drawer_button, self.find):
+        for each in (self.test_button, self.drawer_button, self.find_button):
             each.setEnabled(False)
         self._say(message)
 
     def _done(self, message: str) -> None:
-        for each in (self.test_button, self.drawer_button, self.find):
+        for each in (self.test_button, self.drawer_button, self.find_button):
             each.setEnabled(True)
         self._say(message)
 

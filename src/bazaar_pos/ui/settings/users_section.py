@@ -256,4 +256,4 @@ class UsersSection(QGroupBox):
         myself = user is not None and actor is not None and actor.user_id == user.id
         self.pin_button.setEnabled(user is not None)
         self.active_button.setEnabled(user is not None and not myself)
-        self.active_button.setText(_("&Disable") if user is None or user.active else _("&Enable"))
+        self.active_button.setText(_("&Disable") if user is None or user.active else _("E&nable"))

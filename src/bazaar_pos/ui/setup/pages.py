@@ -141,7 +141,7 @@ class ShopPage(SetupPage):
         hint = _wrapped("setupShopHint")
         hint.setText(_("Only the name is needed. Address and phone may stay empty."))
         form = QFormLayout()
-        form.addRow(_("Shop &name:"), self.shop_name)
+        form.addRow(_("Sh&op name:"), self.shop_name)
         form.addRow(_("&Address:"), self.address)
         form.addRow(_("P&hone:"), self.phone)
         layout = self.body
@@ -259,7 +259,7 @@ class PrinterPage(SetupPage):
             )
         )
         self.section = PrinterSection(printer, compact=True)
-        for button in (self.section.find, self.section.test_button):
+        for button in (self.section.find_button, self.section.test_button):
             button.setAutoDefault(False)  # Enter goes on to the next page
         layout = self.body
         layout.addWidget(help_text)
@@ -295,7 +295,7 @@ class OwnerPage(SetupPage):
         )
         self.problem = _wrapped("setupOwnerProblem")
         form = QFormLayout()
-        form.addRow(_("Owner's &name:"), self.owner_name)
+        form.addRow(_("&Owner's name:"), self.owner_name)
         form.addRow(_("&PIN:"), self.pin)
         form.addRow(_("PIN &again:"), self.pin_again)
         layout = self.body

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +20,7 @@ from bazaar_pos.domain.money import Currency, MinorUnits, parse_money
 from bazaar_pos.i18n import _
 from bazaar_pos.ui.common.dialogs import ok_cancel
 from bazaar_pos.ui.common.formatting import MoneyText
+from bazaar_pos.ui.shortcuts import bind
 
 MOST_OF_ONE = 9999
 
@@ -75,7 +76,7 @@ class CashCountDialog(QDialog):
                         kind=_("notes") if piece is Piece.NOTE else _("coins"),
                     )
                 )
-                spin.setValidator(QIntValidator(0, MOST_OF_ONE, spin))
+                spin.setValidator(_whole_pieces(spin))
                 spin.setPlaceholderText("0")
                 spin.setAlignment(Qt.AlignmentFlag.AlignRight)
                 spin.setFixedWidth(90)
@@ -110,7 +111,7 @@ class CashCountDialog(QDialog):
         self.problem.setObjectName("dialogProblem")
         buttons = ok_cancel(self, _("Close the shift  Ctrl+Enter"))
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.accept)
+        bind("count.accept", self, self.accept)
         other_row = QVBoxLayout()  # the caption above: long in some languages
         other_row.setSpacing(4)
         other_row.addWidget(other_label)
@@ -167,6 +168,15 @@ class CashCountDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.count(), dialog.note.text().strip()
+
+
+def _whole_pieces(field: QLineEdit) -> QIntValidator:
+    """Digits only: no thousands separator, which the count would otherwise read as nothing."""
+    validator = QIntValidator(0, MOST_OF_ONE, field)
+    plain = QLocale.c()
+    plain.setNumberOptions(QLocale.NumberOption.RejectGroupSeparator)
+    validator.setLocale(plain)
+    return validator
 
 
 def _count(field: QLineEdit) -> int:

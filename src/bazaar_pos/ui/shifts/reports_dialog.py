@@ -79,7 +79,7 @@ class ShiftReportsDialog(QDialog):
             "printReport",
             _("Print  Ctrl+P"),
             self.print,
-            keys=("Ctrl+P",),
+            shortcut="shiftreports.print",
             shortcuts_on=self,
             focus=False,
         )
@@ -87,7 +87,7 @@ class ShiftReportsDialog(QDialog):
             "savePdf",
             _("Save PDF...  Ctrl+S"),
             self.save_pdf,
-            keys=("Ctrl+S",),
+            shortcut="shiftreports.pdf",
             shortcuts_on=self,
             focus=False,
         )

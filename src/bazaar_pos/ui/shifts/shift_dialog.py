@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -26,6 +25,7 @@ from bazaar_pos.ui.common.formatting import local_time, money_text
 from bazaar_pos.ui.shifts.amount_dialog import AmountDialog
 from bazaar_pos.ui.shifts.count_dialog import CashCountDialog
 from bazaar_pos.ui.shifts.reports_dialog import ShiftReportsDialog
+from bazaar_pos.ui.shortcuts import bind
 
 
 class ShiftDialog(QDialog):
@@ -64,12 +64,17 @@ class ShiftDialog(QDialog):
         grid = QGridLayout()
         for number, (name, text, key, slot) in enumerate(
             (
-                ("openShift", _("Open a shift\nF2"), "F2", self.open_shift),
-                ("payIn", _("Pay in\nF3"), "F3", self.pay_in),
-                ("payOut", _("Pay out\nF4"), "F4", self.pay_out),
-                ("closeShift", _("Count and close\nF5"), "F5", self.close_shift),
-                ("shiftReports", _("Shift reports\nF6"), "F6", self.show_reports),
-                ("noSale", _("No sale: open drawer\nF7"), "F7", self.no_sale_requested.emit),
+                ("openShift", _("Open a shift\nF2"), "shift.open", self.open_shift),
+                ("payIn", _("Pay in\nF3"), "shift.payIn", self.pay_in),
+                ("payOut", _("Pay out\nF4"), "shift.payOut", self.pay_out),
+                ("closeShift", _("Count and close\nF5"), "shift.close", self.close_shift),
+                ("shiftReports", _("Shift reports\nF6"), "shift.reports", self.show_reports),
+                (
+                    "noSale",
+                    _("No sale: open drawer\nF7"),
+                    "shift.noSale",
+                    self.no_sale_requested.emit,
+                ),
             )
         ):
             button = QPushButton(text)
@@ -78,9 +83,7 @@ class ShiftDialog(QDialog):
             button.setMinimumHeight(56)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
-            QShortcut(QKeySequence(key), self).activated.connect(
-                lambda b=button: b.isEnabled() and b.click()
-            )
+            bind(key, self, button.click)  # click() does nothing on a disabled button
             grid.addWidget(button, number // 3, number % 3)
             self.buttons[name] = button
         self.message = QLabel()

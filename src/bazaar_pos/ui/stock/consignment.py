@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -168,7 +169,7 @@ class ConsignmentTab(QWidget):
         add = QPushButton(_("&Add…"))
         add.setObjectName("consignorAdd")
         add.clicked.connect(self.add_consignor)
-        edit = QPushButton(_("&Edit…"))
+        edit = QPushButton(_("E&dit…"))
         edit.setObjectName("consignorEdit")
         edit.clicked.connect(self.edit_consignor)
         self.show_inactive = QCheckBox(_("Inactive too"))
@@ -217,7 +218,7 @@ class ConsignmentTab(QWidget):
         self.totals.setObjectName("statementTotals")
         self.totals.setWordWrap(True)
         self.totals.setStyleSheet("font-weight: 600;")
-        self.slip_button = QPushButton(_("Save &slip (PDF)…"))
+        self.slip_button = QPushButton(_("Save s&lip (PDF)…"))
         self.slip_button.setObjectName("statementSlip")
         self.slip_button.clicked.connect(lambda: self.save_slip(self.statement))
         self.settle_button = QPushButton(_("&Mark as settled…"))
@@ -392,8 +393,12 @@ class ConsignmentTab(QWidget):
         """Save the "nota titip jual" PDF of ``settlement`` (off the GUI thread)."""
         if settlement is None:
             return
-        name = settlement.number or _("statement")
-        suggested = f"nota-titip-jual-{name}.pdf".replace(" ", "-")
+        # The maker, the settlement's number (a preview has none) and the day it was made or
+        # its last day, so a folder of slips tells them apart.
+        made = settlement.created_at or settlement.period_end - timedelta(microseconds=1)
+        parts = [settlement.consignor.name, settlement.number, made.astimezone().date().isoformat()]
+        words = re.sub(r"[^\w.-]+", "-", "-".join(part for part in parts if part)).strip("-")
+        suggested = _("consignment-slip-{number}.pdf").format(number=words)
         path = dialogs.save_file(
             self,
             _("Save consignment slip"),

@@ -267,7 +267,7 @@ class CountTab(QWidget):
         self.scope = QComboBox()
         self.scope.setObjectName("countScope")
         self.scope.setAccessibleName(_("What to count"))
-        start = QPushButton(_("&Start count"))
+        start = QPushButton(_("S&tart count"))
         start.setObjectName("countStart")
         start.clicked.connect(self.start)
         self.scan = QLineEdit()
@@ -322,12 +322,13 @@ class CountTab(QWidget):
         """Load a fresh count sheet for the chosen scope."""
         self.model.load(self._shop.stock.count_sheet(self.scope.currentData()))
         self.review.setEnabled(bool(self.model.lines))
-        self.message.setText(
+        dialogs.show_message(
+            self.message,
             ngettext(
                 "{count} product on the sheet. Type counts or scan items.",
                 "{count} products on the sheet. Type counts or scan items.",
                 len(self.model.lines),
-            ).format(count=len(self.model.lines))
+            ).format(count=len(self.model.lines)),
         )
         self.scan.setFocus()
 
@@ -337,7 +338,7 @@ class CountTab(QWidget):
         try:
             variances = self._shop.stock.variances(counts)
         except UserError as problem:
-            self.message.setText(dialogs.describe(problem))
+            dialogs.show_message(self.message, dialogs.describe(problem), "error")
             return
         costs = self._looking.allowed()
         if not VarianceDialog.ask(self, variances, len(counts), self._formats, costs=costs):
@@ -348,7 +349,7 @@ class CountTab(QWidget):
                 lambda approval: self._shop.stock.apply_count(counts, note=note, approval=approval)
             )
         except UserError as problem:
-            self.message.setText(dialogs.describe(problem))
+            dialogs.show_message(self.message, dialogs.describe(problem), "error")
             return
         self.model.load([])
         self.review.setEnabled(False)
@@ -362,12 +363,12 @@ class CountTab(QWidget):
                 "Count applied: {count} products changed.",
                 len(result.variances),
             ).format(count=len(result.variances))
-        self.message.setText(text)
+        dialogs.show_message(self.message, text)
         self.stock_changed.emit(Changes(stock=True, products=True))
 
     def access_changed(self) -> None:
         """Someone else signed in: forget what the last message said (it may hold costs)."""
-        self.message.clear()
+        dialogs.show_message(self.message, "")
 
     def _scanned(self) -> None:
         code = self.scan.text().strip()
@@ -377,13 +378,18 @@ class CountTab(QWidget):
         product = self._shop.catalogue.find_by_code(code)
         row = self.model.add_one(product.id) if product else None
         if row is None:
-            self.message.setText(_("{code} is not on this count sheet.").format(code=code))
+            # Stands out, with a beep: a scanner user looks at the goods, not the screen.
+            QApplication.beep()
+            dialogs.show_message(
+                self.message, _("{code} is not on this count sheet.").format(code=code), "warn"
+            )
             return
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
         line = self.model.lines[row]
-        self.message.setText(
+        dialogs.show_message(
+            self.message,
             _("{name}: {count} counted.").format(
                 name=line.name, count=self.model.counted[line.product_id]
-            )
+            ),
         )

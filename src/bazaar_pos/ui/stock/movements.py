@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from bazaar_pos.services.views import Changes, ProductView
 from bazaar_pos.ui.access.looking import LookingApproval
 from bazaar_pos.ui.common.formatting import Formats
 from bazaar_pos.ui.products.model import NAME_COLUMN, ProductTableModel
+from bazaar_pos.ui.shortcuts import bind, key_text
 from bazaar_pos.ui.stock.dialogs import Move, StockMoveDialog
 
 HISTORY_ROWS = 500
@@ -101,17 +102,17 @@ class MovementsTab(QWidget):
         self.buttons: dict[Move, QPushButton] = {}
         actions = QHBoxLayout()
         for move, text, shortcut in (
-            (Move.RECEIVE, _("&Receive…"), "Ctrl+R"),
-            (Move.ADJUST, _("Ad&just…"), "Ctrl+J"),
-            (Move.CONSIGN_IN, _("From &consignor…"), "Ctrl+Shift+R"),
-            (Move.CONSIGN_RETURN, _("Re&turn to consignor…"), "Ctrl+Shift+T"),
+            (Move.RECEIVE, _("&Receive…"), "stock.receive"),
+            (Move.ADJUST, _("Ad&just…"), "stock.adjust"),
+            (Move.CONSIGN_IN, _("From c&onsignor…"), "stock.consignIn"),
+            (Move.CONSIGN_RETURN, _("Re&turn to consignor…"), "stock.consignReturn"),
         ):
             button = QPushButton(text)
             button.setObjectName(f"stock_{move.value}")
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
-            button.setToolTip(shortcut)
+            button.setToolTip(key_text(shortcut))
             button.clicked.connect(lambda _checked=False, m=move: self.move_stock(m))
-            QShortcut(QKeySequence(shortcut), self, lambda m=move: self.move_stock(m))
+            bind(shortcut, self, partial(self.move_stock, move))
             self.buttons[move] = button
             actions.addWidget(button)
         actions.addStretch(1)
@@ -119,7 +120,7 @@ class MovementsTab(QWidget):
         self.history.setObjectName("stockHistory")
         self.history.setAccessibleName(_("Movement history"))
         self.history.setHorizontalHeaderLabels(
-            [_("When"), _("Reason"), _("Change"), _("After"), _("Cost each"), _("Note")]
+            [_("When"), _("Reason"), _("Stock change"), _("After"), _("Cost each"), _("Note")]
         )
         self.history.verticalHeader().hide()
         self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

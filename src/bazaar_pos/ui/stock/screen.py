@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from bazaar_pos.domain.access import Permission
@@ -12,6 +12,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval
+from bazaar_pos.ui.shortcuts import bind_each, key_text
 from bazaar_pos.ui.stock.consignment import ConsignmentTab
 from bazaar_pos.ui.stock.count import CountTab
 from bazaar_pos.ui.stock.movements import MovementsTab
@@ -50,20 +51,15 @@ class StockScreen(QWidget):
         self.tabs.setAccessibleName(_("Stock sections"))
         for number, (tab, label) in enumerate(
             (
-                (self.movements, _("&Stock")),
-                (self.low_stock, _("&Low stock")),
-                (self.count, _("Stock c&ount")),
-                (self.value, _("&Value")),
-                (self.consignment, _("Consi&gnment")),
-            ),
-            start=1,
-        ):
-            self.tabs.addTab(tab, label)
-            QShortcut(
-                QKeySequence(f"Alt+{number}"),
-                self,
-                lambda i=number - 1: self.tabs.setCurrentIndex(i),
+                (self.movements, _("Stock")),
+                (self.low_stock, _("Low stock")),
+                (self.count, _("Stock count")),
+                (self.value, _("Value")),
+                (self.consignment, _("Consignment")),
             )
+        ):  # no underlined letters: Alt+1 to Alt+5 choose the tab, and the tab says so
+            self.tabs.addTab(tab, f"{label}  {key_text('stock.tab', number)}")
+        bind_each("stock.tab", self, self.tabs.setCurrentIndex)
         self.tabs.currentChanged.connect(self._tab_shown)
         for tab in (self.movements, self.count):
             tab.stock_changed.connect(self._stock_moved)

@@ -6,7 +6,6 @@ import zlib
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from bazaar_pos.i18n import _
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.common.formatting import MoneyText
+from bazaar_pos.ui.shortcuts import bind_each, key_text
 
 COLUMNS = 2
 SHORTCUT_TILES = 9
@@ -60,10 +60,7 @@ class QuickPickGrid(QWidget):
         for column in range(COLUMNS):
             self._layout.setColumnStretch(column, 1)
         self.tiles: list[QPushButton] = []
-        for number in range(1, SHORTCUT_TILES + 1):
-            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(lambda row=number - 1: self.pick(row))
+        bind_each("till.pick", self, self.pick)
         self.empty = QLabel(
             _("Mark products as favourites (Ctrl+D on a cart line) to pick them here.")
         )
@@ -82,7 +79,7 @@ class QuickPickGrid(QWidget):
         self._products = list(products)
         self.empty.setVisible(not products)
         for row, product in enumerate(products):
-            key = f"Alt+{row + 1}" if row < SHORTCUT_TILES else ""
+            key = key_text("till.pick", row) if row < SHORTCUT_TILES else ""
             tile = _tile(product.name, self._money(product.price), key)
             tile.setStyleSheet(f"background: {tile_colour(product.category)};")
             tile.clicked.connect(lambda _checked=False, r=row: self.pick(r))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,6 +28,7 @@ from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common.dialogs import show_message
 from bazaar_pos.ui.common.formatting import method_label, money_text
+from bazaar_pos.ui.shortcuts import bind
 from bazaar_pos.ui.till.cart.editing import CartEditing
 from bazaar_pos.ui.till.cart.model import CartTableModel
 from bazaar_pos.ui.till.cart.totals_panel import LastSalePanel, TotalsPanel
@@ -204,24 +205,22 @@ class TillScreen(QWidget):
         self.scan.geometry_changed.connect(self._place_results)
 
     def _bind_keys(self) -> None:
-        keys = {
-            "F2": self.editing.ask_price,
-            "F3": self.editing.add_open_item,
-            "F4": self.editing.ask_quantity,
-            "F5": self.editing.ask_line_discount,
-            "F6": self.editing.ask_cart_discount,
-            "F7": self.parking.park_cart,
-            "F8": self.parking.resume_cart,
-            "F9": self.open_history,
-            "F12": self.open_payment,
-            "Ctrl+Del": self.editing.clear_cart,
-            "Ctrl+D": self.editing.toggle_favourite,
-            "Ctrl+Q": self.open_unconfirmed,
+        actions = {
+            "till.price": self.editing.ask_price,
+            "till.openItem": self.editing.add_open_item,
+            "till.quantity": self.editing.ask_quantity,
+            "till.lineDiscount": self.editing.ask_line_discount,
+            "till.cartDiscount": self.editing.ask_cart_discount,
+            "till.park": self.parking.park_cart,
+            "till.resume": self.parking.resume_cart,
+            "till.history": self.open_history,
+            "till.pay": self.open_payment,
+            "till.clear": self.editing.clear_cart,
+            "till.favourite": self.editing.toggle_favourite,
+            "till.unconfirmed": self.open_unconfirmed,
         }
-        for key, slot in keys.items():
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        for action, slot in actions.items():
+            bind(action, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # -- Qt events -----------------------------------------------------------
 

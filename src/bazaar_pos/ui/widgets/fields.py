@@ -7,10 +7,10 @@ from datetime import date
 from typing import TypeVar
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPushButton, QWidget
 
 from bazaar_pos.domain.access import PIN_LENGTHS
+from bazaar_pos.ui.shortcuts import bind, key_text
 
 W = TypeVar("W", bound=QWidget)
 
@@ -70,11 +70,11 @@ def button(
     slot: Callable[[], object],
     *,
     accessible: str | None = None,
-    keys: Iterable[str] = (),
+    shortcut: str = "",
     shortcuts_on: QWidget | None = None,
     focus: bool = True,
 ) -> QPushButton:
-    """A named button calling ``slot``; each of ``keys`` is a shortcut within ``shortcuts_on``.
+    """A named button calling ``slot``; the table's ``shortcut`` presses it within ``shortcuts_on``.
 
     A shortcut presses the button, so it does nothing while the button is
     disabled. Without ``focus`` the button takes no keyboard focus (its
@@ -84,11 +84,7 @@ def button(
     if not focus:
         widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.clicked.connect(slot)
-
-    def press() -> None:
-        if widget.isEnabled():
-            widget.click()
-
-    for key in keys:
-        QShortcut(QKeySequence(key), shortcuts_on or widget).activated.connect(press)
+    if shortcut:  # click() does nothing while the button is disabled
+        bind(shortcut, shortcuts_on or widget, widget.click)
+        widget.setToolTip(key_text(shortcut))
     return widget

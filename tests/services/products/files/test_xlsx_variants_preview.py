@@ -238,3 +238,16 @@ def test_updates_keep_what_the_file_leaves_out(shop, add_product, write_csv):
         3,
     )
     assert [p.sku for p in shop.catalogue.search("gayo kopi 77")] == ["KOP-1"]
+
+
+def test_problems_name_the_column_as_the_files_header_spells_it(shop, write_csv, tmp_path):
+    with pytest.raises(ValidationError) as refused:
+        shop.product_files.import_file(write_csv("Kode;Nama;Harga\nA-1;Satu;mahal\nA-2;;1000\n"))
+    assert refused.value.problems == [
+        "Line 2, column Harga: 'mahal' is not an amount",
+        "Line 3, column Nama: the name is empty",
+    ]
+    book = workbook(tmp_path / "produk.xlsx", [["KODE", "NAMA", "HARGA JUAL"], ["B-1", "Dua", "x"]])
+    with pytest.raises(ValidationError) as refused:
+        shop.product_files.import_file(book)
+    assert refused.value.problems == ["Line 2, column HARGA JUAL: 'x' is not an amount"]

@@ -45,6 +45,7 @@ from bazaar_pos.services.merging.bundles.records import (
 from bazaar_pos.services.merging.bundles.verify import _checked, _unique_by_uuid, _Verified
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.settings import SettingsService, ShopSettings
+from bazaar_pos.services.stock.consignment.service import record_consignors
 from bazaar_pos.services.stock.ledger import record_movement
 from bazaar_pos.services.views import Changes
 from bazaar_pos.store.database import Database
@@ -282,8 +283,12 @@ class BundleService:
             for bundle in bundles:
                 if bundle.till_id != settings.till_id:
                     _remember_till(session, bundle)
-            for sale in new_sales:
-                session.add(_sale_row(sale, products))
+            rows = [_sale_row(sale, products) for sale in new_sales]
+            session.add_all(rows)
+            if rows:
+                session.flush()
+                # The bundle names no consignors: a line is the maker's whose product it is here.
+                record_consignors(session.connection(), [row.id for row in rows])
             for move in new_moves:
                 movement = record_movement(
                     session,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from bazaar_pos.domain.money import Currency, MinorUnits, parse_money
@@ -21,10 +21,15 @@ MAX_QUANTITY = 10**9
 class RowProblems:
     """Collects problems found in a file and raises them together."""
 
-    def __init__(self) -> None:
-        """Start with no problems."""
+    def __init__(self, spelled: Mapping[str, str] | None = None) -> None:
+        """Start with no problems; ``spelled`` names columns as the file's header does."""
         self.messages: list[str] = []
         self.by_line: dict[int, list[str]] = {}
+        self.spelled = dict(spelled or {})
+
+    def column_name(self, column: str) -> str:
+        """``column`` as the file's header spells it (``harga`` for ``price``)."""
+        return self.spelled.get(column, column)
 
     def add(self, row: CsvRow, column: str, problem: str) -> None:
         """Note a problem in ``column`` of ``row``."""
@@ -32,6 +37,7 @@ class RowProblems:
 
     def add_at(self, line: int, column: str, problem: str) -> None:
         """Note a problem in ``column`` of the row on ``line``."""
+        column = self.column_name(column)
         self.messages.append(
             _("Line {line}, column {column}: {problem}").format(
                 line=line, column=column, problem=problem

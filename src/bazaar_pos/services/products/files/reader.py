@@ -77,7 +77,7 @@ def parse_product_rows(
 ) -> list[ProductRow]:
     """Read every row; with ``problems`` given, note bad cells there, else raise ValidationError."""
     require_columns(table, REQUIRED_COLUMNS, path)
-    collect = problems if problems is not None else RowProblems()
+    collect = problems if problems is not None else RowProblems(table.spelled)
     reader = _RowReader(table, cur, collect)
     rows = [reader.read(row) for row in table.rows]
     if problems is None:

@@ -128,7 +128,7 @@ class ProductFileService:
                 for r in table.rows
             )
             return ImportPreview(Path(path), rows, problems)
-        problems = RowProblems()
+        problems = RowProblems(table.spelled)
         rows = parse_product_rows(table, cur, path, problems)
         with self._db.reading() as session:
             existing = _existing_products(session)
@@ -209,10 +209,11 @@ class ProductFileService:
 
     def _import(self, path: Path, *, dry_run: bool, grant: Grant) -> ProductImportSummary:
         shop = self._settings.load()
-        rows = parse_product_rows(read_table(path), shop.currency, path)
+        table = read_table(path)
+        rows = parse_product_rows(table, shop.currency, path)
         with self._db.writing() as session:
             existing = _existing_products(session)
-            problems = RowProblems()
+            problems = RowProblems(table.spelled)
             _check_against_shop(rows, existing, problems)
             problems.raise_if_any(path)
             writer = _ImportWriter(session, existing, shop.till_id)
@@ -240,7 +241,7 @@ class ProductFileService:
 
 def _bad(problems: RowProblems, line: int, column: str) -> bool:
     """True when the cell in ``column`` of ``line`` has a problem."""
-    prefix = _("{column}: {problem}").format(column=column, problem="")
+    prefix = _("{column}: {problem}").format(column=problems.column_name(column), problem="")
     return any(p.startswith(prefix) for p in problems.by_line.get(line, ()))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, bindparam, case, func, select, update
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.stock import StockReason
@@ -14,6 +14,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.stock.consignment.views import (
+    NO_COMMISSION,
     ConsignorDraft,
     ConsignorView,
     SettlementLine,
@@ -27,6 +28,7 @@ from bazaar_pos.store.models import (
     ConsignmentSettlementLine,
     Consignor,
     Product,
+    RefundLine,
     Sale,
     SaleLine,
 )
@@ -267,6 +269,53 @@ class ConsignmentService:
             return product.stock_on_hand
 
 
+def record_consignors(connection: Connection, sale_ids: list[int]) -> None:
+    """Stamp the consigned lines of new sales with their consignor and the shop's commission.
+
+    Called as sales are written, so a line stays its maker's, at the
+    commission of the day, even after the product changes hands or terms.
+    """
+    for first in range(0, len(sale_ids), 500):
+        _stamp(connection, sale_ids[first : first + 500])
+
+
+def _stamp(connection: Connection, sale_ids: list[int]) -> None:
+    lines = SaleLine.__table__
+    products = Product.__table__
+    makers = Consignor.__table__
+    rows = connection.execute(
+        select(
+            lines.c.id,
+            lines.c.quantity,
+            lines.c.line_total_minor,
+            products.c.consignor_id,
+            products.c.commission_kind,
+            products.c.commission_value,
+            makers.c.commission_kind,
+            makers.c.commission_value,
+        )
+        .join(products, products.c.id == lines.c.product_id)
+        .join(makers, makers.c.id == products.c.consignor_id)
+        .where(lines.c.sale_id.in_(sale_ids))
+    ).all()
+    if not rows:
+        return
+    stamps = []
+    for line_id, quantity, amount, consignor, kind, value, usual_kind, usual_value in rows:
+        commission = (
+            commission_of(kind, value) or commission_of(usual_kind, usual_value) or NO_COMMISSION
+        )
+        stamps.append(
+            {"line": line_id, "consignor": consignor, "commission": commission.of(amount, quantity)}
+        )
+    connection.execute(
+        update(lines)
+        .where(lines.c.id == bindparam("line"))
+        .values(consignor_id=bindparam("consignor"), commission_minor=bindparam("commission")),
+        stamps,
+    )
+
+
 def _consignor(session: Session, consignor_id: int) -> Consignor:
     consignor = session.get(Consignor, consignor_id)
     if consignor is None:
@@ -284,14 +333,34 @@ def _check_period(start: datetime, end: datetime) -> None:
 def _unsettled_lines(
     session: Session, consignor: ConsignorView, start: datetime, end: datetime
 ) -> list[SettlementLine]:
-    query = (
-        select(SaleLine, Sale.created_at, Sale.number, Product.commission_kind)
-        .add_columns(Product.commission_value)
+    """The consignor's lines sold in the period and not settled, less what went back since.
+
+    A line is the maker's it was when sold, at the commission worked out then;
+    refunds and voids recorded so far take their items, money and share of
+    the commission out, and a line given back whole is left out.
+    """
+    added_tax = case((Sale.tax_inclusive, 0), else_=RefundLine.tax_minor)
+    back = (
+        select(
+            RefundLine.sale_line_id.label("line_id"),
+            func.sum(RefundLine.quantity).label("quantity"),
+            func.sum(RefundLine.amount_minor - added_tax).label("amount"),
+            func.sum(RefundLine.commission_minor).label("commission"),
+        )
+        .join(SaleLine, SaleLine.id == RefundLine.sale_line_id)
         .join(Sale, Sale.id == SaleLine.sale_id)
-        .join(Product, Product.id == SaleLine.product_id)
+        .where(SaleLine.consignor_id == consignor.id)
+        .group_by(RefundLine.sale_line_id)
+        .subquery()
+    )
+    query = (
+        select(SaleLine, Sale.created_at, Sale.number)
+        .add_columns(back.c.quantity, back.c.amount, back.c.commission)
+        .join(Sale, Sale.id == SaleLine.sale_id)
+        .outerjoin(back, back.c.line_id == SaleLine.id)
         .outerjoin(ConsignmentSettlementLine, ConsignmentSettlementLine.sale_line_id == SaleLine.id)
         .where(
-            Product.consignor_id == consignor.id,
+            SaleLine.consignor_id == consignor.id,
             Sale.created_at >= start,
             Sale.created_at < end,
             ConsignmentSettlementLine.id.is_(None),
@@ -299,9 +368,14 @@ def _unsettled_lines(
         .order_by(Sale.created_at, SaleLine.sale_id, SaleLine.position)
     )
     lines = []
-    for line, sold_at, number, kind, value in session.execute(query):
-        commission = commission_of(kind, value) or consignor.commission
-        cut = commission.of(line.line_total_minor, line.quantity)
+    for line, sold_at, number, back_quantity, back_amount, back_commission in session.execute(
+        query
+    ):
+        quantity = line.quantity - int(back_quantity or 0)
+        if quantity <= 0:
+            continue
+        amount = line.line_total_minor - int(back_amount or 0)
+        cut = line.commission_minor - int(back_commission or 0)
         lines.append(
             SettlementLine(
                 sale_line_id=line.id,
@@ -309,10 +383,10 @@ def _unsettled_lines(
                 sale_number=number,
                 sku=line.sku,
                 name=line.name,
-                quantity=line.quantity,
-                amount=line.line_total_minor,
+                quantity=quantity,
+                amount=amount,
                 commission=cut,
-                owed=line.line_total_minor - cut,
+                owed=amount - cut,
             )
         )
     return lines

@@ -9,7 +9,7 @@ Choosing QRIS shows the customer the shop's QRIS carrying the amount, full scree
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,6 +37,7 @@ from bazaar_pos.domain.qris import MAX_AMOUNT_IDR, QrisError, merchant_of, with_
 from bazaar_pos.i18n import _
 from bazaar_pos.ui.common.dialogs import show_message
 from bazaar_pos.ui.common.formatting import MoneyText, method_label
+from bazaar_pos.ui.shortcuts import bind, bind_each
 from bazaar_pos.ui.till.payment.qris_window import QrisCustomerWindow
 
 NOTE_BUTTONS = 3
@@ -106,11 +107,10 @@ class PaymentDialog(QDialog):
             button.setMinimumHeight(52)
             group.addButton(button)
             button.clicked.connect(lambda _checked=False, m=method: self.choose_method(m))
-            QShortcut(QKeySequence(f"F{number}"), self).activated.connect(
-                lambda m=method: self.choose_method(m)
-            )
             methods.addWidget(button)
             self.method_buttons[method] = button
+        methods_in_order = list(PaymentMethod)
+        bind_each("payment.method", self, lambda i: self.choose_method(methods_in_order[i]))
 
         self.amount = QLineEdit()
         self.amount.setObjectName("tenderedAmount")
@@ -133,12 +133,12 @@ class PaymentDialog(QDialog):
         self.received.setObjectName("moneyReceived")
         self.received.setAccessibleName(_("Money received"))
         self.received.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        QShortcut(QKeySequence("Ctrl+M"), self).activated.connect(self.toggle_received)
+        bind("payment.received", self, self.toggle_received)
         self.qris_note = QLabel()
         self.qris_note.setObjectName("qrisNote")
         self.qris_note.setAccessibleName(_("QRIS"))
         self.qris_note.setWordWrap(True)
-        QShortcut(QKeySequence("F11"), self).activated.connect(self.show_qris)
+        bind("payment.qris", self, self.show_qris)
         fields = QGridLayout()
         fields.addWidget(amount_label, 0, 0)
         fields.addWidget(self.amount, 0, 1)
@@ -154,17 +154,14 @@ class PaymentDialog(QDialog):
         self.exact.clicked.connect(self.pay_exact)
         self.note_buttons = []
         quick.addWidget(self.exact)
-        self.quick_keys = [QShortcut(QKeySequence("Ctrl+1"), self)]
-        self.quick_keys[0].activated.connect(self.pay_exact)
+        self.quick_keys = bind("payment.exact", self, self.pay_exact)
         for number in range(NOTE_BUTTONS):
             button = QPushButton()
             button.setObjectName(f"noteButton{number + 1}")
             button.clicked.connect(lambda _checked=False, n=number: self.pay_note(n))
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 2}"), self)
-            shortcut.activated.connect(lambda n=number: self.pay_note(n))
-            self.quick_keys.append(shortcut)
             quick.addWidget(button)
             self.note_buttons.append(button)
+        self.quick_keys += bind_each("payment.note", self, self.pay_note)
         for button in (self.exact, *self.note_buttons):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(48)
@@ -178,7 +175,7 @@ class PaymentDialog(QDialog):
         self.remove_last.setObjectName("removeLastPayment")
         self.remove_last.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.remove_last.clicked.connect(self.undo_tender)
-        QShortcut(QKeySequence("Ctrl+Backspace"), self).activated.connect(self.undo_tender)
+        bind("payment.undo", self, self.undo_tender)
 
         self.left_label = QLabel()
         self.left_label.setObjectName("payLeft")

@@ -88,12 +88,18 @@ class UnconfirmedPaymentsDialog(QDialog):
         self.message.setWordWrap(True)
 
         self.confirm_button = self._button(
-            "confirmPayment", _("Money received  Enter"), ("Return", "Enter"), self.confirm_current
+            "confirmPayment",
+            _("Money received  Enter"),
+            "unconfirmed.confirm",
+            self.confirm_current,
         )
         self.missing_button = self._button(
-            "paymentNotReceived", _("Not received  Ctrl+N"), ("Ctrl+N",), self.not_received_current
+            "paymentNotReceived",
+            _("Not received  Ctrl+N"),
+            "unconfirmed.missing",
+            self.not_received_current,
         )
-        close = self._button("closeUnconfirmed", _("Close  Esc"), (), self.reject)
+        close = self._button("closeUnconfirmed", _("Close  Esc"), "", self.reject)
 
         options = QHBoxLayout()
         options.addWidget(self.summary, 1)
@@ -112,9 +118,9 @@ class UnconfirmedPaymentsDialog(QDialog):
         layout.addLayout(buttons)
 
     def _button(
-        self, name: str, text: str, keys: tuple[str, ...], slot: Callable[[], object]
+        self, name: str, text: str, shortcut: str, slot: Callable[[], object]
     ) -> QPushButton:
-        made = button(name, text, slot, keys=keys, shortcuts_on=self, focus=False)
+        made = button(name, text, slot, shortcut=shortcut, shortcuts_on=self, focus=False)
         made.setAutoDefault(False)
         made.setMinimumHeight(44)
         return made

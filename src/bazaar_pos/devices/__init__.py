@@ -1,0 +1,1 @@
+"""Devices beside the printer on a serial line: counter scales and customer pole displays."""

@@ -1,0 +1,128 @@
+"""Rules for marketplace order files: channels, order states, and each column's way of writing.
+
+Shopee, TikTok Shop (which now carries Tokopedia's orders too) and Tokopedia's
+older reports write the same things differently, and even one file writes numbers
+two ways: ``1.450.000`` is a price in Rupiah while ``9.999`` in a weight column is
+kilograms. So every column is read by its own rule here, never by a global one.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from datetime import datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from bazaar_pos.i18n import _
+
+
+class Channel(enum.StrEnum):
+    """Where an order was placed."""
+
+    SHOPEE = "shopee"
+    TIKTOK = "tiktok"
+    TOKOPEDIA = "tokopedia"
+    LAZADA = "lazada"
+
+
+class OrderState(enum.StrEnum):
+    """What an order's status means for the stock."""
+
+    UNPAID = "unpaid"
+    """Not paid yet: no stock moves."""
+    SOLD = "sold"
+    """Paid, to ship, shipped, delivered or completed: the goods are sold."""
+    CANCELLED = "cancelled"
+    """Cancelled: no stock moves, and a sale counted before is reversed."""
+
+
+_CANCELLED = ("batal", "dibatalkan", "cancel", "canceled", "cancelled", "pembatalan")
+_UNPAID = ("belum bayar", "belum dibayar", "unpaid", "awaiting payment", "menunggu pembayaran")
+
+
+def order_state(status: str) -> OrderState:
+    """The meaning of a status as a marketplace writes it (``Selesai``, ``Belum Bayar``...).
+
+    Statuses are long sentences at times (``Pesanan diterima, namun Pembeli masih
+    dapat mengajukan pengembalian hingga ...``), so they are matched by their start.
+    Anything not unpaid or cancelled is a sale: a paid order the shop must send.
+    """
+    folded = " ".join(status.casefold().split())
+    if folded.startswith(_UNPAID):
+        return OrderState.UNPAID
+    if folded.startswith(_CANCELLED):
+        return OrderState.CANCELLED
+    return OrderState.SOLD
+
+
+_MONEY_PREFIX = re.compile(r"^(rp\.?|idr)\s*", re.I)
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_PLAIN = re.compile(r"^\d+(\.\d{1,2})?$")
+
+
+def parse_rupiah(text: str) -> int:
+    """Rupiah as marketplaces write them: ``1.450.000``, ``Rp 9.999``, ``IDR 5.999``, ``5999``.
+
+    Dots between groups of three digits are thousands; one or two digits after a
+    single dot are decimals, which must be zero (``235.00``), since Rupiah have no cents.
+    Raises ValueError naming the text otherwise.
+    """
+    cleaned = _MONEY_PREFIX.sub("", text.strip().replace("\t", "")).replace(" ", "")
+    if _GROUPED.match(cleaned):
+        return int(cleaned.replace(".", ""))
+    if _PLAIN.match(cleaned):
+        amount = Decimal(cleaned)
+        if amount == amount.to_integral_value():
+            return int(amount)
+    raise ValueError(_("{text!r} is not an amount in Rupiah").format(text=text))
+
+
+def parse_count(text: str) -> int:
+    """A quantity of pieces: plain digits (``29000``); ``1.000`` is refused as ambiguous."""
+    cleaned = text.strip()
+    if cleaned.isdigit() and cleaned.isascii():
+        return int(cleaned)
+    raise ValueError(_("{text!r} is not a whole number of pieces").format(text=text))
+
+
+EXCEL_EPOCH = datetime(1899, 12, 30)
+"""Day 0 of spreadsheet date serial numbers (Excel's 1900 system, as LibreOffice counts too)."""
+
+DATE_FORMATS: dict[Channel, tuple[str, ...]] = {
+    Channel.SHOPEE: ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d"),
+    Channel.TIKTOK: ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y"),
+    Channel.TOKOPEDIA: ("%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M", "%d-%m-%Y"),
+    Channel.LAZADA: ("%d %b %Y %H:%M", "%d %b %Y"),
+}
+"""How each channel writes its times: local time (WIB) with no zone."""
+
+_ISO = ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
+"""How a spreadsheet cell holding a real date reads as text."""
+
+
+def parse_order_time(text: str, channel: Channel) -> datetime:
+    """A channel's order time as a naive local datetime.
+
+    Besides the channel's own writing, accepts an ISO date (a cell the
+    spreadsheet holds as a date) and a date serial number (a file saved again
+    by a spreadsheet program: ``46203.42``).
+    """
+    cleaned = text.strip().replace("\t", "")
+    for pattern in (*DATE_FORMATS[channel], *_ISO):
+        try:
+            return datetime.strptime(cleaned, pattern)
+        except ValueError:
+            continue
+    try:
+        serial = Decimal(cleaned)
+    except InvalidOperation:
+        serial = Decimal(-1)
+    if 0 < serial < 2_958_466:  # up to the year 9999
+        seconds = int((serial * 86_400).to_integral_value())
+        return EXCEL_EPOCH + timedelta(seconds=seconds)
+    raise ValueError(_("{text!r} is not a date and time").format(text=text))
+
+
+def header_key(text: str) -> str:
+    """A header as it is matched: trimmed, case-folded, spaces collapsed, ``/ `` as ``/``."""
+    return " ".join(text.replace("\ufeff", "").casefold().split()).replace("/ ", "/")

@@ -1,0 +1,125 @@
+"""Quantities by weight, length and volume: exact thousandths, typed the way people type them."""
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bazaar_pos.domain.quantity import (
+    PER_UNIT,
+    Dimension,
+    QuantityError,
+    Unit,
+    format_quantity,
+    line_amount,
+    parse_quantity,
+    to_milli,
+    unit_of,
+    whole,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "milli"),
+    [
+        ("0,25", Unit.KG, 250),
+        ("0.25", Unit.KG, 250),
+        ("250 g", Unit.KG, 250),
+        ("250g", Unit.KG, 250),
+        ("2,5 ons", Unit.KG, 250),
+        ("1 kg", Unit.G, 1_000_000),
+        ("1,5 m", Unit.M, 1500),
+        ("150 cm", Unit.M, 1500),
+        ("1,5 m", Unit.CM, 150_000),
+        ("15 mm", Unit.CM, 1500),
+        ("500 ml", Unit.L, 500),
+        ("3", Unit.PCS, 3000),
+        ("3 pcs", Unit.PCS, 3000),
+        (" 2 KG ", Unit.KG, 2000),
+        ("0,001", Unit.KG, 1),
+    ],
+)
+def test_typed_quantities_convert_to_the_products_unit(text, unit, milli):
+    assert parse_quantity(text, unit) == milli
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "message"),
+    [
+        ("0,5", Unit.PCS, "sold by the piece"),
+        ("1,5 pcs", Unit.PCS, "sold by the piece"),
+        ("0", Unit.KG, "more than zero"),
+        ("0,0004", Unit.KG, "more precise than a thousandth of a kg"),
+        ("0,5 g", Unit.KG, "more precise"),
+        ("2 m", Unit.KG, "cannot be converted to kg"),
+        ("250 g", Unit.PCS, "cannot be converted to pcs"),
+        ("2 karung", Unit.KG, "unknown unit 'karung'"),
+        ("sedikit", Unit.KG, "is not a quantity"),
+        ("1.000,5", Unit.KG, "is not a quantity"),
+        ("-1", Unit.KG, "is not a quantity"),
+        ("", Unit.KG, "is not a quantity"),
+    ],
+)
+def test_what_cannot_be_held_exactly_is_refused_with_a_reason(text, unit, message):
+    with pytest.raises(QuantityError, match=message):
+        parse_quantity(text, unit)
+
+
+def test_units_know_what_they_measure():
+    assert [u.dimension for u in Unit] == [
+        Dimension.COUNT,
+        Dimension.MASS,
+        Dimension.MASS,
+        Dimension.LENGTH,
+        Dimension.LENGTH,
+        Dimension.VOLUME,
+    ]
+    assert [u for u in Unit if u.counted] == [Unit.PCS]
+    assert Unit.KG.size == 1000 * Unit.G.size
+    assert unit_of("KG") is Unit.KG
+    assert unit_of("") is unit_of(None) is unit_of("lusin") is Unit.PCS
+
+
+def test_whole_pieces_and_fractions_to_thousandths():
+    assert whole(4) == 4 * PER_UNIT
+    assert to_milli(Fraction(1, 4), Unit.KG) == 250
+    with pytest.raises(QuantityError, match="'1/3' is more precise"):
+        to_milli(Fraction(1, 3), Unit.KG)
+
+
+@pytest.mark.parametrize(
+    ("milli", "price", "amount"),
+    [
+        (250, 180_000, 45_000),
+        (1500, 35_000, 52_500),
+        (333, 1_000, 333),
+        (1, 500, 1),  # 0,5 rounds half up
+        (1, 499, 0),
+        (3000, 55_000, 165_000),
+    ],
+)
+def test_a_line_is_rounded_once_half_up(milli, price, amount):
+    assert line_amount(milli, price) == amount
+
+
+@given(st.integers(1, 10**9), st.integers(0, 10**9))
+def test_line_amounts_are_within_half_a_unit_of_the_exact_product(milli, price):
+    exact = Fraction(milli * price, PER_UNIT)
+    assert abs(line_amount(milli, price) - exact) <= Fraction(1, 2)
+
+
+@given(st.integers(1, 10**9), st.sampled_from([Unit.KG, Unit.M, Unit.L, Unit.G, Unit.CM]))
+def test_a_formatted_quantity_reads_back_the_same(milli, unit):
+    english = format_quantity(milli, unit, "en_US", with_unit=False).replace(",", "")
+    indonesian = format_quantity(milli, unit, "id_ID", with_unit=False).replace(".", "")
+    assert parse_quantity(english, unit) == parse_quantity(indonesian, unit) == milli
+
+
+def test_quantities_read_as_people_write_them():
+    assert format_quantity(250, Unit.KG, "id_ID") == "0,25 kg"
+    assert format_quantity(1500, Unit.M, "id_ID") == "1,5 m"
+    assert format_quantity(1_234_500, Unit.G, "id_ID") == "1.234,5 g"
+    assert format_quantity(1500, Unit.M, "en_US") == "1.5 m"
+    assert format_quantity(3000, Unit.PCS, "id_ID") == "3"
+    assert format_quantity(250, Unit.KG, "id_ID", with_unit=False) == "0,25"
