@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.domain.text import search_words
-from bazaar_pos.services.catalogue import like_pattern
+from bazaar_pos.services.products.search import like_pattern
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.app.style import STYLE_SHEET
 from bazaar_pos.ui.products.screen import ProductsScreen

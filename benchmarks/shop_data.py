@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 from bazaar_pos.domain.barcodes import internal_ean13
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.text import search_key
+from bazaar_pos.services.people.access import AccessControl
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.store.database import Database, head_revision
 
@@ -250,7 +251,7 @@ def build_shop(path: Path, size: ShopSize, *, seed: int = 2025) -> dict[str, obj
     for old in path.parent.glob(f"{path.name}*"):
         old.unlink()
     db = Database.open(path)
-    settings = SettingsService(db)
+    settings = SettingsService(db, AccessControl(db))
     settings.ensure_till_identity()
     settings.update(shop_name="Pasar Kriya Nusantara", address="Jl. Malioboro 52, Yogyakarta")
     this = settings.load()

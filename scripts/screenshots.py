@@ -34,11 +34,11 @@ from bazaar_pos.domain.cash_count import Piece
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.i18n import set_language
-from bazaar_pos.services.catalogue import ProductDraft
-from bazaar_pos.services.consignment import ConsignorDraft
 from bazaar_pos.services.demo import load_demo_shop
-from bazaar_pos.services.events import EventDraft
+from bazaar_pos.services.products.catalogue import ProductDraft
+from bazaar_pos.services.shifts.events import EventDraft
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.services.stock.consignment.views import ConsignorDraft
 from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.app.style import apply_style

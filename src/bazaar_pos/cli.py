@@ -120,7 +120,7 @@ def _run_command(args: argparse.Namespace, db_path: Path, log_path: Path) -> int
     """Run a sub-command headless on the shop at ``db_path``; return the exit code."""
     from bazaar_pos.domain.access import COMMAND_LINE
     from bazaar_pos.services.demo import load_demo_shop
-    from bazaar_pos.services.location import location_risk
+    from bazaar_pos.services.safety.location import location_risk
     from bazaar_pos.services.settings import speak_shop_language
     from bazaar_pos.services.shop import Shop
 

@@ -9,7 +9,7 @@ import pytest
 
 from bazaar_pos.domain.cart import Cart
 from bazaar_pos.domain.payment import PaymentMethod, Tender
-from bazaar_pos.services.catalogue import ProductDraft
+from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView, SaleResult
 from tests.helpers.sales import cart_for

@@ -302,7 +302,7 @@ def problems(day: Day, seed: Path, counts: dict[str, int], drivers: Drivers) -> 
     ``counts`` are the rows or pages of each export in a run without a power cut.
     """
     from bazaar_pos.errors import UserError
-    from bazaar_pos.services.backups import inspect_backup
+    from bazaar_pos.services.safety.backups import inspect_backup
     from bazaar_pos.services.shop import Shop
 
     found: list[str] = []

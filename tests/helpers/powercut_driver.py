@@ -28,11 +28,11 @@ from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.periods import Period
-from bazaar_pos.services.catalogue import ProductDraft
-from bazaar_pos.services.consignment import ConsignorDraft
-from bazaar_pos.services.labels import LabelRequest
-from bazaar_pos.services.report_files import FileFormat
+from bazaar_pos.services.products.catalogue import ProductDraft
+from bazaar_pos.services.products.labels import LabelRequest
+from bazaar_pos.services.reports.files import FileFormat
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.services.stock.consignment.views import ConsignorDraft
 from bazaar_pos.store.lock import DatabaseLock
 
 DATABASE = "shop.sqlite"
@@ -197,7 +197,7 @@ def serve() -> None:
     import bazaar_pos.cli
     import bazaar_pos.exports.pdf_summary
     import bazaar_pos.exports.xlsx_io
-    import bazaar_pos.services.consignment_slip  # noqa: F401
+    import bazaar_pos.services.stock.consignment.slip  # noqa: F401
 
     for line in sys.stdin:
         request = json.loads(line)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bazaar_pos.domain.cash_count import CashCount
-from bazaar_pos.services.print_queue import JobStatus
+from bazaar_pos.services.printer.queue import JobStatus
 from tests.helpers.emupos import print_sale, row
 
 RULER_42 = "123456789012345678901234567890123456789012"

@@ -8,7 +8,7 @@ import pytest
 
 from bazaar_pos.cli import main
 from bazaar_pos.domain.payment import PaymentMethod, Tender
-from bazaar_pos.services.print_queue import JobStatus
+from bazaar_pos.services.printer.queue import JobStatus
 from tests.helpers.emupos import free_port, print_sale, row
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bazaar_pos.domain.cash_count import CashCount
-from bazaar_pos.services.access import PermissionDenied
+from bazaar_pos.services.people.access import PermissionDenied
 from tests.helpers.emupos import row
 from tests.helpers.users import CASHIER, OWNER, act_as
 

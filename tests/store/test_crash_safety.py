@@ -20,7 +20,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bazaar_pos.services.catalogue import ProductDraft
+from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
 from tests.helpers import sale_stream
 

@@ -8,8 +8,8 @@ from pathlib import Path
 from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.commands.dates import local_date
 from bazaar_pos.i18n import _, ngettext
-from bazaar_pos.services.audit_log import AuditFilter
-from bazaar_pos.services.sales_history import local_days
+from bazaar_pos.services.people.audit_log import AuditFilter
+from bazaar_pos.services.selling.sales_history import local_days
 from bazaar_pos.services.shop import Shop
 
 

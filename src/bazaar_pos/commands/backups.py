@@ -10,7 +10,7 @@ from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.domain.periods import local_time
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.i18n import _, ngettext
-from bazaar_pos.services.backups import inspect_backup, preview_lines, restore_database
+from bazaar_pos.services.safety.backups import inspect_backup, preview_lines, restore_database
 from bazaar_pos.services.shop import Shop
 
 

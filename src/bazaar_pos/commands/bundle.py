@@ -10,7 +10,7 @@ from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.commands.dates import local_date
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.bundles import describe, renamed_lines
+from bazaar_pos.services.merging.bundles.service import describe, renamed_lines
 from bazaar_pos.services.shop import Shop
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.exports.labels import DEFAULT_TEMPLATE, TEMPLATES
 from bazaar_pos.i18n import _, ngettext
-from bazaar_pos.services.labels import LabelRequest
+from bazaar_pos.services.products.labels import LabelRequest
 from bazaar_pos.services.shop import Shop
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.i18n import _
-from bazaar_pos.services.printer_settings import PAPER_OF_COLUMNS
+from bazaar_pos.services.printer.settings import PAPER_OF_COLUMNS
 from bazaar_pos.services.shop import Shop
 
 

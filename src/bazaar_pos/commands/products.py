@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.i18n import _, ngettext
-from bazaar_pos.services.product_files import HeaderLanguage
+from bazaar_pos.services.products.files.columns import HeaderLanguage
 from bazaar_pos.services.shop import Shop
 
 

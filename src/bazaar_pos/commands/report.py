@@ -10,7 +10,7 @@ from bazaar_pos.commands.dates import local_date
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
-from bazaar_pos.services.report_files import FileFormat
+from bazaar_pos.services.reports.files import FileFormat
 from bazaar_pos.services.shop import Shop
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.commands.dates import local_date
 from bazaar_pos.i18n import _
-from bazaar_pos.services.report_files import RECEIPT_WIDTHS
+from bazaar_pos.services.reports.files import RECEIPT_WIDTHS
 from bazaar_pos.services.shop import Shop
 
 

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import CURRENCIES, Currency, currency
@@ -21,14 +18,19 @@ from bazaar_pos.domain.qris import QrisError
 from bazaar_pos.domain.qris import validate as validate_qris
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.i18n import LANGUAGES, _, set_language
-from bazaar_pos.services.audit import record_event
+from bazaar_pos.services.audit_writer import record_event
+from bazaar_pos.services.records import (
+    load_record,
+    save_record,
+    save_record_fields,
+    writing_settings,
+)
 from bazaar_pos.store.database import Database
-from bazaar_pos.store.memo import SETTINGS
 from bazaar_pos.store.models import Product, Sale, Setting
 from bazaar_pos.store.types import new_uuid
 
 if TYPE_CHECKING:
-    from bazaar_pos.services.access import AccessControl, Approval
+    from bazaar_pos.services.people.access import AccessControl, Approval
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,51 +106,6 @@ class ShopSettings:
 _PREFIX = "shop."
 OVERSELL_CHOICES = ("warn", "block")
 
-Record = TypeVar("Record")
-
-
-def load_record(db: Database, prefix: str, record_type: type[Record]) -> Record:
-    """A settings dataclass stored under ``prefix``, with defaults for anything never set.
-
-    The record (a frozen dataclass) is read once and remembered until settings
-    are written through :func:`writing_settings`, or the database is closed.
-    """
-    return db.memo.recall(
-        SETTINGS, (prefix, record_type), lambda: _read_record(db, prefix, record_type)
-    )
-
-
-def _read_record(db: Database, prefix: str, record_type: type[Record]) -> Record:
-    with db.reading() as session:
-        stored = {
-            s.key.removeprefix(prefix): json.loads(s.value)
-            for s in session.scalars(select(Setting).where(Setting.key.startswith(prefix)))
-        }
-    known = {f.name for f in fields(record_type)}  # type: ignore[arg-type]
-    return record_type(**{k: v for k, v in stored.items() if k in known})
-
-
-@contextmanager
-def writing_settings(db: Database) -> Iterator[Session]:
-    """A write transaction that changes settings; remembered settings are read again after it.
-
-    Every write of the shop, access or printer settings goes through here, so
-    :func:`load_record` never returns a record older than the last change.
-    """
-    try:
-        with db.writing() as session:
-            yield session
-    finally:
-        db.memo.forget(SETTINGS)
-
-
-def save_record(db: Database, prefix: str, record: Any) -> None:
-    """Store every field of the settings dataclass ``record`` under ``prefix``."""
-    with writing_settings(db) as session:
-        for key, value in asdict(record).items():
-            session.merge(Setting(key=prefix + key, value=json.dumps(value)))
-
-
 def speak_shop_language(settings: SettingsService) -> None:
     """Switch to the language chosen in Settings, when the shop chose one."""
     chosen = settings.load().language
@@ -156,17 +113,10 @@ def speak_shop_language(settings: SettingsService) -> None:
         set_language(chosen)
 
 
-def save_record_fields(db: Database, prefix: str, **values: object) -> None:
-    """Store only the named fields under ``prefix``, leaving the others as they are."""
-    with writing_settings(db) as session:
-        for key, value in values.items():
-            session.merge(Setting(key=prefix + key, value=json.dumps(value)))
-
-
 class SettingsService:
     """Reads and writes ShopSettings; gives every database a till identity once."""
 
-    def __init__(self, db: Database, access: AccessControl | None = None) -> None:
+    def __init__(self, db: Database, access: AccessControl) -> None:
         """Serve the settings of ``db``; ``access`` says who may change them."""
         self._db = db
         self._access = access
@@ -174,11 +124,6 @@ class SettingsService:
     @property
     def access(self) -> AccessControl:
         """Who is signed in (a shop without users is worked by its owner)."""
-        if self._access is None:
-            # access.py reads its own settings through this module: import it late.
-            from bazaar_pos.services.access import AccessControl
-
-            self._access = AccessControl(self._db)
         return self._access
 
     def load(self) -> ShopSettings:

@@ -9,35 +9,35 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bazaar_pos.domain.periods import local_zone
-from bazaar_pos.services.access import AccessControl
-from bazaar_pos.services.backups import BackupService
-from bazaar_pos.services.catalogue import CatalogueService
-from bazaar_pos.services.checkout import CheckoutService
-from bazaar_pos.services.events import EventService
-from bazaar_pos.services.parked_carts import ParkedCartService
-from bazaar_pos.services.payment_confirmation import PaymentConfirmationService
-from bazaar_pos.services.print_queue import PrintQueue
-from bazaar_pos.services.printer import PrinterService
-from bazaar_pos.services.receipts import ReceiptService
+from bazaar_pos.services.people.access import AccessControl
+from bazaar_pos.services.people.users import UsersService
+from bazaar_pos.services.printer.queue import PrintQueue
+from bazaar_pos.services.printer.receipts import ReceiptService
+from bazaar_pos.services.printer.service import PrinterService
+from bazaar_pos.services.products.catalogue import CatalogueService
+from bazaar_pos.services.safety.backups import BackupService
+from bazaar_pos.services.selling.checkout import CheckoutService
+from bazaar_pos.services.selling.parked_carts import ParkedCartService
+from bazaar_pos.services.selling.payment_confirmation import PaymentConfirmationService
 from bazaar_pos.services.settings import SettingsService
-from bazaar_pos.services.shifts import ShiftService
-from bazaar_pos.services.stock import StockService
-from bazaar_pos.services.users import UsersService
+from bazaar_pos.services.shifts.events import EventService
+from bazaar_pos.services.shifts.shifts import ShiftService
+from bazaar_pos.services.stock.service import StockService
 from bazaar_pos.store.database import Database
 
 if TYPE_CHECKING:
-    from bazaar_pos.services.audit_log import AuditLog
-    from bazaar_pos.services.bundles import BundleService
-    from bazaar_pos.services.consignment import ConsignmentService
-    from bazaar_pos.services.labels import LabelService
-    from bazaar_pos.services.product_files import ProductFileService
-    from bazaar_pos.services.refunds import RefundService
-    from bazaar_pos.services.report_files import ReportFileService
-    from bazaar_pos.services.reports import ReportService
-    from bazaar_pos.services.sales_history import SalesHistoryService
-    from bazaar_pos.services.sales_import import SalesImportService
-    from bazaar_pos.services.turnover import TurnoverService
-    from bazaar_pos.services.zreport import ZReportService
+    from bazaar_pos.services.merging.bundles.service import BundleService
+    from bazaar_pos.services.merging.sales_import import SalesImportService
+    from bazaar_pos.services.people.audit_log import AuditLog
+    from bazaar_pos.services.products.files.service import ProductFileService
+    from bazaar_pos.services.products.labels import LabelService
+    from bazaar_pos.services.reports.files import ReportFileService
+    from bazaar_pos.services.reports.service import ReportService
+    from bazaar_pos.services.reports.turnover import TurnoverService
+    from bazaar_pos.services.reports.zreport import ZReportService
+    from bazaar_pos.services.selling.refunds import RefundService
+    from bazaar_pos.services.selling.sales_history import SalesHistoryService
+    from bazaar_pos.services.stock.consignment.service import ConsignmentService
 
 
 @dataclass(frozen=True)
@@ -110,56 +110,56 @@ class Shop:
     @cached_property
     def product_files(self) -> ProductFileService:
         """Products to and from CSV and XLSX files."""
-        from bazaar_pos.services.product_files import ProductFileService
+        from bazaar_pos.services.products.files.service import ProductFileService
 
         return ProductFileService(self.db, self.settings)
 
     @cached_property
     def sales_import(self) -> SalesImportService:
         """Sales read from files."""
-        from bazaar_pos.services.sales_import import SalesImportService
+        from bazaar_pos.services.merging.sales_import import SalesImportService
 
         return SalesImportService(self.db, self.settings, self.checkout, self.zone)
 
     @cached_property
     def refunds(self) -> RefundService:
         """Refunds and voids of past sales."""
-        from bazaar_pos.services.refunds import RefundService
+        from bazaar_pos.services.selling.refunds import RefundService
 
         return RefundService(self.db, self.settings)
 
     @cached_property
     def sales_history(self) -> SalesHistoryService:
         """Past sales, found and read."""
-        from bazaar_pos.services.sales_history import SalesHistoryService
+        from bazaar_pos.services.selling.sales_history import SalesHistoryService
 
         return SalesHistoryService(self.db, self.settings)
 
     @cached_property
     def reports(self) -> ReportService:
         """Sales summaries over a period."""
-        from bazaar_pos.services.reports import ReportService
+        from bazaar_pos.services.reports.service import ReportService
 
         return ReportService(self.db, self.settings, self.zone)
 
     @cached_property
     def turnover(self) -> TurnoverService:
         """Turnover by month over a year."""
-        from bazaar_pos.services.turnover import TurnoverService
+        from bazaar_pos.services.reports.turnover import TurnoverService
 
         return TurnoverService(self.db, self.settings, self.zone)
 
     @cached_property
     def zreports(self) -> ZReportService:
         """The day's Z reports."""
-        from bazaar_pos.services.zreport import ZReportService
+        from bazaar_pos.services.reports.zreport import ZReportService
 
         return ZReportService(self.db, self.settings, self.zone)
 
     @cached_property
     def report_files(self) -> ReportFileService:
         """Reports written to PDF, CSV and XLSX files."""
-        from bazaar_pos.services.report_files import ReportFileService
+        from bazaar_pos.services.reports.files import ReportFileService
 
         return ReportFileService(
             self.db, self.settings, self.reports, self.printer, self.turnover, self.zreports
@@ -168,34 +168,34 @@ class Shop:
     @cached_property
     def bundles(self) -> BundleService:
         """Till bundles: exported here, merged from other tills."""
-        from bazaar_pos.services.bundles import BundleService
+        from bazaar_pos.services.merging.bundles.service import BundleService
 
         return BundleService(self.db, self.settings, self.zone)
 
     @cached_property
     def consignment(self) -> ConsignmentService:
         """Goods consigned by makers, and their settlements."""
-        from bazaar_pos.services.consignment import ConsignmentService
+        from bazaar_pos.services.stock.consignment.service import ConsignmentService
 
         return ConsignmentService(self.db, self.settings)
 
     @cached_property
     def labels(self) -> LabelService:
         """Barcode labels for products."""
-        from bazaar_pos.services.labels import LabelService
+        from bazaar_pos.services.products.labels import LabelService
 
         return LabelService(self.db, self.settings, self.catalogue)
 
     @cached_property
     def audit(self) -> AuditLog:
         """The audit log, read."""
-        from bazaar_pos.services.audit_log import AuditLog
+        from bazaar_pos.services.people.audit_log import AuditLog
 
         return AuditLog(self.db, self.access)
 
     def check(self) -> list[str]:
         """Every problem in the database; empty when all holds."""
-        from bazaar_pos.services.check import check_database
+        from bazaar_pos.services.safety.check import check_database
 
         return check_database(self.db)
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount
-from bazaar_pos.services.refunds import RefundItem
+from bazaar_pos.services.selling.refunds import RefundItem
 from bazaar_pos.store.models import Refund
 from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.common.dialogs import TextDialog

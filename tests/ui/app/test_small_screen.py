@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QT
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.i18n import _, set_language
-from bazaar_pos.services.catalogue import ProductDraft
-from bazaar_pos.services.stock import Variance
+from bazaar_pos.services.products.catalogue import ProductDraft
+from bazaar_pos.services.stock.service import Variance
 from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.app.style import apply_style
 from bazaar_pos.ui.common.formatting import Formats, money_text

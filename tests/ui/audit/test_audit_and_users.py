@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bazaar_pos.domain.access import Role
-from bazaar_pos.services.audit_log import AuditFilter
-from bazaar_pos.services.catalogue import ProductDraft
+from bazaar_pos.services.people.audit_log import AuditFilter
+from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.app.main_window import SIGN_IN_PAGE, WORK_PAGE, MainWindow

@@ -10,8 +10,8 @@ import pytest
 from bazaar_pos.domain.access import Role
 from bazaar_pos.domain.cash_count import CashCount
 from bazaar_pos.i18n import set_language
-from bazaar_pos.services.audit_log import AuditEntry, AuditFilter
-from bazaar_pos.services.catalogue import ProductDraft
+from bazaar_pos.services.people.audit_log import AuditEntry, AuditFilter
+from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.types import utcnow

@@ -8,9 +8,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import bazaar_pos.services
-from bazaar_pos.services.access import AccessSettings
-from bazaar_pos.services.audit_log import AuditFilter
-from bazaar_pos.services.catalogue import ProductDraft
+from bazaar_pos.services.people.access import AccessSettings
+from bazaar_pos.services.people.audit_log import AuditFilter
+from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.store.types import utcnow
 from bazaar_pos.ui.audit.details import CHANGES, DETAIL_LABELS
@@ -25,7 +25,7 @@ WRITERS = {"record_event": 1, "_audit": 1, "event_values": 0}
 def recorded_actions() -> set[str]:
     """Every action code written as a literal where the services record an audit event."""
     found = set()
-    for source in SERVICES.glob("*.py"):
+    for source in SERVICES.rglob("*.py"):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
@@ -72,7 +72,7 @@ def recorded_detail_keys() -> set[str]:
     """
     found = {field.name for field in fields(ShopSettings)}
     found |= {field.name for field in fields(AccessSettings)}
-    for source in SERVICES.glob("*.py"):
+    for source in SERVICES.rglob("*.py"):
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "id", getattr(node.func, "attr", ""))

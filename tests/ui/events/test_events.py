@@ -72,7 +72,7 @@ def staffed(staffed_db_path):
 def test_a_cashier_needs_the_owner_to_see_costs_and_profit(qtbot, staffed, monkeypatch):
     from datetime import date
 
-    from bazaar_pos.services.events import EventDraft
+    from bazaar_pos.services.shifts.events import EventDraft
 
     act_as(staffed, CASHIER)
     staffed.events.create(EventDraft("Pasar Kangen", date(2026, 11, 20), date(2026, 11, 22)))

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount, DiscountKind
-from bazaar_pos.services.refunds import RefundItem
+from bazaar_pos.services.selling.refunds import RefundItem
 from bazaar_pos.store.models import Refund
 from bazaar_pos.ui.common.dialogs import TextDialog
 from bazaar_pos.ui.common.formatting import money_text

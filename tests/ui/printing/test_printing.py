@@ -3,7 +3,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from bazaar_pos.services.print_queue import JobStatus
+from bazaar_pos.services.printer.queue import JobStatus
 from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.printing.dispatcher import PrintDispatcher
 from bazaar_pos.ui.printing.preview import ReceiptPreview

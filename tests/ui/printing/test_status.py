@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
-from bazaar_pos.services.catalogue import ProductDraft
-from bazaar_pos.services.print_queue import JobStatus
+from bazaar_pos.services.printer.queue import JobStatus
+from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.app.main_window import MainWindow
 from tests.helpers.emupos import free_port

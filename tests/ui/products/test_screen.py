@@ -7,7 +7,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from bazaar_pos.domain.variants import parse_axes
-from bazaar_pos.services.catalogue import ProductQuery
+from bazaar_pos.services.products.search import ProductQuery
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.products.dialog import ProductDialog
 from bazaar_pos.ui.products.import_dialog import ImportDialog

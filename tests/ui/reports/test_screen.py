@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bazaar_pos.domain.periods import Period, PeriodKind
 from bazaar_pos.domain.report import Dimension
 from bazaar_pos.services.demo import load_demo_shop
-from bazaar_pos.services.refunds import RefundItem
+from bazaar_pos.services.selling.refunds import RefundItem
 from bazaar_pos.store.models import Sale
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.reports import screen as screen_module

@@ -9,8 +9,8 @@ from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.i18n import set_language
-from bazaar_pos.services.catalogue import ProductDraft
-from bazaar_pos.services.consignment import ConsignorDraft
+from bazaar_pos.services.products.catalogue import ProductDraft
+from bazaar_pos.services.stock.consignment.views import ConsignorDraft
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.app import style
 from bazaar_pos.ui.app.main_window import MainWindow

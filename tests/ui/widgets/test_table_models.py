@@ -4,7 +4,7 @@ from decimal import Decimal
 from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.money import currency
 from bazaar_pos.domain.pricing import Discount, TaxRule
-from bazaar_pos.services.audit_log import AuditEntry
+from bazaar_pos.services.people.audit_log import AuditEntry
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.ui.audit.model import AuditTableModel
 from bazaar_pos.ui.common.formatting import method_label, money_text

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.access import Permission, describe
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.access import AccessControl, Approval, PermissionDenied
+from bazaar_pos.services.people.access import AccessControl, Approval, PermissionDenied
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.widgets.fields import pin_field
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from bazaar_pos.domain.access import Permission
-from bazaar_pos.services.access import AccessControl, Approval
+from bazaar_pos.services.people.access import AccessControl, Approval
 from bazaar_pos.ui.access.approval import Approvals
 
 _SLACK_MS = 1000

@@ -24,8 +24,8 @@ from bazaar_pos import __version__
 from bazaar_pos.domain.access import Actor, Permission, role_label
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.backups import BackupResult, local_time
-from bazaar_pos.services.location import LocationRisk, location_risk
+from bazaar_pos.services.safety.backups import BackupResult, local_time
+from bazaar_pos.services.safety.location import LocationRisk, location_risk
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.access.approval import Approvals

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
-from bazaar_pos.services.access import Approval
-from bazaar_pos.services.audit_log import SHOWN_AT_MOST, AuditFilter
-from bazaar_pos.services.sales_history import local_days
+from bazaar_pos.services.people.access import Approval
+from bazaar_pos.services.people.audit_log import SHOWN_AT_MOST, AuditFilter
+from bazaar_pos.services.selling.sales_history import local_days
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.audit.labels import action_label, actor_label

@@ -7,7 +7,7 @@ import json
 from PySide6.QtCore import Qt
 
 from bazaar_pos.i18n import N_, _
-from bazaar_pos.services.audit_log import AuditEntry
+from bazaar_pos.services.people.audit_log import AuditEntry
 from bazaar_pos.ui.audit.details import details_text
 from bazaar_pos.ui.audit.labels import action_label, actor_label
 from bazaar_pos.ui.common.formatting import MoneyText, local_time

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.backups import (
+from bazaar_pos.services.safety.backups import (
     BackupFile,
     BackupService,
     kind_label,

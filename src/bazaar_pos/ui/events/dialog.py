@@ -24,7 +24,7 @@ from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import parse_money
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, current_language
-from bazaar_pos.services.events import EventDraft, EventView
+from bazaar_pos.services.shifts.events import EventDraft, EventView
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from bazaar_pos.i18n import _
-from bazaar_pos.services.events import EventReport
+from bazaar_pos.services.shifts.events import EventReport
 from bazaar_pos.ui.common.formatting import MoneyText, method_label
 
 

@@ -6,7 +6,7 @@ from html import escape
 
 from bazaar_pos.domain.payment import PaymentStatus
 from bazaar_pos.i18n import _
-from bazaar_pos.services.sales_history import SaleDetail
+from bazaar_pos.services.selling.sales_history import SaleDetail
 from bazaar_pos.ui.common.formatting import MoneyText, local_time, method_label
 from bazaar_pos.ui.history.model import sale_status
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.sales_history import SaleDetail, local_days
+from bazaar_pos.services.selling.sales_history import SaleDetail, local_days
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs

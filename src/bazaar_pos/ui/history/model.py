@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.i18n import _
-from bazaar_pos.services.sales_history import SaleSummary
+from bazaar_pos.services.selling.sales_history import SaleSummary
 from bazaar_pos.ui.common.formatting import MoneyText, local_time, method_label
 from bazaar_pos.ui.widgets.table_model import ListTableModel
 

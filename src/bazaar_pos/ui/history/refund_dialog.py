@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.pricing import prorate
 from bazaar_pos.i18n import _
-from bazaar_pos.services.refunds import RefundItem
-from bazaar_pos.services.sales_history import SaleDetail, SaleLineView
+from bazaar_pos.services.selling.refunds import RefundItem
+from bazaar_pos.services.selling.sales_history import SaleDetail, SaleLineView
 from bazaar_pos.ui.common.dialogs import ok_cancel
 from bazaar_pos.ui.common.formatting import MoneyText, method_label
 from bazaar_pos.ui.history.model import refund_amount_text

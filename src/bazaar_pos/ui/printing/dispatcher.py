@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 
 from bazaar_pos.i18n import _
-from bazaar_pos.services.print_queue import JobStatus, PrintJobView, PrintQueue
-from bazaar_pos.services.printer_settings import PrinterSettings
+from bazaar_pos.services.printer.queue import JobStatus, PrintJobView, PrintQueue
+from bazaar_pos.services.printer.settings import PrinterSettings
 from bazaar_pos.ui.common.jobs import Jobs
 
 

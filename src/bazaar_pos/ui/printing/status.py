@@ -168,6 +168,6 @@ class PrintStatus(QWidget):
 
 def _no_printer_then(error: str) -> bool:
     """Whether a job failed because no printer was set up at the time."""
-    from bazaar_pos.services.printer import NO_PRINTER
+    from bazaar_pos.services.printer.service import NO_PRINTER
 
     return error == _(NO_PRINTER)

@@ -25,7 +25,7 @@ from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.consignment import parse_commission
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import N_, _
-from bazaar_pos.services.catalogue import ProductDraft
+from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.access.approval import Approvals

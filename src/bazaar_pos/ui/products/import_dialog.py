@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import format_money
 from bazaar_pos.i18n import N_, _
-from bazaar_pos.services.product_files import ImportPreview, ProductImportSummary
+from bazaar_pos.services.products.files.service import ImportPreview, ProductImportSummary
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.i18n import _, ngettext
-from bazaar_pos.services.labels import LabelRequest, LabelResult, templates
+from bazaar_pos.services.products.labels import LabelRequest, LabelResult, templates
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs

@@ -10,7 +10,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from bazaar_pos.i18n import N_, _
-from bazaar_pos.services.catalogue import PAGE_SIZE, CatalogueService, ProductQuery, ProductSort
+from bazaar_pos.services.products.catalogue import CatalogueService
+from bazaar_pos.services.products.search import PAGE_SIZE, ProductQuery, ProductSort
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.widgets.table_model import ListTableModel
 from bazaar_pos.ui.widgets.thumbnails import thumbnail

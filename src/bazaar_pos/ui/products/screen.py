@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.i18n import _, ngettext
-from bazaar_pos.services.catalogue import ProductQuery
-from bazaar_pos.services.product_files import HeaderLanguage, ProductImportSummary
+from bazaar_pos.services.products.files.columns import HeaderLanguage
+from bazaar_pos.services.products.files.service import ProductImportSummary
+from bazaar_pos.services.products.search import ProductQuery
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes, ProductView
 from bazaar_pos.ui.access.approval import Approvals

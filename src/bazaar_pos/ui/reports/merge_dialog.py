@@ -24,13 +24,13 @@ from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.formats import Formats
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, current_language
-from bazaar_pos.services.bundles import (
+from bazaar_pos.services.merging.bundles.service import (
     BundleImportSummary,
     BundleInfo,
     describe,
     renamed_lines,
 )
-from bazaar_pos.services.reports import shop_header
+from bazaar_pos.services.reports.service import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs

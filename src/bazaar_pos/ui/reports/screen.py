@@ -30,10 +30,10 @@ from bazaar_pos.domain.periods import Period, PeriodKind
 from bazaar_pos.domain.report import Dimension, SalesReport
 from bazaar_pos.domain.turnover import TurnoverYear
 from bazaar_pos.i18n import N_, _, current_language
-from bazaar_pos.services.access import Approval, PermissionDenied
-from bazaar_pos.services.bundles import BundleExportSummary
-from bazaar_pos.services.report_files import FileFormat, WrittenFile
-from bazaar_pos.services.reports import shop_header
+from bazaar_pos.services.merging.bundles.service import BundleExportSummary
+from bazaar_pos.services.people.access import Approval, PermissionDenied
+from bazaar_pos.services.reports.files import FileFormat, WrittenFile
+from bazaar_pos.services.reports.service import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval

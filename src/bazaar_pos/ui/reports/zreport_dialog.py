@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.i18n import _
-from bazaar_pos.services.report_files import RECEIPT_WIDTHS
+from bazaar_pos.services.reports.files import RECEIPT_WIDTHS
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs

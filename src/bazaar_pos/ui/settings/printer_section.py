@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.printer import DetectedPrinter, PrinterService
-from bazaar_pos.services.printer_settings import PAPER_CHOICES, PAPER_OF_COLUMNS, PrinterSettings
+from bazaar_pos.services.printer.service import DetectedPrinter, PrinterService
+from bazaar_pos.services.printer.settings import PAPER_CHOICES, PAPER_OF_COLUMNS, PrinterSettings
 from bazaar_pos.ui.access.approval import Approvals, Granted, NotApproved, run_with_approvals
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs

@@ -27,7 +27,7 @@ from bazaar_pos.domain.pricing import CashRounding
 from bazaar_pos.domain.qris import QrisError, merchant_of
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import LANGUAGES, _, current_language
-from bazaar_pos.services.qris_sticker import IMAGE_FILES, QrisSticker, read_qris_image
+from bazaar_pos.services.selling.qris_sticker import IMAGE_FILES, QrisSticker, read_qris_image
 from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.ui.access.approval import Approvals, NotApproved, run_with_approvals
 from bazaar_pos.ui.common import dialogs

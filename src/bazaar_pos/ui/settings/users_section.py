@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.access import Permission, role_label
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.access import Approval
+from bazaar_pos.services.people.access import Approval
+from bazaar_pos.services.people.users import UserView
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.services.users import UserView
 from bazaar_pos.ui.access.approval import Approvals, NotApproved
 from bazaar_pos.ui.common.dialogs import show_message
 from bazaar_pos.ui.common.jobs import Jobs

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.access import name_problems, pin_problems
 from bazaar_pos.domain.money import CURRENCIES, currency, format_money
 from bazaar_pos.i18n import LANGUAGES, _
-from bazaar_pos.services.printer import PrinterService
+from bazaar_pos.services.printer.service import PrinterService
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.ui.settings.printer_section import PrinterSection
 

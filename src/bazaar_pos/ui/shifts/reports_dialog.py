@@ -20,7 +20,7 @@ from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.receipt_layout import PAPER_COLUMNS
 from bazaar_pos.domain.shift_report import difference_label
 from bazaar_pos.i18n import _
-from bazaar_pos.services.shifts import ShiftView
+from bazaar_pos.services.shifts.shifts import ShiftView
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs

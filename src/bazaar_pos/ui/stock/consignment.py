@@ -30,8 +30,12 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.consignment import parse_commission
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.consignment import ConsignorDraft, ConsignorView, SettlementView
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.services.stock.consignment.views import (
+    ConsignorDraft,
+    ConsignorView,
+    SettlementView,
+)
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.formatting import Formats, local_day_bounds

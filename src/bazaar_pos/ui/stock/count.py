@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import N_, _, ngettext
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.services.stock import CountLine, Variance
+from bazaar_pos.services.stock.service import CountLine, Variance
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.i18n import _
-from bazaar_pos.services.catalogue import ProductQuery
+from bazaar_pos.services.products.search import ProductQuery
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes, ProductView
 from bazaar_pos.ui.access.looking import LookingApproval

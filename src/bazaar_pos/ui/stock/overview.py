@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.i18n import _, ngettext
-from bazaar_pos.services.access import PermissionDenied
+from bazaar_pos.services.people.access import PermissionDenied
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.services.stock import StockValue
+from bazaar_pos.services.stock.service import StockValue
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval
 from bazaar_pos.ui.common.formatting import Formats

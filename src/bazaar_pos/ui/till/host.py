@@ -7,7 +7,7 @@ from typing import Protocol
 from PySide6.QtCore import QTimer
 
 from bazaar_pos.domain.cart import Cart
-from bazaar_pos.services.access import Approval
+from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView

@@ -22,7 +22,7 @@ from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.payment import Tender
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
-from bazaar_pos.services.access import Approval
+from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.access.approval import Approvals

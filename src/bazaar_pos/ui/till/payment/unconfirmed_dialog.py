@@ -18,7 +18,10 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.payment import PaymentStatus
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.payment_confirmation import AwaitingPayment, PaymentConfirmationService
+from bazaar_pos.services.selling.payment_confirmation import (
+    AwaitingPayment,
+    PaymentConfirmationService,
+)
 from bazaar_pos.ui.common.dialogs import TextDialog, show_message
 from bazaar_pos.ui.common.formatting import MoneyText, method_label
 from bazaar_pos.ui.till.payment.unconfirmed_model import UnconfirmedPaymentsModel

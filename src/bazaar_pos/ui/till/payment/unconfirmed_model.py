@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bazaar_pos.domain.payment import PaymentStatus
 from bazaar_pos.i18n import _
-from bazaar_pos.services.payment_confirmation import AwaitingPayment
+from bazaar_pos.services.selling.payment_confirmation import AwaitingPayment
 from bazaar_pos.ui.common.formatting import MoneyText, local_time, method_label
 from bazaar_pos.ui.widgets.table_model import ListTableModel
 

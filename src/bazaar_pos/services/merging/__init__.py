@@ -1,0 +1,1 @@
+"""Merging: sales made elsewhere imported from files, and tills merged through bundles."""

@@ -1,0 +1,1 @@
+"""Till bundles: this till's records exported, other tills' verified and merged."""

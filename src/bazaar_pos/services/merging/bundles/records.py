@@ -1,0 +1,160 @@
+"""Bundle records: sales, movements and products as plain records, and records back as rows."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from bazaar_pos.domain.payment import PaymentStatus
+from bazaar_pos.store.models import Payment, Product, Sale, SaleLine, StockMovement
+
+
+def _timestamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _parse_time(text: str) -> datetime:
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError(f"timestamp without a time zone: {text!r}")
+    return moment.astimezone(UTC)
+
+
+def _optional_date(text: object) -> date | None:
+    return date.fromisoformat(text) if isinstance(text, str) else None
+
+
+def _sale_record(sale: Sale) -> dict[str, Any]:
+    return {
+        "uuid": sale.uuid,
+        "number": sale.number,
+        "sequence": sale.sequence,
+        "till_id": sale.till_id,
+        "channel": sale.channel,
+        "external_ref": sale.external_ref,
+        "cashier": sale.cashier,
+        "currency": sale.currency,
+        "subtotal": sale.subtotal_minor,
+        "discount": sale.discount_minor,
+        "tax": sale.tax_minor,
+        "tax_inclusive": sale.tax_inclusive,
+        "total": sale.total_minor,
+        "rounding": sale.rounding_minor,
+        "note": sale.note,
+        "created_at": _timestamp(sale.created_at),
+        "lines": [
+            {
+                "position": line.position,
+                "product": line.product_id is not None,
+                "sku": line.sku,
+                "name": line.name,
+                "quantity": line.quantity,
+                "unit_price": line.unit_price_minor,
+                "unit_cost": line.unit_cost_minor,
+                "discount": line.discount_minor,
+                "tax": line.tax_minor,
+                "line_total": line.line_total_minor,
+            }
+            for line in sale.lines
+        ],
+        "payments": [
+            {
+                "method": payment.method,
+                "amount": payment.amount_minor,
+                "tendered": payment.tendered_minor,
+                "change": payment.change_minor,
+                "reference": payment.reference,
+                "status": payment.status,
+                "confirmed_at": (
+                    _timestamp(payment.confirmed_at) if payment.confirmed_at else None
+                ),
+                "confirmed_by": payment.confirmed_by,
+            }
+            for payment in sale.payments
+        ],
+    }
+
+
+def _movement_record(movement: StockMovement, sku: str) -> dict[str, Any]:
+    return {
+        "uuid": movement.uuid,
+        "sku": sku,
+        "quantity": movement.quantity,
+        "reason": movement.reason,
+        "reference": movement.reference,
+        "note": movement.note,
+        "unit_cost": movement.unit_cost_minor,
+        "till_id": movement.till_id,
+        "created_at": _timestamp(movement.created_at),
+    }
+
+
+def _product_record(product: Product) -> dict[str, Any]:
+    return {
+        "sku": product.sku,
+        "name": product.name,
+        "category": product.category,
+        "price": product.price_minor,
+        "cost": product.cost_minor,
+    }
+
+
+def _sale_row(sale: dict[str, Any], products: dict[str, Product]) -> Sale:
+    row = Sale(
+        uuid=sale["uuid"],
+        number=sale["number"],
+        sequence=sale["sequence"],
+        till_id=sale["till_id"],
+        channel=sale["channel"],
+        external_ref=sale.get("external_ref"),
+        cashier=sale["cashier"],
+        currency=sale["currency"],
+        subtotal_minor=sale["subtotal"],
+        discount_minor=sale["discount"],
+        tax_minor=sale["tax"],
+        tax_inclusive=sale["tax_inclusive"],
+        total_minor=sale["total"],
+        rounding_minor=sale["rounding"],
+        note=sale["note"],
+        created_at=_parse_time(sale["created_at"]),
+    )
+    row.lines = [
+        SaleLine(
+            position=line["position"],
+            product_id=products[line["sku"]].id if line["product"] else None,
+            sku=line["sku"],
+            name=line["name"],
+            quantity=line["quantity"],
+            unit_price_minor=line["unit_price"],
+            unit_cost_minor=line["unit_cost"],
+            discount_minor=line["discount"],
+            tax_minor=line["tax"],
+            line_total_minor=line["line_total"],
+        )
+        for line in sale["lines"]
+    ]
+    row.payments = [
+        Payment(
+            method=payment["method"],
+            amount_minor=payment["amount"],
+            tendered_minor=payment["tendered"],
+            change_minor=payment["change"],
+            reference=payment["reference"],
+            **_confirmation(payment, row.created_at),
+        )
+        for payment in sale["payments"]
+    ]
+    return row
+
+
+def _confirmation(payment: dict[str, Any], sold_at: datetime) -> dict[str, Any]:
+    """A payment's confirmation; bundles from before it existed count as confirmed at the sale."""
+    status = payment.get("status", PaymentStatus.CONFIRMED.value)
+    confirmed_at = payment.get("confirmed_at")
+    if status == PaymentStatus.CONFIRMED.value and confirmed_at is None:
+        return {"status": status, "confirmed_at": sold_at, "confirmed_by": ""}
+    return {
+        "status": status,
+        "confirmed_at": _parse_time(confirmed_at) if confirmed_at else None,
+        "confirmed_by": payment.get("confirmed_by", ""),
+    }

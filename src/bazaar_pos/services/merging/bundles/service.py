@@ -1,0 +1,481 @@
+"""Merging tills without a server: export this till's records to a bundle, import others'.
+
+Importing is all or nothing and can be repeated: every bundle is verified
+before anything is written, everything is written in one transaction, and
+records already present (known by their UUID) are skipped. A product the
+receiving database does not know (by SKU) is created as an archived stub
+with the name, category, price and cost the bundle gives, so the merged sales
+report under the right product and category without showing the product at
+the till.
+
+A product this database knows whose name differs from the bundle's (case and
+accents aside) is reported on ``BundleInfo.renamed``: the merge would count the
+two as one product, so importing refuses unless the caller accepts those SKUs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from bazaar_pos import __version__
+from bazaar_pos.domain.access import Permission
+from bazaar_pos.domain.periods import Period
+from bazaar_pos.domain.stock import StockReason
+from bazaar_pos.domain.text import fold
+from bazaar_pos.exports.bundle_file import BundleError, read_bundle, write_bundle
+from bazaar_pos.i18n import _
+from bazaar_pos.services.audit_writer import record_event
+from bazaar_pos.services.merging.bundles.clashes import CHUNK, _known, _refuse_clashes
+from bazaar_pos.services.merging.bundles.records import (
+    _movement_record,
+    _optional_date,
+    _parse_time,
+    _product_record,
+    _sale_record,
+    _sale_row,
+    _timestamp,
+)
+from bazaar_pos.services.merging.bundles.verify import _checked, _unique_by_uuid, _Verified
+from bazaar_pos.services.people.access import Approval
+from bazaar_pos.services.settings import SettingsService, ShopSettings
+from bazaar_pos.services.stock.consignment.service import record_consignors
+from bazaar_pos.services.stock.ledger import record_movement
+from bazaar_pos.services.views import Changes
+from bazaar_pos.store.database import Database
+from bazaar_pos.store.models import Product, Sale, StockMovement, Till
+from bazaar_pos.store.types import new_uuid, utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class BundleExportSummary:
+    """A bundle written: where, and what it holds."""
+
+    path: Path
+    sales: int
+    lines: int
+    movements: int
+
+
+@dataclass(frozen=True, slots=True)
+class RenamedProduct:
+    """A SKU that names one product here and another in a bundle, by their names."""
+
+    sku: str
+    name_here: str
+    name_in_bundle: str
+
+
+@dataclass(frozen=True, slots=True)
+class BundleInfo:
+    """What a verified bundle holds, and how much of it this database lacks."""
+
+    path: Path
+    till_id: str
+    till_code: str
+    shop_name: str
+    app_version: str
+    created_at: datetime
+    first: date | None
+    last: date | None
+    sales: int
+    new_sales: int
+    movements: int
+    new_movements: int
+    own_till: bool
+    renamed: tuple[RenamedProduct, ...] = ()
+    """SKUs the bundle's new records use whose product here has another name, by SKU."""
+
+
+class RenamedProductsError(BundleError):
+    """Bundles whose SKUs name other products here; merging would count each pair as one."""
+
+    def __init__(self, skus: Sequence[str]) -> None:
+        """Refuse the merge because of ``skus``, which the caller did not accept."""
+        super().__init__(
+            _(
+                "These SKUs name a product here with another name than in the bundles: {skus}. "
+                "Merging would count each of them as one product; nothing was imported."
+            ).format(skus=", ".join(skus))
+        )
+        self.skus = tuple(skus)
+
+
+@dataclass(frozen=True, slots=True)
+class BundleImportSummary:
+    """What importing bundles changed."""
+
+    bundles: int
+    sales_added: int
+    sales_known: int
+    movements_added: int
+    movements_known: int
+    products_created: tuple[str, ...]
+    changes: Changes
+
+
+class BundleService:
+    """Writes this till's bundle and merges bundles from other tills."""
+
+    def __init__(self, db: Database, settings: SettingsService, zone: tzinfo) -> None:
+        """Merge into ``db``; ``zone`` reads --from/--to as local days."""
+        self._db = db
+        self._settings = settings
+        self._zone = zone
+
+    # -- export --------------------------------------------------------------------------
+
+    def export(
+        self,
+        path: Path,
+        first: date | None = None,
+        last: date | None = None,
+        *,
+        approval: Approval | None = None,
+    ) -> BundleExportSummary:
+        """Write this till's sales and stock movements (all, or from ``first`` to ``last``).
+
+        A bundle carries every sale and cost: exporting one is an owner's job, or
+        a cashier's with an owner's ``approval``.
+        """
+        with self._settings.access.permit(Permission.EXPORT, approval=approval):
+            return self._export(path, first, last)
+
+    def _export(self, path: Path, first: date | None, last: date | None) -> BundleExportSummary:
+        settings = self._settings.load()
+        period_filter = []
+        if first is not None or last is not None:
+            start, end = Period(first or date(1970, 1, 1), last or date(9999, 12, 30)).utc_range(
+                self._zone
+            )
+            period_filter = [start, end]
+        with self._db.reading() as session:
+            sales_query = (
+                select(Sale)
+                .where(Sale.till_id == settings.till_id)
+                .options(selectinload(Sale.lines), selectinload(Sale.payments))
+                .order_by(Sale.sequence)
+            )
+            movements_query = (
+                select(StockMovement, Product.sku)
+                .join(Product, Product.id == StockMovement.product_id)
+                .where(StockMovement.till_id == settings.till_id)
+                .order_by(StockMovement.id)
+            )
+            if period_filter:
+                start, end = period_filter
+                sales_query = sales_query.where(Sale.created_at >= start, Sale.created_at < end)
+                movements_query = movements_query.where(
+                    StockMovement.created_at >= start, StockMovement.created_at < end
+                )
+            sales = [_sale_record(sale) for sale in session.scalars(sales_query)]
+            movements = [
+                _movement_record(movement, sku)
+                for movement, sku in session.execute(movements_query)
+            ]
+            skus = {line["sku"] for sale in sales for line in sale["lines"] if line["product"]}
+            skus |= {movement["sku"] for movement in movements}
+            products = [
+                _product_record(product) for product in _products_by_sku(session, skus).values()
+            ]
+        header = {
+            "bundle_id": new_uuid(),
+            "created_at": _timestamp(utcnow()),
+            "app_version": __version__,
+            "till": {
+                "till_id": settings.till_id,
+                "till_code": settings.till_code,
+                "shop_name": settings.shop_name,
+            },
+            "currency": settings.currency_code,
+            "period": {
+                "from": first.isoformat() if first else None,
+                "to": last.isoformat() if last else None,
+            },
+        }
+        write_bundle(
+            path,
+            header,
+            {"products.json": products, "sales.json": sales, "stock_movements.json": movements},
+        )
+        return BundleExportSummary(
+            Path(path), len(sales), sum(len(s["lines"]) for s in sales), len(movements)
+        )
+
+    # -- import --------------------------------------------------------------------------
+
+    def inspect(self, path: Path) -> BundleInfo:
+        """Verify ``path`` and say what it holds and how much of it is new here."""
+        settings = self._settings.load()
+        bundle = self._verify(path, settings)
+        with self._db.reading() as session:
+            known_sales = _known(session, Sale.uuid, [s["uuid"] for s in bundle.sales])
+            known_moves = _known(session, StockMovement.uuid, [m["uuid"] for m in bundle.movements])
+            renamed = _renamed(session, bundle, known_sales, known_moves)
+        period = bundle.contents.manifest.get("period") or {}
+        return BundleInfo(
+            path=Path(path),
+            till_id=bundle.till_id,
+            till_code=bundle.till_code,
+            shop_name=bundle.shop_name,
+            app_version=bundle.app_version,
+            created_at=bundle.created_at,
+            first=_optional_date(period.get("from")),
+            last=_optional_date(period.get("to")),
+            sales=len(bundle.sales),
+            new_sales=len(bundle.sales) - len(known_sales),
+            movements=len(bundle.movements),
+            new_movements=len(bundle.movements) - len(known_moves),
+            own_till=bundle.till_id == settings.till_id,
+            renamed=renamed,
+        )
+
+    def import_files(
+        self,
+        paths: Sequence[Path],
+        *,
+        approval: Approval | None = None,
+        accept_renamed: Collection[str] = (),
+    ) -> BundleImportSummary:
+        """Merge the bundles at ``paths`` into this database in one transaction.
+
+        Every bundle is verified first; if any is damaged, altered, from a newer
+        version, in another currency, or clashes with what is here, nothing is
+        imported. Records already here are skipped, so importing twice adds nothing.
+        A SKU whose product here has another name than in a bundle (see
+        ``BundleInfo.renamed``) is refused with RenamedProductsError unless it is
+        in ``accept_renamed``; the audit event names the SKUs accepted.
+        Merging moves stock: a cashier needs an owner's ``approval``.
+        """
+        settings = self._settings.load()
+        bundles = [self._verify(path, settings) for path in paths]
+        with (
+            self._settings.access.permit(Permission.ADJUST_STOCK, approval=approval) as grant,
+            self._db.writing() as session,
+        ):
+            sales = _unique_by_uuid(s for b in bundles for s in b.sales)
+            movements = _unique_by_uuid(m for b in bundles for m in b.movements)
+            known_sales = _known(session, Sale.uuid, list(sales))
+            known_moves = _known(session, StockMovement.uuid, list(movements))
+            new_sales = [sale for uuid, sale in sales.items() if uuid not in known_sales]
+            new_moves = [move for uuid, move in movements.items() if uuid not in known_moves]
+            _refuse_clashes(session, new_sales, bundles)
+            renamed = sorted(
+                {r.sku for b in bundles for r in _renamed(session, b, known_sales, known_moves)}
+            )
+            refused = sorted(set(renamed) - set(accept_renamed))
+            if refused:
+                raise RenamedProductsError(refused)
+            descriptions: dict[str, dict[str, Any]] = {}
+            for bundle in bundles:
+                descriptions.update(bundle.products)
+            needed = {
+                line["sku"] for sale in new_sales for line in sale["lines"] if line["product"]
+            }
+            needed |= {move["sku"] for move in new_moves}
+            products, created = _products_for(session, needed, descriptions)
+            for bundle in bundles:
+                if bundle.till_id != settings.till_id:
+                    _remember_till(session, bundle)
+            rows = [_sale_row(sale, products) for sale in new_sales]
+            session.add_all(rows)
+            if rows:
+                session.flush()
+                # The bundle names no consignors: a line is the maker's whose product it is here.
+                record_consignors(session.connection(), [row.id for row in rows])
+            for move in new_moves:
+                movement = record_movement(
+                    session,
+                    products[move["sku"]],
+                    move["quantity"],
+                    StockReason(move["reason"]),
+                    till_id=move["till_id"],
+                    reference=move["reference"],
+                    note=move["note"],
+                    unit_cost=move["unit_cost"],
+                    at=_parse_time(move["created_at"]),
+                )
+                movement.uuid = move["uuid"]
+            if not (new_sales or new_moves):
+                return _nothing_new(len(bundles), len(known_sales), len(known_moves))
+            record_event(
+                session,
+                "bundle.imported",
+                actor=grant.actor.name,
+                entity="bundle",
+                entity_ref=",".join(b.contents.manifest.get("bundle_id", "") for b in bundles),
+                details={
+                    "files": [b.contents.path.name for b in bundles],
+                    "sales_added": len(new_sales),
+                    "movements_added": len(new_moves),
+                    "products_created": created,
+                    "renamed_accepted": renamed,
+                }
+                | grant.details(),
+            )
+            session.flush()
+        return BundleImportSummary(
+            bundles=len(bundles),
+            sales_added=len(new_sales),
+            sales_known=len(known_sales),
+            movements_added=len(new_moves),
+            movements_known=len(known_moves),
+            products_created=tuple(created),
+            changes=Changes(
+                products=bool(created) or bool(new_moves),
+                stock=bool(new_moves),
+                sales=bool(new_sales),
+            ),
+        )
+
+    def _verify(self, path: Path, settings: ShopSettings) -> _Verified:
+        contents = read_bundle(path)
+        name = Path(path).name
+        try:
+            verified = _checked(contents)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BundleError(
+                _("{name} is not a valid bundle ({reason}); nothing was imported.").format(
+                    name=name, reason=exc
+                )
+            ) from None
+        currency = contents.manifest.get("currency")
+        if currency != settings.currency_code:
+            raise BundleError(
+                _(
+                    "{name} holds sales in {theirs}, but this shop counts in {ours}; "
+                    "nothing was imported."
+                ).format(name=name, theirs=currency, ours=settings.currency_code)
+            )
+        return verified
+
+
+# -- records in and out --------------------------------------------------------------------
+
+
+def _products_by_sku(session: Session, skus: Iterable[str]) -> dict[str, Product]:
+    ordered = sorted(skus)
+    found: dict[str, Product] = {}
+    for first in range(0, len(ordered), CHUNK):
+        query = select(Product).where(Product.sku.in_(ordered[first : first + CHUNK]))
+        found.update((product.sku, product) for product in session.scalars(query))
+    return found
+
+
+def _renamed(
+    session: Session, bundle: _Verified, known_sales: set[str], known_moves: set[str]
+) -> tuple[RenamedProduct, ...]:
+    """The SKUs the bundle's records new here use whose product here has another name.
+
+    Names are compared as search folds them (case, accents and spacing aside);
+    SKUs this database lacks are left out: they become archived stubs.
+    """
+    skus = {
+        line["sku"]
+        for sale in bundle.sales
+        if sale["uuid"] not in known_sales
+        for line in sale["lines"]
+        if line["product"]
+    }
+    skus |= {move["sku"] for move in bundle.movements if move["uuid"] not in known_moves}
+    theirs = {sku: bundle.products[sku]["name"] for sku in skus if sku in bundle.products}
+    ordered = sorted(theirs)
+    here: dict[str, str] = {}
+    for first in range(0, len(ordered), CHUNK):
+        query = select(Product.sku, Product.name).where(
+            Product.sku.in_(ordered[first : first + CHUNK])
+        )
+        here.update((sku, name) for sku, name in session.execute(query))
+    return tuple(
+        RenamedProduct(sku, here[sku], theirs[sku])
+        for sku in sorted(here)
+        if fold(here[sku]) != fold(theirs[sku])
+    )
+
+
+def _products_for(
+    session: Session, skus: set[str], descriptions: dict[str, dict[str, Any]]
+) -> tuple[dict[str, Product], list[str]]:
+    """The products with ``skus``, creating archived stubs for those this database lacks."""
+    products = _products_by_sku(session, skus)
+    created = sorted(skus - set(products))
+    for sku in created:
+        described = descriptions.get(sku, {})
+        stub = Product(
+            sku=sku,
+            name=described.get("name") or sku,
+            category=described.get("category", ""),
+            price_minor=described.get("price", 0),
+            cost_minor=described.get("cost", 0),
+            stock_on_hand=0,
+            active=False,
+        )
+        session.add(stub)
+        products[sku] = stub
+    session.flush()
+    return products, created
+
+
+def _remember_till(session: Session, bundle: _Verified) -> None:
+    till = session.get(Till, bundle.till_id)
+    if till is None:
+        session.add(
+            Till(
+                till_id=bundle.till_id,
+                code=bundle.till_code[:16],
+                shop_name=bundle.shop_name[:200],
+                app_version=bundle.app_version[:32],
+                last_bundle_at=bundle.created_at,
+            )
+        )
+        return
+    if bundle.created_at >= till.last_bundle_at:
+        till.code = bundle.till_code[:16]
+        till.shop_name = bundle.shop_name[:200]
+        till.app_version = bundle.app_version[:32]
+        till.last_bundle_at = bundle.created_at
+
+
+def _nothing_new(bundles: int, sales_known: int, movements_known: int) -> BundleImportSummary:
+    return BundleImportSummary(
+        bundles=bundles,
+        sales_added=0,
+        sales_known=sales_known,
+        movements_added=0,
+        movements_known=movements_known,
+        products_created=(),
+        changes=Changes(),
+    )
+
+
+def describe(summary: BundleImportSummary) -> str:
+    """One sentence saying what an import did."""
+    return _(
+        "Sales merged: {sales}. Stock movements merged: {moves}. Sales already here: {known}."
+    ).format(sales=summary.sales_added, moves=summary.movements_added, known=summary.sales_known)
+
+
+def renamed_lines(bundles: Iterable[BundleInfo], limit: int | None = None) -> list[str]:
+    """One line per product with another name here than in ``bundles``, for a person to read.
+
+    With a ``limit``, that many lines at most and then one saying how many more.
+    """
+    lines = [
+        _("{sku}: “{here}” here, “{there}” in {file}").format(
+            sku=renamed.sku,
+            here=renamed.name_here,
+            there=renamed.name_in_bundle,
+            file=info.path.name,
+        )
+        for info in bundles
+        for renamed in info.renamed
+    ]
+    if limit is not None and len(lines) > limit:
+        lines = [*lines[:limit], _("and {count} more").format(count=len(lines) - limit)]
+    return lines

@@ -1,0 +1,184 @@
+"""Importing sales made elsewhere (a marketplace, a notebook during a power cut)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bazaar_pos.domain.cart import Cart, CartLine
+from bazaar_pos.domain.dates import parse_local_datetime
+from bazaar_pos.domain.money import Currency
+from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.exports.csv_io import CsvRow, read_csv
+from bazaar_pos.i18n import _
+from bazaar_pos.services.products.files.csv_rules import (
+    RowProblems,
+    amount_parser,
+    require_columns,
+    whole_number,
+)
+from bazaar_pos.services.selling.checkout import MAX_SALE_TOTAL, CheckoutService
+from bazaar_pos.services.settings import SettingsService
+from bazaar_pos.store.database import Database
+from bazaar_pos.store.models import Product, Sale
+
+REQUIRED_COLUMNS = ("order_ref", "date", "sku", "qty")
+DEFAULT_CHANNEL = "import"
+
+
+@dataclass(slots=True)
+class _Order:
+    channel: str
+    order_ref: str
+    sold_at: datetime
+    method: PaymentMethod
+    lines: list[CartLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class SalesImportSummary:
+    """What a sales import did."""
+
+    imported: int
+    lines: int
+    skipped: int
+    below_zero: tuple[str, ...]
+
+
+def _payment_method(text: str) -> PaymentMethod:
+    try:
+        return PaymentMethod((text or PaymentMethod.CASH.value).lower())
+    except ValueError:
+        choices = ", ".join(m.value for m in PaymentMethod)
+        raise ValueError(
+            _("{text!r} is not a payment method ({choices})").format(text=text, choices=choices)
+        ) from None
+
+
+class SalesImportService:
+    """Validates a sales file whole, then commits each new order through checkout."""
+
+    def __init__(
+        self, db: Database, settings: SettingsService, checkout: CheckoutService, zone: tzinfo
+    ) -> None:
+        """Import into ``db`` through ``checkout``; dates without a zone are on ``zone``'s clock."""
+        self._db = db
+        self._zone = zone
+        self._settings = settings
+        self._checkout = checkout
+
+    def import_csv(self, path: Path) -> SalesImportSummary:
+        """Import the orders in ``path`` not imported before.
+
+        Any bad row refuses the whole file before anything is written. Each
+        order is then one sale, committed on its own; an order already in the
+        database (same channel and order_ref) is skipped.
+        """
+        shop = self._settings.load()
+        table = read_csv(path)
+        require_columns(table, REQUIRED_COLUMNS, path)
+        products = self._products_by_code()
+        problems = RowProblems(table.spelled)
+        orders: dict[tuple[str, str], _Order] = {}
+        for row in table.rows:
+            self._read_row(row, products, shop.currency, problems, orders)
+        for order in orders.values():
+            subtotal = sum(line.gross for line in order.lines)
+            if subtotal > MAX_SALE_TOTAL:
+                problems.messages.append(
+                    _("Order {ref} adds up to more than one sale can record.").format(
+                        ref=order.order_ref
+                    )
+                )
+        problems.raise_if_any(path)
+        done = self._already_imported(list(orders))
+        imported = lines = 0
+        below_zero: set[str] = set()
+        for key, order in orders.items():
+            if key in done:
+                continue
+            cart = Cart(shop.currency, shop.tax_rule)
+            for line in order.lines:
+                cart.add(line)
+            total = cart.totals().total
+            tenders = [Tender(order.method, total, received=True)] if total else []
+            result = self._checkout.complete_sale(
+                cart,
+                tenders,
+                channel=order.channel,
+                external_ref=order.order_ref,
+                sold_at=order.sold_at,
+                cash_rounding=False,
+            )
+            imported += 1
+            lines += len(order.lines)
+            below_zero.update(result.below_zero)
+        return SalesImportSummary(imported, lines, len(done), tuple(sorted(below_zero)))
+
+    def _read_row(
+        self,
+        row: CsvRow,
+        products: Callable[[str], Product | None],
+        cur: Currency,
+        problems: RowProblems,
+        orders: dict[tuple[str, str], _Order],
+    ) -> None:
+        order_ref = row.get("order_ref")
+        if not order_ref:
+            problems.add(row, "order_ref", _("the order reference is empty"))
+        sold_at = problems.check(row, "date", lambda text: parse_local_datetime(text, self._zone))
+        product = products(row.get("sku"))
+        if product is None:
+            problems.add(
+                row, "sku", _("no product has SKU or barcode {code!r}").format(code=row.get("sku"))
+            )
+        qty = problems.check(row, "qty", whole_number(minimum=1))
+        if qty is None and row.get("qty") == "":
+            problems.add(row, "qty", _("a quantity is required"))
+        price = problems.check(row, "unit_price", amount_parser(cur, required=False))
+        method = problems.check(row, "payment", _payment_method)
+        channel = (row.get("channel") or DEFAULT_CHANNEL).lower()
+        if not (order_ref and sold_at and product and qty and method):
+            return
+        order = orders.setdefault((channel, order_ref), _Order(channel, order_ref, sold_at, method))
+        if order.sold_at != sold_at or order.method is not method:
+            problems.add(
+                row,
+                "order_ref",
+                _("order {ref} has another date or payment on an earlier line").format(
+                    ref=order_ref
+                ),
+            )
+            return
+        order.lines.append(
+            CartLine(
+                sku=product.sku,
+                name=product.name,
+                unit_price=product.price_minor if price is None else price,
+                quantity=qty,
+                unit_cost=product.cost_minor,
+                product_id=product.id,
+            )
+        )
+
+    def _products_by_code(self) -> Callable[[str], Product | None]:
+        with self._db.reading() as session:
+            products = session.scalars(select(Product)).all()
+        by_sku = {p.sku.lower(): p for p in products}
+        by_barcode = {p.barcode: p for p in products if p.barcode}
+        return lambda code: by_barcode.get(code) or by_sku.get(code.lower())
+
+    def _already_imported(self, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        refs = sorted({ref for _channel, ref in keys})
+        found: set[tuple[str, str]] = set()
+        with self._db.reading() as session:
+            for start in range(0, len(refs), 500):
+                query = select(Sale.channel, Sale.external_ref).where(
+                    Sale.external_ref.in_(refs[start : start + 500])
+                )
+                found.update((c, r) for c, r in session.execute(query) if r is not None)
+        return found & set(keys)

@@ -1,0 +1,1 @@
+"""Products: the catalogue, variants, photos and labels, and the product list as files."""

@@ -1,0 +1,1 @@
+"""The product list as CSV or XLSX files: columns, reading rows, importing and exporting."""

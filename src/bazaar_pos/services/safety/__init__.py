@@ -1,0 +1,1 @@
+"""Keeping the shop safe: backups and restore, risky folders, checking the database."""

@@ -1,0 +1,1 @@
+"""Selling at the till: checkout, parked carts, payments to confirm, refunds, the sales history."""

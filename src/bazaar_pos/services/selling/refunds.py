@@ -1,0 +1,356 @@
+"""Refunds and voids: money and goods going back, as new rows that reverse a sale."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bazaar_pos.domain.access import Permission
+from bazaar_pos.domain.money import MinorUnits
+from bazaar_pos.domain.payment import CashRule, PaymentMethod
+from bazaar_pos.domain.pricing import allocate, prorate
+from bazaar_pos.domain.stock import StockReason
+from bazaar_pos.errors import NotFoundError, ValidationError
+from bazaar_pos.i18n import _
+from bazaar_pos.services.audit_writer import record_event
+from bazaar_pos.services.people.access import Approval, Grant
+from bazaar_pos.services.settings import SettingsService, ShopSettings
+from bazaar_pos.services.stock.ledger import record_movement
+from bazaar_pos.services.views import Changes, RefundResult
+from bazaar_pos.store.database import Database
+from bazaar_pos.store.models import (
+    CashShift,
+    Product,
+    Refund,
+    RefundLine,
+    RefundPayment,
+    Sale,
+    SaleLine,
+)
+from bazaar_pos.store.types import utcnow
+
+REFUND, VOID = "refund", "void"
+
+
+@dataclass(frozen=True, slots=True)
+class RefundItem:
+    """How many of one sale line to refund; damaged goods do not go back to stock."""
+
+    sale_line_id: int
+    quantity: int
+    damaged: bool = False
+
+
+class RefundService:
+    """Refunds some or all lines of a sale, or voids the sale just rung up."""
+
+    def __init__(self, db: Database, settings: SettingsService) -> None:
+        """Record refunds in ``db`` under this till's identity."""
+        self._db = db
+        self._settings = settings
+
+    def refund(
+        self,
+        sale_uuid: str,
+        items: list[RefundItem],
+        *,
+        to_cash: bool = False,
+        reason: str = "",
+        cashier: str = "",
+        approval: Approval | None = None,
+    ) -> RefundResult:
+        """Give back ``items`` of a sale, paid back by the methods it was paid with or in cash.
+
+        Each line's amount is its share of what the customer paid for the line,
+        so refunding every unit gives back exactly the line's total. Raises
+        ValidationError, writing nothing, when a line would be refunded beyond
+        what was sold, or the sale was voided. A cashier needs an owner's
+        ``approval`` (PermissionDenied without one).
+        """
+        shop = self._settings.load()
+        if not items:
+            raise ValidationError(_("Choose at least one line to refund."))
+        if len({item.sale_line_id for item in items}) != len(items):
+            raise ValidationError(_("Each line can be listed only once in a refund."))
+        with (
+            self._settings.access.permit(Permission.REFUND, approval=approval) as grant,
+            self._db.writing() as session,
+        ):
+            sale = _sale(session, sale_uuid)
+            if _has_void(session, sale.id):
+                raise ValidationError(
+                    _("Sale {number} was voided; nothing is left to refund.").format(
+                        number=sale.number
+                    )
+                )
+            lines = _refund_lines(session, sale, items)
+            total = sum(line.amount_minor for line in lines)
+            payments = _pay_back(session, sale, total, shop.cash_rule, to_cash=to_cash)
+            refund = self._new_refund(session, shop, sale, REFUND, reason, cashier, grant)
+            refund.lines = lines
+            refund.payments = payments
+            refund.total_minor = total
+            refund.rounding_minor = sum(p.amount_minor for p in payments) - total
+            return self._commit(session, shop, refund, StockReason.REFUND, "sale.refunded", grant)
+
+    def pay_back(
+        self, sale_uuid: str, items: list[RefundItem], *, to_cash: bool = False
+    ) -> tuple[MinorUnits, tuple[tuple[str, MinorUnits], ...]]:
+        """What refunding ``items`` would come to, and what each method would pay out.
+
+        The amount paid out in cash is rounded by the shop's cash rounding, so the
+        two may differ; nothing is written. Raises ValidationError as ``refund``
+        does for quantities that cannot be refunded.
+        """
+        if not items:
+            return 0, ()
+        rule = self._settings.load().cash_rule
+        with self._db.reading() as session:
+            sale = _sale(session, sale_uuid)
+            total = sum(line.amount_minor for line in _refund_lines(session, sale, items))
+            payments = _pay_back(session, sale, total, rule, to_cash=to_cash)
+            return total, tuple((p.method, p.amount_minor) for p in payments)
+
+    def void(
+        self,
+        sale_uuid: str,
+        reason: str,
+        *,
+        cashier: str = "",
+        approval: Approval | None = None,
+    ) -> RefundResult:
+        """Reverse the sale just rung up at this till: all goods back, every payment back.
+
+        Only this till's latest sale can be voided, once, before any refund; a
+        reason is required. Older sales are refunded instead. A cashier needs
+        an owner's ``approval``.
+        """
+        shop = self._settings.load()
+        if not reason.strip():
+            raise ValidationError(_("Say why the sale is voided."))
+        with (
+            self._settings.access.permit(Permission.VOID, approval=approval) as grant,
+            self._db.writing() as session,
+        ):
+            sale = _sale(session, sale_uuid)
+            latest = session.scalar(
+                select(func.max(Sale.sequence)).where(Sale.till_id == shop.till_id)
+            )
+            if sale.till_id != shop.till_id or sale.sequence != latest:
+                raise ValidationError(
+                    _("Only the last sale rung up at this till can be voided; refund it instead.")
+                )
+            if session.scalar(select(func.count(Refund.id)).where(Refund.sale_id == sale.id)):
+                raise ValidationError(
+                    _("Sale {number} already has a refund or void.").format(number=sale.number)
+                )
+            refund = self._new_refund(session, shop, sale, VOID, reason, cashier, grant)
+            refund.lines = [
+                RefundLine(
+                    sale_line_id=line.id,
+                    quantity=line.quantity,
+                    amount_minor=_payable(sale, line),
+                    tax_minor=line.tax_minor,
+                    commission_minor=line.commission_minor,
+                    restocked=line.product_id is not None,
+                )
+                for line in sale.lines
+            ]
+            refund.payments = [
+                RefundPayment(method=p.method, amount_minor=p.amount_minor, reference=p.reference)
+                for p in sale.payments
+            ]
+            refund.total_minor = sale.total_minor
+            refund.rounding_minor = sale.rounding_minor
+            return self._commit(session, shop, refund, StockReason.VOID, "sale.voided", grant)
+
+    @staticmethod
+    def _new_refund(
+        session: Session,
+        shop: ShopSettings,
+        sale: Sale,
+        kind: str,
+        reason: str,
+        cashier: str,
+        grant: Grant,
+    ) -> Refund:
+        last = session.scalar(
+            select(func.max(Refund.sequence)).where(
+                Refund.till_id == shop.till_id, Refund.kind == kind
+            )
+        )
+        sequence = (last or 0) + 1
+        letter = "V" if kind == VOID else "R"
+        return Refund(
+            number=f"{shop.till_code}-{letter}{sequence:06d}",
+            kind=kind,
+            sequence=sequence,
+            till_id=shop.till_id,
+            sale=sale,
+            cashier=cashier or (grant.actor.name if grant.actor.user_id is not None else ""),
+            shift_id=session.scalar(
+                select(CashShift.id).where(
+                    CashShift.till_id == shop.till_id, CashShift.closed_at.is_(None)
+                )
+            ),
+            reason=reason.strip(),
+            currency=sale.currency,
+            created_at=utcnow(),
+        )
+
+    @staticmethod
+    def _commit(
+        session: Session,
+        shop: ShopSettings,
+        refund: Refund,
+        reason: StockReason,
+        action: str,
+        grant: Grant,
+    ) -> RefundResult:
+        session.add(refund)
+        session.flush()
+        for line in refund.lines:
+            product_id = line.sale_line.product_id
+            if line.restocked and product_id is not None:
+                product = session.get(Product, product_id)
+                assert product is not None  # sale lines keep their product
+                record_movement(
+                    session,
+                    product,
+                    line.quantity,
+                    reason,
+                    till_id=shop.till_id,
+                    reference=f"{refund.kind}:{refund.uuid}",
+                    at=refund.created_at,
+                )
+        record_event(
+            session,
+            action,
+            actor=grant.actor.name or refund.cashier,
+            entity="sale",
+            entity_ref=refund.sale.uuid,
+            details={
+                "number": refund.number,
+                "sale": refund.sale.number,
+                "total": refund.total_minor,
+                "reason": refund.reason,
+            }
+            | grant.details(),
+        )
+        session.flush()
+        return RefundResult(
+            uuid=refund.uuid,
+            number=refund.number,
+            kind=refund.kind,
+            sale_number=refund.sale.number,
+            total=refund.total_minor,
+            rounding=refund.rounding_minor,
+            paid_back=tuple((p.method, p.amount_minor) for p in refund.payments),
+            changes=Changes(stock=True, sales=True),
+        )
+
+
+def _sale(session: Session, sale_uuid: str) -> Sale:
+    sale = session.scalar(select(Sale).where(Sale.uuid == sale_uuid))
+    if sale is None:
+        raise NotFoundError(_("No such sale."))
+    return sale
+
+
+def _has_void(session: Session, sale_id: int) -> bool:
+    found = session.scalar(
+        select(func.count(Refund.id)).where(Refund.sale_id == sale_id, Refund.kind == VOID)
+    )
+    return bool(found)
+
+
+def _payable(sale: Sale, line: SaleLine) -> int:
+    """What the customer paid for a whole line (tax added on top included)."""
+    return line.line_total_minor + (0 if sale.tax_inclusive else line.tax_minor)
+
+
+def refunded_quantities(session: Session, sale_id: int) -> dict[int, int]:
+    """How many of each line of a sale were already refunded or voided."""
+    rows = session.execute(
+        select(RefundLine.sale_line_id, func.sum(RefundLine.quantity))
+        .join(Refund, Refund.id == RefundLine.refund_id)
+        .where(Refund.sale_id == sale_id)
+        .group_by(RefundLine.sale_line_id)
+    )
+    return {line_id: int(quantity) for line_id, quantity in rows}
+
+
+def _refund_lines(session: Session, sale: Sale, items: list[RefundItem]) -> list[RefundLine]:
+    lines = {line.id: line for line in sale.lines}
+    done = refunded_quantities(session, sale.id)
+    result = []
+    for item in items:
+        line = lines.get(item.sale_line_id)
+        if line is None:
+            raise ValidationError(_("That line is not part of sale {n}.").format(n=sale.number))
+        before = done.get(line.id, 0)
+        left = line.quantity - before
+        if item.quantity < 1 or item.quantity > left:
+            raise ValidationError(
+                _("{name}: {left} of {sold} can still be refunded, not {asked}.").format(
+                    name=line.name, left=left, sold=line.quantity, asked=item.quantity
+                )
+            )
+        after = before + item.quantity
+        payable = _payable(sale, line)
+        result.append(
+            RefundLine(
+                sale_line_id=line.id,
+                quantity=item.quantity,
+                amount_minor=prorate(payable, after, line.quantity)
+                - prorate(payable, before, line.quantity),
+                tax_minor=prorate(line.tax_minor, after, line.quantity)
+                - prorate(line.tax_minor, before, line.quantity),
+                commission_minor=prorate(line.commission_minor, after, line.quantity)
+                - prorate(line.commission_minor, before, line.quantity),
+                restocked=not item.damaged and line.product_id is not None,
+            )
+        )
+    return result
+
+
+def _pay_back(
+    session: Session, sale: Sale, total: int, rule: CashRule, *, to_cash: bool
+) -> list[RefundPayment]:
+    """Split ``total`` over the sale's methods (or all to cash), never beyond what was paid."""
+    paid: dict[str, int] = {}
+    references: dict[str, str] = {}
+    for payment in sale.payments:
+        paid[payment.method] = paid.get(payment.method, 0) + payment.amount_minor
+        references.setdefault(payment.method, payment.reference)
+    rows = session.execute(
+        select(RefundPayment.method, func.sum(RefundPayment.amount_minor))
+        .join(Refund, Refund.id == RefundPayment.refund_id)
+        .where(Refund.sale_id == sale.id)
+        .group_by(RefundPayment.method)
+    )
+    for method, amount in rows:
+        paid[method] = paid.get(method, 0) - int(amount)
+    left = {method: max(amount, 0) for method, amount in paid.items()}
+    cap = sum(left.values())
+    if to_cash:
+        parts = {PaymentMethod.CASH.value: min(total, cap)}
+    else:
+        methods = list(left)
+        shares = allocate(min(total, cap), [left[m] for m in methods])
+        parts = {m: share for m, share in zip(methods, shares, strict=True) if share}
+    cash = PaymentMethod.CASH.value
+    if cash in parts:
+        others = sum(amount for method, amount in parts.items() if method != cash)
+        parts[cash] = min(rule.apply(parts[cash]), cap - others)
+    return [
+        RefundPayment(
+            method=method,
+            amount_minor=amount,
+            reference="" if to_cash else references.get(method, ""),
+        )
+        for method, amount in parts.items()
+        if amount
+    ]

@@ -1,0 +1,1 @@
+"""Stock: the ledger of movements, receiving, adjusting and counting, and consigned goods."""

@@ -1,0 +1,1 @@
+"""Consignment ("titip jual"): other makers' goods, their settlements and the slip."""

@@ -1,0 +1,278 @@
+"""The stock ledger: every change in stock is a movement row with a reason."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from bazaar_pos.domain.money import MinorUnits
+from bazaar_pos.domain.stock import StockReason
+from bazaar_pos.errors import ValidationError
+from bazaar_pos.i18n import _
+from bazaar_pos.store.database import Prepared, execute_many, stored_value, values_of
+from bazaar_pos.store.models import Product, StockMovement
+from bazaar_pos.store.types import new_uuid, new_uuids, utcnow
+
+
+class BulkMove(NamedTuple):
+    """One product's stock change in a bulk ledger write (imports)."""
+
+    product_id: int
+    quantity: int
+    reason: StockReason
+    unit_cost: MinorUnits | None = None
+
+
+def record_movement(
+    session: Session,
+    product: Product,
+    quantity: int,
+    reason: StockReason,
+    *,
+    till_id: str,
+    reference: str = "",
+    note: str = "",
+    unit_cost: MinorUnits | None = None,
+    at: datetime | None = None,
+) -> StockMovement:
+    """Add a ledger row and keep the product's cached stock equal to the ledger.
+
+    A product sold as its variants holds no stock and is refused. A
+    one-of-a-kind piece leaves the till when its stock reaches zero and comes
+    back if it returns (a refund, a correction).
+    """
+    _refuse_variant_parent(product.name, product.option_axes)
+    movement = StockMovement(
+        product_id=product.id,
+        quantity=quantity,
+        reason=reason.value,
+        reference=reference,
+        note=note,
+        unit_cost_minor=unit_cost,
+        till_id=till_id,
+        created_at=at or utcnow(),
+    )
+    session.add(movement)
+    stock, active = _moved(product.stock_on_hand, quantity, product.active, product.one_of_a_kind)
+    product.stock_on_hand = stock
+    if active != product.active:
+        product.active = active
+    return movement
+
+
+def _refuse_variant_parent(name: str, option_axes: str) -> None:
+    """A product sold as its variants holds no stock: refuse to move it."""
+    if option_axes:
+        raise ValidationError(
+            _("Stock is kept on each variant of {name}, not on the product itself.").format(
+                name=name
+            )
+        )
+
+
+def _moved(stock: int, quantity: int, active: bool, one_of_a_kind: bool) -> tuple[int, bool]:
+    """Stock on hand and the active flag after moving ``quantity``.
+
+    A one-of-a-kind piece leaves the till when its stock reaches zero and
+    comes back if it returns (a refund, a correction).
+    """
+    was_in_stock = stock > 0
+    stock += quantity
+    if one_of_a_kind and was_in_stock != (stock > 0):
+        active = stock > 0
+    return stock, active
+
+
+class LedgerProduct:
+    """A product's stock read inside a write transaction, moved in memory, written once.
+
+    For the till's sales, which write the ledger with prepared statements
+    (:func:`write_ledger`) under the same rules as :func:`record_movement`.
+    """
+
+    __slots__ = (
+        "active",
+        "id",
+        "name",
+        "one_of_a_kind",
+        "option_axes",
+        "price",
+        "sku",
+        "stock",
+        "was_active",
+    )
+
+    def __init__(self, row: Sequence[Any]) -> None:
+        """Keep one row read by :func:`read_ledger_products`."""
+        (
+            self.id,
+            self.sku,
+            self.name,
+            self.price,
+            self.stock,
+            active,
+            one_of_a_kind,
+            self.option_axes,
+        ) = row
+        self.active = self.was_active = bool(active)
+        self.one_of_a_kind = bool(one_of_a_kind)
+
+    def move(self, quantity: int) -> None:
+        """Move the stock by ``quantity`` in memory, as :func:`record_movement` would."""
+        _refuse_variant_parent(self.name, self.option_axes)
+        self.stock, self.active = _moved(self.stock, quantity, self.active, self.one_of_a_kind)
+
+
+_PRODUCTS = Product.core_table()
+_MOVEMENTS = StockMovement.core_table()
+_LEDGER_COLUMNS = (
+    "id",
+    "sku",
+    "name",
+    "price_minor",
+    "stock_on_hand",
+    "active",
+    "one_of_a_kind",
+    "option_axes",
+)
+"""What :class:`LedgerProduct` keeps of a product, in this order."""
+_INSERT_MOVEMENTS = Prepared.insert(
+    _MOVEMENTS,
+    (
+        "uuid",
+        "product_id",
+        "quantity",
+        "reason",
+        "reference",
+        "note",
+        "unit_cost_minor",
+        "till_id",
+        "created_at",
+    ),
+)
+_UPDATE_STOCK = Prepared(
+    update(_PRODUCTS)
+    .where(_PRODUCTS.c.id == bindparam("v_id"))
+    .values(stock_on_hand=bindparam("v_stock"), updated_at=bindparam("v_updated_at")),
+    ("v_stock", "v_updated_at", "v_id"),
+)
+_UPDATE_ACTIVE = Prepared(
+    update(_PRODUCTS)
+    .where(_PRODUCTS.c.id == bindparam("v_id"))
+    .values(active=bindparam("v_active"), updated_at=bindparam("v_updated_at")),
+    ("v_active", "v_updated_at", "v_id"),
+)
+
+
+@lru_cache(maxsize=64)
+def _read_ledger(count: int) -> Prepared:
+    """Read ``count`` products by id: one statement per cart size, compiled once."""
+    names = [f"v_id{n}" for n in range(count)]
+    statement = select(*(_PRODUCTS.c[column] for column in _LEDGER_COLUMNS)).where(
+        _PRODUCTS.c.id.in_([bindparam(name) for name in names])
+    )
+    return Prepared(statement, names)
+
+
+def read_ledger_products(connection: Connection, ids: Iterable[int]) -> dict[int, LedgerProduct]:
+    """The products ``ids`` (those that exist) by id, read in one query."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = _read_ledger(len(wanted)).execute(connection, wanted)
+    return {row[0]: LedgerProduct(row) for row in rows}
+
+
+def write_ledger(
+    connection: Connection,
+    moves: Sequence[tuple[LedgerProduct, int]],
+    *,
+    reason: StockReason,
+    till_id: str,
+    reference: str,
+    at: datetime,
+    now: datetime,
+) -> None:
+    """Write the ledger rows of ``moves`` and each moved product's stock, already moved.
+
+    One ``INSERT`` per movement, dated ``at``, and one ``UPDATE`` per product,
+    whose ``updated_at`` becomes ``now``, each in one ``executemany``; a
+    one-of-a-kind piece that left the till (or came back) has its ``active``
+    flag written too, as the ORM writes only what changed.
+    """
+    if not moves:
+        return
+    stamp = stored_value(connection, _MOVEMENTS.c.created_at, at)
+    _INSERT_MOVEMENTS.execute_many(
+        connection,
+        [
+            (new_uuid(), p.id, quantity, reason.value, reference, "", None, till_id, stamp)
+            for p, quantity in moves
+        ],
+    )
+    updated = stored_value(connection, _PRODUCTS.c.updated_at, now)
+    moved = {product.id: product for product, _quantity in moves}
+    _UPDATE_STOCK.execute_many(connection, [(p.stock, updated, p.id) for p in moved.values()])
+    _UPDATE_ACTIVE.execute_many(
+        connection,
+        [(p.active, updated, p.id) for p in moved.values() if p.active != p.was_active],
+    )
+
+
+def record_bulk_movements(
+    session: Session,
+    moves: Sequence[BulkMove],
+    *,
+    till_id: str,
+    reference: str = "",
+    move_cached_stock: bool = True,
+) -> None:
+    """Write many ledger rows at once and move each product's cached stock by as much.
+
+    For imports of thousands of rows; the products must hold stock (none
+    sold only as variants). ``move_cached_stock=False`` is for products just
+    inserted already holding the stock these rows explain.
+    """
+    if not moves:
+        return
+    movements = StockMovement.core_table()
+    columns = ("uuid", "product_id", "quantity", "reason", "reference", "note")
+    columns += ("unit_cost_minor", "till_id", "created_at")
+    stamp = stored_value(session, movements.c.created_at, utcnow())
+    execute_many(
+        session,
+        insert(movements).values(values_of(movements, columns)),
+        [
+            (
+                uuid,
+                m.product_id,
+                m.quantity,
+                m.reason.value,
+                reference,
+                "",
+                m.unit_cost,
+                till_id,
+                stamp,
+            )
+            for m, uuid in zip(moves, new_uuids(len(moves)), strict=True)
+        ],
+        order=[f"v_{c}" for c in columns],
+    )
+    if not move_cached_stock:
+        return
+    products = Product.core_table()
+    execute_many(
+        session,
+        update(products)
+        .where(products.c.id == bindparam("v_id"))
+        .values(
+            stock_on_hand=products.c.stock_on_hand + bindparam("v_qty"),
+            updated_at=bindparam("v_updated_at"),
+        ),
+        [{"v_id": m.product_id, "v_qty": m.quantity, "v_updated_at": stamp} for m in moves],
+    )
