@@ -42,12 +42,16 @@ def ensure_environment() -> None:
 
 
 def run_tests(extra: list[str]) -> int:
-    """Lint, run every test with coverage, and hold the money code to full branch coverage."""
+    """Lint, type-check, run every test with coverage, and hold the domain to full branch coverage.
+
+    The import rules (import-linter's contracts) run inside the tests (tests/test_layering.py).
+    """
     lint_paths = [
         p for p in ("src", "tests", "benchmarks", "scripts", "dev.py") if (ROOT / p).exists()
     ]
     steps = [
         [str(PYTHON), "-m", "ruff", "check", *lint_paths],
+        [str(PYTHON), "-m", "mypy"],  # src/, as [tool.mypy] in pyproject.toml says
         [str(PYTHON), "-m", "pytest", "--cov=bazaar_pos", "--cov-report=", *extra],
         [
             str(PYTHON),

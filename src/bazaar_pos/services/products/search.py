@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import Any, cast
 
 from sqlalchemy import ColumnElement, func, literal, select, tuple_
 
@@ -106,10 +107,11 @@ class CatalogueSearch:
         with self._db.reading() as session:
             found = list(session.scalars(statement.limit(limit)))
             if not words:
-                return [ProductView.of(p) for p in found]
+                return [ProductView.of(p) for p in cast("list[Product]", found)]
             # The ids came from the index alone; now read just those rows.
-            rows = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(found)))}
-            return [ProductView.of(rows[i]) for i in found]
+            ids = cast("list[int]", found)
+            rows = {p.id: p for p in session.scalars(select(Product).where(Product.id.in_(ids)))}
+            return [ProductView.of(rows[i]) for i in ids]
 
     def count_matching(self, query: ProductQuery) -> int:
         """How many products ``query`` matches."""
@@ -192,14 +194,14 @@ class CatalogueSearch:
 _INDEXED = frozenset({ProductSort.SKU, ProductSort.NAME, ProductSort.CATEGORY})
 
 
-def _sort_expression(sort: ProductSort) -> ColumnElement[object]:
-    columns: dict[ProductSort, ColumnElement[object]] = {
-        ProductSort.SKU: Product.sku,
-        ProductSort.NAME: Product.name,
-        ProductSort.CATEGORY: Product.category,
+def _sort_expression(sort: ProductSort) -> ColumnElement[Any]:
+    columns: dict[ProductSort, ColumnElement[Any]] = {
+        ProductSort.SKU: Product.sku.expression,
+        ProductSort.NAME: Product.name.expression,
+        ProductSort.CATEGORY: Product.category.expression,
         ProductSort.BARCODE: func.coalesce(Product.barcode, ""),
-        ProductSort.PRICE: Product.price_minor,
-        ProductSort.STOCK: Product.stock_on_hand,
+        ProductSort.PRICE: Product.price_minor.expression,
+        ProductSort.STOCK: Product.stock_on_hand.expression,
     }
     return columns[sort]
 
@@ -219,7 +221,7 @@ def _sort_value(sort: ProductSort, product: ProductView) -> object:
 def _conditions(query: ProductQuery) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if not query.include_inactive:
-        conditions.append(Product.active)
+        conditions.append(Product.active.expression)
     if query.category is not None:
         conditions.append(Product.category == query.category)
     if query.low_stock_only:

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.domain.report import NO_REVERSALS, Amounts, Reversals
@@ -111,7 +111,7 @@ def reversals_by(
     session: Session,
     start: datetime,
     end: datetime,
-    keys: Sequence[ColumnElement[Any]],
+    keys: Sequence[ColumnElement[Any] | QueryableAttribute[Any]],
     *,
     whole_sales: bool,
 ) -> dict[tuple[Any, ...], Amounts]:

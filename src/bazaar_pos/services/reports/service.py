@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from babel.dates import format_date
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, literal, or_, select
@@ -138,7 +138,10 @@ def amounts_of(sales: int, sums: Sequence[Any]) -> Amounts:
     return Amounts(int(sales), *(int(value) for value in sums))
 
 
-def within(stmt: Select[Any], start: datetime, end: datetime) -> Select[Any]:
+_Query = TypeVar("_Query", bound="Select[*tuple[Any, ...]]")
+
+
+def within(stmt: _Query, start: datetime, end: datetime) -> _Query:
     """Limit a query over sales to those made from ``start`` to ``end`` (UTC)."""
     return stmt.where(Sale.created_at >= start, Sale.created_at < end)
 
@@ -445,7 +448,9 @@ class ReportService(LocalClockService):
             )
             return exists().where(SaleLine.sale_id == Sale.id, line_matches)
         if dimension is Dimension.CATEGORY:
-            in_category = SaleLine.product_id.in_(select(Product.id).where(Product.category == key))
+            in_category: ColumnElement[bool] = SaleLine.product_id.in_(
+                select(Product.id).where(Product.category == key)
+            )
             if not key:
                 in_category = or_(SaleLine.product_id.is_(None), in_category)
             return exists().where(SaleLine.sale_id == Sale.id, in_category)

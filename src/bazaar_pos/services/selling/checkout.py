@@ -238,7 +238,9 @@ def _new_sale(
     The UUID is made here, since the stock movements name the sale before it
     is written. The caller adds who sold it, on which channel and when.
     """
-    last, shift_id, event_id = _NUMBERING.execute(connection, (shop.till_id,)).fetchone()
+    numbering = _NUMBERING.execute(connection, (shop.till_id,)).fetchone()
+    assert numbering is not None  # scalar subqueries: always one row
+    last, shift_id, event_id = numbering
     sequence = (last or 0) + 1
     return {
         "uuid": new_uuid(),
@@ -367,7 +369,7 @@ def _exception_events(
     grant: Grant,
 ) -> list[tuple[str, ...]]:
     """Audit events for price overrides and discounts above the limit, with the approving owner."""
-    events = [
+    events: list[tuple[str, ...]] = [
         event_values(
             "price.override",
             actor=grant.actor.name,

@@ -356,7 +356,7 @@ class _Totals:
         )
 
 
-def _sums_by(session: Session, query: Select[tuple[str, int]]) -> dict[str, int]:
+def _sums_by(session: Session, query: Select[str, int]) -> dict[str, int]:
     """A ``select(key, sum(...))`` grouped by its key, as a mapping key -> sum."""
     key = query.selected_columns[0]
     return {k: int(v) for k, v in session.execute(query.group_by(key)).all()}

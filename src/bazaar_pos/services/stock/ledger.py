@@ -184,7 +184,7 @@ def read_ledger_products(connection: Connection, ids: Iterable[int]) -> dict[int
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    rows = _read_ledger(len(wanted)).execute(connection, wanted)
+    rows = _read_ledger(len(wanted)).execute(connection, wanted).fetchall()
     return {row[0]: LedgerProduct(row) for row in rows}
 
 
@@ -241,7 +241,7 @@ def record_bulk_movements(
     if not moves:
         return
     movements = StockMovement.core_table()
-    columns = ("uuid", "product_id", "quantity", "reason", "reference", "note")
+    columns: tuple[str, ...] = ("uuid", "product_id", "quantity", "reason", "reference", "note")
     columns += ("unit_cost_minor", "till_id", "created_at")
     stamp = stored_value(session, movements.c.created_at, utcnow())
     execute_many(

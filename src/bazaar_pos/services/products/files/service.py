@@ -122,12 +122,11 @@ class ProductFileService:
         try:
             require_columns(table, REQUIRED_COLUMNS, path)
         except ValidationError as missing:
-            problems = tuple(missing.problems) or (missing.message,)
-            rows = tuple(
+            unread = tuple(
                 PreviewRow(r.line, r.get("sku"), r.get("name"), None, None, "", ())
                 for r in table.rows
             )
-            return ImportPreview(Path(path), rows, problems)
+            return ImportPreview(Path(path), unread, tuple(missing.problems) or (missing.message,))
         problems = RowProblems(table.spelled)
         rows = parse_product_rows(table, cur, path, problems)
         with self._db.reading() as session:

@@ -280,7 +280,7 @@ def record_consignors(connection: Connection, sale_ids: list[int]) -> None:
 
 
 def _stamp(connection: Connection, sale_ids: list[int]) -> None:
-    lines = SaleLine.__table__
+    lines = SaleLine.core_table()
     products = Product.__table__
     makers = Consignor.__table__
     rows = connection.execute(
