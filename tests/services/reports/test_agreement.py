@@ -162,6 +162,7 @@ def test_every_breakdown_adds_up_to_the_headline_with_refunds_voids_and_consignm
         today = shop.reports.today()
         for period in (Period.day(SALE_DAY), Period.day(today), Period(SALE_DAY, today)):
             assert_tables_agree(shop.reports.summary(period))
+        assert shop.check() == []  # never paid back more than was paid, whatever the method
 
     trade()
     whole = Period(SALE_DAY, shop.reports.today())

@@ -211,3 +211,21 @@ def test_check_finds_refunds_beyond_the_sale(shop, sell, bag):
     with shop.db.writing() as session:
         session.execute(RefundPayment.__table__.update().values(amount_minor=5_000))
     assert "Refund A-R000001: payments come to 5000, expected 20000." in shop.check()
+
+
+def test_a_qris_sale_refunded_in_cash_in_parts_never_pays_back_more_than_was_paid(
+    shop, cart_of, add_product
+):
+    shop.settings.update(cash_rounding_step=500)
+    item = add_product("X", "Item", 133_332, stock=5)
+    sale = shop.checkout.complete_sale(
+        cart_of((item, 3)), [Tender(PaymentMethod.QRIS, 399_996, "QR-1")]
+    )
+    line = lines_of(shop, sale.uuid)["X"]
+    paid_back = [
+        shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)], to_cash=True).paid_back_total
+        for _ in range(3)
+    ]
+    assert paid_back == [133_500, 133_500, 132_996]
+    assert sum(paid_back) == 399_996
+    assert shop.check() == []

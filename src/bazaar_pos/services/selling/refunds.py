@@ -331,10 +331,15 @@ def _pay_back(
         .where(Refund.sale_id == sale.id)
         .group_by(RefundPayment.method)
     )
+    paid_in = sum(paid.values())
+    given_back = 0
     for method, amount in rows:
         paid[method] = paid.get(method, 0) - int(amount)
+        given_back += int(amount)
     left = {method: max(amount, 0) for method, amount in paid.items()}
-    cap = sum(left.values())
+    # Cash given back for a QRIS or card payment leaves that method's share untouched, so
+    # the cap is also what was paid in less everything already paid back, by any method.
+    cap = max(min(sum(left.values()), paid_in - given_back), 0)
     if to_cash:
         parts = {PaymentMethod.CASH.value: min(total, cap)}
     else:
