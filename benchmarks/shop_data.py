@@ -31,7 +31,8 @@ from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.text import search_key
 from bazaar_pos.services.people.access import AccessControl
 from bazaar_pos.services.settings import SettingsService
-from bazaar_pos.store.database import Database, head_revision
+from bazaar_pos.store.database import Database
+from bazaar_pos.store.inspection import head_revision
 
 GENERATOR_VERSION = 1
 """Bump when the generated data changes: cached shops of other versions are rebuilt."""

@@ -2,7 +2,7 @@
 
 import sqlite3
 
-from bazaar_pos.store.database import head_revision, inspect_file
+from bazaar_pos.store.inspection import head_revision, inspect_file
 from tests.helpers.cli import bazaar_pos
 
 

@@ -168,15 +168,15 @@ def weaken(control: str) -> None:
     atomic writer renames files into place without syncing their data first.
     """
     if control == "synchronous-normal":
-        from bazaar_pos.store import database
+        from bazaar_pos.store import engine
 
-        full = database._set_sqlite_pragmas
+        full = engine._set_sqlite_pragmas
 
         def normal(connection: object, record: object) -> None:
             full(connection, record)
             connection.execute("PRAGMA synchronous = NORMAL")  # type: ignore[attr-defined]
 
-        database._set_sqlite_pragmas = normal
+        engine._set_sqlite_pragmas = normal
     elif control == "no-file-fsync":
         from bazaar_pos import files
 

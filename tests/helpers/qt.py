@@ -19,7 +19,7 @@ from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.periods import PeriodKind
 from bazaar_pos.i18n import current_language
 from bazaar_pos.services.products.catalogue import ProductDraft
-from bazaar_pos.services.reports.service import shop_header
+from bazaar_pos.services.reports.queries import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.app.style import apply_style

@@ -15,7 +15,8 @@ from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.errors import DatabaseError
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store import database as database_module
-from bazaar_pos.store.database import Database, database_error
+from bazaar_pos.store.database import Database
+from bazaar_pos.store.engine import database_error
 from bazaar_pos.store.models import AuditEvent, Payment, Product, Sale, SaleLine, StockMovement
 from tests.helpers.unprivileged import as_ordinary_user, shared_folder
 

@@ -3,7 +3,8 @@
 from alembic import command
 
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.store.database import APPLICATION_ID, Database, alembic_config, head_revision
+from bazaar_pos.store.database import Database
+from bazaar_pos.store.inspection import APPLICATION_ID, alembic_config, head_revision
 
 
 def make_old_shop(path):

@@ -7,7 +7,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from bazaar_pos.errors import DatabaseError
-from bazaar_pos.store.database import APPLICATION_ID, Database, head_revision, inspect_file
+from bazaar_pos.store.database import Database
+from bazaar_pos.store.inspection import APPLICATION_ID, head_revision, inspect_file
 from bazaar_pos.store.models import Base
 
 
@@ -90,7 +91,7 @@ def test_a_missing_file_is_a_new_database(tmp_path):
 def test_the_revisions_read_at_start_are_alembics():
     from alembic.script import ScriptDirectory
 
-    from bazaar_pos.store.database import alembic_config, known_revisions
+    from bazaar_pos.store.inspection import alembic_config, known_revisions
 
     scripts = ScriptDirectory.from_config(alembic_config())
     assert head_revision() == scripts.get_current_head()

@@ -7,7 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
-from bazaar_pos.store.database import alembic_config, head_revision
+from bazaar_pos.store.inspection import alembic_config, head_revision
 from bazaar_pos.store.models import Base
 
 

@@ -4,7 +4,7 @@ from alembic import command
 from sqlalchemy import create_engine, inspect
 
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.store.database import APPLICATION_ID, alembic_config
+from bazaar_pos.store.inspection import APPLICATION_ID, alembic_config
 
 SOLD_AT = "2026-11-20 03:15:00.000000"
 

@@ -6,8 +6,9 @@ import pytest
 from sqlalchemy import bindparam, create_engine, select, update
 from sqlalchemy.exc import IntegrityError
 
-from bazaar_pos.store.database import Database, Prepared
+from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Base, Setting, StockMovement
+from bazaar_pos.store.prepared import Prepared
 
 SETTINGS = Setting.__table__
 INSERT = Prepared.insert(SETTINGS, ("key", "value"))

@@ -24,7 +24,7 @@ def test_migrated_database_matches_the_models(tmp_path):
 def test_print_jobs_upgrade_and_downgrade(tmp_path):
     from alembic import command
 
-    from bazaar_pos.store.database import alembic_config
+    from bazaar_pos.store.inspection import alembic_config
 
     db = Database.open(tmp_path / "shop.sqlite")
     try:

@@ -7,7 +7,8 @@ from alembic import command
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.report import Dimension
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.store.database import APPLICATION_ID, Database, alembic_config, head_revision
+from bazaar_pos.store.database import Database
+from bazaar_pos.store.inspection import APPLICATION_ID, alembic_config, head_revision
 
 STAMP = "'2026-11-20 03:00:00.000000'"
 

@@ -5,7 +5,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine
 
-from bazaar_pos.store.database import Database, alembic_config
+from bazaar_pos.store.database import Database
+from bazaar_pos.store.inspection import alembic_config
 from bazaar_pos.store.models import Base
 
 

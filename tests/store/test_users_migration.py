@@ -7,7 +7,8 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from bazaar_pos.store.database import alembic_config, create_sqlite_engine
+from bazaar_pos.store.engine import create_sqlite_engine
+from bazaar_pos.store.inspection import alembic_config
 from bazaar_pos.store.models import Base
 
 SALE = (

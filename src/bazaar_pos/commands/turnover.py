@@ -8,7 +8,7 @@ from pathlib import Path
 from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.domain.formats import Formats
 from bazaar_pos.i18n import _, current_language
-from bazaar_pos.services.reports.service import shop_header
+from bazaar_pos.services.reports.queries import shop_header
 from bazaar_pos.services.shop import Shop
 
 

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from bazaar_pos.store.database import Prepared, stored_value
 from bazaar_pos.store.models import AuditEvent
+from bazaar_pos.store.prepared import Prepared, stored_value
 from bazaar_pos.store.types import new_uuid
 
 

@@ -19,7 +19,7 @@ from bazaar_pos.services.safety.backups import (
     restore_database,
 )
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.store.database import head_revision, inspect_file
+from bazaar_pos.store.inspection import head_revision, inspect_file
 
 NOON = datetime(2026, 11, 22, 5, 0, tzinfo=UTC)
 

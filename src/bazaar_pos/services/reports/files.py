@@ -21,7 +21,8 @@ from bazaar_pos.exports.zreport_text import WIDTHS, zreport_lines
 from bazaar_pos.i18n import current_language
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.printer.service import PrinterService
-from bazaar_pos.services.reports.service import ReportService, till_names, within
+from bazaar_pos.services.reports.queries import till_names, within
+from bazaar_pos.services.reports.service import ReportService
 from bazaar_pos.services.reports.turnover import TurnoverService
 from bazaar_pos.services.reports.zreport import ZReportService
 from bazaar_pos.services.settings import SettingsService

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from bazaar_pos.domain.periods import Period, offset_segments
 from bazaar_pos.domain.turnover import MonthTurnover, TurnoverYear
 from bazaar_pos.services.reports.local_clock import LocalClockService
+from bazaar_pos.services.reports.queries import within
 from bazaar_pos.services.reports.reversals import reversals_between
-from bazaar_pos.services.reports.service import within
 from bazaar_pos.store.models import Sale
 from bazaar_pos.store.sqltime import local_day
 

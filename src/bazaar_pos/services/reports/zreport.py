@@ -10,8 +10,8 @@ from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.report import Amounts, Figures
 from bazaar_pos.domain.zreport import ZReport
 from bazaar_pos.services.reports.local_clock import LocalClockService
+from bazaar_pos.services.reports.queries import line_sums, payment_rows, shop_header, within
 from bazaar_pos.services.reports.reversals import reversals_between
-from bazaar_pos.services.reports.service import line_sums, payment_rows, shop_header, within
 from bazaar_pos.store.models import Sale, SaleLine
 
 

@@ -1,7 +1,7 @@
 """Backups of the shop database: automatic, rotated, previewed, and restored safely.
 
 Every backup is a whole, checked copy made with SQLite's online backup API
-(:func:`bazaar_pos.store.database.copy_database`), so it can be made while
+(:func:`bazaar_pos.store.copying.copy_database`), so it can be made while
 the till is selling. Backups live in ``backups/`` beside the database and,
 when the owner sets one, also in a second folder such as a USB stick. Names
 carry the time and the reason: ``shop-20261122T101500Z-daily.sqlite``.
@@ -26,12 +26,10 @@ from bazaar_pos.i18n import N_, _, ngettext
 from bazaar_pos.paths import backup_folder
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import Changes
-from bazaar_pos.store.database import (
-    Database,
-    copy_database,
-    inspect_file,
-    read_only_engine,
-)
+from bazaar_pos.store.copying import copy_database
+from bazaar_pos.store.database import Database
+from bazaar_pos.store.engine import read_only_engine
+from bazaar_pos.store.inspection import inspect_file
 from bazaar_pos.store.models import Product, Sale
 from bazaar_pos.store.types import utcnow
 

@@ -32,8 +32,9 @@ from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.services.stock.consignment.service import record_consignors
 from bazaar_pos.services.stock.ledger import LedgerProduct, read_ledger_products, write_ledger
 from bazaar_pos.services.views import Changes, SaleResult
-from bazaar_pos.store.database import Database, Prepared, stored_value
+from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import BazaarEvent, CashShift, Payment, Sale, SaleLine
+from bazaar_pos.store.prepared import Prepared, stored_value
 from bazaar_pos.store.types import new_uuid, utcnow
 
 POS_CHANNEL = "pos"

@@ -14,8 +14,9 @@ from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import ParkedCartView
-from bazaar_pos.store.database import Database, Prepared
+from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import ParkedCart, Setting
+from bazaar_pos.store.prepared import Prepared
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.i18n import _
-from bazaar_pos.store.database import Prepared, execute_many, stored_value, values_of
 from bazaar_pos.store.models import Product, StockMovement
+from bazaar_pos.store.prepared import Prepared, execute_many, stored_value, values_of
 from bazaar_pos.store.types import new_uuid, new_uuids, utcnow
 
 

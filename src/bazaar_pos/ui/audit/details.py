@@ -9,7 +9,7 @@ from bazaar_pos.domain.access import Permission, describe, role_label
 from bazaar_pos.domain.stock import StockReason, reason_label
 from bazaar_pos.i18n import LANGUAGES, N_, _
 from bazaar_pos.services.people.audit_log import AuditEntry
-from bazaar_pos.services.reports.service import channel_label
+from bazaar_pos.services.reports.queries import channel_label
 from bazaar_pos.ui.common.formatting import MoneyText, method_label
 
 CHANGES = "new"

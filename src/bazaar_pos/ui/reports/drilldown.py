@@ -15,7 +15,8 @@ from bazaar_pos.domain.formats import Formats
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.report import Dimension
 from bazaar_pos.i18n import _, current_language, ngettext
-from bazaar_pos.services.reports.service import SaleList, SaleSummary, shop_header
+from bazaar_pos.services.reports.drilldown import SaleList, SaleSummary
+from bazaar_pos.services.reports.queries import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.reports.models import RowsModel, sale_line_columns, sale_list_columns

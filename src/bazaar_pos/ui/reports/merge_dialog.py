@@ -30,7 +30,7 @@ from bazaar_pos.services.merging.bundles.service import (
     describe,
     renamed_lines,
 )
-from bazaar_pos.services.reports.service import shop_header
+from bazaar_pos.services.reports.queries import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs

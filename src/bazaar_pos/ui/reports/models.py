@@ -15,7 +15,7 @@ from bazaar_pos.domain.pricing import round_half_up
 from bazaar_pos.domain.report import Amounts, BreakdownRow, PaymentRow, ratio
 from bazaar_pos.domain.turnover import MonthEstimate
 from bazaar_pos.i18n import _
-from bazaar_pos.services.reports.service import SaleLineSummary, SaleSummary
+from bazaar_pos.services.reports.drilldown import SaleLineSummary, SaleSummary
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -33,7 +33,7 @@ from bazaar_pos.i18n import N_, _, current_language
 from bazaar_pos.services.merging.bundles.service import BundleExportSummary
 from bazaar_pos.services.people.access import Approval, PermissionDenied
 from bazaar_pos.services.reports.files import FileFormat, WrittenFile
-from bazaar_pos.services.reports.service import shop_header
+from bazaar_pos.services.reports.queries import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval

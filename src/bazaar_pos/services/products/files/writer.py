@@ -19,8 +19,8 @@ from bazaar_pos.services.stock.ledger import BulkMove, record_bulk_movements
 from bazaar_pos.services.views import (
     choice_to_json,
 )
-from bazaar_pos.store.database import execute_many, stored_value, values_of
 from bazaar_pos.store.models import Consignor, Product
+from bazaar_pos.store.prepared import execute_many, stored_value, values_of
 from bazaar_pos.store.types import new_uuids, utcnow
 
 
