@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.location_warning)
         self.statusBar().addPermanentWidget(self.backup_status)
         self.data_changed.connect(self._refresh_screens)
-        change_hub().changed.connect(self.screens.changes_made)
+        change_hub().changed.connect(self._changes_made)
         self.backups.show_last()
         menus = build_menus(self, self)
         self.backup_action: QAction = menus.backup_action
@@ -345,6 +345,14 @@ class MainWindow(QMainWindow):
     def settings_screen(self) -> SettingsScreen:
         """The Settings screen, built on first use."""
         return self.screens.settings
+
+    def _changes_made(self, changes: Changes) -> None:
+        """An operation changed data: refresh the screens built so far that show it.
+
+        Connected here, not to ``screens``: the hub outlives the window, and Qt drops
+        a connection to a window's method when the window goes.
+        """
+        self.screens.changes_made(changes)
 
     def _connect_settings(self, screen: SettingsScreen) -> None:
         """Wire a newly built Settings screen to the window."""
