@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import logging
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -14,30 +12,30 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QStackedWidget,
     QWidget,
 )
 
 from bazaar_pos import __version__
-from bazaar_pos.domain.access import Actor, Permission, role_label
-from bazaar_pos.errors import UserError
+from bazaar_pos.domain.access import Actor, role_label
 from bazaar_pos.i18n import _
-from bazaar_pos.services.safety.backups import BackupResult, local_time
 from bazaar_pos.services.safety.location import LocationRisk, location_risk
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.idle import IdleWatcher
 from bazaar_pos.ui.access.sign_in import SignInScreen
-from bazaar_pos.ui.common import dialogs
-from bazaar_pos.ui.common.dialogs import Icon, Notice, TextDialog
+from bazaar_pos.ui.app.backups import BACKUP_CHECK_MS, WindowBackups
+from bazaar_pos.ui.app.menus import build_menus
+from bazaar_pos.ui.app.printer import open_drawer_without_sale, sell_without_printer, tell
+from bazaar_pos.ui.app.screens import PRODUCTS, REPORTS, SETTINGS, STOCK, TILL, Screens
+from bazaar_pos.ui.common.dialogs import Notice
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.common.operations import change_hub
 from bazaar_pos.ui.printing.dispatcher import PrintDispatcher
 from bazaar_pos.ui.printing.status import PrintStatus
-from bazaar_pos.ui.shortcuts import bind_each, sequence
+from bazaar_pos.ui.shortcuts import bind_each
 from bazaar_pos.ui.till.screen import TillScreen
 
 if TYPE_CHECKING:  # the other screens and the dialogs load when first opened
@@ -50,13 +48,21 @@ if TYPE_CHECKING:  # the other screens and the dialogs load when first opened
     from bazaar_pos.ui.shifts.shift_dialog import ShiftDialog
     from bazaar_pos.ui.stock.screen import StockScreen
 
-log = logging.getLogger(__name__)
+__all__ = [
+    "BACKUP_CHECK_MS",
+    "PRODUCTS",
+    "REPORTS",
+    "SETTINGS",
+    "SIGN_IN_PAGE",
+    "STOCK",
+    "TILL",
+    "WORK_PAGE",
+    "MainWindow",
+    "opens_maximised",
+]
 
 SIGN_IN_PAGE, WORK_PAGE = 0, 1
-TILL, PRODUCTS, STOCK, REPORTS, SETTINGS = range(5)
-"""The screens' rows in the navigation and pages in the stack."""
-BACKUP_CHECK_MS = 30 * 60 * 1000
-"""How often the window checks whether the daily backup is due."""
+"""The window's pages: the sign-in page, and the navigation beside the screens."""
 WINDOW_SIZE = QSize(1280, 760)
 """The window's size on a screen with room to spare; smaller screens get it maximised."""
 
@@ -87,42 +93,23 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.shop = shop
-        self.backup_jobs = Jobs(self)
-        self._automatic_backups = False
-        self._backup_timer = QTimer(self)
-        self._backup_timer.setObjectName("backupTimer")
-        self._backup_timer.setInterval(BACKUP_CHECK_MS)
-        self._backup_timer.timeout.connect(self.back_up_if_due)
+        self.backups = WindowBackups(self, shop, self.backup_made.emit, self.data_changed.emit)
+        self.backup_jobs = self.backups.jobs
         settings = shop.settings.load()
         self.approvals = Approvals(shop.access, self)
         self.printing = PrintDispatcher(shop.print_queue, self)
         self.setWindowTitle(f"{settings.shop_name} — Bazaar POS {__version__}")
-        self.navigation = QListWidget()
-        self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName(_("Screens"))
-        self.navigation.setFixedWidth(180)
-        self.stack = QStackedWidget()
-        self.stack.setObjectName("screens")
         self.till = TillScreen(shop)
-        self._products: ProductsScreen | None = None
-        self._stock: StockScreen | None = None
-        self._reports: ReportsScreen | None = None
-        self._settings: SettingsScreen | None = None
+        self.screens = Screens(shop, self.till, self._connect_settings)
+        self.navigation: QListWidget = self.screens.navigation
+        self.stack: QStackedWidget = self.screens.stack
         self.till.sale_completed.connect(self.printing.print_sale)
-        self.till.sale_completed.connect(self._sales_changed)
+        self.till.sale_completed.connect(self.screens.sales_changed)
         self.till.reprint_requested.connect(self.printing.reprint_sale)
         self.till.shift_requested.connect(self.open_shift)
-        labels = [_("Till"), _("Products"), _("Stock"), _("Reports"), _("Settings")]
-        for number, label in enumerate(labels, start=1):
-            item = QListWidgetItem(f"{label}   Ctrl+{number}")
-            self.navigation.addItem(item)
-            self.stack.addWidget(self.till if number == 1 else QWidget())
         bind_each("window.screen", self, self.show_screen)
-        self.navigation.currentRowChanged.connect(self._show_row)
         self.navigation.clicked.connect(lambda index: self.show_screen(index.row()))
-        self.navigation.setFixedWidth(
-            max(180, self.navigation.sizeHintForColumn(0) + 2 * self.navigation.frameWidth() + 8)
-        )
+        self.screens.fit_navigation()
         workspace = QWidget()
         workspace.setObjectName("workspace")
         layout = QHBoxLayout(workspace)
@@ -160,16 +147,16 @@ class MainWindow(QMainWindow):
                 )
             )
             self.location_warning.setToolTip(self.location_risk.message(shop.db.path))
-        self.backup_status = QLabel()
-        self.backup_status.setObjectName("backupStatus")
-        self.backup_status.setAccessibleName(_("Last backup"))
+        self.backup_status = self.backups.status
         self.statusBar().addPermanentWidget(self.location_warning)
         self.statusBar().addPermanentWidget(self.backup_status)
         self.data_changed.connect(self._refresh_screens)
         change_hub().changed.connect(self._changes_made)
-        self._show_last_backup()
-        self.actions_when_signed_in: list[QAction] = []
-        self._build_menus()
+        self.backups.show_last()
+        menus = build_menus(self, self)
+        self.backup_action: QAction = menus.backup_action
+        self.restore_action: QAction = menus.restore_action
+        self.actions_when_signed_in: list[QAction] = menus.when_signed_in
         self._background = Jobs(self)
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
@@ -182,58 +169,6 @@ class MainWindow(QMainWindow):
             self._show_sign_in()
         else:
             self._show_work()
-
-    # -- menus ---------------------------------------------------------------
-
-    def _build_menus(self) -> None:
-        shop_menu = self.menuBar().addMenu(_("&Shop"))
-        self._action(
-            shop_menu, "switchUser", _("&Switch user"), self.switch_user, "window.switchUser"
-        )
-        self._action(shop_menu, "lock", _("&Lock the till"), self.lock, "window.lock")
-        shop_menu.addSeparator()
-        self._action(shop_menu, "auditLog", _("&Audit log..."), self.open_audit, "window.auditLog")
-        shop_menu.addSeparator()
-        self.backup_action = self._action(
-            shop_menu, "backupAction", _("&Back up now"), self.back_up_now, "window.backUp"
-        )
-        self.restore_action = self._action(
-            shop_menu, "restoreAction", _("&Restore from a backup…"), self.restore_from_backup, None
-        )
-        shop_menu.addSeparator()
-        # No Ctrl+Q: the till uses it for the QRIS payments to confirm.
-        quit_action = shop_menu.addAction(_("&Quit"))
-        quit_action.setObjectName("quit")
-        quit_action.triggered.connect(self.quit_app)
-        cash_menu = self.menuBar().addMenu(_("&Cash"))
-        self._action(
-            cash_menu,
-            "cashShift",
-            _("Cash &drawer and shift..."),
-            self.open_shift,
-            "window.cashShift",
-        )
-        self._action(
-            cash_menu, "noSale", _("&No sale: open the drawer..."), self.no_sale, "window.noSale"
-        )
-        events_menu = self.menuBar().addMenu(_("&Events"))
-        self._action(
-            events_menu, "bazaarEvents", _("&Bazaar events..."), self.open_events, "window.events"
-        )
-
-    def _action(
-        self, menu: object, name: str, text: str, slot: object, shortcut: str | None
-    ) -> QAction:
-        """A menu item named ``name``; ``shortcut`` is its action in the table of shortcuts."""
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(sequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)  # type: ignore[attr-defined]
-        self.addAction(action)
-        self.actions_when_signed_in.append(action)
-        return action
 
     # -- signing in and out --------------------------------------------------
 
@@ -262,7 +197,9 @@ class MainWindow(QMainWindow):
         self._show_sign_in()
 
     def _signed_in(self, actor: Actor) -> None:
-        for screen in (self._products, self._stock, self._reports, self.events_dialog):
+        screens = self.screens
+        built = (screens.built_products, screens.built_stock, screens.built_reports)
+        for screen in (*built, self.events_dialog):
             if screen is not None:  # a screen not built yet has shown nobody anything
                 screen.access_changed()
         self._show_work()
@@ -283,8 +220,8 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.pages.setCurrentIndex(WORK_PAGE)
         self.print_status.set_locked(False)
-        if self._settings is not None:
-            self._settings.refresh_access()
+        if self.screens.built_settings is not None:
+            self.screens.built_settings.refresh_access()
         self._apply_idle_lock()
         self.refresh_status()
         if self.stack.currentWidget() is self.till:
@@ -354,20 +291,7 @@ class MainWindow(QMainWindow):
 
     def no_sale(self) -> None:
         """Ctrl+Shift+D: open the cash drawer without a sale (the owner's, and logged)."""
-        reason = TextDialog.ask(
-            self, _("No sale"), _("Why open the drawer without a sale? (optional)")
-        )
-        if reason is None:
-            return
-        granted = self.approvals.granted(Permission.OPEN_DRAWER, tell=self._tell)
-        if granted is None:
-            return
-        self.statusBar().showMessage(_("Opening the drawer..."))
-        self._background.run(
-            lambda: self.shop.printer.open_drawer(reason=reason, approval=granted.approval),
-            lambda _result: self.statusBar().showMessage(_("Drawer opened."), 8000),
-            lambda message: self.statusBar().showMessage(message, 15000),
-        )
+        open_drawer_without_sale(self, self.shop, self.approvals, self._background)
 
     def show_printer_settings(self) -> None:
         """Settings > Receipt printer, with the keyboard in the printer's address."""
@@ -378,28 +302,11 @@ class MainWindow(QMainWindow):
 
     def sell_without_printer(self) -> None:
         """After a question, stop keeping receipts to print; those waiting are dropped."""
-        waiting = len(self.printing.failed_jobs())
-        question = _(
-            "Sell without a receipt printer? Sales will no longer keep a receipt to print "
-            "({count} waiting now). Any receipt can still be printed or saved as a PDF from "
-            "the sales history (F9). Choose a printer under Settings > Receipt printer later."
-        ).format(count=waiting)
-        if not dialogs.confirm(self, _("No receipt printer"), question):
-            return
-        try:
-            self.approvals.run(
-                lambda approval: self.shop.printer.configure(approval=approval, no_printer=True)
-            )
-        except UserError as exc:
-            self._tell(exc.message)
-            return
-        self.printing.cancel_failed()
-        if self._settings is not None:
-            self._settings.printer.load()
-        self._tell(_("Selling without a receipt printer."))
+        settings = self.screens.built_settings
+        sell_without_printer(self, self.shop, self.approvals, self.printing, settings)
 
     def _tell(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
+        tell(self, message)
 
     def _back_to_work(self) -> None:
         self.refresh_status()
@@ -417,98 +324,42 @@ class MainWindow(QMainWindow):
 
     def screen_at(self, row: int) -> QWidget:
         """The screen at ``row`` in the navigation, built if it was not yet."""
-        screens = (
-            lambda: self.till,
-            lambda: self.products,
-            lambda: self.stock,
-            lambda: self.reports,
-            lambda: self.settings_screen,
-        )
-        return screens[row]()
+        return self.screens.at(row)
 
     @property
     def products(self) -> ProductsScreen:
         """The Products screen, built on first use."""
-        if self._products is None:
-            from bazaar_pos.ui.products.screen import ProductsScreen
-
-            self._products = ProductsScreen(self.shop)
-            self._products.products_changed.connect(self._products_changed)
-            self._put(PRODUCTS, self._products)
-        return self._products
+        return self.screens.products
 
     @property
     def stock(self) -> StockScreen:
         """The Stock screen, built on first use."""
-        if self._stock is None:
-            from bazaar_pos.ui.stock.screen import StockScreen
-
-            self._stock = StockScreen(self.shop)
-            self._stock.stock_changed.connect(self._stock_changed)
-            self._put(STOCK, self._stock)
-        return self._stock
+        return self.screens.stock
 
     @property
     def reports(self) -> ReportsScreen:
         """The Reports screen, built on first use."""
-        if self._reports is None:
-            from bazaar_pos.ui.reports.screen import ReportsScreen
-
-            self._reports = ReportsScreen(self.shop)
-            self._put(REPORTS, self._reports)
-        return self._reports
+        return self.screens.reports
 
     @property
     def settings_screen(self) -> SettingsScreen:
         """The Settings screen, built on first use."""
-        if self._settings is None:
-            from bazaar_pos.ui.settings.screen import SettingsScreen
-
-            self._settings = SettingsScreen(self.shop)
-            self._settings.setup_requested.connect(self.run_setup)
-            self._settings.users_changed.connect(self.refresh_status)
-            self._settings.users_changed.connect(self._apply_idle_lock)
-            self._settings.printer.saved.connect(self.printing.printer_changed)
-            self._put(SETTINGS, self._settings)
-        return self._settings
-
-    def _put(self, row: int, screen: QWidget) -> None:
-        """Put a newly built screen in place of its placeholder in the stack."""
-        placeholder = self.stack.widget(row)
-        self.stack.insertWidget(row, screen)
-        if placeholder is not None:
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-
-    def _show_row(self, row: int) -> None:
-        if row >= 0:
-            self.screen_at(row)
-        self.stack.setCurrentIndex(row)
-
-    def _products_changed(self, changes: Changes) -> None:
-        if self._stock is not None:
-            self._stock.refresh(changes)
-
-    def _stock_changed(self, _changes: object) -> None:
-        """Stock moved (or sales were merged): the products' stock figures changed."""
-        if self._products is not None:
-            self._products.refresh()
+        return self.screens.settings
 
     def _changes_made(self, changes: Changes) -> None:
-        """An operation changed data: refresh the screens built so far that show it."""
-        if changes.products or changes.stock:
-            self._products_changed(changes)
-            self._stock_changed(changes)
-        if changes.sales:
-            self._sales_changed(None)
+        """An operation changed data: refresh the screens built so far that show it.
 
-    def _sales_changed(self, _sale_uuid: object) -> None:
-        if self._reports is not None:
-            self._reports.mark_stale()
+        Connected here, not to ``screens``: the hub outlives the window, and Qt drops
+        a connection to a window's method when the window goes.
+        """
+        self.screens.changes_made(changes)
 
-    def _built_screens(self) -> list[QWidget]:
-        screens = (self.till, self._products, self._stock, self._reports, self._settings)
-        return [screen for screen in screens if screen is not None]
+    def _connect_settings(self, screen: SettingsScreen) -> None:
+        """Wire a newly built Settings screen to the window."""
+        screen.setup_requested.connect(self.run_setup)
+        screen.users_changed.connect(self.refresh_status)
+        screen.users_changed.connect(self._apply_idle_lock)
+        screen.printer.saved.connect(self.printing.printer_changed)
 
     # -- the window ----------------------------------------------------------
 
@@ -559,96 +410,26 @@ class MainWindow(QMainWindow):
 
     def start_automatic_backups(self) -> None:
         """Back up now if the daily backup is due, check again every half hour, and on close."""
-        self._automatic_backups = True
-        self._backup_timer.start()
-        self.back_up_if_due()
+        self.backups.start_automatic()
 
     def back_up_if_due(self) -> None:
         """Start the daily backup in the background when it is due."""
-        if not self.backup_jobs.busy and self.shop.backups.due():
-            self._start_backup("daily")
+        self.backups.back_up_if_due()
 
     def back_up_now(self) -> None:
         """Start a backup in the background (Shop → Back up now)."""
-        if self.backup_jobs.busy:
-            self.statusBar().showMessage(_("A backup is already being made."), 5_000)
-            return
-        self.statusBar().showMessage(_("Backing up…"))
-        self._start_backup("manual")
+        self.backups.back_up_now()
 
     def wait_for_backups(self) -> None:
         """Block until any background backup has finished."""
-        self.backup_jobs.settle()
-
-    def _start_backup(self, kind: str) -> None:
-        self.backup_jobs.run(
-            lambda: self.shop.backups.back_up(kind), self._backup_finished, self._backup_failed
-        )
-
-    def _backup_finished(self, result: BackupResult) -> None:
-        self._show_last_backup()
-        if result.problems:
-            self.statusBar().showMessage(" ".join(result.problems), 15_000)
-        else:
-            made = Path(result.made[0])
-            # The file's name: a whole path runs under the status bar's other parts.
-            self.statusBar().showMessage(_("Backed up to {path}").format(path=made.name), 8_000)
-            self.backup_status.setToolTip(str(made))
-        self.backup_made.emit(result)
-
-    def _backup_failed(self, reason: str) -> None:
-        self._show_last_backup()
-        Notice.ask(self, _("The backup failed"), reason, name="backupFailedNotice")
-
-    def _show_last_backup(self) -> None:
-        try:
-            last = self.shop.backups.last_backup_at()
-        except UserError:
-            last = None
-        self.backup_status.setText(
-            _("Last backup: {when}").format(when=local_time(last)) if last else _("No backup yet")
-        )
+        self.backups.wait()
 
     def restore_from_backup(self) -> None:
         """Choose a backup, preview it and put it in place of the shop's database."""
-        from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
-
-        chosen = RestoreDialog.ask(self, self.shop.backups)
-        if chosen is None:
-            return
-        self.wait_for_backups()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = self.shop.backups.restore(chosen)
-        except UserError as exc:
-            QApplication.restoreOverrideCursor()
-            Notice.ask(self, _("The backup was not restored"), exc.message, name="restoreFailed")
-            return
-        QApplication.restoreOverrideCursor()
-        self.data_changed.emit(result.changes)
-        self._show_last_backup()
-        kept = (
-            _("The replaced database was kept as {path}.").format(path=result.replaced)
-            if result.replaced
-            else ""
-        )
-        Notice.ask(
-            self,
-            _("Backup restored"),
-            " ".join(
-                [
-                    _("The shop now holds the backup made {when}.").format(
-                        when=local_time(result.restored.made_at)
-                    ),
-                    kept,
-                ]
-            ).strip(),
-            icon=Icon.Information,
-            name="restoredNotice",
-        )
+        self.backups.restore()
 
     def _refresh_screens(self, changes: Changes) -> None:
-        for screen in self._built_screens():
+        for screen in self.screens.built():
             refresh = getattr(screen, "refresh", None)
             if callable(refresh):
                 refresh()
@@ -690,23 +471,11 @@ class MainWindow(QMainWindow):
         self.sign_in.detach_filters()
         self._background.wait()
         self.printing.wait()
-        if self._reports is not None:
-            self._reports.background.wait()
+        if self.screens.built_reports is not None:
+            self.screens.built_reports.background.wait()
         if self.audit_dialog is not None:
             self.audit_dialog.background.wait()  # a CSV being written
-        self._backup_timer.stop()
-        self.wait_for_backups()
-        if self._automatic_backups:
-            self._automatic_backups = False
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                self.shop.backups.back_up("close")
-            except UserError as exc:
-                log.warning("closing backup failed: %s", exc.message)
-                QApplication.restoreOverrideCursor()
-                Notice.ask(self, _("The backup failed"), exc.message, name="backupFailedNotice")
-            else:
-                QApplication.restoreOverrideCursor()
+        self.backups.close()
         super().closeEvent(event)
 
 

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QDate, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
-    QProgressBar,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,33 +24,44 @@ from bazaar_pos.domain.periods import Period, PeriodKind
 from bazaar_pos.domain.report import Dimension, SalesReport
 from bazaar_pos.domain.turnover import TurnoverYear
 from bazaar_pos.i18n import N_, _, current_language
-from bazaar_pos.services.merging.bundles.service import BundleExportSummary
-from bazaar_pos.services.people.access import Approval, PermissionDenied
-from bazaar_pos.services.reports.files import FileFormat, WrittenFile
+from bazaar_pos.services.people.access import PermissionDenied
 from bazaar_pos.services.reports.queries import shop_header
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval
-from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs
-from bazaar_pos.ui.reports.chart import BarChart
-from bazaar_pos.ui.reports.drilldown import DrillDownDialog
-from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
-from bazaar_pos.ui.reports.models import (
-    ColumnSpec,
-    RowsModel,
-    consignor_columns,
-    line_columns,
-    payment_columns,
-    payment_total,
-    sale_columns,
-    total_row,
-    turnover_columns,
+from bazaar_pos.ui.reports.breakdowns import (
+    CHART_BARS,
+    BreakdownTab,
+    TurnoverPage,
+    add_breakdown_tabs,
+    show_breakdown,
 )
-from bazaar_pos.ui.reports.parts import label, table
+from bazaar_pos.ui.reports.drilldown import DrillDownDialog
+from bazaar_pos.ui.reports.exports import ReportFiles
+from bazaar_pos.ui.reports.figures import (
+    COST_FIGURES,
+    FigureCard,
+    figure_cards,
+    figures_grid,
+    show_figures,
+)
+from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
+from bazaar_pos.ui.reports.parts import label
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
 from bazaar_pos.ui.shortcuts import bind
 from bazaar_pos.ui.widgets.fields import date_edit, picked_day
+
+__all__ = [
+    "CHART_BARS",
+    "COST_FIGURES",
+    "DATE_PAUSE_MS",
+    "PERIODS",
+    "BreakdownTab",
+    "FigureCard",
+    "Loaded",
+    "ReportsScreen",
+]
 
 PERIODS = (
     (PeriodKind.TODAY, N_("Today")),
@@ -67,11 +72,8 @@ PERIODS = (
     (PeriodKind.THIS_YEAR, N_("This year")),
     (PeriodKind.CUSTOM, N_("Custom")),
 )
-CHART_BARS = 12
 DATE_PAUSE_MS = 700
 """How long typing in a date field must pause before the report is counted again."""
-COST_FIGURES = ("cost", "profit", "margin")
-"""The key figures only someone who may see costs is shown."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,41 +82,6 @@ class Loaded:
 
     report: SalesReport
     turnover: TurnoverYear
-
-
-@dataclass(slots=True)
-class _Tab:
-    """One breakdown tab: its chart, its table and what fills them."""
-
-    dimension: Dimension | None
-    chart: BarChart
-    model: RowsModel
-    view: QTableView
-
-
-class FigureCard(QFrame):
-    """A key figure: a small label over a large value."""
-
-    def __init__(self, key: str, label: str) -> None:
-        """An empty card for the figure ``key``."""
-        super().__init__()
-        self.setObjectName(f"figure_{key}")
-        self.setAccessibleName(label)
-        self.setProperty("role", "figure")
-        self.label = QLabel(label)
-        self.label.setObjectName("figureLabel")
-        self.value = QLabel("—")
-        self.value.setObjectName("figureValue")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.setSpacing(0)
-        layout.addWidget(self.label)
-        layout.addWidget(self.value)
-
-    def set_value(self, text: str) -> None:
-        """Show ``text`` as the figure."""
-        self.value.setText(text)
-        self.setAccessibleDescription(text)
 
 
 class ReportsScreen(QWidget):
@@ -173,13 +140,36 @@ class ReportsScreen(QWidget):
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.show_costs_button)
         layout.addLayout(status_row)
-        layout.addLayout(self._figures())
+        self.cards: dict[str, FigureCard] = figure_cards()
+        layout.addLayout(figures_grid(self.cards))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("reportTabs")
         self.tabs.setAccessibleName(_("Breakdowns"))
-        self._tabs: list[_Tab] = []
-        self._build_tabs()
+        self._tabs: list[BreakdownTab] = add_breakdown_tabs(
+            self.tabs,
+            self._fmt,
+            lambda: self.loaded.report if self.loaded else None,
+            self.drill_down,
+        )
+        self.turnover = TurnoverPage(
+            self._fmt, lambda: self.loaded.turnover.year if self.loaded else 2000
+        )
+        self.turnover_summary = self.turnover.summary
+        self.exempt_bar = self.turnover.exempt_bar
+        self.cap_bar = self.turnover.cap_bar
+        self.turnover_model = self.turnover.model
+        self.turnover_view = self.turnover.view
+        self.tabs.addTab(self.turnover, _("UMKM turnover"))
         layout.addWidget(self.tabs, 1)
+        self.files = ReportFiles(
+            self,
+            shop,
+            self.approvals,
+            self.background,
+            tell=self.status.setText,
+            written=self.fileWritten.emit,
+            failed=self._fail,
+        )
         self._shortcuts()
         self.set_period(PeriodKind.THIS_MONTH)
 
@@ -235,134 +225,6 @@ class ReportsScreen(QWidget):
             row.addWidget(widget)
         row.addStretch(1)
         return row
-
-    def _figures(self) -> QGridLayout:
-        names = [
-            ("gross", _("Gross sales")),
-            ("discounts", _("Discounts")),
-            ("refunds", _("Refunds")),
-            ("net", _("Net sales")),
-            ("tax", _("Tax")),
-            ("sales", _("Number of sales")),
-            ("average", _("Average sale")),
-            ("items", _("Items sold")),
-            ("cost", _("Cost of goods")),
-            ("profit", _("Gross profit")),
-            ("margin", _("Margin")),
-            ("received", _("Payments received")),
-        ]
-        self.cards = {key: FigureCard(key, label) for key, label in names}
-        grid = QGridLayout()
-        grid.setSpacing(6)
-        for index, card in enumerate(self.cards.values()):
-            grid.addWidget(card, index // 6, index % 6)
-        return grid
-
-    def _build_tabs(self) -> None:
-        fmt = self._fmt
-
-        def net_total() -> int:
-            return self.loaded.report.figures.net if self.loaded else 0
-
-        def paid_total() -> int:
-            return sum(p.kept for p in self.loaded.report.payments) if self.loaded else 0
-
-        specs: list[tuple[Dimension, str, list[ColumnSpec], bool]] = [
-            (
-                Dimension.PRODUCT,
-                _("Products"),
-                line_columns(fmt, _("Product"), net_total, sku=True),
-                False,
-            ),
-            (
-                Dimension.CATEGORY,
-                _("Categories"),
-                line_columns(fmt, _("Category"), net_total, sku=False),
-                False,
-            ),
-            (Dimension.PAYMENT, _("Payments"), payment_columns(fmt, paid_total), False),
-            (Dimension.HOUR, _("Hours"), sale_columns(fmt, _("Hour"), net_total), True),
-            (Dimension.DAY, _("Days"), sale_columns(fmt, _("Day"), net_total), True),
-            (Dimension.CASHIER, _("Cashiers"), sale_columns(fmt, _("Cashier"), net_total), False),
-            (Dimension.TILL, _("Tills"), sale_columns(fmt, _("Till"), net_total), False),
-            (Dimension.CHANNEL, _("Channels"), sale_columns(fmt, _("Channel"), net_total), False),
-            (
-                Dimension.CONSIGNOR,
-                _("Consignors"),
-                consignor_columns(fmt, net_total),
-                False,
-            ),
-        ]
-        for dimension, heading, columns, vertical in specs:
-            page = QWidget()
-            page.setObjectName(f"{dimension.value}Tab")
-            page.setAccessibleName(heading)
-            chart = BarChart(
-                f"{dimension.value}Chart",
-                _("Chart: {name}").format(name=heading),
-                vertical=vertical,
-            )
-            chart.empty_text = _("No sales in this period.")
-            chart.setFixedHeight(140)
-            model = RowsModel(columns)
-            view = table(f"{dimension.value}Table", heading, model)
-            view.activated.connect(lambda index, d=dimension: self.drill_down(d, index))
-            box = QVBoxLayout(page)
-            box.addWidget(chart)
-            box.addWidget(view, 1)
-            hint = label(_("Double-click a row or press Enter to see its sales."), "screenNote")
-            box.addWidget(hint)
-            self.tabs.addTab(page, heading)
-            self._tabs.append(_Tab(dimension, chart, model, view))
-        self.tabs.addTab(self._turnover_tab(), _("UMKM turnover"))
-
-    def _turnover_tab(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("turnoverTab")
-        page.setAccessibleName(_("UMKM turnover"))
-        self.turnover_summary = QLabel("")
-        self.turnover_summary.setObjectName("turnoverSummary")
-        self.turnover_summary.setWordWrap(True)
-        self.exempt_bar = QProgressBar()
-        self.exempt_bar.setObjectName("exemptionUsed")
-        self.exempt_bar.setAccessibleName(_("Individual exemption used"))
-        self.cap_bar = QProgressBar()
-        self.cap_bar.setObjectName("capReached")
-        self.cap_bar.setAccessibleName(_("Scheme limit reached"))
-        for bar in (self.exempt_bar, self.cap_bar):
-            bar.setRange(0, 1000)
-            bar.setTextVisible(True)
-        self.turnover_model = RowsModel(
-            turnover_columns(self._fmt, lambda: self.loaded.turnover.year if self.loaded else 2000)
-        )
-        self.turnover_view = table("turnoverTable", _("Turnover by month"), self.turnover_model)
-        note = label(
-            _(
-                "PP 55/2022: small businesses may pay a final 0.5% of each month's gross "
-                "turnover (sales before discounts) while their yearly turnover stays within "
-                "Rp4.800.000.000; individuals pay nothing on the first Rp500.000.000 of a year. "
-                "These are estimates to discuss with your accountant."
-            ),
-            "screenNote",
-            wrap=True,
-        )
-        bars = QGridLayout()
-        bars.addWidget(
-            label(_("Individual exemption (Rp500.000.000)"), "exemptionLabel", self.exempt_bar),
-            0,
-            0,
-        )
-        bars.addWidget(self.exempt_bar, 0, 1)
-        bars.addWidget(
-            label(_("Scheme limit (Rp4.800.000.000 a year)"), "capLabel", self.cap_bar), 1, 0
-        )
-        bars.addWidget(self.cap_bar, 1, 1)
-        box = QVBoxLayout(page)
-        box.addWidget(self.turnover_summary)
-        box.addLayout(bars)
-        box.addWidget(self.turnover_view, 1)
-        box.addWidget(note)
-        return page
 
     def _shortcuts(self) -> None:
         bind("reports.refresh", self, self.refresh)
@@ -477,37 +339,11 @@ class ReportsScreen(QWidget):
         self.loaded = loaded
         report, fmt = loaded.report, self._fmt
         f = report.figures
-        values = {
-            "gross": fmt.money(f.gross),
-            "discounts": fmt.money(f.discounts),
-            "refunds": fmt.money(f.refunded),
-            "net": fmt.money(f.net),
-            "tax": fmt.money(f.tax),
-            "sales": fmt.count(f.sale_count),
-            "average": fmt.money(f.average_sale),
-            "items": fmt.count(f.items),
-            "cost": fmt.money(f.cost),
-            "profit": fmt.money(f.profit),
-            "margin": fmt.percent(f.margin),
-            "received": fmt.money(f.collected),
-        }
-        shown = report.costs_shown
-        if not shown:
-            for key in COST_FIGURES:
-                values[key] = "—"
-        for key, card in self.cards.items():
-            card.set_value(values[key])
-            if key in COST_FIGURES:
-                card.setToolTip("" if shown else _("Only an owner sees costs and profit."))
-        self.show_costs_button.setVisible(not shown)
+        show_figures(self.cards, report, fmt)
+        self.show_costs_button.setVisible(not report.costs_shown)
         for tab in self._tabs:
-            self._fill(tab, report)
-            for column in tab.model.cost_columns():
-                tab.view.setColumnHidden(column, not shown)
-            nothing_back = not (f.refunds.count or f.voids.count)
-            for column in tab.model.refund_columns():
-                tab.view.setColumnHidden(column, nothing_back)
-        self._show_turnover(loaded.turnover)
+            show_breakdown(tab, report, fmt)
+        self.turnover.show_turnover(loaded.turnover)
         self.status.setText(
             _("{period}: {count} sales, {net} net.").format(
                 period=fmt.period(report.period),
@@ -516,50 +352,6 @@ class ReportsScreen(QWidget):
             )
         )
         self.reportLoaded.emit(loaded)
-
-    def _fill(self, tab: _Tab, report: SalesReport) -> None:
-        fmt = self._fmt
-        if tab.dimension is Dimension.PAYMENT:
-            payments = report.payments
-            tab.model.set_rows(payments, payment_total(payments) if payments else None)
-            tab.chart.set_bars([(p.label, p.kept) for p in payments], fmt.money)
-            return
-        assert tab.dimension is not None
-        rows = report.rows(tab.dimension)
-        tab.model.set_rows(rows, total_row(rows) if rows else None)
-        if tab.dimension is Dimension.HOUR:
-            hours = {int(row.key): row.amounts.net for row in rows}
-            span = range(min(hours), max(hours) + 1) if hours else range(0)
-            bars = [(f"{h:02d}", hours.get(h, 0)) for h in span]
-        elif tab.dimension is Dimension.DAY:
-            bars = [(row.key[-2:].lstrip("0"), row.amounts.net) for row in rows]
-        else:
-            bars = [(row.label, row.amounts.net) for row in rows[:CHART_BARS]]
-        tab.chart.set_bars(bars if report.figures.lines.sales else [], fmt.compact)
-
-    def _show_turnover(self, turnover: TurnoverYear) -> None:
-        fmt = self._fmt
-        self.turnover_model.set_rows(turnover.estimates())
-        self.turnover_view.scrollToBottom()
-        text = _("Gross turnover from 1 January to {day}: {amount}.").format(
-            day=fmt.date(turnover.through), amount=fmt.money(turnover.total)
-        )
-        if turnover.thresholds_apply:
-            text += " " + _("Exemption left for individuals: {left}.").format(
-                left=fmt.money(turnover.exempt_left)
-            )
-            if turnover.over_cap:
-                text += " " + _(
-                    "Above the scheme limit: from next year the 0.5% final tax no longer applies."
-                )
-        self.turnover_summary.setText(text)
-        for bar, share in (
-            (self.exempt_bar, turnover.exempt_used),
-            (self.cap_bar, turnover.cap_used),
-        ):
-            bar.setValue(min(1000, int(share * 1000)))
-            bar.setFormat(fmt.percent(share))
-            bar.setEnabled(turnover.thresholds_apply)
 
     def _fail(self, message: str) -> None:
         self.status.setText(message)
@@ -595,77 +387,19 @@ class ReportsScreen(QWidget):
 
     def save_pdf(self) -> None:
         """Ask where, then write the period's sales summary PDF off the GUI thread."""
-        period, files = self.selected_period(), self._shop.report_files
-        self._export(
-            _("Save the sales summary"),
-            _("sales-summary-{first}-{last}.pdf").format(first=period.first, last=period.last),
-            _("PDF (*.pdf)"),
-            lambda path, approval: files.write(period, path, FileFormat.PDF, approval=approval),
-            needs=(Permission.EXPORT, Permission.VIEW_COST),
-            doing=_("Writing the PDF…"),
-        )
+        self.files.save_pdf(self.selected_period())
 
     def export_lines(self, kind: str) -> None:
         """Ask where, then write the period's sale lines as CSV or XLSX."""
-        period, files = self.selected_period(), self._shop.report_files
-        file_format = FileFormat(kind)
-        self._export(
-            _("Export the sale lines"),
-            _("sale-lines-{first}-{last}.{kind}").format(
-                first=period.first, last=period.last, kind=kind
-            ),
-            _("CSV (*.csv)") if file_format is FileFormat.CSV else _("Excel (*.xlsx)"),
-            lambda path, approval: files.write(period, path, file_format, approval=approval),
-        )
+        self.files.export_lines(self.selected_period(), kind)
 
     def export_turnover(self) -> None:
         """Ask where, then write the year's UMKM turnover as CSV."""
-        year, files = self.selected_period().last.year, self._shop.report_files
-        self._export(
-            _("Export the UMKM turnover"),
-            _("turnover-{year}.csv").format(year=year),
-            _("CSV (*.csv)"),
-            lambda path, approval: files.write_turnover_csv(year, path, approval=approval),
-        )
+        self.files.export_turnover(self.selected_period().last.year)
 
     def export_bundle(self) -> None:
         """Ask where, then write this till's bundle of the selected period for merging."""
-        period, bundles = self.selected_period(), self._shop.bundles
-        code = self._shop.settings.load().till_code
-        self._export(
-            _("Export this till's bundle"),
-            _("till-{code}-{first}-{last}.zip").format(
-                code=code, first=period.first, last=period.last
-            ),
-            _("Till bundles (*.zip)"),
-            lambda path, approval: bundles.export(
-                path, period.first, period.last, approval=approval
-            ),
-        )
-
-    def _export(
-        self,
-        title: str,
-        name: str,
-        filters: str,
-        write: Callable[[Path, Approval | None], WrittenFile | BundleExportSummary],
-        *,
-        needs: tuple[Permission, ...] = (Permission.EXPORT,),
-        doing: str = "",
-    ) -> None:
-        """Get the owner's approval if needed, ask where, then ``write`` off the GUI thread."""
-        granted = self.approvals.granted(*needs, tell=self.status.setText)
-        if granted is None:
-            return
-        path = dialogs.save_file(self, title, name, filters, kind=dialogs.FileKind.DOCUMENT)
-        if path is None:
-            return
-        self.status.setText(doing or _("Exporting…"))
-        self.background.run(lambda: write(path, granted.approval), self._written, self._fail)
-
-    def _written(self, written: WrittenFile | BundleExportSummary) -> None:
-        self.status.setText(_("Saved {path}").format(path=written.path))
-        self.fileWritten.emit(str(written.path))
+        self.files.export_bundle(self.selected_period())
 
     # -- dialogs -------------------------------------------------------------------------
 

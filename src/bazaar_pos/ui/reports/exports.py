@@ -1,0 +1,126 @@
+"""The Reports screen's files: the summary PDF, sale lines, UMKM turnover and till bundles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from bazaar_pos.domain.access import Permission
+from bazaar_pos.domain.periods import Period
+from bazaar_pos.i18n import _
+from bazaar_pos.services.merging.bundles.service import BundleExportSummary
+from bazaar_pos.services.people.access import Approval
+from bazaar_pos.services.reports.files import FileFormat, WrittenFile
+from bazaar_pos.services.shop import Shop
+from bazaar_pos.ui.access.approval import Approvals
+from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.jobs import Jobs
+
+Write = Callable[[Path, Approval | None], WrittenFile | BundleExportSummary]
+"""Writes a file to a path, with the owner's approval when one was needed."""
+
+
+class ReportFiles:
+    """The Reports screen's files: approval if needed, where to, then written off the GUI thread.
+
+    ``tell`` shows progress, ``written`` gets the path of each file written, and
+    ``failed`` the reason a file could not be written.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        shop: Shop,
+        approvals: Approvals,
+        jobs: Jobs,
+        *,
+        tell: Callable[[str], None],
+        written: Callable[[str], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        """Write files of ``shop`` on ``jobs``, asking where over ``parent``."""
+        self._parent = parent
+        self._shop = shop
+        self._approvals = approvals
+        self._jobs = jobs
+        self._tell = tell
+        self._written_to = written
+        self._failed = failed
+
+    def save_pdf(self, period: Period) -> None:
+        """Ask where, then write ``period``'s sales summary PDF off the GUI thread."""
+        files = self._shop.report_files
+        self._export(
+            _("Save the sales summary"),
+            _("sales-summary-{first}-{last}.pdf").format(first=period.first, last=period.last),
+            _("PDF (*.pdf)"),
+            lambda path, approval: files.write(period, path, FileFormat.PDF, approval=approval),
+            needs=(Permission.EXPORT, Permission.VIEW_COST),
+            doing=_("Writing the PDF…"),
+        )
+
+    def export_lines(self, period: Period, kind: str) -> None:
+        """Ask where, then write ``period``'s sale lines as CSV or XLSX."""
+        files = self._shop.report_files
+        file_format = FileFormat(kind)
+        self._export(
+            _("Export the sale lines"),
+            _("sale-lines-{first}-{last}.{kind}").format(
+                first=period.first, last=period.last, kind=kind
+            ),
+            _("CSV (*.csv)") if file_format is FileFormat.CSV else _("Excel (*.xlsx)"),
+            lambda path, approval: files.write(period, path, file_format, approval=approval),
+        )
+
+    def export_turnover(self, year: int) -> None:
+        """Ask where, then write ``year``'s UMKM turnover as CSV."""
+        files = self._shop.report_files
+        self._export(
+            _("Export the UMKM turnover"),
+            _("turnover-{year}.csv").format(year=year),
+            _("CSV (*.csv)"),
+            lambda path, approval: files.write_turnover_csv(year, path, approval=approval),
+        )
+
+    def export_bundle(self, period: Period) -> None:
+        """Ask where, then write this till's bundle of ``period`` for merging."""
+        bundles = self._shop.bundles
+        code = self._shop.settings.load().till_code
+        self._export(
+            _("Export this till's bundle"),
+            _("till-{code}-{first}-{last}.zip").format(
+                code=code, first=period.first, last=period.last
+            ),
+            _("Till bundles (*.zip)"),
+            lambda path, approval: bundles.export(
+                path, period.first, period.last, approval=approval
+            ),
+        )
+
+    def _export(
+        self,
+        title: str,
+        name: str,
+        filters: str,
+        write: Write,
+        *,
+        needs: tuple[Permission, ...] = (Permission.EXPORT,),
+        doing: str = "",
+    ) -> None:
+        """Get the owner's approval if needed, ask where, then ``write`` off the GUI thread."""
+        granted = self._approvals.granted(*needs, tell=self._tell)
+        if granted is None:
+            return
+        path = dialogs.save_file(
+            self._parent, title, name, filters, kind=dialogs.FileKind.DOCUMENT
+        )
+        if path is None:
+            return
+        self._tell(doing or _("Exporting…"))
+        self._jobs.run(lambda: write(path, granted.approval), self._written, self._failed)
+
+    def _written(self, written: WrittenFile | BundleExportSummary) -> None:
+        self._tell(_("Saved {path}").format(path=written.path))
+        self._written_to(str(written.path))
