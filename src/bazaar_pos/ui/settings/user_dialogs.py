@@ -51,7 +51,10 @@ class UserDialog(QDialog):
         form.addRow(_("&PIN (4-6 digits):"), self.pin)
         form.addRow(_("PIN &again:"), self.again)
         note = QLabel(
-            _("The PIN is stored only as a slow, salted hash. Choose one that is not 1234.")
+            _(
+                "The PIN is never stored as typed, so nobody can read it from the shop's "
+                "file. Choose one that is not 1234."
+            )
         )
         note.setObjectName("screenNote")
         note.setWordWrap(True)
