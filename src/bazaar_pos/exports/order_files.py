@@ -12,7 +12,6 @@ column as the file spells it, and the caller refuses the whole file when there a
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,7 +29,7 @@ from bazaar_pos.domain.marketplace import (
 )
 from bazaar_pos.errors import UserError
 from bazaar_pos.exports.csv_io import csv_records
-from bazaar_pos.exports.xlsx_io import cell_text
+from bazaar_pos.exports.xlsx_io import cell_text, open_workbook
 from bazaar_pos.i18n import _
 
 HEADER_SEARCH_ROWS = 12
@@ -190,15 +189,7 @@ def _unknown(path: Path) -> UserError:
 
 
 def _read_xlsx(path: Path, *, read_only: bool) -> OrderFile | None:
-    from openpyxl import load_workbook  # loads when a workbook is read, not at start
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(path, read_only=read_only, data_only=True)
-    except FileNotFoundError:
-        raise UserError(_("File not found: {path}").format(path=path)) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
-        raise UserError(_("{path} is not an Excel workbook (.xlsx).").format(path=path)) from None
+    workbook = open_workbook(path, read_only=read_only)
     try:
         named = {sheet.title.casefold(): sheet for sheet in workbook.worksheets}
         preferred = list(

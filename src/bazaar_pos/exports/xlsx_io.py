@@ -10,11 +10,15 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bazaar_pos.errors import UserError
 from bazaar_pos.exports.csv_io import CsvRow, CsvTable, header_spelling
 from bazaar_pos.files import atomic_path
 from bazaar_pos.i18n import _
+
+if TYPE_CHECKING:  # openpyxl loads when a workbook is read, not at start
+    from openpyxl import Workbook
 
 
 def cell_text(value: object) -> str:
@@ -34,6 +38,23 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
+def open_workbook(path: Path, *, read_only: bool = True) -> Workbook:
+    """A workbook's cell values (not formulas); UserError when it is missing or no workbook.
+
+    ``read_only`` streams the rows; a full read also puts together files that write
+    every cell in a row element of its own.
+    """
+    from openpyxl import load_workbook  # loads when a workbook is read, not at start
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        return load_workbook(path, read_only=read_only, data_only=True)
+    except FileNotFoundError:
+        raise UserError(_("File not found: {path}").format(path=path)) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
+        raise UserError(_("{path} is not an Excel workbook (.xlsx).").format(path=path)) from None
+
+
 def read_xlsx(path: Path, aliases: dict[str, str] | None = None) -> CsvTable:
     """Read the first sheet of a workbook: a header row, then one row per record.
 
@@ -41,15 +62,7 @@ def read_xlsx(path: Path, aliases: dict[str, str] | None = None) -> CsvTable:
     messages point at the row a person sees. Raises UserError when the file
     cannot be read as a workbook.
     """
-    from openpyxl import load_workbook  # loads when a workbook is read, not at start
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise UserError(_("File not found: {path}").format(path=path)) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
-        raise UserError(_("{path} is not an Excel workbook (.xlsx).").format(path=path)) from None
+    workbook = open_workbook(path)
     try:
         sheet = workbook.worksheets[0]
         rows = sheet.iter_rows(values_only=True)

@@ -95,8 +95,8 @@ def _serial_ports() -> list[DetectedPrinter]:
 
     found = []
     for port in list_ports.comports():
-        label = _serial_name(port.device, port.description)
-        if label == _serial_name(port.device, None) and _BUILT_IN_SERIAL.fullmatch(port.device):
+        label, bare = _serial_name(port.device, port.description), _serial_name(port.device, None)
+        if label == bare and _BUILT_IN_SERIAL.fullmatch(port.device):
             continue  # a computer's own serial port, with nothing known on it
         found.append(DetectedPrinter(f"serial://{port.device}?baud=9600", label))
     return found
