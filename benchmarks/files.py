@@ -53,7 +53,7 @@ def _raw_import(csv_path: Path, database: Path) -> None:
             con.execute("BEGIN IMMEDIATE")
             con.executemany(
                 "INSERT INTO products (uuid, sku, name, barcode, category, price_minor,"
-                " cost_minor, stock_on_hand, active, created_at, updated_at)"
+                " cost_minor, stock_milli, active, created_at, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
                 ((uuid.uuid4().hex, *row, now, now) for row in rows),
             )
@@ -110,8 +110,9 @@ RAW_REPORT = (
        GROUP BY day, hour, till_id, cashier, channel""",
     # The period's lines by product.
     """SELECT sale_lines.product_id, sale_lines.sku, max(sale_lines.name),
-              sum(quantity), sum(quantity * unit_price_minor), sum(sale_lines.discount_minor),
-              sum(line_total_minor), sum(sale_lines.tax_minor), sum(quantity * unit_cost_minor)
+              sum(quantity_milli), sum(line_total_minor + sale_lines.discount_minor),
+              sum(sale_lines.discount_minor), sum(line_total_minor), sum(sale_lines.tax_minor),
+              sum((quantity_milli * unit_cost_minor + 500) / 1000)
        FROM sales JOIN sale_lines ON sale_lines.sale_id = sales.id
        WHERE sales.created_at >= :start AND sales.created_at < :end
        GROUP BY sale_lines.product_id, sale_lines.sku""",

@@ -254,7 +254,7 @@ def filtering(shop: Shop, con: sqlite3.Connection, rounds: int) -> list[Row]:
     def bare_filter() -> None:
         words, params = _word_conditions(bare.field.text())
         rows = con.execute(
-            "SELECT id, sku, name, category, barcode, price_minor, stock_on_hand FROM products"
+            "SELECT id, sku, name, category, barcode, price_minor, stock_milli FROM products"
             f" WHERE active{words} ORDER BY name, id LIMIT 200",
             params,
         ).fetchall()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.quantity import PER_UNIT
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
 from benchmarks.shop_data import ZONE, BuiltShop
@@ -33,7 +34,7 @@ def _cart(shop: Shop, products: list[ProductView]) -> Cart:
                 sku=product.sku,
                 name=product.name,
                 unit_price=product.price,
-                quantity=1,
+                quantity_milli=PER_UNIT,
                 unit_cost=product.cost,
                 product_id=product.id,
             )
@@ -68,9 +69,9 @@ def _raw_sale(con: sqlite3.Connection, products: list[ProductView]) -> None:
         (sale_uuid, number, sequence, RAW_TILL, total, total, now),
     ).lastrowid
     con.executemany(
-        "INSERT INTO sale_lines (sale_id, position, product_id, sku, name, quantity,"
+        "INSERT INTO sale_lines (sale_id, position, product_id, sku, name, quantity_milli,"
         " unit_price_minor, unit_cost_minor, discount_minor, tax_minor, line_total_minor)"
-        " VALUES (?, ?, ?, ?, ?, 1, ?, ?, 0, 0, ?)",
+        " VALUES (?, ?, ?, ?, ?, 1000, ?, ?, 0, 0, ?)",
         [
             (sale_id, n, p.id, p.sku, p.name, p.price, p.cost, p.price)
             for n, p in enumerate(products, start=1)
@@ -83,12 +84,12 @@ def _raw_sale(con: sqlite3.Connection, products: list[ProductView]) -> None:
         (sale_id, total, total, now),
     )
     con.executemany(
-        "INSERT INTO stock_movements (uuid, product_id, quantity, reason, reference, note,"
-        " unit_cost_minor, till_id, created_at) VALUES (?, ?, -1, 'sale', ?, '', NULL, ?, ?)",
+        "INSERT INTO stock_movements (uuid, product_id, quantity_milli, reason, reference, note,"
+        " unit_cost_minor, till_id, created_at) VALUES (?, ?, -1000, 'sale', ?, '', NULL, ?, ?)",
         [(uuid.uuid4().hex, p.id, f"sale:{sale_uuid}", RAW_TILL, now) for p in products],
     )
     con.executemany(
-        "UPDATE products SET stock_on_hand = stock_on_hand - 1 WHERE id = ?",
+        "UPDATE products SET stock_milli = stock_milli - 1000 WHERE id = ?",
         [(p.id,) for p in products],
     )
     con.execute(

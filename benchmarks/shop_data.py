@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 
 from bazaar_pos.domain.barcodes import internal_ean13
 from bazaar_pos.domain.periods import Period
+from bazaar_pos.domain.quantity import PER_UNIT
 from bazaar_pos.domain.text import search_key
 from bazaar_pos.services.people.access import AccessControl
 from bazaar_pos.services.settings import SettingsService
@@ -277,19 +278,20 @@ def build_shop(path: Path, size: ShopSize, *, seed: int = 2025) -> dict[str, obj
         products = _products(rng, size.products, opened)
         con.executemany(
             "INSERT INTO products (id, uuid, sku, name, barcode, category, price_minor,"
-            " cost_minor, stock_on_hand, active, favourite, search_key, low_stock_level,"
+            " cost_minor, stock_milli, active, favourite, search_key, low_stock_milli,"
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)",
             products,
         )
         sold, facts = _sales(con, rng, size, products, tills)
         con.executemany(
-            "INSERT INTO stock_movements (uuid, product_id, quantity, reason, reference, note,"
-            " unit_cost_minor, till_id, created_at) VALUES (?, ?, ?, 'opening', '', '', ?, ?, ?)",
+            "INSERT INTO stock_movements (uuid, product_id, quantity_milli, reason, reference,"
+            " note, unit_cost_minor, till_id, created_at)"
+            " VALUES (?, ?, ?, 'opening', '', '', ?, ?, ?)",
             (
                 (
                     f"{rng.getrandbits(128):032x}",
                     p[0],
-                    sold[p[0]] + stock,
+                    (sold[p[0]] + stock) * PER_UNIT,
                     p[7],
                     this.till_id,
                     opened,
@@ -298,7 +300,7 @@ def build_shop(path: Path, size: ShopSize, *, seed: int = 2025) -> dict[str, obj
             ),
         )
         con.execute(
-            "UPDATE products SET stock_on_hand = (SELECT sum(quantity) FROM stock_movements"
+            "UPDATE products SET stock_milli = (SELECT sum(quantity_milli) FROM stock_movements"
             " WHERE product_id = products.id)"
         )
         con.execute("COMMIT")
@@ -436,7 +438,7 @@ def _sales(
                     pid,
                     sku,
                     name,
-                    quantity,
+                    quantity * PER_UNIT,
                     price,
                     cost,
                     off,
@@ -447,7 +449,7 @@ def _sales(
                 (
                     f"{rng.getrandbits(128):032x}",
                     pid,
-                    -quantity,
+                    -quantity * PER_UNIT,
                     f"sale:{uuid}",
                     till_id,
                     created,
@@ -542,7 +544,7 @@ def _flush(
         sales,
     )
     con.executemany(
-        "INSERT INTO sale_lines (id, sale_id, position, product_id, sku, name, quantity,"
+        "INSERT INTO sale_lines (id, sale_id, position, product_id, sku, name, quantity_milli,"
         " unit_price_minor, unit_cost_minor, discount_minor, tax_minor, line_total_minor)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
         lines,
@@ -553,7 +555,7 @@ def _flush(
         payments,
     )
     con.executemany(
-        "INSERT INTO stock_movements (uuid, product_id, quantity, reason, reference, note,"
+        "INSERT INTO stock_movements (uuid, product_id, quantity_milli, reason, reference, note,"
         " unit_cost_minor, till_id, created_at) VALUES (?, ?, ?, 'sale', ?, '', NULL, ?, ?)",
         movements,
     )

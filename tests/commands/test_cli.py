@@ -76,7 +76,7 @@ def test_import_export_sales_and_check(db_path, tmp_path, write_csv):
 
     out = tmp_path / "out.csv"
     assert bazaar_pos("--db", db_path, "products", "export", out).returncode == 0
-    assert out.read_text().splitlines()[1] == "KOP-1,Kopi,,,95000,0,-2,pcs,yes,,no,yes,no,,,,,"
+    assert out.read_text().splitlines()[1] == "KOP-1,Kopi,,,95000,0,-2,pcs,,yes,,no,yes,no,,,,,"
 
     checked = bazaar_pos("--db", db_path, "check")
     assert (checked.returncode, checked.stdout.strip()) == (0, "All checks passed.")
@@ -94,8 +94,8 @@ def test_check_exits_1_when_something_is_wrong(db_path):
     with sqlite3.connect(db_path) as connection:
         connection.execute(
             "INSERT INTO products (uuid, sku, name, category, price_minor, cost_minor,"
-            " stock_on_hand, active, created_at, updated_at)"
-            " VALUES ('u1', 'X', 'X', '', 1, 0, 3, 1, '2026-01-01', '2026-01-01')"
+            " stock_milli, active, created_at, updated_at)"
+            " VALUES ('u1', 'X', 'X', '', 1, 0, 3000, 1, '2026-01-01', '2026-01-01')"
         )
     connection.close()
     done = bazaar_pos("--db", db_path, "check")

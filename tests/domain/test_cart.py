@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from bazaar_pos.domain.cart import Cart, CartLine, compute_totals
 from bazaar_pos.domain.money import currency
 from bazaar_pos.domain.pricing import Discount, TaxRule
+from bazaar_pos.domain.quantity import whole
 
 IDR = currency("IDR")
 
@@ -16,7 +17,7 @@ def line(price, qty=1, product_id=None, **kw):
         sku=f"S{product_id}",
         name="Item",
         unit_price=price,
-        quantity=qty,
+        quantity_milli=whole(qty),
         product_id=product_id,
         **kw,
     )
@@ -27,7 +28,7 @@ def test_scanning_the_same_product_again_adds_one_more():
     first = cart.add(line(15_000, product_id=1))
     cart.add(line(15_000, product_id=1))
     assert len(cart) == 1
-    assert cart.line(first.key).quantity == 2
+    assert cart.line(first.key).quantity_milli == whole(2)
 
 
 def test_open_price_items_and_discounted_lines_stay_separate():
@@ -77,7 +78,7 @@ def test_inclusive_tax_is_inside_the_total():
 def test_editing_lines():
     cart = Cart(IDR)
     item = cart.add(line(10_000, product_id=1))
-    assert cart.set_quantity(item.key, 3).quantity == 3
+    assert cart.set_quantity(item.key, whole(3)).quantity_milli == whole(3)
     assert cart.set_unit_price(item.key, 9_000).gross == 27_000
     assert [x.key for x in cart] == [item.key]
     assert cart.lines[0].unit_price == 9_000

@@ -30,17 +30,18 @@ def test_impossible_commissions_are_refused(build, message):
 
 def test_percentage_commission_rounds_half_up_and_mirrors_returns():
     twenty = Commission.percent(20)
-    assert twenty.of(185_000, 1) == 37_000
-    assert Commission.percent("12.5").of(1_004, 1) == 126  # 125.5 -> 126
-    assert twenty.of(-185_000, -1) == -37_000
+    assert twenty.of(185_000, 1_000) == 37_000
+    assert Commission.percent("12.5").of(1_004, 1_000) == 126  # 125.5 -> 126
+    assert twenty.of(-185_000, -1_000) == -37_000
 
 
 def test_fixed_commission_is_per_item_and_never_more_than_the_sale():
     five = Commission.fixed(5_000)
-    assert five.of(60_000, 3) == 15_000
-    assert five.of(4_000, 1) == 4_000
-    assert five.of(-60_000, -3) == -15_000
-    assert five.of(-4_000, -1) == -4_000
+    assert five.of(60_000, 3_000) == 15_000
+    assert five.of(4_000, 1_000) == 4_000
+    assert five.of(-60_000, -3_000) == -15_000
+    assert five.of(-4_000, -1_000) == -4_000
+    assert five.of(45_000, 250) == 1_250  # Rp5.000 per kg on 250 g
 
 
 def test_descriptions():

@@ -1,19 +1,28 @@
 """Quantities by weight, length and volume: exact thousandths, typed the way people type them."""
 
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bazaar_pos.domain.cart import Cart, CartLine
+from bazaar_pos.domain.money import currency
+from bazaar_pos.domain.pricing import Discount, TaxRule, prorate
 from bazaar_pos.domain.quantity import (
     PER_UNIT,
     Dimension,
     QuantityError,
     Unit,
+    amount_agrees,
     format_quantity,
     line_amount,
     parse_quantity,
+    plain_quantity,
+    priced_amount,
+    quantity_decimal,
+    quantity_times_price,
     to_milli,
     unit_of,
     whole,
@@ -123,3 +132,64 @@ def test_quantities_read_as_people_write_them():
     assert format_quantity(1500, Unit.M, "en_US") == "1.5 m"
     assert format_quantity(3000, Unit.PCS, "id_ID") == "3"
     assert format_quantity(250, Unit.KG, "id_ID", with_unit=False) == "0,25"
+
+
+@given(
+    lines=st.lists(
+        st.tuples(st.integers(1, 99_999), st.integers(0, 2_000_000), st.sampled_from(list(Unit))),
+        min_size=1,
+        max_size=6,
+    ),
+    percent=st.integers(0, 50),
+    tax=st.sampled_from([None, TaxRule(Decimal(11), inclusive=True), TaxRule(Decimal(11))]),
+)
+def test_a_cart_of_weighed_and_counted_goods_adds_up_exactly(lines, percent, tax):
+    cart = Cart(currency("IDR"), tax)
+    for milli, price, unit in lines:
+        quantity = whole(milli % 50 + 1) if unit.counted else milli
+        cart.append(CartLine("S", "N", price, quantity, unit=unit))
+    cart.discount = Discount.percent(percent) if percent else None
+    totals = cart.totals()
+    exact = [line_amount(t.line.quantity_milli, t.line.unit_price) for t in totals.lines]
+    assert totals.subtotal == sum(exact)
+    assert sum(t.net for t in totals.lines) == totals.net == totals.subtotal - totals.discount
+    assert totals.total == totals.net + totals.tax_added
+    assert all(isinstance(t.gross, int) and isinstance(t.tax, int) for t in totals.lines)
+    pieces = sum(t.line.quantity_milli // PER_UNIT for t in totals.lines if t.line.unit.counted)
+    assert totals.item_count == pieces + sum(1 for t in totals.lines if not t.line.unit.counted)
+
+
+@given(sold=st.integers(1, 50_000), price=st.integers(1, 1_000_000), parts=st.integers(1, 6))
+def test_refunding_a_weighed_line_in_parts_gives_back_exactly_its_amount(sold, price, parts):
+    amount = line_amount(sold, price)
+    cuts = sorted({sold * k // parts for k in range(1, parts)} | {sold})
+    given, before = [], 0
+    for after in cuts:
+        given.append(prorate(amount, after, sold) - prorate(amount, before, sold))
+        before = after
+    assert sum(given) == amount
+    assert all(part >= 0 for part in given)
+
+
+def test_a_label_scale_price_is_kept_and_still_agrees_with_the_weight():
+    line = CartLine("GUL", "Gula aren", 60_000, 481, unit=Unit.KG, priced=28_850)
+    assert line.gross == 28_850 != line_amount(481, 60_000)
+    assert amount_agrees(481, 60_000, 28_850)
+    assert not amount_agrees(481, 60_000, 29_000)
+    assert priced_amount(481, 60_000, 28_850) == 28_850
+    assert priced_amount(250, 180_000, 45_000) is None
+    cart = Cart(currency("IDR"))
+    first = cart.add(line)
+    cart.add(CartLine("GUL", "Gula aren", 60_000, 481, unit=Unit.KG, priced=28_850))
+    assert len(cart) == 2  # each weighing is a line of its own
+    assert cart.set_quantity(first.key, 500).gross == 30_000  # a new weight drops the label price
+    with pytest.raises(QuantityError):
+        CartLine("KOP", "Kopi", 95_000, 1_500)
+
+
+def test_a_receipt_shows_the_weight_times_the_price_per_unit():
+    assert quantity_times_price(250, Unit.KG, "Rp180.000", "id_ID") == "0,25 kg x Rp180.000/kg"
+    assert quantity_times_price(3_000, Unit.PCS, "Rp15.000", "id_ID") == "3 x Rp15.000"
+    assert quantity_times_price(1_500, Unit.M, "$8.50", "en_US") == "1.5 m x $8.50/m"
+    assert plain_quantity(-1_500) == "-1.5"
+    assert quantity_decimal(12_000) == Decimal(12)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from bazaar_pos.domain.money import currency
 from bazaar_pos.domain.payment import PaymentMethod
+from bazaar_pos.domain.quantity import Unit, whole
 from bazaar_pos.domain.receipt import Receipt, ReceiptItem, ReceiptPayment, ShopHeader
 from bazaar_pos.domain.receipt_layout import (
     LaidLine,
@@ -29,7 +30,10 @@ def make_receipt(**changes) -> Receipt:
         "sold_at": datetime(2026, 11, 21, 10, 5, tzinfo=UTC),
         "cashier": "Sari",
         "currency": IDR,
-        "items": (ReceiptItem("Kopi Gayo 250 g", 2, 95_000), ReceiptItem("Es Teh", 1, 5_000)),
+        "items": (
+            ReceiptItem("Kopi Gayo 250 g", whole(2), 95_000),
+            ReceiptItem("Es Teh", whole(1), 5_000),
+        ),
         "subtotal": 195_000,
         "discount": 0,
         "tax": 0,
@@ -107,7 +111,7 @@ def test_shop_name_is_the_title_and_total_is_strong():
 
 def test_long_names_wrap_and_amounts_stay_right_aligned():
     name = "Kain Batik Tulis Motif Parang Rusak Warna Sogan Asli Solo"
-    lines = texts(make_receipt(items=(ReceiptItem(name, 1, 1_250_000),)))
+    lines = texts(make_receipt(items=(ReceiptItem(name, whole(1), 1_250_000),)))
     start = lines.index("Kain Batik Tulis")
     assert lines[start : start + 4] == [
         "Kain Batik Tulis",
@@ -157,7 +161,7 @@ def test_non_cash_sale_without_change_shows_no_change_line():
 def test_text_is_transliterated_to_ascii():
     receipt = make_receipt(
         shop=ShopHeader("Café Ñoño “Batik”"),
-        items=(ReceiptItem("Teh 🍵 manis — dingin", 1, 5_000),),
+        items=(ReceiptItem("Teh 🍵 manis — dingin", whole(1), 5_000),),
     )
     lines = texts(receipt)
     assert all(line.isascii() for line in lines)
@@ -225,12 +229,13 @@ names = st.text(
 @given(
     name=names,
     shop=names,
-    quantity=st.integers(1, 999),
+    quantity=st.integers(1, 999_999),
+    unit=st.sampled_from(list(Unit)),
     price=st.integers(0, 10**11),
     columns=st.sampled_from([32, 42, 48]),
 )
-def test_nothing_is_ever_wider_than_the_paper(name, shop, quantity, price, columns):
-    item = ReceiptItem(name, quantity, price)
+def test_nothing_is_ever_wider_than_the_paper(name, shop, quantity, unit, price, columns):
+    item = ReceiptItem(name, whole(quantity % 1000 or 1) if unit.counted else quantity, price, unit)
     receipt = make_receipt(
         shop=ShopHeader(shop, shop, shop, shop),
         items=(item,),
@@ -275,3 +280,25 @@ def test_an_indonesian_receipt_names_a_wallet_payment_in_full_within_32_columns(
     lines = texts(make_receipt(payments=(ReceiptPayment(PaymentMethod.EWALLET, 1_950_000),)))
     assert row("Dompet digital", "Rp1.950.000") in lines
     assert max(len(line) for line in lines) <= 32
+
+
+def test_a_weighed_line_shows_its_weight_and_price_per_kilo():
+    items = (
+        ReceiptItem("Kopi biji Gayo", 250, 180_000, Unit.KG),
+        ReceiptItem("Gula aren", 481, 60_000, Unit.KG, priced=28_850),
+        ReceiptItem("Kain lurik", 1_500, 85_000, Unit.M),
+    )
+    lines = texts(make_receipt(items=items, subtotal=201_350, total=201_350))
+    start = lines.index("Kopi biji Gayo")
+    assert lines[start : start + 8] == [
+        "Kopi biji Gayo",
+        "  0,25 kg x Rp180.000/kg",
+        "                        Rp45.000",
+        "Gula aren",
+        "  0,481 kg x Rp60.000/kg",
+        "                        Rp28.850",
+        "Kain lurik",
+        "  1,5 m x Rp85.000/m   Rp127.500",
+    ]
+    wide = texts(make_receipt(items=items, subtotal=201_350, total=201_350), columns=48)
+    assert "  0,25 kg x Rp180.000/kg                Rp45.000" in wide

@@ -9,6 +9,7 @@ import pytest
 
 from bazaar_pos.domain.cart import Cart
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView, SaleResult
@@ -35,7 +36,7 @@ def add_product(shop: Shop) -> Callable[..., ProductView]:
             )
         )
         if stock:
-            shop.stock.receive(product.id, stock)
+            shop.stock.receive(product.id, whole(stock))
         return shop.catalogue.get(product.id)
 
     return make

@@ -28,6 +28,7 @@ from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.periods import Period
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.products.labels import LabelRequest
 from bazaar_pos.services.reports.files import FileFormat
@@ -74,7 +75,7 @@ def sell(shop: Shop, index: int, *, announce: bool = True) -> None:
                 sku=sku,
                 name=product.name,
                 unit_price=product.price,
-                quantity=quantity,
+                quantity_milli=whole(quantity),
                 product_id=product.id,
             )
         )
@@ -121,11 +122,11 @@ def prepare(folder: Path) -> None:
         )
         for sku, name, price in PRODUCTS:
             product = shop.catalogue.create(ProductDraft(sku=sku, name=name, price=price))
-            shop.stock.receive(product.id, 1_000)
+            shop.stock.receive(product.id, whole(1_000))
         bowl = shop.catalogue.create(
             ProductDraft(CONSIGNED[0], CONSIGNED[1], CONSIGNED[2], consignor_id=maker.id)
         )
-        shop.consignment.receive(bowl.id, 1_000)
+        shop.consignment.receive(bowl.id, whole(1_000))
         sell(shop, 1000, announce=False)
         (folder / "exports").mkdir()
         export_all(shop, folder, announce=False)

@@ -74,8 +74,11 @@ def scan(qtbot, till, code):
 
 
 def cart_rows(till):
-    """The cart as (sku, quantity) pairs."""
-    return [(line.sku, line.quantity) for line in till.cart]
+    """The cart as (sku, quantity) pairs: pieces, or thousandths of goods sold by measure."""
+    return [
+        (line.sku, line.quantity_milli // 1000 if line.unit.counted else line.quantity_milli)
+        for line in till.cart
+    ]
 
 
 def open_payment(qtbot, till):

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.models import Sale
 
@@ -53,7 +54,7 @@ def main(database: Path, total: int) -> None:
                     sku=sku,
                     name=product.name,
                     unit_price=product.price,
-                    quantity=quantity,
+                    quantity_milli=whole(quantity),
                     product_id=product.id,
                 )
             )

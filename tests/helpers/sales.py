@@ -11,6 +11,7 @@ from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.pricing import Discount
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView, SaleResult
 
@@ -38,7 +39,7 @@ def cart_for(shop: Shop, items: Iterable[tuple[ProductView | CartLine, int]]) ->
                 name=item.name,
                 unit_price=item.price,
                 unit_cost=item.cost,
-                quantity=quantity,
+                quantity_milli=whole(quantity),
                 product_id=item.id,
             )
         )

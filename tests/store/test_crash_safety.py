@@ -20,6 +20,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
 from tests.helpers import sale_stream
@@ -70,7 +71,7 @@ def stream_state(db_path: Path) -> dict:
             " (SELECT count(*) FROM audit_events a WHERE a.entity_ref = s.uuid)"
             " FROM sales s"
         ).fetchall()
-        stock = dict(connection.execute("SELECT sku, stock_on_hand FROM products"))
+        stock = dict(connection.execute("SELECT sku, stock_milli / 1000 FROM products"))
     connection.close()
     incomplete = [
         ref
@@ -107,7 +108,7 @@ def assert_database_whole(db_path: Path, acknowledged: set[int], context: str) -
 def test_killing_the_till_mid_stream_never_loses_or_splits_a_sale(shop, db_path):
     for sku in sale_stream.PRODUCTS:
         product = shop.catalogue.create(ProductDraft(sku=sku, name=f"Item {sku}", price=12_500))
-        shop.stock.receive(product.id, sale_stream.OPENING_STOCK)
+        shop.stock.receive(product.id, whole(sale_stream.OPENING_STOCK))
     shop.close()
     rng = random.Random(SEED)
     acknowledged: set[int] = set()

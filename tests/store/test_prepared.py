@@ -59,7 +59,7 @@ def test_a_connection_without_a_transaction_gets_one(shop):
 
 
 def test_columns_with_python_defaults_must_be_given(shop):
-    without_uuid = Prepared.insert(StockMovement.__table__, ("product_id", "quantity"))
+    without_uuid = Prepared.insert(StockMovement.__table__, ("product_id", "quantity_milli"))
     with pytest.raises(ValueError, match="uuid"), shop.db.writing_rows() as connection:
         without_uuid.execute(connection, (1, 1))
     touch = Prepared(update(SETTINGS).values(value=bindparam("v")), ("v",))

@@ -476,7 +476,7 @@ def test_ctrl_a_in_a_quantity_box_refunds_everything(qtbot, shop, add_product, s
     box.setFocus()
     qtbot.waitUntil(box.hasFocus)
     qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    assert [spin.value() for spin in dialog.quantities] == [2, 3]
+    assert [spin.value() for spin in dialog.quantities] == [2_000, 3_000]
 
 
 def test_alt_b_adds_a_consignor_in_indonesian(qtbot, shop, monkeypatch):

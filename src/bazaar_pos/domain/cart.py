@@ -8,33 +8,52 @@ from dataclasses import dataclass, field, replace
 
 from bazaar_pos.domain.money import Currency, MinorUnits
 from bazaar_pos.domain.pricing import Discount, TaxRule, allocate
+from bazaar_pos.domain.quantity import PER_UNIT, QuantityError, Unit, line_amount
 
 
 @dataclass(frozen=True, slots=True)
 class CartLine:
-    """One line of the cart: a product (or an open-price item) and how many."""
+    """One line of the cart: a product (or an open-price item) and how much of it.
+
+    ``quantity_milli`` is in thousandths of ``unit`` (see domain.quantity): three
+    pieces are ``3000``, 250 g of coffee priced per kg is ``250``.
+    """
 
     sku: str
     name: str
     unit_price: MinorUnits
-    quantity: int = 1
+    quantity_milli: int = PER_UNIT
     unit_cost: MinorUnits = 0
     product_id: int | None = None
     discount: Discount | None = None
     taxable: bool = True
     key: str = field(default_factory=lambda: uuid.uuid4().hex)
+    unit: Unit = Unit.PCS
+    priced: MinorUnits | None = None
+    """The amount a label scale printed on the item's barcode: the line comes to it exactly."""
 
     def __post_init__(self) -> None:
         """Refuse prices and quantities a sale cannot have."""
         if self.unit_price < 0:
             raise ValueError("a price cannot be negative")
-        if self.quantity <= 0:
-            raise ValueError("a quantity must be at least 1")
+        if self.quantity_milli <= 0:
+            raise QuantityError("a quantity must be more than zero")
+        if self.unit.counted and self.quantity_milli % PER_UNIT:
+            raise QuantityError("a product sold by the piece takes whole pieces")
+        if self.priced is not None and self.priced < 0:
+            raise ValueError("a price cannot be negative")
 
     @property
     def gross(self) -> MinorUnits:
-        """Quantity times unit price, before any discount."""
-        return self.quantity * self.unit_price
+        """Quantity times unit price, rounded once (half up), before any discount."""
+        if self.priced is not None:
+            return self.priced
+        return line_amount(self.quantity_milli, self.unit_price)
+
+    @property
+    def pieces(self) -> int:
+        """How many items the line counts as: its pieces, or one for goods weighed or measured."""
+        return self.quantity_milli // PER_UNIT if self.unit.counted else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +126,8 @@ class CartTotals:
 
     @property
     def item_count(self) -> int:
-        """How many items, counting quantities."""
-        return sum(t.line.quantity for t in self.lines)
+        """How many items: pieces counted, and each weighed or measured line as one."""
+        return sum(t.line.pieces for t in self.lines)
 
 
 def compute_totals(
@@ -166,17 +185,24 @@ class Cart:
     def add(self, line: CartLine) -> CartLine:
         """Add ``line``, or add its quantity to a line of the same product and price.
 
+        Only pieces are added up; each weighing or measure stays a line of its own.
         Returns the line as it now stands in the cart.
         """
         for index, existing in enumerate(self._lines):
             if (
                 line.product_id is not None
+                and line.unit.counted
+                and line.priced is None
+                and existing.priced is None
                 and existing.product_id == line.product_id
+                and existing.unit is line.unit
                 and existing.unit_price == line.unit_price
                 and existing.discount is None
                 and line.discount is None
             ):
-                merged = replace(existing, quantity=existing.quantity + line.quantity)
+                merged = replace(
+                    existing, quantity_milli=existing.quantity_milli + line.quantity_milli
+                )
                 self._lines[index] = merged
                 return merged
         self._lines.append(line)
@@ -191,9 +217,13 @@ class Cart:
         """Return the line with ``key``, or raise KeyError."""
         return self._lines[self._index(key)]
 
-    def set_quantity(self, key: str, quantity: int) -> CartLine:
-        """Change a line's quantity (at least 1)."""
-        return self._replace(key, quantity=quantity)
+    def set_quantity(self, key: str, quantity_milli: int) -> CartLine:
+        """Change a line's quantity, in thousandths of its unit (more than zero).
+
+        A line priced by a label scale's barcode loses that price: it is now
+        quantity times the price per unit.
+        """
+        return self._replace(key, quantity_milli=quantity_milli, priced=None)
 
     def set_line_discount(self, key: str, discount: Discount | None) -> CartLine:
         """Give a line its own discount, or take it away with None."""

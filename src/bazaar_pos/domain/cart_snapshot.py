@@ -8,8 +8,11 @@ from typing import Any
 from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.money import Currency
 from bazaar_pos.domain.pricing import Discount, DiscountKind, TaxRule
+from bazaar_pos.domain.quantity import PER_UNIT, unit_of
 
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2
+"""Version 2 keeps quantities in thousandths with their unit; version 1 (whole pieces) is read."""
+READABLE_VERSIONS = (1, 2)
 
 
 def _discount_data(discount: Discount | None) -> dict[str, str] | None:
@@ -24,6 +27,12 @@ def _discount_of(data: dict[str, str] | None) -> Discount | None:
     return Discount(DiscountKind(data["kind"]), Decimal(data["value"]))
 
 
+def _quantity_milli(item: dict[str, Any], version: int) -> int:
+    if version == 1:
+        return int(item["quantity"]) * PER_UNIT
+    return int(item["quantity_milli"])
+
+
 def cart_to_data(cart: Cart) -> dict[str, Any]:
     """The cart's lines and discount as dicts, lists, strings and integers."""
     return {
@@ -36,7 +45,9 @@ def cart_to_data(cart: Cart) -> dict[str, Any]:
                 "sku": line.sku,
                 "name": line.name,
                 "unit_price": line.unit_price,
-                "quantity": line.quantity,
+                "quantity_milli": line.quantity_milli,
+                "unit": line.unit.value,
+                "priced": line.priced,
                 "unit_cost": line.unit_cost,
                 "product_id": line.product_id,
                 "discount": _discount_data(line.discount),
@@ -52,7 +63,8 @@ def cart_from_data(data: dict[str, Any], currency: Currency, tax_rule: TaxRule |
 
     Raises ValueError when the data is not a snapshot of a cart in ``currency``.
     """
-    if data.get("version") != SNAPSHOT_VERSION:
+    version = data.get("version")
+    if version not in READABLE_VERSIONS:
         raise ValueError("not a cart snapshot this version can read")
     if data.get("currency") != currency.code:
         raise ValueError("the snapshot is in another currency")
@@ -65,7 +77,9 @@ def cart_from_data(data: dict[str, Any], currency: Currency, tax_rule: TaxRule |
                 sku=str(item["sku"]),
                 name=str(item["name"]),
                 unit_price=int(item["unit_price"]),
-                quantity=int(item["quantity"]),
+                quantity_milli=_quantity_milli(item, version),
+                unit=unit_of(item.get("unit")),
+                priced=None if item.get("priced") is None else int(item["priced"]),
                 unit_cost=int(item["unit_cost"]),
                 product_id=item["product_id"],
                 discount=_discount_of(item["discount"]),

@@ -10,6 +10,7 @@ from fractions import Fraction
 
 from bazaar_pos.domain.money import Currency, MinorUnits, format_money, parse_money
 from bazaar_pos.domain.pricing import round_half_up
+from bazaar_pos.domain.quantity import line_amount
 
 BASIS_POINTS = 10_000
 """A percentage commission is kept in hundredths of a per cent: 2000 is 20%."""
@@ -50,15 +51,17 @@ class Commission:
         """A commission of ``minor`` units for each item sold."""
         return cls(CommissionKind.FIXED, minor)
 
-    def of(self, amount: MinorUnits, quantity: int) -> MinorUnits:
-        """The shop's commission on ``quantity`` items that sold for ``amount`` together.
+    def of(self, amount: MinorUnits, quantity_milli: int) -> MinorUnits:
+        """The shop's commission on ``quantity_milli`` thousandths that sold for ``amount``.
 
-        Never more than the amount itself, so the maker is never asked to pay
-        (returns, with negative amounts and quantities, mirror sales).
+        A fixed commission is per unit (per piece, per kg, per metre), rounded
+        once like a line's amount. Never more than the amount itself, so the
+        maker is never asked to pay (returns, with negative amounts and
+        quantities, mirror sales).
         """
         if self.kind is CommissionKind.PERCENT:
             return round_half_up(Fraction(amount) * self.value / BASIS_POINTS)
-        cut = self.value * quantity
+        cut = line_amount(quantity_milli, self.value)
         return max(cut, amount) if amount < 0 else min(cut, amount)
 
     def describe(self, cur: Currency, locale: str = "id_ID") -> str:

@@ -10,7 +10,8 @@ from babel.numbers import format_compact_currency, format_decimal, format_percen
 
 from bazaar_pos.domain.money import Currency, MinorUnits, currency, format_money
 from bazaar_pos.domain.periods import Period
-from bazaar_pos.domain.report import ShopHeader
+from bazaar_pos.domain.quantity import Unit, format_quantity
+from bazaar_pos.domain.report import BreakdownRow, ShopHeader
 
 DATE_LOCALES = {"en": "en_GB", "id": "id_ID"}
 """Dates in English are written day first, as Indonesians write them."""
@@ -50,6 +51,16 @@ class Formats:
     def count(self, number: int) -> str:
         """A whole number with the money locale's grouping: ``1.234``."""
         return format_decimal(number, locale=self.money_locale)
+
+    def quantity(self, milli: int, unit: Unit) -> str:
+        """Thousandths of ``unit`` as people read them: ``3``, ``0,25 kg``."""
+        return format_quantity(milli, unit, self.money_locale)
+
+    def items_sold(self, row: BreakdownRow) -> str:
+        """Items sold, or for a product sold by weight or length how much: ``2,75 kg``."""
+        if row.measured and row.unit is not None:
+            return self.quantity(row.amounts.quantity_milli, row.unit)
+        return self.count(row.amounts.items)
 
     def percent(self, fraction: Decimal | None) -> str:
         """A fraction as a percentage with one decimal (``25,3%``), or a dash for none."""

@@ -89,6 +89,20 @@ _TYPED_UNITS: dict[str, tuple[Dimension, Fraction]] = {
 }
 """Units a person may type after a number; ``ons`` is the Indonesian 100 g."""
 
+UNIT_NAMES: dict[str, Unit] = {
+    **{unit.value: unit for unit in Unit},
+    **dict.fromkeys(
+        ("pc", "buah", "biji", "lembar", "pasang", "set", "unit", "bungkus", "botol", "pak"),
+        Unit.PCS,
+    ),
+    **dict.fromkeys(("kilo", "kilogram"), Unit.KG),
+    **dict.fromkeys(("gr", "gram"), Unit.G),
+    **dict.fromkeys(("meter", "metre"), Unit.M),
+    **dict.fromkeys(("centimeter", "centimetre"), Unit.CM),
+    **dict.fromkeys(("liter", "litre", "ltr"), Unit.L),
+}
+"""Names a products file may give a unit; counted words (``lembar``, ``pasang``) are pieces."""
+
 _TYPED = re.compile(r"^\s*([0-9]+(?:[.,][0-9]+)?)\s*([a-z]*)\s*$")
 
 
@@ -167,3 +181,37 @@ def format_quantity(milli: int, unit: Unit, locale: str, *, with_unit: bool = Tr
     if unit.counted or not with_unit:
         return number
     return f"{number} {unit.value}"
+
+
+def quantity_times_price(milli: int, unit: Unit, price: str, locale: str) -> str:
+    """``3 x Rp15.000`` for pieces, ``0,25 kg x Rp180.000/kg`` for goods sold by measure."""
+    quantity = format_quantity(milli, unit, locale)
+    if unit.counted:
+        return f"{quantity} x {price}"
+    return f"{quantity} x {price}/{unit.value}"
+
+
+def quantity_decimal(milli: int) -> Decimal:
+    """A quantity as an exact decimal number of units, for spreadsheets: ``Decimal("0.25")``."""
+    exact = Decimal(milli).scaleb(-3)
+    return exact.quantize(Decimal(1)) if milli % PER_UNIT == 0 else exact.normalize()
+
+
+def plain_quantity(milli: int) -> str:
+    """A quantity for files machines read: ``3``, ``0.25``, ``-1.5`` (a point, no grouping)."""
+    return f"{quantity_decimal(milli):f}"
+
+
+def amount_agrees(milli: int, unit_price: int, amount: int) -> bool:
+    """True when ``amount`` is what ``milli`` thousandths at ``unit_price`` come to.
+
+    Either rounded half up (:func:`line_amount`), or the price a label scale
+    printed, whose quantity is the nearest thousandth to it (within half a
+    thousandth of the unit price). Checks of stored sales use it.
+    """
+    return abs(amount * PER_UNIT - milli * unit_price) <= max(PER_UNIT // 2, unit_price // 2)
+
+
+def priced_amount(milli: int, unit_price: int, gross: int) -> int | None:
+    """A stored line's amount when a label scale priced it, None when it is quantity x price."""
+    return None if gross == line_amount(milli, unit_price) else gross

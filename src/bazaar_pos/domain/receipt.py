@@ -7,6 +7,7 @@ from datetime import datetime
 
 from bazaar_pos.domain.money import Currency, MinorUnits
 from bazaar_pos.domain.payment import PaymentMethod
+from bazaar_pos.domain.quantity import Unit, line_amount
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,16 +22,21 @@ class ShopHeader:
 
 @dataclass(frozen=True, slots=True)
 class ReceiptItem:
-    """One line sold: ``quantity`` x ``unit_price`` comes to ``amount``."""
+    """One line sold: ``quantity_milli`` thousandths of ``unit`` at ``unit_price`` each."""
 
     name: str
-    quantity: int
+    quantity_milli: int
     unit_price: MinorUnits
+    unit: Unit = Unit.PCS
+    priced: MinorUnits | None = None
+    """What a label scale's barcode said the item costs, when it did."""
 
     @property
     def amount(self) -> MinorUnits:
-        """Quantity times unit price, before discounts."""
-        return self.quantity * self.unit_price
+        """Quantity times unit price (rounded once, half up), before discounts."""
+        if self.priced is not None:
+            return self.priced
+        return line_amount(self.quantity_milli, self.unit_price)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from unidecode import unidecode
 
 from bazaar_pos.domain.money import MinorUnits, format_money
 from bazaar_pos.domain.payment import PaymentMethod
+from bazaar_pos.domain.quantity import PER_UNIT, quantity_times_price
 from bazaar_pos.domain.receipt import Receipt, ReceiptItem
 from bazaar_pos.i18n import N_, _
 
@@ -128,7 +129,7 @@ def layout_receipt(receipt: Receipt, columns: int) -> tuple[LaidLine, ...]:
         out += plain(pair(_("Cashier"), receipt.cashier, columns))
     out.append(rule(columns))
     for item in receipt.items:
-        out += plain(_item_lines(item, money, columns))
+        out += plain(_item_lines(item, money, receipt.money_locale, columns))
     out.append(rule(columns))
     if receipt.discount or (receipt.tax and not receipt.tax_inclusive):
         out += plain(pair(_("Subtotal"), money(receipt.subtotal), columns))
@@ -158,13 +159,22 @@ def layout_receipt(receipt: Receipt, columns: int) -> tuple[LaidLine, ...]:
     return tuple(out)
 
 
-def _item_lines(item: ReceiptItem, money: Callable[[MinorUnits], str], columns: int) -> list[str]:
-    """A sold line: name and amount, with ``qty x price`` beneath when more than one."""
+def _item_lines(
+    item: ReceiptItem, money: Callable[[MinorUnits], str], locale: str, columns: int
+) -> list[str]:
+    """A sold line: name and amount, with ``qty x price`` beneath unless it is one piece.
+
+    Goods sold by weight or length always show it: ``0,25 kg x Rp180.000/kg``.
+    """
     amount = money(item.amount)
-    if item.quantity == 1:
+    if item.unit.counted and item.quantity_milli == PER_UNIT and item.priced is None:
         return pair(item.name, amount, columns)
-    each = f"  {item.quantity} x {money(item.unit_price)}"
-    return [*wrap(item.name, columns), *pair(each, amount, columns)]
+    price = money(item.unit_price)
+    each = "  " + quantity_times_price(item.quantity_milli, item.unit, price, locale)
+    if len(to_ascii(each)) + 1 + len(to_ascii(amount)) <= columns:
+        return [*wrap(item.name, columns), *pair(each, amount, columns)]
+    # On narrow paper the weight and price take a line, the amount the next one.
+    return [*wrap(item.name, columns), *wrap(each, columns), to_ascii(amount).rjust(columns)]
 
 
 def as_text(lines: tuple[LaidLine, ...]) -> str:

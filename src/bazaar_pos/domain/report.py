@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.pricing import round_half_up
+from bazaar_pos.domain.quantity import Unit
 
 
 class Dimension(enum.StrEnum):
@@ -84,6 +85,8 @@ class Amounts(Earnings):
     refunds: MinorUnits = 0
     consigned: MinorUnits = 0
     """The part of ``cost`` that is owed to consignors for their goods."""
+    quantity_milli: int = 0
+    """Thousandths sold, less given back: read only for one product, in its unit."""
 
     def __add__(self, other: Amounts) -> Amounts:
         """Add two sets of sums field by field (spelled out: reports add them by the thousand)."""
@@ -98,6 +101,7 @@ class Amounts(Earnings):
             self.cost + other.cost,
             self.refunds + other.refunds,
             self.consigned + other.consigned,
+            self.quantity_milli + other.quantity_milli,
         )
 
     @property
@@ -204,6 +208,13 @@ class BreakdownRow:
     label: str
     amounts: Amounts
     code: str = ""
+    unit: Unit | None = None
+    """A product's unit, so its quantity reads ``2,75 kg``; None for other groups."""
+
+    @property
+    def measured(self) -> bool:
+        """True for a product sold by weight, length or volume (its quantity says more)."""
+        return self.unit is not None and not self.unit.counted
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,8 @@ from bazaar_pos.domain.barcodes import (
 from bazaar_pos.i18n import _
 
 CODE_LENGTH = 13
+PLU_DIGITS = 5
+"""The longest PLU a product may have (the default layouts' PLU field)."""
 
 
 class ScaleValue(enum.StrEnum):

@@ -257,11 +257,11 @@ def _product_columns(first: str) -> list[Column]:
 
 
 def _product_row(
-    label: str | Flowable, amounts: Amounts, total: int, fmt: Formats
+    label: str | Flowable, amounts: Amounts, total: int, fmt: Formats, sold: str = ""
 ) -> list[str | Flowable]:
     return [
         label,
-        fmt.count(amounts.items),
+        sold or fmt.count(amounts.items),
         fmt.money(amounts.refunds),
         fmt.money(amounts.net),
         fmt.money(amounts.cost),
@@ -275,7 +275,12 @@ def _products(report: SalesReport, fmt: Formats) -> list[Flowable]:
     products = report.rows(Dimension.PRODUCT)
     total = sum((row.amounts for row in products), Amounts())
     top, rest = products[:TOP_PRODUCTS], products[TOP_PRODUCTS:]
-    rows = [_product_row(labelled(row.label, row.code), row.amounts, total.net, fmt) for row in top]
+    rows = [
+        _product_row(
+            labelled(row.label, row.code), row.amounts, total.net, fmt, fmt.items_sold(row)
+        )
+        for row in top
+    ]
     if rest:
         others = sum((row.amounts for row in rest), Amounts())
         label = _("Other products ({count})").format(count=fmt.count(len(rest)))

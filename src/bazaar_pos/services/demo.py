@@ -11,9 +11,11 @@ from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.domain.qris import crc16
+from bazaar_pos.domain.quantity import Unit, whole
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.resources import resource_path
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.services.views import ProductView
 from bazaar_pos.store.models import StockMovement
 
 DEMO_DAYS = 14
@@ -28,6 +30,14 @@ FAVOURITES = (
     "TAS-ANY-001",
 )
 """Cheap, quick sellers (two without barcodes) on the till's quick-pick grid."""
+MEASURES = {
+    Unit.KG: (250, 500, 1000),
+    Unit.G: (100_000, 250_000),
+    Unit.M: (1500, 2000, 2500),
+    Unit.CM: (50_000, 100_000),
+    Unit.L: (500, 1000),
+}
+"""Thousandths a customer usually takes of goods sold by weight, length or volume."""
 METHODS = (PaymentMethod.CASH, PaymentMethod.CASH, PaymentMethod.QRIS, PaymentMethod.TRANSFER)
 
 
@@ -72,11 +82,11 @@ def load_demo_shop(shop: Shop, *, now: datetime | None = None, seed: int = 7) ->
     rng = random.Random(seed)
     now = now or datetime.now(UTC)
     _date_opening_stock(shop, now - timedelta(days=DEMO_DAYS + 1))
-    products = [p for p in shop.catalogue.search(limit=1000) if p.stock > 5]
+    products = [p for p in shop.catalogue.search(limit=1000) if p.stock_milli > whole(5)]
     currency = shop.settings.load().currency
     for day in range(DEMO_DAYS, 0, -1):
         opening = (now - timedelta(days=day)).replace(hour=2, minute=0, second=0, microsecond=0)
-        for _sale in range(rng.randint(2, 5)):
+        for index in range(rng.randint(2, 5)):
             cart = Cart(currency)
             for product in rng.sample(products, rng.randint(1, 3)):
                 cart.add(
@@ -86,13 +96,15 @@ def load_demo_shop(shop: Shop, *, now: datetime | None = None, seed: int = 7) ->
                         unit_price=product.price,
                         unit_cost=product.cost,
                         product_id=product.id,
-                        quantity=1 if product.price > 200_000 else rng.randint(1, 2),
+                        quantity_milli=_demo_quantity(product, rng),
+                        unit=product.unit,
                     )
                 )
             if rng.random() < 0.15:
                 cart.discount = Discount.percent(10)
             total = cart.totals().total
-            method = rng.choice(METHODS)
+            # The last day opens with a QRIS payment still to confirm, whatever the dice say.
+            method = PaymentMethod.QRIS if day == 1 and index == 0 else rng.choice(METHODS)
             tendered = -(-total // 50_000) * 50_000 if method is PaymentMethod.CASH else total
             shop.checkout.complete_sale(
                 cart,
@@ -110,3 +122,10 @@ def _date_opening_stock(shop: Shop, when: datetime) -> None:
             .where(StockMovement.reason == StockReason.OPENING.value)
             .values(created_at=when)
         )
+
+
+def _demo_quantity(product: ProductView, rng: random.Random) -> int:
+    """What a customer takes: a piece or two, a quarter to a kilo, a metre and a half or so."""
+    if not product.unit.counted:
+        return rng.choice(MEASURES[product.unit])
+    return whole(1 if product.price > 200_000 else rng.randint(1, 2))

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from bazaar_pos.domain.consignment import Commission, CommissionKind
 from bazaar_pos.domain.money import MinorUnits
+from bazaar_pos.domain.quantity import Unit, unit_of
 from bazaar_pos.domain.variants import Choice, OptionAxis
 from bazaar_pos.store.models import Product
 
@@ -23,14 +24,16 @@ class ProductView:
     category: str
     price: MinorUnits
     cost: MinorUnits
-    stock: int
+    stock_milli: int
+    """Stock on hand in thousandths of ``unit`` (3 pieces: 3000; 1,5 kg: 1500)."""
     active: bool
     favourite: bool = False
     taxable: bool = True
-    unit: str = "pcs"
+    unit: Unit = Unit.PCS
+    """What the price is per and the stock is counted in."""
     photo: str = ""
     """The photo's file name in the shop's photos folder ("" for none)."""
-    low_stock_level: int | None = None
+    low_stock_milli: int | None = None
     notes: str = ""
     one_of_a_kind: bool = False
     parent_id: int | None = None
@@ -40,6 +43,8 @@ class ProductView:
     """On a variant: its option values."""
     consignor_id: int | None = None
     commission: Commission | None = None
+    plu: str | None = None
+    """The product's number on the shop's label scale."""
 
     @property
     def has_variants(self) -> bool:
@@ -54,7 +59,7 @@ class ProductView:
     @property
     def is_low(self) -> bool:
         """True when stock is at or below the product's low-stock level."""
-        return self.low_stock_level is not None and self.stock <= self.low_stock_level
+        return self.low_stock_milli is not None and self.stock_milli <= self.low_stock_milli
 
     @classmethod
     def of(cls, product: Product) -> ProductView:
@@ -67,13 +72,13 @@ class ProductView:
             category=product.category,
             price=product.price_minor,
             cost=product.cost_minor,
-            stock=product.stock_on_hand,
+            stock_milli=product.stock_milli,
             active=product.active,
             favourite=product.favourite,
             taxable=product.taxable,
-            unit=product.unit,
+            unit=unit_of(product.unit),
             photo=product.photo,
-            low_stock_level=product.low_stock_level,
+            low_stock_milli=product.low_stock_milli,
             notes=product.notes,
             one_of_a_kind=product.one_of_a_kind,
             parent_id=product.parent_id,
@@ -81,6 +86,7 @@ class ProductView:
             choice=choice_from_json(product.option_values),
             consignor_id=product.consignor_id,
             commission=commission_of(product.commission_kind, product.commission_value),
+            plu=product.plu,
         )
 
 

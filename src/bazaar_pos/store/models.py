@@ -57,7 +57,7 @@ class Setting(Base):
 
 
 class Product(Base):
-    """Something the shop sells; ``stock_on_hand`` caches the sum of its stock movements.
+    """Something the shop sells; ``stock_milli`` caches the sum of its stock movements.
 
     ``search_key`` holds name, SKU, barcode and category folded for searching
     (lower case, no accents); it is kept up to date whenever a product is written.
@@ -99,7 +99,8 @@ class Product(Base):
     category: Mapped[str] = mapped_column(String(100), default="", index=True)
     price_minor: Mapped[int] = mapped_column(Integer)
     cost_minor: Mapped[int] = mapped_column(Integer, default=0)
-    stock_on_hand: Mapped[int] = mapped_column(Integer, default=0)
+    stock_milli: Mapped[int] = mapped_column(Integer, default=0)
+    """Stock on hand in thousandths of ``unit`` (see domain.quantity)."""
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -110,7 +111,9 @@ class Product(Base):
     unit: Mapped[str] = mapped_column(String(20), default="pcs", server_default="pcs")
     photo: Mapped[str] = mapped_column(String(255), default="", server_default="")
     """The photo's file name in the ``photos`` folder next to the database."""
-    low_stock_level: Mapped[int | None] = mapped_column(Integer)
+    low_stock_milli: Mapped[int | None] = mapped_column(Integer)
+    plu: Mapped[str | None] = mapped_column(String(5), unique=True, index=True)
+    """The product's number on the shop's label scale, for scale barcodes."""
     notes: Mapped[str] = mapped_column(Text, default="", server_default="")
     one_of_a_kind: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"))
@@ -169,7 +172,7 @@ class ConsignmentSettlementLine(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     settlement_id: Mapped[int] = mapped_column(ForeignKey("consignment_settlements.id"), index=True)
     sale_line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"), unique=True)
-    quantity: Mapped[int] = mapped_column(Integer)
+    quantity_milli: Mapped[int] = mapped_column(Integer)
     amount_minor: Mapped[int] = mapped_column(Integer)
     commission_minor: Mapped[int] = mapped_column(Integer)
     owed_minor: Mapped[int] = mapped_column(Integer)
@@ -190,7 +193,7 @@ class StockMovement(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
-    quantity: Mapped[int] = mapped_column(Integer)
+    quantity_milli: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(20))
     reference: Mapped[str] = mapped_column(String(100), default="")
     note: Mapped[str] = mapped_column(Text, default="")
@@ -251,7 +254,9 @@ class SaleLine(Base):
     product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"), index=True)
     sku: Mapped[str] = mapped_column(String(64))
     name: Mapped[str] = mapped_column(String(200))
-    quantity: Mapped[int] = mapped_column(Integer)
+    quantity_milli: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(20), default="pcs", server_default="pcs")
+    """The unit it was sold in; ``unit_price_minor`` is per this unit."""
     unit_price_minor: Mapped[int] = mapped_column(Integer)
     unit_cost_minor: Mapped[int] = mapped_column(Integer)
     discount_minor: Mapped[int] = mapped_column(Integer)
@@ -384,7 +389,7 @@ class RefundLine(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     refund_id: Mapped[int] = mapped_column(ForeignKey("refunds.id"), index=True)
     sale_line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"), index=True)
-    quantity: Mapped[int] = mapped_column(Integer)
+    quantity_milli: Mapped[int] = mapped_column(Integer)
     amount_minor: Mapped[int] = mapped_column(Integer)
     tax_minor: Mapped[int] = mapped_column(Integer)
     restocked: Mapped[bool] = mapped_column(Boolean)

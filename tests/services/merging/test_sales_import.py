@@ -1,8 +1,10 @@
 import pytest
 from sqlalchemy import select
 
+from bazaar_pos.domain.quantity import Unit, whole
 from bazaar_pos.errors import ValidationError
-from bazaar_pos.store.models import Payment, Sale
+from bazaar_pos.services.products.catalogue import ProductDraft
+from bazaar_pos.store.models import Payment, Sale, SaleLine
 from tests.conftest import JAKARTA
 
 
@@ -35,7 +37,7 @@ def test_orders_become_sales_and_a_second_import_adds_nothing(shop, stocked, wri
         )
         methods = {p.sale.external_ref: p.method for p in session.scalars(select(Payment))}
         assert methods == {"SP-1": "transfer", "NB-7": "cash"}
-    assert shop.catalogue.get(stocked["cup"].id).stock == -2
+    assert shop.catalogue.get(stocked["cup"].id).stock_milli == whole(-2)
     again = shop.sales_import.import_csv(path)
     assert (again.imported, again.skipped) == (0, 2)
     assert shop.check() == []
@@ -63,7 +65,7 @@ def test_a_file_with_bad_rows_writes_no_sale(shop, stocked, write_csv):
     assert refused.value.problems == [
         "Line 3, column date: '11/20/2026' is not a date (use YYYY-MM-DD or DD/MM/YYYY)",
         "Line 4, column sku: no product has SKU or barcode 'NOPE'",
-        "Line 4, column qty: must be at least 1",
+        "Line 4, column qty: '0': a quantity must be more than zero",
         "Line 4, column payment: 'bitcoin' is not a payment method"
         " (cash, qris, transfer, card, ewallet)",
         "Line 5, column order_ref: the order reference is empty",
@@ -72,7 +74,7 @@ def test_a_file_with_bad_rows_writes_no_sale(shop, stocked, write_csv):
     ]
     with shop.db.reading() as session:
         assert session.scalars(select(Sale)).all() == []
-    assert shop.catalogue.get(stocked["coffee"].id).stock == 10
+    assert shop.catalogue.get(stocked["coffee"].id).stock_milli == whole(10)
 
 
 def test_imported_qris_and_ewallet_orders_were_settled_elsewhere(shop, stocked, write_csv):
@@ -88,9 +90,7 @@ def test_imported_qris_and_ewallet_orders_were_settled_elsewhere(shop, stocked, 
     assert shop.payment_confirmation.awaiting() == []
 
 
-def test_dates_are_read_as_the_command_line_reads_them_on_the_shops_clock(
-    shop, stocked, write_csv
-):
+def test_dates_are_read_as_the_command_line_reads_them_on_the_shops_clock(shop, stocked, write_csv):
     shop.sales_import.import_csv(
         write_csv(
             "order_ref,date,sku,qty\nA,31-12-2026 23:30,KOP-1,1\nB,2027-01-01T00:15,KOP-1,1\n"
@@ -102,3 +102,44 @@ def test_dates_are_read_as_the_command_line_reads_them_on_the_shops_clock(
             for s in session.scalars(select(Sale))
         }
     assert days == {"A": "2026-12-31 23:30", "B": "2027-01-01 00:15"}
+
+
+def test_goods_sold_by_weight_or_length_take_decimal_quantities(shop, stocked, write_csv):
+    beans = shop.catalogue.create(ProductDraft("BJI-1", "Kopi biji", 180_000, unit=Unit.KG))
+    cloth = shop.catalogue.create(ProductDraft("LRK-1", "Kain lurik", 85_000, unit=Unit.M))
+    path = write_csv(
+        "order_ref,date,sku,qty,payment\n"
+        'W-1,2026-11-20,BJI-1,"0,25",cash\n'
+        "W-1,2026-11-20,LRK-1,1.5,cash\n"
+        "W-2,2026-11-20,BJI-1,750 g,qris\n"
+    )
+    summary = shop.sales_import.import_csv(path)
+    assert (summary.imported, summary.lines) == (2, 3)
+    with shop.db.reading() as session:
+        lines = session.scalars(select(SaleLine).order_by(SaleLine.id)).all()
+        assert [
+            (line.sku, line.quantity_milli, line.unit, line.line_total_minor) for line in lines
+        ] == [
+            ("BJI-1", 250, "kg", 45_000),
+            ("LRK-1", 1_500, "m", 127_500),
+            ("BJI-1", 750, "kg", 135_000),
+        ]
+    assert shop.catalogue.get(beans.id).stock_milli == -1_000
+    assert shop.catalogue.get(cloth.id).stock_milli == -1_500
+    assert shop.check() == []
+
+
+def test_a_part_of_a_piece_refuses_the_whole_file(shop, stocked, write_csv):
+    path = write_csv(
+        "order_ref,date,sku,qty,payment\n"
+        "P-1,2026-11-20,KOP-1,2,cash\n"
+        'P-2,2026-11-20,KRM-1,"1,5",cash\n'
+    )
+    with pytest.raises(ValidationError) as refused:
+        shop.sales_import.import_csv(path)
+    assert refused.value.problems == [
+        "Line 3, column qty: '1,5': this product is sold by the piece, not in parts"
+    ]
+    with shop.db.reading() as session:
+        assert session.scalars(select(Sale)).all() == []
+    assert shop.catalogue.get(stocked["coffee"].id).stock_milli == whole(10)

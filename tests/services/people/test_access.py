@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from bazaar_pos.domain.access import SHOP_OWNER, Permission, Role
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.services.people.access import LockedOut, PermissionDenied, SignInRequired, WrongPin
 from bazaar_pos.services.selling.refunds import RefundItem
@@ -124,7 +125,7 @@ def test_a_cashiers_refund_is_refused_without_an_owner_and_done_with_one(shop, a
     act_as(shop, CASHIER)
 
     with pytest.raises(PermissionDenied) as refused:
-        shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)], reason="wrong size")
+        shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(1))], reason="wrong size")
     assert refused.value.needed == {Permission.REFUND}
     assert "Only an owner may refund a sale" in refused.value.message
     with shop.db.reading() as session:
@@ -137,10 +138,10 @@ def test_a_cashiers_refund_is_refused_without_an_owner_and_done_with_one(shop, a
     with pytest.raises(PermissionDenied):  # an approval to refund is not one to void
         shop.refunds.void(sale.uuid, "rang up twice", approval=approval)
     done = shop.refunds.refund(
-        sale.uuid, [RefundItem(line.id, 1)], reason="wrong size", approval=approval
+        sale.uuid, [RefundItem(line.id, whole(1))], reason="wrong size", approval=approval
     )
     assert done.total == 95_000
-    assert shop.catalogue.get(coffee.id).stock == 4
+    assert shop.catalogue.get(coffee.id).stock_milli == whole(4)
     (refunded,) = audit(shop, "sale.refunded")
     assert refunded[0] == CASHIER
     assert refunded[2]["approved_by"] == OWNER
@@ -148,7 +149,7 @@ def test_a_cashiers_refund_is_refused_without_an_owner_and_done_with_one(shop, a
     assert audit(shop, "approval.granted")[0][:2] == (CASHIER, OWNER)
 
     with pytest.raises(PermissionDenied, match="already used"):
-        shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)], approval=approval)
+        shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(1))], approval=approval)
 
 
 def test_an_approval_is_kept_when_the_call_fails_for_another_reason_and_expires(
@@ -160,10 +161,10 @@ def test_an_approval_is_kept_when_the_call_fails_for_another_reason_and_expires(
     act_as(shop, CASHIER)
     approval = shop.access.approve(OWNER_PIN, frozenset({Permission.REFUND}))
     with pytest.raises(ValidationError, match="1 of 1 can still be refunded, not 2"):
-        shop.refunds.refund(sale.uuid, [RefundItem(line.id, 2)], approval=approval)
+        shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(2))], approval=approval)
     clock(minutes=11)
     with pytest.raises(PermissionDenied, match="expired"):
-        shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)], approval=approval)
+        shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(1))], approval=approval)
 
 
 def test_discounts_above_the_limit_and_price_changes_need_an_owner(shop, add_product, cart_of):
@@ -182,7 +183,8 @@ def test_discounts_above_the_limit_and_price_changes_need_an_owner(shop, add_pro
     with pytest.raises(PermissionDenied) as refused:
         shop.checkout.complete_sale(cart, [Tender(PaymentMethod.CASH, 200_000)])
     assert refused.value.needed == {Permission.DISCOUNT_ABOVE_LIMIT, Permission.CHANGE_PRICE}
-    assert shop.catalogue.get(coffee.id).stock == 9  # nothing sold by the refused tries
+    # nothing sold by the refused tries
+    assert shop.catalogue.get(coffee.id).stock_milli == whole(9)
 
     approval = shop.access.approve(
         OWNER_PIN, frozenset({Permission.DISCOUNT_ABOVE_LIMIT, Permission.CHANGE_PRICE})
@@ -232,7 +234,7 @@ def test_the_owner_sets_the_limit_and_gives_big_discounts_that_are_still_logged(
 @pytest.mark.parametrize(
     ("call", "permission"),
     [
-        (lambda s, p, tmp: s.stock.adjust(p.id, -1, note="broken"), Permission.ADJUST_STOCK),
+        (lambda s, p, tmp: s.stock.adjust(p.id, whole(-1), note="broken"), Permission.ADJUST_STOCK),
         (lambda s, p, tmp: s.product_files.export_csv(tmp / "p.csv"), Permission.EXPORT),
         (lambda s, p, tmp: s.printer.open_drawer(), Permission.OPEN_DRAWER),
         (
@@ -263,10 +265,10 @@ def test_a_stock_adjustment_approved_by_the_owner_is_logged(shop, add_product):
     product = add_product(stock=3)
     act_as(shop, CASHIER)
     approval = shop.access.approve(OWNER_PIN, frozenset({Permission.ADJUST_STOCK}))
-    assert shop.stock.adjust(product.id, -1, note="dropped", approval=approval) == 2
+    assert shop.stock.adjust(product.id, whole(-1), note="dropped", approval=approval) == whole(2)
     (adjusted,) = audit(shop, "stock.adjusted")
     assert adjusted[0:2] == (CASHIER, "KOP-1")
-    assert adjusted[2]["quantity"] == -1
+    assert adjusted[2]["quantity"] == "-1"
     assert adjusted[2]["approved_by"] == OWNER
     assert shop.check() == []
 
@@ -347,7 +349,7 @@ def test_a_draft_without_a_cost_keeps_the_cost_stored(shop, add_product):
     product = add_product(cost=50_000)
     act_as(shop, CASHIER)
     draft = replace(ProductDraft.from_view(product), name="Kopi Gayo Arabika", cost=None)
-    shop.stock.receive(product.id, 2, unit_cost=56_000)  # the cost moves on meanwhile
+    shop.stock.receive(product.id, whole(2), unit_cost=56_000)  # the cost moves on meanwhile
     saved = shop.catalogue.update(product.id, draft)
     assert (saved.name, saved.cost) == ("Kopi Gayo Arabika", 56_000)
     new = shop.catalogue.create(ProductDraft("TEH-1", "Teh", 20_000, cost=None))

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.services.people.audit_log import AuditFilter
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.models import AuditEvent
@@ -33,7 +34,7 @@ def logged(shop, add_product, sell):
     product = add_product(stock=5)
     sell((product, 1))
     act_as(shop, OWNER)
-    shop.stock.adjust(product.id, -1, note="cracked")
+    shop.stock.adjust(product.id, whole(-1), note="cracked")
     return shop
 
 

@@ -16,7 +16,7 @@ def test_receipt_of_a_stored_sale_by_uuid_or_number(named_shop, make_sale):
     assert receipt.number == sale.number
     assert receipt.shop.name == "Toko Batik Sekar"
     assert receipt.cashier == "Budi"
-    assert [(i.name, i.quantity, i.unit_price) for i in receipt.items] == [
+    assert [(i.name, i.quantity_milli // 1000, i.unit_price) for i in receipt.items] == [
         ("Kopi Gayo 250 g", 2, 95_000),
         ("Kain Batik Tulis Motif Parang Rusak Warna Sogan", 1, 1_250_000),
     ]

@@ -6,6 +6,7 @@ from PIL import Image
 from bazaar_pos.domain.barcodes import is_internal
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.quantity import Unit, whole
 from bazaar_pos.domain.variants import OptionAxis, parse_axes
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.services.products.catalogue import ProductDraft
@@ -34,20 +35,22 @@ def test_a_product_keeps_every_detail(shop, photo):
         category="Kain Tenun",
         favourite=True,
         taxable=False,
-        unit="lembar",
-        low_stock_level=2,
+        unit=Unit.M,
+        low_stock_milli=2_500,
+        plu="42",
         notes="Pewarna alami",
         consignor_id=maker.id,
         commission=Commission.percent(15),
         photo=photo,
     )
     product = shop.catalogue.create(draft)
-    assert (product.favourite, product.taxable, product.unit, product.low_stock_level) == (
+    assert (product.favourite, product.taxable, product.unit, product.low_stock_milli) == (
         True,
         False,
-        "lembar",
-        2,
+        Unit.M,
+        2_500,
     )
+    assert product.plu == "42"
     assert (product.consignor_id, product.commission) == (maker.id, Commission.percent(15))
     stored = shop.catalogue.photo_path(product)
     assert stored is not None
@@ -100,13 +103,16 @@ def test_details_are_checked(shop):
         1,
         barcode="has space",
         category="C" * 101,
-        unit="",
-        low_stock_level=-1,
+        low_stock_milli=1_500,
         commission=Commission.percent(10),
+        plu="12a",
     )
     with pytest.raises(ValidationError) as refused:
         shop.catalogue.create(draft)
     assert len(refused.value.problems) == 7
+    assert "The low-stock level of a product sold by the piece is whole pieces." in (
+        refused.value.problems
+    )
     with pytest.raises(NotFoundError, match="consignor"):
         shop.catalogue.create(ProductDraft("A", "A", 1, consignor_id=99))
 
@@ -264,7 +270,7 @@ def test_variants_are_refused_where_they_make_no_sense(shop, add_product):
     with pytest.raises(ValidationError, match="variants of its own"):
         shop.catalogue.set_options(variant.id, parse_axes("Colour: Biru"))
     with pytest.raises(ValidationError, match="each variant"):
-        shop.stock.receive(shirt.id, 1)
+        shop.stock.receive(shirt.id, whole(1))
     with pytest.raises(ValidationError, match="variants cannot be one of a kind"):
         shop.catalogue.update(shirt.id, replace(ProductDraft.from_view(shirt), one_of_a_kind=True))
 
@@ -273,13 +279,25 @@ def test_a_one_of_a_kind_piece_sells_out_and_comes_back_on_a_correction(shop, ca
     piece = shop.catalogue.create(
         ProductDraft("GUC-1", "Guci Keramik Kasongan", 850_000, one_of_a_kind=True)
     )
-    assert piece.stock == 1
+    assert piece.stock_milli == whole(1)
     with pytest.raises(ValidationError, match="one of a kind"):
-        shop.stock.receive(piece.id, 1)
+        shop.stock.receive(piece.id, whole(1))
     shop.checkout.complete_sale(cart_of((piece, 1)), [Tender(PaymentMethod.CASH, 850_000)])
     sold = shop.catalogue.get(piece.id)
-    assert (sold.stock, sold.active) == (0, False)
+    assert (sold.stock_milli // 1000, sold.active) == (0, False)
     assert shop.catalogue.find_by_code("GUC-1") is None
-    shop.stock.adjust(piece.id, 1, note="the buyer brought it back")
+    shop.stock.adjust(piece.id, whole(1), note="the buyer brought it back")
     assert shop.catalogue.get(piece.id).active
     assert shop.check() == []
+
+
+def test_a_product_holding_stock_keeps_its_unit_until_its_stock_is_zero(shop, add_product):
+    cloth = add_product("KAI-1", "Kain lurik", 85_000, stock=3)
+    by_the_metre = replace(ProductDraft.from_view(cloth), unit=Unit.M)
+    with pytest.raises(ValidationError) as refused:
+        shop.catalogue.update(cloth.id, by_the_metre)
+    assert "bring its stock to 0 before changing the unit" in refused.value.problems[0]
+    shop.stock.adjust(cloth.id, whole(-3), note="measured again")
+    assert shop.catalogue.update(cloth.id, by_the_metre).unit is Unit.M
+    shop.stock.receive(cloth.id, 12_500)
+    assert shop.catalogue.get(cloth.id).stock_milli == 12_500

@@ -1,5 +1,6 @@
 import pytest
 
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.services.products.catalogue import ProductDraft
@@ -46,12 +47,12 @@ def test_bad_and_duplicate_products_are_refused(shop, add_product):
 
 def test_stock_moves_only_through_the_ledger(shop, add_product):
     product = add_product(stock=0)
-    assert shop.stock.receive(product.id, 10, unit_cost=40_000) == 10
-    assert shop.stock.adjust(product.id, -2, note="damaged in the rain") == 8
+    assert shop.stock.receive(product.id, whole(10), unit_cost=40_000) == whole(10)
+    assert shop.stock.adjust(product.id, whole(-2), note="damaged in the rain") == whole(8)
     history = shop.stock.history(product.id)
-    assert [(m.quantity, m.reason) for m in history] == [
-        (-2, StockReason.ADJUST),
-        (10, StockReason.RECEIVE),
+    assert [(m.quantity_milli, m.reason) for m in history] == [
+        (whole(-2), StockReason.ADJUST),
+        (whole(10), StockReason.RECEIVE),
     ]
     assert shop.check() == []
 
@@ -59,10 +60,12 @@ def test_stock_moves_only_through_the_ledger(shop, add_product):
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda s, pid: s.stock.receive(pid, 0), "at least 1"),
-        (lambda s, pid: s.stock.adjust(pid, 0, note="x"), "must change"),
-        (lambda s, pid: s.stock.adjust(pid, 1, note=" "), "why"),
-        (lambda s, pid: s.stock.receive(999, 1), "No product"),
+        (lambda s, pid: s.stock.receive(pid, whole(0)), "more than zero"),
+        (lambda s, pid: s.stock.receive(pid, 500), "whole pieces"),
+        (lambda s, pid: s.stock.adjust(pid, -250, note="x"), "whole pieces"),
+        (lambda s, pid: s.stock.adjust(pid, whole(0), note="x"), "must change"),
+        (lambda s, pid: s.stock.adjust(pid, whole(1), note=" "), "why"),
+        (lambda s, pid: s.stock.receive(999, whole(1)), "No product"),
     ],
 )
 def test_bad_stock_changes_are_refused(shop, add_product, call, message):

@@ -17,6 +17,7 @@ from bazaar_pos.domain.money import currency, format_money
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.pricing import Discount
+from bazaar_pos.domain.quantity import Unit, whole
 from bazaar_pos.domain.report import SALE_LEVEL, Amounts, Dimension
 from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.reports.files import FileFormat
@@ -30,7 +31,11 @@ LINE_LEVEL = (Dimension.PRODUCT, Dimension.CATEGORY, Dimension.CONSIGNOR)
 
 @pytest.fixture
 def goods(shop, add_product):
-    """Own goods, a maker's goods at 20% and another's at Rp5.000 an item, and a service."""
+    """Own goods, makers' goods at 20% and at Rp5.000 an item, a service, and goods by measure.
+
+    The coffee beans are the shop's own, sold by the kg; the cloth is a maker's,
+    sold by the metre at a fixed Rp3.333 a metre: amounts that round.
+    """
     wayan = shop.consignment.add_consignor(
         ConsignorDraft("Bu Wayan", commission=Commission.percent(20))
     )
@@ -57,21 +62,45 @@ def goods(shop, add_product):
             commission=Commission.fixed(5_000),
         )
     )
-    service = CartLine(sku="JASA", name="Ongkos kirim", unit_price=12_345, quantity=1)
-    return [coffee, necklace, bag, service]
+    service = CartLine(sku="JASA", name="Ongkos kirim", unit_price=12_345, quantity_milli=whole(1))
+    beans = shop.catalogue.create(
+        ProductDraft("BJI-1", "Kopi biji", 183_333, cost=110_001, category="Kopi", unit=Unit.KG)
+    )
+    shop.stock.receive(beans.id, whole(100))
+    cloth = shop.catalogue.create(
+        ProductDraft(
+            sku="LRK-1",
+            name="Kain lurik",
+            price=85_555,
+            cost=50_000,
+            category="Kain",
+            unit=Unit.M,
+            consignor_id=made.id,
+            commission=Commission.fixed(3_333),
+        )
+    )
+    return [coffee, necklace, bag, service, beans, cloth]
+
+
+def measure(item, count, step):
+    """``count`` pieces, or ``count`` times ``step`` thousandths of goods sold by measure."""
+    return whole(count) if item.unit.counted else count * step
 
 
 def line_of(goods, index, quantity):
     item = goods[index]
     if isinstance(item, CartLine):
-        return CartLine(sku=item.sku, name=item.name, unit_price=item.unit_price, quantity=quantity)
+        return CartLine(
+            sku=item.sku, name=item.name, unit_price=item.unit_price, quantity_milli=whole(quantity)
+        )
     return CartLine(
         sku=item.sku,
         name=item.name,
         unit_price=item.price,
         unit_cost=item.cost,
-        quantity=quantity,
+        quantity_milli=measure(item, quantity, 137),
         product_id=item.id,
+        unit=item.unit,
     )
 
 
@@ -84,7 +113,7 @@ sales = st.lists(
     st.fixed_dictionaries(
         {
             "lines": st.lists(
-                st.tuples(st.integers(0, 3), st.integers(1, 4)), min_size=1, max_size=3
+                st.tuples(st.integers(0, 5), st.integers(1, 4)), min_size=1, max_size=3
             ),
             "discount": discounts,
             "qris": st.booleans(),
@@ -147,12 +176,13 @@ def test_every_breakdown_adds_up_to_the_headline_with_refunds_voids_and_consignm
             lines = shop.sales_history.detail(paid.uuid).lines
             for position, quantity, to_cash in sale["refunds"]:
                 line = lines[position % len(lines)]
-                left = line.quantity - shop.sales_history.detail(paid.uuid).lines[
+                left = line.quantity_milli - shop.sales_history.detail(paid.uuid).lines[
                     position % len(lines)
                 ].refunded
+                back = whole(quantity) if line.unit.counted else quantity * 61
                 if left:
                     shop.refunds.refund(
-                        paid.uuid, [RefundItem(line.id, min(quantity, left))], to_cash=to_cash
+                        paid.uuid, [RefundItem(line.id, min(back, left))], to_cash=to_cash
                     )
         if not made:
             return
@@ -165,9 +195,9 @@ def test_every_breakdown_adds_up_to_the_headline_with_refunds_voids_and_consignm
         assert shop.check() == []  # never paid back more than was paid, whatever the method
 
     trade()
-    whole = Period(SALE_DAY, shop.reports.today())
-    report = shop.reports.summary(whole)
-    start, end = whole.utc_range(shop.reports.zone)
+    span = Period(SALE_DAY, shop.reports.today())
+    report = shop.reports.summary(span)
+    start, end = span.utc_range(shop.reports.zone)
     by_name = {row.label: row.amounts for row in report.rows(Dimension.CONSIGNOR)}
     for consignor in shop.consignment.consignors():
         statement = shop.consignment.statement(consignor.id, start, end)
@@ -178,15 +208,15 @@ def test_every_breakdown_adds_up_to_the_headline_with_refunds_voids_and_consignm
 
 
 def test_a_refund_shows_in_the_product_category_and_consignor_tables(shop, goods):
-    coffee, necklace, _bag, _service = goods
+    coffee, necklace, _bag, _service, _beans, _cloth = goods
     paid = shop.checkout.complete_sale(
         cart_for(shop, [(coffee, 3), (necklace, 2)]),
         [Tender(PaymentMethod.CASH, 3 * 33_333 + 2 * 425_000)],
         cash_rounding=False,
     )
     coffee_line, necklace_line = shop.sales_history.detail(paid.uuid).lines
-    shop.refunds.refund(paid.uuid, [RefundItem(coffee_line.id, 1)])
-    shop.refunds.refund(paid.uuid, [RefundItem(necklace_line.id, 1)])
+    shop.refunds.refund(paid.uuid, [RefundItem(coffee_line.id, whole(1))])
+    shop.refunds.refund(paid.uuid, [RefundItem(necklace_line.id, whole(1))])
     report = shop.reports.summary(Period.day(shop.reports.today()))
     figures = report.figures
     assert (figures.net, figures.items, figures.refunded) == (
@@ -213,7 +243,7 @@ def test_a_refund_shows_in_the_product_category_and_consignor_tables(shop, goods
 
 
 def test_a_line_stays_its_makers_after_the_product_changes_hands(shop, goods):
-    _coffee, necklace, _bag, _service = goods
+    _coffee, necklace, _bag, _service, _beans, _cloth = goods
     paid_at = shop.checkout.complete_sale(
         cart_for(shop, [(necklace, 1)]), [Tender(PaymentMethod.QRIS, 425_000)]
     )
@@ -234,7 +264,7 @@ def test_a_line_stays_its_makers_after_the_product_changes_hands(shop, goods):
 @pytest.fixture
 def refunded_day(shop, goods):
     """A day with own and consigned goods sold, one item refunded and one sale voided."""
-    coffee, necklace, bag, _service = goods
+    coffee, necklace, bag, _service, _beans, _cloth = goods
     kept = shop.checkout.complete_sale(
         cart_for(shop, [(coffee, 3), (necklace, 2)]),
         [Tender(PaymentMethod.CASH, 3 * 33_333 + 2 * 425_000)],
@@ -242,7 +272,7 @@ def refunded_day(shop, goods):
     )
     shop.checkout.complete_sale(cart_for(shop, [(bag, 1)]), [Tender(PaymentMethod.QRIS, 99_999)])
     coffee_line = shop.sales_history.detail(kept.uuid).lines[0]
-    shop.refunds.refund(kept.uuid, [RefundItem(coffee_line.id, 1)])
+    shop.refunds.refund(kept.uuid, [RefundItem(coffee_line.id, whole(1))])
     voided = shop.checkout.complete_sale(
         cart_for(shop, [(coffee, 1)]), [Tender(PaymentMethod.CASH, 33_333)], cash_rounding=False
     )

@@ -35,7 +35,8 @@ def from_database(db_path):
             RANGE,
         ).fetchone()
         items, cost, lines = con.execute(
-            "SELECT sum(l.quantity), sum(l.quantity * l.unit_cost_minor), count(*) "
+            "SELECT sum(l.quantity_milli / 1000), sum(l.quantity_milli / 1000 * l.unit_cost_minor),"
+            " count(*) "
             "FROM sale_lines l JOIN sales s ON s.id = l.sale_id "
             "WHERE s.created_at >= ? AND s.created_at < ?",
             RANGE,

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from bazaar_pos.domain.periods import Period
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.domain.report import NO_REVERSALS
 from bazaar_pos.services.reports.reversals import reversals_between
 from bazaar_pos.services.selling.refunds import RefundItem
@@ -30,7 +31,7 @@ def test_a_refund_lowers_net_items_and_cost_and_a_void_removes_the_sale(shop, se
     bag_line = next(
         line for line in shop.sales_history.detail(kept.uuid).lines if line.sku == "TAS-1"
     )
-    shop.refunds.refund(kept.uuid, [RefundItem(bag_line.id, 2)], reason="wrong colour")
+    shop.refunds.refund(kept.uuid, [RefundItem(bag_line.id, whole(2))], reason="wrong colour")
     shop.refunds.void(voided.uuid, "rang up twice")
 
     figures = today_report(shop).figures

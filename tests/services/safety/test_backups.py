@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.errors import DatabaseError
 from bazaar_pos.services.safety.backups import (
     BackupService,
@@ -231,7 +232,7 @@ def test_restoring_puts_the_backup_in_place_and_keeps_the_replaced_database(
     assert sales_in(result.replaced) == 2  # the sales after the backup are kept there
     assert inspect_backup(result.replaced).kind == "replaced"
     # The same services go on working with the restored database.
-    assert shop.catalogue.get(kopi.id).stock == 9
+    assert shop.catalogue.get(kopi.id).stock_milli == whole(9)
     sell(shop, cart_of, kopi)
     assert shop.check() == []
     assert result.changes.sales
@@ -292,7 +293,7 @@ def test_restoring_something_that_is_not_a_backup_changes_nothing(
         backups.restore(candidate)
     assert not (db_path.parent / "backups").exists()
     assert dump(db_path) == before
-    assert shop.catalogue.search()[0].stock == 3
+    assert shop.catalogue.search()[0].stock_milli == whole(3)
     assert sorted(p.name for p in db_path.parent.glob(".*")) == []
 
 

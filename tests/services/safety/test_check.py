@@ -11,9 +11,9 @@ def test_check_finds_sales_that_do_not_add_up_and_stock_off_the_ledger(shop, add
     with shop.db.writing() as session:
         session.execute(update(SaleLine).values(line_total_minor=1))
         session.execute(update(Payment).values(amount_minor=2))
-        session.execute(update(Product).values(stock_on_hand=99))
+        session.execute(update(Product).values(stock_milli=99_000))
     problems = shop.check()
-    assert f"Sale {result.number}: lines is 94999, expected 0." in problems
+    assert f"Sale {result.number}: lines not quantity x price is 1, expected 0." in problems
     assert f"Sale {result.number}: total is 95000, expected 1." in problems
     assert f"Sale {result.number}: payments is 2, expected 95000." in problems
     assert "Product KOP-1: stock shows 99 but the stock ledger adds up to 4." in problems
@@ -23,7 +23,7 @@ def test_demo_shop_passes_every_check(shop):
     from bazaar_pos.services.demo import load_demo_shop
 
     load_demo_shop(shop)
-    assert shop.catalogue.count() == 28
+    assert shop.catalogue.count() == 33
     assert shop.settings.load().shop_name == "Toko Kriya Nusantara"
     assert shop.check() == []
 

@@ -218,7 +218,7 @@ def test_a_sale_too_large_to_record_is_refused_before_anything_is_written(shop, 
 
     settings = shop.settings.load()
     cart = Cart(settings.currency)
-    cart.add(CartLine(sku="EMAS", name="Gold", unit_price=10**12, quantity=10**4))
+    cart.add(CartLine(sku="EMAS", name="Gold", unit_price=10**12, quantity_milli=10**7))
     with pytest.raises(ValidationError, match="more than one sale can record"):
         shop.checkout.complete_sale(cart, [Tender(PaymentMethod.CASH, 10**16)])
     assert shop.check() == []

@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from bazaar_pos.domain.cart import CartLine
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.domain.text import search_key
 from bazaar_pos.domain.variants import parse_axes
@@ -34,7 +35,9 @@ def test_a_sale_is_recorded_whole(shop, add_product, cart_of):
             5_000,
             240_000,
         )
-        assert [(line.sku, line.quantity, line.unit_cost_minor) for line in sale.lines] == [
+        assert [
+            (line.sku, line.quantity_milli // 1000, line.unit_cost_minor) for line in sale.lines
+        ] == [
             ("KOP-1", 2, 50_000),
             ("KRM-1", 1, 22_000),
         ]
@@ -48,10 +51,10 @@ def test_a_sale_is_recorded_whole(shop, add_product, cart_of):
         moves = session.scalars(
             select(StockMovement).where(StockMovement.reason == StockReason.SALE.value)
         ).all()
-        assert sorted(m.quantity for m in moves) == [-2, -1]
+        assert sorted(m.quantity_milli for m in moves) == [whole(-2), whole(-1)]
         assert {m.reference for m in moves} == {f"sale:{sale.uuid}"}
         assert session.scalars(select(AuditEvent.action)).all()[-1] == "sale.completed"
-    assert shop.catalogue.get(coffee.id).stock == 8
+    assert shop.catalogue.get(coffee.id).stock_milli == whole(8)
     assert shop.check() == []
 
 
@@ -78,7 +81,7 @@ def test_short_payment_writes_nothing(shop, add_product, cart_of):
         shop.checkout.complete_sale(cart_of((item, 1)), [Tender(CASH, 1_000)])
     with shop.db.reading() as session:
         assert session.scalars(select(Sale)).all() == []
-    assert shop.catalogue.get(item.id).stock == 3
+    assert shop.catalogue.get(item.id).stock_milli == whole(3)
 
 
 def test_empty_cart_is_refused(shop, cart_of):
@@ -93,7 +96,7 @@ def test_overselling_warns_by_default_and_can_be_blocked(shop, add_product, cart
     shop.settings.update(oversell="block")
     with pytest.raises(ValidationError, match="in stock"):
         shop.checkout.complete_sale(cart_of((item, 1)), [Tender(QRIS, item.price)])
-    assert shop.catalogue.get(item.id).stock == -1
+    assert shop.catalogue.get(item.id).stock_milli == whole(-1)
 
 
 def test_open_price_items_move_no_stock(shop):
@@ -118,7 +121,7 @@ def test_a_failure_midway_rolls_the_whole_sale_back(shop, add_product, cart_of, 
     with shop.db.reading() as session:
         assert session.scalars(select(Sale)).all() == []
         assert len(session.scalars(select(StockMovement)).all()) == 1  # only the receipt
-    assert shop.catalogue.get(item.id).stock == 4
+    assert shop.catalogue.get(item.id).stock_milli == whole(4)
 
 
 def test_a_till_sale_writes_every_row_in_full(shop, add_product, cart_of):
@@ -168,7 +171,7 @@ def test_a_till_sale_writes_every_row_in_full(shop, add_product, cart_of):
         }  # fmt: skip
         assert [
             (
-                line.position, line.product_id, line.sku, line.name, line.quantity,
+                line.position, line.product_id, line.sku, line.name, line.quantity_milli // 1000,
                 line.unit_price_minor, line.unit_cost_minor, line.discount_minor,
                 line.tax_minor, line.line_total_minor,
             )
@@ -192,7 +195,14 @@ def test_a_till_sale_writes_every_row_in_full(shop, add_product, cart_of):
             select(StockMovement).where(StockMovement.reason == "sale").order_by(StockMovement.id)
         ).all()
         assert [
-            (m.product_id, m.quantity, m.reference, m.note, m.unit_cost_minor, m.till_id)
+            (
+                m.product_id,
+                m.quantity_milli // 1000,
+                m.reference,
+                m.note,
+                m.unit_cost_minor,
+                m.till_id,
+            )
             for m in moves
         ] == [
             (coffee.id, -2, f"sale:{result.uuid}", "", None, sale.till_id),
@@ -202,8 +212,8 @@ def test_a_till_sale_writes_every_row_in_full(shop, add_product, cart_of):
         assert len({m.uuid for m in moves} | {result.uuid}) == 3
         assert all(len(m.uuid) == 32 and m.uuid[12] == "4" for m in moves)
         products = {p.id: p for p in session.scalars(select(Product))}
-        assert (products[coffee.id].stock_on_hand, products[coffee.id].active) == (8, True)
-        assert (products[piece.id].stock_on_hand, products[piece.id].active) == (0, False)
+        assert (products[coffee.id].stock_milli, products[coffee.id].active) == (whole(8), True)
+        assert (products[piece.id].stock_milli, products[piece.id].active) == (0, False)
         assert products[coffee.id].updated_at > touched[coffee.id]
         assert products[piece.id].updated_at > touched[piece.id]
         assert products[coffee.id].search_key == touched_key(coffee)
@@ -264,7 +274,7 @@ def test_a_sale_recorded_after_the_fact_keeps_its_time_and_is_not_tagged(
             channel="tokopedia",
             external_ref="INV/123",
         )
-    assert shop.catalogue.get(coffee.id).stock == -1
+    assert shop.catalogue.get(coffee.id).stock_milli == whole(-1)
     assert shop.check() == []
 
 
@@ -272,14 +282,14 @@ def test_one_product_on_two_lines_counts_down_its_stock_line_by_line(shop, add_p
     coffee = add_product(stock=3)
     cart = cart_of((coffee, 2))
     cart.append(CartLine(sku=coffee.sku, name=coffee.name, unit_price=coffee.price,
-                         quantity=2, product_id=coffee.id))  # fmt: skip
+                         quantity_milli=whole(2), product_id=coffee.id))  # fmt: skip
     shop.settings.update(oversell="block")
     with pytest.raises(ValidationError, match="Only 1 of"):
         shop.checkout.complete_sale(cart, [Tender(CASH, 380_000)])
     shop.settings.update(oversell="warn")
     result = shop.checkout.complete_sale(cart, [Tender(CASH, 380_000)])
     assert result.below_zero == (coffee.sku,)
-    assert shop.catalogue.get(coffee.id).stock == -1
+    assert shop.catalogue.get(coffee.id).stock_milli == whole(-1)
     assert shop.check() == []
 
 
@@ -296,4 +306,4 @@ def test_a_product_sold_as_its_variants_or_gone_is_refused_whole(shop, add_produ
         shop.checkout.complete_sale(gone, [Tender(CASH, 96_000)])
     with shop.db.reading() as session:
         assert session.scalars(select(Sale)).all() == []
-    assert shop.catalogue.get(coffee.id).stock == 5
+    assert shop.catalogue.get(coffee.id).stock_milli == whole(5)

@@ -25,7 +25,7 @@ def test_parked_carts_survive_a_restart_and_resume_in_full(shop, db_path, add_pr
             ("", 2, 240_000),
         ]
         cart = reopened.parked_carts.resume(parked[0].id)
-        assert [(line.sku, line.quantity) for line in cart] == [("KOP-1", 2)]
+        assert [(line.sku, line.quantity_milli) for line in cart] == [("KOP-1", 2000)]
         assert cart.discount == Discount.percent(10)
         assert [p.label for p in reopened.parked_carts.parked()] == [""]
         assert reopened.parked_carts.load_current().lines == cart.lines

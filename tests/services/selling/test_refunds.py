@@ -4,6 +4,7 @@ from sqlalchemy import select
 from bazaar_pos.domain.cart import CartLine
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.services.selling.refunds import RefundItem
@@ -28,19 +29,21 @@ def test_refunding_some_units_pays_back_their_share_and_restocks(shop, sell, cof
     sale = sell((coffee, 2), (bag, 3))
     bag_line = lines_of(shop, sale.uuid)["TAS-1"]
 
-    result = shop.refunds.refund(sale.uuid, [RefundItem(bag_line.id, 2)], reason="wrong colour")
+    result = shop.refunds.refund(
+        sale.uuid, [RefundItem(bag_line.id, whole(2))], reason="wrong colour"
+    )
 
     assert result.number == "A-R000001"
     assert result.total == 20_000
     assert result.paid_back == (("cash", 20_000),)
-    assert shop.catalogue.get(bag.id).stock == 10 - 3 + 2
-    assert lines_of(shop, sale.uuid)["TAS-1"].refunded == 2
+    assert shop.catalogue.get(bag.id).stock_milli == whole(10 - 3 + 2)
+    assert lines_of(shop, sale.uuid)["TAS-1"].refunded == whole(2)
     assert shop.check() == []
     with shop.db.reading() as session:
         movement = session.scalars(
             select(StockMovement).where(StockMovement.reason == StockReason.REFUND.value)
         ).one()
-        assert (movement.product_id, movement.quantity) == (bag.id, 2)
+        assert (movement.product_id, movement.quantity_milli) == (bag.id, whole(2))
         event = session.scalars(
             select(AuditEvent).where(AuditEvent.action == "sale.refunded")
         ).one()
@@ -50,19 +53,19 @@ def test_refunding_some_units_pays_back_their_share_and_restocks(shop, sell, cof
 def test_a_line_can_never_be_refunded_beyond_what_was_sold(shop, sell, bag):
     sale = sell((bag, 3))
     line = lines_of(shop, sale.uuid)["TAS-1"]
-    shop.refunds.refund(sale.uuid, [RefundItem(line.id, 2)])
+    shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(2))])
 
     with pytest.raises(ValidationError, match="1 of 3 can still be refunded, not 2"):
-        shop.refunds.refund(sale.uuid, [RefundItem(line.id, 2)])
+        shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(2))])
     with pytest.raises(ValidationError, match="can still be refunded"):
-        shop.refunds.refund(sale.uuid, [RefundItem(line.id, 0)])
+        shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(0))])
 
-    shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)])
+    shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(1))])
     with pytest.raises(ValidationError, match="0 of 3 can still be refunded"):
-        shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)])
+        shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(1))])
     with shop.db.reading() as session:
-        assert sum(session.scalars(select(RefundLine.quantity))) == 3
-    assert shop.catalogue.get(bag.id).stock == 10
+        assert sum(session.scalars(select(RefundLine.quantity_milli))) == whole(3)
+    assert shop.catalogue.get(bag.id).stock_milli == whole(10)
     assert shop.check() == []
 
 
@@ -71,7 +74,7 @@ def test_refunding_unit_by_unit_gives_back_exactly_the_line_total(shop, sell, ca
     cart.discount = Discount.amount(1_000)
     sale = shop.checkout.complete_sale(cart, [Tender(PaymentMethod.QRIS, 29_000)])
     line = lines_of(shop, sale.uuid)["TAS-1"]
-    paid = [shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)]).total for _ in range(3)]
+    paid = [shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(1))]).total for _ in range(3)]
     assert paid == [9_667, 9_666, 9_667]
     assert sum(paid) == 29_000
     assert shop.check() == []
@@ -80,8 +83,8 @@ def test_refunding_unit_by_unit_gives_back_exactly_the_line_total(shop, sell, ca
 def test_damaged_goods_are_refunded_but_not_put_back_in_stock(shop, sell, bag):
     sale = sell((bag, 2))
     line = lines_of(shop, sale.uuid)["TAS-1"]
-    shop.refunds.refund(sale.uuid, [RefundItem(line.id, 2, damaged=True)])
-    assert shop.catalogue.get(bag.id).stock == 8
+    shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(2), damaged=True)])
+    assert shop.catalogue.get(bag.id).stock_milli == whole(8)
     with shop.db.reading() as session:
         assert session.scalars(select(RefundLine.restocked)).one() is False
 
@@ -92,9 +95,9 @@ def test_a_refund_goes_back_to_the_methods_paid_or_to_cash(shop, sell, coffee):
         tenders=[Tender(PaymentMethod.QRIS, 90_000, "QR-1"), Tender(PaymentMethod.CASH, 100_000)],
     )
     line = lines_of(shop, sale.uuid)["KOP-1"]
-    split = shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)])
+    split = shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(1))])
     assert dict(split.paid_back) == {"qris": 45_000, "cash": 50_000}
-    to_cash = shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)], to_cash=True)
+    to_cash = shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(1))], to_cash=True)
     assert to_cash.paid_back == (("cash", 95_000),)
     with shop.db.reading() as session:
         rows = session.execute(select(RefundPayment.method, RefundPayment.reference))
@@ -110,16 +113,16 @@ def test_cash_refunds_are_rounded_but_never_pay_back_more_than_was_paid(shop, ca
     sale = shop.checkout.complete_sale(cart, [Tender(PaymentMethod.CASH, 20_100)])
     line = lines_of(shop, sale.uuid)["X"]
     assert shop.refunds.pay_back(sale.uuid, []) == (0, ())
-    assert shop.refunds.pay_back(sale.uuid, [RefundItem(line.id, 1)]) == (
+    assert shop.refunds.pay_back(sale.uuid, [RefundItem(line.id, whole(1))]) == (
         10_050,
         (("cash", 10_100),),
     )
-    first = shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)])
-    assert shop.refunds.pay_back(sale.uuid, [RefundItem(line.id, 1)], to_cash=True) == (
+    first = shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(1))])
+    assert shop.refunds.pay_back(sale.uuid, [RefundItem(line.id, whole(1))], to_cash=True) == (
         10_050,
         (("cash", 10_000),),
     )
-    second = shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)])
+    second = shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(1))])
     assert (first.paid_back_total, first.rounding) == (10_100, 50)
     assert (second.paid_back_total, second.rounding) == (10_000, -50)
     assert shop.check() == []
@@ -130,7 +133,7 @@ def test_an_open_price_item_is_refunded_without_a_stock_movement(shop, cart_of):
     cart.append(CartLine("", "Barang lain-lain", 40_000))
     sale = shop.checkout.complete_sale(cart, [Tender(PaymentMethod.CASH, 40_000)])
     (line,) = shop.sales_history.detail(sale.uuid).lines
-    result = shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)])
+    result = shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(1))])
     assert result.total == 40_000
     with shop.db.reading() as session:
         assert session.scalars(select(StockMovement.reason)).all() == []
@@ -144,11 +147,13 @@ def test_bad_refund_requests_write_nothing(shop, sell, bag, coffee):
     with pytest.raises(ValidationError, match="at least one line"):
         shop.refunds.refund(sale.uuid, [])
     with pytest.raises(ValidationError, match="only once"):
-        shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1), RefundItem(line.id, 1)])
+        shop.refunds.refund(
+            sale.uuid, [RefundItem(line.id, whole(1)), RefundItem(line.id, whole(1))]
+        )
     with pytest.raises(ValidationError, match="not part of sale A-000001"):
-        shop.refunds.refund(sale.uuid, [RefundItem(other_line.id, 1)])
+        shop.refunds.refund(sale.uuid, [RefundItem(other_line.id, whole(1))])
     with pytest.raises(NotFoundError):
-        shop.refunds.refund("no-such-sale", [RefundItem(line.id, 1)])
+        shop.refunds.refund("no-such-sale", [RefundItem(line.id, whole(1))])
     with shop.db.reading() as session:
         assert session.scalars(select(Refund)).all() == []
 
@@ -168,8 +173,8 @@ def test_the_sale_just_rung_up_can_be_voided_once_with_a_reason(shop, sell, coff
     assert result.kind == "void"
     assert result.total == 115_000
     assert sorted(result.paid_back) == [("card", 15_000), ("cash", 100_000)]
-    assert shop.catalogue.get(coffee.id).stock == 10
-    assert shop.catalogue.get(bag.id).stock == 10
+    assert shop.catalogue.get(coffee.id).stock_milli == whole(10)
+    assert shop.catalogue.get(bag.id).stock_milli == whole(10)
     detail = shop.sales_history.detail(sale.uuid)
     assert detail.summary.voided
     assert not detail.can_void
@@ -181,7 +186,7 @@ def test_the_sale_just_rung_up_can_be_voided_once_with_a_reason(shop, sell, coff
         shop.refunds.void(sale.uuid, "again")
     line = lines_of(shop, sale.uuid)["TAS-1"]
     with pytest.raises(ValidationError, match="was voided"):
-        shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)])
+        shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(1))])
     assert shop.check() == []
 
 
@@ -191,7 +196,7 @@ def test_only_the_last_sale_can_be_voided_and_not_after_a_refund(shop, sell, bag
     with pytest.raises(ValidationError, match="Only the last sale"):
         shop.refunds.void(first.uuid, "mistake")
     line = lines_of(shop, last.uuid)["TAS-1"]
-    shop.refunds.refund(last.uuid, [RefundItem(line.id, 1)])
+    shop.refunds.refund(last.uuid, [RefundItem(line.id, whole(1))])
     assert not shop.sales_history.detail(last.uuid).can_void
     with pytest.raises(ValidationError, match="already has a refund"):
         shop.refunds.void(last.uuid, "mistake")
@@ -200,9 +205,11 @@ def test_only_the_last_sale_can_be_voided_and_not_after_a_refund(shop, sell, bag
 def test_check_finds_refunds_beyond_the_sale(shop, sell, bag):
     sale = sell((bag, 1))
     line = lines_of(shop, sale.uuid)["TAS-1"]
-    shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)])
+    shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(1))])
     with shop.db.writing() as session:
-        session.execute(RefundLine.__table__.update().values(quantity=2, amount_minor=20_000))
+        session.execute(
+            RefundLine.__table__.update().values(quantity_milli=whole(2), amount_minor=20_000)
+        )
         session.execute(RefundPayment.__table__.update().values(amount_minor=20_000))
         session.execute(Refund.__table__.update().values(total_minor=20_000))
     problems = shop.check()
@@ -223,7 +230,9 @@ def test_a_qris_sale_refunded_in_cash_in_parts_never_pays_back_more_than_was_pai
     )
     line = lines_of(shop, sale.uuid)["X"]
     paid_back = [
-        shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)], to_cash=True).paid_back_total
+        shop.refunds.refund(
+            sale.uuid, [RefundItem(line.id, whole(1))], to_cash=True
+        ).paid_back_total
         for _ in range(3)
     ]
     assert paid_back == [133_500, 133_500, 132_996]

@@ -2,6 +2,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 from bazaar_pos.domain.cart import CartLine
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.services.selling.refunds import RefundItem
 from bazaar_pos.services.selling.sales_history import local_days
 
@@ -40,13 +41,13 @@ def test_a_sale_reads_back_with_lines_payments_and_refunds(shop, sell, add_produ
     assert detail.can_void
     assert detail.refundable
     (line,) = detail.lines
-    assert (line.quantity, line.refundable, line.total) == (2, 2, 290_000)
+    assert (line.quantity_milli, line.refundable, line.total) == (whole(2), whole(2), 290_000)
     (payment,) = detail.payments
     assert (payment.amount, payment.tendered, payment.change) == (290_000, 300_000, 10_000)
 
-    shop.refunds.refund(sale.uuid, [RefundItem(line.id, 1)], reason="too big")
+    shop.refunds.refund(sale.uuid, [RefundItem(line.id, whole(1))], reason="too big")
     detail = shop.sales_history.detail(sale.uuid)
-    assert detail.lines[0].refundable == 1
+    assert detail.lines[0].refundable == whole(1)
     (refund,) = detail.refunds
     assert (refund.number, refund.total, refund.paid_back, refund.reason) == (
         "A-R000001",

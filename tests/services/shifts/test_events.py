@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.selling.refunds import RefundItem
@@ -69,8 +70,8 @@ def test_the_event_report_sets_takings_against_goods_and_fees(shop, add_product,
     sell((glass, 4), tenders=[Tender(PaymentMethod.QRIS, 220_000)])
     sell((coffee, 1))
     coffee_line = shop.sales_history.detail(first.uuid).lines[0]
-    shop.refunds.refund(first.uuid, [RefundItem(coffee_line.id, 1)])  # back to stock
-    shop.refunds.refund(first.uuid, [RefundItem(coffee_line.id, 1, damaged=True)])
+    shop.refunds.refund(first.uuid, [RefundItem(coffee_line.id, whole(1))])  # back to stock
+    shop.refunds.refund(first.uuid, [RefundItem(coffee_line.id, whole(1), damaged=True)])
     report = shop.events.report(event.id)
     assert (report.sales_count, report.sales_total) == (3, 285_000 + 55_000 + 220_000 + 95_000)
     assert report.refunds_total == 190_000
@@ -79,7 +80,7 @@ def test_the_event_report_sets_takings_against_goods_and_fees(shop, add_product,
     assert report.cost_of_goods == 250_000
     assert report.event.fees == 1_750_000
     assert report.net == 465_000 - 250_000 - 1_750_000
-    assert [(b.sku, b.quantity, b.revenue) for b in report.best_sellers] == [
+    assert [(b.sku, b.quantity_milli // 1000, b.revenue) for b in report.best_sellers] == [
         ("KRM-1", 5, 275_000),
         ("KOP-1", 2, 190_000),
     ]
@@ -96,12 +97,12 @@ def test_a_makers_goods_cost_the_event_what_the_maker_is_owed(shop, add_product,
     necklace = shop.catalogue.create(
         ProductDraft("KLG-1", "Kalung Perak", 425_000, cost=300_000, consignor_id=maker.id)
     )
-    shop.consignment.receive(necklace.id, 3)
+    shop.consignment.receive(necklace.id, whole(3))
     event = shop.events.create(JAKCRAFT)
     shop.events.open(event.id)
     sold = sell((shop.catalogue.get(necklace.id), 3))
     line = shop.sales_history.detail(sold.uuid).lines[0]
-    shop.refunds.refund(sold.uuid, [RefundItem(line.id, 1)])
+    shop.refunds.refund(sold.uuid, [RefundItem(line.id, whole(1))])
     report = shop.events.report(event.id)
     assert report.takings == 850_000
     assert report.cost_of_goods == 680_000  # two kept, 80% of Rp425.000 each to the maker

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from bazaar_pos.domain.cash_count import RUPIAH, CashCount
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.services.people.access import PermissionDenied
 from bazaar_pos.services.selling.refunds import RefundItem
@@ -31,7 +32,9 @@ def busy_shift(shop, add_product, sell):
     sell((glass, 1), tenders=[Tender(PaymentMethod.CASH, 100_000)])  # cash 55.000
     sell((coffee, 1), tenders=[Tender(PaymentMethod.QRIS, 95_000)])
     (line,) = shop.sales_history.detail(first.uuid).lines
-    shop.refunds.refund(first.uuid, [RefundItem(line.id, 1)], to_cash=True, reason="too dark")
+    shop.refunds.refund(
+        first.uuid, [RefundItem(line.id, whole(1))], to_cash=True, reason="too dark"
+    )
     shop.shifts.pay_in(50_000, "more change from the bank")
     shop.shifts.pay_out(30_000, "ice for the drinks")
     return {"shift": shift, "before": before}

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.services.selling.refunds import RefundItem
 from bazaar_pos.store.models import Refund
 from bazaar_pos.ui.access.approval import ApprovalDialog
@@ -59,7 +60,9 @@ def test_a_cashiers_refund_is_refused_without_the_owner_and_done_with_them(
     monkeypatch.setattr(
         RefundDialog,
         "ask",
-        classmethod(lambda cls, *a: RefundRequest([RefundItem(line.id, 1)], True, "too dark")),
+        classmethod(
+            lambda cls, *a, **k: RefundRequest([RefundItem(line.id, whole(1))], True, "too dark")
+        ),
     )
     monkeypatch.setattr(ApprovalDialog, "ask", classmethod(lambda cls, *a: None))
     qtbot.keyClick(history.search, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
@@ -71,7 +74,9 @@ def test_a_cashiers_refund_is_refused_without_the_owner_and_done_with_them(
     monkeypatch.setattr(
         RefundDialog,
         "ask",
-        classmethod(lambda cls, *a: RefundRequest([RefundItem(line.id, 1)], True, "too dark")),
+        classmethod(
+            lambda cls, *a, **k: RefundRequest([RefundItem(line.id, whole(1))], True, "too dark")
+        ),
     )
     owner_answers(qtbot, OWNER_PIN)
     with qtbot.waitSignal(history.stock_changed, timeout=10_000):

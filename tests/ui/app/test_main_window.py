@@ -7,6 +7,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.services.demo import load_demo_shop
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.app.main_window import MainWindow, opens_maximised
@@ -56,10 +57,18 @@ def test_products_screen_filters_as_you_type(qtbot, shop, qtmodeltester):
     load_demo_shop(shop)
     screen = ProductsScreen(shop)
     qtbot.addWidget(screen)
-    assert screen.model.rowCount() == 28
+    assert screen.model.rowCount() == 33
     qtbot.keyClicks(screen.filter, "kopi")
     skus = {screen.model.product(row).sku for row in range(screen.model.rowCount())}
-    assert skus == {"KOP-GAY-250", "KOP-TRJ-250", "KOP-KNT-250", "KOP-LWK-100", "KOP-DRP-010"}
+    assert skus == {
+        "KOP-GAY-250",
+        "KOP-TRJ-250",
+        "KOP-KNT-250",
+        "KOP-LWK-100",
+        "KOP-DRP-010",
+        "KOP-BJI-KG",
+        "KOP-BUB-KG",
+    }
     first_price = screen.model.index(0, 4).data()
     assert first_price.startswith("Rp")
     assert "." in first_price
@@ -115,11 +124,11 @@ def test_stock_moved_before_the_products_screen_was_built_shows_when_it_is(
     product = add_product(stock=1)
     window = shown(qtbot, shop)
     window.show_screen(2)
-    shop.stock.receive(product.id, 4)
+    shop.stock.receive(product.id, whole(4))
     window.stock.stock_changed.emit(Changes(stock=True))
     assert built(window, "productsScreen") is None
     window.show_screen(1)
-    assert window.products.model.product(0).stock == 5
+    assert window.products.model.product(0).stock_milli == whole(5)
 
 
 LAPTOP_SCREEN = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768}

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QTableWidget
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.i18n import _, set_language
 from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.stock.service import Variance
@@ -73,7 +74,7 @@ def test_the_change_after_a_sale_leaves_every_favourite_in_view(qtbot, shop):
                 favourite=True,
             )
         )
-        shop.stock.receive(product.id, 5)
+        shop.stock.receive(product.id, whole(5))
     window = MainWindow(shop)
     qtbot.addWidget(window)
     window.resize(1366, 745)  # maximised on 1366x768 under a title bar
@@ -90,12 +91,12 @@ def test_the_change_after_a_sale_leaves_every_favourite_in_view(qtbot, shop):
     assert till.last_sale.change.text() == "Rp5.000"
     viewport = area.viewport()
 
-    def whole(tile):
+    def uncut(tile):
         top_left = tile.mapTo(viewport, QPoint(0, 0))
         bottom_right = tile.mapTo(viewport, QPoint(tile.width() - 1, tile.height() - 1))
         return viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right)
 
-    qtbot.waitUntil(lambda: all(whole(tile) for tile in tiles), timeout=2_000)
+    qtbot.waitUntil(lambda: all(uncut(tile) for tile in tiles), timeout=2_000)
     assert not area.verticalScrollBar().isVisible()
     scan(qtbot, till, "FAV-2")  # the next sale: the totals come back
     assert till.totals.isVisible()
@@ -110,7 +111,7 @@ def language(request):
     set_language("en")
 
 
-def whole(text, widget, room):
+def fits(text, widget, room):
     """Whether ``text`` fits ``room`` pixels in ``widget``'s font."""
     return widget.fontMetrics().horizontalAdvance(text) <= room
 
@@ -125,17 +126,17 @@ def test_key_texts_are_whole_at_1366x768(qtbot, shop, language, tmp_path):
                 favourite=True,
             )
         )
-        shop.stock.receive(product.id, 3)
+        shop.stock.receive(product.id, whole(3))
     window = shown(qtbot, shop)
     till = window.till
     # The scan field's hint, in the till's large font.
-    assert whole(till.scan.placeholderText(), till.scan, till.scan.width() - 28)
+    assert fits(till.scan.placeholderText(), till.scan, till.scan.width() - 28)
     # A favourite with a long name and a big price keeps its Alt+ key in view.
     tile = till.quick_pick.tiles[0]
     key = tile.findChild(QLabel, "quickPickKey")
     assert key.text() == "Alt+1"
     assert tile.rect().contains(key.geometry())
-    assert whole(key.text(), key, key.width())
+    assert fits(key.text(), key, key.width())
     # Parked carts: a long name wraps, the row never scrolls sideways.
     scan(qtbot, till, "KMJ-L-ME")
     shop.parked_carts.park(till.cart, "Ibu berkerudung biru yang kembali sesudah makan siang")
@@ -177,7 +178,7 @@ def test_key_texts_are_whole_at_1366x768(qtbot, shop, language, tmp_path):
     qtbot.addWidget(amount)
     amount.show()
     qtbot.waitUntil(amount.isVisible)
-    assert whole(amount.amount.placeholderText(), amount.amount, amount.amount.width() - 12)
+    assert fits(amount.amount.placeholderText(), amount.amount, amount.amount.width() - 12)
     amount.reject()
     # The sales history's Status column holds a refund.
     window.show_screen(0)
@@ -186,7 +187,7 @@ def test_key_texts_are_whole_at_1366x768(qtbot, shop, language, tmp_path):
     qtbot.waitUntil(history.isVisible)
     refunded = _("Refunded {amount}").format(amount="Rp1.332.047")
     status_width = history.table.columnWidth(history.model.columnCount() - 1)
-    assert whole(refunded, history.table, status_width - 12)
+    assert fits(refunded, history.table, status_width - 12)
     history.reject()
 
 
@@ -202,7 +203,7 @@ def test_the_count_review_shows_product_names_whole(qtbot, shop, language):
     qtbot.waitUntil(dialog.isVisible)
     table = dialog.findChild(QTableWidget, "varianceTable")
     for row, name in enumerate(names):
-        assert whole(name, table, table.columnWidth(1) - 12), name
+        assert fits(name, table, table.columnWidth(1) - 12), name
         assert table.item(row, 1).toolTip() == name
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bazaar_pos.domain.access import Role
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.services.people.audit_log import AuditFilter
 from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
@@ -41,8 +42,8 @@ def test_the_owner_filters_the_audit_log_and_exports_it(qtbot, staffed, tmp_path
     act_as(staffed, OWNER)
     window = shown(qtbot, staffed)
     product = staffed.catalogue.create(ProductDraft("KOP-1", "Kopi", 95_000))
-    staffed.stock.receive(product.id, 5)
-    staffed.stock.adjust(product.id, -1, note="cracked")
+    staffed.stock.receive(product.id, whole(5))
+    staffed.stock.adjust(product.id, whole(-1), note="cracked")
     qtbot.keyClick(
         window,
         Qt.Key.Key_A,

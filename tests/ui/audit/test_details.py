@@ -9,6 +9,7 @@ import pytest
 
 from bazaar_pos.domain.access import Role
 from bazaar_pos.domain.cash_count import CashCount
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.i18n import set_language
 from bazaar_pos.services.people.audit_log import AuditEntry, AuditFilter
 from bazaar_pos.services.products.catalogue import ProductDraft
@@ -55,7 +56,7 @@ def test_a_shift_counts_money_and_a_stock_count_counts_products(shop):
         "Expected: Rp100.000, Counted: Rp95.000, Difference: -Rp5.000"
     )
     product = shop.catalogue.create(ProductDraft("KOP-1", "Kopi", 95_000))
-    shop.stock.apply_count({product.id: 4})
+    shop.stock.apply_count({product.id: whole(4)})
     assert details_text(logged(shop, "stock.counted"), MONEY) == "Counted: 1, Differences: 1"
 
 

@@ -238,4 +238,4 @@ def test_the_demo_shop_backs_up_with_its_sales(qtbot, shop):
     load_demo_shop(shop)
     info = shop.backups.inspect(shop.backups.back_up("manual").made[0])
     assert info.sales > 20
-    assert info.products == 28
+    assert info.products == 33

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount, DiscountKind
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.services.selling.refunds import RefundItem
 from bazaar_pos.store.models import Refund
 from bazaar_pos.ui.common.dialogs import TextDialog
@@ -46,7 +47,7 @@ def test_a_refund_beyond_what_was_sold_is_refused(qtbot, till, shop, monkeypatch
     monkeypatch.setattr(
         RefundDialog,
         "ask",
-        classmethod(lambda cls, *a: RefundRequest([RefundItem(line.id, 3)], False, "")),
+        classmethod(lambda cls, *a, **k: RefundRequest([RefundItem(line.id, whole(3))], False, "")),
     )
     qtbot.keyClick(history.search, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert "2 of 2 can still be refunded, not 3" in history.message.text()
@@ -56,14 +57,16 @@ def test_a_refund_beyond_what_was_sold_is_refused(qtbot, till, shop, monkeypatch
     monkeypatch.setattr(
         RefundDialog,
         "ask",
-        classmethod(lambda cls, *a: RefundRequest([RefundItem(line.id, 2)], True, "too dark")),
+        classmethod(
+            lambda cls, *a, **k: RefundRequest([RefundItem(line.id, whole(2))], True, "too dark")
+        ),
     )
     with qtbot.waitSignal(history.stock_changed):
         qtbot.keyClick(history.search, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert "Give back: Cash Rp190.000" in history.message.text()
     assert not history.refund.isEnabled()
     assert shop.sales_history.detail(sale).summary.refunded == 190_000
-    assert shop.catalogue.find_by_code("KOP-1").stock == 10
+    assert shop.catalogue.find_by_code("KOP-1").stock_milli == whole(10)
     assert shop.check() == []
 
 
@@ -71,19 +74,22 @@ def test_the_refund_dialog_offers_only_what_can_still_be_refunded(qtbot, till, s
     sale = ring_up(qtbot, till, "3*KOP-1", "KRM-1")
     detail = shop.sales_history.detail(sale)
     coffee = detail.lines[0]
-    shop.refunds.refund(sale, [RefundItem(coffee.id, 1)])
+    shop.refunds.refund(sale, [RefundItem(coffee.id, whole(1))])
     detail = shop.sales_history.detail(sale)
     dialog = RefundDialog(till, detail, money_text(shop.settings.load()))
     qtbot.addWidget(dialog)
-    assert [spin.maximum() for spin in dialog.quantities] == [2, 1]
+    assert [spin.maximum() for spin in dialog.quantities] == [whole(2), whole(1)]
     assert not dialog.ok.isEnabled()
-    dialog.quantities[0].setValue(5)  # capped at what is left
-    assert dialog.quantities[0].value() == 2
+    dialog.quantities[0].setValue(whole(5))  # capped at what is left
+    assert dialog.quantities[0].value() == whole(2)
     dialog.damaged[0].setChecked(True)
     assert dialog.total.text() == "To pay back: Rp190.000"
     dialog.select_everything()
     request = dialog.request()
-    assert [(i.quantity, i.damaged) for i in request.items] == [(2, True), (1, False)]
+    assert [(i.quantity_milli, i.damaged) for i in request.items] == [
+        (whole(2), True),
+        (whole(1), False),
+    ]
     assert dialog.total.text() == "To pay back: Rp245.000"
     assert not request.to_cash
 
@@ -112,7 +118,7 @@ def test_void_the_sale_just_rung_up_with_a_reason(qtbot, till, shop, monkeypatch
     assert history.model.index(0, 5).data() == "Voided"
     assert "A-V000001 recorded" in history.message.text()
     assert not history.void.isEnabled()
-    assert shop.catalogue.find_by_code("KRM-1").stock == 5
+    assert shop.catalogue.find_by_code("KRM-1").stock_milli == whole(5)
     assert shop.check() == []
 
 
@@ -196,7 +202,7 @@ def test_the_refund_dialog_by_keyboard_tab_walks_the_quantities_and_ctrl_a_takes
         press(qtbot, Qt.Key.Key_Escape)
 
     seen = refund_by_keys(qtbot, history, keys)
-    assert seen == {"typed": [0, 1, 1], "all": [3, 2, 1]}
+    assert seen == {"typed": [0, whole(1), whole(1)], "all": [whole(3), whole(2), whole(1)]}
 
 
 def test_a_refund_after_a_cart_discount_shows_one_amount_and_says_when_cash_is_rounded(

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.services.printer.queue import JobStatus
 from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
@@ -139,7 +140,7 @@ def test_the_locked_screen_cannot_discard_receipts(qtbot, staffed, answers):
 
 def _sale(shop):
     product = shop.catalogue.create(ProductDraft(sku="TAS-1", name="Tas Pandan", price=145_000))
-    shop.stock.receive(product.id, 3)
+    shop.stock.receive(product.id, whole(3))
     cart = cart_for(shop, [(shop.catalogue.get(product.id), 1)])
     return shop.checkout.complete_sale(cart, [Tender(PaymentMethod.CASH, cart.totals().total)])
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.ui.products.dialog import ProductDialog
 from bazaar_pos.ui.products.import_dialog import ImportDialog
 from bazaar_pos.ui.products.screen import ProductsScreen
@@ -66,7 +67,7 @@ def test_a_cashiers_other_changes_keep_the_cost_a_receipt_changed_meanwhile(
     act_as(shop, CASHIER)
     dialog = ProductDialog(shop, coffee)
     qtbot.addWidget(dialog)
-    shop.stock.receive(coffee.id, 10, unit_cost=60_000)  # the average cost is now Rp55.000
+    shop.stock.receive(coffee.id, whole(10), unit_cost=60_000)  # the average cost is now Rp55.000
     dialog.name.setText("Kopi Gayo Arabika")
     dialog.save()
     saved = shop.catalogue.get(coffee.id)
@@ -164,7 +165,7 @@ def test_a_cashier_imports_with_the_owners_pin(qtbot, shop, coffee, write_csv):
     qtbot.waitUntil(lambda: dialog.result_summary is not None, timeout=10_000)
     assert (dialog.result_summary.created, dialog.result_summary.updated) == (1, 1)
     assert shop.catalogue.get(coffee.id).price == 99_000
-    assert shop.catalogue.get(coffee.id).stock == 12
+    assert shop.catalogue.get(coffee.id).stock_milli == whole(12)
     ((actor, details),) = audit(shop, "products.imported")
     assert (actor, details["approved_by"]) == (CASHIER, OWNER)
 

@@ -6,6 +6,7 @@ from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
+from bazaar_pos.domain.quantity import Unit
 from bazaar_pos.domain.variants import parse_axes
 from bazaar_pos.services.products.search import ProductQuery
 from bazaar_pos.services.views import Changes
@@ -177,10 +178,10 @@ def test_editing_keeps_every_field_and_takes_a_photo(qtbot, shop, add_product, a
     )
     assert not dialog.photo.pixmap().isNull()
     dialog.favourite.setChecked(True)
-    dialog.low_stock.setValue(4)
+    dialog.low_stock.setText("4")
     dialog.save()
     saved = dialog.result_product
-    assert (saved.favourite, saved.low_stock_level, saved.price) == (True, 4, 95_000)
+    assert (saved.favourite, saved.low_stock_milli, saved.price) == (True, 4_000, 95_000)
     stored = shop.catalogue.photo_path(saved)
     assert stored.parent == Path(shop.db.path).parent / "photos"
 
@@ -327,3 +328,30 @@ def test_labels_for_a_category_give_each_variant_one_label(
     expected.add(shop.catalogue.get_by_sku("SYL-1").barcode)
     assert sorted(codes) == sorted(expected)
     assert len(variants) == 6
+
+
+def test_a_product_sold_by_weight_gets_its_unit_plu_and_a_decimal_low_stock_level(qtbot, shop):
+    dialog = ProductDialog(shop, None)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name, "Kopi Arabika Gayo biji")
+    qtbot.keyClicks(dialog.sku, "BJI-1")
+    qtbot.keyClicks(dialog.price, "180000")
+    dialog.unit.setFocus()
+    qtbot.keyClick(dialog.unit, Qt.Key.Key_Down)  # pcs, then kg
+    assert dialog.unit.currentText() == "kg (by weight)"
+    qtbot.keyClicks(dialog.low_stock, "1,5 kg")
+    qtbot.keyClicks(dialog.plu, "10x1")  # the letter is not taken
+    assert dialog.plu.text() == "101"
+    dialog.save()
+    saved = dialog.result_product
+    assert (saved.unit, saved.low_stock_milli, saved.plu) == (Unit.KG, 1_500, "101")
+
+    pieces = ProductDialog(shop, None)
+    qtbot.addWidget(pieces)
+    qtbot.keyClicks(pieces.name, "Tas pandan")
+    qtbot.keyClicks(pieces.sku, "TAS-1")
+    qtbot.keyClicks(pieces.price, "145000")
+    qtbot.keyClicks(pieces.low_stock, "2,5")
+    pieces.save()
+    assert pieces.result_product is None
+    assert "sold by the piece" in pieces.problems.text()

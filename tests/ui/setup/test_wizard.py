@@ -140,7 +140,7 @@ def test_the_demo_shop_loads_into_an_empty_shop_and_the_answers_win(qtbot, shop)
             wizard.button(SetupWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton
         )
     assert wizard.outcome.demo_loaded
-    assert len(shop.catalogue.search(limit=100)) == 28
+    assert len(shop.catalogue.search(limit=100)) == 33
     stored = shop.settings.load()
     assert stored.shop_name == "Toko Latihan"
     assert stored.qris_payload.startswith("000201")

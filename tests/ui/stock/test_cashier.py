@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QTableWidget
 
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.store.types import utcnow
 from bazaar_pos.ui.stock.count import VarianceDialog
@@ -53,21 +54,21 @@ def test_a_cashier_adjusts_stock_with_the_owners_pin(qtbot, shop, coffee):
     dialog = StockMoveDialog(shop, coffee, Move.ADJUST)
     qtbot.addWidget(dialog)
     dialog.reason.setCurrentIndex(dialog.reason.findData(StockReason.DAMAGED))
-    dialog.quantity.setValue(2)
+    dialog.quantity.setValue(whole(2))
     dialog.note.setText("rain")
 
     reasons = owner_answers(qtbot, "0000")
     dialog.save()
     assert reasons == [ADJUST_REFUSED]
     assert dialog.problems.text() == NOT_APPROVED
-    assert shop.catalogue.get(coffee.id).stock == 10
+    assert shop.catalogue.get(coffee.id).stock_milli == whole(10)
     assert audit(shop, "stock.adjusted") == []
 
     owner_answers(qtbot, OWNER_PIN)
     dialog.save()
-    assert dialog.result_stock == 8
+    assert dialog.result_stock == whole(8)
     ((actor, details),) = audit(shop, "stock.adjusted")
-    assert (actor, details["quantity"], details["approved_by"]) == (CASHIER, -2, OWNER)
+    assert (actor, details["quantity"], details["approved_by"]) == (CASHIER, "-2", OWNER)
     assert shop.check() == []
 
 
@@ -75,9 +76,9 @@ def test_an_owner_adjusts_stock_without_being_asked(qtbot, shop, coffee, never_a
     act_as(shop, OWNER)
     dialog = StockMoveDialog(shop, coffee, Move.ADJUST)
     qtbot.addWidget(dialog)
-    dialog.quantity.setValue(1)
+    dialog.quantity.setValue(whole(1))
     dialog.save()
-    assert dialog.result_stock == 9
+    assert dialog.result_stock == whole(9)
 
 
 def test_a_cashier_receives_goods_without_seeing_or_changing_the_cost(
@@ -88,9 +89,9 @@ def test_a_cashier_receives_goods_without_seeing_or_changing_the_cost(
     qtbot.addWidget(dialog)
     assert dialog.cost.text() == ""
     assert dialog.cost.placeholderText() == "empty: the cost stays as it is"
-    dialog.quantity.setValue(5)
+    dialog.quantity.setValue(whole(5))
     dialog.save()
-    assert dialog.result_stock == 15
+    assert dialog.result_stock == whole(15)
     assert shop.catalogue.get(coffee.id).cost == 50_000
     assert shop.stock.history(coffee.id)[0].unit_cost is None
 
@@ -111,7 +112,7 @@ def cost_shown(stock_screen):
 
 
 def test_a_cashier_sees_no_cost_in_a_products_stock_history(qtbot, shop, coffee, stock_screen):
-    shop.stock.receive(coffee.id, 2, unit_cost=50_000)
+    shop.stock.receive(coffee.id, whole(2), unit_cost=50_000)
     act_as(shop, CASHIER)
     stock_screen.refresh()
     stock_screen.show_product(coffee.id)
@@ -208,7 +209,7 @@ def test_a_cashier_counts_sees_no_cost_and_applies_with_the_owners_pin(
     tab = stock_screen.count
     tab.refresh()
     tab.start()
-    tab.model.set_count(tab.model.row_of(coffee.id), 7)
+    tab.model.set_count(tab.model.row_of(coffee.id), whole(7))
     shown = []
 
     def review(parent, variances, counted, formats, *, costs):
@@ -228,13 +229,13 @@ def test_a_cashier_counts_sees_no_cost_and_applies_with_the_owners_pin(
     assert summary.startswith("1 product counted; 1 differs from the stock on record. Applying")
     assert reasons == [ADJUST_REFUSED]
     assert tab.message.text() == NOT_APPROVED
-    assert shop.catalogue.get(coffee.id).stock == 10
-    assert tab.model.counted == {coffee.id: 7}  # the count is kept for the owner
+    assert shop.catalogue.get(coffee.id).stock_milli == whole(10)
+    assert tab.model.counted == {coffee.id: whole(7)}  # the count is kept for the owner
 
     owner_answers(qtbot, OWNER_PIN)
     with qtbot.waitSignal(stock_screen.stock_changed, timeout=10_000):
         tab.review.click()
-    assert shop.catalogue.get(coffee.id).stock == 7
+    assert shop.catalogue.get(coffee.id).stock_milli == whole(7)
     assert tab.message.text() == "Count applied: 1 product changed."
     ((actor, details),) = audit(shop, "stock.counted")
     assert (actor, details["approved_by"]) == (CASHIER, OWNER)
@@ -247,7 +248,7 @@ def test_an_owner_counts_sees_the_cost_and_is_never_asked(
     stock_screen.access_changed()
     tab = stock_screen.count
     tab.start()
-    tab.model.set_count(tab.model.row_of(coffee.id), 9)
+    tab.model.set_count(tab.model.row_of(coffee.id), whole(9))
     monkeypatch.setattr(VarianceDialog, "ask", lambda *a, costs: costs)
     with qtbot.waitSignal(stock_screen.stock_changed):
         tab.review.click()

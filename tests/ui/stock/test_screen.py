@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTableWidget
 
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.i18n import set_language
 from bazaar_pos.services.products.catalogue import ProductDraft
@@ -49,7 +50,7 @@ def test_receiving_goods_with_their_cost(qtbot, shop, add_product, screen, monke
     screen.show_product(product.id)
 
     def fill(dialog):
-        dialog.quantity.setValue(12)
+        dialog.quantity.setValue(whole(12))
         dialog.cost.setText("Rp48.000")
         dialog.note.setText("Koperasi Gayo")
 
@@ -57,7 +58,7 @@ def test_receiving_goods_with_their_cost(qtbot, shop, add_product, screen, monke
     with qtbot.waitSignal(screen.stock_changed) as moved:
         qtbot.keyClick(screen.movements, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert moved.args == [Changes(stock=True, products=True)]
-    assert shop.catalogue.get(product.id).stock == 12
+    assert shop.catalogue.get(product.id).stock_milli == whole(12)
     assert screen.movements.on_hand.text() == "12 pcs in stock"
     history = screen.movements.history
     assert [history.item(0, c).text() for c in (1, 2, 3, 4, 5)] == [
@@ -75,18 +76,18 @@ def test_adjusting_with_a_reason(qtbot, shop, add_product, screen, monkeypatch):
 
     def damaged(dialog):
         dialog.reason.setCurrentIndex(dialog.reason.findData(StockReason.DAMAGED))
-        dialog.quantity.setValue(2)
+        dialog.quantity.setValue(whole(2))
         dialog.note.setText("rain")
 
     drive(qtbot, monkeypatch, damaged)
     screen.movements.move_stock(Move.ADJUST)
-    assert shop.catalogue.get(product.id).stock == 8
+    assert shop.catalogue.get(product.id).stock_milli == whole(8)
 
     def correction(dialog):
         dialog.reason.setCurrentIndex(dialog.reason.findData(StockReason.CORRECTION))
         assert dialog.quantity_label.text() == "&Stock should be"
-        assert dialog.quantity.value() == 8
-        dialog.quantity.setValue(9)
+        assert dialog.quantity.value() == whole(8)
+        dialog.quantity.setValue(whole(9))
 
     drive(qtbot, monkeypatch, correction)
     screen.movements.move_stock(Move.ADJUST)
@@ -144,9 +145,9 @@ def test_a_count_by_scanning_shows_variances_before_applying(
     monkeypatch.setattr(VarianceDialog, "ask", review)
     with qtbot.waitSignal(screen.stock_changed):
         tab.review.click()
-    assert [(v.sku, v.difference) for v in shown[0]] == [("KOP-1", -2)]
-    assert shop.catalogue.get(coffee.id).stock == 3
-    assert shop.catalogue.get(tea.id).stock == 4
+    assert [(v.sku, v.difference) for v in shown[0]] == [("KOP-1", whole(-2))]
+    assert shop.catalogue.get(coffee.id).stock_milli == whole(3)
+    assert shop.catalogue.get(tea.id).stock_milli == whole(4)
     assert tab.message.text() == "Count applied: 1 products changed (-Rp100.000 at cost)."
     assert tab.model.rowCount() == 0
 
@@ -154,11 +155,13 @@ def test_a_count_by_scanning_shows_variances_before_applying(
 def test_low_stock_and_value(qtbot, shop, screen):
     maker = shop.consignment.add_consignor(ConsignorDraft("Ibu Sari"))
     low = shop.catalogue.create(
-        ProductDraft("KOP-1", "Kopi", 95_000, cost=50_000, category="Kopi", low_stock_level=5)
+        ProductDraft(
+            "KOP-1", "Kopi", 95_000, cost=50_000, category="Kopi", low_stock_milli=whole(5)
+        )
     )
-    shop.stock.receive(low.id, 3)
+    shop.stock.receive(low.id, whole(3))
     bowl = shop.catalogue.create(ProductDraft("MGK-1", "Mangkuk", 60_000, consignor_id=maker.id))
-    shop.consignment.receive(bowl.id, 2)
+    shop.consignment.receive(bowl.id, whole(2))
     screen.tabs.setCurrentWidget(screen.low_stock)
     assert screen.low_stock.table.rowCount() == 1
     assert screen.low_stock.summary.text() == "1 product is low on stock."
@@ -189,7 +192,7 @@ def test_consignment_from_maker_to_settled_slip(
     maker = tab.consignor()
     assert (maker.name, maker.commission) == ("Ibu Sari", Commission.percent(25))
     bowl = shop.catalogue.create(ProductDraft("MGK-1", "Mangkuk", 60_000, consignor_id=maker.id))
-    shop.consignment.receive(bowl.id, 5)
+    shop.consignment.receive(bowl.id, whole(5))
     bowl = shop.catalogue.get(bowl.id)
     shop.checkout.complete_sale(cart_of((bowl, 2)), [Tender(PaymentMethod.CASH, 120_000)])
     today = datetime.now(UTC).astimezone().date()
@@ -215,7 +218,7 @@ def test_consignment_from_maker_to_settled_slip(
 def test_settling_asks_first(qtbot, shop, screen, answers, cart_of):
     maker = shop.consignment.add_consignor(ConsignorDraft("Pak Wayan"))
     bowl = shop.catalogue.create(ProductDraft("MGK-1", "Mangkuk", 60_000, consignor_id=maker.id))
-    shop.consignment.receive(bowl.id, 1)
+    shop.consignment.receive(bowl.id, whole(1))
     shop.checkout.complete_sale(
         cart_of((shop.catalogue.get(bowl.id), 1)), [Tender(PaymentMethod.CASH, 60_000)]
     )
@@ -232,11 +235,11 @@ def test_the_main_window_keeps_products_and_stock_in_step(qtbot, shop, add_produ
     window.stock.show_product(product.id)
 
     def fill(dialog):
-        dialog.quantity.setValue(4)
+        dialog.quantity.setValue(whole(4))
 
     drive(qtbot, monkeypatch, fill)
     window.stock.movements.move_stock(Move.RECEIVE)
-    assert window.products.model.product(0).stock == 5
+    assert window.products.model.product(0).stock_milli == whole(5)
     shop.catalogue.set_active(product.id, False)
     window.products.products_changed.emit(Changes(products=True))
     assert window.stock.movements.model.rowCount() == 0
@@ -269,7 +272,7 @@ def test_a_slip_file_is_named_after_the_maker_number_and_day(
     monkeypatch.setattr(dialogs, "confirm", lambda *args: True)
     maker = shop.consignment.add_consignor(ConsignorDraft("Bu Wayan Sari"))
     bowl = shop.catalogue.create(ProductDraft("MGK-1", "Mangkuk", 60_000, consignor_id=maker.id))
-    shop.consignment.receive(bowl.id, 1)
+    shop.consignment.receive(bowl.id, whole(1))
     shop.checkout.complete_sale(
         cart_of((shop.catalogue.get(bowl.id), 1)), [Tender(PaymentMethod.CASH, 60_000)]
     )

@@ -1,6 +1,7 @@
 from PySide6.QtCore import Qt
 
 from bazaar_pos.domain.pricing import Discount
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.ui.common.dialogs import ConfirmDialog, TextDialog
 from bazaar_pos.ui.till.small_dialogs import DiscountDialog, OpenItemDialog
 from tests.helpers.qt import cart_rows, scan
@@ -115,7 +116,7 @@ def test_f4_types_a_quantity(qtbot, till, monkeypatch):
     monkeypatch.setattr(TextDialog, "ask", classmethod(lambda cls, *a, **k: "lots"))
     qtbot.keyClick(till.scan, Qt.Key.Key_F4)
     assert cart_rows(till) == [("KOP-1", 7)]
-    assert "whole number" in till.message.text()
+    assert "'lots' is not a quantity" in till.message.text()
 
 
 def test_keys_on_an_empty_cart_say_what_to_do(qtbot, till):
@@ -168,6 +169,6 @@ def test_the_line_keys_on_an_empty_cart_say_so_and_ask_nothing(qtbot, till, monk
         assert till.message.text() == "The cart is empty: scan something first."
         assert till.message.property("tone") == "error"
     till.say("")
-    till.editing.set_quantity(2)
+    till.editing.set_quantity(whole(2))
     assert till.message.text() == "The cart is empty: scan something first."
     assert till.cart.lines == []

@@ -1,6 +1,7 @@
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.store.models import Payment, Sale, SaleLine, StockMovement
 from tests.helpers.qt import cart_rows, open_payment, scan
@@ -38,9 +39,9 @@ def test_scan_change_quantity_pay_cash_and_find_it_all_in_the_database(qtbot, ti
         assert sale.uuid == completed.args[0]
         assert sale.total_minor == 395_000
         lines = session.scalars(select(SaleLine).order_by(SaleLine.position)).all()
-        assert [(line.sku, line.quantity, line.line_total_minor) for line in lines] == [
-            ("KOP-1", 3, 285_000),
-            ("KRM-1", 2, 110_000),
+        assert [(line.sku, line.quantity_milli, line.line_total_minor) for line in lines] == [
+            ("KOP-1", whole(3), 285_000),
+            ("KRM-1", whole(2), 110_000),
         ]
         payment = session.scalars(select(Payment)).one()
         assert (payment.method, payment.amount_minor, payment.tendered_minor) == (
@@ -50,12 +51,14 @@ def test_scan_change_quantity_pay_cash_and_find_it_all_in_the_database(qtbot, ti
         )
         assert payment.change_minor == 105_000
         moves = session.execute(
-            select(StockMovement.product_id, StockMovement.quantity).where(
+            select(StockMovement.product_id, StockMovement.quantity_milli).where(
                 StockMovement.reason == StockReason.SALE.value
             )
         ).all()
-        assert sorted(moves) == sorted([(products["coffee"].id, -3), (products["glass"].id, -2)])
-    assert shop.catalogue.get(products["coffee"].id).stock == 7
+        assert sorted(moves) == sorted(
+            [(products["coffee"].id, whole(-3)), (products["glass"].id, whole(-2))]
+        )
+    assert shop.catalogue.get(products["coffee"].id).stock_milli == whole(7)
     assert shop.check() == []
 
     scan(qtbot, till, "KOP-1")

@@ -13,13 +13,13 @@ from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.dates import parse_local_datetime
 from bazaar_pos.domain.money import Currency
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.quantity import Unit, parse_quantity, unit_of
 from bazaar_pos.exports.csv_io import CsvRow, read_csv
 from bazaar_pos.i18n import _
 from bazaar_pos.services.products.files.csv_rules import (
     RowProblems,
     amount_parser,
     require_columns,
-    whole_number,
 )
 from bazaar_pos.services.selling.checkout import MAX_SALE_TOTAL, CheckoutService
 from bazaar_pos.services.settings import SettingsService
@@ -136,9 +136,12 @@ class SalesImportService:
             problems.add(
                 row, "sku", _("no product has SKU or barcode {code!r}").format(code=row.get("sku"))
             )
-        qty = problems.check(row, "qty", whole_number(minimum=1))
-        if qty is None and row.get("qty") == "":
+        unit = unit_of(product.unit) if product is not None else Unit.PCS
+        qty = None
+        if not row.get("qty"):
             problems.add(row, "qty", _("a quantity is required"))
+        else:
+            qty = problems.check(row, "qty", lambda text: parse_quantity(text, unit))
         price = problems.check(row, "unit_price", amount_parser(cur, required=False))
         method = problems.check(row, "payment", _payment_method)
         channel = (row.get("channel") or DEFAULT_CHANNEL).lower()
@@ -159,9 +162,10 @@ class SalesImportService:
                 sku=product.sku,
                 name=product.name,
                 unit_price=product.price_minor if price is None else price,
-                quantity=qty,
+                quantity_milli=qty,
                 unit_cost=product.cost_minor,
                 product_id=product.id,
+                unit=unit_of(product.unit),
             )
         )
 

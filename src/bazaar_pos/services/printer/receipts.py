@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from bazaar_pos.domain.money import Currency, currency, format_money
 from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.domain.qris import QrisError, merchant_of, with_amount
+from bazaar_pos.domain.quantity import priced_amount, unit_of
 from bazaar_pos.domain.receipt import Receipt, ReceiptItem, ReceiptPayment, ShopHeader
 from bazaar_pos.domain.receipt_layout import LaidLine, layout_receipt
 from bazaar_pos.errors import NotFoundError
@@ -101,7 +102,18 @@ class ReceiptService:
             sold_at=sale.created_at.astimezone(self._zone),
             cashier=sale.cashier,
             items=tuple(
-                ReceiptItem(line.name, line.quantity, line.unit_price_minor) for line in sale.lines
+                ReceiptItem(
+                    line.name,
+                    line.quantity_milli,
+                    line.unit_price_minor,
+                    unit_of(line.unit),
+                    priced_amount(
+                        line.quantity_milli,
+                        line.unit_price_minor,
+                        line.line_total_minor + line.discount_minor,
+                    ),
+                )
+                for line in sale.lines
             ),
             subtotal=sale.subtotal_minor,
             discount=sale.discount_minor,

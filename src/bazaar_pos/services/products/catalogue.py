@@ -14,6 +14,8 @@ from bazaar_pos.domain.barcodes import DEFAULT_PREFIX, is_printable_code, next_i
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.products import next_sku, sku_stem
+from bazaar_pos.domain.quantity import PER_UNIT, Unit, format_quantity, unit_of
+from bazaar_pos.domain.scale_barcodes import PLU_DIGITS, plu_key
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.domain.text import search_key
 from bazaar_pos.domain.variants import OptionAxis, variant_name
@@ -45,8 +47,10 @@ class ProductDraft:
     active: bool = True
     favourite: bool = False
     taxable: bool = True
-    unit: str = "pcs"
-    low_stock_level: int | None = None
+    unit: Unit = Unit.PCS
+    """What the price is per and the stock counts in: pcs, kg, g, m, cm or l."""
+    low_stock_milli: int | None = None
+    """The low-stock level in thousandths of ``unit``."""
     notes: str = ""
     one_of_a_kind: bool = False
     consignor_id: int | None = None
@@ -54,6 +58,8 @@ class ProductDraft:
     photo: Path | None = None
     """A new photo to copy in; None keeps the current one."""
     remove_photo: bool = False
+    plu: str = ""
+    """The product's number on the shop's label scale (1 to 5 digits), or ""."""
 
     @classmethod
     def from_view(cls, product: ProductView) -> ProductDraft:
@@ -69,11 +75,12 @@ class ProductDraft:
             favourite=product.favourite,
             taxable=product.taxable,
             unit=product.unit,
-            low_stock_level=product.low_stock_level,
+            low_stock_milli=product.low_stock_milli,
             notes=product.notes,
             one_of_a_kind=product.one_of_a_kind,
             consignor_id=product.consignor_id,
             commission=product.commission,
+            plu=product.plu or "",
         )
 
     def problems(self) -> list[str]:
@@ -98,10 +105,13 @@ class ProductDraft:
             found.append(
                 _("The barcode can hold up to 48 letters, digits or signs, without spaces.")
             )
-        if not self.unit.strip() or len(self.unit.strip()) > 20:
-            found.append(_("The unit must be 1 to 20 characters, like pcs or meter."))
-        if self.low_stock_level is not None and self.low_stock_level < 0:
+        if self.low_stock_milli is not None and self.low_stock_milli < 0:
             found.append(_("The low-stock level cannot be negative."))
+        elif self.unit.counted and (self.low_stock_milli or 0) % PER_UNIT:
+            found.append(_("The low-stock level of a product sold by the piece is whole pieces."))
+        plu = self.plu.strip()
+        if plu and (not plu.isdigit() or not plu.isascii() or len(plu) > PLU_DIGITS):
+            found.append(_("The PLU is 1 to 5 digits, as the label scale numbers the product."))
         if self.commission is not None and self.consignor_id is None:
             found.append(_("A commission needs a consignor."))
         return found
@@ -130,14 +140,14 @@ class CatalogueService(CatalogueSearch):
                 self._refuse_taken(session, draft, product_id=None)
                 self._check_consignor(session, draft.consignor_id)
                 columns = {"cost_minor": 0} | _columns(draft)
-                product = Product(stock_on_hand=0, photo=photo, **columns)
+                product = Product(stock_milli=0, photo=photo, **columns)
                 session.add(product)
                 session.flush()
                 if draft.one_of_a_kind:
                     record_movement(
                         session,
                         product,
-                        1,
+                        PER_UNIT,
                         StockReason.OPENING,
                         till_id=till_id,
                         note=_("one-of-a-kind piece"),
@@ -175,10 +185,21 @@ class CatalogueService(CatalogueSearch):
                 product = _get(session, product_id)
                 self._refuse_taken(session, draft, product_id=product_id)
                 self._check_consignor(session, draft.consignor_id)
-                if draft.one_of_a_kind and product.stock_on_hand > 1:
+                if draft.one_of_a_kind and product.stock_milli > PER_UNIT:
                     raise ValidationError(
                         _("The product cannot be saved."),
                         [_("A one-of-a-kind piece has a stock of 1 at most.")],
+                    )
+                if unit_of(product.unit) is not draft.unit and product.stock_milli:
+                    stock = format_quantity(product.stock_milli, unit_of(product.unit), "en")
+                    raise ValidationError(
+                        _("The product cannot be saved."),
+                        [
+                            _(
+                                "It holds {stock} in stock: bring its stock to 0 before "
+                                "changing the unit."
+                            ).format(stock=stock)
+                        ],
                     )
                 if draft.one_of_a_kind and product.option_axes:
                     raise ValidationError(
@@ -350,6 +371,11 @@ class CatalogueService(CatalogueSearch):
             same_code = session.scalar(select(Product.id).where(Product.barcode == barcode))
             if same_code is not None and same_code != product_id:
                 problems.append(_("The barcode {barcode} is already used.").format(barcode=barcode))
+        plu = plu_key(draft.plu) if draft.plu.strip() else ""
+        if plu:
+            same_plu = session.scalar(select(Product.id).where(Product.plu == plu))
+            if same_plu is not None and same_plu != product_id:
+                problems.append(_("The PLU {plu} is already used.").format(plu=plu))
         if problems:
             raise ValidationError(_("The product cannot be saved."), problems)
 
@@ -394,8 +420,9 @@ def _columns(draft: ProductDraft) -> dict[str, object]:
         "active": draft.active,
         "favourite": draft.favourite,
         "taxable": draft.taxable,
-        "unit": draft.unit.strip(),
-        "low_stock_level": draft.low_stock_level,
+        "unit": draft.unit.value,
+        "plu": plu_key(draft.plu) if draft.plu.strip() else None,
+        "low_stock_milli": draft.low_stock_milli,
         "notes": draft.notes.strip(),
         "one_of_a_kind": draft.one_of_a_kind,
         "consignor_id": draft.consignor_id,

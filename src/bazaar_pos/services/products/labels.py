@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.money import format_money
+from bazaar_pos.domain.quantity import PER_UNIT
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.exports.labels import (
     DEFAULT_TEMPLATE,
@@ -119,7 +120,7 @@ class LabelService:
         shop = self._settings.load()
         labels = []
         for product in products:
-            count = max(product.stock, 0) if request.per_stock else request.copies
+            count = labels_in_stock(product) if request.per_stock else request.copies
             price = format_money(product.price, shop.currency, shop.money_locale)
             assert product.barcode is not None
             labels += [Label(product.name, price, product.barcode)] * count
@@ -162,3 +163,10 @@ def _with_variants(session: Session, found: list[Product]) -> list[Product]:
         for one in variants.get(product.id, []) if product.option_axes else [product]:
             chosen.setdefault(one.id, one)
     return list(chosen.values())
+
+
+def labels_in_stock(product: ProductView) -> int:
+    """One label per piece in stock; one for goods kept by weight or length, if any."""
+    if product.stock_milli <= 0:
+        return 0
+    return product.stock_milli // PER_UNIT if product.unit.counted else 1

@@ -201,7 +201,7 @@ def _sort_expression(sort: ProductSort) -> ColumnElement[Any]:
         ProductSort.CATEGORY: Product.category.expression,
         ProductSort.BARCODE: func.coalesce(Product.barcode, ""),
         ProductSort.PRICE: Product.price_minor.expression,
-        ProductSort.STOCK: Product.stock_on_hand.expression,
+        ProductSort.STOCK: Product.stock_milli.expression,
     }
     return columns[sort]
 
@@ -213,7 +213,7 @@ def _sort_value(sort: ProductSort, product: ProductView) -> object:
         ProductSort.CATEGORY: product.category,
         ProductSort.BARCODE: product.barcode or "",
         ProductSort.PRICE: product.price,
-        ProductSort.STOCK: product.stock,
+        ProductSort.STOCK: product.stock_milli,
     }
     return values[sort]
 
@@ -225,8 +225,8 @@ def _conditions(query: ProductQuery) -> list[ColumnElement[bool]]:
     if query.category is not None:
         conditions.append(Product.category == query.category)
     if query.low_stock_only:
-        conditions.append(Product.low_stock_level.is_not(None))
-        conditions.append(Product.stock_on_hand <= Product.low_stock_level)
+        conditions.append(Product.low_stock_milli.is_not(None))
+        conditions.append(Product.stock_milli <= Product.low_stock_milli)
     if query.stocked_only:
         conditions.append(Product.option_axes == "")
     for term in search_words(query.text):

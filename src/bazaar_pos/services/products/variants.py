@@ -50,12 +50,12 @@ def apply_options(
                 category=parent.category,
                 price_minor=parent.price_minor,
                 cost_minor=parent.cost_minor,
-                stock_on_hand=0,
+                stock_milli=0,
                 active=parent.active,
                 taxable=parent.taxable,
                 unit=parent.unit,
                 photo=parent.photo,
-                low_stock_level=parent.low_stock_level,
+                low_stock_milli=parent.low_stock_milli,
                 consignor_id=parent.consignor_id,
                 commission_kind=parent.commission_kind,
                 commission_value=parent.commission_value,
@@ -74,12 +74,12 @@ def _refuse(parent: Product, axes: tuple[OptionAxis, ...]) -> None:
         problems.append(_("A variant cannot have variants of its own."))
     if axes and parent.one_of_a_kind:
         problems.append(_("A one-of-a-kind piece cannot have variants."))
-    if axes and not parent.option_axes and parent.stock_on_hand != 0:
+    if axes and not parent.option_axes and parent.stock_milli != 0:
         problems.append(
             _(
                 "{name} has {count} in stock. Bring its stock to 0 first: "
                 "stock is kept on each variant."
-            ).format(name=parent.name, count=parent.stock_on_hand)
+            ).format(name=parent.name, count=parent.stock_milli)
         )
     if problems:
         raise ValidationError(_("The variants cannot be made."), problems)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.payment import method_label
 from bazaar_pos.domain.periods import Period
+from bazaar_pos.domain.quantity import Unit, unit_of
 from bazaar_pos.domain.report import Amounts, BreakdownRow, PaymentRow
 from bazaar_pos.i18n import _, current_language
 from bazaar_pos.store.models import Consignor, Product, SaleLine
@@ -27,6 +28,7 @@ class ProductRow:
     sku: str
     category: str
     amounts: Amounts
+    unit: Unit | None = None
 
 
 def rolled_up(
@@ -46,16 +48,16 @@ def rolled_up(
     return tuple(sorted(rows, key=lambda r: (-r.amounts.net, r.label)))
 
 
-def catalogue_entries(session: Session, ids: set[int]) -> dict[int, tuple[str, str]]:
-    """Name and category of the products with ``ids``."""
-    found: dict[int, tuple[str, str]] = {}
+def catalogue_entries(session: Session, ids: set[int]) -> dict[int, tuple[str, str, Unit]]:
+    """Name, category and unit of the products with ``ids``."""
+    found: dict[int, tuple[str, str, Unit]] = {}
     ordered = sorted(ids)
     for first in range(0, len(ordered), 500):
-        query = select(Product.id, Product.name, Product.category).where(
+        query = select(Product.id, Product.name, Product.category, Product.unit).where(
             Product.id.in_(ordered[first : first + 500])
         )
-        for product_id, name, category in session.execute(query):
-            found[product_id] = (name, category or "")
+        for product_id, name, category, unit in session.execute(query):
+            found[product_id] = (name, category or "", unit_of(unit))
     return found
 
 

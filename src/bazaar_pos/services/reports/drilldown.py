@@ -8,6 +8,7 @@ from datetime import date, datetime, tzinfo
 from sqlalchemy import ColumnElement, and_, exists, or_, select
 
 from bazaar_pos.domain.periods import Period, offset_segments
+from bazaar_pos.domain.quantity import Unit
 from bazaar_pos.domain.report import Dimension
 from bazaar_pos.store.models import Payment, Product, Sale, SaleLine
 from bazaar_pos.store.sqltime import local_hour
@@ -45,10 +46,11 @@ class SaleLineSummary:
 
     sku: str
     name: str
-    quantity: int
+    quantity_milli: int
     unit_price: int
     discount: int
     total: int
+    unit: Unit = Unit.PCS
 
 
 def drill_condition(

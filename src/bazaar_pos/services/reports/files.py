@@ -15,6 +15,7 @@ from sqlalchemy import case, func, select
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import Currency, MinorUnits, format_plain
 from bazaar_pos.domain.periods import Period
+from bazaar_pos.domain.quantity import Unit, plain_quantity, quantity_decimal, unit_of
 from bazaar_pos.exports.csv_io import write_csv
 from bazaar_pos.exports.xlsx_io import write_xlsx
 from bazaar_pos.exports.zreport_text import WIDTHS, zreport_lines
@@ -36,6 +37,7 @@ from bazaar_pos.store.models import (
     Sale,
     SaleLine,
 )
+from bazaar_pos.store.quantities import share_of
 
 LINE_COLUMNS = (
     "sale_number",
@@ -52,9 +54,12 @@ LINE_COLUMNS = (
     "category",
     "cashier",
     "till",
+    "unit",
 )
-"""The columns of a sale lines export; the first ten are the ones every file has."""
-LINE_WIDTHS = (12, 20, 16, 36, 6, 12, 10, 12, 14, 10, 10, 16, 14, 8)
+"""The columns of a sale lines export; the first ten are the ones every file has.
+
+``qty`` is in ``unit`` (pcs, kg, g, m, cm or l), with a point before any decimals."""
+LINE_WIDTHS = (12, 20, 16, 36, 8, 12, 10, 12, 14, 10, 10, 16, 14, 8, 6)
 TURNOVER_COLUMNS = (
     "year",
     "month",
@@ -96,7 +101,7 @@ class _LineRow:
     at: datetime
     sku: str
     name: str
-    quantity: int
+    quantity_milli: int
     unit_price: MinorUnits
     discount: MinorUnits
     total: MinorUnits
@@ -106,6 +111,7 @@ class _LineRow:
     category: str
     cashier: str
     till: str
+    unit: Unit
 
 
 class ReportFileService:
@@ -271,9 +277,14 @@ class ReportFileService:
                 Refund.created_at,
                 SaleLine.sku,
                 SaleLine.name,
-                RefundLine.quantity,
+                RefundLine.quantity_milli,
                 SaleLine.unit_price_minor,
-                RefundLine.quantity * SaleLine.unit_price_minor - amount,
+                share_of(
+                    SaleLine.line_total_minor + SaleLine.discount_minor,
+                    RefundLine.quantity_milli,
+                    SaleLine.quantity_milli,
+                )
+                - amount,
                 amount,
                 methods,
                 Sale.channel,
@@ -281,6 +292,7 @@ class ReportFileService:
                 Product.category,
                 Refund.cashier,
                 Refund.till_id,
+                SaleLine.unit,
             )
             .select_from(Refund)
             .join(RefundLine, RefundLine.refund_id == Refund.id)
@@ -295,13 +307,13 @@ class ReportFileService:
             codes = {till_id: name.code for till_id, name in till_names(session, settings).items()}
             for row in session.execute(query):
                 number, created, sku, name, quantity, price, discount, total = row[:8]
-                paid_by, channel, tax, category, cashier, till_id = row[8:]
+                paid_by, channel, tax, category, cashier, till_id, unit = row[8:]
                 yield _LineRow(
                     number=number,
                     at=created.astimezone(zone).replace(tzinfo=None),
                     sku=sku,
                     name=name,
-                    quantity=-quantity,
+                    quantity_milli=-quantity,
                     unit_price=price,
                     discount=-discount,
                     total=-total,
@@ -311,6 +323,7 @@ class ReportFileService:
                     category=category or "",
                     cashier=cashier,
                     till=codes.get(till_id, till_id[:8]),
+                    unit=unit_of(unit),
                 )
 
     def _sold(self, period: Period) -> Iterator[_LineRow]:
@@ -330,7 +343,7 @@ class ReportFileService:
                     Sale.created_at,
                     SaleLine.sku,
                     SaleLine.name,
-                    SaleLine.quantity,
+                    SaleLine.quantity_milli,
                     SaleLine.unit_price_minor,
                     SaleLine.discount_minor,
                     SaleLine.line_total_minor,
@@ -340,6 +353,7 @@ class ReportFileService:
                     Product.category,
                     Sale.cashier,
                     Sale.till_id,
+                    SaleLine.unit,
                 )
                 .select_from(Sale)
                 .join(SaleLine, SaleLine.sale_id == Sale.id)
@@ -367,13 +381,14 @@ class ReportFileService:
                 category,
                 cashier,
                 till_id,
+                unit,
             ) in session.execute(query):
                 yield _LineRow(
                     number=number,
                     at=created.astimezone(zone).replace(tzinfo=None),
                     sku=sku,
                     name=name,
-                    quantity=quantity,
+                    quantity_milli=quantity,
                     unit_price=unit_price,
                     discount=discount,
                     total=total,
@@ -383,6 +398,7 @@ class ReportFileService:
                     category=category or "",
                     cashier=cashier,
                     till=codes.get(till_id, till_id[:8]),
+                    unit=unit_of(unit),
                 )
 
     def _csv_rows(self, period: Period, cur: Currency) -> Iterator[list[object]]:
@@ -392,7 +408,7 @@ class ReportFileService:
                 line.at.isoformat(sep=" ", timespec="seconds"),
                 line.sku,
                 line.name,
-                line.quantity,
+                plain_quantity(line.quantity_milli),
                 format_plain(line.unit_price, cur),
                 format_plain(line.discount, cur),
                 format_plain(line.total, cur),
@@ -402,6 +418,7 @@ class ReportFileService:
                 line.category,
                 line.cashier,
                 line.till,
+                line.unit.value,
             ]
 
     def _xlsx_rows(self, period: Period, cur: Currency) -> Iterator[list[object]]:
@@ -411,7 +428,7 @@ class ReportFileService:
                 line.at,
                 line.sku,
                 line.name,
-                line.quantity,
+                quantity_decimal(line.quantity_milli),
                 cur.to_decimal(line.unit_price),
                 cur.to_decimal(line.discount),
                 cur.to_decimal(line.total),
@@ -421,4 +438,5 @@ class ReportFileService:
                 line.category,
                 line.cashier,
                 line.till,
+                line.unit.value,
             ]

@@ -15,6 +15,7 @@ from bazaar_pos.domain.report import Amounts, PaymentRow, ShopHeader
 from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.store.models import Payment, Sale, SaleLine, Till
+from bazaar_pos.store.quantities import items_sold, times_price
 
 CHANNEL_LABELS = {"pos": N_("Till"), "import": N_("Imported")}
 
@@ -33,8 +34,8 @@ def line_sums() -> list[ColumnElement[Any]]:
     owed = SaleLine.line_total_minor - SaleLine.commission_minor
     consigned = SaleLine.consignor_id.is_not(None)
     return [
-        func.coalesce(func.sum(SaleLine.quantity), 0),
-        func.coalesce(func.sum(SaleLine.quantity * SaleLine.unit_price_minor), 0),
+        func.coalesce(func.sum(items_sold(SaleLine.quantity_milli, SaleLine.unit)), 0),
+        func.coalesce(func.sum(SaleLine.line_total_minor + SaleLine.discount_minor), 0),
         func.coalesce(func.sum(SaleLine.discount_minor), 0),
         func.coalesce(func.sum(SaleLine.line_total_minor), 0),
         func.coalesce(func.sum(SaleLine.tax_minor), 0),
@@ -44,12 +45,16 @@ def line_sums() -> list[ColumnElement[Any]]:
         ),
         func.coalesce(
             func.sum(
-                case((consigned, owed), else_=SaleLine.quantity * SaleLine.unit_cost_minor)
+                case(
+                    (consigned, owed),
+                    else_=times_price(SaleLine.quantity_milli, SaleLine.unit_cost_minor),
+                )
             ),
             0,
         ),
         literal(0),
         func.coalesce(func.sum(case((consigned, owed), else_=0)), 0),
+        func.coalesce(func.sum(SaleLine.quantity_milli), 0),
     ]
 
 

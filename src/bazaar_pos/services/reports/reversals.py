@@ -20,6 +20,7 @@ from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.domain.report import NO_REVERSALS, Amounts, Reversals
 from bazaar_pos.services.selling.refunds import REFUND, VOID
 from bazaar_pos.store.models import Refund, RefundLine, RefundPayment, Sale, SaleLine
+from bazaar_pos.store.quantities import items_given_back, share_of, times_price
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ def reversals_between(
             cost=cost,
             cash=cash.get(kind, 0),
         )
-        for kind, count, items, gross_sum, discount, amount_sum, tax, included, cost, _owed in lines
+        for kind, count, items, gross_sum, discount, amount_sum, tax, included, cost, *_ in lines
     }
     return ReversalTotals(
         refunds=totals.get(REFUND, NO_REVERSALS), voids=totals.get(VOID, NO_REVERSALS)
@@ -89,14 +90,17 @@ def _reversed_sums() -> list[ColumnElement[Any]]:
     """
     added_tax = case((Sale.tax_inclusive, 0), else_=RefundLine.tax_minor)
     included_tax = case((Sale.tax_inclusive, RefundLine.tax_minor), else_=0)
-    gross = RefundLine.quantity * SaleLine.unit_price_minor
+    sold_gross = SaleLine.line_total_minor + SaleLine.discount_minor
+    gross = share_of(sold_gross, RefundLine.quantity_milli, SaleLine.quantity_milli)
     amount = RefundLine.amount_minor - added_tax
     consigned = SaleLine.consignor_id.is_not(None)
     owed = amount - RefundLine.commission_minor
-    cost = case((consigned, owed), else_=RefundLine.quantity * SaleLine.unit_cost_minor)
+    cost = case(
+        (consigned, owed), else_=times_price(RefundLine.quantity_milli, SaleLine.unit_cost_minor)
+    )
     return [
         func.count(func.distinct(Refund.id)),
-        func.coalesce(func.sum(RefundLine.quantity), 0),
+        func.coalesce(func.sum(items_given_back()), 0),
         func.coalesce(func.sum(gross), 0),
         func.coalesce(func.sum(gross - amount), 0),
         func.coalesce(func.sum(amount), 0),
@@ -104,6 +108,7 @@ def _reversed_sums() -> list[ColumnElement[Any]]:
         func.coalesce(func.sum(included_tax), 0),
         func.coalesce(func.sum(cost), 0),
         func.coalesce(func.sum(case((consigned, owed), else_=0)), 0),
+        func.coalesce(func.sum(RefundLine.quantity_milli), 0),
     ]
 
 
@@ -137,7 +142,7 @@ def reversals_by(
     width = len(keys)
     for row in session.execute(query):
         key, kind = tuple(row[:width]), row[width]
-        count, items, gross, discount, amount, tax, included, cost, owed = map(
+        count, items, gross, discount, amount, tax, included, cost, owed, quantity = map(
             int, row[width + 1 :]
         )
         if kind == VOID:
@@ -151,6 +156,7 @@ def reversals_by(
                 tax_included=-included,
                 cost=-cost,
                 consigned=-owed,
+                quantity_milli=-quantity,
             )
         else:
             found[key] += Amounts(
@@ -161,6 +167,7 @@ def reversals_by(
                 cost=-cost,
                 refunds=amount,
                 consigned=-owed,
+                quantity_milli=-quantity,
             )
     return dict(found)
 

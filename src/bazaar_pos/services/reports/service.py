@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.payment import method_label
 from bazaar_pos.domain.periods import Period, Segment, offset_segments
+from bazaar_pos.domain.quantity import unit_of
 from bazaar_pos.domain.report import (
     Amounts,
     BreakdownRow,
@@ -65,6 +66,7 @@ from bazaar_pos.services.reports.reversals import (
 )
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.store.models import Payment, Refund, Sale, SaleLine
+from bazaar_pos.store.quantities import items_sold
 from bazaar_pos.store.sqltime import local_day, local_hour
 
 
@@ -125,7 +127,7 @@ class ReportService(LocalClockService):
 
         breakdowns = {
             Dimension.PRODUCT: tuple(
-                BreakdownRow(r.key, r.label, r.amounts, r.sku) for r in products
+                BreakdownRow(r.key, r.label, r.amounts, r.sku, r.unit) for r in products
             ),
             Dimension.CATEGORY: category_rows(products),
             Dimension.HOUR: rolled_up(kept, 1, lambda h: f"{int(h):02d}:00", sort="key"),
@@ -153,7 +155,7 @@ class ReportService(LocalClockService):
         start, end = period.utc_range(self.zone)
         condition = drill_condition(dimension, key, start, end, self.zone)
         items = (
-            select(func.coalesce(func.sum(SaleLine.quantity), 0))
+            select(func.coalesce(func.sum(items_sold(SaleLine.quantity_milli, SaleLine.unit)), 0))
             .where(SaleLine.sale_id == Sale.id)
             .scalar_subquery()
         )
@@ -210,10 +212,11 @@ class ReportService(LocalClockService):
                 SaleLineSummary(
                     line.sku,
                     line.name,
-                    line.quantity,
+                    line.quantity_milli,
                     line.unit_price_minor,
                     line.discount_minor,
                     line.line_total_minor,
+                    unit_of(line.unit),
                 )
                 for line in lines
             )
@@ -297,11 +300,11 @@ class ReportService(LocalClockService):
         named = line_names(session, [key[1] for key in lines if key[0] is None])
         merged: dict[str, ProductRow] = {}
         for (product_id, sku, _consignor), amounts in lines.items():
-            name, category = catalogue.get(product_id, (named.get(sku, sku), ""))
+            name, category, unit = catalogue.get(product_id, (named.get(sku, sku), "", None))
             key = f"id:{product_id}" if product_id is not None else f"sku:{sku}"
             if key in merged:
                 amounts += merged[key].amounts
-            merged[key] = ProductRow(key, name, sku, category, amounts)
+            merged[key] = ProductRow(key, name, sku, category, amounts, unit)
         return tuple(sorted(merged.values(), key=lambda r: (-r.amounts.net, r.label)))
 
     @staticmethod

@@ -6,6 +6,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.payment import PaymentMethod, PaymentStatus, needs_confirmation
+from bazaar_pos.domain.quantity import format_quantity, unit_of
 from bazaar_pos.i18n import _
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import (
@@ -18,6 +19,7 @@ from bazaar_pos.store.models import (
     SaleLine,
     StockMovement,
 )
+from bazaar_pos.store.quantities import amount_disagrees
 
 
 def check_database(db: Database) -> list[str]:
@@ -39,14 +41,16 @@ def _sale_problems(session: Session) -> list[str]:
     lines = (
         select(
             SaleLine.sale_id,
-            func.sum(SaleLine.quantity * SaleLine.unit_price_minor).label("gross"),
+            func.sum(SaleLine.line_total_minor + SaleLine.discount_minor).label("gross"),
             func.sum(SaleLine.discount_minor).label("discount"),
             func.sum(SaleLine.line_total_minor).label("net"),
             func.sum(SaleLine.tax_minor).label("tax"),
             func.sum(
-                SaleLine.quantity * SaleLine.unit_price_minor
-                - SaleLine.discount_minor
-                - SaleLine.line_total_minor
+                amount_disagrees(
+                    SaleLine.quantity_milli,
+                    SaleLine.unit_price_minor,
+                    SaleLine.line_total_minor + SaleLine.discount_minor,
+                )
             ).label("line_error"),
         )
         .group_by(SaleLine.sale_id)
@@ -75,7 +79,7 @@ def _sale_problems(session: Session) -> list[str]:
     for sale, gross, discount, net, tax, line_error, paid_total in rows:
         added_tax = 0 if sale.tax_inclusive else tax
         expected = {
-            _("lines"): (line_error, 0),
+            _("lines not quantity x price"): (line_error, 0),
             _("subtotal"): (sale.subtotal_minor, gross),
             _("discount"): (sale.discount_minor, discount),
             _("tax"): (sale.tax_minor, tax),
@@ -124,18 +128,27 @@ def _refund_problems(session: Session) -> list[str]:
                     )
                 )
     over_lines = session.execute(
-        select(Sale.number, SaleLine.name, SaleLine.quantity, func.sum(RefundLine.quantity))
+        select(
+            Sale.number,
+            SaleLine.name,
+            SaleLine.quantity_milli,
+            func.sum(RefundLine.quantity_milli),
+            SaleLine.unit,
+        )
         .join(SaleLine, SaleLine.id == RefundLine.sale_line_id)
         .join(Sale, Sale.id == SaleLine.sale_id)
         .group_by(RefundLine.sale_line_id)
-        .having(func.sum(RefundLine.quantity) > SaleLine.quantity)
+        .having(func.sum(RefundLine.quantity_milli) > SaleLine.quantity_milli)
         .order_by(Sale.number)
     )
     problems.extend(
         _("Sale {number}: {name} sold {sold} but {refunded} were refunded.").format(
-            number=number, name=name, sold=sold, refunded=refunded
+            number=number,
+            name=name,
+            sold=format_quantity(sold, unit_of(unit), "en"),
+            refunded=format_quantity(int(refunded), unit_of(unit), "en"),
         )
-        for number, name, sold, refunded in over_lines
+        for number, name, sold, refunded, unit in over_lines
     )
     sale_paid = (
         select(Payment.sale_id, func.sum(Payment.amount_minor).label("paid"))
@@ -195,19 +208,21 @@ def _awaits(method: str) -> bool:
 
 def _stock_problems(session: Session) -> list[str]:
     ledger = (
-        select(StockMovement.product_id, func.sum(StockMovement.quantity).label("qty"))
+        select(StockMovement.product_id, func.sum(StockMovement.quantity_milli).label("qty"))
         .group_by(StockMovement.product_id)
         .subquery()
     )
     rows = session.execute(
-        select(Product.sku, Product.stock_on_hand, func.coalesce(ledger.c.qty, 0))
+        select(Product.sku, Product.stock_milli, func.coalesce(ledger.c.qty, 0), Product.unit)
         .outerjoin(ledger, ledger.c.product_id == Product.id)
-        .where(Product.stock_on_hand != func.coalesce(ledger.c.qty, 0))
+        .where(Product.stock_milli != func.coalesce(ledger.c.qty, 0))
         .order_by(Product.sku)
     )
     return [
         _("Product {sku}: stock shows {cached} but the stock ledger adds up to {ledger}.").format(
-            sku=sku, cached=cached, ledger=ledger_qty
+            sku=sku,
+            cached=format_quantity(cached, unit_of(unit), "en"),
+            ledger=format_quantity(int(ledger_qty), unit_of(unit), "en"),
         )
-        for sku, cached, ledger_qty in rows
+        for sku, cached, ledger_qty, unit in rows
     ]

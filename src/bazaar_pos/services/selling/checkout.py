@@ -22,6 +22,7 @@ from bazaar_pos.domain.payment import (
     Tender,
     settle,
 )
+from bazaar_pos.domain.quantity import format_quantity, unit_of
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import UserError, ValidationError
 from bazaar_pos.i18n import _
@@ -186,7 +187,8 @@ _LINE_COLUMNS = (
     "product_id",
     "sku",
     "name",
-    "quantity",
+    "quantity_milli",
+    "unit",
     "unit_price_minor",
     "unit_cost_minor",
     "discount_minor",
@@ -286,7 +288,8 @@ def _write_sale(
                 t.line.product_id,
                 t.line.sku,
                 t.line.name,
-                t.line.quantity,
+                t.line.quantity_milli,
+                t.line.unit.value,
                 t.line.unit_price,
                 t.line.unit_cost,
                 t.discount,
@@ -334,16 +337,15 @@ def _take_from_stock(
         product = products.get(line.product_id)
         if product is None:
             raise ValidationError(_("A product in the cart no longer exists."))
-        if product.stock - line.quantity < 0:
+        if product.stock - line.quantity_milli < 0:
             if enforce and shop.oversell == "block":
+                count = format_quantity(product.stock, unit_of(product.unit), shop.money_locale)
                 raise ValidationError(
-                    _("Only {count} of {name} in stock.").format(
-                        count=product.stock, name=product.name
-                    )
+                    _("Only {count} of {name} in stock.").format(count=count, name=product.name)
                 )
             below_zero.append(product.sku)
-        product.move(-line.quantity)
-        moves.append((product, -line.quantity))
+        product.move(-line.quantity_milli)
+        moves.append((product, -line.quantity_milli))
     return moves, below_zero
 
 

@@ -11,6 +11,7 @@ from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.payment import CashRule, PaymentMethod
 from bazaar_pos.domain.pricing import allocate, prorate
+from bazaar_pos.domain.quantity import PER_UNIT, format_quantity, unit_of
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
@@ -36,10 +37,11 @@ REFUND, VOID = "refund", "void"
 
 @dataclass(frozen=True, slots=True)
 class RefundItem:
-    """How many of one sale line to refund; damaged goods do not go back to stock."""
+    """How much of one sale line to refund; damaged goods do not go back to stock."""
 
     sale_line_id: int
-    quantity: int
+    quantity_milli: int
+    """Thousandths of the line's unit: one piece is 1000, 100 g of a line sold per kg is 100."""
     damaged: bool = False
 
 
@@ -85,7 +87,7 @@ class RefundService:
                         number=sale.number
                     )
                 )
-            lines = _refund_lines(session, sale, items)
+            lines = _refund_lines(session, sale, items, shop.money_locale)
             total = sum(line.amount_minor for line in lines)
             payments = _pay_back(session, sale, total, shop.cash_rule, to_cash=to_cash)
             refund = self._new_refund(session, shop, sale, REFUND, reason, cashier, grant)
@@ -106,11 +108,12 @@ class RefundService:
         """
         if not items:
             return 0, ()
-        rule = self._settings.load().cash_rule
+        shop = self._settings.load()
         with self._db.reading() as session:
             sale = _sale(session, sale_uuid)
-            total = sum(line.amount_minor for line in _refund_lines(session, sale, items))
-            payments = _pay_back(session, sale, total, rule, to_cash=to_cash)
+            lines = _refund_lines(session, sale, items, shop.money_locale)
+            total = sum(line.amount_minor for line in lines)
+            payments = _pay_back(session, sale, total, shop.cash_rule, to_cash=to_cash)
             return total, tuple((p.method, p.amount_minor) for p in payments)
 
     def void(
@@ -150,7 +153,7 @@ class RefundService:
             refund.lines = [
                 RefundLine(
                     sale_line_id=line.id,
-                    quantity=line.quantity,
+                    quantity_milli=line.quantity_milli,
                     amount_minor=_payable(sale, line),
                     tax_minor=line.tax_minor,
                     commission_minor=line.commission_minor,
@@ -219,7 +222,7 @@ class RefundService:
                 record_movement(
                     session,
                     product,
-                    line.quantity,
+                    line.quantity_milli,
                     reason,
                     till_id=shop.till_id,
                     reference=f"{refund.kind}:{refund.uuid}",
@@ -272,9 +275,9 @@ def _payable(sale: Sale, line: SaleLine) -> int:
 
 
 def refunded_quantities(session: Session, sale_id: int) -> dict[int, int]:
-    """How many of each line of a sale were already refunded or voided."""
+    """How much of each line of a sale (thousandths) was already refunded or voided."""
     rows = session.execute(
-        select(RefundLine.sale_line_id, func.sum(RefundLine.quantity))
+        select(RefundLine.sale_line_id, func.sum(RefundLine.quantity_milli))
         .join(Refund, Refund.id == RefundLine.refund_id)
         .where(Refund.sale_id == sale_id)
         .group_by(RefundLine.sale_line_id)
@@ -282,7 +285,9 @@ def refunded_quantities(session: Session, sale_id: int) -> dict[int, int]:
     return {line_id: int(quantity) for line_id, quantity in rows}
 
 
-def _refund_lines(session: Session, sale: Sale, items: list[RefundItem]) -> list[RefundLine]:
+def _refund_lines(
+    session: Session, sale: Sale, items: list[RefundItem], locale: str
+) -> list[RefundLine]:
     lines = {line.id: line for line in sale.lines}
     done = refunded_quantities(session, sale.id)
     result = []
@@ -291,25 +296,33 @@ def _refund_lines(session: Session, sale: Sale, items: list[RefundItem]) -> list
         if line is None:
             raise ValidationError(_("That line is not part of sale {n}.").format(n=sale.number))
         before = done.get(line.id, 0)
-        left = line.quantity - before
-        if item.quantity < 1 or item.quantity > left:
+        sold = line.quantity_milli
+        left = sold - before
+        unit = unit_of(line.unit)
+        if item.quantity_milli <= 0 or item.quantity_milli > left:
             raise ValidationError(
                 _("{name}: {left} of {sold} can still be refunded, not {asked}.").format(
-                    name=line.name, left=left, sold=line.quantity, asked=item.quantity
+                    name=line.name,
+                    left=format_quantity(left, unit, locale),
+                    sold=format_quantity(sold, unit, locale),
+                    asked=format_quantity(max(item.quantity_milli, 0), unit, locale),
                 )
             )
-        after = before + item.quantity
+        if unit.counted and item.quantity_milli % PER_UNIT:
+            raise ValidationError(
+                _("{name} was sold by the piece: refund whole pieces.").format(name=line.name)
+            )
+        after = before + item.quantity_milli
         payable = _payable(sale, line)
         result.append(
             RefundLine(
                 sale_line_id=line.id,
-                quantity=item.quantity,
-                amount_minor=prorate(payable, after, line.quantity)
-                - prorate(payable, before, line.quantity),
-                tax_minor=prorate(line.tax_minor, after, line.quantity)
-                - prorate(line.tax_minor, before, line.quantity),
-                commission_minor=prorate(line.commission_minor, after, line.quantity)
-                - prorate(line.commission_minor, before, line.quantity),
+                quantity_milli=item.quantity_milli,
+                amount_minor=prorate(payable, after, sold) - prorate(payable, before, sold),
+                tax_minor=prorate(line.tax_minor, after, sold)
+                - prorate(line.tax_minor, before, sold),
+                commission_minor=prorate(line.commission_minor, after, sold)
+                - prorate(line.commission_minor, before, sold),
                 restocked=not item.damaged and line.product_id is not None,
             )
         )

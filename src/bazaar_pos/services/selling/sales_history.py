@@ -9,6 +9,7 @@ from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.money import MinorUnits
+from bazaar_pos.domain.quantity import Unit, unit_of
 from bazaar_pos.domain.text import search_words
 from bazaar_pos.errors import NotFoundError
 from bazaar_pos.i18n import _
@@ -17,6 +18,7 @@ from bazaar_pos.services.selling.refunds import VOID, refunded_quantities
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Payment, Product, Refund, Sale, SaleLine
+from bazaar_pos.store.quantities import items_sold
 
 PRODUCTS_MATCHED_AT_MOST = 500
 
@@ -37,23 +39,24 @@ class SaleSummary:
 
 @dataclass(frozen=True, slots=True)
 class SaleLineView:
-    """One line of a past sale, with how many of it went back already."""
+    """One line of a past sale, with how much of it went back already (in thousandths)."""
 
     id: int
     position: int
     sku: str
     name: str
-    quantity: int
+    quantity_milli: int
     unit_price: MinorUnits
     discount: MinorUnits
     tax: MinorUnits
     total: MinorUnits
     refunded: int
+    unit: Unit = Unit.PCS
 
     @property
     def refundable(self) -> int:
-        """How many can still be refunded."""
-        return self.quantity - self.refunded
+        """How much can still be refunded, in thousandths of the unit."""
+        return self.quantity_milli - self.refunded
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +195,8 @@ class SalesHistoryService:
                         position=line.position,
                         sku=line.sku,
                         name=line.name,
-                        quantity=line.quantity,
+                        quantity_milli=line.quantity_milli,
+                        unit=unit_of(line.unit),
                         unit_price=line.unit_price_minor,
                         discount=line.discount_minor,
                         tax=line.tax_minor,
@@ -243,7 +247,7 @@ def _summaries(session: Session, sales: list[Sale]) -> list[SaleSummary]:
     ids = [sale.id for sale in sales]
     items = dict(
         session.execute(
-            select(SaleLine.sale_id, func.sum(SaleLine.quantity))
+            select(SaleLine.sale_id, func.sum(items_sold(SaleLine.quantity_milli, SaleLine.unit)))
             .where(SaleLine.sale_id.in_(ids))
             .group_by(SaleLine.sale_id)
         ).all()

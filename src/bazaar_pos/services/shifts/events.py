@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import MinorUnits
+from bazaar_pos.domain.quantity import PER_UNIT, Unit, line_amount, unit_of
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
@@ -108,8 +109,11 @@ class BestSeller:
 
     sku: str
     name: str
-    quantity: int
+    quantity_milli: int
     revenue: MinorUnits
+    unit: Unit = Unit.PCS
+    items: int = 0
+    """Pieces sold, each weighed or measured line counting as one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,13 +256,14 @@ def _report(session: Session, event: BazaarEvent) -> EventReport:
             SaleLine.id,
             SaleLine.sku,
             SaleLine.name,
-            SaleLine.quantity,
+            SaleLine.quantity_milli,
             SaleLine.unit_cost_minor,
             SaleLine.line_total_minor,
             SaleLine.tax_minor,
             Sale.tax_inclusive,
             SaleLine.consignor_id,
             SaleLine.commission_minor,
+            SaleLine.unit,
         )
         .join(Sale, Sale.id == SaleLine.sale_id)
         .where(Sale.event_id == event.id)
@@ -266,7 +271,7 @@ def _report(session: Session, event: BazaarEvent) -> EventReport:
     back = session.execute(
         select(
             RefundLine.sale_line_id,
-            RefundLine.quantity,
+            RefundLine.quantity_milli,
             RefundLine.amount_minor,
             RefundLine.tax_minor,
             RefundLine.restocked,
@@ -282,30 +287,37 @@ def _report(session: Session, event: BazaarEvent) -> EventReport:
         # A maker's goods cost the shop what it owes the maker: the line less its commission.
         if line.consignor_id is not None:
             return int(line.line_total_minor - line.commission_minor)
-        return int(line.quantity * line.unit_cost_minor)
+        return line_amount(line.quantity_milli, line.unit_cost_minor)
 
     def cost_back(r: Any) -> int:
         line = lines[r.sale_line_id]
         if line.consignor_id is not None:  # the maker is owed nothing for goods given back
             added = 0 if line.tax_inclusive else r.tax_minor
             return int(r.amount_minor - added - r.commission_minor)
-        return int(r.quantity * line.unit_cost_minor) if r.restocked else 0
+        return line_amount(r.quantity_milli, line.unit_cost_minor) if r.restocked else 0
 
     cost = sum(cost_of(line) for line in sold) - sum(cost_back(r) for r in back)
     returned: dict[int, tuple[int, int]] = {}
     for r in back:
         quantity, amount = returned.get(r.sale_line_id, (0, 0))
-        returned[r.sale_line_id] = (quantity + r.quantity, amount + r.amount_minor)
-    products: dict[tuple[str, str], list[int]] = {}
+        returned[r.sale_line_id] = (quantity + r.quantity_milli, amount + r.amount_minor)
+    products: dict[tuple[str, str, str], list[int]] = {}
     for line in sold:
         quantity, amount = returned.get(line.id, (0, 0))
-        totals = products.setdefault((line.sku, line.name), [0, 0])
-        totals[0] += line.quantity - quantity
+        unit = unit_of(line.unit)
+        kept = line.quantity_milli - quantity
+        totals = products.setdefault((line.sku, line.name, unit.value), [0, 0, 0])
+        totals[0] += kept
         payable = line.line_total_minor + (0 if line.tax_inclusive else line.tax_minor)
         totals[1] += payable - amount
+        totals[2] += kept // PER_UNIT if unit.counted else int(kept > 0)
     best = sorted(
-        (BestSeller(sku, name, q, revenue) for (sku, name), (q, revenue) in products.items() if q),
-        key=lambda b: (-b.quantity, -b.revenue, b.name),
+        (
+            BestSeller(sku, name, q, revenue, unit_of(unit), items)
+            for (sku, name, unit), (q, revenue, items) in products.items()
+            if q
+        ),
+        key=lambda b: (-b.revenue, -b.items, b.name),
     )
     taken = dict(
         session.execute(
@@ -335,7 +347,7 @@ def _report(session: Session, event: BazaarEvent) -> EventReport:
         refunds_total=int(refunded or 0),
         tax=int(tax) - sum(r.tax_minor for r in back),
         cost_of_goods=cost,
-        items_sold=sum(b.quantity for b in best),
+        items_sold=sum(b.items for b in best),
         by_method=tuple((method, int(amount)) for method, amount in methods),
         best_sellers=tuple(best[:BEST_SELLERS]),
     )

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.money import MinorUnits
+from bazaar_pos.domain.quantity import PER_UNIT, unit_of
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.i18n import _
@@ -23,7 +24,7 @@ class BulkMove(NamedTuple):
     """One product's stock change in a bulk ledger write (imports)."""
 
     product_id: int
-    quantity: int
+    quantity_milli: int
     reason: StockReason
     unit_cost: MinorUnits | None = None
 
@@ -31,7 +32,7 @@ class BulkMove(NamedTuple):
 def record_movement(
     session: Session,
     product: Product,
-    quantity: int,
+    quantity_milli: int,
     reason: StockReason,
     *,
     till_id: str,
@@ -42,14 +43,16 @@ def record_movement(
 ) -> StockMovement:
     """Add a ledger row and keep the product's cached stock equal to the ledger.
 
-    A product sold as its variants holds no stock and is refused. A
+    ``quantity_milli`` is in thousandths of the product's unit; a part of a
+    piece is refused. A product sold as its variants holds no stock and is refused. A
     one-of-a-kind piece leaves the till when its stock reaches zero and comes
     back if it returns (a refund, a correction).
     """
     _refuse_variant_parent(product.name, product.option_axes)
+    refuse_part_of_piece(product.name, product.unit, quantity_milli)
     movement = StockMovement(
         product_id=product.id,
-        quantity=quantity,
+        quantity_milli=quantity_milli,
         reason=reason.value,
         reference=reference,
         note=note,
@@ -58,8 +61,10 @@ def record_movement(
         created_at=at or utcnow(),
     )
     session.add(movement)
-    stock, active = _moved(product.stock_on_hand, quantity, product.active, product.one_of_a_kind)
-    product.stock_on_hand = stock
+    stock, active = _moved(
+        product.stock_milli, quantity_milli, product.active, product.one_of_a_kind
+    )
+    product.stock_milli = stock
     if active != product.active:
         product.active = active
     return movement
@@ -75,8 +80,16 @@ def _refuse_variant_parent(name: str, option_axes: str) -> None:
         )
 
 
+def refuse_part_of_piece(name: str, unit: str, quantity_milli: int) -> None:
+    """A product counted in pieces moves in whole pieces: refuse a part of one."""
+    if unit_of(unit).counted and quantity_milli % PER_UNIT:
+        raise ValidationError(
+            _("{name} is sold by the piece: the quantity must be whole pieces.").format(name=name)
+        )
+
+
 def _moved(stock: int, quantity: int, active: bool, one_of_a_kind: bool) -> tuple[int, bool]:
-    """Stock on hand and the active flag after moving ``quantity``.
+    """Stock on hand and the active flag after moving ``quantity`` (thousandths).
 
     A one-of-a-kind piece leaves the till when its stock reaches zero and
     comes back if it returns (a refund, a correction).
@@ -104,6 +117,7 @@ class LedgerProduct:
         "price",
         "sku",
         "stock",
+        "unit",
         "was_active",
     )
 
@@ -118,14 +132,18 @@ class LedgerProduct:
             active,
             one_of_a_kind,
             self.option_axes,
+            self.unit,
         ) = row
         self.active = self.was_active = bool(active)
         self.one_of_a_kind = bool(one_of_a_kind)
 
-    def move(self, quantity: int) -> None:
-        """Move the stock by ``quantity`` in memory, as :func:`record_movement` would."""
+    def move(self, quantity_milli: int) -> None:
+        """Move the stock by ``quantity_milli`` in memory, as :func:`record_movement` would."""
         _refuse_variant_parent(self.name, self.option_axes)
-        self.stock, self.active = _moved(self.stock, quantity, self.active, self.one_of_a_kind)
+        refuse_part_of_piece(self.name, self.unit, quantity_milli)
+        self.stock, self.active = _moved(
+            self.stock, quantity_milli, self.active, self.one_of_a_kind
+        )
 
 
 _PRODUCTS = Product.core_table()
@@ -135,10 +153,11 @@ _LEDGER_COLUMNS = (
     "sku",
     "name",
     "price_minor",
-    "stock_on_hand",
+    "stock_milli",
     "active",
     "one_of_a_kind",
     "option_axes",
+    "unit",
 )
 """What :class:`LedgerProduct` keeps of a product, in this order."""
 _INSERT_MOVEMENTS = Prepared.insert(
@@ -146,7 +165,7 @@ _INSERT_MOVEMENTS = Prepared.insert(
     (
         "uuid",
         "product_id",
-        "quantity",
+        "quantity_milli",
         "reason",
         "reference",
         "note",
@@ -158,7 +177,7 @@ _INSERT_MOVEMENTS = Prepared.insert(
 _UPDATE_STOCK = Prepared(
     update(_PRODUCTS)
     .where(_PRODUCTS.c.id == bindparam("v_id"))
-    .values(stock_on_hand=bindparam("v_stock"), updated_at=bindparam("v_updated_at")),
+    .values(stock_milli=bindparam("v_stock"), updated_at=bindparam("v_updated_at")),
     ("v_stock", "v_updated_at", "v_id"),
 )
 _UPDATE_ACTIVE = Prepared(
@@ -241,8 +260,8 @@ def record_bulk_movements(
     if not moves:
         return
     movements = StockMovement.core_table()
-    columns: tuple[str, ...] = ("uuid", "product_id", "quantity", "reason", "reference", "note")
-    columns += ("unit_cost_minor", "till_id", "created_at")
+    columns: tuple[str, ...] = ("uuid", "product_id", "quantity_milli", "reason", "reference")
+    columns += ("note", "unit_cost_minor", "till_id", "created_at")
     stamp = stored_value(session, movements.c.created_at, utcnow())
     execute_many(
         session,
@@ -251,7 +270,7 @@ def record_bulk_movements(
             (
                 uuid,
                 m.product_id,
-                m.quantity,
+                m.quantity_milli,
                 m.reason.value,
                 reference,
                 "",
@@ -271,8 +290,8 @@ def record_bulk_movements(
         update(products)
         .where(products.c.id == bindparam("v_id"))
         .values(
-            stock_on_hand=products.c.stock_on_hand + bindparam("v_qty"),
+            stock_milli=products.c.stock_milli + bindparam("v_qty"),
             updated_at=bindparam("v_updated_at"),
         ),
-        [{"v_id": m.product_id, "v_qty": m.quantity, "v_updated_at": stamp} for m in moves],
+        [{"v_id": m.product_id, "v_qty": m.quantity_milli, "v_updated_at": stamp} for m in moves],
     )

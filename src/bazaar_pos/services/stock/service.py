@@ -13,13 +13,14 @@ from sqlalchemy.orm import Session
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.pricing import round_half_up
+from bazaar_pos.domain.quantity import PER_UNIT, Unit, format_quantity, line_amount, unit_of
 from bazaar_pos.domain.stock import ADJUSTMENT_REASONS, OUTGOING_ONLY, StockReason, reason_label
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.settings import SettingsService
-from bazaar_pos.services.stock.ledger import record_movement
+from bazaar_pos.services.stock.ledger import record_movement, refuse_part_of_piece
 from bazaar_pos.services.views import Changes, ProductView
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Product, Sale, StockMovement
@@ -31,15 +32,16 @@ class MovementView:
     """One stock movement as the history shows it."""
 
     created_at: datetime
-    quantity: int
+    quantity_milli: int
     reason: StockReason
     reference: str
     note: str
     unit_cost: MinorUnits | None = None
     balance: int = 0
-    """The stock on hand just after this movement."""
+    """The stock on hand just after this movement, in thousandths like the quantity."""
     document: str = ""
     """What the reference points at, in words: ``A-000012`` for a sale."""
+    unit: Unit = Unit.PCS
 
     @property
     def reason_text(self) -> str:
@@ -56,7 +58,9 @@ class CountLine:
     name: str
     category: str
     expected: int
+    """The stock the ledger expects, in thousandths of ``unit``."""
     cost: MinorUnits
+    unit: Unit = Unit.PCS
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +72,9 @@ class Variance:
     name: str
     expected: int
     counted: int
+    """Thousandths of ``unit``, like ``expected``."""
     cost: MinorUnits
+    unit: Unit = Unit.PCS
 
     @property
     def difference(self) -> int:
@@ -77,8 +83,8 @@ class Variance:
 
     @property
     def value(self) -> MinorUnits:
-        """The difference valued at cost."""
-        return self.difference * self.cost
+        """The difference valued at cost (per unit), rounded once."""
+        return line_amount(self.difference, self.cost)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +108,7 @@ class CategoryValue:
 
     category: str
     units: int
+    """Pieces in stock; goods kept by weight or length count in the value, not here."""
     cost: MinorUnits
     retail: MinorUnits
 
@@ -127,21 +134,27 @@ class StockService:
         self._settings = settings
 
     def receive(
-        self, product_id: int, quantity: int, *, unit_cost: MinorUnits | None = None, note: str = ""
+        self,
+        product_id: int,
+        quantity_milli: int,
+        *,
+        unit_cost: MinorUnits | None = None,
+        note: str = "",
     ) -> int:
-        """Add received goods to stock and return the stock on hand after it.
+        """Add received goods (thousandths of the unit) and return the stock on hand after it.
 
         With a unit cost, the product's cost becomes the average of the stock
         already there and the goods received.
         """
+        quantity = quantity_milli
         if quantity <= 0:
-            raise ValidationError(_("Received quantity must be at least 1."))
+            raise ValidationError(_("The received quantity must be more than zero."))
         if unit_cost is not None and unit_cost < 0:
             raise ValidationError(_("The cost cannot be negative."))
         till_id = self._settings.load().till_id
         with self._db.writing() as session:
             product = _get(session, product_id)
-            if product.one_of_a_kind and product.stock_on_hand + quantity > 1:
+            if product.one_of_a_kind and product.stock_milli + quantity > PER_UNIT:
                 raise ValidationError(
                     _("{name} is one of a kind: there can be only one in stock.").format(
                         name=product.name
@@ -158,23 +171,24 @@ class StockService:
                 note=note.strip(),
                 unit_cost=unit_cost,
             )
-            return product.stock_on_hand
+            return product.stock_milli
 
     def adjust(
         self,
         product_id: int,
-        quantity: int,
+        quantity_milli: int,
         *,
         note: str = "",
         reason: StockReason = StockReason.ADJUST,
         approval: Approval | None = None,
     ) -> int:
-        """Correct stock up or down with a reason and return the stock on hand after it.
+        """Correct stock up or down (thousandths) with a reason; return the stock after it.
 
         ``reason`` is one of damaged, lost, gift (these only take stock away)
         or correction; a plain adjustment needs a note saying why. An owner's
         job, written to the audit log; a cashier needs an owner's ``approval``.
         """
+        quantity = quantity_milli
         if quantity == 0:
             raise ValidationError(_("An adjustment must change the stock."))
         if reason not in (StockReason.ADJUST, *ADJUSTMENT_REASONS):
@@ -207,13 +221,15 @@ class StockService:
                 details={
                     "movement": movement.uuid,
                     "reason": reason.value,
-                    "quantity": quantity,
-                    "stock_after": product.stock_on_hand,
+                    "quantity": format_quantity(quantity, unit_of(product.unit), "en"),
+                    "stock_after": format_quantity(
+                        product.stock_milli, unit_of(product.unit), "en"
+                    ),
                     "note": note.strip(),
                 }
                 | grant.details(),
             )
-            return product.stock_on_hand
+            return product.stock_milli
 
     def history(self, product_id: int, *, limit: int | None = None) -> list[MovementView]:
         """The product's movements, newest first, each with the stock just after it."""
@@ -232,7 +248,7 @@ class StockService:
                 chunk = sale_ids[start : start + 500]
                 rows = session.execute(select(Sale.uuid, Sale.number).where(Sale.uuid.in_(chunk)))
                 numbers.update({uuid: number for uuid, number in rows})
-            balance = product.stock_on_hand
+            balance = product.stock_milli
             views = []
             for m in movements:
                 document = m.reference
@@ -241,16 +257,17 @@ class StockService:
                 views.append(
                     MovementView(
                         m.created_at,
-                        m.quantity,
+                        m.quantity_milli,
                         StockReason(m.reason),
                         m.reference,
                         m.note,
                         m.unit_cost_minor,
                         balance,
                         document,
+                        unit_of(product.unit),
                     )
                 )
-                balance -= m.quantity
+                balance -= m.quantity_milli
             return views
 
     def count_sheet(self, category: str | None = None) -> list[CountLine]:
@@ -261,8 +278,9 @@ class StockService:
                 Product.sku,
                 Product.name,
                 Product.category,
-                Product.stock_on_hand,
+                Product.stock_milli,
                 Product.cost_minor,
+                Product.unit,
             )
             .where(Product.active, Product.option_axes == "")
             .order_by(Product.name, Product.id)
@@ -270,7 +288,9 @@ class StockService:
         if category is not None:
             query = query.where(Product.category == category)
         with self._db.reading() as session:
-            return [CountLine(*row) for row in session.execute(query)]
+            return [
+                CountLine(*row[:6], unit=unit_of(row.unit)) for row in session.execute(query)
+            ]
 
     def variances(self, counts: Mapping[int, int]) -> list[Variance]:
         """The counted products whose count differs from the stock on hand now, by name."""
@@ -333,11 +353,11 @@ class StockService:
                 select(Product)
                 .where(
                     Product.active,
-                    Product.low_stock_level.is_not(None),
-                    Product.stock_on_hand <= Product.low_stock_level,
+                    Product.low_stock_milli.is_not(None),
+                    Product.stock_milli <= Product.low_stock_milli,
                     Product.option_axes == "",
                 )
-                .order_by(Product.stock_on_hand - Product.low_stock_level, Product.name)
+                .order_by(Product.stock_milli - Product.low_stock_milli, Product.name)
                 .limit(limit)
             )
             return [ProductView.of(p) for p in session.scalars(query)]
@@ -349,16 +369,17 @@ class StockService:
         an approval to look lasts its few minutes, for every call made with it.
         """
         owned = Product.consignor_id.is_(None)
-        units = case((Product.stock_on_hand > 0, Product.stock_on_hand), else_=0)
+        milli = case((Product.stock_milli > 0, Product.stock_milli), else_=0)
+        pieces = case((Product.unit == Unit.PCS.value, milli), else_=0)
         query = (
             select(
                 Product.category,
                 owned,
-                func.sum(units),
-                func.sum(units * Product.cost_minor),
-                func.sum(units * Product.price_minor),
+                func.sum(pieces),
+                func.sum(milli * Product.cost_minor),
+                func.sum(milli * Product.price_minor),
             )
-            .where(Product.stock_on_hand > 0)
+            .where(Product.stock_milli > 0)
             .group_by(Product.category, owned)
             .order_by(Product.category)
         )
@@ -368,7 +389,11 @@ class StockService:
             self._settings.access.permit(Permission.VIEW_COST, approval=approval),
             self._db.reading() as session,
         ):
-            for category, is_owned, count, cost, retail in session.execute(query):
+            for category, is_owned, pieces_milli, cost_milli, retail_milli in session.execute(
+                query
+            ):
+                count = pieces_milli // PER_UNIT
+                cost, retail = line_amount(cost_milli, 1), line_amount(retail_milli, 1)
                 if is_owned:
                     categories.append(CategoryValue(category, count, cost, retail))
                 else:
@@ -392,7 +417,7 @@ def _get(session: Session, product_id: int) -> Product:
 
 
 def _average_cost(product: Product, quantity: int, unit_cost: MinorUnits) -> MinorUnits:
-    on_hand = max(product.stock_on_hand, 0)
+    on_hand = max(product.stock_milli, 0)
     if on_hand == 0:
         return unit_cost
     total = Fraction(on_hand * product.cost_minor + quantity * unit_cost, on_hand + quantity)
@@ -416,19 +441,25 @@ def _variances(session: Session, counts: Mapping[int, int]) -> list[Variance]:
                 Product.id,
                 Product.sku,
                 Product.name,
-                Product.stock_on_hand,
+                Product.stock_milli,
                 Product.cost_minor,
                 Product.option_axes,
+                Product.unit,
             ).where(Product.id.in_(ids[start : start + 500]))
         )
-        for product_id, sku, name, expected, cost, axes in rows:
+        for product_id, sku, name, expected, cost, axes, unit in rows:
             seen.add(product_id)
             if axes:
                 raise ValidationError(
                     _("Count the variants of {name}, not the product itself.").format(name=name)
                 )
             if counts[product_id] != expected:
-                found.append(Variance(product_id, sku, name, expected, counts[product_id], cost))
+                refuse_part_of_piece(name, unit, counts[product_id])
+                found.append(
+                    Variance(
+                        product_id, sku, name, expected, counts[product_id], cost, unit_of(unit)
+                    )
+                )
     missing = set(ids) - seen
     if missing:
         raise NotFoundError(_("No product with id {id}.").format(id=min(missing)))

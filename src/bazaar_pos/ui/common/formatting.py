@@ -1,4 +1,4 @@
-"""Money, payment methods, dates and counts as screens show them, in the shop's locale."""
+"""Money, payment methods, dates, counts and quantities as screens show them, in shop locale."""
 
 from __future__ import annotations
 
@@ -7,22 +7,32 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol
 
 from bazaar_pos.domain.money import MinorUnits, format_money
 from bazaar_pos.domain.payment import method_label
 from bazaar_pos.domain.periods import local_time
+from bazaar_pos.domain.quantity import Unit, format_quantity
 from bazaar_pos.services.settings import ShopSettings
 
 MoneyText = Callable[[MinorUnits], str]
+QuantityText = Callable[[int, Unit], str]
+"""Writes thousandths of a unit as people read them: ``3``, ``0,25 kg``."""
 __all__ = [
     "Formats",
     "MoneyText",
+    "QuantityText",
     "local_day_bounds",
     "local_time",
     "method_label",
     "money_text",
+    "uses_decimal_comma",
 ]
+
+
+def uses_decimal_comma(locale: str) -> bool:
+    """True where numbers are written ``0,25`` (Indonesian), False for ``0.25``."""
+    return get_decimal_symbol(locale) == ","
 
 
 def money_text(settings: ShopSettings) -> MoneyText:
@@ -56,6 +66,10 @@ class Formats:
     def count(self, number: int) -> str:
         """A whole number grouped as the locale writes it: ``1.234`` (IDR), ``1,234`` (USD)."""
         return format_decimal(number, locale=self._locale)
+
+    def quantity(self, milli: int, unit: Unit) -> str:
+        """A quantity in its unit: ``3`` pieces, ``0,25 kg``, ``1,5 m``."""
+        return format_quantity(milli, unit, self._locale)
 
     def day(self, when: datetime | date) -> str:
         """A day, medium length (``22 Nov 2026``)."""

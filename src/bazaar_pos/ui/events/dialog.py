@@ -278,7 +278,9 @@ class EventsDialog(QDialog):
         except UserError as exc:
             show_message(self.message, exc.message, "error")
             return
-        self.report.setHtml(event_report_html(report, self._money))
+        self.report.setHtml(
+            event_report_html(report, self._money, self._settings.money_locale)
+        )
 
     def _act(self, work: Callable[[], EventView], done: str) -> None:
         try:

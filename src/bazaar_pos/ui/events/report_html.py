@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from html import escape
 
+from bazaar_pos.domain.quantity import format_quantity
 from bazaar_pos.i18n import _
 from bazaar_pos.services.shifts.events import EventReport
 from bazaar_pos.ui.common.formatting import MoneyText, method_label
 
 
-def event_report_html(report: EventReport, money: MoneyText) -> str:
-    """The report of one event, money written with ``money``."""
+def event_report_html(report: EventReport, money: MoneyText, locale: str = "id_ID") -> str:
+    """The report of one event, money written with ``money``, quantities as ``locale`` does."""
 
     def row(label: str, value: str, *, strong: bool = False) -> str:
         cells = f"<td>{escape(label)}</td><td align='right'>{escape(value)}</td>"
@@ -37,7 +38,8 @@ def event_report_html(report: EventReport, money: MoneyText) -> str:
     methods = "".join(row(method_label(m), money(a)) for m, a in report.by_method)
     sellers = "".join(
         f"<tr><td width='32' style='white-space:nowrap'>{position}.</td><td>{escape(b.name)}</td>"
-        f"<td align='right'>{b.quantity}</td><td align='right'>{escape(money(b.revenue))}</td></tr>"
+        f"<td align='right'>{escape(format_quantity(b.quantity_milli, b.unit, locale))}</td>"
+        f"<td align='right'>{escape(money(b.revenue))}</td></tr>"
         for position, b in enumerate(report.best_sellers, start=1)
     )
     # The texts are translated outside the f-strings: strings inside them are not extracted.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from bazaar_pos.domain.payment import PaymentStatus
+from bazaar_pos.domain.quantity import format_quantity
 from bazaar_pos.i18n import _
 from bazaar_pos.services.selling.sales_history import SaleDetail
 from bazaar_pos.ui.common.formatting import MoneyText, local_time, method_label
@@ -24,7 +25,7 @@ def _row(cells: list[str], *, right_from: int, tag: str = "td") -> str:
     )
 
 
-def sale_html(detail: SaleDetail, money: MoneyText) -> str:
+def sale_html(detail: SaleDetail, money: MoneyText, locale: str = "id_ID") -> str:
     """The sale's header, lines, totals, payments and refunds as HTML."""
     summary = detail.summary
     status = sale_status(summary, money)
@@ -47,11 +48,11 @@ def sale_html(detail: SaleDetail, money: MoneyText) -> str:
             _row(
                 [
                     escape(line.name),
-                    str(line.quantity),
+                    format_quantity(line.quantity_milli, line.unit, locale),
                     money(line.unit_price),
                     money(-line.discount) if line.discount else "",
                     money(line.total),
-                    str(line.refunded) if line.refunded else "",
+                    format_quantity(line.refunded, line.unit, locale) if line.refunded else "",
                 ],
                 right_from=1,
             )

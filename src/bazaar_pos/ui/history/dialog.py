@@ -22,7 +22,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.dialogs import TextDialog, show_message
-from bazaar_pos.ui.common.formatting import MoneyText, method_label
+from bazaar_pos.ui.common.formatting import MoneyText, method_label, uses_decimal_comma
 from bazaar_pos.ui.history.detail import sale_html
 from bazaar_pos.ui.history.model import SalesListModel, refund_amount_text
 from bazaar_pos.ui.history.refund_dialog import RefundDialog
@@ -182,6 +182,7 @@ class SalesHistoryDialog(QDialog):
             self.detail,
             self._money,
             lambda items, to_cash: self.shop.refunds.pay_back(sale, items, to_cash=to_cash),
+            decimal_comma=uses_decimal_comma(self.shop.settings.load().money_locale),
         )
         if request is None:
             return
@@ -274,7 +275,8 @@ class SalesHistoryDialog(QDialog):
             self.view.setHtml("<p>" + _("No sales match.") + "</p>")
         else:
             self.detail = self.shop.sales_history.detail(self.model.sale(row).uuid)
-            self.view.setHtml(sale_html(self.detail, self._money))
+            locale = self.shop.settings.load().money_locale
+            self.view.setHtml(sale_html(self.detail, self._money, locale))
         detail = self.detail
         self.reprint.setEnabled(detail is not None)
         self.refund.setEnabled(detail is not None and detail.refundable)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.pricing import prorate
+from bazaar_pos.domain.quantity import plain_quantity
 from bazaar_pos.i18n import _
 from bazaar_pos.services.selling.refunds import RefundItem
 from bazaar_pos.services.selling.sales_history import SaleDetail, SaleLineView
@@ -35,9 +35,10 @@ from bazaar_pos.ui.common.dialogs import ok_cancel
 from bazaar_pos.ui.common.formatting import MoneyText, method_label
 from bazaar_pos.ui.history.model import refund_amount_text
 from bazaar_pos.ui.shortcuts import bind
+from bazaar_pos.ui.widgets.quantity_box import MilliSpinBox
 
 
-class QuantityBox(QSpinBox):
+class QuantityBox(MilliSpinBox):
     """A refund quantity; Ctrl+A is left to the dialog ("Refund everything"), not select-all."""
 
     def event(self, event: QEvent) -> bool:
@@ -65,11 +66,12 @@ class RefundRequest:
     reason: str
 
 
-def refund_amount(detail: SaleDetail, line: SaleLineView, quantity: int) -> MinorUnits:
-    """What refunding ``quantity`` more of ``line`` pays back (as the refund service counts)."""
+def refund_amount(detail: SaleDetail, line: SaleLineView, quantity_milli: int) -> MinorUnits:
+    """What refunding ``quantity_milli`` more of ``line`` pays back (as the service counts)."""
     payable = line.total + (0 if detail.tax_inclusive else line.tax)
-    before, after = line.refunded, line.refunded + quantity
-    return prorate(payable, after, line.quantity) - prorate(payable, before, line.quantity)
+    before, after = line.refunded, line.refunded + quantity_milli
+    sold = line.quantity_milli
+    return prorate(payable, after, sold) - prorate(payable, before, sold)
 
 
 class RefundDialog(QDialog):
@@ -84,6 +86,8 @@ class RefundDialog(QDialog):
         detail: SaleDetail,
         money: MoneyText,
         pay_back: PayBack | None = None,
+        *,
+        decimal_comma: bool = True,
     ) -> None:
         """Offer the lines of ``detail`` that can still be refunded.
 
@@ -112,14 +116,19 @@ class RefundDialog(QDialog):
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.quantities: list[QSpinBox] = []
+        self.quantities: list[MilliSpinBox] = []
         self.damaged: list[QCheckBox] = []
         for row, line in enumerate(self.lines):
-            for column, text in enumerate((line.name, str(line.refundable))):
+            left = plain_quantity(line.refundable)
+            if decimal_comma:
+                left = left.replace(".", ",")
+            if not line.unit.counted:
+                left = f"{left} {line.unit.value}"
+            for column, text in enumerate((line.name, left)):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(row, column, item)
-            spin = QuantityBox()
+            spin = QuantityBox(line.unit, decimal_comma)
             spin.setObjectName(f"refundQuantity{row}")
             spin.setAccessibleName(_("Refund how many of {name}").format(name=line.name))
             spin.setRange(0, line.refundable)
@@ -213,9 +222,11 @@ class RefundDialog(QDialog):
         detail: SaleDetail,
         money: MoneyText,
         pay_back: PayBack | None = None,
+        *,
+        decimal_comma: bool = True,
     ) -> RefundRequest | None:
         """The refund chosen, or None when cancelled."""
-        dialog = cls(parent, detail, money, pay_back)
+        dialog = cls(parent, detail, money, pay_back, decimal_comma=decimal_comma)
         if dialog.quantities:
             dialog.quantities[0].setFocus()
         if dialog.exec() != QDialog.DialogCode.Accepted:

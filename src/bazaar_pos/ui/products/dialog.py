@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -16,13 +17,20 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.consignment import parse_commission
+from bazaar_pos.domain.quantity import (
+    QuantityError,
+    Unit,
+    parse_quantity,
+    plain_quantity,
+    unit_of,
+)
+from bazaar_pos.domain.scale_barcodes import PLU_DIGITS
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.products.catalogue import ProductDraft
@@ -30,12 +38,21 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.formatting import uses_decimal_comma
 from bazaar_pos.ui.widgets.fields import named
 from bazaar_pos.ui.widgets.money_edit import MoneyEdit
 from bazaar_pos.ui.widgets.thumbnails import thumbnail
 
 PHOTO_SIZE = 200
-UNITS = ("pcs", "lembar", "meter", "set", "pasang", "bungkus", "botol", "kg", "gram")
+UNIT_LABELS = {
+    Unit.PCS: N_("pcs (by the piece)"),
+    Unit.KG: N_("kg (by weight)"),
+    Unit.G: N_("g (by weight, per gram)"),
+    Unit.M: N_("m (by length)"),
+    Unit.CM: N_("cm (by length, per centimetre)"),
+    Unit.L: N_("l (by volume)"),
+}
+"""The units a product is sold in, as the unit list shows them."""
 PHOTO_FILTER = N_("Photos (*.jpg *.jpeg *.png *.webp *.gif *.bmp)")
 
 
@@ -65,6 +82,7 @@ class ProductDialog(QDialog):
         self.shows_cost = product is None or shop.access.may(Permission.VIEW_COST)
         settings = shop.settings.load()
         self._currency = settings.currency
+        self._decimal_comma = uses_decimal_comma(settings.money_locale)
 
         self.name = named(QLineEdit(), "productName", _("Name"))
         self.sku = named(QLineEdit(), "productSku", _("SKU"))
@@ -86,11 +104,15 @@ class ProductDialog(QDialog):
         )
         self.taxable = named(QCheckBox(_("Taxable")), "productTaxable", _("Taxable"))
         self.unit = named(QComboBox(), "productUnit", _("Unit"))
-        self.unit.setEditable(True)
-        self.unit.addItems(UNITS)
-        self.low_stock = named(QSpinBox(), "productLowStock", _("Low-stock level"))
-        self.low_stock.setRange(-1, 1_000_000)
-        self.low_stock.setSpecialValueText(_("no alert"))
+        for unit, label in UNIT_LABELS.items():
+            self.unit.addItem(_(label), unit)
+        self.unit.setToolTip(_("The price is per this unit, and the stock is counted in it."))
+        self.low_stock = named(QLineEdit(), "productLowStock", _("Low-stock level"))
+        self.low_stock.setPlaceholderText(_("empty: no alert"))
+        self.plu = named(QLineEdit(), "productPlu", _("PLU on the label scale"))
+        self.plu.setPlaceholderText(_("1 to 5 digits, only for goods weighed on a label scale"))
+        self.plu.setMaxLength(PLU_DIGITS)
+        self.plu.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,5}")))
         self.consignor = named(QComboBox(), "productConsignor", _("Consignor"))
         self.consignor.addItem(_("— the shop's own goods —"), None)
         for maker in shop.consignment.consignors(include_inactive=True):
@@ -123,6 +145,7 @@ class ProductDialog(QDialog):
         self.cost.setVisible(self.shows_cost)
         form.addRow(_("&Unit"), self.unit)
         form.addRow(_("&Low-stock level"), self.low_stock)
+        form.addRow(_("PLU"), self.plu)
         form.addRow(_("Consi&gnor"), self.consignor)
         form.addRow(_("Co&mmission"), self.commission)
         form.addRow("", self.taxable)
@@ -207,7 +230,8 @@ class ProductDialog(QDialog):
         if problems:
             raise UserError("\n".join(problems))
         assert price is not None
-        level = self.low_stock.value()
+        unit = unit_of(self.unit.currentData())
+        level = self._low_stock_level(unit)
         return ProductDraft(
             sku=self.sku.text(),
             name=self.name.text(),
@@ -218,8 +242,9 @@ class ProductDialog(QDialog):
             active=self.active.isChecked(),
             favourite=self.favourite.isChecked(),
             taxable=self.taxable.isChecked(),
-            unit=self.unit.currentText(),
-            low_stock_level=None if level < 0 else level,
+            unit=unit,
+            low_stock_milli=level,
+            plu=self.plu.text().strip(),
             notes=self.notes.toPlainText(),
             one_of_a_kind=self.one_of_a_kind.isChecked(),
             consignor_id=consignor_id,
@@ -227,6 +252,21 @@ class ProductDialog(QDialog):
             photo=self._new_photo,
             remove_photo=self._remove_photo and self._new_photo is None,
         )
+
+    def _typed(self, milli: int) -> str:
+        """A quantity as a person would type it here: ``2,5`` in Indonesian."""
+        text = plain_quantity(milli)
+        return text.replace(".", ",") if self._decimal_comma else text
+
+    def _low_stock_level(self, unit: Unit) -> int | None:
+        """The typed low-stock level in thousandths of ``unit``, None when left empty."""
+        text = self.low_stock.text().strip()
+        if not text:
+            return None
+        try:
+            return parse_quantity(text, unit)
+        except QuantityError as problem:
+            raise UserError(_("Low-stock level: {problem}").format(problem=problem)) from None
 
     def save(self) -> None:
         """Save through the catalogue; show what is wrong, or close with the product saved."""
@@ -251,10 +291,10 @@ class ProductDialog(QDialog):
 
     def _fill(self, product: ProductView | None) -> None:
         if product is None:
-            self.unit.setCurrentText("pcs")
+            self.unit.setCurrentIndex(self.unit.findData(Unit.PCS))
             self.taxable.setChecked(True)
             self.active.setChecked(True)
-            self.low_stock.setValue(-1)
+            self.low_stock.clear()
             self._show_photo(None)
             return
         self.name.setText(product.name)
@@ -265,8 +305,10 @@ class ProductDialog(QDialog):
         if self.shows_cost:
             self.cost.set_value(product.cost)
         self.taxable.setChecked(product.taxable)
-        self.unit.setCurrentText(product.unit)
-        self.low_stock.setValue(-1 if product.low_stock_level is None else product.low_stock_level)
+        self.unit.setCurrentIndex(self.unit.findData(product.unit))
+        self.plu.setText(product.plu or "")
+        if product.low_stock_milli is not None:
+            self.low_stock.setText(self._typed(product.low_stock_milli))
         index = self.consignor.findData(product.consignor_id)
         self.consignor.setCurrentIndex(max(index, 0))
         if product.commission is not None:

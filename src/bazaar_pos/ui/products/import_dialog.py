@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import format_money
+from bazaar_pos.domain.quantity import plain_quantity
 from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.products.files.service import ImportPreview, ProductImportSummary
 from bazaar_pos.services.shop import Shop
@@ -153,7 +154,7 @@ class ImportDialog(QDialog):
                 line.sku,
                 line.name,
                 "" if line.price is None else self._money(line.price),
-                "" if line.stock is None else str(line.stock),
+                "" if line.stock is None else plain_quantity(line.stock),
                 what,
             )
             for column, text in enumerate(cells):

@@ -9,10 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from bazaar_pos.domain.quantity import format_quantity
 from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.products.catalogue import CatalogueService
 from bazaar_pos.services.products.search import PAGE_SIZE, ProductQuery, ProductSort
 from bazaar_pos.services.views import ProductView
+from bazaar_pos.ui.common.formatting import QuantityText
 from bazaar_pos.ui.widgets.table_model import ListTableModel
 from bazaar_pos.ui.widgets.thumbnails import thumbnail
 
@@ -49,10 +51,15 @@ class ProductTableModel(ListTableModel[ProductView]):
         count: Count | None = None,
         photo_for: Callable[[ProductView], Path | None] | None = None,
         page_size: int = PAGE_SIZE,
+        quantity: QuantityText | None = None,
     ) -> None:
-        """Show products from ``fetch`` (pages) and ``count``; without them, rows set by hand."""
+        """Show products from ``fetch`` (pages) and ``count``; without them, rows set by hand.
+
+        Stock is written by ``quantity`` (Indonesian style when not given).
+        """
         super().__init__([_(title) for _sort, title in COLUMNS])
         self._format_money = format_money
+        self._quantity = quantity or (lambda milli, unit: format_quantity(milli, unit, "id_ID"))
         self._fetch = fetch
         self._count = count
         self._photo_for = photo_for
@@ -72,6 +79,7 @@ class ProductTableModel(ListTableModel[ProductView]):
         *,
         photos: bool = False,
         page_size: int = PAGE_SIZE,
+        quantity: QuantityText | None = None,
     ) -> ProductTableModel:
         """Products read a page at a time from ``catalogue``; with ``photos``, their thumbnails."""
         return cls(
@@ -80,6 +88,7 @@ class ProductTableModel(ListTableModel[ProductView]):
             count=catalogue.count_matching,
             photo_for=catalogue.photo_path if photos else None,
             page_size=page_size,
+            quantity=quantity,
         )
 
     # Loading
@@ -217,7 +226,9 @@ class ProductTableModel(ListTableModel[ProductView]):
             name = f"★ {product.name}" if product.favourite else product.name
             return name if product.active else _("{name} (archived)").format(name=name)
         if column == STOCK_COLUMN:
-            return "—" if product.has_variants else str(product.stock)
+            if product.has_variants:
+                return "—"
+            return self._quantity(product.stock_milli, product.unit)
         values = (
             product.sku,
             "",
@@ -240,7 +251,7 @@ class ProductTableModel(ListTableModel[ProductView]):
         if product.one_of_a_kind:
             notes.append(_("One of a kind"))
         if product.is_low:
-            notes.append(_("Low stock (level {level})").format(level=product.low_stock_level))
+            notes.append(_("Low stock (level {level})").format(level=product.low_stock_milli))
         if product.consignor_id is not None:
             notes.append(_("Consigned goods"))
         return "\n".join(notes)

@@ -26,7 +26,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes, ProductView
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs
-from bazaar_pos.ui.common.formatting import money_text
+from bazaar_pos.ui.common.formatting import Formats, money_text
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.products.dialog import ProductDialog
 from bazaar_pos.ui.products.import_dialog import ImportDialog
@@ -63,7 +63,7 @@ class ProductsScreen(QWidget):
         self.jobs = Jobs(self)
         settings = shop.settings.load()
         self.model = ProductTableModel.over_catalogue(
-            shop.catalogue, money_text(settings), photos=True
+            shop.catalogue, money_text(settings), photos=True, quantity=Formats(settings).quantity
         )
         title = QLabel(_("Products"))
         title.setObjectName("screenTitle")

@@ -131,7 +131,7 @@ def line_columns(
         columns.append(ColumnSpec(_("SKU"), lambda r: r.code, numeric=False))
     return [
         *columns,
-        ColumnSpec(_("Items"), lambda r: fmt.count(r.amounts.items)),
+        ColumnSpec(_("Items"), fmt.items_sold),
         ColumnSpec(_("Discounts"), lambda r: fmt.money(r.amounts.discount)),
         ColumnSpec(_("Refunds"), lambda r: fmt.money(r.amounts.refunds), refunds=True),
         ColumnSpec(_("Net sales"), lambda r: fmt.money(r.amounts.net)),
@@ -245,7 +245,7 @@ def sale_line_columns(fmt: Formats) -> list[ColumnSpec]:
     return [
         ColumnSpec(_("SKU"), lambda item: item.sku, numeric=False),
         ColumnSpec(_("Name"), lambda item: item.name, numeric=False),
-        ColumnSpec(_("Quantity"), lambda item: fmt.count(item.quantity)),
+        ColumnSpec(_("Quantity"), lambda item: fmt.quantity(item.quantity_milli, item.unit)),
         ColumnSpec(_("Price"), line(lambda item: item.unit_price)),
         ColumnSpec(_("Discount"), line(lambda item: item.discount)),
         ColumnSpec(_("Total"), line(lambda item: item.total)),

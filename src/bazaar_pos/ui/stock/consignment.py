@@ -320,7 +320,7 @@ class ConsignmentTab(QWidget):
                 fmt.day(line.sold_at),
                 line.sale_number,
                 f"{line.name} ({line.sku})",
-                str(line.quantity),
+                fmt.quantity(line.quantity_milli, line.unit),
                 fmt.money(line.amount),
                 fmt.money(line.commission),
                 fmt.money(line.owed),

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bazaar_pos.domain.quantity import PER_UNIT, QuantityError, Unit, parse_quantity
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import N_, _, ngettext
 from bazaar_pos.services.shop import Shop
@@ -29,7 +30,7 @@ from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval
 from bazaar_pos.ui.common import dialogs
-from bazaar_pos.ui.common.formatting import Formats
+from bazaar_pos.ui.common.formatting import Formats, QuantityText
 
 Index = QModelIndex | QPersistentModelIndex
 COUNTED_COLUMN = 4
@@ -38,12 +39,21 @@ _SHORT = QBrush(QColor("#b42318"))
 _OVER = QBrush(QColor("#1c6fb4"))
 
 
-class CountModel(QAbstractTableModel):
-    """A count sheet: what the ledger expects and, once typed or scanned, what was counted."""
+def signed(quantity: QuantityText, milli: int, unit: Unit) -> str:
+    """A difference with its sign: ``+2``, ``-0,25 kg``, ``0``."""
+    return ("+" if milli > 0 else "") + quantity(milli, unit)
 
-    def __init__(self) -> None:
-        """An empty sheet."""
+
+class CountModel(QAbstractTableModel):
+    """A count sheet: what the ledger expects and, once typed or scanned, what was counted.
+
+    Counts are thousandths of each product's unit, like the stock.
+    """
+
+    def __init__(self, formats: Formats) -> None:
+        """An empty sheet; quantities are written as ``formats`` writes them."""
         super().__init__()
+        self._formats = formats
         self.lines: list[CountLine] = []
         self.counted: dict[int, int] = {}
         self._rows: dict[int, int] = {}
@@ -62,10 +72,14 @@ class CountModel(QAbstractTableModel):
         return self._rows.get(product_id)
 
     def add_one(self, product_id: int) -> int | None:
-        """Count one more of a product (a scan); the row, or None if it is not on the sheet."""
+        """Count one more of a product (a scan); the row, or None if it is not on the sheet.
+
+        Goods kept by weight or length are weighed, not scanned: their row is
+        returned to type the count in, and nothing is added.
+        """
         row = self._rows.get(product_id)
-        if row is not None:
-            self.set_count(row, self.counted.get(product_id, 0) + 1)
+        if row is not None and self.lines[row].unit.counted:
+            self.set_count(row, self.counted.get(product_id, 0) + PER_UNIT)
         return row
 
     def set_count(self, row: int, count: int | None) -> None:
@@ -100,11 +114,15 @@ class CountModel(QAbstractTableModel):
         counted = self.counted.get(line.product_id)
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            quantity = self._formats.quantity
             if column == COUNTED_COLUMN:
-                return "" if counted is None else str(counted)
+                return "" if counted is None else quantity(counted, line.unit)
             if column == COUNTED_COLUMN + 1:
-                return "" if counted is None else f"{counted - line.expected:+d}"
-            return (line.sku, line.name, line.category, str(line.expected))[column]
+                if counted is None:
+                    return ""
+                return signed(quantity, counted - line.expected, line.unit)
+            expected = quantity(line.expected, line.unit)
+            return (line.sku, line.name, line.category, expected)[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column == 5 and counted is not None:
@@ -115,16 +133,21 @@ class CountModel(QAbstractTableModel):
         return None
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """Type a count: a whole number of at least 0, or nothing to clear it."""
+        """Type a count (``12``, ``2,5``, ``750 g``), or nothing to clear it."""
         if not index.isValid() or index.column() != COUNTED_COLUMN:
             return False
         text = str(value).strip()
         if not text:
             self.set_count(index.row(), None)
             return True
-        if not text.isdigit():
+        if text in ("0", "0,0", "0.0"):
+            self.set_count(index.row(), 0)
+            return True
+        try:
+            counted = parse_quantity(text, self.lines[index.row()].unit)
+        except QuantityError:
             return False
-        self.set_count(index.row(), int(text))
+        self.set_count(index.row(), counted)
         return True
 
     def headerData(
@@ -168,9 +191,9 @@ class VarianceDialog(QDialog):
             cells = (
                 v.sku,
                 v.name,
-                str(v.expected),
-                str(v.counted),
-                f"{v.difference:+d}",
+                formats.quantity(v.expected, v.unit),
+                formats.quantity(v.counted, v.unit),
+                signed(formats.quantity, v.difference, v.unit),
                 *((formats.money(v.value),) if costs else ()),
             )
             for column, text in enumerate(cells):
@@ -275,7 +298,7 @@ class CountTab(QWidget):
         self.scan.setAccessibleName(_("Scan or type a code"))
         self.scan.setPlaceholderText(_("Scan or type a barcode or SKU: each scan counts one"))
         self.scan.returnPressed.connect(self._scanned)
-        self.model = CountModel()
+        self.model = CountModel(self._formats)
         self.table = QTableView()
         self.table.setObjectName("countTable")
         self.table.setAccessibleName(_("Count sheet"))
@@ -387,9 +410,15 @@ class CountTab(QWidget):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
         line = self.model.lines[row]
+        if not line.unit.counted:
+            dialogs.show_message(
+                self.message,
+                _("{name} is kept by weight or length: type what the scale says.").format(
+                    name=line.name
+                ),
+            )
+            return
+        count = self._formats.quantity(self.model.counted[line.product_id], line.unit)
         dialogs.show_message(
-            self.message,
-            _("{name}: {count} counted.").format(
-                name=line.name, count=self.model.counted[line.product_id]
-            ),
+            self.message, _("{name}: {count} counted.").format(name=line.name, count=count)
         )

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from bazaar_pos.domain.access import Permission
+from bazaar_pos.domain.quantity import PER_UNIT, format_quantity, whole
 from bazaar_pos.domain.stock import ADJUSTMENT_REASONS, OUTGOING_ONLY, StockReason, reason_label
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
@@ -24,9 +24,12 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.formatting import uses_decimal_comma
 from bazaar_pos.ui.widgets.money_edit import MoneyEdit
+from bazaar_pos.ui.widgets.quantity_box import MilliSpinBox
 
 LIMIT = 1_000_000
+"""The most stock one movement moves, in the product's unit."""
 
 
 class Move(enum.Enum):
@@ -66,10 +69,11 @@ class StockMoveDialog(QDialog):
         self.approvals = Approvals(shop.access, self)
         self.result_stock: int | None = None
         settings = shop.settings.load()
-
+        self._least = PER_UNIT if product.unit.counted else 1
+        stock = format_quantity(product.stock_milli, product.unit, settings.money_locale)
         heading = QLabel(
             _("{name} ({sku}) — {stock} in stock").format(
-                name=product.name, sku=product.sku, stock=product.stock
+                name=product.name, sku=product.sku, stock=stock
             )
         )
         heading.setWordWrap(True)
@@ -80,10 +84,10 @@ class StockMoveDialog(QDialog):
         for reason in ADJUSTMENT_REASONS:
             self.reason.addItem(reason_label(reason), reason)
         self.reason.currentIndexChanged.connect(self._reason_changed)
-        self.quantity = QSpinBox()
+        self.quantity = MilliSpinBox(product.unit, uses_decimal_comma(settings.money_locale))
         self.quantity.setObjectName("stockQuantity")
         self.quantity.setAccessibleName(_("Quantity"))
-        self.quantity.setRange(1, LIMIT)
+        self.quantity.setRange(self._least, whole(LIMIT))
         self.quantity_label = QLabel(_("&Quantity"))
         self.quantity_label.setBuddy(self.quantity)
         self.cost = MoneyEdit(settings.currency, settings.money_locale)
@@ -105,7 +109,7 @@ class StockMoveDialog(QDialog):
             form.addRow(_("&Cost per item"), self.cost)
         form.addRow(_("&Note"), self.note)
         if move is Move.CONSIGN_RETURN:
-            self.quantity.setRange(1, max(product.stock, 1))
+            self.quantity.setRange(self._least, max(product.stock_milli, self._least))
         self.problems = QLabel()
         self.problems.setObjectName("dialogProblems")
         self.problems.setWordWrap(True)
@@ -140,7 +144,7 @@ class StockMoveDialog(QDialog):
             reason = self.reason.currentData()
             if reason in OUTGOING_ONLY:
                 return -self.quantity.value()
-            return self.quantity.value() - self._product.stock
+            return self.quantity.value() - self._product.stock_milli
         if self._move is Move.CONSIGN_RETURN:
             return -self.quantity.value()
         return self.quantity.value()
@@ -180,9 +184,9 @@ class StockMoveDialog(QDialog):
             return
         if self.reason.currentData() == StockReason.CORRECTION:
             self.quantity_label.setText(_("&Stock should be"))
-            self.quantity.setRange(0, LIMIT)
-            self.quantity.setValue(max(self._product.stock, 0))
+            self.quantity.setRange(0, whole(LIMIT))
+            self.quantity.setValue(max(self._product.stock_milli, 0))
         else:
             self.quantity_label.setText(_("&How many to take out"))
-            self.quantity.setRange(1, LIMIT)
-            self.quantity.setValue(1)
+            self.quantity.setRange(self._least, whole(LIMIT))
+            self.quantity.setValue(self._least if self._least == PER_UNIT else PER_UNIT)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bazaar_pos.domain.quantity import Unit, line_amount
 from bazaar_pos.i18n import _
 from bazaar_pos.services.products.search import ProductQuery
 from bazaar_pos.services.shop import Shop
@@ -56,7 +57,9 @@ class MovementsTab(QWidget):
         self._looking = looking
         self._formats = Formats(shop.settings.load())
         self.product: ProductView | None = None
-        self.model = ProductTableModel.over_catalogue(shop.catalogue, self._formats.money)
+        self.model = ProductTableModel.over_catalogue(
+            shop.catalogue, self._formats.money, quantity=self._formats.quantity
+        )
         self.filter = QLineEdit()
         self.filter.setObjectName("stockFilter")
         self.filter.setAccessibleName(_("Find a product"))
@@ -192,19 +195,22 @@ class MovementsTab(QWidget):
         self.history.setColumnHidden(COST_COLUMN, not costs)
         self.heading.setText(f"{product.name}  ·  {product.sku}")
         self.on_hand.setText(
-            _("{count} {unit} in stock").format(count=product.stock, unit=product.unit)
+            _("{count} {unit} in stock").format(
+                count=fmt.quantity(product.stock_milli, Unit.PCS), unit=product.unit.value
+            )
         )
         facts = []
         if costs:
             facts.append(
                 _("Cost {cost} each, {value} in all").format(
                     cost=fmt.money(product.cost),
-                    value=fmt.money(max(product.stock, 0) * product.cost),
+                    value=fmt.money(line_amount(max(product.stock_milli, 0), product.cost)),
                 )
             )
         facts.append(_("Price {price}").format(price=fmt.money(product.price)))
-        if product.low_stock_level is not None:
-            facts.append(_("Low-stock level {level}").format(level=product.low_stock_level))
+        if product.low_stock_milli is not None:
+            level = fmt.quantity(product.low_stock_milli, product.unit)
+            facts.append(_("Low-stock level {level}").format(level=level))
         if product.consignor_id is not None:
             maker = self._shop.consignment.get_consignor(product.consignor_id)
             facts.append(_("Consigned by {name}").format(name=maker.name))
@@ -220,8 +226,8 @@ class MovementsTab(QWidget):
             cells = (
                 fmt.moment(m.created_at),
                 m.reason_text,
-                f"{m.quantity:+d}",
-                str(m.balance),
+                ("+" if m.quantity_milli > 0 else "") + fmt.quantity(m.quantity_milli, m.unit),
+                fmt.quantity(m.balance, m.unit),
                 "" if m.unit_cost is None or not costs else fmt.money(m.unit_cost),
                 note,
             )

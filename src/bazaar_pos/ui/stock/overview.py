@@ -87,9 +87,19 @@ class LowStockTab(QWidget):
         """Read the list again."""
         products = self._shop.stock.low_stock()
         self._ids = [p.id for p in products]
+        fmt = Formats(self._shop.settings.load())
         _fill(
             self.table,
-            [(p.sku, p.name, p.category, str(p.stock), str(p.low_stock_level)) for p in products],
+            [
+                (
+                    p.sku,
+                    p.name,
+                    p.category,
+                    fmt.quantity(p.stock_milli, p.unit),
+                    fmt.quantity(p.low_stock_milli or 0, p.unit),
+                )
+                for p in products
+            ],
             3,
         )
         self.summary.setText(

@@ -131,7 +131,7 @@ class Parking:
         self._till.cart = cart
         self._till._sale_approval = None
         self._till._stock = {
-            line.product_id: self._till.shop.catalogue.get(line.product_id).stock
+            line.product_id: self._till.shop.catalogue.get(line.product_id).stock_milli
             for line in cart
             if line.product_id is not None
         }

@@ -12,15 +12,25 @@ from bazaar_pos.i18n import _
 from bazaar_pos.ui.widgets.step_line_edit import StepLineEdit
 
 MAX_QUANTITY = 9999
-_QUANTITY_PREFIX = re.compile(r"^\s*(\d{1,4})\s*\*\s*(.*)$")
+"""The most of one line, in its unit: 9999 pieces, 9999 kg."""
+_QUANTITY_PREFIX = re.compile(r"^\s*(\d{1,4}(?:[.,]\d{1,3})?\s*[a-zA-Z]{0,5})\s*\*\s*(.*)$")
 
 
-def split_quantity(text: str) -> tuple[int | None, str]:
-    """Split ``3*8991234500010`` into (3, "8991234500010"); (None, text) without a prefix."""
+def too_much_text() -> str:
+    """What the till says to a quantity beyond what one line takes."""
+    return _("A line takes at most {most} of its unit.").format(most=MAX_QUANTITY)
+
+
+def split_quantity(text: str) -> tuple[str | None, str]:
+    """Split ``3*8991234500010`` into ("3", "8991234500010"); (None, text) without a prefix.
+
+    The quantity is read once the product (and so its unit) is known:
+    ``0,25*``, ``250 g*`` and ``1,5 m*`` work as well as ``3*``.
+    """
     match = _QUANTITY_PREFIX.match(text)
     if not match:
         return None, text.strip()
-    return int(match[1]), match[2].strip()
+    return match[1].strip(), match[2].strip()
 
 
 class ScanField(StepLineEdit):

@@ -20,6 +20,13 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.payment import Tender
+from bazaar_pos.domain.quantity import (
+    PER_UNIT,
+    QuantityError,
+    Unit,
+    format_quantity,
+    parse_quantity,
+)
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.people.access import Approval
@@ -107,7 +114,7 @@ class TillScreen(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
 
-        self.model = CartTableModel(self._money)
+        self.model = CartTableModel(self._money, self._quantity_text)
         self.table = CartView(
             _("Scan a barcode or type a name to start a sale.\nF12 takes payment.")
         )
@@ -200,7 +207,7 @@ class TillScreen(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addWidget(side)
-        self.results = SearchResults(self._money, self)
+        self.results = SearchResults(self._money, self._quantity_text, self)
         self.results.chosen.connect(lambda product: self.add_product(product.id))
         self.scan.geometry_changed.connect(self._place_results)
 
@@ -246,7 +253,7 @@ class TillScreen(QWidget):
         if not code:
             self.scan.clear()
             if quantity is not None:
-                self.editing.set_quantity(quantity)
+                self.editing.set_quantity_text(quantity)
             elif len(self.cart):
                 self.open_payment()
             return
@@ -265,28 +272,50 @@ class TillScreen(QWidget):
             self.scan.clear()
             self.results.hide()
             return
-        self._add(product, quantity or 1)
-
-    def add_product(self, product_id: int, quantity: int = 1) -> None:
-        """Add ``quantity`` of a product picked from a tile or the search results."""
-        self._add(self.shop.catalogue.get(product_id), quantity)
-
-    def _add(self, product: ProductView, quantity: int) -> None:
         self.scan.clear()
         self.results.hide()
-        if not self._stock_allows(product, self._in_cart(product.id) + quantity):
+        if quantity is None:
+            self.add_product(product.id)
+            return
+        try:
+            milli = parse_quantity(quantity, product.unit)
+        except QuantityError as problem:
+            QApplication.beep()
+            self.say(str(problem), "error")
+            return
+        self._add(product, milli)
+
+    def add_product(self, product_id: int, quantity_milli: int | None = None) -> None:
+        """Add a product picked from a tile, the search results or a scan.
+
+        Without a quantity, one piece; for goods sold by weight or length the
+        till asks how much (or reads the scale).
+        """
+        product = self.shop.catalogue.get(product_id)
+        if quantity_milli is None and not product.unit.counted:
+            quantity_milli = self.editing.ask_measure(product)
+            if quantity_milli is None:
+                return
+        self._add(product, PER_UNIT if quantity_milli is None else quantity_milli)
+
+    def _add(self, product: ProductView, quantity_milli: int, priced: int | None = None) -> None:
+        self.scan.clear()
+        self.results.hide()
+        if not self._stock_allows(product, self._in_cart(product.id) + quantity_milli):
             return
         line = self.cart.add(
             CartLine(
                 sku=product.sku,
                 name=product.name,
                 unit_price=product.price,
-                quantity=quantity,
+                quantity_milli=quantity_milli,
                 unit_cost=product.cost,
                 product_id=product.id,
+                unit=product.unit,
+                priced=priced,
             )
         )
-        self._stock[product.id] = product.stock
+        self._stock[product.id] = product.stock_milli
         self.last_sale.hide()
         self._cart_changed(select=line.key)
         self._warn_if_short(product.id, product.name)
@@ -447,16 +476,21 @@ class TillScreen(QWidget):
         return Cart(self._settings.currency, self._settings.tax_rule)
 
     def _in_cart(self, product_id: int) -> int:
-        return sum(line.quantity for line in self.cart if line.product_id == product_id)
+        """Thousandths of the product already in the cart."""
+        return sum(line.quantity_milli for line in self.cart if line.product_id == product_id)
 
-    def _stock_allows(self, product: ProductView, quantity: int) -> bool:
-        """False (with a message) when the shop blocks selling ``quantity`` beyond stock."""
-        if quantity <= product.stock or self._settings.oversell != "block":
+    def _quantity_text(self, milli: int, unit: Unit) -> str:
+        """``3`` or ``0,25 kg``, as the shop writes numbers."""
+        return format_quantity(milli, unit, self._settings.money_locale)
+
+    def _stock_allows(self, product: ProductView, quantity_milli: int) -> bool:
+        """False (with a message) when the shop blocks selling ``quantity_milli`` beyond stock."""
+        if quantity_milli <= product.stock_milli or self._settings.oversell != "block":
             return True
         QApplication.beep()
         self.say(
             _("Only {count} of {name} in stock: the shop does not sell beyond stock.").format(
-                count=product.stock, name=product.name
+                count=self._quantity_text(product.stock_milli, product.unit), name=product.name
             ),
             "error",
         )
@@ -465,9 +499,10 @@ class TillScreen(QWidget):
     def _warn_if_short(self, product_id: int, name: str) -> None:
         stock = self._stock.get(product_id)
         if stock is not None and self._in_cart(product_id) > stock:
+            unit = next(line.unit for line in self.cart if line.product_id == product_id)
             self.say(
                 _("Only {count} of {name} in stock. Selling more anyway.").format(
-                    count=stock, name=name
+                    count=self._quantity_text(stock, unit), name=name
                 ),
                 "warn",
             )

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
 from bazaar_pos.i18n import _
 from bazaar_pos.services.views import ProductView
-from bazaar_pos.ui.common.formatting import MoneyText
+from bazaar_pos.ui.common.formatting import MoneyText, QuantityText
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -21,10 +21,11 @@ Index = QModelIndex | QPersistentModelIndex
 class ProductListModel(QAbstractListModel):
     """Products as one line each: name, SKU, price and stock."""
 
-    def __init__(self, money: MoneyText) -> None:
-        """Show prices with ``money``."""
+    def __init__(self, money: MoneyText, quantity: QuantityText) -> None:
+        """Show prices with ``money`` and stock with ``quantity``."""
         super().__init__()
         self._money = money
+        self._quantity = quantity
         self._products: list[ProductView] = []
 
     def set_products(self, products: list[ProductView]) -> None:
@@ -51,7 +52,7 @@ class ProductListModel(QAbstractListModel):
                 name=product.name,
                 sku=product.sku,
                 price=self._money(product.price),
-                stock=product.stock,
+                stock=self._quantity(product.stock_milli, product.unit),
             )
         if role == Qt.ItemDataRole.ToolTipRole:
             return product.barcode or product.sku
@@ -64,12 +65,12 @@ class SearchResults(QListView):
     chosen = Signal(object)
     """A product was chosen with a click (Enter is handled by the scan field)."""
 
-    def __init__(self, money: MoneyText, parent: QWidget) -> None:
+    def __init__(self, money: MoneyText, quantity: QuantityText, parent: QWidget) -> None:
         """Float over ``parent``; hidden until there are results."""
         super().__init__(parent)
         self.setObjectName("searchResults")
         self.setAccessibleName(_("Search results"))
-        self.results = ProductListModel(money)
+        self.results = ProductListModel(money, quantity)
         self.setModel(self.results)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

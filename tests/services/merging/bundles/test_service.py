@@ -10,6 +10,7 @@ import pytest
 
 from bazaar_pos.domain.cart import CartLine
 from bazaar_pos.domain.periods import Period
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.domain.report import Dimension
 from bazaar_pos.exports.bundle_file import BundleError
 from bazaar_pos.services.merging.bundles.service import (
@@ -47,7 +48,7 @@ def shops(template_db, tmp_path):
 def stock(shop, sku, name, price, cost, quantity, category="Kopi"):
     product = shop.catalogue.create(ProductDraft(sku, name, price, cost, category=category))
     if quantity:
-        shop.stock.receive(product.id, quantity)
+        shop.stock.receive(product.id, whole(quantity))
     return shop.catalogue.get(product.id)
 
 
@@ -110,9 +111,9 @@ def test_stock_movements_merge_by_sku_and_unknown_products_become_archived_stubs
     _a, _b, c, a_zip, b_zip = three
     c.bundles.import_files([a_zip, b_zip])
     kopi = c.catalogue.find_by_code("KOP-1")
-    assert kopi.stock == (10 - 3) + (6 - 1)
+    assert kopi.stock_milli // 1000 == (10 - 3) + (6 - 1)
     vase = c.catalogue.search("VAS-9", include_inactive=True)[0]
-    assert (vase.name, vase.category, vase.price, vase.active, vase.stock) == (
+    assert (vase.name, vase.category, vase.price, vase.active, vase.stock_milli // 1000) == (
         "Vas Gerabah",
         "Keramik",
         210_000,
@@ -197,7 +198,7 @@ def edit_sale(name, data):
     if name != "sales.json":
         return data
     sales = json.loads(data)
-    sales[0]["lines"][0]["quantity"] += 1
+    sales[0]["lines"][0]["quantity_milli"] += 1000
     sales[0]["lines"][0]["line_total"] += sales[0]["lines"][0]["unit_price"]
     return json.dumps(sales).encode()
 
@@ -398,7 +399,7 @@ def test_merging_renamed_products_is_refused_unless_accepted(same_skus):
     assert dump(c) == before
     summary = c.bundles.import_files([bundle], accept_renamed={"KOP-001", "BAT-001"})
     assert (summary.sales_added, summary.products_created) == (1, ("VAS-001",))
-    assert c.catalogue.find_by_code("KOP-001").stock == 8 + 5 - 1
+    assert c.catalogue.find_by_code("KOP-001").stock_milli == whole(8 + 5 - 1)
     ((_actor, details),) = audit(c, "bundle.imported")
     assert details["renamed_accepted"] == ["BAT-001", "KOP-001"]
     assert c.bundles.inspect(bundle).renamed == ()

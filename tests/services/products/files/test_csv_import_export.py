@@ -1,10 +1,13 @@
 import csv
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bazaar_pos.domain.quantity import Unit, whole
 from bazaar_pos.errors import UserError, ValidationError
+from bazaar_pos.services.products.catalogue import ProductDraft
 
 
 def test_import_creates_products_with_opening_stock(shop, write_csv):
@@ -16,7 +19,7 @@ def test_import_creates_products_with_opening_stock(shop, write_csv):
     summary = shop.product_files.import_csv(path)
     assert (summary.created, summary.updated, summary.stock_set) == (2, 0, 1)
     coffee = shop.catalogue.find_by_code("8991234500164")
-    assert (coffee.price, coffee.cost, coffee.stock, coffee.category) == (
+    assert (coffee.price, coffee.cost, coffee.stock_milli // 1000, coffee.category) == (
         95_000,
         52_000,
         24,
@@ -30,8 +33,8 @@ def test_import_updates_existing_skus_and_counts_stock(shop, add_product, write_
     product = add_product("KOP-1", stock=5)
     shop.product_files.import_csv(write_csv("sku,name,price,stock\nKOP-1,Kopi Baru,99000,7\n"))
     updated = shop.catalogue.get(product.id)
-    assert (updated.name, updated.price, updated.stock) == ("Kopi Baru", 99_000, 7)
-    assert shop.stock.history(product.id)[0].quantity == 2
+    assert (updated.name, updated.price, updated.stock_milli // 1000) == ("Kopi Baru", 99_000, 7)
+    assert shop.stock.history(product.id)[0].quantity_milli == whole(2)
     assert shop.check() == []
 
 
@@ -42,7 +45,7 @@ def test_indonesian_headers_semicolons_and_rupiah_prices(shop, write_csv):
     )
     shop.product_files.import_csv(path)
     bag = shop.catalogue.find_by_code("TAS-1")
-    assert (bag.price, bag.cost, bag.stock) == (145_000, 70_000, 18)
+    assert (bag.price, bag.cost, bag.stock_milli // 1000) == (145_000, 70_000, 18)
 
 
 def test_a_file_with_bad_rows_is_refused_whole(shop, add_product, write_csv):
@@ -57,7 +60,7 @@ def test_a_file_with_bad_rows_is_refused_whole(shop, add_product, write_csv):
         "Line 3, column price: 'abc' is not an amount",
         "Line 4, column sku: SKU OK-1 repeats line 2",
         "Line 4, column price: the amount cannot be negative",
-        "Line 4, column stock: 'x' is not a whole number",
+        "Line 4, column stock: 'x' is not a quantity",
         "Line 5, column sku: the SKU is empty",
         "Line 5, column price: an amount is required",
     ]
@@ -99,7 +102,7 @@ def test_dry_run_changes_nothing(shop, write_csv):
 
 def test_export_writes_stock_on_hand_now(shop, add_product, tmp_path):
     product = add_product("KOP-1", 'Kopi, "Gayo"', 95_000, barcode="8991", stock=9)
-    shop.stock.adjust(product.id, -1, note="sample")
+    shop.stock.adjust(product.id, whole(-1), note="sample")
     out = tmp_path / "out.csv"
     assert shop.product_files.export_csv(out) == 1
     with out.open(newline="", encoding="utf-8") as handle:
@@ -114,6 +117,7 @@ def test_export_writes_stock_on_hand_now(shop, add_product, tmp_path):
             "cost": "50000",
             "stock": "8",
             "unit": "pcs",
+            "plu": "",
             "taxable": "yes",
             "low_stock": "",
             "favourite": "no",
@@ -157,3 +161,70 @@ def test_arbitrary_files_either_import_whole_or_change_nothing(shop, tmp_path, r
     else:
         assert shop.catalogue.count() == before + summary.created
     assert shop.check() == []
+
+
+def test_goods_by_weight_and_length_import_with_their_unit_plu_and_decimal_stock(shop, write_csv):
+    path = write_csv(
+        "kode;nama;harga;stok;satuan;plu;stok_minimum\n"
+        "BJI-1;Kopi biji;180000;12,5;kg;00101;2,5\n"
+        "LRK-1;Kain lurik;85000;40.75;meter;;5\n"
+        "TAS-1;Tas pandan;145000;18;lembar;;\n"
+    )
+    summary = shop.product_files.import_csv(path)
+    assert (summary.created, summary.stock_set) == (3, 3)
+    beans = shop.catalogue.get_by_sku("BJI-1")
+    assert (beans.unit, beans.stock_milli, beans.low_stock_milli, beans.plu) == (
+        Unit.KG,
+        12_500,
+        2_500,
+        "101",
+    )
+    cloth = shop.catalogue.get_by_sku("LRK-1")
+    assert (cloth.unit, cloth.stock_milli) == (Unit.M, 40_750)
+    assert shop.catalogue.get_by_sku("TAS-1").unit is Unit.PCS
+    assert shop.check() == []
+
+
+def test_a_part_of_a_piece_or_an_unknown_unit_is_refused_with_its_cell(
+    shop, add_product, write_csv
+):
+    gula = add_product("PLU-1", "Gula", 60_000)
+    shop.catalogue.update(gula.id, replace(ProductDraft.from_view(gula), plu="7"))
+    unreadable = write_csv(
+        "sku,name,price,stock,unit,plu\n"
+        "X-1,X,1000,1.000,,\n"
+        "Y-1,Y,1000,1,ons,\n"
+        "W-1,W,1000,1,kg,123456\n"
+    )
+    with pytest.raises(ValidationError) as refused:
+        shop.product_files.import_csv(unreadable)
+    assert refused.value.problems == [
+        "Line 2, column stock: '1.000' is ambiguous: write 1000 for that many, without a point",
+        "Line 3, column unit: 'ons' is not a unit; use pcs, kg, g, m, cm or l",
+        "Line 4, column plu: a PLU is 1 to 5 digits",
+    ]
+    against_the_shop = write_csv(
+        'sku,name,price,stock,unit,plu\nTAS-1,Tas,145000,"2,5",pcs,\nZ-1,Z,1000,1,kg,7\n'
+    )
+    with pytest.raises(ValidationError) as refused:
+        shop.product_files.import_csv(against_the_shop)
+    assert refused.value.problems == [
+        "Line 2, column stock: 2.5 is not whole pieces: the product is sold by the piece",
+        "Line 3, column plu: PLU 7 already belongs to PLU-1",
+    ]
+    assert shop.catalogue.count() == 1
+
+
+def test_the_export_writes_decimal_stock_units_and_plus_that_import_back(shop, tmp_path):
+    beans = shop.catalogue.create(
+        ProductDraft("BJI-1", "Kopi biji", 180_000, unit=Unit.KG, plu="101")
+    )
+    shop.stock.receive(beans.id, 12_345)
+    out = tmp_path / "products.csv"
+    shop.product_files.export_csv(out)
+    with out.open(newline="", encoding="utf-8") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert (row["stock"], row["unit"], row["plu"]) == ("12.345", "kg", "101")
+    summary = shop.product_files.import_csv(out)
+    assert (summary.updated, summary.stock_set) == (1, 0)
+    assert shop.catalogue.get(beans.id).stock_milli == 12_345

@@ -38,15 +38,15 @@ def test_xlsx_with_indonesian_headers_numbers_and_text_cells(shop, tmp_path):
     summary = shop.product_files.import_file(path)
     assert (summary.created, summary.stock_set) == (2, 2)
     cloth = shop.catalogue.find_by_code("8991234500010")
-    assert (cloth.sku, cloth.price, cloth.cost, cloth.stock, cloth.unit) == (
+    assert (cloth.sku, cloth.price, cloth.cost, cloth.stock_milli // 1000, cloth.unit) == (
         "TEN-1",
         1_250_000,
         780_000,
         4,
-        "lembar",
+        "pcs",  # "lembar" (sheets) are counted in pieces
     )
     bag = shop.catalogue.get_by_sku("TAS-1")
-    assert (bag.price, bag.cost, bag.stock, bag.unit) == (145_000, 70_000, 18, "pcs")
+    assert (bag.price, bag.cost, bag.stock_milli // 1000, bag.unit) == (145_000, 70_000, 18, "pcs")
 
 
 def test_xlsx_errors_name_the_sheet_row(shop, tmp_path):
@@ -82,7 +82,7 @@ def test_the_new_fields_import_and_a_consignor_is_added_by_name(shop, write_csv)
     summary = shop.product_files.import_file(path)
     assert summary.consignors_added == 1
     jar = shop.catalogue.get_by_sku("GUC-1")
-    assert (jar.taxable, jar.favourite, jar.one_of_a_kind, jar.notes, jar.stock) == (
+    assert (jar.taxable, jar.favourite, jar.one_of_a_kind, jar.notes, jar.stock_milli // 1000) == (
         False,
         True,
         True,
@@ -91,8 +91,8 @@ def test_the_new_fields_import_and_a_consignor_is_added_by_name(shop, write_csv)
     )
     assert jar.commission == Commission.percent(20)
     bowl = shop.catalogue.get_by_sku("MGK-1")
-    assert (bowl.low_stock_level, bowl.commission, bowl.consignor_id) == (
-        3,
+    assert (bowl.low_stock_milli, bowl.commission, bowl.consignor_id) == (
+        3000,
         Commission.fixed(5_000),
         jar.consignor_id,
     )
@@ -136,7 +136,7 @@ def test_variants_import_with_their_parent(shop, write_csv):
     shop.product_files.import_file(path)
     parent = shop.catalogue.get_by_sku("KMJ-1")
     variants = shop.catalogue.variants_of(parent.id)
-    assert [(v.sku, v.price, v.stock) for v in variants] == [
+    assert [(v.sku, v.price, v.stock_milli // 1000) for v in variants] == [
         ("KMJ-1-M", 285_000, 4),
         ("KMJ-1-S", 275_000, 0),
         ("KMJ-1-L", 275_000, 0),
@@ -229,7 +229,14 @@ def test_updates_keep_what_the_file_leaves_out(shop, add_product, write_csv):
     )
     shop.product_files.import_file(write_csv("sku,name,price\nKOP-1,Kopi Gayo,99000\n"))
     after = shop.catalogue.get(product.id)
-    assert (after.name, after.price, after.cost, after.category, after.barcode, after.stock) == (
+    assert (
+        after.name,
+        after.price,
+        after.cost,
+        after.category,
+        after.barcode,
+        after.stock_milli // 1000,
+    ) == (
         "Kopi Gayo",
         99_000,
         50_000,

@@ -5,6 +5,7 @@ from pypdf import PdfReader
 
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.quantity import whole
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.services.products.catalogue import ProductDraft
@@ -48,19 +49,19 @@ def test_consignors_are_kept_by_unique_name(shop, maker):
 
 def test_goods_come_in_from_and_go_back_to_the_consignor_through_the_ledger(shop, maker):
     bowl = shop.catalogue.create(ProductDraft("MGK-1", "Mangkuk", 60_000, consignor_id=maker.id))
-    assert shop.consignment.receive(bowl.id, 6, note="titip 6") == 6
-    assert shop.consignment.return_goods(bowl.id, 2) == 4
+    assert shop.consignment.receive(bowl.id, whole(6), note="titip 6") == whole(6)
+    assert shop.consignment.return_goods(bowl.id, whole(2)) == whole(4)
     history = shop.stock.history(bowl.id)
-    assert [(m.reason, m.quantity) for m in history] == [
-        (StockReason.CONSIGN_RETURN, -2),
-        (StockReason.CONSIGN_IN, 6),
+    assert [(m.reason, m.quantity_milli) for m in history] == [
+        (StockReason.CONSIGN_RETURN, whole(-2)),
+        (StockReason.CONSIGN_IN, whole(6)),
     ]
-    assert shop.consignment.products_of(maker.id)[0].stock == 4
+    assert shop.consignment.products_of(maker.id)[0].stock_milli == whole(4)
     own = shop.catalogue.create(ProductDraft("OWN-1", "Own", 1))
     with pytest.raises(ValidationError, match="no consignor"):
-        shop.consignment.receive(own.id, 1)
-    with pytest.raises(ValidationError, match="at least 1"):
-        shop.consignment.return_goods(bowl.id, 0)
+        shop.consignment.receive(own.id, whole(1))
+    with pytest.raises(ValidationError, match="more than zero"):
+        shop.consignment.return_goods(bowl.id, whole(0))
 
 
 def test_a_statement_lists_what_sold_and_what_the_maker_is_owed(shop, maker, sell, add_product):
@@ -73,8 +74,8 @@ def test_a_statement_lists_what_sold_and_what_the_maker_is_owed(shop, maker, sel
         )
     )
     own = add_product("KOP-1", price=95_000)
-    shop.consignment.receive(bowl.id, 5)
-    shop.consignment.receive(vase.id, 2)
+    shop.consignment.receive(bowl.id, whole(5))
+    shop.consignment.receive(vase.id, whole(2))
     sell((bowl, 2), (own, 1))
     sell((vase, 1), at=DAY + timedelta(hours=2))
     sell((bowl, 1), at=DAY + timedelta(days=3))
@@ -82,7 +83,7 @@ def test_a_statement_lists_what_sold_and_what_the_maker_is_owed(shop, maker, sel
         maker.id, DAY - timedelta(hours=3), DAY + timedelta(days=1)
     )
     assert [
-        (line.sku, line.quantity, line.amount, line.commission, line.owed)
+        (line.sku, line.quantity_milli // 1000, line.amount, line.commission, line.owed)
         for line in statement.lines
     ] == [
         ("MGK-1", 2, 120_000, 24_000, 96_000),
@@ -103,7 +104,7 @@ def test_a_statement_lists_what_sold_and_what_the_maker_is_owed(shop, maker, sel
 
 def test_settling_records_the_lines_once_and_never_touches_sales(shop, maker, sell):
     bowl = shop.catalogue.create(ProductDraft("MGK-1", "Mangkuk", 60_000, consignor_id=maker.id))
-    shop.consignment.receive(bowl.id, 5)
+    shop.consignment.receive(bowl.id, whole(5))
     sale = sell((bowl, 2))
     start, end = DAY - timedelta(days=1), DAY + timedelta(days=1)
     settled = shop.consignment.settle(maker.id, start, end, note="paid in cash")
@@ -137,7 +138,7 @@ def test_the_slip_is_a_pdf_with_every_line_and_the_amount_owed(shop, maker, sell
     bowl = shop.catalogue.create(
         ProductDraft("MGK-1", "Mangkuk Gerabah", 60_000, consignor_id=maker.id)
     )
-    shop.consignment.receive(bowl.id, 5)
+    shop.consignment.receive(bowl.id, whole(5))
     sell((bowl, 2))
     start, end = DAY - timedelta(days=1), DAY + timedelta(days=1)
     preview = shop.consignment.write_slip(

@@ -48,7 +48,8 @@ def _sale_record(sale: Sale) -> dict[str, Any]:
                 "product": line.product_id is not None,
                 "sku": line.sku,
                 "name": line.name,
-                "quantity": line.quantity,
+                "quantity_milli": line.quantity_milli,
+                "unit": line.unit,
                 "unit_price": line.unit_price_minor,
                 "unit_cost": line.unit_cost_minor,
                 "discount": line.discount_minor,
@@ -79,7 +80,7 @@ def _movement_record(movement: StockMovement, sku: str) -> dict[str, Any]:
     return {
         "uuid": movement.uuid,
         "sku": sku,
-        "quantity": movement.quantity,
+        "quantity_milli": movement.quantity_milli,
         "reason": movement.reason,
         "reference": movement.reference,
         "note": movement.note,
@@ -96,6 +97,7 @@ def _product_record(product: Product) -> dict[str, Any]:
         "category": product.category,
         "price": product.price_minor,
         "cost": product.cost_minor,
+        "unit": product.unit,
     }
 
 
@@ -124,7 +126,8 @@ def _sale_row(sale: dict[str, Any], products: dict[str, Product]) -> Sale:
             product_id=products[line["sku"]].id if line["product"] else None,
             sku=line["sku"],
             name=line["name"],
-            quantity=line["quantity"],
+            quantity_milli=line["quantity_milli"],
+            unit=line["unit"],
             unit_price_minor=line["unit_price"],
             unit_cost_minor=line["unit_cost"],
             discount_minor=line["discount"],

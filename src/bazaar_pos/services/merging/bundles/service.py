@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, selectinload
 from bazaar_pos import __version__
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.periods import Period
+from bazaar_pos.domain.quantity import unit_of
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.domain.text import fold
 from bazaar_pos.exports.bundle_file import BundleError, read_bundle, write_bundle
@@ -293,7 +294,7 @@ class BundleService:
                 movement = record_movement(
                     session,
                     products[move["sku"]],
-                    move["quantity"],
+                    move["quantity_milli"],
                     StockReason(move["reason"]),
                     till_id=move["till_id"],
                     reference=move["reference"],
@@ -413,7 +414,8 @@ def _products_for(
             category=described.get("category", ""),
             price_minor=described.get("price", 0),
             cost_minor=described.get("cost", 0),
-            stock_on_hand=0,
+            unit=unit_of(described.get("unit")).value,
+            stock_milli=0,
             active=False,
         )
         session.add(stub)

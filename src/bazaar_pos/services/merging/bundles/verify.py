@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from bazaar_pos.domain.payment import PaymentStatus
+from bazaar_pos.domain.quantity import PER_UNIT, Unit, amount_agrees
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.exports.bundle_file import BundleContents
 from bazaar_pos.services.merging.bundles.records import _parse_time
@@ -52,7 +53,7 @@ _LINE_FIELDS = {
     "product": bool,
     "sku": str,
     "name": str,
-    "quantity": int,
+    "quantity_milli": int,
     "unit_price": int,
     "unit_cost": int,
     "discount": int,
@@ -63,7 +64,7 @@ _PAYMENT_FIELDS = {"method": str, "amount": int, "tendered": int, "change": int,
 _MOVEMENT_FIELDS = {
     "uuid": str,
     "sku": str,
-    "quantity": int,
+    "quantity_milli": int,
     "reason": str,
     "reference": str,
     "note": str,
@@ -73,7 +74,21 @@ _MOVEMENT_FIELDS = {
 _PRODUCT_FIELDS = {"sku": str, "name": str, "category": str, "price": int, "cost": int}
 
 
+def _in_thousandths(record: object) -> object:
+    """A record of an older bundle (whole ``quantity``) in thousandths with a unit; others as is."""
+    if not isinstance(record, dict):
+        return record
+    quantity = record.get("quantity")
+    if "quantity_milli" not in record and isinstance(quantity, int):
+        record["quantity_milli"] = quantity * PER_UNIT
+    unit = record.setdefault("unit", Unit.PCS.value)
+    if unit not in {u.value for u in Unit}:
+        raise ValueError("a record has no valid 'unit'")
+    return record
+
+
 def _require(record: object, fields: dict[str, type], what: str) -> dict[str, Any]:
+    record = _in_thousandths(record) if "quantity_milli" in fields else record
     if not isinstance(record, dict):
         raise ValueError(f"a {what} is not a record")
     for field, kind in fields.items():
@@ -149,12 +164,14 @@ def _check_sum(
     sale: dict[str, Any], lines: list[dict[str, Any]], paid: list[dict[str, Any]]
 ) -> None:
     """Refuse a sale whose lines, totals and payments do not add up."""
-    gross = sum(line["quantity"] * line["unit_price"] for line in lines)
+    gross = sum(line["line_total"] + line["discount"] for line in lines)
     net = sum(line["line_total"] for line in lines)
     added_tax = 0 if sale["tax_inclusive"] else sale["tax"]
     checks = (
         all(
-            line["quantity"] * line["unit_price"] - line["discount"] == line["line_total"]
+            amount_agrees(
+                line["quantity_milli"], line["unit_price"], line["line_total"] + line["discount"]
+            )
             for line in lines
         ),
         sale["subtotal"] == gross,

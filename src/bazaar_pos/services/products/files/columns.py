@@ -26,6 +26,7 @@ EXPORT_COLUMNS = (
     "cost",
     "stock",
     "unit",
+    "plu",
     *_EXTRA_COLUMNS,
     "notes",
 )
@@ -38,6 +39,7 @@ INDONESIAN_COLUMNS = {
     "cost": "modal",
     "stock": "stok",
     "unit": "satuan",
+    "plu": "plu",
     "taxable": "kena_pajak",
     "low_stock": "stok_minimum",
     "favourite": "favorit",

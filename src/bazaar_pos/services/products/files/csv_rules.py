@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
+from fractions import Fraction
 from typing import TypeVar
 
 from bazaar_pos.domain.money import Currency, MinorUnits, parse_money
+from bazaar_pos.domain.quantity import PER_UNIT, UNIT_NAMES, Unit
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.exports.csv_io import CsvRow, CsvTable
 from bazaar_pos.i18n import _
@@ -118,6 +121,57 @@ def whole_number(*, minimum: int | None = None) -> Callable[[str], int | None]:
         return value
 
     return convert
+
+
+_AMBIGUOUS = re.compile(r"^\d{1,3}(?:[.,]000)+$")
+_DECIMAL = re.compile(r"^\d+(?:[.,]\d+)?$")
+
+
+def decimal_quantity(*, minimum: int = 0) -> Callable[[str], int | None]:
+    """A converter for an optional quantity cell, as thousandths: ``2,5`` or ``2.5`` is 2500.
+
+    A point or a comma comes before the decimals; ``1.000`` is refused as
+    ambiguous (a thousand, or one?). Whether a product takes parts of one is
+    checked once its unit is known.
+    """
+
+    def convert(text: str) -> int | None:
+        text = text.strip()
+        if not text:
+            return None
+        if _AMBIGUOUS.match(text):
+            raise ValueError(
+                _("{text!r} is ambiguous: write {plain} for that many, without a point").format(
+                    text=text, plain=text.replace(".", "").replace(",", "")
+                )
+            )
+        if not _DECIMAL.match(text):
+            raise ValueError(_("{text!r} is not a quantity").format(text=text))
+        milli = Fraction(text.replace(",", ".")) * PER_UNIT
+        if milli.denominator != 1:
+            raise ValueError(
+                _("{text!r} is more precise than a thousandth").format(text=text)
+            )
+        if milli < minimum * PER_UNIT:
+            raise ValueError(_("must be at least {minimum}").format(minimum=minimum))
+        if milli > MAX_QUANTITY * PER_UNIT:
+            raise ValueError(_("{text!r} is too large a number").format(text=text))
+        return int(milli)
+
+    return convert
+
+
+def unit_cell(text: str) -> Unit | None:
+    """A converter for an optional unit cell: pcs, kg, g, m, cm or l (and common names)."""
+    cleaned = text.strip().lower()
+    if not cleaned:
+        return None
+    unit = UNIT_NAMES.get(cleaned)
+    if unit is None:
+        raise ValueError(
+            _("{text!r} is not a unit; use pcs, kg, g, m, cm or l").format(text=text.strip())
+        )
+    return unit
 
 
 _YES = frozenset({"yes", "y", "ya", "true", "1", "x", "v", "benar"})

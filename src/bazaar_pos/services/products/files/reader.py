@@ -8,6 +8,8 @@ from pathlib import Path
 from bazaar_pos.domain.barcodes import is_printable_code
 from bazaar_pos.domain.consignment import Commission, parse_commission
 from bazaar_pos.domain.money import Currency, MinorUnits
+from bazaar_pos.domain.quantity import PER_UNIT, Unit
+from bazaar_pos.domain.scale_barcodes import PLU_DIGITS, plu_key
 from bazaar_pos.domain.variants import (
     Choice,
     OptionAxis,
@@ -26,8 +28,9 @@ from bazaar_pos.services.products.files.columns import (
 from bazaar_pos.services.products.files.csv_rules import (
     RowProblems,
     amount_parser,
+    decimal_quantity,
     require_columns,
-    whole_number,
+    unit_cell,
     yes_no,
 )
 
@@ -44,9 +47,11 @@ class ProductRow:
     barcode: str | None = None
     category: str | None = None
     stock: int | None = None
-    unit: str | None = None
+    """Thousandths of the product's unit, like the stock it sets."""
+    unit: Unit | None = None
     taxable: bool | None = None
     low_stock: int | None = None
+    """Thousandths of the product's unit."""
     favourite: bool | None = None
     active: bool | None = None
     one_of_a_kind: bool | None = None
@@ -56,6 +61,8 @@ class ProductRow:
     axes: tuple[OptionAxis, ...] = ()
     choice: Choice = ()
     notes: str | None = None
+    plu: str | None = None
+    """The number a label scale knows the product by (up to 5 digits)."""
 
 
 def read_table(path: Path) -> CsvTable:
@@ -94,7 +101,9 @@ class _RowReader:
         self.problems = problems
         self.price = amount_parser(cur, required=True)
         self.cost = amount_parser(cur, required=False)
-        self.stock = whole_number(minimum=0)
+        self.stock = decimal_quantity(minimum=0)
+        self.has_plu = "plu" in self.header
+        self.seen_plu: dict[str, int] = {}
         self.has_extras = not self.header.isdisjoint(_EXTRA_COLUMNS)
         self.has_category = "category" in self.header
         self.seen_sku: dict[str, int] = {}
@@ -124,9 +133,7 @@ class _RowReader:
         category = (values.get("category") or "").strip() if self.has_category else None
         if category and len(category) > 100:
             problems.add(row, "category", _("the category is longer than 100 characters"))
-        unit = (values.get("unit") or "").strip()
-        if len(unit) > 20:
-            problems.add(row, "unit", _("the unit is longer than 20 characters"))
+        unit = problems.check(row, "unit", unit_cell)
         product = ProductRow(
             row.line,
             sku,
@@ -136,8 +143,9 @@ class _RowReader:
             barcode or None,
             category,
             stock,
-            unit or None,
+            unit,
             notes=self.text(row, "notes"),
+            plu=self._plu(row) if self.has_plu else None,
         )
         if self.has_extras:
             self._read_extras(row, product)
@@ -152,7 +160,7 @@ class _RowReader:
         product.favourite = problems.check(row, "favourite", yes_no)
         product.active = problems.check(row, "active", yes_no)
         product.one_of_a_kind = problems.check(row, "one_of_a_kind", yes_no)
-        if product.one_of_a_kind and stock is not None and stock > 1:
+        if product.one_of_a_kind and stock is not None and stock > PER_UNIT:
             problems.add(row, "stock", _("a one-of-a-kind piece has a stock of 1 at most"))
         product.consignor = row.get("consignor") or None
         product.commission = problems.check(
@@ -169,6 +177,25 @@ class _RowReader:
             product.axes = problems.check(row, "options", parse_axes) or ()
         if product.axes and stock:
             problems.add(row, "stock", _("stock is kept on each variant, not on the product"))
+
+    def _plu(self, row: CsvRow) -> str | None:
+        """The PLU cell: up to five digits, each used once in the file ("" clears it)."""
+        plu = (row.get("plu") or "").strip()
+        if not plu:
+            return ""
+        if not plu.isdigit() or len(plu) > PLU_DIGITS:
+            self.problems.add(row, "plu", _("a PLU is 1 to 5 digits"))
+            return None
+        plu = plu_key(plu)
+        if plu in self.seen_plu:
+            self.problems.add(
+                row,
+                "plu",
+                _("PLU {plu} repeats line {line}").format(plu=plu, line=self.seen_plu[plu]),
+            )
+            return None
+        self.seen_plu[plu] = row.line
+        return plu
 
     def _check_sku(self, row: CsvRow, sku: str) -> None:
         if not sku:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.consignment import CommissionKind
 from bazaar_pos.domain.money import Currency, MinorUnits, format_plain
+from bazaar_pos.domain.quantity import PER_UNIT, Unit, plain_quantity, quantity_decimal, unit_of
 from bazaar_pos.domain.variants import (
     choice_key,
     combinations,
@@ -251,11 +252,13 @@ def _existing_products(session: Session) -> dict[str, _Existing]:
             Product.sku,
             Product.barcode,
             Product.category,
-            Product.stock_on_hand,
+            Product.stock_milli,
             Product.cost_minor,
             Product.option_axes,
             Product.one_of_a_kind,
             Product.consignor_id,
+            Product.unit,
+            Product.plu,
         )
     )
     return {
@@ -270,8 +273,10 @@ def _existing_products(session: Session) -> dict[str, _Existing]:
             axes=axes_from_json(axes) if axes else (),
             one_of_a_kind=unique,
             consignor_id=consignor_id,
+            unit=unit_of(unit),
+            plu=plu,
         )
-        for pid, sku, barcode, category, stock, cost, axes, unique, consignor_id in rows
+        for pid, sku, barcode, category, stock, cost, axes, unique, consignor_id, unit, plu in rows
     }
 
 
@@ -280,8 +285,17 @@ def _check_against_shop(
 ) -> None:
     """Problems only the shop's data shows: barcodes taken, variants of unknown products."""
     barcode_owner = {e.barcode: e.sku for e in existing.values() if e.barcode}
+    plu_owner = {e.plu: e.sku for e in existing.values() if e.plu}
     in_file = {r.sku.lower(): r for r in rows}
     for row in rows:
+        _check_units(row, existing.get(row.sku.lower()), problems)
+        owner = plu_owner.get(row.plu or "")
+        if owner is not None and owner.lower() != row.sku.lower() and owner.lower() not in in_file:
+            problems.add_at(
+                row.line,
+                "plu",
+                _("PLU {plu} already belongs to {sku}").format(plu=row.plu, sku=owner),
+            )
         owner = barcode_owner.get(row.barcode or "")
         if owner is not None and owner.lower() != row.sku.lower():
             problems.add_at(
@@ -296,6 +310,30 @@ def _check_against_shop(
             )
         if row.parent_sku and row.choice:
             _check_variant(row, in_file, existing, problems)
+
+
+def _check_units(row: ProductRow, known: _Existing | None, problems: RowProblems) -> None:
+    """Pieces take whole numbers; a product holding stock keeps its unit."""
+    unit = row.unit or (known.unit if known is not None else Unit.PCS)
+    if known is not None and row.unit is not None and row.unit is not known.unit and known.stock:
+        problems.add_at(
+            row.line,
+            "unit",
+            _("{sku} holds stock in {unit}: bring its stock to 0 before changing the unit").format(
+                sku=row.sku, unit=known.unit.value
+            ),
+        )
+    if not unit.counted:
+        return
+    for column, value in (("stock", row.stock), ("low_stock", row.low_stock)):
+        if value is not None and value % PER_UNIT:
+            problems.add_at(
+                row.line,
+                column,
+                _("{quantity} is not whole pieces: the product is sold by the piece").format(
+                    quantity=plain_quantity(value)
+                ),
+            )
 
 
 def _check_variant(
@@ -364,10 +402,11 @@ def _export_rows(
             product.category,
             cur.to_decimal(product.price_minor),
             cur.to_decimal(product.cost_minor),
-            product.stock_on_hand,
+            quantity_decimal(product.stock_milli),
             product.unit,
+            product.plu or "",
             yes if product.taxable else no,
-            "" if product.low_stock_level is None else product.low_stock_level,
+            "" if product.low_stock_milli is None else quantity_decimal(product.low_stock_milli),
             yes if product.favourite else no,
             yes if product.active else no,
             yes if product.one_of_a_kind else no,

@@ -8,6 +8,7 @@ from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.money import MinorUnits
+from bazaar_pos.domain.quantity import Unit
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.domain.text import search_key
 from bazaar_pos.domain.variants import (
@@ -38,6 +39,8 @@ class _Existing:
     axes: tuple[OptionAxis, ...]
     one_of_a_kind: bool
     consignor_id: int | None
+    unit: Unit = Unit.PCS
+    plu: str | None = None
 
 
 NEW_COLUMNS = (
@@ -48,7 +51,7 @@ NEW_COLUMNS = (
     "category",
     "price_minor",
     "cost_minor",
-    "stock_on_hand",
+    "stock_milli",
     "active",
     "created_at",
     "updated_at",
@@ -57,7 +60,7 @@ NEW_COLUMNS = (
     "taxable",
     "unit",
     "photo",
-    "low_stock_level",
+    "low_stock_milli",
     "notes",
     "one_of_a_kind",
     "option_axes",
@@ -65,6 +68,7 @@ NEW_COLUMNS = (
     "consignor_id",
     "commission_kind",
     "commission_value",
+    "plu",
 )
 """The columns an import writes for a new product, in the order ``_ImportWriter._new`` gives."""
 
@@ -217,7 +221,7 @@ class _ImportWriter:
             bool(row.favourite),
             search_key(row.name, row.sku, row.barcode, category),
             True if row.taxable is None else row.taxable,
-            row.unit or "pcs",
+            (row.unit or Unit.PCS).value,
             "",
             row.low_stock,
             row.notes or "",
@@ -227,6 +231,7 @@ class _ImportWriter:
             consignor_id,
             commission.kind.value if commission else "",
             commission.value if commission else 0,
+            row.plu or None,
         )
 
     def _changed(self, row: ProductRow, stamp: object) -> dict[str, object]:
@@ -241,9 +246,10 @@ class _ImportWriter:
             "cost_minor": row.cost,
             "barcode": row.barcode,
             "category": row.category,
-            "unit": row.unit,
+            "unit": None if row.unit is None else row.unit.value,
+            "plu": row.plu or None,
             "taxable": row.taxable,
-            "low_stock_level": row.low_stock,
+            "low_stock_milli": row.low_stock,
             "favourite": row.favourite,
             "active": row.active,
             "one_of_a_kind": row.one_of_a_kind,

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import Connection, bindparam, case, func, select, update
 from sqlalchemy.orm import Session
 
+from bazaar_pos.domain.quantity import PER_UNIT, unit_of
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
@@ -77,17 +78,17 @@ class ConsignmentService:
 
     # Goods in and out
 
-    def receive(self, product_id: int, quantity: int, *, note: str = "") -> int:
+    def receive(self, product_id: int, quantity_milli: int, *, note: str = "") -> int:
         """Goods a consignor brings: into stock, owned by the maker. Returns the stock after."""
-        if quantity <= 0:
-            raise ValidationError(_("Received quantity must be at least 1."))
-        return self._move(product_id, quantity, StockReason.CONSIGN_IN, note)
+        if quantity_milli <= 0:
+            raise ValidationError(_("The received quantity must be more than zero."))
+        return self._move(product_id, quantity_milli, StockReason.CONSIGN_IN, note)
 
-    def return_goods(self, product_id: int, quantity: int, *, note: str = "") -> int:
+    def return_goods(self, product_id: int, quantity_milli: int, *, note: str = "") -> int:
         """Unsold goods handed back to their consignor. Returns the stock after."""
-        if quantity <= 0:
-            raise ValidationError(_("Returned quantity must be at least 1."))
-        return self._move(product_id, -quantity, StockReason.CONSIGN_RETURN, note)
+        if quantity_milli <= 0:
+            raise ValidationError(_("The returned quantity must be more than zero."))
+        return self._move(product_id, -quantity_milli, StockReason.CONSIGN_RETURN, note)
 
     # Settlements
 
@@ -142,7 +143,7 @@ class ConsignmentService:
                 ConsignmentSettlementLine(
                     settlement_id=settlement.id,
                     sale_line_id=line.sale_line_id,
-                    quantity=line.quantity,
+                    quantity_milli=line.quantity_milli,
                     amount_minor=line.amount,
                     commission_minor=line.commission,
                     owed_minor=line.owed,
@@ -251,7 +252,7 @@ class ConsignmentService:
                         name=product.name
                     )
                 )
-            if product.one_of_a_kind and product.stock_on_hand + quantity > 1:
+            if product.one_of_a_kind and product.stock_milli + quantity > PER_UNIT:
                 raise ValidationError(
                     _("{name} is one of a kind: there can be only one in stock.").format(
                         name=product.name
@@ -266,7 +267,7 @@ class ConsignmentService:
                 reference=f"consignor:{product.consignor_id}",
                 note=note.strip(),
             )
-            return product.stock_on_hand
+            return product.stock_milli
 
 
 def record_consignors(connection: Connection, sale_ids: list[int]) -> None:
@@ -286,7 +287,7 @@ def _stamp(connection: Connection, sale_ids: list[int]) -> None:
     rows = connection.execute(
         select(
             lines.c.id,
-            lines.c.quantity,
+            lines.c.quantity_milli,
             lines.c.line_total_minor,
             products.c.consignor_id,
             products.c.commission_kind,
@@ -343,7 +344,7 @@ def _unsettled_lines(
     back = (
         select(
             RefundLine.sale_line_id.label("line_id"),
-            func.sum(RefundLine.quantity).label("quantity"),
+            func.sum(RefundLine.quantity_milli).label("quantity"),
             func.sum(RefundLine.amount_minor - added_tax).label("amount"),
             func.sum(RefundLine.commission_minor).label("commission"),
         )
@@ -371,7 +372,7 @@ def _unsettled_lines(
     for line, sold_at, number, back_quantity, back_amount, back_commission in session.execute(
         query
     ):
-        quantity = line.quantity - int(back_quantity or 0)
+        quantity = line.quantity_milli - int(back_quantity or 0)
         if quantity <= 0:
             continue
         amount = line.line_total_minor - int(back_amount or 0)
@@ -383,10 +384,11 @@ def _unsettled_lines(
                 sale_number=number,
                 sku=line.sku,
                 name=line.name,
-                quantity=quantity,
+                quantity_milli=quantity,
                 amount=amount,
                 commission=cut,
                 owed=amount - cut,
+                unit=unit_of(line.unit),
             )
         )
     return lines
@@ -415,10 +417,11 @@ def _settlement_view(
                 sale_number=number,
                 sku=sale_line.sku,
                 name=sale_line.name,
-                quantity=settled.quantity,
+                quantity_milli=settled.quantity_milli,
                 amount=settled.amount_minor,
                 commission=settled.commission_minor,
                 owed=settled.owed_minor,
+                unit=unit_of(sale_line.unit),
             )
             for settled, sale_line, sold_at, number in rows
         )

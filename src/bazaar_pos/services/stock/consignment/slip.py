@@ -8,6 +8,7 @@ from pathlib import Path
 from babel.dates import format_date, format_datetime
 
 from bazaar_pos.domain.money import format_money
+from bazaar_pos.domain.quantity import format_quantity
 from bazaar_pos.i18n import _
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.services.stock.consignment.views import SettlementView
@@ -63,7 +64,7 @@ def write_slip(settlement: SettlementView, shop: ShopSettings, path: Path) -> Pa
                 day(line.sold_at),
                 line.sale_number,
                 f"{line.name} ({line.sku})",
-                str(line.quantity),
+                format_quantity(line.quantity_milli, line.unit, locale),
                 money(line.amount),
                 money(line.commission),
                 money(line.owed),

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.money import MinorUnits
+from bazaar_pos.domain.quantity import PER_UNIT, Unit
 from bazaar_pos.services.views import commission_of
 from bazaar_pos.store.models import Consignor
 
@@ -59,12 +60,18 @@ class SettlementLine:
     sale_number: str
     sku: str
     name: str
-    quantity: int
+    quantity_milli: int
     amount: MinorUnits
     """What the customer paid for the line, after discounts."""
     commission: MinorUnits
     owed: MinorUnits
     """What the maker gets: the amount less the shop's commission."""
+    unit: Unit = Unit.PCS
+
+    @property
+    def pieces(self) -> int:
+        """How many items the line counts as: its pieces, or one for goods sold by measure."""
+        return self.quantity_milli // PER_UNIT if self.unit.counted else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +97,7 @@ class SettlementView:
     @property
     def items(self) -> int:
         """How many items sold."""
-        return self.totals[0] if self.totals else sum(line.quantity for line in self.lines)
+        return self.totals[0] if self.totals else sum(line.pieces for line in self.lines)
 
     @property
     def sales(self) -> MinorUnits:

@@ -10,11 +10,13 @@ from bazaar_pos.domain.access import Permission, describe, discount_above_limit
 from bazaar_pos.domain.cart import CartLine
 from bazaar_pos.domain.money import format_plain, parse_money
 from bazaar_pos.domain.pricing import Discount, DiscountKind
+from bazaar_pos.domain.quantity import QuantityError, Unit, parse_quantity, plain_quantity, whole
 from bazaar_pos.i18n import _
+from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.common.dialogs import ConfirmDialog, TextDialog
 from bazaar_pos.ui.till.host import TillHost
-from bazaar_pos.ui.till.scan_field import MAX_QUANTITY
+from bazaar_pos.ui.till.scan_field import MAX_QUANTITY, too_much_text
 from bazaar_pos.ui.till.small_dialogs import DiscountDialog, OpenItemDialog
 
 
@@ -52,32 +54,54 @@ class CartEditing:
             self._till.say(_("The cart is empty: scan something first."), "error")
         return key
 
-    def set_quantity(self, quantity: int) -> None:
-        """Set the selected line's quantity (``3*`` then Enter, or F4)."""
+    def set_quantity_text(self, text: str) -> None:
+        """Set the selected line's quantity from what was typed: ``3``, ``0,25``, ``250 g``."""
         key = self._selected_key()
         if key is None:
             return
-        if not 1 <= quantity <= MAX_QUANTITY:
-            self._till.say(
-                _("A quantity is a whole number from 1 to {most}.").format(most=MAX_QUANTITY)
-            )
+        milli = self._read_quantity(text, self._till.cart.line(key).unit)
+        if milli is not None:
+            self.set_quantity(milli)
+
+    def set_quantity(self, quantity_milli: int) -> None:
+        """Set the selected line's quantity, in thousandths of its unit (``3*`` Enter, or F4)."""
+        key = self._selected_key()
+        if key is None:
             return
         line = self._till.cart.line(key)
+        if not 0 < quantity_milli <= whole(MAX_QUANTITY):
+            self._till.say(too_much_text(), "error")
+            return
         if line.product_id is not None:
-            wanted = self._till._in_cart(line.product_id) - line.quantity + quantity
+            wanted = self._till._in_cart(line.product_id) - line.quantity_milli + quantity_milli
             if not self._till._stock_allows(self._till.shop.catalogue.get(line.product_id), wanted):
                 return
-        self._till.cart.set_quantity(key, quantity)
+        try:
+            self._till.cart.set_quantity(key, quantity_milli)
+        except QuantityError:
+            self._till.say(
+                _("{name} is sold by the piece: type whole pieces.").format(name=line.name),
+                "error",
+            )
+            return
         self._till.say("")
         self._till._cart_changed(select=key)
         if line.product_id is not None:
             self._till._warn_if_short(line.product_id, line.name)
 
     def bump_quantity(self, step: int) -> None:
-        """One more (+) or one fewer (-) of the selected line; never below one."""
+        """One more (+) or one fewer (-) of the selected line; never below one.
+
+        Goods sold by weight or length are not counted up: the till asks how much.
+        """
         key = self.current_key()
-        if key is not None:
-            self.set_quantity(max(self._till.cart.line(key).quantity + step, 1))
+        if key is None:
+            return
+        line = self._till.cart.line(key)
+        if not line.unit.counted:
+            self.ask_quantity()
+            return
+        self.set_quantity(max(line.quantity_milli + whole(step), whole(1)))
 
     def ask_quantity(self) -> None:
         """F4: type the selected line's quantity."""
@@ -85,21 +109,40 @@ class CartEditing:
         if key is None:
             return
         line = self._till.cart.line(key)
-        text = TextDialog.ask(
-            self._parent,
-            _("Quantity"),
-            _("How many of {name}?").format(name=line.name),
-            str(line.quantity),
-        )
+        milli = self._ask_how_much(line.name, line.unit, line.quantity_milli)
+        if milli is not None:
+            self.set_quantity(milli)
+
+    def ask_measure(self, product: ProductView) -> int | None:
+        """How much of a product sold by weight or length to add, in thousandths; None if not."""
+        return self._ask_how_much(product.name, product.unit, None)
+
+    def _ask_how_much(self, name: str, unit: Unit, now: int | None) -> int | None:
+        """Ask for a quantity of ``name`` until it reads, or the person cancels."""
+        if unit.counted:
+            question = _("How many of {name}?").format(name=name)
+        else:
+            question = _("How much of {name}? ({unit}; 0,25 or 250 g)").format(
+                name=name, unit=unit.value
+            )
+        shown = "" if now is None else plain_quantity(now).replace(".", ",")
+        text = TextDialog.ask(self._parent, _("Quantity"), question, shown)
         self._till._focus_scan()
         if text is None:
-            return
-        if not text.isdigit():
-            self._till.say(
-                _("A quantity is a whole number from 1 to {most}.").format(most=MAX_QUANTITY)
-            )
-            return
-        self.set_quantity(int(text))
+            return None
+        return self._read_quantity(text, unit)
+
+    def _read_quantity(self, text: str, unit: Unit) -> int | None:
+        """``text`` as thousandths of ``unit``, or None after saying what is wrong with it."""
+        try:
+            milli = parse_quantity(text, unit)
+        except QuantityError as problem:
+            self._till.say(str(problem), "error")
+            return None
+        if milli > whole(MAX_QUANTITY):
+            self._till.say(too_much_text(), "error")
+            return None
+        return milli
 
     def ask_line_discount(self) -> None:
         """F5: a discount on the selected line."""

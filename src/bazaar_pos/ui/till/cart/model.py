@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from bazaar_pos.domain.cart import CartTotals, LineTotals
+from bazaar_pos.domain.cart import CartLine, CartTotals, LineTotals
 from bazaar_pos.i18n import _
-from bazaar_pos.ui.common.formatting import MoneyText
+from bazaar_pos.ui.common.formatting import MoneyText, QuantityText
 from bazaar_pos.ui.widgets.table_model import RIGHT, ListTableModel
 
 SHORT_OF_STOCK = QColor("#b45309")
@@ -19,10 +19,11 @@ class CartTableModel(ListTableModel[LineTotals]):
 
     numeric_columns = frozenset(NUMBER_COLUMNS)
 
-    def __init__(self, money: MoneyText) -> None:
-        """Show amounts with ``money``."""
+    def __init__(self, money: MoneyText, quantity: QuantityText) -> None:
+        """Show amounts with ``money`` and quantities with ``quantity``."""
         super().__init__(["#", _("Item"), _("Qty"), _("Price"), _("Discount"), _("Total")])
         self._money = money
+        self._quantity = quantity
         self._short: frozenset[str] = frozenset()
 
     def set_totals(self, totals: CartTotals, short: frozenset[str] = frozenset()) -> None:
@@ -36,8 +37,8 @@ class CartTableModel(ListTableModel[LineTotals]):
         discount = max((t.discount for t in lines), default=0)
         return {
             0: str(len(lines)),
-            2: str(max((t.line.quantity for t in lines), default=0)),
-            3: self._money(max((t.line.unit_price for t in lines), default=0)),
+            2: max((self._quantity_text(t.line) for t in lines), key=len, default=""),
+            3: max((self._price_text(t.line) for t in lines), key=len, default=""),
             4: self._money(-discount) if discount else "",
             5: self._money(max((abs(t.net) for t in lines), default=0)),
         }
@@ -70,12 +71,21 @@ class CartTableModel(ListTableModel[LineTotals]):
         if column == 1:
             return f"⚠ {line.name}" if line.key in self._short else line.name
         if column == 2:
-            return str(line.quantity)
+            return self._quantity_text(line)
         if column == 3:
-            return self._money(line.unit_price)
+            return self._price_text(line)
         if column == 4:
             return self._money(-item.discount) if item.discount else ""
         return self._money(item.net)
+
+    def _quantity_text(self, line: CartLine) -> str:
+        """``3``, or ``0,25 kg`` for goods sold by weight or length."""
+        return self._quantity(line.quantity_milli, line.unit)
+
+    def _price_text(self, line: CartLine) -> str:
+        """``Rp15.000``, or ``Rp180.000/kg`` for goods sold by weight or length."""
+        price = self._money(line.unit_price)
+        return price if line.unit.counted else f"{price}/{line.unit.value}"
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
