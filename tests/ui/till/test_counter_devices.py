@@ -252,3 +252,25 @@ def test_ctrl_w_without_a_scale_says_where_to_set_one_up(qtbot, till, devices):
     devices()
     qtbot.keyClick(till.scan, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert till.message.text() == "No counter scale is set up (Settings > Devices)."
+
+
+def test_the_display_state_is_the_cart_written_out_for_the_customer():
+    from bazaar_pos.domain.cart import Cart, CartLine
+    from bazaar_pos.domain.money import currency
+    from bazaar_pos.services.settings import ShopSettings
+    from bazaar_pos.ui.common.formatting import money_text
+    from bazaar_pos.ui.till.customer_state import display_state
+
+    money = money_text(ShopSettings())
+    cart = Cart(currency("IDR"))
+    assert display_state("Toko Budi", cart, money).idle
+    coffee = cart.add(CartLine("KOP-1", "Kopi Gayo", 95_000, 2))
+    cart.add(CartLine("KRM-1", "Gelas Keramik", 55_000))
+    state = display_state("Toko Budi", cart, money, latest_key=coffee.key)
+    assert state.lines == (
+        DisplayLine("Kopi Gayo", "2", "Rp190.000"),
+        DisplayLine("Gelas Keramik", "1", "Rp55.000"),
+    )
+    assert (state.total, state.paid, state.latest) == ("Rp245.000", "", state.lines[0])
+    paid = display_state("Toko Budi", cart, money, paid=250_000, change=5_000)
+    assert (paid.paid, paid.change, paid.latest) == ("Rp250.000", "Rp5.000", paid.lines[1])

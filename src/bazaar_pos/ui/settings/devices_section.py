@@ -97,8 +97,12 @@ class DevicesSection(QWidget):
         _row(scale_form, _("Sca&le port:"), self.scale_port, scale_port_row)
         _row(scale_form, _("Spee&d:"), self.scale_speed)
         _row(scale_form, _("P&rotocol:"), self.scale_protocol)
-        _row(scale_form, _("&Framing:"), self.scale_framing)
-        scale_form.addRow("", self.test_read_button)
+        _row(
+            scale_form,
+            _("&Framing:"),
+            self.scale_framing,
+            _beside(self.scale_framing, self.test_read_button),
+        )
 
         self.display_port = _port_box("displayPort", _("Pole display port"))
         self.display_speed = _speed_box("displaySpeed", _("Pole display speed"))
@@ -113,8 +117,12 @@ class DevicesSection(QWidget):
         display_form = QFormLayout(display)
         _row(display_form, _("Display p&ort:"), self.display_port)
         _row(display_form, _("S&peed:"), self.display_speed)
-        _row(display_form, _("Co&mmands:"), self.display_commands)
-        display_form.addRow("", self.greet_button)
+        _row(
+            display_form,
+            _("Co&mmands:"),
+            self.display_commands,
+            _beside(self.display_commands, self.greet_button),
+        )
 
         self.customer_screen = combo("customerScreen", _("Customer screen"))
         self.screen_note = QLabel()
@@ -165,12 +173,12 @@ class DevicesSection(QWidget):
         self.list_screens(settings.customer_screen)
 
     def list_screens(self, chosen: str | None = None) -> None:
-        """List the screens connected now; a chosen one not connected stays listed as such."""
+        """List the screens when there are two or more; a chosen one unplugged stays listed."""
         chosen = self.customer_screen.currentData() if chosen is None else chosen
         screens = screens_by_key()
         self.customer_screen.clear()
         self.customer_screen.addItem(_("Off"), "")
-        for key, screen in screens.items():
+        for key, screen in screens.items() if len(screens) > 1 else ():
             size = screen.geometry()
             self.customer_screen.addItem(
                 _("{name} ({width} x {height})").format(
@@ -304,6 +312,13 @@ def _port_box(name: str, accessible: str) -> QComboBox:
         field.setPlaceholderText(_("e.g. {example}").format(example="/dev/ttyUSB0 · COM3"))
     box.activated.connect(lambda index: box.setEditText(box.itemData(index) or ""))
     return box
+
+
+def _beside(field: QWidget, action: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(field, 1)
+    row.addWidget(action)
+    return row
 
 
 def _speed_box(name: str, accessible: str) -> QComboBox:
