@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from bazaar_pos.devices.pole_display import DisplayCommands, frames, two_sides
 from bazaar_pos.domain.qris import with_amount
@@ -159,7 +160,10 @@ def test_the_customer_window_shows_the_qris_while_the_customer_pays_by_qris(
     assert read == with_amount(STATIC, 95_000)
     qtbot.keyClick(dialog.qris_window, Qt.Key.Key_Escape)  # the cashier closes the QRIS window
     qtbot.waitUntil(lambda: window.pages.currentIndex() == CART_PAGE)
-    dialog.reject()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Escape)  # back to the cart
+    qtbot.waitUntil(lambda: till.payment_dialog is None)
+    assert window.total.text() == "Rp95.000"
 
 
 def shown_on(qtbot, pole, frame: bytes) -> bytes:

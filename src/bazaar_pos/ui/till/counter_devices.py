@@ -70,8 +70,8 @@ class CounterDevices(QObject):
         bind("till.weigh", till, self.weigh, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
-            app.screenAdded.connect(lambda _screen: self.place_window())
-            app.screenRemoved.connect(lambda _screen: self.place_window())
+            app.screenAdded.connect(self._screens_changed)
+            app.screenRemoved.connect(self._screens_changed)
         self.reload()
 
     # -- settings ----------------------------------------------------------------
@@ -94,6 +94,9 @@ class CounterDevices(QObject):
             self.window = CustomerDisplayWindow(self._till)
         self.window.show_state(self.state)
         self.window.present(screen)
+
+    def _screens_changed(self, _screen: QScreen) -> None:
+        self.place_window()
 
     def close(self) -> None:
         """Let the last device work end and take the customer window away."""
@@ -120,6 +123,7 @@ class CounterDevices(QObject):
     def payment_opened(self, dialog: PaymentDialog) -> None:
         """Payment started: the pole shows the total; the customer window follows the QRIS."""
         dialog.qris_changed.connect(self.qris_changed)
+        dialog.rejected.connect(lambda: self.cart_changed(""))  # back to the cart, unpaid
         self._pole(two_sides(_("TOTAL"), self.state.total), "")
 
     def qris_changed(self, payload: str, amount: MinorUnits) -> None:
