@@ -44,6 +44,7 @@ from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.app.style import apply_style
 from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
 from bazaar_pos.ui.common.translator import speak_qt_language
+from bazaar_pos.ui.customer_display.window import CustomerDisplayWindow
 from bazaar_pos.ui.products.dialog import ProductDialog
 from bazaar_pos.ui.products.labels_dialog import LabelsDialog
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
@@ -51,9 +52,12 @@ from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
 from bazaar_pos.ui.setup.wizard import SetupWizard
 from bazaar_pos.ui.shifts.amount_dialog import AmountDialog
 from bazaar_pos.ui.shifts.count_dialog import CashCountDialog
+from bazaar_pos.ui.till.customer_state import display_state
 from bazaar_pos.ui.till.small_dialogs import DiscountDialog
 
 SCREEN_SIZE = (1366, 768)
+CUSTOMER_SCREEN_SIZE = (1024, 600)
+"""A small customer-facing screen."""
 SALE = ("8991234500164", "2*8991234500218", "8991234500058")
 """Kopi Gayo, two ceramic glasses and a batik tulis, as scanned at the till."""
 OWNER, OWNER_PIN = "Ratna", "2580"
@@ -216,6 +220,13 @@ def _till(camera: Camera, window: MainWindow) -> None:
         QTest.keyClicks(till.scan, code)
         QTest.keyClick(till.scan, Qt.Key.Key_Return)
     camera.shoot(window, "till-sale")
+    customer = CustomerDisplayWindow()  # as a 1024x600 customer screen shows the cart
+    customer.resize(*CUSTOMER_SCREEN_SIZE)
+    shop_name = window.shop.settings.load().shop_name
+    customer.show_state(display_state(shop_name, till.cart, till._money))
+    customer.show()
+    camera.shoot(customer, "customer-display")
+    customer.close()
     till.open_payment()
     payment = till.payment_dialog
     assert payment is not None
@@ -311,6 +322,11 @@ def _settings_and_backups(camera: Camera, window: MainWindow) -> None:
     settings.refresh()
     settings.tabs.setCurrentIndex(1)
     camera.shoot(window, "settings-printer")
+    window.shop.devices.configure(scale_port="/dev/ttyUSB0", display_port="/dev/ttyUSB1")
+    settings.refresh()
+    settings.tabs.setCurrentWidget(settings.devices_page)
+    settings.devices.wait()
+    camera.shoot(window, "settings-devices")
     settings.tabs.setCurrentIndex(0)
     window.shop.backups.back_up("manual")
     camera.dialog(RestoreDialog(window.shop.backups, window), "restore-backup")

@@ -26,6 +26,7 @@ from bazaar_pos.services.stock.service import StockService
 from bazaar_pos.store.database import Database
 
 if TYPE_CHECKING:
+    from bazaar_pos.services.devices import DeviceService
     from bazaar_pos.services.merging.bundles.service import BundleService
     from bazaar_pos.services.merging.sales_import import SalesImportService
     from bazaar_pos.services.people.audit_log import AuditLog
@@ -185,6 +186,13 @@ class Shop:
         from bazaar_pos.services.products.labels import LabelService
 
         return LabelService(self.db, self.settings, self.catalogue)
+
+    @cached_property
+    def devices(self) -> DeviceService:
+        """The counter scale, the pole display and the customer screen."""
+        from bazaar_pos.services.devices import DeviceService
+
+        return DeviceService(self.db, self.access)
 
     @cached_property
     def audit(self) -> AuditLog:

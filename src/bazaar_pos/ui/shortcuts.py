@@ -56,6 +56,7 @@ SCOPES: dict[str, str] = {
     "stock": N_("Stock"),
     "reports": N_("Reports"),
     "printer": N_("Settings: receipt printer"),
+    "devices": N_("Settings: devices"),
 }
 """The screens and dialogs, in the order the reference lists them."""
 
@@ -89,6 +90,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     _row("till.clear", "Ctrl+Del", N_("Empty the cart (after asking)")),
     _row("till.favourite", "Ctrl+D", N_("Make the selected line's product a favourite, or not")),
     _row("till.unconfirmed", "Ctrl+Q", N_("Payments to confirm")),
+    _row("till.weigh", "Ctrl+W", N_("Read the weight from the counter scale")),
     _row(
         "till.pick",
         tuple(f"Alt+{number}" for number in range(1, 10)),
@@ -152,6 +154,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     _row("reports.refresh", "F5", N_("Refresh")),
     _row("reports.drill", "Ctrl+Return", N_("Show the sales behind the selected row")),
     _row("printer.save", "Ctrl+S", N_("Save")),
+    _row("devices.save", "Ctrl+S", N_("Save")),
 )
 """Every shortcut of the app, grouped by scope in ``SCOPES`` order."""
 

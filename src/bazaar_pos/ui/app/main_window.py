@@ -36,6 +36,7 @@ from bazaar_pos.ui.common.operations import change_hub
 from bazaar_pos.ui.printing.dispatcher import PrintDispatcher
 from bazaar_pos.ui.printing.status import PrintStatus
 from bazaar_pos.ui.shortcuts import bind_each
+from bazaar_pos.ui.till.counter_devices import CounterDevices
 from bazaar_pos.ui.till.screen import TillScreen
 
 if TYPE_CHECKING:  # the other screens and the dialogs load when first opened
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.till.sale_completed.connect(self.screens.sales_changed)
         self.till.reprint_requested.connect(self.printing.reprint_sale)
         self.till.shift_requested.connect(self.open_shift)
+        self.counter_devices = CounterDevices(self.till)
         bind_each("window.screen", self, self.show_screen)
         self.navigation.clicked.connect(lambda index: self.show_screen(index.row()))
         self.screens.fit_navigation()
@@ -360,6 +362,7 @@ class MainWindow(QMainWindow):
         screen.users_changed.connect(self.refresh_status)
         screen.users_changed.connect(self._apply_idle_lock)
         screen.printer.saved.connect(self.printing.printer_changed)
+        screen.devices.saved.connect(self.counter_devices.reload)
 
     # -- the window ----------------------------------------------------------
 
@@ -471,6 +474,7 @@ class MainWindow(QMainWindow):
         self.sign_in.detach_filters()
         self._background.wait()
         self.printing.wait()
+        self.counter_devices.close()
         if self.screens.built_reports is not None:
             self.screens.built_reports.background.wait()
         if self.audit_dialog is not None:

@@ -1,4 +1,4 @@
-"""The Settings screen: the shop, the receipt printer and the users, with a receipt preview."""
+"""The Settings screen: shop, receipt printer, users and devices, with a receipt preview."""
 
 from __future__ import annotations
 
@@ -17,13 +17,14 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.printing.preview import ReceiptPreview
+from bazaar_pos.ui.settings.devices_section import DevicesSection
 from bazaar_pos.ui.settings.printer_section import PrinterSection
 from bazaar_pos.ui.settings.shop_section import ShopSection
 from bazaar_pos.ui.settings.users_section import UsersSection
 
 
 class SettingsScreen(QWidget):
-    """Settings in tabs (Shop, Receipt printer, Users) beside a preview of the receipt.
+    """Settings in tabs (Shop, Receipt printer, Users, Devices) beside a preview of the receipt.
 
     Changing settings is the owner's: a cashier is asked for an owner's PIN.
 
@@ -58,6 +59,9 @@ class SettingsScreen(QWidget):
         self.shop_section = ShopSection(shop.settings, self.approvals)
         self.printer = PrinterSection(shop.printer, self.approvals)
         self.users = UsersSection(shop, self.approvals)
+        self.devices = DevicesSection(
+            shop.devices, self.approvals, shop.settings.load().shop_name
+        )
         self.users.changed.connect(self.users_changed)
         shop_scroll = QScrollArea()
         shop_scroll.setObjectName("shopSettingsScroll")
@@ -72,6 +76,11 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(shop_page, _("Shop"))
         self.tabs.addTab(self.printer, _("Receipt printer"))
         self.tabs.addTab(self.users, _("Users"))
+        self.devices_page = QScrollArea()
+        self.devices_page.setObjectName("devicesSettingsScroll")
+        self.devices_page.setWidgetResizable(True)
+        self.devices_page.setWidget(self.devices)
+        self.tabs.addTab(self.devices_page, _("Devices"))
         self.preview = ReceiptPreview()
         preview_label = QLabel(_("Receipt preview"))
         preview_label.setObjectName("previewTitle")
@@ -100,6 +109,7 @@ class SettingsScreen(QWidget):
         self.shop_section.load()
         self.printer.load()
         self.users.load()
+        self.devices.load()
         self.refresh_preview()
 
     def refresh_preview(self) -> None:

@@ -46,6 +46,7 @@ from bazaar_pos.ui.till.payment.unconfirmed_dialog import UnconfirmedPaymentsDia
 from bazaar_pos.ui.till.quick_pick import QuickPickGrid
 from bazaar_pos.ui.till.scan_field import ScanField, split_quantity
 from bazaar_pos.ui.till.search_popup import SearchResults
+from bazaar_pos.ui.till.weighing import weighed_quantity, weight_not_used
 
 if TYPE_CHECKING:
     from bazaar_pos.ui.history.dialog import SalesHistoryDialog
@@ -70,6 +71,12 @@ class TillScreen(QWidget):
     """A QRIS or e-wallet payment was confirmed or marked not received."""
     shift_requested = Signal()
     """The person asked for the cash drawer and shift (F11 or its button)."""
+    cart_shown = Signal(str)
+    """The cart was shown again after a change; carries the key of the line changed, or ""."""
+    payment_opened = Signal(object)
+    """The PaymentDialog just opened for the cart."""
+    sale_paid = Signal(object, object)
+    """The cart was paid: the SaleResult and all that was handed over (before a new cart)."""
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         """Ring up sales into ``shop``."""
@@ -320,6 +327,16 @@ class TillScreen(QWidget):
         self._cart_changed(select=line.key)
         self._warn_if_short(product.id, product.name)
 
+    def apply_weight_grams(self, grams: int) -> None:
+        """The counter scale read ``grams``: a selected line sold by weight takes it."""
+        key = self.editing.current_key()
+        line = self.cart.line(key) if key is not None else None
+        quantity = weighed_quantity(line, grams) if line is not None else None
+        if quantity is None:
+            self.say(weight_not_used(line, grams), "warn")
+            return
+        self.editing.set_quantity(quantity)
+
     # -- paying --------------------------------------------------------------
 
     def open_payment(self) -> None:
@@ -340,6 +357,7 @@ class TillScreen(QWidget):
         dialog.accepted.connect(lambda: self.complete_sale(dialog.tenders))
         dialog.finished.connect(lambda _result: self._payment_closed(dialog))
         self.payment_dialog = dialog
+        self.payment_opened.emit(dialog)
         dialog.open()
         dialog.activateWindow()
         dialog.amount.setFocus()
@@ -358,6 +376,7 @@ class TillScreen(QWidget):
         except UserError as exc:
             self.say(str(exc), "error")
             return
+        self.sale_paid.emit(result, sum(tender.amount for tender in tenders))
         self._snapshot_timer.stop()
         self.cart = self._new_cart()
         self._stock.clear()
@@ -471,6 +490,7 @@ class TillScreen(QWidget):
         self.hint.setVisible(not has_lines)
         if persist:
             self._snapshot_timer.start()
+        self.cart_shown.emit(select or "")
 
     def _new_cart(self) -> Cart:
         return Cart(self._settings.currency, self._settings.tax_rule)

@@ -8,7 +8,7 @@ Choosing QRIS shows the customer the shop's QRIS carrying the amount, full scree
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -54,7 +54,13 @@ class PaymentDialog(QDialog):
     that QRIS carrying the amount in a full-screen window (F11 shows it again).
     A QRIS or e-wallet payment awaits confirmation unless "Money received" is
     ticked.
+
+    Signals:
+        qris_changed(str, object): the QRIS text shown to the customer and its amount,
+            or "" once the QRIS window closed (a customer screen shows it too).
     """
+
+    qris_changed = Signal(str, object)
 
     def __init__(
         self,
@@ -271,6 +277,7 @@ class PaymentDialog(QDialog):
             self.qris_window = QrisCustomerWindow(self, self._money)
             self.qris_window.closed.connect(self._qris_closed)
         self.qris_window.show_payment(payload, amount, merchant_of(payload))
+        self.qris_changed.emit(payload, amount)
         if not self.qris_window.isVisible():
             self.qris_window.present()
         show_message(
@@ -384,6 +391,7 @@ class PaymentDialog(QDialog):
             return "", _("The shop's QRIS code cannot be used: {reason}").format(reason=exc)
 
     def _qris_closed(self) -> None:
+        self.qris_changed.emit("", 0)
         if self.isVisible():
             show_message(
                 self.qris_note,
@@ -403,6 +411,7 @@ class PaymentDialog(QDialog):
         payload, _problem = self._qris_with_amount(amount)
         if payload and amount != window.amount:
             window.show_payment(payload, amount, merchant_of(payload))
+            self.qris_changed.emit(payload, amount)
 
     def _typed(self) -> MinorUnits:
         try:
