@@ -8,7 +8,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from bazaar_pos.devices.pole_display import DisplayCommands, frames, two_sides
+from bazaar_pos.domain.cart import CartLine
 from bazaar_pos.domain.qris import with_amount
+from bazaar_pos.domain.quantity import Unit
+from bazaar_pos.services.products.catalogue import ProductDraft
+from bazaar_pos.ui.common.formatting import Formats
 from bazaar_pos.ui.customer_display.state import DisplayLine, DisplayState
 from bazaar_pos.ui.customer_display.window import (
     CART_PAGE,
@@ -17,6 +21,7 @@ from bazaar_pos.ui.customer_display.window import (
     CustomerDisplayWindow,
 )
 from bazaar_pos.ui.till.counter_devices import CounterDevices, screens_by_key
+from bazaar_pos.ui.till.weighing import weighed_quantity
 from tests.domain.test_qris import STATIC
 from tests.helpers.qr_pictures import decode_qr
 from tests.helpers.qt import open_payment, scan
@@ -241,15 +246,26 @@ def test_ctrl_w_reads_the_counter_scale_into_the_till(qtbot, till, devices, repl
         counter.scale_jobs.wait()
 
 
-def test_a_weight_for_a_line_sold_by_weight_becomes_its_quantity(qtbot, till, devices, monkeypatch):
-    monkeypatch.setattr("bazaar_pos.ui.till.screen.weighed_quantity", lambda line, grams: 3)
+def test_a_weight_for_a_line_sold_by_weight_becomes_its_quantity(qtbot, till, shop, devices):
+    shop.catalogue.create(ProductDraft("BJI-1", "Kopi biji", 180_000, unit=Unit.KG))
     with serial_peer() as scale:
         scale.answer(toledo(b"\x0200.250N\r"))
         counter = devices(scale_port=scale.port)
-        scan(qtbot, till, COFFEE)
+        scan(qtbot, till, "1*BJI-1")
         qtbot.keyClick(till.scan, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(lambda: till.cart.lines[0].quantity == 3, timeout=5_000)
+        qtbot.waitUntil(lambda: till.cart.lines[0].quantity_milli == 250, timeout=5_000)
         counter.scale_jobs.wait()
+    assert till.model.index(0, 2).data() == "0,25 kg"
+    assert till.totals.total.text() == "Rp45.000"
+
+
+def test_weights_become_thousandths_of_the_products_unit():
+    by_kg = CartLine("BJI", "Kopi biji", 180_000, 1_000, unit=Unit.KG)
+    by_gram = CartLine("SAF", "Saffron", 50_000, 1_000, unit=Unit.G)
+    by_metre = CartLine("LRK", "Kain lurik", 85_000, 1_000, unit=Unit.M)
+    assert (weighed_quantity(by_kg, 250), weighed_quantity(by_gram, 3)) == (250, 3_000)
+    assert weighed_quantity(by_metre, 250) is None
+    assert weighed_quantity(by_kg, 0) is None
 
 
 def test_ctrl_w_without_a_scale_says_where_to_set_one_up(qtbot, till, devices):
@@ -266,15 +282,42 @@ def test_the_display_state_is_the_cart_written_out_for_the_customer():
     from bazaar_pos.ui.till.customer_state import display_state
 
     money = money_text(ShopSettings())
+    quantity = Formats(ShopSettings()).quantity
     cart = Cart(currency("IDR"))
-    assert display_state("Toko Budi", cart, money).idle
-    coffee = cart.add(CartLine("KOP-1", "Kopi Gayo", 95_000, 2))
+    assert display_state("Toko Budi", cart, money, quantity).idle
+    coffee = cart.add(CartLine("KOP-1", "Kopi Gayo", 95_000, 2_000))
     cart.add(CartLine("KRM-1", "Gelas Keramik", 55_000))
-    state = display_state("Toko Budi", cart, money, latest_key=coffee.key)
+    cart.add(CartLine("BJI-1", "Kopi biji", 180_000, 250, unit=Unit.KG))
+    state = display_state("Toko Budi", cart, money, quantity, latest_key=coffee.key)
     assert state.lines == (
         DisplayLine("Kopi Gayo", "2", "Rp190.000"),
         DisplayLine("Gelas Keramik", "1", "Rp55.000"),
+        DisplayLine("Kopi biji", "0,25 kg", "Rp45.000"),
     )
-    assert (state.total, state.paid, state.latest) == ("Rp245.000", "", state.lines[0])
-    paid = display_state("Toko Budi", cart, money, paid=250_000, change=5_000)
-    assert (paid.paid, paid.change, paid.latest) == ("Rp250.000", "Rp5.000", paid.lines[1])
+    assert (state.total, state.paid, state.latest) == ("Rp290.000", "", state.lines[0])
+    paid = display_state("Toko Budi", cart, money, quantity, paid=300_000, change=10_000)
+    assert (paid.paid, paid.change, paid.latest) == ("Rp300.000", "Rp10.000", paid.lines[2])
+
+
+def test_scanning_a_weighed_product_reads_the_scale_and_adds_the_weight(qtbot, till, shop, devices):
+    shop.catalogue.create(ProductDraft("BJI-1", "Kopi biji", 180_000, unit=Unit.KG))
+    with serial_peer() as scale:
+        scale.answer(toledo(b"\x0200.480N\r"))
+        counter = devices(scale_port=scale.port)
+        scan(qtbot, till, "BJI-1")
+        qtbot.waitUntil(lambda: len(till.cart) == 1, timeout=5_000)
+        counter.scale_jobs.wait()
+    assert (till.cart.lines[0].quantity_milli, till.model.index(0, 5).data()) == (480, "Rp86.400")
+
+
+def test_an_empty_scale_keeps_the_product_waiting_for_its_weight(qtbot, till, shop, devices):
+    shop.catalogue.create(ProductDraft("BJI-1", "Kopi biji", 180_000, unit=Unit.KG))
+    devices(scale_port="/dev/ttyUSB9")
+    till.weigh_requested.disconnect()  # no scale here: the test hands the till its weights
+    scan(qtbot, till, "BJI-1")
+    assert till.message.text() == "Weighing Kopi biji… (or type its weight: 0,25*)"
+    till.apply_weight_grams(0)
+    assert "Nothing on the scale" in till.message.text()
+    assert till.cart.lines == []
+    till.apply_weight_grams(1_250)
+    assert [(line.sku, line.quantity_milli) for line in till.cart] == [("BJI-1", 1_250)]

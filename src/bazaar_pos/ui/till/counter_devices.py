@@ -67,6 +67,7 @@ class CounterDevices(QObject):
         till.cart_shown.connect(self.cart_changed)
         till.payment_opened.connect(self.payment_opened)
         till.sale_paid.connect(self.sale_paid)
+        till.weigh_requested.connect(self.weigh)
         bind("till.weigh", till, self.weigh, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -79,6 +80,7 @@ class CounterDevices(QObject):
     def reload(self) -> None:
         """Use the device settings as stored now (after Settings saved them)."""
         self.settings = self._service.settings()
+        self._till.scale_ready = bool(self.settings.scale_port)
         self._pole_failing = False
         self.cart_changed("")
         self.place_window()
@@ -138,7 +140,12 @@ class CounterDevices(QObject):
     def sale_paid(self, result: SaleResult, paid: MinorUnits) -> None:
         """The cart was paid with ``paid`` in all; show the total, the payment and the change."""
         state = display_state(
-            self._shop_name(), self._till.cart, self._till._money, paid=paid, change=result.change
+            self._shop_name(),
+            self._till.cart,
+            self._till._money,
+            self._till.quantity_text,
+            paid=paid,
+            change=result.change,
         )
         state = replace(state, total=self._till._money(result.total + result.rounding))
         self._paid = True
@@ -153,7 +160,11 @@ class CounterDevices(QObject):
 
     def _cart_state(self, latest_key: str) -> DisplayState:
         return display_state(
-            self._shop_name(), self._till.cart, self._till._money, latest_key=latest_key or None
+            self._shop_name(),
+            self._till.cart,
+            self._till._money,
+            self._till.quantity_text,
+            latest_key=latest_key or None,
         )
 
     def _shop_name(self) -> str:

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.money import MinorUnits
-from bazaar_pos.ui.common.formatting import MoneyText
+from bazaar_pos.ui.common.formatting import MoneyText, QuantityText
 from bazaar_pos.ui.customer_display.state import DisplayLine, DisplayState
 
 
-def quantity_text(line: CartLine) -> str:
-    """A line's quantity as the customer reads it (the one place the quantity is written)."""
-    return str(line.quantity)
+def quantity_text(line: CartLine, quantity: QuantityText) -> str:
+    """A line's quantity as the customer reads it: ``2``, or ``0,25 kg x Rp180.000/kg``."""
+    return quantity(line.quantity_milli, line.unit)
 
 
 def display_state(
     shop_name: str,
     cart: Cart,
     money: MoneyText,
+    quantity: QuantityText,
     *,
     latest_key: str | None = None,
     paid: MinorUnits | None = None,
@@ -28,7 +29,7 @@ def display_state(
     """
     totals = cart.totals()
     lines = tuple(
-        DisplayLine(each.line.name, quantity_text(each.line), money(each.net))
+        DisplayLine(each.line.name, quantity_text(each.line, quantity), money(each.net))
         for each in totals.lines
     )
     keys = [each.line.key for each in totals.lines]

@@ -46,7 +46,7 @@ from bazaar_pos.ui.till.payment.unconfirmed_dialog import UnconfirmedPaymentsDia
 from bazaar_pos.ui.till.quick_pick import QuickPickGrid
 from bazaar_pos.ui.till.scan_field import ScanField, split_quantity
 from bazaar_pos.ui.till.search_popup import SearchResults
-from bazaar_pos.ui.till.weighing import weighed_quantity, weight_not_used
+from bazaar_pos.ui.till.weighing import GRAMS_AS_MILLI, weighed_quantity, weight_not_used
 
 if TYPE_CHECKING:
     from bazaar_pos.ui.history.dialog import SalesHistoryDialog
@@ -75,6 +75,8 @@ class TillScreen(QWidget):
     """The cart was shown again after a change; carries the key of the line changed, or ""."""
     payment_opened = Signal(object)
     """The PaymentDialog just opened for the cart."""
+    weigh_requested = Signal()
+    """A product sold by weight was scanned and a counter scale is set up: read it."""
     sale_paid = Signal(object, object)
     """The cart was paid: the SaleResult and all that was handed over (before a new cart)."""
 
@@ -88,6 +90,9 @@ class TillScreen(QWidget):
         self.editing = CartEditing(self, self)
         self.parking = Parking(self, self)
         self._sale_approval: Approval | None = None
+        self.scale_ready = False
+        """True when a counter scale is set up: weighed goods are read off it when scanned."""
+        self._to_weigh: ProductView | None = None
         self._settings = shop.settings.load()
         self._money = money_text(self._settings)
         self.cart = self._new_cart()
@@ -121,7 +126,7 @@ class TillScreen(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
 
-        self.model = CartTableModel(self._money, self._quantity_text)
+        self.model = CartTableModel(self._money, self.quantity_text)
         self.table = CartView(
             _("Scan a barcode or type a name to start a sale.\nF12 takes payment.")
         )
@@ -214,7 +219,7 @@ class TillScreen(QWidget):
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addWidget(side)
-        self.results = SearchResults(self._money, self._quantity_text, self)
+        self.results = SearchResults(self._money, self.quantity_text, self)
         self.results.chosen.connect(lambda product: self.add_product(product.id))
         self.scan.geometry_changed.connect(self._place_results)
 
@@ -299,6 +304,12 @@ class TillScreen(QWidget):
         till asks how much (or reads the scale).
         """
         product = self.shop.catalogue.get(product_id)
+        self._to_weigh = None
+        if quantity_milli is None and self.scale_ready and product.unit in GRAMS_AS_MILLI:
+            self._to_weigh = product
+            self.say(_("Weighing {name}… (or type its weight: 0,25*)").format(name=product.name))
+            self.weigh_requested.emit()
+            return
         if quantity_milli is None and not product.unit.counted:
             quantity_milli = self.editing.ask_measure(product)
             if quantity_milli is None:
@@ -328,7 +339,21 @@ class TillScreen(QWidget):
         self._warn_if_short(product.id, product.name)
 
     def apply_weight_grams(self, grams: int) -> None:
-        """The counter scale read ``grams``: a selected line sold by weight takes it."""
+        """The counter scale read ``grams``: the product being weighed, or the selected line.
+
+        A product sold by weight scanned with a scale set up waits for its
+        weight; otherwise a selected line sold by weight takes it (Ctrl+W).
+        """
+        waiting, self._to_weigh = self._to_weigh, None
+        if waiting is not None:
+            probe = CartLine(waiting.sku, waiting.name, waiting.price, unit=waiting.unit)
+            quantity = weighed_quantity(probe, grams)
+            if quantity is None:
+                self._to_weigh = waiting
+                self.say(_("Nothing on the scale. Put the goods on it and press Ctrl+W."), "warn")
+                return
+            self._add(waiting, quantity)
+            return
         key = self.editing.current_key()
         line = self.cart.line(key) if key is not None else None
         quantity = weighed_quantity(line, grams) if line is not None else None
@@ -499,7 +524,7 @@ class TillScreen(QWidget):
         """Thousandths of the product already in the cart."""
         return sum(line.quantity_milli for line in self.cart if line.product_id == product_id)
 
-    def _quantity_text(self, milli: int, unit: Unit) -> str:
+    def quantity_text(self, milli: int, unit: Unit) -> str:
         """``3`` or ``0,25 kg``, as the shop writes numbers."""
         return format_quantity(milli, unit, self._settings.money_locale)
 
@@ -510,7 +535,7 @@ class TillScreen(QWidget):
         QApplication.beep()
         self.say(
             _("Only {count} of {name} in stock: the shop does not sell beyond stock.").format(
-                count=self._quantity_text(product.stock_milli, product.unit), name=product.name
+                count=self.quantity_text(product.stock_milli, product.unit), name=product.name
             ),
             "error",
         )
@@ -522,7 +547,7 @@ class TillScreen(QWidget):
             unit = next(line.unit for line in self.cart if line.product_id == product_id)
             self.say(
                 _("Only {count} of {name} in stock. Selling more anyway.").format(
-                    count=self._quantity_text(stock, unit), name=name
+                    count=self.quantity_text(stock, unit), name=name
                 ),
                 "warn",
             )
