@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 COMMAND_MODULES = (
     "products",
+    "stock",
     "labels",
     "sales",
     "receipt",
