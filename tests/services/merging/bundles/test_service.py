@@ -12,7 +12,7 @@ from bazaar_pos.domain.cart import CartLine
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.quantity import whole
 from bazaar_pos.domain.report import Dimension
-from bazaar_pos.exports.bundle_file import BundleError
+from bazaar_pos.exports.bundle_file import BundleError, read_bundle, write_bundle
 from bazaar_pos.services.merging.bundles.service import (
     RenamedProduct,
     RenamedProductsError,
@@ -412,3 +412,31 @@ def test_a_merge_without_renamed_products_records_none_accepted(three):
     c.bundles.import_files([a_zip, b_zip])
     ((_actor, details),) = audit(c, "bundle.imported")
     assert details["renamed_accepted"] == []
+
+
+def test_a_bundle_from_a_till_that_counted_in_whole_pieces_still_merges(three, tmp_path):
+    """Bundles written before quantities were thousandths carry ``quantity`` in pieces."""
+    a, _b, c, a_zip, _b_zip = three
+    contents = read_bundle(a_zip)
+    for sale in contents.members["sales.json"]:
+        for line in sale["lines"]:
+            line["quantity"] = line.pop("quantity_milli") // 1000
+            del line["unit"]
+    for move in contents.members["stock_movements.json"]:
+        move["quantity"] = move.pop("quantity_milli") // 1000
+    for product in contents.members["products.json"]:
+        del product["unit"]
+    header = {k: v for k, v in contents.manifest.items() if k not in ("members", "format")}
+    header.pop("format_version")
+    older = tmp_path / "older.zip"
+    write_bundle(older, header, contents.members)
+
+    summary = c.bundles.import_files([older])
+    assert summary.sales_added == 2
+    assert (
+        c.catalogue.find_by_code("KOP-1").stock_milli
+        == a.catalogue.find_by_code("KOP-1").stock_milli
+    )
+    merged, own = c.reports.summary(NOVEMBER).figures, a.reports.summary(NOVEMBER).figures
+    assert (merged.items, merged.net, merged.cost) == (own.items, own.net, own.cost)
+    assert c.check() == []
