@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.devices import (
     BAUD_RATES,
@@ -28,9 +27,9 @@ from bazaar_pos.services.devices import (
     DeviceSettings,
     SerialPort,
 )
-from bazaar_pos.ui.access.approval import Approvals, NotApproved, run_with_approvals
-from bazaar_pos.ui.common.dialogs import describe
+from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common.jobs import Jobs
+from bazaar_pos.ui.settings.storing import store_or_explain
 from bazaar_pos.ui.till.counter_devices import screens_by_key
 from bazaar_pos.ui.widgets.fields import button, combo
 
@@ -224,15 +223,13 @@ class DevicesSection(QWidget):
             name: getattr(shown, name)
             for name in DeviceSettings.__dataclass_fields__  # every field, as shown
         }
-        try:
-            settings = run_with_approvals(
-                self._approvals,
-                lambda approval: self._devices.configure(approval=approval, **changes),
-            )
-        except UserError as exc:
-            if isinstance(exc, NotApproved):  # refused: show the settings that still hold
-                self.load()
-            self._say(describe(exc), problem=True)
+        settings = store_or_explain(
+            self._approvals,
+            lambda approval: self._devices.configure(approval=approval, **changes),
+            put_back=self.load,
+            explain=lambda problem: self._say(problem, problem=True),
+        )
+        if settings is None:
             return None
         self._say(_("Saved."))
         self.saved.emit()

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.domain.access import Permission
-from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.printer.service import DetectedPrinter, PrinterService
 from bazaar_pos.services.printer.settings import PAPER_CHOICES, PAPER_OF_COLUMNS, PrinterSettings
-from bazaar_pos.ui.access.approval import Approvals, Granted, NotApproved, run_with_approvals
+from bazaar_pos.ui.access.approval import Approvals, Granted
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs
+from bazaar_pos.ui.settings.storing import store_or_explain
 from bazaar_pos.ui.widgets.fields import button, line_edit
 
 
@@ -218,15 +218,13 @@ class PrinterSection(QGroupBox):
             "qris_on_receipt": self.qris_on_receipt.isChecked(),
             "logo_path": self.logo.text().strip(),
         }
-        try:
-            settings = run_with_approvals(
-                self._approvals,
-                lambda approval: self._printer.configure(approval=approval, **changes),
-            )
-        except UserError as exc:
-            if isinstance(exc, NotApproved):  # refused: show the settings that still hold
-                self.load()
-            self._say(str(exc), problem=True)
+        settings = store_or_explain(
+            self._approvals,
+            lambda approval: self._printer.configure(approval=approval, **changes),
+            put_back=self.load,
+            explain=lambda problem: self._say(problem, problem=True),
+        )
+        if settings is None:
             return None
         self.uri.setText(settings.uri)
         self._say(_("Saved."))

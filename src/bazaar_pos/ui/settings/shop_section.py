@@ -25,14 +25,14 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.money import CURRENCIES, format_money
 from bazaar_pos.domain.pricing import CashRounding
 from bazaar_pos.domain.qris import QrisError, merchant_of
-from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import LANGUAGES, _, current_language
 from bazaar_pos.services.selling.qris_sticker import IMAGE_FILES, QrisSticker, read_qris_image
 from bazaar_pos.services.settings import SettingsService, ShopSettings
-from bazaar_pos.ui.access.approval import Approvals, NotApproved, run_with_approvals
+from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.dialogs import show_message
 from bazaar_pos.ui.common.jobs import Jobs
+from bazaar_pos.ui.settings.storing import store_or_explain
 from bazaar_pos.ui.widgets.fields import combo, line_edit
 
 ROUNDING_STEPS = (0, 100, 500, 1000)
@@ -201,14 +201,13 @@ class ShopSection(QGroupBox):
         """Store the form; show what is wrong instead when something is."""
         before = self._settings.load()
         edited = self.edited()
-        try:
-            stored = run_with_approvals(
-                self._approvals, lambda approval: self._settings.change(edited, approval=approval)
-            )
-        except UserError as exc:
-            if isinstance(exc, NotApproved):  # refused: show the settings that still hold
-                self.load()
-            show_message(self.message, str(exc), "error")
+        stored = store_or_explain(
+            self._approvals,
+            lambda approval: self._settings.change(edited, approval=approval),
+            put_back=self.load,
+            explain=lambda problem: show_message(self.message, problem, "error"),
+        )
+        if stored is None:
             return False
         note = _("Saved.")
         if stored.language != (before.language or current_language()):
