@@ -33,6 +33,7 @@ from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.cash_count import Piece
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.quantity import PER_UNIT, whole
 from bazaar_pos.i18n import set_language
 from bazaar_pos.services.demo import load_demo_shop
 from bazaar_pos.services.products.catalogue import ProductDraft
@@ -58,8 +59,8 @@ from bazaar_pos.ui.till.small_dialogs import DiscountDialog
 SCREEN_SIZE = (1366, 768)
 CUSTOMER_SCREEN_SIZE = (1024, 600)
 """A small customer-facing screen."""
-SALE = ("8991234500164", "2*8991234500218", "8991234500058")
-"""Kopi Gayo, two ceramic glasses and a batik tulis, as scanned at the till."""
+SALE = ("8991234500164", "0,25*KOP-BJI-KG", "1,5*KAI-LRK-M", "2*8991234500218", "8991234500058")
+"""Kopi Gayo, 250 g of coffee beans, 1,5 m of lurik, two glasses and a batik tulis."""
 OWNER, OWNER_PIN = "Ratna", "2580"
 CASHIER, CASHIER_PIN = "Budi", "3691"
 EVENT_SALES = (
@@ -173,7 +174,7 @@ def _consigned_goods(shop: Shop) -> None:
     bowl = shop.catalogue.create(
         ProductDraft("TJ-MGK-001", "Mangkuk Gerabah Kasongan", 60_000, consignor_id=maker.id)
     )
-    shop.consignment.receive(bowl.id, 6, note="titip 6")
+    shop.consignment.receive(bowl.id, whole(6), note="titip 6")
     product = shop.catalogue.get(bowl.id)
     settings = shop.settings.load()
     cart = Cart(settings.currency, settings.tax_rule)
@@ -183,7 +184,7 @@ def _consigned_goods(shop: Shop) -> None:
             name=product.name,
             unit_price=product.price,
             unit_cost=product.cost,
-            quantity=2,
+            quantity_milli=whole(2),
             product_id=product.id,
         )
     )
@@ -223,25 +224,39 @@ def _till(camera: Camera, window: MainWindow) -> None:
     customer = CustomerDisplayWindow()  # as a 1024x600 customer screen shows the cart
     customer.resize(*CUSTOMER_SCREEN_SIZE)
     shop_name = window.shop.settings.load().shop_name
-    customer.show_state(display_state(shop_name, till.cart, till._money))
+    cart_state = display_state(shop_name, till.cart, till._money, till.quantity_text)
+    customer.show_state(cart_state)
     customer.show()
     camera.shoot(customer, "customer-display")
-    customer.close()
     till.open_payment()
     payment = till.payment_dialog
     assert payment is not None
-    QTest.keyClicks(payment.amount, "1.200.000")
+    QTest.keyClicks(payment.amount, "1.500.000")
     camera.shoot(payment, "payment")
     payment.amount.clear()
+    shown: dict[str, object] = {}
+    payment.qris_changed.connect(
+        lambda payload, amount: shown.update(payload=payload, amount=amount)
+    )
     payment.choose_method(PaymentMethod.QRIS)
     qris = payment.qris_window
     if qris is not None:
+        amount = shown.get("amount", 0)
+        customer.show_state(
+            replace(
+                cart_state,
+                qris_payload=str(shown.get("payload", "")),
+                qris_amount=till._money(amount if isinstance(amount, int) else 0),
+            )
+        )
+        camera.shoot(customer, "customer-display-qris")
         qris.showNormal()
         qris.resize(*SCREEN_SIZE)
         camera.shoot(qris, "qris-customer")
         qris.close()
+    customer.close()
     payment.choose_method(PaymentMethod.CASH)
-    QTest.keyClicks(payment.amount, "1.200.000")
+    QTest.keyClicks(payment.amount, "1.500.000")
     QTest.keyClick(payment.amount, Qt.Key.Key_Return)
     window.printing.wait()
     camera.shoot(window, "till-change")
@@ -274,7 +289,8 @@ def _stock(camera: Camera, window: MainWindow) -> None:
     stock.count.start()
     lines = stock.count.model.lines
     for row, line in enumerate(lines[:3]):
-        stock.count.model.set_count(row, line.expected - (1 if row == 2 else 0))
+        short = (PER_UNIT if line.unit.counted else 250) if row == 2 else 0
+        stock.count.model.set_count(row, line.expected - short)
     QTest.keyClicks(stock.count.scan, lines[3].sku)
     QTest.keyClick(stock.count.scan, Qt.Key.Key_Return)
     camera.shoot(window, "stock-count")
@@ -445,7 +461,7 @@ def _sell(shop: Shop) -> None:
                     name=product.name,
                     unit_price=product.price,
                     unit_cost=product.cost,
-                    quantity=quantity,
+                    quantity_milli=whole(quantity),
                     product_id=product.id,
                 )
             )
