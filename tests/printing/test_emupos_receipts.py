@@ -7,8 +7,11 @@ import time
 import pytest
 
 from bazaar_pos.cli import main
+from bazaar_pos.domain.cart import CartLine
 from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.quantity import Unit
 from bazaar_pos.services.printer.queue import JobStatus
+from bazaar_pos.services.products.catalogue import ProductDraft
 from tests.helpers.emupos import free_port, print_sale, row
 
 
@@ -155,3 +158,38 @@ def test_cli_print_to_a_printer_out_of_paper_exits_non_zero(
     assert main(["--db", str(db_path), "receipt", sale.number, "--print"]) == 1
     assert time.monotonic() - started < 5
     assert "out of paper" in capsys.readouterr().err
+
+
+def test_weighed_and_measured_lines_print_their_quantity_and_price_per_unit(
+    named_shop, emupos, cart_of
+):
+    beans = named_shop.catalogue.create(
+        ProductDraft("BJI-1", "Kopi Gayo biji", 180_000, unit=Unit.KG)
+    )
+    cloth = named_shop.catalogue.create(ProductDraft("LRK-1", "Kain lurik", 85_000, unit=Unit.M))
+    cart = cart_of()
+    for product, milli in ((beans, 250), (cloth, 1_500)):
+        cart.add(
+            CartLine(
+                product.sku,
+                product.name,
+                product.price,
+                milli,
+                product_id=product.id,
+                unit=product.unit,
+            )
+        )
+    sale = named_shop.checkout.complete_sale(cart, [Tender(PaymentMethod.CASH, 200_000)])
+    for printer, columns in (("p58", 32), ("p80", 48)):
+        named_shop.printer.configure(uri=emupos.uri(printer), paper_mm=58 if columns == 32 else 80)
+        before = len(emupos.receipts(printer))
+        assert print_sale(named_shop, sale.uuid).status is JobStatus.DONE
+        lines = emupos.wait_receipt(printer, before).lines
+        at = lines.index("Kopi Gayo biji")
+        if columns == 32:
+            assert lines[at + 1 : at + 3] == ["  0,25 kg x Rp180.000/kg", "Rp45.000".rjust(32)]
+        else:
+            assert lines[at + 1] == row("  0,25 kg x Rp180.000/kg", "Rp45.000", 48)
+        assert row("  1,5 m x Rp85.000/m", "Rp127.500", columns) in lines
+        assert row("TOTAL", "Rp172.500", columns) in lines
+        assert row("Change", "Rp27.500", columns) in lines
