@@ -10,6 +10,7 @@ from bazaar_pos.store.models import SaleLine
 from bazaar_pos.ui.common.dialogs import TextDialog
 from bazaar_pos.ui.common.formatting import money_text
 from bazaar_pos.ui.history.refund_dialog import RefundDialog
+from bazaar_pos.ui.stock.dialogs import Move, StockMoveDialog
 from tests.helpers.qt import cart_rows, open_payment, scan
 
 
@@ -140,3 +141,21 @@ def test_the_refund_dialog_shows_whole_names_with_the_damaged_box_clear_of_the_q
     for spin, box in zip(refund.quantities, refund.damaged, strict=True):
         spin_right = spin.mapTo(table.viewport(), QPoint(spin.width(), 0)).x()
         assert box.mapTo(table.viewport(), QPoint(0, 0)).x() > spin_right + 8
+
+
+def test_receiving_a_sack_of_beans_asks_the_cost_per_kg(qtbot, shop, measured):
+    beans = shop.catalogue.get(measured["beans"].id)
+    dialog = StockMoveDialog(shop, beans, Move.RECEIVE)
+    qtbot.addWidget(dialog)
+    label = dialog.layout().itemAt(1).layout().labelForField(dialog.cost)
+    assert label.text().replace("&", "") == "Cost per kg"
+    assert dialog.cost.accessibleName() == "Cost per kg"
+    dialog.quantity.setFocus()
+    dialog.quantity.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.quantity, "12,5")
+    dialog.cost.clear()
+    qtbot.keyClicks(dialog.cost, "100000")
+    dialog.save()
+    assert dialog.result_stock == 17_500
+    # (5 kg at Rp110.000 + 12,5 kg at Rp100.000) / 17,5 kg
+    assert shop.catalogue.get(beans.id).cost == 102_857
