@@ -67,6 +67,7 @@ from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
 from bazaar_pos.ui.setup.wizard import SetupWizard
 from bazaar_pos.ui.shifts.amount_dialog import AmountDialog
 from bazaar_pos.ui.shifts.count_dialog import CashCountDialog
+from bazaar_pos.ui.stock.dialogs import Move, StockMoveDialog
 from bazaar_pos.ui.till.customer_state import display_state
 from bazaar_pos.ui.till.small_dialogs import DiscountDialog
 
@@ -79,6 +80,8 @@ WEIGHED_SALE = ("0,25*KOP-BJI-KG", "1,5 m*KAI-LRK-M", "8991234500218")
 """250 g of coffee beans priced per kg, 1,5 m of lurik cloth and a ceramic glass."""
 LOW_BEANS = "2,5"
 """The coffee beans' low-stock level as the stall keeper types it, in kg."""
+RECEIVED_BEANS = "12,5"
+"""A sack of coffee beans arrives: 12,5 kg."""
 WEIGHED_SHORT = 150
 """The count finds 150 g (thousandths of a kg) less of a weighed coffee than the ledger."""
 WEIGHED_REFUND = "0,1"
@@ -450,6 +453,14 @@ def _stock(camera: Camera, window: MainWindow) -> None:
     window.show_screen(2)
     stock = window.stock
     camera.shoot(window, "stock")
+    beans = window.shop.catalogue.find_by_code("KOP-BJI-KG")
+    assert beans is not None
+    receive = StockMoveDialog(window.shop, beans, Move.RECEIVE, window)
+    receive.show()
+    receive.quantity.setFocus()
+    receive.quantity.lineEdit().selectAll()
+    QTest.keyClicks(receive.quantity, RECEIVED_BEANS)
+    camera.dialog(receive, "stock-receive-weighed")
     stock.tabs.setCurrentWidget(stock.count)
     stock.count.scope.setCurrentIndex(max(stock.count.scope.findData("Kopi"), 0))
     stock.count.start()
