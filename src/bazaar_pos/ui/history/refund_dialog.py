@@ -181,16 +181,16 @@ class RefundDialog(QDialog):
         order = [*self.quantities, *self.damaged, self.to_paid, self.to_cash, self.reason]
         for before, after in pairwise(order):
             QWidget.setTabOrder(before, after)
-        self.resize(self._width_for_names(), self.minimumHeight())
+        self.resize(self._width_for_names(layout), self.minimumHeight())
         self._refresh()
 
-    def _width_for_names(self) -> int:
+    def _width_for_names(self, layout: QVBoxLayout) -> int:
         """Wide enough to show every item's name whole, as far as the screen allows."""
         columns = self.table.sizeHintForColumn(0) + sum(
             max(self.table.sizeHintForColumn(c), self.table.horizontalHeader().sectionSizeHint(c))
             for c in range(1, self.table.columnCount())
         )
-        margins = self.layout().contentsMargins()
+        margins = layout.contentsMargins()
         chrome = margins.left() + margins.right() + 2 * self.table.frameWidth()
         slack = 16  # the header's grid lines and rounding
         wanted = columns + chrome + self.table.verticalScrollBar().sizeHint().width() + slack
