@@ -5,17 +5,29 @@
 Runs offscreen, so it needs no display. Every screen is shown at 1366x768 and
 saved as ``<name>-<lang>.png``; dialogs are saved at their own size. The
 first-time setup is shown on an empty shop, everything else on the demo shop.
-Last, an owner and a cashier are added to the demo shop, and a cashier's day is
-shot: signing in, the cash shift, the owner's approval, a bazaar event and the
-audit log.
+Goods sold by weight and length get their own shots: the till with coffee beans
+by the kg and cloth by the metre, the product dialog of a weighed product, a
+partial refund of a weighed line, and that sale's receipt as the emupos printer
+simulator prints it (when emupos is installed: ``EMUPOS_BIN`` or
+``.venv-emupos/bin/emupos``) and as its PDF (a page turned into a picture by
+pdftoppm). Last, an owner and a cashier are added to the demo shop, and a
+cashier's day is shot: signing in, the cash shift, the owner's approval, a
+bazaar event and the audit log.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
+import socket
+import subprocess
 import tempfile
-from collections.abc import Callable
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -44,8 +56,10 @@ from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.app.style import apply_style
 from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
+from bazaar_pos.ui.common.formatting import uses_decimal_comma
 from bazaar_pos.ui.common.translator import speak_qt_language
 from bazaar_pos.ui.customer_display.window import CustomerDisplayWindow
+from bazaar_pos.ui.history.refund_dialog import RefundDialog
 from bazaar_pos.ui.products.dialog import ProductDialog
 from bazaar_pos.ui.products.labels_dialog import LabelsDialog
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
@@ -53,14 +67,26 @@ from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
 from bazaar_pos.ui.setup.wizard import SetupWizard
 from bazaar_pos.ui.shifts.amount_dialog import AmountDialog
 from bazaar_pos.ui.shifts.count_dialog import CashCountDialog
+from bazaar_pos.ui.stock.dialogs import Move, StockMoveDialog
 from bazaar_pos.ui.till.customer_state import display_state
 from bazaar_pos.ui.till.small_dialogs import DiscountDialog
 
 SCREEN_SIZE = (1366, 768)
 CUSTOMER_SCREEN_SIZE = (1024, 600)
 """A small customer-facing screen."""
-SALE = ("8991234500164", "0,25*KOP-BJI-KG", "1,5*KAI-LRK-M", "2*8991234500218", "8991234500058")
-"""Kopi Gayo, 250 g of coffee beans, 1,5 m of lurik, two glasses and a batik tulis."""
+SALE = ("8991234500164", "2*8991234500218", "8991234500058")
+"""Kopi Gayo, two ceramic glasses and a batik tulis, as scanned at the till."""
+WEIGHED_SALE = ("0,25*KOP-BJI-KG", "1,5 m*KAI-LRK-M", "8991234500218")
+"""250 g of coffee beans priced per kg, 1,5 m of lurik cloth and a ceramic glass."""
+LOW_BEANS = "2,5"
+"""The coffee beans' low-stock level as the stall keeper types it, in kg."""
+RECEIVED_BEANS = "12,5"
+"""A sack of coffee beans arrives: 12,5 kg."""
+WEIGHED_SHORT = 150
+"""The count finds 150 g (thousandths of a kg) less of a weighed coffee than the ledger."""
+WEIGHED_REFUND = "0,1"
+"""The customer brings back 100 g of the coffee beans (the first line)."""
+ROOT = Path(__file__).resolve().parents[1]
 OWNER, OWNER_PIN = "Ratna", "2580"
 CASHIER, CASHIER_PIN = "Budi", "3691"
 EVENT_SALES = (
@@ -156,7 +182,7 @@ def take(out: Path, language: str) -> list[Path]:
         window.resize(*SCREEN_SIZE)
         window.show()
         window.statusBar().clearMessage()  # the temporary database's path means nothing
-        for shots in (_till, _products, _stock, _reports, _settings_and_backups, _people):
+        for shots in (_till, _weighed, _products, _stock, _reports, _settings_and_backups, _people):
             shots(camera, window)
         window.close()
     finally:
@@ -269,6 +295,158 @@ def _till(camera: Camera, window: MainWindow) -> None:
         camera.dialog(till.history_dialog, "sales-history")
 
 
+def _weighed(camera: Camera, window: MainWindow) -> None:
+    """Coffee by the gram and cloth by the metre: the till, the receipt, a partial refund."""
+    till, shop = window.till, window.shop
+    window.show_screen(0)
+    for code in WEIGHED_SALE:
+        QTest.keyClicks(till.scan, code)
+        QTest.keyClick(till.scan, Qt.Key.Key_Return)
+    till.table.selectRow(0)
+    camera.shoot(window, "till-weighed")
+    till.open_payment()
+    payment = till.payment_dialog
+    assert payment is not None
+    QTest.keyClicks(payment.amount, "300.000")
+    QTest.keyClick(payment.amount, Qt.Key.Key_Return)
+    window.printing.wait()
+    window.printing.cancel_failed()
+    sale = shop.sales_history.last_sale()
+    assert sale is not None
+    _receipt_pictures(camera, shop, sale)
+    detail = shop.sales_history.detail(sale)
+    refund = RefundDialog(
+        window,
+        detail,
+        till._money,
+        lambda items, to_cash: shop.refunds.pay_back(sale, items, to_cash=to_cash),
+        decimal_comma=uses_decimal_comma(shop.settings.load().money_locale),
+    )
+    box = refund.quantities[0]
+    refund.show()
+    box.setFocus()
+    box.lineEdit().selectAll()
+    QTest.keyClicks(box, WEIGHED_REFUND)
+    camera.shoot(refund, "refund-weighed")
+    refund.reject()
+
+
+def _receipt_pictures(camera: Camera, shop: Shop, sale: str) -> None:
+    """The sale's receipt from a 58 mm printer (emupos) and its PDF, as pictures."""
+    pdf = Path(tempfile.mkdtemp(prefix="bazaar-receipt-")) / "receipt.pdf"
+    shop.receipts.write_pdf(shop.receipts.for_sale(sale), pdf)
+    page = camera.out / f"receipt-weighed-pdf-{camera.language}"
+    subprocess.run(["pdftoppm", "-png", "-r", "200", "-singlefile", pdf, page], check=True)
+    camera.saved.append(page.with_suffix(".png"))
+    before = shop.printer.settings()
+    with _receipt_printer() as printer:
+        if printer is None:
+            print("emupos is not installed: no picture of the printed receipt")
+            return
+        uri, take_png = printer
+        shop.printer.configure(uri=uri, paper_mm=58)
+        job = shop.print_queue.enqueue_receipt(sale, reprint=True)
+        shop.print_queue.run(job.uuid)
+        path = camera.out / f"receipt-weighed-{camera.language}.png"
+        path.write_bytes(take_png())
+        camera.saved.append(path)
+    shop.printer.configure(uri=before.uri, paper_mm=before.paper_mm, columns=before.columns)
+
+
+EMUPOS_CONFIG = """\
+schema: 1
+api: {{ host: 127.0.0.1, port: {api} }}
+devices:
+  - id: p58
+    type: printer
+    profile: ./pos58.yaml
+    connections: [ {{ tcp: {{ host: 127.0.0.1, port: {port} }} }} ]
+    job_idle_timeout_ms: 400
+    receipts_dir: ./receipts
+"""
+EMUPOS_58MM = """\
+type: printer
+name: Generic 58 mm
+dpi: 203
+width_dots: 384
+font_a: { width: 12, height: 24 }
+font_b: { width: 9, height: 17 }
+code_pages: { 0: PC437, 2: PC850, 16: WPC1252, 19: PC858 }
+default_code_page: 0
+drawer_sensor_open_level: high
+"""
+
+
+@contextmanager
+def _receipt_printer() -> Iterator[tuple[str, Callable[[], bytes]] | None]:
+    """A 58 mm emupos printer on 127.0.0.1: its URI and how to fetch the next receipt's PNG.
+
+    None when emupos is not installed (tests/tools/install_emupos.sh installs it).
+    """
+    binary = Path(os.environ.get("EMUPOS_BIN") or ROOT / ".venv-emupos" / "bin" / "emupos")
+    if not binary.is_file():
+        yield None
+        return
+    folder = Path(tempfile.mkdtemp(prefix="bazaar-emupos-"))
+    api, port = _free_port(), _free_port()
+    (folder / "pos58.yaml").write_text(EMUPOS_58MM)
+    (folder / "emupos.yaml").write_text(EMUPOS_CONFIG.format(api=api, port=port))
+    base = f"http://127.0.0.1:{api}/api/v1"
+
+    def get(path: str) -> bytes:
+        with urllib.request.urlopen(base + path, timeout=5) as response:
+            return bytes(response.read())
+
+    def receipts() -> list[dict[str, str]]:
+        try:
+            return list(json.loads(get("/devices/p58/receipts")))
+        except OSError:
+            return []
+
+    def take_png() -> bytes:
+        deadline = time.monotonic() + 20
+        while not (done := receipts()):
+            if time.monotonic() > deadline:
+                raise TimeoutError("emupos printed no receipt")
+            time.sleep(0.1)
+        return get(f"/devices/p58/receipts/{done[0]['id']}/image")
+
+    with (folder / "emupos.log").open("wb") as log:
+        process = subprocess.Popen(
+            [str(binary), "run", "--config", str(folder / "emupos.yaml")],
+            cwd=folder,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while not _answers(base + "/health"):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("emupos did not start: see " + str(folder / "emupos.log"))
+                time.sleep(0.1)
+            yield f"network://127.0.0.1:{port}", take_png
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _answers(url: str) -> bool:
+    """Whether ``url`` answers at all."""
+    try:
+        with urllib.request.urlopen(url, timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def _free_port() -> int:
+    """A TCP port on 127.0.0.1 nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def _products(camera: Camera, window: MainWindow) -> None:
     window.show_screen(1)
     camera.shoot(window, "products")
@@ -276,6 +454,11 @@ def _products(camera: Camera, window: MainWindow) -> None:
     product = shop.catalogue.find_by_code("BTK-TLS-001")
     assert product is not None
     camera.dialog(ProductDialog(shop, product, window), "product-dialog")
+    beans = shop.catalogue.find_by_code("KOP-BJI-KG")
+    assert beans is not None
+    weighed = ProductDialog(shop, beans, window)
+    weighed.low_stock.setText(LOW_BEANS)
+    camera.dialog(weighed, "product-dialog-weighed")
     favourites = [p.id for p in shop.catalogue.search(limit=1000) if p.favourite][:4]
     camera.dialog(LabelsDialog(shop, favourites, window), "labels")
 
@@ -284,12 +467,20 @@ def _stock(camera: Camera, window: MainWindow) -> None:
     window.show_screen(2)
     stock = window.stock
     camera.shoot(window, "stock")
+    beans = window.shop.catalogue.find_by_code("KOP-BJI-KG")
+    assert beans is not None
+    receive = StockMoveDialog(window.shop, beans, Move.RECEIVE, window)
+    receive.show()
+    receive.quantity.setFocus()
+    receive.quantity.lineEdit().selectAll()
+    QTest.keyClicks(receive.quantity, RECEIVED_BEANS)
+    camera.dialog(receive, "stock-receive-weighed")
     stock.tabs.setCurrentWidget(stock.count)
     stock.count.scope.setCurrentIndex(max(stock.count.scope.findData("Kopi"), 0))
     stock.count.start()
     lines = stock.count.model.lines
     for row, line in enumerate(lines[:3]):
-        short = (PER_UNIT if line.unit.counted else 250) if row == 2 else 0
+        short = (PER_UNIT if row == 2 else 0) if line.unit.counted else WEIGHED_SHORT
         stock.count.model.set_count(row, line.expected - short)
     QTest.keyClicks(stock.count.scan, lines[3].sku)
     QTest.keyClick(stock.count.scan, Qt.Key.Key_Return)

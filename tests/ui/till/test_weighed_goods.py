@@ -1,7 +1,7 @@
 """Goods sold by weight and length at the till: typed quantities, lines, payment, refund."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import select
 
 from bazaar_pos.domain.quantity import Unit
@@ -10,6 +10,7 @@ from bazaar_pos.store.models import SaleLine
 from bazaar_pos.ui.common.dialogs import TextDialog
 from bazaar_pos.ui.common.formatting import money_text
 from bazaar_pos.ui.history.refund_dialog import RefundDialog
+from bazaar_pos.ui.stock.dialogs import Move, StockMoveDialog
 from tests.helpers.qt import cart_rows, open_payment, scan
 
 
@@ -108,3 +109,53 @@ def test_a_weighed_sale_is_paid_stored_and_partly_refunded(qtbot, till, shop, me
     shop.refunds.refund(sale, [item])
     assert shop.catalogue.get(measured["beans"].id).stock_milli == 4_850
     assert shop.check() == []
+
+
+def test_the_refund_dialog_shows_whole_names_with_the_damaged_box_clear_of_the_quantity(
+    qtbot, till, shop
+):
+    cloth = shop.catalogue.create(
+        ProductDraft("KAI-LRK-M", "Kain Lurik Yogyakarta (per meter)", 85_000, unit=Unit.M)
+    )
+    beans = shop.catalogue.create(
+        ProductDraft("KOP-BJI-KG", "Kopi Arabika Gayo Biji (per kg)", 180_000, unit=Unit.KG)
+    )
+    shop.stock.receive(cloth.id, 30_000)
+    shop.stock.receive(beans.id, 5_000)
+    scan(qtbot, till, "0,25*KOP-BJI-KG")
+    scan(qtbot, till, "1,5 m*KAI-LRK-M")
+    dialog = open_payment(qtbot, till)
+    with qtbot.waitSignal(till.sale_completed):
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+    detail = shop.sales_history.detail(shop.sales_history.last_sale())
+    refund = RefundDialog(till, detail, money_text(shop.settings.load()))
+    qtbot.addWidget(refund)
+    refund.show()
+    qtbot.waitExposed(refund)
+    table = refund.table
+    assert [table.item(row, 0).text() for row in range(2)] == [
+        "Kopi Arabika Gayo Biji (per kg)",
+        "Kain Lurik Yogyakarta (per meter)",
+    ]
+    assert table.columnWidth(0) >= table.sizeHintForColumn(0)  # no name cut to "Kain Lurik…"
+    for spin, box in zip(refund.quantities, refund.damaged, strict=True):
+        spin_right = spin.mapTo(table.viewport(), QPoint(spin.width(), 0)).x()
+        assert box.mapTo(table.viewport(), QPoint(0, 0)).x() > spin_right + 8
+
+
+def test_receiving_a_sack_of_beans_asks_the_cost_per_kg(qtbot, shop, measured):
+    beans = shop.catalogue.get(measured["beans"].id)
+    dialog = StockMoveDialog(shop, beans, Move.RECEIVE)
+    qtbot.addWidget(dialog)
+    label = dialog.layout().itemAt(1).layout().labelForField(dialog.cost)
+    assert label.text().replace("&", "") == "Cost per kg"
+    assert dialog.cost.accessibleName() == "Cost per kg"
+    dialog.quantity.setFocus()
+    dialog.quantity.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.quantity, "12,5")
+    dialog.cost.clear()
+    qtbot.keyClicks(dialog.cost, "100000")
+    dialog.save()
+    assert dialog.result_stock == 17_500
+    # (5 kg at Rp110.000 + 12,5 kg at Rp100.000) / 17,5 kg
+    assert shop.catalogue.get(beans.id).cost == 102_857

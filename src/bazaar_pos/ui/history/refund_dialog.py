@@ -107,7 +107,7 @@ class RefundDialog(QDialog):
         self.table.setObjectName("refundLines")
         self.table.setAccessibleName(_("Lines to refund"))
         self.table.setHorizontalHeaderLabels(
-            [_("Item"), _("Can refund"), _("Refund"), _("Damaged (not back to stock)")]
+            [_("Item"), _("Can refund"), _("Refund"), _("Damaged\n(not back to stock)")]
         )
         self.table.verticalHeader().hide()
         # The keyboard goes from quantity box to quantity box, never into a cell to edit it.
@@ -136,8 +136,12 @@ class RefundDialog(QDialog):
             box = QCheckBox()
             box.setObjectName(f"refundDamaged{row}")
             box.setAccessibleName(_("{name} is damaged").format(name=line.name))
+            centred = QWidget()  # the box in the middle of its wide column, clear of the spin box
+            centred_layout = QHBoxLayout(centred)
+            centred_layout.setContentsMargins(0, 0, 0, 0)
+            centred_layout.addWidget(box, 0, Qt.AlignmentFlag.AlignCenter)
             self.table.setCellWidget(row, 2, spin)
-            self.table.setCellWidget(row, 3, box)
+            self.table.setCellWidget(row, 3, centred)
             self.quantities.append(spin)
             self.damaged.append(box)
 
@@ -177,7 +181,22 @@ class RefundDialog(QDialog):
         order = [*self.quantities, *self.damaged, self.to_paid, self.to_cash, self.reason]
         for before, after in pairwise(order):
             QWidget.setTabOrder(before, after)
+        self.resize(self._width_for_names(layout), self.minimumHeight())
         self._refresh()
+
+    def _width_for_names(self, layout: QVBoxLayout) -> int:
+        """Wide enough to show every item's name whole, as far as the screen allows."""
+        columns = self.table.sizeHintForColumn(0) + sum(
+            max(self.table.sizeHintForColumn(c), self.table.horizontalHeader().sectionSizeHint(c))
+            for c in range(1, self.table.columnCount())
+        )
+        margins = layout.contentsMargins()
+        chrome = margins.left() + margins.right() + 2 * self.table.frameWidth()
+        slack = 16  # the header's grid lines and rounding
+        wanted = columns + chrome + self.table.verticalScrollBar().sizeHint().width() + slack
+        screen = self.screen()
+        room = screen.availableGeometry().width() if screen is not None else wanted
+        return max(self.minimumWidth(), min(wanted, room))
 
     def select_everything(self) -> None:
         """Refund every unit still refundable."""

@@ -92,7 +92,12 @@ class StockMoveDialog(QDialog):
         self.quantity_label.setBuddy(self.quantity)
         self.cost = MoneyEdit(settings.currency, settings.money_locale)
         self.cost.setObjectName("stockUnitCost")
-        self.cost.setAccessibleName(_("Cost per item"))
+        if product.unit.counted:
+            cost_label = _("&Cost per item")
+            self.cost.setAccessibleName(_("Cost per item"))
+        else:  # goods sold by weight or length cost so much a kg or a metre
+            cost_label = _("&Cost per {unit}").format(unit=product.unit.value)
+            self.cost.setAccessibleName(_("Cost per {unit}").format(unit=product.unit.value))
         if shop.access.may(Permission.VIEW_COST):
             self.cost.set_value(product.cost or None)
         else:
@@ -106,7 +111,7 @@ class StockMoveDialog(QDialog):
             form.addRow(_("&Reason"), self.reason)
         form.addRow(self.quantity_label, self.quantity)
         if move is Move.RECEIVE:
-            form.addRow(_("&Cost per item"), self.cost)
+            form.addRow(cost_label, self.cost)
         form.addRow(_("&Note"), self.note)
         if move is Move.CONSIGN_RETURN:
             self.quantity.setRange(self._least, max(product.stock_milli, self._least))
