@@ -61,7 +61,7 @@ def press(qtbot, section, key):
     buttons = {
         Qt.Key.Key_A: section.add_button,
         Qt.Key.Key_U: section.remove_button,
-        Qt.Key.Key_C: section.save_button,
+        Qt.Key.Key_B: section.save_button,
     }
     qtbot.mouseClick(buttons[key], Qt.MouseButton.LeftButton)
 
@@ -84,12 +84,12 @@ def test_a_layout_is_added_edited_and_saved(qtbot, section, shop):
     holds.setFocus()
     qtbot.keyClick(holds, Qt.Key.Key_Up)
     assert holds.currentText() == "Weight in grams"
-    press(qtbot, section, Qt.Key.Key_C)
+    press(qtbot, section, Qt.Key.Key_B)
     assert section.status.text() == "Saved."
     assert shop.settings.load().scale_codes == ("21:weight:5:5", "23:price:5:5", "25:weight:4:6")
     section.table.setCurrentCell(0, PREFIX)
     press(qtbot, section, Qt.Key.Key_U)
-    press(qtbot, section, Qt.Key.Key_C)
+    press(qtbot, section, Qt.Key.Key_B)
     assert shop.settings.load().scale_codes == ("23:price:5:5", "25:weight:4:6")
 
 
@@ -97,7 +97,7 @@ def test_layouts_that_cannot_work_are_refused_with_the_reason(qtbot, section, sh
     press(qtbot, section, Qt.Key.Key_A)
     edit_cell(qtbot, section.table, 2, PREFIX, "2")
     assert rows(section)[2][2] == "6"
-    press(qtbot, section, Qt.Key.Key_C)
+    press(qtbot, section, Qt.Key.Key_B)
     assert section.status.text() == (
         "The settings were not saved.\n"
         "• The scale code prefixes 21 and 2 overlap: one code would match both.\n"
@@ -106,12 +106,12 @@ def test_layouts_that_cannot_work_are_refused_with_the_reason(qtbot, section, sh
     )
     edit_cell(qtbot, section.table, 2, PLU, "x")
     assert rows(section)[2][2] == "-"
-    press(qtbot, section, Qt.Key.Key_C)
+    press(qtbot, section, Qt.Key.Key_B)
     assert section.status.text() == (
         "The scale codes were not saved.\n• Row 3: the PLU digits must be a number."
     )
     edit_cell(qtbot, section.table, 2, PLU, "11")
-    press(qtbot, section, Qt.Key.Key_C)
+    press(qtbot, section, Qt.Key.Key_B)
     assert section.status.text() == (
         "The scale codes were not saved.\n"
         "• Row 3: A scale code needs at least one PLU digit and one value digit."
@@ -123,7 +123,7 @@ def test_a_prefix_the_shops_labels_already_use_is_refused(qtbot, section, shop, 
     product = add_product("A")
     shop.catalogue.assign_barcodes([product.id])
     edit_cell(qtbot, section.table, 0, PREFIX, "20")
-    press(qtbot, section, Qt.Key.Key_C)
+    press(qtbot, section, Qt.Key.Key_B)
     assert section.status.text() == (
         "The settings were not saved.\n"
         "• 1 product already has a barcode starting with 20 (2000000000015): "
@@ -134,7 +134,7 @@ def test_a_prefix_the_shops_labels_already_use_is_refused(qtbot, section, shop, 
 
 def test_the_shops_own_codes_move_when_a_layout_takes_their_prefix(qtbot, section, shop):
     edit_cell(qtbot, section.table, 0, PREFIX, "20")
-    press(qtbot, section, Qt.Key.Key_C)
+    press(qtbot, section, Qt.Key.Key_B)
     assert section.status.text() == "Saved."
     assert "start with 21" in section.note.text()
     assert shop.catalogue.next_barcode().startswith("21")

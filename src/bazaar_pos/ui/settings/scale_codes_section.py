@@ -89,7 +89,7 @@ class ScaleCodesSection(QGroupBox):
         self.remove_button = button(
             "removeScaleLayout", _("Remove layo&ut"), self.remove_layout
         )
-        self.save_button = button("saveScaleLayouts", _("Save scale &codes"), self.save)
+        self.save_button = button("saveScaleLayouts", _("Save scale &barcodes"), self.save)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
