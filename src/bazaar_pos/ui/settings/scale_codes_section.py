@@ -80,9 +80,13 @@ class ScaleCodesSection(QGroupBox):
             [_("Prefix"), _("PLU digits"), _("Value digits"), _("Value")]
         )
         self.table.verticalHeader().hide()
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustIgnored)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
+        for column in (PREFIX, PLU, VALUE_DIGITS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(HOLDS, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._recount)
         self.add_button = button("addScaleLayout", _("&Add layout"), self.add_layout)
