@@ -60,6 +60,8 @@ CUSTOMER_SCREEN_SIZE = (1024, 600)
 """A small customer-facing screen."""
 SALE = ("8991234500164", "2*8991234500218", "8991234500058")
 """Kopi Gayo, two ceramic glasses and a batik tulis, as scanned at the till."""
+SCALE_STICKERS = ("2100101002502", "2300103288502")
+"""A weight sticker (PLU 101, 250 g) and a price sticker (PLU 103, Rp28.850) of label scales."""
 OWNER, OWNER_PIN = "Ratna", "2580"
 CASHIER, CASHIER_PIN = "Budi", "3691"
 EVENT_SALES = (
@@ -157,6 +159,7 @@ def take(out: Path, language: str) -> list[Path]:
         window.statusBar().clearMessage()  # the temporary database's path means nothing
         for shots in (_till, _products, _stock, _reports, _settings_and_backups, _people):
             shots(camera, window)
+        _scale_labels(camera, window)  # last: the stickers stay in the cart
         window.close()
     finally:
         shop.close()
@@ -376,6 +379,16 @@ def _people(camera: Camera, window: MainWindow) -> None:
     assert audit is not None
     camera.shoot(audit, "audit-log")
     audit.reject()
+
+
+def _scale_labels(camera: Camera, window: MainWindow) -> None:
+    """Two label-scale stickers scanned: 250 g of coffee beans, and palm sugar priced Rp28.850."""
+    till = window.till
+    window.show_screen(0)
+    for code in SCALE_STICKERS:
+        QTest.keyClicks(till.scan, code)
+        QTest.keyClick(till.scan, Qt.Key.Key_Return)
+    camera.shoot(window, "till-scale-labels")
 
 
 def _sign_in(
