@@ -87,6 +87,8 @@ WEIGHED_SHORT = 150
 WEIGHED_REFUND = "0,1"
 """The customer brings back 100 g of the coffee beans (the first line)."""
 ROOT = Path(__file__).resolve().parents[1]
+SCALE_STICKERS = ("2100101002502", "2300103288502")
+"""A weight sticker (PLU 101, 250 g) and a price sticker (PLU 103, Rp28.850) of label scales."""
 OWNER, OWNER_PIN = "Ratna", "2580"
 CASHIER, CASHIER_PIN = "Budi", "3691"
 EVENT_SALES = (
@@ -184,6 +186,7 @@ def take(out: Path, language: str) -> list[Path]:
         window.statusBar().clearMessage()  # the temporary database's path means nothing
         for shots in (_till, _weighed, _products, _stock, _reports, _settings_and_backups, _people):
             shots(camera, window)
+        _scale_labels(camera, window)  # last: the stickers stay in the cart
         window.close()
     finally:
         shop.close()
@@ -534,6 +537,9 @@ def _settings_and_backups(camera: Camera, window: MainWindow) -> None:
     settings.tabs.setCurrentWidget(settings.devices_page)
     settings.devices.wait()
     camera.shoot(window, "settings-devices")
+    settings.devices_page.ensureWidgetVisible(settings.scale_codes)
+    camera.shoot(window, "settings-scale-codes")
+    settings.devices_page.verticalScrollBar().setValue(0)
     settings.tabs.setCurrentIndex(0)
     window.shop.backups.back_up("manual")
     camera.dialog(RestoreDialog(window.shop.backups, window), "restore-backup")
@@ -580,6 +586,16 @@ def _people(camera: Camera, window: MainWindow) -> None:
     assert audit is not None
     camera.shoot(audit, "audit-log")
     audit.reject()
+
+
+def _scale_labels(camera: Camera, window: MainWindow) -> None:
+    """Two label-scale stickers scanned: 250 g of coffee beans, and palm sugar priced Rp28.850."""
+    till = window.till
+    window.show_screen(0)
+    for code in SCALE_STICKERS:
+        QTest.keyClicks(till.scan, code)
+        QTest.keyClick(till.scan, Qt.Key.Key_Return)
+    camera.shoot(window, "till-scale-labels")
 
 
 def _sign_in(

@@ -11,8 +11,9 @@ Rp45.000, never Rp450,00).
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from bazaar_pos.domain.barcodes import (
     DEFAULT_PREFIX,
@@ -20,6 +21,9 @@ from bazaar_pos.domain.barcodes import (
     gtin_check_digit,
     is_valid_ean13,
 )
+from bazaar_pos.domain.money import Currency, format_money
+from bazaar_pos.domain.pricing import round_half_up
+from bazaar_pos.domain.quantity import PER_UNIT, Dimension, Unit
 from bazaar_pos.i18n import _
 
 CODE_LENGTH = 13
@@ -78,6 +82,23 @@ class ScaleLayout:
         body = f"{self.prefix}{plu.zfill(self.plu_digits)}{value:0{self.value_digits}d}"
         return body + str(gtin_check_digit(body))
 
+    @property
+    def text(self) -> str:
+        """The layout as the settings keep it: ``21:weight:5:5``."""
+        return f"{self.prefix}:{self.value.value}:{self.plu_digits}:{self.value_digits}"
+
+    @classmethod
+    def from_text(cls, text: str) -> ScaleLayout:
+        """The layout kept as ``text`` (see :attr:`text`); ValueError when it is not one."""
+        parts = text.split(":")
+        if len(parts) != 4 or not all(p.isdigit() and p.isascii() for p in parts[2:]):
+            raise ValueError(_("{text!r} is not a scale code layout").format(text=text))
+        try:
+            value = ScaleValue(parts[1])
+        except ValueError:
+            raise ValueError(_("{text!r} is not a scale code layout").format(text=text)) from None
+        return cls(parts[0], value, int(parts[2]), int(parts[3]))
+
 
 @dataclass(frozen=True, slots=True)
 class ScaleReading:
@@ -92,6 +113,102 @@ DEFAULT_LAYOUTS = (
     ScaleLayout("21", ScaleValue.WEIGHT),
     ScaleLayout("23", ScaleValue.PRICE),
 )
+DEFAULT_LAYOUT_TEXTS = tuple(layout.text for layout in DEFAULT_LAYOUTS)
+"""The default layouts as the shop settings keep them."""
+
+
+def layout_problems(layouts: Sequence[ScaleLayout]) -> list[str]:
+    """Why ``layouts`` cannot be used together, as messages for people; empty when they can.
+
+    Two layouts whose prefixes overlap (``2`` and ``21``, or ``21`` twice)
+    would read one code two ways; layouts that take every prefix from 20 to
+    29 would leave the shop's own codes nowhere to go.
+    """
+    found = []
+    for index, first in enumerate(layouts):
+        for second in layouts[index + 1 :]:
+            if first.prefix.startswith(second.prefix) or second.prefix.startswith(first.prefix):
+                found.append(
+                    _(
+                        "The scale code prefixes {first} and {second} overlap: "
+                        "one code would match both."
+                    ).format(first=first.prefix, second=second.prefix)
+                )
+    try:
+        free_internal_prefix(layouts)
+    except ValueError as exc:
+        found.append(str(exc))
+    return found
+
+
+class ScaleCodeError(ValueError):
+    """A scale code that cannot go into a sale as it is; the message says why, for people."""
+
+
+def scale_quantity(
+    reading: ScaleReading,
+    name: str,
+    unit: Unit,
+    unit_price: int,
+    cur: Currency,
+    locale: str = "id_ID",
+) -> tuple[int, int | None]:
+    """The quantity (thousandths of ``unit``) and printed amount a scale code gives a product.
+
+    A weight code converts its grams to the product's unit (250 g is 0,25 kg,
+    or 250 g); a product not sold by weight is refused. A price code's value
+    is in whole currency units; its line comes to that amount exactly, and its
+    quantity is the nearest thousandth of amount / unit price. A product sold
+    by the piece takes a price label only when the price is a whole number of
+    pieces (then it is an ordinary line: no printed amount is kept).
+    Raises :class:`ScaleCodeError`.
+    """
+    if reading.kind is ScaleValue.WEIGHT:
+        if unit.dimension is not Dimension.MASS:
+            raise ScaleCodeError(
+                _(
+                    "The label gives {grams} g of {name}, but {name} is not sold by weight."
+                ).format(grams=reading.value, name=name)
+            )
+        if reading.value <= 0:
+            raise ScaleCodeError(_("The label of {name} shows no weight.").format(name=name))
+        return int(Fraction(reading.value * PER_UNIT) / unit.size), None
+    amount = reading.value * 10**cur.exponent
+    if amount <= 0:
+        raise ScaleCodeError(_("The label of {name} shows no price.").format(name=name))
+    if unit_price <= 0:
+        raise ScaleCodeError(
+            _(
+                "{name} has no price, so the quantity on its price label cannot be worked out."
+            ).format(name=name)
+        )
+    if unit.counted:
+        if amount % unit_price:
+            raise ScaleCodeError(
+                _(
+                    "The label prices {name} at {amount}, which is not a whole number of "
+                    "pieces at {price} each."
+                ).format(
+                    name=name,
+                    amount=format_money(amount, cur, locale),
+                    price=format_money(unit_price, cur, locale),
+                )
+            )
+        return amount // unit_price * PER_UNIT, None
+    milli = round_half_up(Fraction(amount * PER_UNIT, unit_price))
+    if milli <= 0:
+        raise ScaleCodeError(
+            _(
+                "The label prices {name} at {amount}, less than a thousandth of a {unit} "
+                "at {price}/{unit}."
+            ).format(
+                name=name,
+                amount=format_money(amount, cur, locale),
+                price=format_money(unit_price, cur, locale),
+                unit=unit.value,
+            )
+        )
+    return milli, amount
 
 
 def read_scale_code(code: str, layouts: Iterable[ScaleLayout]) -> ScaleReading | None:

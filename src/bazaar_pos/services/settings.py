@@ -16,8 +16,14 @@ from bazaar_pos.domain.payment import CashRule
 from bazaar_pos.domain.pricing import CashRounding, TaxRule
 from bazaar_pos.domain.qris import QrisError
 from bazaar_pos.domain.qris import validate as validate_qris
+from bazaar_pos.domain.scale_barcodes import (
+    DEFAULT_LAYOUT_TEXTS,
+    ScaleLayout,
+    free_internal_prefix,
+    layout_problems,
+)
 from bazaar_pos.errors import ValidationError
-from bazaar_pos.i18n import LANGUAGES, _, set_language
+from bazaar_pos.i18n import LANGUAGES, _, ngettext, set_language
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.records import (
     load_record,
@@ -57,6 +63,28 @@ class ShopSettings:
     backup_folder: str = ""
     location_warning_seen: str = ""
     setup_done: bool = False
+    scale_codes: tuple[str, ...] = DEFAULT_LAYOUT_TEXTS
+    """The label scales' barcode layouts, each as ``ScaleLayout.text`` (``21:weight:5:5``)."""
+
+    def __post_init__(self) -> None:
+        """Keep the scale code layouts as a tuple, however they were read (JSON gives a list)."""
+        object.__setattr__(self, "scale_codes", tuple(self.scale_codes))
+
+    @property
+    def scale_layouts(self) -> tuple[ScaleLayout, ...]:
+        """The label scale layouts the till reads; a stored one that cannot be read is left out."""
+        layouts = []
+        for text in self.scale_codes:
+            try:
+                layouts.append(ScaleLayout.from_text(text))
+            except ValueError:
+                continue
+        return tuple(layouts)
+
+    @property
+    def internal_prefix(self) -> int:
+        """The prefix of the EAN-13 codes the shop makes for itself: one no scale layout takes."""
+        return free_internal_prefix(self.scale_layouts)
 
     @property
     def currency(self) -> Currency:
@@ -100,6 +128,13 @@ class ShopSettings:
                 validate_qris(self.qris_payload)
             except QrisError as exc:
                 found.append(_("The QRIS code is not valid: {reason}").format(reason=exc))
+        layouts = []
+        for text in self.scale_codes:
+            try:
+                layouts.append(ScaleLayout.from_text(text))
+            except ValueError as exc:
+                found.append(str(exc))
+        found.extend(layout_problems(layouts))
         return found
 
 
@@ -148,9 +183,11 @@ class SettingsService:
         (saving them unchanged needs none).
         """
         problems = settings.problems()
+        before = asdict(self.load())
+        if not problems and settings.scale_codes != before["scale_codes"]:
+            problems = self._scale_prefix_clashes(settings, before["scale_codes"])
         if problems:
             raise ValidationError(_("The settings were not saved."), problems)
-        before = asdict(self.load())
         changed = {k: v for k, v in asdict(settings).items() if before.get(k) != v}
         needed = (Permission.CHANGE_SETTINGS,) if changed else ()
         with (
@@ -170,6 +207,40 @@ class SettingsService:
                     | grant.details(),
                 )
         return settings
+
+    def _scale_prefix_clashes(self, settings: ShopSettings, kept: tuple[str, ...]) -> list[str]:
+        """A new scale layout may not take a prefix the shop's products already have codes in.
+
+        Labels already printed with such a code would be read as scale codes
+        the moment a scale prints the same digits. New codes the shop makes
+        move to a free prefix on their own (see ``internal_prefix``).
+        """
+        old = {layout.prefix for layout in ShopSettings(scale_codes=kept).scale_layouts}
+        found = []
+        with self._db.reading() as session:
+            for layout in settings.scale_layouts:
+                if layout.prefix in old:
+                    continue
+                codes = [
+                    code
+                    for code in session.scalars(
+                        select(Product.barcode)
+                        .where(Product.barcode.like(f"{layout.prefix}%"))
+                        .order_by(Product.barcode)
+                    )
+                    if code and layout.matches(code)
+                ]
+                if codes:
+                    found.append(
+                        ngettext(
+                            "{count} product already has a barcode starting with {prefix} "
+                            "({code}): a scale code layout cannot take that prefix.",
+                            "{count} products already have barcodes starting with {prefix} "
+                            "(such as {code}): a scale code layout cannot take that prefix.",
+                            len(codes),
+                        ).format(count=len(codes), prefix=layout.prefix, code=codes[0])
+                    )
+        return found
 
     def ensure_till_identity(self) -> ShopSettings:
         """Give this database a till UUID the first time it is opened."""

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from bazaar_pos.services.people.audit_log import AuditLog
     from bazaar_pos.services.products.files.service import ProductFileService
     from bazaar_pos.services.products.labels import LabelService
+    from bazaar_pos.services.products.scale_codes import ScaleCodes
     from bazaar_pos.services.reports.files import ReportFileService
     from bazaar_pos.services.reports.service import ReportService
     from bazaar_pos.services.reports.turnover import TurnoverService
@@ -114,6 +115,13 @@ class Shop:
         from bazaar_pos.services.products.files.service import ProductFileService
 
         return ProductFileService(self.db, self.settings)
+
+    @cached_property
+    def scale_codes(self) -> ScaleCodes:
+        """Label-scale barcodes read against the catalogue."""
+        from bazaar_pos.services.products.scale_codes import ScaleCodes
+
+        return ScaleCodes(self.db, self.settings)
 
     @cached_property
     def sales_import(self) -> SalesImportService:

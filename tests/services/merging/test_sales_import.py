@@ -143,3 +143,64 @@ def test_a_part_of_a_piece_refuses_the_whole_file(shop, stocked, write_csv):
     with shop.db.reading() as session:
         assert session.scalars(select(Sale)).all() == []
     assert shop.catalogue.get(stocked["coffee"].id).stock_milli == whole(10)
+
+
+@pytest.fixture
+def weighed(shop):
+    """Coffee beans by the kg (PLU 42) and sachets by the piece (PLU 9), both in stock."""
+    beans = shop.catalogue.create(
+        ProductDraft("BJI-1", "Kopi biji Gayo", 180_000, cost=110_000, unit=Unit.KG, plu="42")
+    )
+    sachet = shop.catalogue.create(ProductDraft("SCH-1", "Kopi sachet", 15_000, plu="9"))
+    shop.stock.receive(beans.id, 5_000)
+    shop.stock.receive(sachet.id, whole(20))
+    return {"beans": beans, "sachet": sachet}
+
+
+def test_label_scale_codes_in_the_sku_column_sell_their_weight_or_price(
+    shop, weighed, write_csv
+):
+    path = write_csv(
+        "order_ref,date,sku,qty,unit_price\n"
+        "M-1,2026-11-20,2100042002500,,\n"  # 250 g of beans
+        "M-1,2026-11-20,2300042288502,1,\n"  # beans priced Rp28.850 by the scale
+        "M-2,2026-11-20,2300009450003,,\n"  # three sachets, Rp45.000
+        "M-2,2026-11-20,2100042001008,1,200000\n"  # 100 g at the file's price per kg
+    )
+    summary = shop.sales_import.import_csv(path)
+    assert (summary.imported, summary.lines) == (2, 4)
+    with shop.db.reading() as session:
+        lines = session.scalars(select(SaleLine).order_by(SaleLine.id)).all()
+        assert [(line.sku, line.quantity_milli, line.line_total_minor) for line in lines] == [
+            ("BJI-1", 250, 45_000),
+            ("BJI-1", 160, 28_850),
+            ("SCH-1", 3_000, 45_000),
+            ("BJI-1", 100, 20_000),
+        ]
+    assert shop.catalogue.get(weighed["beans"].id).stock_milli == 5_000 - 250 - 160 - 100
+    assert shop.check() == []
+
+
+def test_a_bad_scale_code_names_its_line_and_column_and_refuses_the_file(
+    shop, weighed, write_csv
+):
+    path = write_csv(
+        "order_ref,date,sku,qty\n"
+        "A,2026-11-20,2100042002500,\n"
+        "B,2026-11-20,2100077002506,\n"
+        "C,2026-11-20,2100009002505,\n"
+        "D,2026-11-20,2300009200004,\n"
+        "E,2026-11-20,2100042002500,2\n"
+    )
+    with pytest.raises(ValidationError, match="nothing was changed") as refused:
+        shop.sales_import.import_csv(path)
+    assert refused.value.problems == [
+        "Line 3, column sku: no product has the PLU 77 of the scale code 2100077002506",
+        "Line 4, column sku: The label gives 250 g of Kopi sachet, but Kopi sachet is not "
+        "sold by weight.",
+        "Line 5, column sku: The label prices Kopi sachet at Rp20.000, which is not a whole "
+        "number of pieces at Rp15.000 each.",
+        "Line 6, column qty: a scale code carries its own weight or price: leave qty empty or 1",
+    ]
+    with shop.db.reading() as session:
+        assert session.scalars(select(Sale)).all() == []

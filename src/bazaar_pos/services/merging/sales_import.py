@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -11,9 +11,15 @@ from sqlalchemy import select
 
 from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.dates import parse_local_datetime
-from bazaar_pos.domain.money import Currency
 from bazaar_pos.domain.payment import PaymentMethod, Tender
-from bazaar_pos.domain.quantity import Unit, parse_quantity, unit_of
+from bazaar_pos.domain.quantity import PER_UNIT, Unit, parse_quantity, unit_of
+from bazaar_pos.domain.scale_barcodes import (
+    ScaleCodeError,
+    ScaleReading,
+    plu_key,
+    read_scale_code,
+    scale_quantity,
+)
 from bazaar_pos.exports.csv_io import CsvRow, read_csv
 from bazaar_pos.i18n import _
 from bazaar_pos.services.products.files.csv_rules import (
@@ -22,7 +28,7 @@ from bazaar_pos.services.products.files.csv_rules import (
     require_columns,
 )
 from bazaar_pos.services.selling.checkout import MAX_SALE_TOTAL, CheckoutService
-from bazaar_pos.services.settings import SettingsService
+from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Product, Sale
 
@@ -59,6 +65,30 @@ def _payment_method(text: str) -> PaymentMethod:
         ) from None
 
 
+def _is_one(text: str) -> bool:
+    try:
+        return parse_quantity(text, Unit.PCS) == PER_UNIT
+    except ValueError:
+        return False
+
+
+class _Products:
+    """The shop's products, found by barcode, SKU (any case) or scale PLU."""
+
+    def __init__(self, products: Sequence[Product]) -> None:
+        self._by_sku = {p.sku.lower(): p for p in products}
+        self._by_barcode = {p.barcode: p for p in products if p.barcode}
+        self._by_plu = {p.plu: p for p in products if p.plu}
+
+    def by_code(self, code: str) -> Product | None:
+        """The product whose barcode (first) or SKU is ``code``."""
+        return self._by_barcode.get(code) or self._by_sku.get(code.lower())
+
+    def by_plu(self, plu: str) -> Product | None:
+        """The product with the scale PLU ``plu`` (leading zeros do not count)."""
+        return self._by_plu.get(plu_key(plu))
+
+
 class SalesImportService:
     """Validates a sales file whole, then commits each new order through checkout."""
 
@@ -85,7 +115,7 @@ class SalesImportService:
         problems = RowProblems(table.spelled)
         orders: dict[tuple[str, str], _Order] = {}
         for row in table.rows:
-            self._read_row(row, products, shop.currency, problems, orders)
+            self._read_row(row, products, shop, problems, orders)
         for order in orders.values():
             subtotal = sum(line.gross for line in order.lines)
             if subtotal > MAX_SALE_TOTAL:
@@ -122,8 +152,8 @@ class SalesImportService:
     def _read_row(
         self,
         row: CsvRow,
-        products: Callable[[str], Product | None],
-        cur: Currency,
+        products: _Products,
+        shop: ShopSettings,
         problems: RowProblems,
         orders: dict[tuple[str, str], _Order],
     ) -> None:
@@ -131,18 +161,37 @@ class SalesImportService:
         if not order_ref:
             problems.add(row, "order_ref", _("the order reference is empty"))
         sold_at = problems.check(row, "date", lambda text: parse_local_datetime(text, self._zone))
-        product = products(row.get("sku"))
-        if product is None:
+        code = row.get("sku")
+        product = products.by_code(code)
+        reading = None if product is not None else read_scale_code(code, shop.scale_layouts)
+        if reading is not None:
+            product = products.by_plu(reading.plu)
+            if product is None:
+                problems.add(
+                    row,
+                    "sku",
+                    _("no product has the PLU {plu} of the scale code {code}").format(
+                        plu=plu_key(reading.plu), code=code
+                    ),
+                )
+        elif product is None:
             problems.add(
-                row, "sku", _("no product has SKU or barcode {code!r}").format(code=row.get("sku"))
+                row, "sku", _("no product has SKU or barcode {code!r}").format(code=code)
             )
         unit = unit_of(product.unit) if product is not None else Unit.PCS
+        price = problems.check(row, "unit_price", amount_parser(shop.currency, required=False))
         qty = None
-        if not row.get("qty"):
+        priced = None
+        if reading is not None:
+            price_bad = price is None and bool(row.get("unit_price"))
+            if product is not None and not price_bad:
+                scaled = self._scale_quantity(row, reading, product, price, shop, problems)
+                if scaled is not None:
+                    qty, priced = scaled
+        elif not row.get("qty"):
             problems.add(row, "qty", _("a quantity is required"))
         else:
             qty = problems.check(row, "qty", lambda text: parse_quantity(text, unit))
-        price = problems.check(row, "unit_price", amount_parser(cur, required=False))
         method = problems.check(row, "payment", _payment_method)
         channel = (row.get("channel") or DEFAULT_CHANNEL).lower()
         if not (order_ref and sold_at and product and qty and method):
@@ -166,15 +215,44 @@ class SalesImportService:
                 unit_cost=product.cost_minor,
                 product_id=product.id,
                 unit=unit_of(product.unit),
+                priced=priced,
             )
         )
 
-    def _products_by_code(self) -> Callable[[str], Product | None]:
+    @staticmethod
+    def _scale_quantity(
+        row: CsvRow,
+        reading: ScaleReading,
+        product: Product,
+        price: int | None,
+        shop: ShopSettings,
+        problems: RowProblems,
+    ) -> tuple[int, int | None] | None:
+        """The quantity and printed amount of a scale code in the sku column, or None."""
+        if row.get("qty") and not _is_one(row.get("qty")):
+            problems.add(
+                row,
+                "qty",
+                _("a scale code carries its own weight or price: leave qty empty or 1"),
+            )
+            return None
+        try:
+            return scale_quantity(
+                reading,
+                product.name,
+                unit_of(product.unit),
+                product.price_minor if price is None else price,
+                shop.currency,
+                shop.money_locale,
+            )
+        except ScaleCodeError as exc:
+            problems.add(row, "sku", str(exc))
+            return None
+
+    def _products_by_code(self) -> _Products:
         with self._db.reading() as session:
             products = session.scalars(select(Product)).all()
-        by_sku = {p.sku.lower(): p for p in products}
-        by_barcode = {p.barcode: p for p in products if p.barcode}
-        return lambda code: by_barcode.get(code) or by_sku.get(code.lower())
+        return _Products(products)
 
     def _already_imported(self, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
         refs = sorted({ref for _channel, ref in keys})

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.access import Permission
-from bazaar_pos.domain.barcodes import DEFAULT_PREFIX, is_printable_code, next_internal_ean13
+from bazaar_pos.domain.barcodes import is_printable_code, next_internal_ean13
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.products import next_sku, sku_stem
@@ -283,8 +283,9 @@ class CatalogueService(CatalogueSearch):
         """
         with self._db.writing() as session:
             parent = _get(session, parent_id)
-            highest = _highest_internal(session)
-            apply_options(session, parent, tuple(axes), highest)
+            prefix = self._settings.load().internal_prefix
+            highest = _highest_internal(session, prefix)
+            apply_options(session, parent, tuple(axes), highest, prefix)
             record_event(
                 session,
                 "product.options",
@@ -311,10 +312,11 @@ class CatalogueService(CatalogueSearch):
                 query = query.where(Product.active)
             else:
                 query = query.where(Product.id.in_(list(product_ids)))
-            highest = _highest_internal(session)
+            prefix = self._settings.load().internal_prefix
+            highest = _highest_internal(session, prefix)
             assigned = []
             for product in session.scalars(query).all():
-                highest = next_internal_ean13(highest, DEFAULT_PREFIX)
+                highest = next_internal_ean13(highest, prefix)
                 product.barcode = highest
                 refresh_search_key(product)
                 assigned.append(product)
@@ -343,9 +345,10 @@ class CatalogueService(CatalogueSearch):
         return next_sku(stem, taken)
 
     def next_barcode(self) -> str:
-        """The next free internal EAN-13 code (prefix 20)."""
+        """The next free internal EAN-13 code, with a prefix no label scale layout takes (20)."""
+        prefix = self._settings.load().internal_prefix
         with self._db.reading() as session:
-            return next_internal_ean13(_highest_internal(session), DEFAULT_PREFIX)
+            return next_internal_ean13(_highest_internal(session, prefix), prefix)
 
     def photo_path(self, product: ProductView) -> Path | None:
         """The product's photo file, or None when it has none (or the file has gone)."""
@@ -452,8 +455,8 @@ def _pass_on_to_variants(session: Session, before: ProductView, parent: Product)
         refresh_search_key(variant)
 
 
-def _highest_internal(session: Session) -> str | None:
-    pattern = f"{DEFAULT_PREFIX:02d}" + "_" * 11
+def _highest_internal(session: Session, prefix: int) -> str | None:
+    pattern = f"{prefix:02d}" + "_" * 11
     codes = session.scalars(
         select(Product.barcode)
         .where(Product.barcode.like(pattern))

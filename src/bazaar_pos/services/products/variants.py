@@ -21,9 +21,16 @@ from bazaar_pos.store.models import Product
 
 
 def apply_options(
-    session: Session, parent: Product, axes: tuple[OptionAxis, ...], highest_code: str | None
+    session: Session,
+    parent: Product,
+    axes: tuple[OptionAxis, ...],
+    highest_code: str | None,
+    prefix: int = DEFAULT_PREFIX,
 ) -> None:
-    """Store ``axes`` on ``parent``, add the missing variants and archive the dropped ones."""
+    """Store ``axes`` on ``parent``, add the missing variants and archive the dropped ones.
+
+    New variants get the internal codes after ``highest_code``, with ``prefix``.
+    """
     _refuse(parent, axes)
     existing = {
         choice_key(choice_from_json(v.option_values)): v
@@ -39,7 +46,7 @@ def apply_options(
         if kept is not None:
             kept.active = parent.active
             continue
-        highest_code = next_internal_ean13(highest_code, DEFAULT_PREFIX)
+        highest_code = next_internal_ean13(highest_code, prefix)
         sku = _free_sku(session, variant_sku(parent.sku, choice))
         name = variant_name(parent.name, choice)
         session.add(

@@ -91,6 +91,7 @@ DETAIL_LABELS = {
     "backup_folder": N_("Second backup folder"),
     "location_warning_seen": N_("Location warning seen"),
     "setup_done": N_("Setup done"),
+    "scale_codes": N_("Label scale barcodes"),
     "discount_limit_percent": N_("Largest discount a cashier may give"),
     "lock_after_minutes": N_("Lock the till after minutes idle"),
     # a log entry whose details were not JSON

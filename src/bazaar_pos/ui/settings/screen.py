@@ -19,6 +19,7 @@ from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.printing.preview import ReceiptPreview
 from bazaar_pos.ui.settings.devices_section import DevicesSection
 from bazaar_pos.ui.settings.printer_section import PrinterSection
+from bazaar_pos.ui.settings.scale_codes_section import ScaleCodesSection
 from bazaar_pos.ui.settings.shop_section import ShopSection
 from bazaar_pos.ui.settings.users_section import UsersSection
 
@@ -62,6 +63,7 @@ class SettingsScreen(QWidget):
         self.devices = DevicesSection(
             shop.devices, self.approvals, shop.settings.load().shop_name
         )
+        self.scale_codes = ScaleCodesSection(shop.settings, self.approvals)
         self.users.changed.connect(self.users_changed)
         shop_scroll = QScrollArea()
         shop_scroll.setObjectName("shopSettingsScroll")
@@ -79,7 +81,13 @@ class SettingsScreen(QWidget):
         self.devices_page = QScrollArea()
         self.devices_page.setObjectName("devicesSettingsScroll")
         self.devices_page.setWidgetResizable(True)
-        self.devices_page.setWidget(self.devices)
+        devices_column = QWidget()
+        devices_layout = QVBoxLayout(devices_column)
+        devices_layout.setContentsMargins(0, 0, 0, 0)
+        devices_layout.addWidget(self.devices)
+        devices_layout.addWidget(self.scale_codes)
+        devices_layout.addStretch(1)
+        self.devices_page.setWidget(devices_column)
         self.tabs.addTab(self.devices_page, _("Devices"))
         self.preview = ReceiptPreview()
         preview_label = QLabel(_("Receipt preview"))
@@ -110,6 +118,7 @@ class SettingsScreen(QWidget):
         self.printer.load()
         self.users.load()
         self.devices.load()
+        self.scale_codes.load()
         self.refresh_preview()
 
     def refresh_preview(self) -> None:

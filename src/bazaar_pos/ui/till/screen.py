@@ -44,6 +44,7 @@ from bazaar_pos.ui.till.parking import Parking
 from bazaar_pos.ui.till.payment.dialog import PaymentDialog
 from bazaar_pos.ui.till.payment.unconfirmed_dialog import UnconfirmedPaymentsDialog
 from bazaar_pos.ui.till.quick_pick import QuickPickGrid
+from bazaar_pos.ui.till.scale_codes import add_scale_code
 from bazaar_pos.ui.till.scan_field import ScanField, split_quantity
 from bazaar_pos.ui.till.search_popup import SearchResults
 from bazaar_pos.ui.till.weighing import GRAMS_AS_MILLI, weighed_quantity, weight_not_used
@@ -270,6 +271,8 @@ class TillScreen(QWidget):
                 self.open_payment()
             return
         product = self.shop.catalogue.find_by_code(code)
+        if product is None and add_scale_code(self, code, quantity):
+            return
         if product is None and self._results_for == code:
             product = self.results.current_product()
         if product is None:
@@ -295,7 +298,7 @@ class TillScreen(QWidget):
             QApplication.beep()
             self.say(str(problem), "error")
             return
-        self._add(product, milli)
+        self.add_line(product, milli)
 
     def add_product(self, product_id: int, quantity_milli: int | None = None) -> None:
         """Add a product picked from a tile, the search results or a scan.
@@ -314,9 +317,12 @@ class TillScreen(QWidget):
             quantity_milli = self.editing.ask_measure(product)
             if quantity_milli is None:
                 return
-        self._add(product, PER_UNIT if quantity_milli is None else quantity_milli)
+        self.add_line(product, PER_UNIT if quantity_milli is None else quantity_milli)
 
-    def _add(self, product: ProductView, quantity_milli: int, priced: int | None = None) -> None:
+    def add_line(
+        self, product: ProductView, quantity_milli: int, priced: int | None = None
+    ) -> None:
+        """Add ``quantity_milli`` of ``product`` (coming to ``priced`` when a label priced it)."""
         self.scan.clear()
         self.results.hide()
         if not self._stock_allows(product, self._in_cart(product.id) + quantity_milli):
@@ -352,7 +358,7 @@ class TillScreen(QWidget):
                 self._to_weigh = waiting
                 self.say(_("Nothing on the scale. Put the goods on it and press Ctrl+W."), "warn")
                 return
-            self._add(waiting, quantity)
+            self.add_line(waiting, quantity)
             return
         key = self.editing.current_key()
         line = self.cart.line(key) if key is not None else None

@@ -216,7 +216,7 @@ class ProductFileService:
             problems = RowProblems(table.spelled)
             _check_against_shop(rows, existing, problems)
             problems.raise_if_any(path)
-            writer = _ImportWriter(session, existing, shop.till_id)
+            writer = _ImportWriter(session, existing, shop.till_id, shop.internal_prefix)
             consignors_added = writer.resolve_consignors(rows)
             writer.write_products(rows)
             writer.link_variants(rows)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from bazaar_pos.domain.barcodes import DEFAULT_PREFIX
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.quantity import Unit
 from bazaar_pos.domain.stock import StockReason
@@ -76,8 +77,16 @@ NEW_COLUMNS = (
 class _ImportWriter:
     """Writes checked rows in bulk inside the import's transaction."""
 
-    def __init__(self, session: Session, existing: dict[str, _Existing], till_id: str) -> None:
+    def __init__(
+        self,
+        session: Session,
+        existing: dict[str, _Existing],
+        till_id: str,
+        code_prefix: int = DEFAULT_PREFIX,
+    ) -> None:
         self.session = session
+        self.code_prefix = code_prefix
+        """The prefix of the internal codes new variants get (one no scale layout takes)."""
         self.existing = existing
         self.till_id = till_id
         self.consignor_ids: dict[str, int] = {}
@@ -159,12 +168,12 @@ class _ImportWriter:
             variant.parent_id = self.ids[row.parent_sku.lower()]
             variant.option_values = choice_to_json(row.choice)
         self.session.flush()
-        highest = None
+        highest = _highest_in_session(self.session, self.code_prefix)
         for row in parents:
             parent = self.session.get(Product, self.ids[row.sku.lower()])
             assert parent is not None
-            apply_options(self.session, parent, row.axes, highest)
-            highest = _highest_in_session(self.session)
+            apply_options(self.session, parent, row.axes, highest, self.code_prefix)
+            highest = _highest_in_session(self.session, self.code_prefix)
         self.session.flush()
 
     def set_stock(self, rows: list[ProductRow], *, reference: str) -> int:
@@ -267,10 +276,10 @@ class _ImportWriter:
         return values
 
 
-def _highest_in_session(session: Session) -> str | None:
+def _highest_in_session(session: Session, prefix: int) -> str | None:
     codes = session.scalars(
         select(Product.barcode)
-        .where(Product.barcode.like("20" + "_" * 11))
+        .where(Product.barcode.like(f"{prefix:02d}" + "_" * 11))
         .order_by(Product.barcode.desc())
     )
     return next((c for c in codes if c and c.isdigit()), None)
