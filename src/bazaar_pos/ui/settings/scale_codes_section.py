@@ -27,8 +27,9 @@ from bazaar_pos.domain.scale_barcodes import (
 from bazaar_pos.errors import UserError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.settings import SettingsService
-from bazaar_pos.ui.access.approval import Approvals, NotApproved, run_with_approvals
+from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common.dialogs import describe, show_message
+from bazaar_pos.ui.settings.storing import store_or_explain
 from bazaar_pos.ui.widgets.fields import button, combo
 
 PREFIX, PLU, VALUE_DIGITS, HOLDS = range(4)
@@ -167,16 +168,18 @@ class ScaleCodesSection(QGroupBox):
         """Store the layouts shown; say what is wrong instead when they cannot be."""
         try:
             layouts = self.shown_layouts()
-            stored = run_with_approvals(
-                self._approvals,
-                lambda approval: self._settings.change(
-                    replace(self._settings.load(), scale_codes=layouts), approval=approval
-                ),
-            )
         except UserError as exc:
-            if isinstance(exc, NotApproved):  # refused: show the layouts that still hold
-                self.load()
             show_message(self.status, describe(exc), "error")
+            return False
+        stored = store_or_explain(
+            self._approvals,
+            lambda approval: self._settings.change(
+                replace(self._settings.load(), scale_codes=layouts), approval=approval
+            ),
+            put_back=self.load,
+            explain=lambda problem: show_message(self.status, problem, "error"),
+        )
+        if stored is None:
             return False
         self._say_prefix(stored.internal_prefix)
         show_message(self.status, _("Saved."))
