@@ -91,7 +91,8 @@ def test_pdf_receipt_draws_logo_and_qr(named_shop, make_sale, tmp_path):
 def test_sample_receipt_uses_the_shop_details(named_shop):
     sample = named_shop.receipts.sample()
     assert sample.shop.name == "Toko Batik Sekar"
-    assert sample.total == sum(item.amount for item in sample.items)
+    assert sample.total == sum(item.amount for item in sample.items) == 95_000
+    assert any(line.text.startswith("  2 x Rp5.000") for line in named_shop.receipts.lines(sample))
     assert sample.sold_at.tzinfo is not None
     assert sample.sold_at.astimezone(UTC).tzinfo is UTC
 

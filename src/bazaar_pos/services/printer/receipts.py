@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from bazaar_pos.domain.money import Currency, currency, format_money
 from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.domain.qris import QrisError, merchant_of, with_amount
-from bazaar_pos.domain.quantity import priced_amount, unit_of
+from bazaar_pos.domain.quantity import priced_amount, unit_of, whole
 from bazaar_pos.domain.receipt import Receipt, ReceiptItem, ReceiptPayment, ShopHeader
 from bazaar_pos.domain.receipt_layout import LaidLine, layout_receipt
 from bazaar_pos.errors import NotFoundError
@@ -72,8 +72,8 @@ class ReceiptService:
         """A made-up receipt with the shop's details, to preview the settings."""
         settings = self._settings.load()
         items = (
-            ReceiptItem(_("Iced sweet tea"), 2, 5_000),
-            ReceiptItem(_("Batik tote bag, hand-drawn parang motif"), 1, 85_000),
+            ReceiptItem(_("Iced sweet tea"), whole(2), 5_000),
+            ReceiptItem(_("Batik tote bag, hand-drawn parang motif"), whole(1), 85_000),
         )
         subtotal = sum(item.amount for item in items)
         return Receipt(
