@@ -316,8 +316,8 @@ def test_an_empty_scale_keeps_the_product_waiting_for_its_weight(qtbot, till, sh
     till.weigh_requested.disconnect()  # no scale here: the test hands the till its weights
     scan(qtbot, till, "BJI-1")
     assert till.message.text() == "Weighing Kopi biji… (or type its weight: 0,25*)"
-    till.apply_weight_grams(0)
+    till.adding.apply_weight_grams(0)
     assert "Nothing on the scale" in till.message.text()
     assert till.cart.lines == []
-    till.apply_weight_grams(1_250)
+    till.adding.apply_weight_grams(1_250)
     assert [(line.sku, line.quantity_milli) for line in till.cart] == [("BJI-1", 1_250)]

@@ -80,7 +80,7 @@ class CounterDevices(QObject):
     def reload(self) -> None:
         """Use the device settings as stored now (after Settings saved them)."""
         self.settings = self._service.settings()
-        self._till.scale_ready = bool(self.settings.scale_port)
+        self._till.adding.scale_ready = bool(self.settings.scale_port)
         self._pole_failing = False
         self.cart_changed("")
         self.place_window()
@@ -228,6 +228,6 @@ class CounterDevices(QObject):
         settings = self.settings
         self.scale_jobs.run(
             lambda: self._service.read_weight(settings),
-            self._till.apply_weight_grams,
+            self._till.adding.apply_weight_grams,
             lambda message: self._till.say(message, "error"),
         )

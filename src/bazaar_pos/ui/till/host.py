@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QTimer
 
@@ -10,11 +10,13 @@ from bazaar_pos.domain.cart import Cart
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.common.formatting import MoneyText
 from bazaar_pos.ui.till.cart.model import CartTableModel
 from bazaar_pos.ui.till.cart.totals_panel import LastSalePanel
 from bazaar_pos.ui.till.cart.view import CartView
+
+if TYPE_CHECKING:
+    from bazaar_pos.ui.till.adding import CartAdding
 
 
 class TillHost(Protocol):
@@ -52,11 +54,6 @@ class TillHost(Protocol):
     def _new_cart(self) -> Cart:
         """An empty cart under the shop's settings."""
 
-    def _in_cart(self, product_id: int) -> int:
-        """How many of a product the cart holds."""
-
-    def _stock_allows(self, product: ProductView, quantity: int) -> bool:
-        """Whether ``quantity`` of ``product`` may be sold (says why not)."""
-
-    def _warn_if_short(self, product_id: int, name: str) -> None:
-        """Warn when the cart holds more of a product than is in stock."""
+    @property
+    def adding(self) -> CartAdding:
+        """Adding to the cart: how much of a product it holds, whether stock allows more."""

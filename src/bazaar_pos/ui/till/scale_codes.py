@@ -34,7 +34,7 @@ def add_scale_code(till: TillScreen, code: str, quantity: str | None) -> bool:
             _("A scale label carries its own weight or price: scan it without a quantity."),
         )
         return True
-    till.add_line(item.product, item.quantity_milli, item.priced)
+    till.adding.add_line(item.product, item.quantity_milli, item.priced)
     return True
 
 

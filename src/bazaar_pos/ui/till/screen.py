@@ -18,10 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bazaar_pos.domain.cart import Cart, CartLine
+from bazaar_pos.domain.cart import Cart
 from bazaar_pos.domain.payment import Tender
 from bazaar_pos.domain.quantity import (
-    PER_UNIT,
     QuantityError,
     Unit,
     format_quantity,
@@ -31,11 +30,11 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.shop import Shop
-from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common.dialogs import show_message
 from bazaar_pos.ui.common.formatting import method_label, money_text
 from bazaar_pos.ui.shortcuts import bind
+from bazaar_pos.ui.till.adding import CartAdding
 from bazaar_pos.ui.till.cart.editing import CartEditing
 from bazaar_pos.ui.till.cart.model import CartTableModel
 from bazaar_pos.ui.till.cart.totals_panel import LastSalePanel, TotalsPanel
@@ -47,7 +46,6 @@ from bazaar_pos.ui.till.quick_pick import QuickPickGrid
 from bazaar_pos.ui.till.scale_codes import add_scale_code
 from bazaar_pos.ui.till.scan_field import ScanField, split_quantity
 from bazaar_pos.ui.till.search_popup import SearchResults
-from bazaar_pos.ui.till.weighing import GRAMS_AS_MILLI, weighed_quantity, weight_not_used
 
 if TYPE_CHECKING:
     from bazaar_pos.ui.history.dialog import SalesHistoryDialog
@@ -89,11 +87,9 @@ class TillScreen(QWidget):
         self.shop = shop
         self.approvals = Approvals(shop.access, self)
         self.editing = CartEditing(self, self)
+        self.adding = CartAdding(self)
         self.parking = Parking(self, self)
         self._sale_approval: Approval | None = None
-        self.scale_ready = False
-        """True when a counter scale is set up: weighed goods are read off it when scanned."""
-        self._to_weigh: ProductView | None = None
         self._settings = shop.settings.load()
         self._money = money_text(self._settings)
         self.cart = self._new_cart()
@@ -195,7 +191,7 @@ class TillScreen(QWidget):
         self.awaiting_button.setMinimumHeight(44)
         self.awaiting_button.clicked.connect(self.open_unconfirmed)
         self.quick_pick = QuickPickGrid(self._money)
-        self.quick_pick.picked.connect(lambda product: self.add_product(product.id))
+        self.quick_pick.picked.connect(lambda product: self.adding.add_product(product.id))
         picks = QScrollArea()
         picks.setObjectName("quickPickArea")
         picks.setWidgetResizable(True)
@@ -221,7 +217,7 @@ class TillScreen(QWidget):
         layout.addLayout(left, 1)
         layout.addWidget(side)
         self.results = SearchResults(self._money, self.quantity_text, self)
-        self.results.chosen.connect(lambda product: self.add_product(product.id))
+        self.results.chosen.connect(lambda product: self.adding.add_product(product.id))
         self.scan.geometry_changed.connect(self._place_results)
 
     def _bind_keys(self) -> None:
@@ -290,7 +286,7 @@ class TillScreen(QWidget):
         self.scan.clear()
         self.results.hide()
         if quantity is None:
-            self.add_product(product.id)
+            self.adding.add_product(product.id)
             return
         try:
             milli = parse_quantity(quantity, product.unit)
@@ -298,75 +294,7 @@ class TillScreen(QWidget):
             QApplication.beep()
             self.say(str(problem), "error")
             return
-        self.add_line(product, milli)
-
-    def add_product(self, product_id: int, quantity_milli: int | None = None) -> None:
-        """Add a product picked from a tile, the search results or a scan.
-
-        Without a quantity, one piece; for goods sold by weight or length the
-        till asks how much (or reads the scale).
-        """
-        product = self.shop.catalogue.get(product_id)
-        self._to_weigh = None
-        if quantity_milli is None and self.scale_ready and product.unit in GRAMS_AS_MILLI:
-            self._to_weigh = product
-            self.say(_("Weighing {name}… (or type its weight: 0,25*)").format(name=product.name))
-            self.weigh_requested.emit()
-            return
-        if quantity_milli is None and not product.unit.counted:
-            quantity_milli = self.editing.ask_measure(product)
-            if quantity_milli is None:
-                return
-        self.add_line(product, PER_UNIT if quantity_milli is None else quantity_milli)
-
-    def add_line(
-        self, product: ProductView, quantity_milli: int, priced: int | None = None
-    ) -> None:
-        """Add ``quantity_milli`` of ``product`` (coming to ``priced`` when a label priced it)."""
-        self.scan.clear()
-        self.results.hide()
-        if not self._stock_allows(product, self._in_cart(product.id) + quantity_milli):
-            return
-        line = self.cart.add(
-            CartLine(
-                sku=product.sku,
-                name=product.name,
-                unit_price=product.price,
-                quantity_milli=quantity_milli,
-                unit_cost=product.cost,
-                product_id=product.id,
-                unit=product.unit,
-                priced=priced,
-            )
-        )
-        self._stock[product.id] = product.stock_milli
-        self.last_sale.hide()
-        self._cart_changed(select=line.key)
-        self._warn_if_short(product.id, product.name)
-
-    def apply_weight_grams(self, grams: int) -> None:
-        """The counter scale read ``grams``: the product being weighed, or the selected line.
-
-        A product sold by weight scanned with a scale set up waits for its
-        weight; otherwise a selected line sold by weight takes it (Ctrl+W).
-        """
-        waiting, self._to_weigh = self._to_weigh, None
-        if waiting is not None:
-            probe = CartLine(waiting.sku, waiting.name, waiting.price, unit=waiting.unit)
-            quantity = weighed_quantity(probe, grams)
-            if quantity is None:
-                self._to_weigh = waiting
-                self.say(_("Nothing on the scale. Put the goods on it and press Ctrl+W."), "warn")
-                return
-            self.add_line(waiting, quantity)
-            return
-        key = self.editing.current_key()
-        line = self.cart.line(key) if key is not None else None
-        quantity = weighed_quantity(line, grams) if line is not None else None
-        if quantity is None:
-            self.say(weight_not_used(line, grams), "warn")
-            return
-        self.editing.set_quantity(quantity)
+        self.adding.add_line(product, milli)
 
     # -- paying --------------------------------------------------------------
 
@@ -501,7 +429,7 @@ class TillScreen(QWidget):
             for line in self.cart
             if line.product_id is not None
             and line.product_id in self._stock
-            and self._in_cart(line.product_id) > self._stock[line.product_id]
+            and self.adding.in_cart(line.product_id) > self._stock[line.product_id]
         )
         self.model.set_totals(totals, short)
         self.table.fit_columns(self.model.widest_texts(totals))
@@ -526,39 +454,9 @@ class TillScreen(QWidget):
     def _new_cart(self) -> Cart:
         return Cart(self._settings.currency, self._settings.tax_rule)
 
-    def _in_cart(self, product_id: int) -> int:
-        """Thousandths of the product already in the cart."""
-        return sum(line.quantity_milli for line in self.cart if line.product_id == product_id)
-
     def quantity_text(self, milli: int, unit: Unit) -> str:
         """``3`` or ``0,25 kg``, as the shop writes numbers."""
         return format_quantity(milli, unit, self._settings.money_locale)
-
-    def _stock_allows(self, product: ProductView, quantity_milli: int) -> bool:
-        """False (with a message) when the shop blocks selling ``quantity_milli`` beyond stock."""
-        if quantity_milli <= product.stock_milli or self._settings.oversell != "block":
-            return True
-        QApplication.beep()
-        self.say(
-            _("Only {count} of {name} in stock: the shop does not sell beyond stock.").format(
-                count=self.quantity_text(product.stock_milli, product.unit), name=product.name
-            ),
-            "error",
-        )
-        return False
-
-    def _warn_if_short(self, product_id: int, name: str) -> None:
-        stock = self._stock.get(product_id)
-        if stock is not None and self._in_cart(product_id) > stock:
-            unit = next(line.unit for line in self.cart if line.product_id == product_id)
-            self.say(
-                _("Only {count} of {name} in stock. Selling more anyway.").format(
-                    count=self.quantity_text(stock, unit), name=name
-                ),
-                "warn",
-            )
-        else:
-            self.say("")
 
     def _step(self, step: int) -> None:
         if self.results.isVisible():

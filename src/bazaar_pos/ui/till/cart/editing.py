@@ -73,8 +73,9 @@ class CartEditing:
             self._till.say(too_much_text(), "error")
             return
         if line.product_id is not None:
-            wanted = self._till._in_cart(line.product_id) - line.quantity_milli + quantity_milli
-            if not self._till._stock_allows(self._till.shop.catalogue.get(line.product_id), wanted):
+            adding = self._till.adding
+            wanted = adding.in_cart(line.product_id) - line.quantity_milli + quantity_milli
+            if not adding.stock_allows(self._till.shop.catalogue.get(line.product_id), wanted):
                 return
         try:
             self._till.cart.set_quantity(key, quantity_milli)
@@ -87,7 +88,7 @@ class CartEditing:
         self._till.say("")
         self._till._cart_changed(select=key)
         if line.product_id is not None:
-            self._till._warn_if_short(line.product_id, line.name)
+            self._till.adding.warn_if_short(line.product_id, line.name)
 
     def bump_quantity(self, step: int) -> None:
         """One more (+) or one fewer (-) of the selected line; never below one.
