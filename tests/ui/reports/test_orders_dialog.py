@@ -1,0 +1,103 @@
+"""The marketplace orders dialog previews a file and its problems, then imports it with progress."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from bazaar_pos.domain.quantity import whole
+from bazaar_pos.ui.reports.orders_dialog import OrderImportDialog
+from tests.helpers.marketplace_files import shopee_xlsx
+
+WAIT = 20_000
+
+
+def shopee_line(order_id, status, sku, quantity, price):
+    return {
+        "No. Pesanan": order_id,
+        "Status Pesanan": status,
+        "Waktu Pesanan Dibuat": "2026-11-20 09:38",
+        "Nomor Referensi SKU": sku,
+        "Nama Produk": "Kain",
+        "Harga Setelah Diskon": price,
+        "Jumlah": quantity,
+    }
+
+
+def table_rows(dialog):
+    table = dialog.table
+    return [
+        [table.item(row, column).text() for column in range(table.columnCount())]
+        for row in range(table.rowCount())
+    ]
+
+
+def test_problems_are_listed_with_their_lines_and_nothing_can_be_imported(
+    qtbot, shop, add_product, tmp_path, answers
+):
+    add_product("TEN-1", "Tenun", 500_000, stock=4)
+    answers.open_path = shopee_xlsx(
+        tmp_path / "Order.all.xlsx",
+        [
+            shopee_line("A-1", "Selesai", "TEN-1", "1", "450.000"),
+            shopee_line("A-2", "Selesai", "SHP-99", "1", "450.000"),
+            shopee_line("A-3", "Selesai", "TEN-1", "1.000", "450.000"),
+        ],
+    )
+    dialog = OrderImportDialog(shop)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.previewed, timeout=WAIT):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "orderChoose"), Qt.MouseButton.LeftButton)
+    rows = table_rows(dialog)
+    assert [
+        "4",
+        "",
+        "",
+        "",
+        "Line 4, column Jumlah: '1.000' is not a whole number of pieces",
+    ] in rows
+    assert ["3", "", "", "", "Line 3: no product has SKU 'SHP-99'; map it to a product."] in rows
+    assert "2 problems (in red)" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    assert shop.catalogue.get(shop.catalogue.find_by_code("TEN-1").id).stock_milli == whole(4)
+
+
+def test_a_good_file_is_previewed_then_imported_with_a_summary(
+    qtbot, shop, add_product, tmp_path, answers, write_csv
+):
+    coffee = add_product("KOP-1", "Kopi", 95_000, stock=10)
+    path = shopee_xlsx(
+        tmp_path / "Order.all.xlsx",
+        [
+            shopee_line("B-1", "Selesai", "KOP-1", "2", "90.000"),
+            shopee_line("B-2", "Belum Bayar", "KOP-1", "1", "90.000"),
+            shopee_line("B-3", "Sedang Dikirim", "SHP-KOPI", "3", "90.000"),
+        ],
+    )
+    dialog = OrderImportDialog(shop)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.previewed, timeout=WAIT):
+        dialog.load(path)
+    assert not dialog.import_button.isEnabled()  # SHP-KOPI is not a product here
+    answers.open_path = write_csv("marketplace_sku,sku\nSHP-KOPI,KOP-1\n", "map.csv")
+    with qtbot.waitSignal(dialog.previewed, timeout=WAIT):
+        qtbot.mouseClick(dialog.map_button, Qt.MouseButton.LeftButton)
+    assert table_rows(dialog) == [
+        ["2", "Shopee", "B-1", "Rp180.000", "new sale of 1 line"],
+        ["4", "Shopee", "B-3", "Rp270.000", "new sale of 1 line"],
+    ]
+    assert "Nothing was changed; an import would:" in dialog.summary.text()
+    assert shop.catalogue.get(coffee.id).stock_milli == whole(10)  # not before the import
+
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=WAIT):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.progress.isVisible()
+    assert dialog.progress.value() == dialog.progress.maximum()
+    assert "2 new sales (2 lines, Rp450.000)." in dialog.summary.text()
+    assert "not paid yet: 1" in dialog.summary.text()
+    assert dialog.close_button.text() == "Close"
+    assert shop.catalogue.get(coffee.id).stock_milli == whole(5)
+    assert dialog.result_summary.sales == 2
+    dialog.close_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
