@@ -1,10 +1,11 @@
 """The marketplace orders dialog previews a file and its problems, then imports it with progress."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 
 from bazaar_pos.domain.quantity import whole
 from bazaar_pos.ui.reports.orders_dialog import OrderImportDialog
+from bazaar_pos.ui.reports.returns_dialog import ReturnsDialog
 from tests.helpers.marketplace_files import shopee_xlsx
 
 WAIT = 20_000
@@ -101,3 +102,39 @@ def test_a_good_file_is_previewed_then_imported_with_a_summary(
     assert dialog.result_summary.sales == 2
     dialog.close_button.click()
     assert dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_a_return_goes_back_into_stock_when_its_parcel_is_confirmed(
+    qtbot, shop, add_product, tmp_path
+):
+    cloth = add_product("TEN-1", "Tenun", 500_000, stock=4)
+    line = shopee_line("C-1", "Selesai", "TEN-1", "2", "450.000")
+    shop.order_import.import_file(shopee_xlsx(tmp_path / "1.xlsx", [line]))
+    line["Returned quantity"] = "1"
+    shop.order_import.import_file(shopee_xlsx(tmp_path / "2.xlsx", [line]))
+    assert shop.catalogue.get(cloth.id).stock_milli == whole(2)
+
+    orders = OrderImportDialog(shop)
+    qtbot.addWidget(orders)
+    orders.show()
+    shown = []
+
+    def look_and_confirm():
+        dialog = orders.findChild(ReturnsDialog)
+        dialog.jobs.settle()
+        shown.append(table_rows(dialog))
+        assert not dialog.confirm_button.isEnabled()
+        dialog.table.selectRow(0)
+        with qtbot.waitSignal(dialog.confirmed, timeout=WAIT):
+            qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+        dialog.jobs.settle()
+        shown.append(dialog.status.text())
+        shown.append(table_rows(dialog))
+        dialog.accept()
+
+    QTimer.singleShot(0, look_and_confirm)
+    qtbot.mouseClick(orders.returns_button, Qt.MouseButton.LeftButton)
+    assert shown[0] == [["Shopee", "C-1", "A-000001", "TEN-1", "Tenun", "1"]]
+    assert shown[1] == "Return confirmed: refund A-R000001, the goods are back in stock."
+    assert shown[2] == []
+    assert shop.catalogue.get(cloth.id).stock_milli == whole(3)

@@ -31,6 +31,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.common.operations import run_operation
+from bazaar_pos.ui.reports.returns_dialog import ReturnsDialog
 
 ORDER_FILES = N_("Marketplace orders (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)")
 MAPPING_FILES = N_("SKU mappings (*.csv)")
@@ -118,7 +119,11 @@ class OrderImportDialog(QDialog):
         self.close_button = QPushButton(_("Cancel"))
         self.close_button.setObjectName("orderClose")
         self.close_button.clicked.connect(self._close)
+        self.returns_button = QPushButton(_("&Returns to confirm…"))
+        self.returns_button.setObjectName("orderReturns")
+        self.returns_button.clicked.connect(self.show_returns)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.returns_button)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.close_button)
@@ -159,6 +164,10 @@ class OrderImportDialog(QDialog):
             self.map_file = path
             if self.path is not None:
                 self.load(self.path)
+
+    def show_returns(self) -> None:
+        """List the returns waiting for their parcel, to confirm those that came back."""
+        ReturnsDialog.ask(self, self._shop)
 
     def load(self, path: Path) -> None:
         """Read and plan ``path`` off the GUI thread, then show what would change."""
