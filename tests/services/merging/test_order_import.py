@@ -1,14 +1,17 @@
 """Marketplace order files become sales once, status changes are put right once, returns wait."""
 
+import csv
 from datetime import date
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.quantity import whole
 from bazaar_pos.domain.report import Dimension
 from bazaar_pos.errors import UserError
+from bazaar_pos.services.reports.files import FileFormat
 from bazaar_pos.store.models import MarketplaceSku, Refund, Sale, StockMovement
 from tests.conftest import JAKARTA
 from tests.helpers.marketplace_files import (
@@ -225,6 +228,20 @@ def test_tiktok_csv_with_a_bom_and_tokopedia_orders_inside_it(shop, stocked, tmp
     report = shop.reports.summary(Period(date(2026, 6, 27), date(2026, 6, 28)))
     channels = {row.label: row.amounts.sales for row in report.rows(Dimension.CHANNEL)}
     assert channels == {"Tokopedia": 1, "TikTok Shop": 1}
+    lines = tmp_path / "lines.csv"
+    period = Period(date(2026, 6, 27), date(2026, 6, 28))
+    shop.report_files.write_sale_lines(period, lines, FileFormat.CSV)
+    with lines.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {(r["sku"], r["channel"], r["line_total"]) for r in rows} == {
+        ("KOP-GAYO-250", "tokopedia", "269999"),
+        ("TAS-PANDAN", "tiktok", "130000"),
+    }
+    pdf = tmp_path / "summary.pdf"
+    shop.report_files.write_summary_pdf(period, pdf)
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "TikTok Shop" in text
+    assert "Tokopedia" in text
     assert shop.check() == []
 
 
