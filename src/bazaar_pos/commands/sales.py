@@ -98,7 +98,9 @@ def _returns(shop: Shop, args: argparse.Namespace) -> int:
         return EXIT_OK
     print(ngettext("{count} return:", "{count} returns:", len(listed)).format(count=len(listed)))
     for ret in listed:
-        status = _("waiting") if ret.status == "waiting" else _("received")
+        status = {"waiting": _("waiting"), "received": _("received")}.get(
+            ret.status, _("order cancelled")
+        )
         print(
             _("{id}  {channel} {order}  {sku} {name}  {quantity}  sale {sale}  {status}").format(
                 id=ret.uuid[:8],

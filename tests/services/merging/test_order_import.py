@@ -357,3 +357,39 @@ def test_bad_cells_refuse_the_whole_file(shop, stocked, tmp_path):
     with pytest.raises(UserError, match=r"Line 3, column Quantity: '1\.000'"):
         shop.order_import.import_file(path)
     assert count(shop, Sale) == 0
+
+
+def test_an_order_cancelled_while_a_return_waits_is_reversed_and_leaves_the_list(
+    shop, stocked, tmp_path
+):
+    line = shopee_line("GONE-1", "Selesai", "TEN-IKAT", "2", "1.400.000")
+    line["Returned quantity"] = "1"
+    shop.order_import.import_file(shopee_xlsx(tmp_path / "a.xlsx", [line]))
+    assert len(shop.marketplace_returns.listed()) == 1
+    cancelled = {**line, "Status Pesanan": "Batal"}
+    summary = shop.order_import.import_file(shopee_xlsx(tmp_path / "b.xlsx", [cancelled]))
+    assert summary.reversed == 1
+    assert shop.marketplace_returns.listed() == []
+    assert stock(shop, stocked["cloth"]) == whole(3)
+    assert shop.check() == []
+
+
+def test_an_order_cancelled_after_a_confirmed_return_is_left_for_a_person(shop, stocked, tmp_path):
+    line = shopee_line("PART-1", "Selesai", "TEN-IKAT", "2", "1.400.000")
+    line["Returned quantity"] = "1"
+    shop.order_import.import_file(shopee_xlsx(tmp_path / "a.xlsx", [line]))
+    (waiting,) = shop.marketplace_returns.listed()
+    shop.marketplace_returns.confirm(waiting.uuid)
+    cancelled = {**line, "Status Pesanan": "Batal"}
+    later = shopee_xlsx(
+        tmp_path / "b.xlsx",
+        [cancelled, shopee_line("NEXT-1", "Selesai", "TAS-PANDAN", "1", "130.000")],
+    )
+    summary = shop.order_import.import_file(later)
+    assert (summary.sales, summary.reversed) == (1, 0)
+    assert summary.attention == (
+        "Order PART-1 was cancelled after part of sale A-000001 was refunded: refund the rest "
+        "by hand if the goods came back.",
+    )
+    assert stock(shop, stocked["cloth"]) == whole(2)
+    assert shop.check() == []

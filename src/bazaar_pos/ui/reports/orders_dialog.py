@@ -207,6 +207,8 @@ class OrderImportDialog(QDialog):
         )
         for line, problem in problems:
             rows.append((line, "", "", "", problem, True))
+        for note in plan.attention:
+            rows.append(("", "", "", "", note, False))
         for sale in plan.sales:
             rows.append(
                 (

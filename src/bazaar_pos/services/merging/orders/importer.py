@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.marketplace import OrderState, header_key
@@ -32,6 +32,7 @@ from bazaar_pos.services.merging.orders.mappings import (
     remember,
     remembered,
 )
+from bazaar_pos.services.merging.orders.returns import drop_waiting_returns
 from bazaar_pos.services.selling.checkout import MAX_SALE_TOTAL, CheckoutService
 from bazaar_pos.services.selling.refunds import RefundService
 from bazaar_pos.services.settings import SettingsService
@@ -102,6 +103,8 @@ class OrderImportPlan:
     cancelled: int = 0
     """Cancelled orders that were never sold here: nothing to do."""
     problems: list[str] = field(default_factory=list)
+    attention: list[str] = field(default_factory=list)
+    """What the import leaves for a person to look at (it does not stop the import)."""
     unknown: dict[str, list[int]] = field(default_factory=dict)
     """Marketplace codes no product has, with the file lines using them."""
     mappings: dict[str, Product] = field(default_factory=dict)
@@ -141,6 +144,7 @@ class OrderImportPlan:
             cancelled=self.cancelled,
             mappings=len(self.mappings),
             written=written,
+            attention=tuple(self.attention),
         )
 
 
@@ -161,6 +165,7 @@ class OrderImportSummary:
     cancelled: int
     mappings: int
     written: bool
+    attention: tuple[str, ...] = ()
     below_zero: tuple[str, ...] = ()
     changes: Changes = field(default_factory=Changes)
 
@@ -224,6 +229,14 @@ class OrderImportService:
                     plan.cancelled += 1
                 elif all(products) and not plan.problems:
                     self._plan_sale(plan, channel, order_id, lines, products)
+                continue
+            if state is OrderState.CANCELLED and sale.refunded and not sale.reversed:
+                plan.attention.append(
+                    _(
+                        "Order {ref} was cancelled after part of sale {number} was refunded: "
+                        "refund the rest by hand if the goods came back."
+                    ).format(ref=order_id, number=sale.number)
+                )
                 continue
             if state is OrderState.CANCELLED and not sale.reversed:
                 plan.reversals.append(
@@ -306,6 +319,7 @@ class OrderImportService:
                     channel=reversal.channel, status=reversal.status
                 ),
             )
+            drop_waiting_returns(self._db, reversal.sale_uuid)
             done += 1
             if progress is not None:
                 progress(done, steps)
@@ -397,10 +411,8 @@ class OrderImportService:
                     key = (sale.channel, sale.external_ref or "")
                     if key not in wanted:
                         continue
-                    refunds = session.scalar(
-                        select(func.count(Refund.id)).where(
-                            Refund.sale_id == sale.id, Refund.kind == "void"
-                        )
+                    kinds = set(
+                        session.scalars(select(Refund.kind).where(Refund.sale_id == sale.id))
                     )
                     returned = Counter[str]()
                     for ret in session.scalars(
@@ -411,7 +423,8 @@ class OrderImportService:
                         sale.id,
                         sale.uuid,
                         sale.number,
-                        bool(refunds),
+                        "void" in kinds,
+                        bool(kinds - {"void"}),
                         tuple(line.id for line in sale.lines),
                         dict(returned),
                     )
@@ -442,6 +455,7 @@ class _Existing:
     uuid: str
     number: str
     reversed: bool
+    refunded: bool
     line_ids: tuple[int, ...]
     returned: dict[str, int]
 
@@ -545,6 +559,7 @@ def describe(summary: OrderImportSummary, money: Callable[[int], str]) -> list[s
             "{cancelled}."
         ).format(unchanged=summary.unchanged, unpaid=summary.unpaid, cancelled=summary.cancelled)
     )
+    lines.extend(summary.attention)
     if summary.below_zero:
         lines.append(
             _("Stock is now below zero for: {skus}").format(skus=", ".join(summary.below_zero))

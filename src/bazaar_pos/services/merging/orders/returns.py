@@ -14,10 +14,10 @@ from bazaar_pos.services.selling.refunds import RefundItem, RefundService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import Changes
 from bazaar_pos.store.database import Database
-from bazaar_pos.store.models import MarketplaceReturn, Refund
+from bazaar_pos.store.models import MarketplaceReturn, Refund, Sale
 from bazaar_pos.store.types import utcnow
 
-WAITING, RECEIVED = "waiting", "received"
+WAITING, RECEIVED, VOIDED = "waiting", "received", "void"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,3 +110,15 @@ class MarketplaceReturns:
             row.confirmed_by = actor.name
             row.refund_id = session.scalar(select(Refund.id).where(Refund.uuid == refund.uuid))
         return ReturnConfirmed(return_uuid, refund.number, refund.changes)
+
+
+def drop_waiting_returns(db: Database, sale_uuid: str) -> None:
+    """A sale reversed whole: its returns no longer wait (the void put the goods back)."""
+    with db.writing() as session:
+        sale_id = session.scalar(select(Sale.id).where(Sale.uuid == sale_uuid))
+        for row in session.scalars(
+            select(MarketplaceReturn).where(
+                MarketplaceReturn.sale_id == sale_id, MarketplaceReturn.status == WAITING
+            )
+        ):
+            row.status = VOIDED
