@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 
 from bazaar_pos.domain.quantity import whole
+from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.reports.orders_dialog import OrderImportDialog
 from bazaar_pos.ui.reports.returns_dialog import ReturnsDialog
 from tests.helpers.marketplace_files import shopee_xlsx
@@ -138,3 +139,43 @@ def test_a_return_goes_back_into_stock_when_its_parcel_is_confirmed(
     assert shown[1] == "Return confirmed: refund A-R000001, the goods are back in stock."
     assert shown[2] == []
     assert shop.catalogue.get(cloth.id).stock_milli == whole(3)
+
+
+def test_an_unknown_sku_is_mapped_to_a_product_from_the_preview_and_remembered(
+    qtbot, shop, add_product, tmp_path, monkeypatch
+):
+    coffee = add_product("KOP-1", "Kopi", 95_000, stock=10)
+    path = shopee_xlsx(
+        tmp_path / "Order.all.xlsx",
+        [
+            shopee_line("D-1", "Selesai", "KOP-1", "1", "90.000"),
+            shopee_line("D-2", "Selesai", "SHP-KOPI", "2", "90.000"),
+        ],
+    )
+    asked = []
+
+    def answer(parent, title, label, text="", *, required=False):
+        asked.append(label)
+        return "kop-1"
+
+    monkeypatch.setattr(dialogs.TextDialog, "ask", answer)
+    dialog = OrderImportDialog(shop)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.previewed, timeout=WAIT):
+        dialog.load(path)
+    assert not dialog.map_row_button.isEnabled()
+    dialog.table.selectRow(0)
+    assert dialog.map_row_button.isEnabled()
+    with qtbot.waitSignal(dialog.previewed, timeout=WAIT):
+        qtbot.mouseClick(dialog.map_row_button, Qt.MouseButton.LeftButton)
+    assert asked == ["The SKU or barcode of the shop's product sold as 'SHP-KOPI':"]
+    assert [row[2] for row in table_rows(dialog)] == ["D-1", "D-2"]
+    assert "remember 1 SKU mapping." in dialog.summary.text()
+    with qtbot.waitSignal(dialog.imported, timeout=WAIT):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert shop.catalogue.get(coffee.id).stock_milli == whole(7)
+    later = shopee_xlsx(
+        tmp_path / "later.xlsx", [shopee_line("D-3", "Selesai", "SHP-KOPI", "1", "90.000")]
+    )
+    assert shop.order_import.plan(later).ready

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -65,6 +66,9 @@ class OrderImportDialog(QDialog):
         self.jobs = Jobs(self)
         self.path: Path | None = None
         self.map_file: Path | None = None
+        self.mapped: dict[str, str] = {}
+        """Marketplace codes mapped in this dialog to the shop's SKU or barcode."""
+        self._row_codes: dict[int, str] = {}
         self.plan: OrderImportPlan | None = None
         self.result_summary: OrderImportSummary | None = None
         settings = shop.settings.load()
@@ -119,11 +123,19 @@ class OrderImportDialog(QDialog):
         self.close_button = QPushButton(_("Cancel"))
         self.close_button.setObjectName("orderClose")
         self.close_button.clicked.connect(self._close)
+        self.map_row_button = QPushButton(_("Map to a pro&duct…"))
+        self.map_row_button.setObjectName("orderMapRow")
+        self.map_row_button.setEnabled(False)
+        self.map_row_button.clicked.connect(self.map_selected)
+        self.table.itemSelectionChanged.connect(self._selection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.returns_button = QPushButton(_("&Returns to confirm…"))
         self.returns_button.setObjectName("orderReturns")
         self.returns_button.clicked.connect(self.show_returns)
         buttons = QHBoxLayout()
         buttons.addWidget(self.returns_button)
+        buttons.addWidget(self.map_row_button)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.close_button)
@@ -176,10 +188,27 @@ class OrderImportDialog(QDialog):
         self.file_label.setText(str(path))
         self.import_button.setEnabled(False)
         self.summary.setText(_("Checking {file}…").format(file=path.name))
-        map_file = self.map_file
+        map_file, mapped = self.map_file, dict(self.mapped)
         self.jobs.run(
-            lambda: self._shop.order_import.plan(path, map_file=map_file), self._show, self._failed
+            lambda: self._shop.order_import.plan(path, map_file=map_file, mapped=mapped),
+            self._show,
+            self._failed,
         )
+
+    def map_selected(self) -> None:
+        """Ask which of the shop's products the selected unknown SKU is, and preview again."""
+        code = self._row_codes.get(self.table.currentRow())
+        if code is None or self.path is None:
+            return
+        answer = dialogs.TextDialog.ask(
+            self,
+            _("Map to a product"),
+            _("The SKU or barcode of the shop's product sold as {code!r}:").format(code=code),
+            required=True,
+        )
+        if answer:
+            self.mapped[code] = answer
+            self.load(self.path)
 
     def apply(self) -> None:
         """Write the previewed plan off the GUI thread, with a progress bar."""
@@ -201,11 +230,15 @@ class OrderImportDialog(QDialog):
     def _show(self, plan: OrderImportPlan) -> None:
         self.plan = plan
         rows: list[tuple[str, str, str, str, str, bool]] = []
+        unknown = {text: code for code, text in plan.unknown_problems().items()}
         problems = sorted(
             ((_line_of(p), p) for p in plan.all_problems()),
             key=lambda found: int(found[0] or 0),
         )
+        self._row_codes = {}
         for line, problem in problems:
+            if problem in unknown:
+                self._row_codes[len(rows)] = unknown[problem]
             rows.append((line, "", "", "", problem, True))
         for note in plan.attention:
             rows.append(("", "", "", "", note, False))
@@ -269,6 +302,9 @@ class OrderImportDialog(QDialog):
             plan.ready and bool(plan.sales or plan.reversals or plan.returns or plan.mappings)
         )
         self.previewed.emit(plan)
+
+    def _selection(self) -> None:
+        self.map_row_button.setEnabled(self.table.currentRow() in self._row_codes)
 
     def _moved(self, done: int, steps: int) -> None:
         self.progress.setRange(0, steps)

@@ -11,7 +11,7 @@ the parcel arrived (returns.py).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 from pathlib import Path
@@ -117,15 +117,18 @@ class OrderImportPlan:
 
     def all_problems(self) -> list[str]:
         """Every problem in words, unknown SKUs included with their lines."""
-        unknown = [
-            ngettext(
+        return [*self.problems, *self.unknown_problems().values()]
+
+    def unknown_problems(self) -> dict[str, str]:
+        """Each marketplace code no product has, with its problem in words."""
+        return {
+            code: ngettext(
                 "Line {lines}: no product has SKU {code!r}; map it to a product.",
                 "Lines {lines}: no product has SKU {code!r}; map it to a product.",
                 len(lines),
             ).format(lines=", ".join(str(n) for n in lines), code=code)
             for code, lines in self.unknown.items()
-        ]
-        return [*self.problems, *unknown]
+        }
 
     def summary(self, *, written: bool) -> OrderImportSummary:
         """The plan's figures as a summary (what would happen, or what happened)."""
@@ -188,10 +191,18 @@ class OrderImportService:
         self._refunds = refunds
         self._zone = zone
 
-    def plan(self, path: Path, *, map_file: Path | None = None) -> OrderImportPlan:
+    def plan(
+        self,
+        path: Path,
+        *,
+        map_file: Path | None = None,
+        mapped: Mapping[str, str] | None = None,
+    ) -> OrderImportPlan:
         """Read ``path`` (and a mapping file) and work out what importing it would do.
 
-        Nothing is written. Raises UserError for a file that is no known export.
+        ``mapped`` gives more mappings, marketplace code -> the shop's SKU or barcode
+        (as a person picks them in the preview). Nothing is written. Raises
+        UserError for a file that is no known export.
         """
         if self._settings.load().currency.code != "IDR":
             raise UserError(_("Marketplace orders are in Rupiah; the shop keeps another currency."))
@@ -200,9 +211,19 @@ class OrderImportService:
         plan.problems.extend(found.problems)
         find, kept = self._products()
         if map_file is not None:
-            mapped = read_map_file(map_file, find)
-            plan.problems.extend(mapped.problems)
-            plan.mappings = mapped.products
+            mapped_file = read_map_file(map_file, find)
+            plan.problems.extend(mapped_file.problems)
+            plan.mappings = mapped_file.products
+        for code, shop_code in (mapped or {}).items():
+            product = find(shop_code)
+            if product is None:
+                plan.problems.append(
+                    _("No product has SKU or barcode {code!r} (for {marketplace!r}).").format(
+                        code=shop_code, marketplace=code
+                    )
+                )
+            else:
+                plan.mappings[header_key(code)] = product
         known = kept | plan.mappings
         orders: dict[tuple[str, str], list[OrderLine]] = {}
         for line in found.lines:
