@@ -393,3 +393,18 @@ def test_an_order_cancelled_after_a_confirmed_return_is_left_for_a_person(shop, 
     )
     assert stock(shop, stocked["cloth"]) == whole(2)
     assert shop.check() == []
+
+
+def test_only_an_imported_sale_is_reversed_as_a_cancelled_order(shop, stocked):
+    from bazaar_pos.domain.cart import Cart, CartLine
+    from bazaar_pos.domain.payment import PaymentMethod, Tender
+    from bazaar_pos.errors import ValidationError
+
+    settings = shop.settings.load()
+    cart = Cart(settings.currency, settings.tax_rule)
+    bag = stocked["bag"]
+    cart.add(CartLine(bag.sku, bag.name, bag.price, product_id=bag.id))
+    sale = shop.checkout.complete_sale(cart, [Tender(PaymentMethod.CASH, bag.price)])
+    with pytest.raises(ValidationError, match="Only a sale imported from a marketplace"):
+        shop.refunds.void_order(sale.uuid, "Batal")
+    assert stock(shop, bag) == whole(4)

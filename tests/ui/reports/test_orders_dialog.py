@@ -49,15 +49,11 @@ def test_problems_are_listed_with_their_lines_and_nothing_can_be_imported(
     dialog.show()
     with qtbot.waitSignal(dialog.previewed, timeout=WAIT):
         qtbot.mouseClick(dialog.findChild(QPushButton, "orderChoose"), Qt.MouseButton.LeftButton)
-    rows = table_rows(dialog)
-    assert [
-        "4",
-        "",
-        "",
-        "",
-        "Line 4, column Jumlah: '1.000' is not a whole number of pieces",
-    ] in rows
-    assert ["3", "", "", "", "Line 3: no product has SKU 'SHP-99'; map it to a product."] in rows
+    assert table_rows(dialog) == [
+        ["3", "", "", "", "Line 3: no product has SKU 'SHP-99'; map it to a product."],
+        ["4", "", "", "", "Line 4, column Jumlah: '1.000' is not a whole number of pieces"],
+        ["2", "Shopee", "A-1", "Rp450.000", "new sale of 1 line"],  # problems come first
+    ]
     assert "2 problems (in red)" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
     assert shop.catalogue.get(shop.catalogue.find_by_code("TEN-1").id).stock_milli == whole(4)

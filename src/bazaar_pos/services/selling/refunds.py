@@ -166,7 +166,9 @@ class RefundService:
         with self._db.writing() as session:
             sale = _sale(session, sale_uuid)
             if sale.channel == POS_CHANNEL:
-                raise ValidationError(_("Only a sale imported from a marketplace is reversed so."))
+                raise ValidationError(
+                    _("Only a sale imported from a marketplace can be reversed this way.")
+                )
             if session.scalar(select(func.count(Refund.id)).where(Refund.sale_id == sale.id)):
                 raise ValidationError(
                     _("Sale {number} already has a refund or void.").format(number=sale.number)

@@ -248,7 +248,7 @@ class OrderImportService:
                     plan.unpaid += 1
                 elif state is OrderState.CANCELLED:
                     plan.cancelled += 1
-                elif all(products) and not plan.problems:
+                elif all(products):
                     self._plan_sale(plan, channel, order_id, lines, products)
                 continue
             if state is OrderState.CANCELLED and sale.refunded and not sale.reversed:
