@@ -408,3 +408,38 @@ def test_only_an_imported_sale_is_reversed_as_a_cancelled_order(shop, stocked):
     with pytest.raises(ValidationError, match="Only a sale imported from a marketplace"):
         shop.refunds.void_order(sale.uuid, "Batal")
     assert stock(shop, bag) == whole(4)
+
+
+def test_a_tiktok_workbook_with_its_cells_in_rows_of_their_own_imports(shop, stocked, tmp_path):
+    from tests.helpers.marketplace_files import break_row_layout
+
+    row = {
+        "Order ID": "584740966833423855",
+        "Order Status": "Perlu dikirim",
+        "Order Substatus": "Menunggu pengiriman",
+        "Seller SKU": "TAS-PANDAN",
+        "Quantity": "2",
+        "SKU Subtotal Before Discount": "260000",
+        "SKU Seller Discount": "10000",
+        "Created Time": "27/06/2026 10:05:24",
+        "Purchase Channel": "TikTok",
+    }
+    path = break_row_layout(tiktok_xlsx(tmp_path / "OrderSKUList.xlsx", [row]))
+    summary = shop.order_import.import_file(path)
+    assert (summary.sales, summary.total) == (1, 250_000)
+    assert sales_by_ref(shop)[("tiktok", "584740966833423855")][0] == 250_000
+
+
+def test_order_files_are_told_from_sales_csv_files_by_their_headers(tmp_path, write_csv):
+    from bazaar_pos.exports.order_files import is_order_file
+
+    shopee_as_csv = write_csv(
+        "\ufeffNo. Pesanan;Status Pesanan;Waktu Pesanan Dibuat\nA;Selesai;2026-11-20 09:38\n",
+        "Order.all.csv",
+    )
+    plain = write_csv("order_ref,date,sku,qty\nN-1,2026-11-20,KOP-1,1\n", "sales.csv")
+    tiktok = tiktok_csv(tmp_path / "OrderSKUList.csv", [])
+    assert is_order_file(shopee_as_csv)
+    assert is_order_file(tiktok)
+    assert not is_order_file(plain)
+    assert is_order_file(tmp_path / "anything.xlsx")  # refused later, with the orders' message
