@@ -67,7 +67,7 @@ def _import(shop: Shop, args: argparse.Namespace) -> int:
 
 
 def _import_orders(shop: Shop, args: argparse.Namespace) -> int:
-    from bazaar_pos.services.merging.orders.importer import describe
+    from bazaar_pos.services.merging.orders.plan import describe
 
     summary = shop.order_import.import_file(args.file, map_file=args.map, dry_run=args.dry_run)
     settings = shop.settings.load()

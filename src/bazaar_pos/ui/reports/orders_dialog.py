@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.money import format_money
 from bazaar_pos.i18n import N_, _, ngettext
-from bazaar_pos.services.merging.orders.importer import (
+from bazaar_pos.services.merging.orders.plan import (
     OrderImportPlan,
     OrderImportSummary,
     describe,
