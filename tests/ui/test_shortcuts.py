@@ -258,6 +258,8 @@ def dialogs(qtbot, shop: Shop, sale_uuid: str, product_id: int) -> dict[str, Cal
     from bazaar_pos.ui.products.labels_dialog import LabelsDialog
     from bazaar_pos.ui.products.variants_dialog import VariantsDialog
     from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
+    from bazaar_pos.ui.reports.orders_dialog import OrderImportDialog
+    from bazaar_pos.ui.reports.returns_dialog import ReturnsDialog
     from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
     from bazaar_pos.ui.settings.user_dialogs import UserDialog
     from bazaar_pos.ui.setup.wizard import SetupWizard
@@ -315,6 +317,8 @@ def dialogs(qtbot, shop: Shop, sale_uuid: str, product_id: int) -> dict[str, Cal
         "restore": lambda: RestoreDialog(shop.backups, parent),
         "Z report": lambda: ZReportDialog(shop, parent=parent),
         "merge tills": lambda: MergeTillsDialog(shop, parent),
+        "marketplace orders": lambda: OrderImportDialog(shop, parent),
+        "marketplace returns": lambda: ReturnsDialog(shop, parent),
         "unexpected error": lambda: UnexpectedErrorDialog(Path("bazaar.log"), "x", parent),
         "first-time setup": lambda: SetupWizard(shop, first_run=True, parent=parent),
         "text": lambda: TextDialog(parent, _("No sale"), _("Why?"), "", required=False),

@@ -179,6 +179,30 @@ def read_order_file(path: Path) -> OrderFile:
     raise UserError(_("{path} is not a CSV or XLSX file.").format(path=path))
 
 
+def is_order_file(path: Path) -> bool:
+    """Whether ``path`` looks like a marketplace order export, by the headers of its first rows.
+
+    A workbook always counts (the simple sales import reads CSV only), so that an
+    unknown one is refused with the order import's message; a CSV counts when one
+    of the known header rows is among its first rows.
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return True
+    if suffix != ".csv":
+        return False
+    head: list[list[str]] = []
+    for _number, cells in csv_records(path):
+        head.append(cells)
+        if len(head) >= HEADER_SEARCH_ROWS:
+            break
+    return any(
+        all(k in keys for k in shape.recognised_by)
+        for keys in ([header_key(c) for c in cells] for cells in head)
+        for shape in SHAPES
+    )
+
+
 def _unknown(path: Path) -> UserError:
     return UserError(
         _(

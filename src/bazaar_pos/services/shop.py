@@ -28,6 +28,8 @@ from bazaar_pos.store.database import Database
 if TYPE_CHECKING:
     from bazaar_pos.services.devices import DeviceService
     from bazaar_pos.services.merging.bundles.service import BundleService
+    from bazaar_pos.services.merging.orders.importer import OrderImportService
+    from bazaar_pos.services.merging.orders.returns import MarketplaceReturns
     from bazaar_pos.services.merging.sales_import import SalesImportService
     from bazaar_pos.services.people.audit_log import AuditLog
     from bazaar_pos.services.products.files.service import ProductFileService
@@ -129,6 +131,20 @@ class Shop:
         from bazaar_pos.services.merging.sales_import import SalesImportService
 
         return SalesImportService(self.db, self.settings, self.checkout, self.zone)
+
+    @cached_property
+    def order_import(self) -> OrderImportService:
+        """Orders from the marketplaces' own export files."""
+        from bazaar_pos.services.merging.orders.importer import OrderImportService
+
+        return OrderImportService(self.db, self.settings, self.checkout, self.refunds, self.zone)
+
+    @cached_property
+    def marketplace_returns(self) -> MarketplaceReturns:
+        """Goods sent back through a marketplace, waiting for the seller to see the parcel."""
+        from bazaar_pos.services.merging.orders.returns import MarketplaceReturns
+
+        return MarketplaceReturns(self.db, self.settings, self.refunds)
 
     @cached_property
     def refunds(self) -> RefundService:

@@ -524,3 +524,50 @@ class BazaarEvent(Base):
     status: Mapped[str] = mapped_column(String(10), default="planned")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class MarketplaceSku(Base):
+    """A code a marketplace file uses for one of the shop's products, remembered once mapped.
+
+    ``code`` is the marketplace's SKU as the seller typed it there, or, for a line
+    with no SKU, the product name and variation the file shows.
+    """
+
+    __tablename__ = "marketplace_skus"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    code: Mapped[str] = mapped_column(String(300), unique=True)
+    """The code folded as it is matched (trimmed, case-folded, spaces collapsed)."""
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    product: Mapped[Product] = relationship()
+
+
+class MarketplaceReturn(Base):
+    """Goods a marketplace order says came back, waiting for the seller to see the parcel.
+
+    ``status`` is ``waiting`` until the seller confirms the parcel arrived, then
+    ``received``: the goods go back into stock through a refund of the line.
+    """
+
+    __tablename__ = "marketplace_returns"
+    __table_args__ = (Index("ix_marketplace_returns_order", "channel", "order_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    channel: Mapped[str] = mapped_column(String(32))
+    order_id: Mapped[str] = mapped_column(String(100))
+    line_key: Mapped[str] = mapped_column(String(400))
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), index=True)
+    sale_line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"))
+    quantity_milli: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(10), default="waiting", index=True)
+    noted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    confirmed_by: Mapped[str] = mapped_column(String(100), default="")
+    refund_id: Mapped[int | None] = mapped_column(ForeignKey("refunds.id"))
+
+    sale: Mapped[Sale] = relationship()
+    sale_line: Mapped[SaleLine] = relationship()

@@ -17,7 +17,14 @@ from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.store.models import Payment, Sale, SaleLine, Till
 from bazaar_pos.store.quantities import items_sold, times_price
 
-CHANNEL_LABELS = {"pos": N_("Till"), "import": N_("Imported")}
+CHANNEL_LABELS = {
+    "pos": N_("Till"),
+    "import": N_("Imported"),
+    "shopee": N_("Shopee"),
+    "tiktok": N_("TikTok Shop"),
+    "tokopedia": N_("Tokopedia"),
+    "lazada": N_("Lazada"),
+}
 
 
 def channel_label(channel: str) -> str:

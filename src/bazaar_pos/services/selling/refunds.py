@@ -17,6 +17,7 @@ from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import Approval, Grant
+from bazaar_pos.services.selling.checkout import POS_CHANNEL
 from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.services.stock.ledger import record_movement
 from bazaar_pos.services.views import Changes, RefundResult
@@ -149,25 +150,60 @@ class RefundService:
                 raise ValidationError(
                     _("Sale {number} already has a refund or void.").format(number=sale.number)
                 )
-            refund = self._new_refund(session, shop, sale, VOID, reason, cashier, grant)
-            refund.lines = [
-                RefundLine(
-                    sale_line_id=line.id,
-                    quantity_milli=line.quantity_milli,
-                    amount_minor=_payable(sale, line),
-                    tax_minor=line.tax_minor,
-                    commission_minor=line.commission_minor,
-                    restocked=line.product_id is not None,
+            return self._void(session, shop, sale, reason, cashier, grant)
+
+    def void_order(self, sale_uuid: str, reason: str) -> RefundResult:
+        """Reverse a sale imported from a marketplace whose order the marketplace cancelled.
+
+        Unlike ``void``, any imported sale can be reversed, whenever the cancelled
+        order turns up: the marketplace cancelled it, so no approval is asked;
+        the person or command that imported the file is recorded. Raises
+        ValidationError for a sale of the till's own, or one already refunded
+        or voided.
+        """
+        shop = self._settings.load()
+        grant = Grant(self._settings.access.require_actor())
+        with self._db.writing() as session:
+            sale = _sale(session, sale_uuid)
+            if sale.channel == POS_CHANNEL:
+                raise ValidationError(
+                    _("Only a sale imported from a marketplace can be reversed this way.")
                 )
-                for line in sale.lines
-            ]
-            refund.payments = [
-                RefundPayment(method=p.method, amount_minor=p.amount_minor, reference=p.reference)
-                for p in sale.payments
-            ]
-            refund.total_minor = sale.total_minor
-            refund.rounding_minor = sale.rounding_minor
-            return self._commit(session, shop, refund, StockReason.VOID, "sale.voided", grant)
+            if session.scalar(select(func.count(Refund.id)).where(Refund.sale_id == sale.id)):
+                raise ValidationError(
+                    _("Sale {number} already has a refund or void.").format(number=sale.number)
+                )
+            return self._void(session, shop, sale, reason, "", grant)
+
+    def _void(
+        self,
+        session: Session,
+        shop: ShopSettings,
+        sale: Sale,
+        reason: str,
+        cashier: str,
+        grant: Grant,
+    ) -> RefundResult:
+        """Write the void of ``sale``: every line back to stock, every payment back."""
+        refund = self._new_refund(session, shop, sale, VOID, reason, cashier, grant)
+        refund.lines = [
+            RefundLine(
+                sale_line_id=line.id,
+                quantity_milli=line.quantity_milli,
+                amount_minor=_payable(sale, line),
+                tax_minor=line.tax_minor,
+                commission_minor=line.commission_minor,
+                restocked=line.product_id is not None,
+            )
+            for line in sale.lines
+        ]
+        refund.payments = [
+            RefundPayment(method=p.method, amount_minor=p.amount_minor, reference=p.reference)
+            for p in sale.payments
+        ]
+        refund.total_minor = sale.total_minor
+        refund.rounding_minor = sale.rounding_minor
+        return self._commit(session, shop, refund, StockReason.VOID, "sale.voided", grant)
 
     @staticmethod
     def _new_refund(

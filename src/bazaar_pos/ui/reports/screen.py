@@ -47,6 +47,7 @@ from bazaar_pos.ui.reports.figures import (
     show_figures,
 )
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
+from bazaar_pos.ui.reports.orders_dialog import OrderImportDialog
 from bazaar_pos.ui.reports.parts import label
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
 from bazaar_pos.ui.shortcuts import bind
@@ -123,7 +124,13 @@ class ReportsScreen(QWidget):
         title_row = QHBoxLayout()
         title_row.addWidget(title)
         title_row.addStretch(1)
-        for widget in (self.zreport_button, self.pdf_button, self.export_button, self.merge_button):
+        for widget in (
+            self.zreport_button,
+            self.pdf_button,
+            self.export_button,
+            self.orders_button,
+            self.merge_button,
+        ):
             title_row.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(title_row)
@@ -217,6 +224,10 @@ class ReportsScreen(QWidget):
         self.merge_button = QPushButton(_("&Merge tills…"))
         self.merge_button.setObjectName("mergeTillsButton")
         self.merge_button.clicked.connect(self.merge_tills)
+        self.orders_button = QPushButton(_("Online o&rders…"))
+        self.orders_button.setObjectName("importOrdersButton")
+        self.orders_button.setToolTip(_("Import a Shopee, TikTok Shop or Tokopedia order export"))
+        self.orders_button.clicked.connect(self.import_orders)
         row = QHBoxLayout()
         choosers: tuple[QWidget, ...] = (
             period_label, self.period, from_label, self.first, to_label, self.last
@@ -358,7 +369,7 @@ class ReportsScreen(QWidget):
         self.failed.emit(message)
 
     def _busy(self, busy: bool) -> None:
-        for button in (self.pdf_button, self.export_button, self.merge_button):
+        for button in (self.pdf_button, self.export_button, self.orders_button, self.merge_button):
             button.setEnabled(not busy)
 
     # -- drill-down ----------------------------------------------------------------------
@@ -406,6 +417,12 @@ class ReportsScreen(QWidget):
     def show_zreport(self) -> None:
         """Show today's Z report at this till."""
         ZReportDialog.ask(self, self._shop)
+
+    def import_orders(self) -> None:
+        """Import a marketplace's order export, then show the figures with its sales."""
+        summary = OrderImportDialog.ask(self, self._shop)
+        if summary is not None and summary.changes.sales:
+            self.mark_stale()
 
     def merge_tills(self) -> None:
         """Merge bundles from other tills, then show the merged figures."""
