@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from bazaar_pos.domain.cart import Cart, CartLine, compute_totals
 from bazaar_pos.domain.money import currency
 from bazaar_pos.domain.pricing import Discount, TaxRule
-from bazaar_pos.domain.quantity import whole
+from bazaar_pos.domain.quantity import Unit, whole
 
 IDR = currency("IDR")
 
@@ -103,6 +103,11 @@ def test_clear_drops_lines_and_discount():
 def test_lines_refuse_impossible_values(price, qty):
     with pytest.raises(ValueError, match=r"price|quantity"):
         line(price, qty)
+
+
+def test_a_label_price_cannot_be_negative():
+    with pytest.raises(ValueError, match="price"):
+        CartLine("GUL", "Gula aren", 60_000, 480, unit=Unit.KG, priced=-1)
 
 
 lines_strategy = st.lists(
