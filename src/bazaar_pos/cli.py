@@ -38,6 +38,7 @@ COMMAND_MODULES = (
     "zreport",
     "turnover",
     "bundle",
+    "hub",
     "users",
     "audit",
     "check",

@@ -27,6 +27,7 @@ from bazaar_pos.store.database import Database
 
 if TYPE_CHECKING:
     from bazaar_pos.services.devices import DeviceService
+    from bazaar_pos.services.hub.service import HubService
     from bazaar_pos.services.merging.bundles.service import BundleService
     from bazaar_pos.services.merging.sales_import import SalesImportService
     from bazaar_pos.services.people.audit_log import AuditLog
@@ -172,6 +173,13 @@ class Shop:
         from bazaar_pos.services.merging.bundles.service import BundleService
 
         return BundleService(self.db, self.settings, self.zone)
+
+    @cached_property
+    def hub(self) -> HubService:
+        """Syncing with the shop hub (PostgreSQL)."""
+        from bazaar_pos.services.hub.service import HubService
+
+        return HubService(self.db, self.settings)
 
     @cached_property
     def consignment(self) -> ConsignmentService:
