@@ -89,8 +89,10 @@ def _is_network(exc: DBAPIError) -> bool:
 
 
 @contextmanager
-def watchdog(connection: Connection, seconds: float = DEADLINE) -> Iterator[None]:
+def watchdog(connection: Connection, seconds: float | None = None) -> Iterator[None]:
     """Shut ``connection``'s socket if what runs inside takes longer than ``seconds``.
+
+    The default is DEADLINE.
 
     A hub that accepts bytes and never answers would otherwise hold the sync
     for as long as TCP keeps a live link open; shutting the socket makes the
@@ -106,7 +108,7 @@ def watchdog(connection: Connection, seconds: float = DEADLINE) -> Iterator[None
         except OSError:
             pass
 
-    timer = threading.Timer(seconds, shut)
+    timer = threading.Timer(DEADLINE if seconds is None else seconds, shut)
     timer.daemon = True
     timer.start()
     try:

@@ -83,34 +83,16 @@ class HubService:
             raise UserError(
                 _("A till name has 1 to {count} characters.").format(count=NAME_LENGTH)
             )
-        settings = self._settings.ensure_till_identity()
+        self._settings.ensure_till_identity()
         link = state.load(self._db)
         engine = hub_engine(address)
         try:
-            with hub_connection(engine, address) as connection, watchdog(connection):
-                with connection.begin():
-                    check_schema(connection, address)
-                    shop = self._register(connection, link, name, settings.till_id)
-                    self._agree_currency(connection, settings.currency_code)
-                    tills = HubTill.core_table()
-                    found = connection.scalar(
-                        select(tills.c.till_id).where(tills.c.till_id == settings.till_id)
-                    )
-                    if found is None:
-                        connection.execute(
-                            tills.insert().values(
-                                till_id=settings.till_id,
-                                name=name,
-                                code=settings.till_code[:16],
-                                joined_at=utcnow(),
-                            )
-                        )
-                    else:
-                        connection.execute(
-                            update(tills)
-                            .where(tills.c.till_id == settings.till_id)
-                            .values(name=name, code=settings.till_code[:16])
-                        )
+            with (
+                hub_connection(engine, address) as connection,
+                watchdog(connection),
+                connection.begin(),
+            ):
+                shop = self._enrol(connection, address, link, name)
         finally:
             engine.dispose()
         if self._db.path is not None and address.password:
@@ -124,6 +106,29 @@ class HubService:
             row.last_error = ""
         log.info("joined the hub %s as %s", address.shown(), name)
         return self.sync()
+
+    def _enrol(
+        self, connection: Connection, address: HubAddress, link: state.Link, name: str
+    ) -> str:
+        """Register this till in the hub (inside the caller's transaction); the hub's shop id."""
+        settings = self._settings.load()
+        check_schema(connection, address)
+        shop = self._register(connection, link, name, settings.till_id)
+        self._agree_currency(connection, settings.currency_code)
+        tills = HubTill.core_table()
+        found = connection.scalar(
+            select(tills.c.till_id).where(tills.c.till_id == settings.till_id)
+        )
+        values = {"name": name, "code": settings.till_code[:16]}
+        if found is None:
+            connection.execute(
+                tills.insert().values(till_id=settings.till_id, joined_at=utcnow(), **values)
+            )
+        else:
+            connection.execute(
+                update(tills).where(tills.c.till_id == settings.till_id).values(**values)
+            )
+        return shop
 
     @staticmethod
     def _register(connection: Connection, link: state.Link, name: str, till_id: str) -> str:
