@@ -25,7 +25,7 @@ from bazaar_pos.services.hub.connection import (
     watchdog,
 )
 from bazaar_pos.services.hub.outbox import Refusal
-from bazaar_pos.services.hub.push import push_batch
+from bazaar_pos.services.hub.push import check_member, push_batch
 from bazaar_pos.services.hub.schema import CURRENCY_KEY, check_schema, shop_id
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import Changes
@@ -190,6 +190,7 @@ class HubService:
             with hub_connection(engine, address) as connection:
                 with watchdog(connection), connection.begin():
                     check_schema(connection, address)
+                    check_member(connection, till_id, link.shop_id)
                     currency = connection.scalar(
                         select(Setting.value).where(Setting.key == CURRENCY_KEY)
                     ) or ""
