@@ -29,12 +29,17 @@ def hub_url(server: PostgresServer, database: str, *, host: str = "", port: int 
     )
 
 
+def ready_hub(server: PostgresServer, database: str) -> str:
+    """The URL of a hub on ``database`` made ready with ``hub init``."""
+    url = hub_url(server, database)
+    init_hub(HubAddress.parse(url))
+    return url
+
+
 @pytest.fixture
 def hub(postgres_server: PostgresServer, postgres_database: str) -> str:
     """The URL of a hub made ready with ``hub init``."""
-    url = hub_url(postgres_server, postgres_database)
-    init_hub(HubAddress.parse(url))
-    return url
+    return ready_hub(postgres_server, postgres_database)
 
 
 @pytest.fixture

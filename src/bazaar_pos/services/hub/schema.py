@@ -65,6 +65,24 @@ def shop_id(connection: Connection) -> str:
     return connection.scalar(select(Setting.value).where(Setting.key == SHOP_ID_KEY)) or ""
 
 
+def hub_currency(connection: Connection) -> str:
+    """The currency the hub's shop counts in ("" until the first till joins)."""
+    return connection.scalar(select(Setting.value).where(Setting.key == CURRENCY_KEY)) or ""
+
+
+def agree_currency(connection: Connection, currency: str) -> None:
+    """Set the hub's currency with the first till; refuse a till that counts in another."""
+    theirs = hub_currency(connection)
+    if not theirs:
+        connection.execute(Setting.core_table().insert().values(key=CURRENCY_KEY, value=currency))
+    elif theirs != currency:
+        raise HubRefused(
+            _("The hub's shop counts in {theirs}, but this till counts in {ours}.").format(
+                theirs=theirs, ours=currency
+            )
+        )
+
+
 def init_hub(address: HubAddress) -> HubInitSummary:
     """Create or upgrade the hub's schema at ``address`` and give it a shop id once."""
     engine = hub_engine(address)

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Row, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from bazaar_pos.domain.access import Permission
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.hub import outbox, state
@@ -26,11 +27,17 @@ from bazaar_pos.services.hub.connection import (
 )
 from bazaar_pos.services.hub.outbox import Refusal
 from bazaar_pos.services.hub.push import check_member, push_batch
-from bazaar_pos.services.hub.schema import CURRENCY_KEY, check_schema, shop_id
+from bazaar_pos.services.hub.schema import (
+    agree_currency,
+    check_schema,
+    hub_currency,
+    shop_id,
+)
+from bazaar_pos.services.people.access import Approval, writing_users
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import Changes
 from bazaar_pos.store.database import Database
-from bazaar_pos.store.models import HubRecord, HubTill, Setting, Till
+from bazaar_pos.store.models import HubRecord, HubTill, Till
 from bazaar_pos.store.types import utcnow
 
 log = logging.getLogger(__name__)
@@ -75,8 +82,19 @@ class HubService:
 
     # -- joining ---------------------------------------------------------------------------
 
-    def join(self, url: str, till_name: str) -> SyncResult:
-        """Register this till in the hub at ``url`` as ``till_name``, then send what it holds."""
+    def join(
+        self, url: str, till_name: str, *, approval: Approval | None = None
+    ) -> SyncResult:
+        """Register this till in the hub at ``url`` as ``till_name``, then send what it holds.
+
+        Every sale and cost goes to the hub: joining is an owner's job, or a
+        cashier's with an owner's ``approval``.
+        """
+        with self._settings.access.permit(Permission.EXPORT, approval=approval):
+            self._join(url, till_name)
+        return self.sync()
+
+    def _join(self, url: str, till_name: str) -> None:
         address = HubAddress.parse(url)
         name = till_name.strip()
         if not name or len(name) > NAME_LENGTH:
@@ -105,7 +123,6 @@ class HubService:
             row.joined_at = utcnow()
             row.last_error = ""
         log.info("joined the hub %s as %s", address.shown(), name)
-        return self.sync()
 
     def _enrol(
         self, connection: Connection, address: HubAddress, link: state.Link, name: str
@@ -114,7 +131,7 @@ class HubService:
         settings = self._settings.load()
         check_schema(connection, address)
         shop = self._register(connection, link, name, settings.till_id)
-        self._agree_currency(connection, settings.currency_code)
+        agree_currency(connection, settings.currency_code)
         tills = HubTill.core_table()
         found = connection.scalar(
             select(tills.c.till_id).where(tills.c.till_id == settings.till_id)
@@ -149,18 +166,23 @@ class HubService:
             )
         return shop
 
-    @staticmethod
-    def _agree_currency(connection: Connection, currency: str) -> None:
-        settings = Setting.core_table()
-        theirs = connection.scalar(select(settings.c.value).where(settings.c.key == CURRENCY_KEY))
-        if theirs is None:
-            connection.execute(settings.insert().values(key=CURRENCY_KEY, value=currency))
-        elif theirs != currency:
-            raise HubRefused(
-                _("The hub's shop counts in {theirs}, but this till counts in {ours}.").format(
-                    theirs=theirs, ours=currency
-                )
-            )
+    def test(self, url: str) -> str:
+        """Reach the hub at ``url`` and check it is set up; the hub as people see it.
+
+        Raises HubUnreachable or HubRefused (with what to do) otherwise.
+        """
+        address = HubAddress.parse(url)
+        engine = hub_engine(address)
+        try:
+            with (
+                hub_connection(engine, address) as connection,
+                watchdog(connection),
+                connection.begin(),
+            ):
+                check_schema(connection, address)
+        finally:
+            engine.dispose()
+        return address.shown()
 
     # -- syncing ---------------------------------------------------------------------------
 
@@ -191,9 +213,7 @@ class HubService:
                 with watchdog(connection), connection.begin():
                     check_schema(connection, address)
                     check_member(connection, till_id, link.shop_id)
-                    currency = connection.scalar(
-                        select(Setting.value).where(Setting.key == CURRENCY_KEY)
-                    ) or ""
+                    currency = hub_currency(connection)
                 sent = refused = 0
                 while batch := outbox.next_batch(self._db, PUSH_BATCH):
                     with watchdog(connection):
@@ -244,7 +264,7 @@ class HubService:
             if not rows:
                 return received, total
             pulled = [decode(*row) for row in rows if row.till_id != till_id]
-            with self._db.writing() as session:
+            with writing_users(self._db) as session:  # users may come too
                 row = state.row(session)
                 row.applying = True
                 session.flush()

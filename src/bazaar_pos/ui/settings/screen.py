@@ -18,6 +18,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.printing.preview import ReceiptPreview
 from bazaar_pos.ui.settings.devices_section import DevicesSection
+from bazaar_pos.ui.settings.hub_section import HubSection
 from bazaar_pos.ui.settings.printer_section import PrinterSection
 from bazaar_pos.ui.settings.shop_section import ShopSection
 from bazaar_pos.ui.settings.users_section import UsersSection
@@ -81,6 +82,8 @@ class SettingsScreen(QWidget):
         self.devices_page.setWidgetResizable(True)
         self.devices_page.setWidget(self.devices)
         self.tabs.addTab(self.devices_page, _("Devices"))
+        self.hub = HubSection(shop.hub, self.approvals)
+        self.tabs.addTab(self.hub, _("Shop hub"))
         self.preview = ReceiptPreview()
         preview_label = QLabel(_("Receipt preview"))
         preview_label.setObjectName("previewTitle")
@@ -110,6 +113,7 @@ class SettingsScreen(QWidget):
         self.printer.load()
         self.users.load()
         self.devices.load()
+        self.hub.load()
         self.refresh_preview()
 
     def refresh_preview(self) -> None:
