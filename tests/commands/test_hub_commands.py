@@ -63,7 +63,7 @@ def test_init_join_sync_and_status_from_the_command_line(
         assert "rahasia" not in text
     password_file = till.with_name(till.name + ".hubpass")
     assert password_file.stat().st_mode & 0o077 == 0
-    assert "rahasia" in password_file.read_text()
+    assert "Kop1-rahasia\\:pw" in password_file.read_text()
 
 
 def test_sync_before_joining_says_how_to_join(tmp_path):

@@ -67,7 +67,8 @@ def test_settings_joins_the_hub_and_the_status_bar_shows_it(qtbot, shop, hub):
     settings = window.screens.built_settings
     section = settings.hub
     settings.tabs.setCurrentWidget(section)
-    qtbot.keyClicks(section.url, hub)
+    qtbot.keyClicks(section.url, hub.replace(f":{PASSWORD}@", "@"))
+    qtbot.keyClicks(section.password, PASSWORD)
     qtbot.keyClicks(section.till_name, "Kasir depan")
     qtbot.mouseClick(section.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "is ready" in section.message.text(), timeout=WAIT)
@@ -77,5 +78,8 @@ def test_settings_joins_the_hub_and_the_status_bar_shows_it(qtbot, shop, hub):
     qtbot.waitUntil(lambda: label.text() == "Hub: in step", timeout=WAIT)
     assert label.isVisibleTo(window)
     assert PASSWORD not in section.url.text()
+    assert section.password.text() == ""
+    stored = shop.db.path.with_name(shop.db.path.name + ".hubpass").read_text()
+    assert PASSWORD.replace(":", "\\:") in stored
     assert shop.hub.status().till_name == "Kasir depan"
     window.close()

@@ -35,8 +35,11 @@ class HubAddress:
     password: str = ""
 
     @classmethod
-    def parse(cls, text: str) -> HubAddress:
-        """Read ``postgresql://USER:PASSWORD@HOST:PORT/DBNAME?sslmode=...``."""
+    def parse(cls, text: str, password: str = "") -> HubAddress:
+        """Read ``postgresql://USER:PASSWORD@HOST:PORT/DBNAME?sslmode=...``.
+
+        A ``password`` given apart (a password field) takes the place of the URL's.
+        """
         try:
             url = make_url(text.strip())
         except ArgumentError:
@@ -51,9 +54,8 @@ class HubAddress:
                     form="postgresql://USER:PASSWORD@HOST:PORT/DBNAME"
                 )
             )
-        password = url.password
-        plain = url.set(drivername="postgresql+psycopg", password=None)
-        return cls(plain, "" if password is None else str(password))
+        given = password or ("" if url.password is None else str(url.password))
+        return cls(url.set(drivername="postgresql+psycopg", password=None), given)
 
     def shown(self) -> str:
         """The address for people and logs: no password, ever."""

@@ -75,6 +75,12 @@ def hub_connection(engine: Engine, address: HubAddress) -> Iterator[Connection]:
             raise
         reason = address.redact(str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc))
         log.warning("hub %s unreachable: %s", address.shown(), reason)
+        if "authentication failed" in reason:
+            raise HubRefused(
+                _("The shop hub {hub} refused the user name or password: {reason}").format(
+                    hub=address.shown(), reason=reason
+                )
+            ) from None
         raise HubUnreachable(
             _("The shop hub {hub} cannot be reached: {reason}").format(
                 hub=address.shown(), reason=reason

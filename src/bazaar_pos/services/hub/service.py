@@ -83,7 +83,12 @@ class HubService:
     # -- joining ---------------------------------------------------------------------------
 
     def join(
-        self, url: str, till_name: str, *, approval: Approval | None = None
+        self,
+        url: str,
+        till_name: str,
+        *,
+        password: str = "",
+        approval: Approval | None = None,
     ) -> SyncResult:
         """Register this till in the hub at ``url`` as ``till_name``, then send what it holds.
 
@@ -91,11 +96,10 @@ class HubService:
         cashier's with an owner's ``approval``.
         """
         with self._settings.access.permit(Permission.EXPORT, approval=approval):
-            self._join(url, till_name)
+            self._join(HubAddress.parse(url, password), till_name)
         return self.sync()
 
-    def _join(self, url: str, till_name: str) -> None:
-        address = HubAddress.parse(url)
+    def _join(self, address: HubAddress, till_name: str) -> None:
         name = till_name.strip()
         if not name or len(name) > NAME_LENGTH:
             raise UserError(
@@ -166,12 +170,12 @@ class HubService:
             )
         return shop
 
-    def test(self, url: str) -> str:
+    def test(self, url: str, password: str = "") -> str:
         """Reach the hub at ``url`` and check it is set up; the hub as people see it.
 
         Raises HubUnreachable or HubRefused (with what to do) otherwise.
         """
-        address = HubAddress.parse(url)
+        address = HubAddress.parse(url, password)
         engine = hub_engine(address)
         try:
             with (

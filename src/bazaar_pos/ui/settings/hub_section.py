@@ -13,7 +13,7 @@ from bazaar_pos.ui.app.hub_sync import describe_status
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.widgets.fields import button, line_edit
 
-URL_FORM = "postgresql://USER:PASSWORD@HOST:PORT/DBNAME"
+URL_FORM = "postgresql://USER@HOST:PORT/DBNAME"
 
 
 class HubSection(QWidget):
@@ -35,9 +35,11 @@ class HubSection(QWidget):
         self.background = Jobs(self)
         self.url = line_edit("hubUrl", _("Hub address"))
         self.url.setPlaceholderText(URL_FORM)
-        self.url.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
-        self.url.setToolTip(
-            _("The hub's address as the owner set it up; the password is kept apart")
+        self.url.setToolTip(_("The hub's address as the owner set it up, without the password"))
+        self.password = line_edit("hubPassword", _("Hub password"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setToolTip(
+            _("Kept in a file beside the shop's database that only you can read; never shown")
         )
         self.till_name = line_edit("hubTillName", _("This till's name"))
         self.till_name.setMaxLength(40)
@@ -60,6 +62,7 @@ class HubSection(QWidget):
         explanation.setWordWrap(True)
         form = QFormLayout()
         form.addRow(_("Hub address:"), self.url)
+        form.addRow(_("Password:"), self.password)
         form.addRow(_("This till's name:"), self.till_name)
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
@@ -93,10 +96,10 @@ class HubSection(QWidget):
 
     def test_connection(self) -> None:
         """Reach the hub at the address typed and say whether it is ready."""
-        url = self.url.text()
+        url, password = self.url.text(), self.password.text()
         self.message.setText(_("Connecting…"))
         self.background.run(
-            lambda: self._hub.test(url),
+            lambda: self._hub.test(url, password),
             lambda hub: self.message.setText(_("The hub {hub} is ready.").format(hub=hub)),
             self.message.setText,
         )
@@ -111,10 +114,12 @@ class HubSection(QWidget):
         if self._approvals is not None and granted is None:
             return
         approval = granted.approval if granted is not None else None
-        url, name = self.url.text(), self.till_name.text()
+        url, password, name = self.url.text(), self.password.text(), self.till_name.text()
         self.message.setText(_("Joining…"))
         self.background.run(
-            lambda: self._hub.join(url, name, approval=approval), self._joined, self.message.setText
+            lambda: self._hub.join(url, name, password=password, approval=approval),
+            self._joined,
+            self.message.setText,
         )
 
     def _joined(self, result: SyncResult) -> None:
@@ -123,5 +128,6 @@ class HubSection(QWidget):
                 sent=result.sent, received=result.received
             )
         )
+        self.password.clear()
         self.load()
         self.joined.emit()
