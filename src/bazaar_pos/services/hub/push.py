@@ -75,22 +75,20 @@ def push_batch(
             now = utcnow()
             statement = (
                 insert(records)
-                .values(
-                    [
-                        {
-                            "uuid": item.uuid,
-                            "kind": item.kind,
-                            "till_id": till_id,
-                            "payload": item.payload,
-                            "received_at": now,
-                        }
-                        for item in acceptable
-                    ]
-                )
                 .on_conflict_do_nothing(index_elements=["uuid"])
                 .returning(records.c.uuid)
             )
-            inserted = set(connection.scalars(statement))
+            rows = [
+                {
+                    "uuid": item.uuid,
+                    "kind": item.kind,
+                    "till_id": till_id,
+                    "payload": item.payload,
+                    "received_at": now,
+                }
+                for item in acceptable
+            ]
+            inserted = set(connection.scalars(statement, rows))  # one statement, many rows
         others = [item for item in acceptable if item.uuid not in inserted]
         if others:
             found = {

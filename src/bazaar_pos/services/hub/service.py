@@ -258,7 +258,7 @@ class HubService:
                         records.c.till_id,
                         records.c.payload,
                     )
-                    .where(records.c.seq > cursor)
+                    .where(records.c.seq > cursor, records.c.till_id != till_id)
                     .order_by(records.c.seq)
                     .limit(PULL_BATCH)
                 ).all()
@@ -267,7 +267,7 @@ class HubService:
                 ).all()
             if not rows:
                 return received, total
-            pulled = [decode(*row) for row in rows if row.till_id != till_id]
+            pulled = [decode(*row) for row in rows]
             with writing_users(self._db) as session:  # users may come too
                 row = state.row(session)
                 row.applying = True
