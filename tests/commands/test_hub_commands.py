@@ -32,7 +32,7 @@ def test_init_join_sync_and_status_from_the_command_line(
     assert added.returncode == 0, added.stderr
     join = run("--db", till, "hub", "join", url, "--till", "Kasir depan")
     assert join.returncode == 0, join.stderr
-    assert "joined the hub as Kasir depan" in join.stdout
+    assert "joined the hub as Kasir depan. Its receipt numbers start with A." in join.stdout
     assert "Sent: 0" not in join.stdout
     sync = run("--db", till, "hub", "sync")
     assert sync.returncode == 0, sync.stderr

@@ -45,7 +45,11 @@ def _init(_db_path: Path, args: argparse.Namespace) -> int:
 
 def _join(shop: Shop, args: argparse.Namespace) -> int:
     result = shop.hub.join(args.url, args.till)
-    print(_("This till joined the hub as {name}.").format(name=args.till.strip()))
+    print(
+        _("This till joined the hub as {name}. Its receipt numbers start with {code}.").format(
+            name=args.till.strip(), code=shop.settings.load().till_code
+        )
+    )
     return _report(shop, result.sent, result.refused, result.received)
 
 

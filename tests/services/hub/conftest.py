@@ -48,7 +48,7 @@ def tills(template_db: Path, tmp_path: Path) -> Iterator[Callable[[str], Shop]]:
     opened: list[Shop] = []
 
     def make(code: str) -> Shop:
-        path = tmp_path / f"till-{code}.sqlite"
+        path = tmp_path / f"till-{len(opened) + 1}-{code}.sqlite"
         shutil.copyfile(template_db, path)
         shop = Shop.open(path, zone=JAKARTA)
         shop.settings.update(till_code=code, shop_name="Batik Sari")

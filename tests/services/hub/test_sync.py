@@ -57,3 +57,11 @@ def test_a_till_name_is_unique_in_the_hub(hub, tills):
     first.hub.join(hub, "Kasir")
     with pytest.raises(HubRefused, match="Another till in this hub is called Kasir"):
         second.hub.join(hub, "Kasir")
+
+
+def test_a_till_whose_code_another_till_uses_takes_the_next_free_letter(hub, tills):
+    first, second, third = tills("A"), tills("A"), tills("B")
+    first.hub.join(hub, "Depan")
+    third.hub.join(hub, "Samping")
+    second.hub.join(hub, "Belakang")
+    assert [shop.settings.load().till_code for shop in (first, second, third)] == ["A", "C", "B"]

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from string import ascii_uppercase
 from typing import Any
 
 from sqlalchemy import Connection, Row, select, update
@@ -114,9 +115,11 @@ class HubService:
                 watchdog(connection),
                 connection.begin(),
             ):
-                shop = self._enrol(connection, address, link, name)
+                shop, code = self._enrol(connection, address, link, name)
         finally:
             engine.dispose()
+        if code != self._settings.load().till_code:
+            self._settings.update(till_code=code)
         if self._db.path is not None and address.password:
             address.write_password_file(password_file(self._db.path))
         with self._db.writing() as session:
@@ -130,17 +133,30 @@ class HubService:
 
     def _enrol(
         self, connection: Connection, address: HubAddress, link: state.Link, name: str
-    ) -> str:
-        """Register this till in the hub (inside the caller's transaction); the hub's shop id."""
+    ) -> tuple[str, str]:
+        """Register this till in the hub (inside the caller's transaction).
+
+        Returns the hub's shop id and this till's code: its own, or the first
+        letter no other till of the hub uses, so receipt numbers never collide.
+        """
         settings = self._settings.load()
         check_schema(connection, address)
         shop = self._register(connection, link, name, settings.till_id)
         agree_currency(connection, settings.currency_code)
         tills = HubTill.core_table()
+        taken = set(
+            connection.scalars(select(tills.c.code).where(tills.c.till_id != settings.till_id))
+        )
+        code = settings.till_code
+        if code in taken:
+            free = [letter for letter in ascii_uppercase if letter not in taken]
+            if not free:
+                raise HubRefused(_("Every till code from A to Z is taken in this hub."))
+            code = free[0]
+        values = {"name": name, "code": code[:16]}
         found = connection.scalar(
             select(tills.c.till_id).where(tills.c.till_id == settings.till_id)
         )
-        values = {"name": name, "code": settings.till_code[:16]}
         if found is None:
             connection.execute(
                 tills.insert().values(till_id=settings.till_id, joined_at=utcnow(), **values)
@@ -149,7 +165,7 @@ class HubService:
             connection.execute(
                 update(tills).where(tills.c.till_id == settings.till_id).values(**values)
             )
-        return shop
+        return shop, code
 
     @staticmethod
     def _register(connection: Connection, link: state.Link, name: str, till_id: str) -> str:
