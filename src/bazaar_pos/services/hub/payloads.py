@@ -93,8 +93,8 @@ def build(session: Session, kind: str, refs: Iterable[str]) -> dict[str, dict[st
             for event in session.scalars(_in(AuditEvent, wanted))
         }
     table = GENERIC[kind]
-    rows = session.execute(select(table).where(table.c.uuid.in_(wanted))).mappings()
-    return {row["uuid"]: {key: _plain(value) for key, value in row.items()} for row in rows}
+    found = session.execute(select(table).where(table.c.uuid.in_(wanted))).mappings()
+    return {row["uuid"]: {key: _plain(value) for key, value in row.items()} for row in found}
 
 
 def _in(model: type[Product] | type[User] | type[AuditEvent], wanted: list[str]) -> Any:

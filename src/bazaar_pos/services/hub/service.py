@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from string import ascii_uppercase
-from typing import Any
 
 from sqlalchemy import Connection, Row, select, update
 from sqlalchemy.engine import make_url
@@ -325,7 +324,7 @@ class HubService:
         )
 
 
-def _remember_tills(session: Session, tills: Sequence[Row[Any]], own: str) -> None:
+def _remember_tills(session: Session, tills: Sequence[Row[str, str, str]], own: str) -> None:
     """Name the other tills in ``tills`` here, so reports by till show their codes."""
     for till_id, name, code in tills:
         if till_id == own:
