@@ -45,6 +45,7 @@ def _init(_db_path: Path, args: argparse.Namespace) -> int:
 
 def _join(shop: Shop, args: argparse.Namespace) -> int:
     result = shop.hub.join(args.url, args.till)
+    _warn_oversold(result.applied.oversold)
     print(
         _("This till joined the hub as {name}. Its receipt numbers start with {code}.").format(
             name=args.till.strip(), code=shop.settings.load().till_code
@@ -55,7 +56,18 @@ def _join(shop: Shop, args: argparse.Namespace) -> int:
 
 def _sync(shop: Shop, args: argparse.Namespace) -> int:
     result = shop.hub.sync()
+    _warn_oversold(result.applied.oversold)
     return _report(shop, result.sent, result.refused, result.received)
+
+
+def _warn_oversold(skus: list[str]) -> None:
+    if skus:
+        print(
+            _(
+                "Sold on two tills at once, stock now below zero (see the audit log): {skus}"
+            ).format(skus=", ".join(skus)),
+            file=sys.stderr,
+        )
 
 
 def _report(shop: Shop, sent: int, refused: int, received: int) -> int:

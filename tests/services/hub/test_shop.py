@@ -150,3 +150,26 @@ def test_a_sale_writes_its_outbox_record_in_its_own_transaction_without_the_hub(
         ).scalars().all()
     assert kinds == ["sale"]
     assert till.hub.status().waiting >= 3  # the sale, its stock movement, its audit event
+
+
+def test_the_last_piece_sold_on_two_tills_at_once_is_flagged_not_hidden(hub, tills):
+    first, second = tills("A"), tills("B")
+    shop_piece = first.catalogue.create(
+        ProductDraft("VAS-1", "Vas gerabah", 450_000, 200_000, one_of_a_kind=True)
+    )
+    first.hub.join(hub, "Depan")
+    second.hub.join(hub, "Belakang")
+    sell(first, utc(2026, 12, 7, 3), [(first.catalogue.get(shop_piece.id), 1)])
+    sell(second, utc(2026, 12, 7, 3, 1), [(second.catalogue.find_by_code("VAS-1"), 1)])
+    first.hub.sync()
+    result = second.hub.sync()
+    assert result.applied.oversold == ["VAS-1"]
+    assert first.hub.sync().applied.oversold == ["VAS-1"]
+    for shop in (first, second):
+        with shop.db.engine.connect() as till:
+            stock = till.execute(text("SELECT stock_milli FROM products WHERE sku = 'VAS-1'"))
+            assert stock.scalar() == -1000
+            flagged = till.execute(
+                text("SELECT entity_ref FROM audit_events WHERE action = 'hub.oversold'")
+            ).scalars().all()
+        assert flagged == ["VAS-1"]

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bazaar_pos.domain.quantity import format_quantity, unit_of
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.hub.outbox import APPLIED
 from bazaar_pos.services.merging.bundles.apply import (
@@ -79,6 +80,8 @@ class Applied:
     audit_events: int = 0
     superseded: list[str] = field(default_factory=list)
     """SKUs and user names whose edit here lost to a later one from another till, or the reverse."""
+    oversold: list[str] = field(default_factory=list)
+    """SKUs of one-of-a-kind pieces sold on more than one till: their stock is now below zero."""
 
 
 def apply_pulled(session: Session, records: list[Pulled]) -> Applied:
@@ -101,6 +104,22 @@ def apply_pulled(session: Session, records: list[Pulled]) -> Applied:
     apply_sales(session, new_sales, products)
     apply_movements(session, new_moves, products)
     applied.sales, applied.movements = len(new_sales), len(new_moves)
+    moved = {move["sku"] for move in new_moves}
+    for sku in sorted(moved):
+        product = products[sku]
+        if product.one_of_a_kind and product.stock_milli < 0:
+            record_event(
+                session,
+                "hub.oversold",
+                entity="product",
+                entity_ref=sku,
+                details={
+                    "stock_after": format_quantity(
+                        product.stock_milli, unit_of(product.unit), "en"
+                    )
+                },
+            )
+            applied.oversold.append(sku)
     events = [r.payload for r in live if r.kind == "audit_event"]
     known = _known(session, AuditEvent.uuid, [e["uuid"] for e in events])
     for event in events:

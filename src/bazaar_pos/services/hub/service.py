@@ -298,6 +298,7 @@ class HubService:
             total.users += applied.users
             total.audit_events += applied.audit_events
             total.superseded.extend(applied.superseded)
+            total.oversold.extend(applied.oversold)
 
     def _remember_failure(self, exc: UserError) -> None:
         with self._db.writing() as session:

@@ -57,6 +57,7 @@ class WindowHubSync:
     ) -> None:
         """Sync ``shop`` with its hub while ``window`` is open."""
         self.shop = shop
+        self._window = window
         self._received = received
         self.jobs = Jobs(window)
         self._again = False
@@ -84,13 +85,20 @@ class WindowHubSync:
             return
         self.jobs.run(self._sync, self._finished, self._failed)
 
-    def _sync(self) -> tuple[Changes, HubStatus]:
+    def _sync(self) -> tuple[Changes, HubStatus, list[str]]:
         result = self.shop.hub.sync()
-        return result.changes, self.shop.hub.status()
+        return result.changes, self.shop.hub.status(), result.applied.oversold
 
-    def _finished(self, outcome: tuple[Changes, HubStatus]) -> None:
-        changes, status = outcome
+    def _finished(self, outcome: tuple[Changes, HubStatus, list[str]]) -> None:
+        changes, status, oversold = outcome
         self.show(status)
+        if oversold:
+            self._window.statusBar().showMessage(
+                _("Sold on two tills at once, stock now below zero: {skus}").format(
+                    skus=", ".join(oversold)
+                ),
+                30_000,
+            )
         if changes != Changes():
             self._received(changes)
         self._next()
