@@ -17,6 +17,7 @@ from bazaar_pos.services.hub.connection import HubRefused
 from bazaar_pos.services.hub.schema import init_hub
 from bazaar_pos.services.people.pins import verify_pin
 from bazaar_pos.services.products.catalogue import ProductDraft
+from bazaar_pos.services.selling.refunds import RefundItem
 from bazaar_pos.services.shop import Shop
 from tests.helpers.sales import sell, utc
 from tests.services.hub.conftest import add, hub_url
@@ -173,3 +174,29 @@ def test_the_last_piece_sold_on_two_tills_at_once_is_flagged_not_hidden(hub, til
                 text("SELECT entity_ref FROM audit_events WHERE action = 'hub.oversold'")
             ).scalars().all()
         assert flagged == ["VAS-1"]
+
+
+def test_refunds_and_voids_reach_every_till_and_the_reports_agree(hub, tills):
+    first, second = tills("A"), tills("B")
+    kain = add(first, "KN-1", "Kain lurik", 90_000, quantity=10)
+    first.hub.join(hub, "Depan")
+    second.hub.join(hub, "Belakang")
+    kept = sell(first, utc(2026, 12, 7, 3), [(kain, 3)])
+    line = first.sales_history.detail(kept.uuid).lines[0]
+    first.refunds.refund(kept.uuid, [RefundItem(line.id, whole(1))])  # back to stock
+    voided = sell(first, utc(2026, 12, 7, 4), [(kain, 2)])
+    first.refunds.void(voided.uuid, "salah ketik")
+    here = second.catalogue.find_by_code("KN-1")
+    sell(second, utc(2026, 12, 7, 5), [(here, 1)])
+    first.hub.sync()
+    result = second.hub.sync()
+    first.hub.sync()
+    assert result.applied.refunds == 2
+    report = second.reports.summary(DAY).figures
+    assert (report.refunds.count, report.voids.count) == (1, 1)
+    assert figures(second) == figures(first)
+    assert figures(first)[0] == 2
+    for shop in (first, second):
+        assert shop.catalogue.find_by_code("KN-1").stock_milli == whole(7)
+        assert shop.check() == []
+    assert second.hub.sync().applied.refunds == 0

@@ -1,6 +1,7 @@
 """Applying other tills' records pulled from the hub to this till, in one local transaction.
 
-Sales and stock movements go through the bundles' own apply code; records
+Sales and stock movements go through the bundles' own apply code, refunds and
+voids onto the sale lines they give back; records
 already here (by UUID) are skipped, so a pull can be repeated. Stock is never
 overwritten: it is the sum of every till's movements. A product or user edited
 on two tills takes the later edit; the other one is written to the audit log.
@@ -9,6 +10,7 @@ on two tills takes the later edit; the other one is written to the audit log.
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -33,10 +35,15 @@ from bazaar_pos.store.models import (
     Consignor,
     OutboxRecord,
     Product,
+    Refund,
+    RefundLine,
+    RefundPayment,
     Sale,
     StockMovement,
     User,
 )
+
+log = logging.getLogger(__name__)
 
 PRODUCT_FIELDS = {
     "name": "name",
@@ -74,6 +81,8 @@ class Applied:
     """What applying pulled records changed here."""
 
     sales: int = 0
+    refunds: int = 0
+    """Refunds and voids."""
     movements: int = 0
     products: int = 0
     users: int = 0
@@ -104,6 +113,7 @@ def apply_pulled(session: Session, records: list[Pulled]) -> Applied:
     apply_sales(session, new_sales, products)
     apply_movements(session, new_moves, products)
     applied.sales, applied.movements = len(new_sales), len(new_moves)
+    applied.refunds = _refunds(session, [r.payload for r in live if r.kind == "refund"])
     moved = {move["sku"] for move in new_moves}
     for sku in sorted(moved):
         product = products[sku]
@@ -138,6 +148,60 @@ def apply_pulled(session: Session, records: list[Pulled]) -> Applied:
             applied.audit_events += 1
     session.flush()
     return applied
+
+
+def _refunds(session: Session, refunds: list[dict[str, Any]]) -> int:
+    """Add the refunds and voids new here, on the sale lines they give back; how many.
+
+    Their stock comes back through their own stock movement records.
+    """
+    known = _known(session, Refund.uuid, [r["uuid"] for r in refunds])
+    added = 0
+    for record in refunds:
+        if record["uuid"] in known:
+            continue
+        sale = session.scalar(select(Sale).where(Sale.uuid == record["sale"]))
+        if sale is None:  # its sale was refused by the hub: nothing to give back here
+            log.warning("refund %s names a sale this till lacks", record["uuid"])
+            continue
+        lines = {line.position: line.id for line in sale.lines}
+        refund = Refund(
+            uuid=record["uuid"],
+            number=record["number"],
+            kind=record["kind"],
+            sequence=record["sequence"],
+            till_id=record["till_id"],
+            sale_id=sale.id,
+            cashier=record["cashier"],
+            reason=record["reason"],
+            currency=record["currency"],
+            total_minor=record["total"],
+            rounding_minor=record["rounding"],
+            created_at=_parse_time(record["created_at"]),
+        )
+        refund.lines = [
+            RefundLine(
+                sale_line_id=lines[line["position"]],
+                quantity_milli=line["quantity_milli"],
+                amount_minor=line["amount"],
+                tax_minor=line["tax"],
+                restocked=line["restocked"],
+                commission_minor=line["commission"],
+            )
+            for line in record["lines"]
+        ]
+        refund.payments = [
+            RefundPayment(
+                method=payment["method"],
+                amount_minor=payment["amount"],
+                reference=payment["reference"],
+            )
+            for payment in record["payments"]
+        ]
+        session.add(refund)
+        added += 1
+    session.flush()
+    return added
 
 
 def _version_here(session: Session, kind: str, ref: str) -> datetime | None:

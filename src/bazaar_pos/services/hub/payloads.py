@@ -24,13 +24,13 @@ from bazaar_pos.store.models import (
     Consignor,
     Product,
     Refund,
+    RefundLine,
     Sale,
     StockMovement,
     User,
 )
 
 GENERIC: dict[str, Table] = {
-    "refund": Refund.core_table(),
     "shift": CashShift.core_table(),
     "cash_movement": CashMovement.core_table(),
     "event": BazaarEvent.core_table(),
@@ -38,7 +38,9 @@ GENERIC: dict[str, Table] = {
     "consignor": Consignor.core_table(),
 }
 """Kinds sent as their row's columns: the hub keeps them; tills apply them in a later version."""
-KINDS = frozenset({"sale", "stock_movement", "product", "user", "audit_event", *GENERIC})
+KINDS = frozenset(
+    {"sale", "refund", "stock_movement", "product", "user", "audit_event", *GENERIC}
+)
 
 
 def _plain(value: object) -> object:
@@ -59,6 +61,17 @@ def build(session: Session, kind: str, refs: Iterable[str]) -> dict[str, dict[st
             .options(selectinload(Sale.lines), selectinload(Sale.payments))
         )
         return {sale.uuid: _sale_record(sale) for sale in session.scalars(query)}
+    if kind == "refund":
+        query = (
+            select(Refund)
+            .where(Refund.uuid.in_(wanted))
+            .options(
+                selectinload(Refund.sale),
+                selectinload(Refund.lines).selectinload(RefundLine.sale_line),
+                selectinload(Refund.payments),
+            )
+        )
+        return {refund.uuid: _refund(refund) for refund in session.scalars(query)}
     if kind == "stock_movement":
         rows = session.execute(
             select(StockMovement, Product.sku)
@@ -95,6 +108,39 @@ def build(session: Session, kind: str, refs: Iterable[str]) -> dict[str, dict[st
     table = GENERIC[kind]
     found = session.execute(select(table).where(table.c.uuid.in_(wanted))).mappings()
     return {row["uuid"]: {key: _plain(value) for key, value in row.items()} for row in found}
+
+
+def _refund(refund: Refund) -> dict[str, Any]:
+    """A refund or void with its sale's UUID and the positions of the sale lines it gives back."""
+    return {
+        "uuid": refund.uuid,
+        "number": refund.number,
+        "kind": refund.kind,
+        "sequence": refund.sequence,
+        "till_id": refund.till_id,
+        "sale": refund.sale.uuid,
+        "cashier": refund.cashier,
+        "reason": refund.reason,
+        "currency": refund.currency,
+        "total": refund.total_minor,
+        "rounding": refund.rounding_minor,
+        "created_at": _timestamp(refund.created_at),
+        "lines": [
+            {
+                "position": line.sale_line.position,
+                "quantity_milli": line.quantity_milli,
+                "amount": line.amount_minor,
+                "tax": line.tax_minor,
+                "restocked": line.restocked,
+                "commission": line.commission_minor,
+            }
+            for line in refund.lines
+        ],
+        "payments": [
+            {"method": p.method, "amount": p.amount_minor, "reference": p.reference}
+            for p in refund.payments
+        ],
+    }
 
 
 def _in(model: type[Product] | type[User] | type[AuditEvent], wanted: list[str]) -> Any:

@@ -254,7 +254,7 @@ class HubService:
         changes = Changes(
             products=bool(applied.products or applied.movements),
             stock=bool(applied.movements),
-            sales=bool(applied.sales),
+            sales=bool(applied.sales or applied.refunds),
         )
         return SyncResult(sent, refused, received, applied, changes)
 
@@ -293,6 +293,7 @@ class HubService:
                 row.applying = False
             received += len(pulled)
             total.sales += applied.sales
+            total.refunds += applied.refunds
             total.movements += applied.movements
             total.products += applied.products
             total.users += applied.users
