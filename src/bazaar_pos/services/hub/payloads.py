@@ -62,7 +62,7 @@ def build(session: Session, kind: str, refs: Iterable[str]) -> dict[str, dict[st
         )
         return {sale.uuid: _sale_record(sale) for sale in session.scalars(query)}
     if kind == "refund":
-        query = (
+        refunds = (
             select(Refund)
             .where(Refund.uuid.in_(wanted))
             .options(
@@ -71,7 +71,7 @@ def build(session: Session, kind: str, refs: Iterable[str]) -> dict[str, dict[st
                 selectinload(Refund.payments),
             )
         )
-        return {refund.uuid: _refund(refund) for refund in session.scalars(query)}
+        return {refund.uuid: _refund(refund) for refund in session.scalars(refunds)}
     if kind == "stock_movement":
         rows = session.execute(
             select(StockMovement, Product.sku)
