@@ -7,12 +7,14 @@ import time
 import psycopg
 import pytest
 
-from bazaar_pos.services.hub import connection, service
+from bazaar_pos.services.hub import connection, push, service
+from bazaar_pos.services.hub.address import HubAddress
 from bazaar_pos.services.hub.connection import HubUnreachable
+from bazaar_pos.services.hub.schema import init_hub
 from bazaar_pos.services.shop import Shop
 from tests.helpers.fault_proxy import FaultProxy, fault_proxy
 from tests.helpers.sales import sell, utc
-from tests.services.hub.conftest import add, hub_url
+from tests.services.hub.conftest import PASSWORD, add, hub_url
 
 
 def sales_on_hub(url: str) -> list[tuple[str, int]]:
@@ -124,5 +126,38 @@ def test_a_hub_that_stops_answering_mid_sync_is_cut_off_by_the_deadline(linked, 
     assert time.monotonic() - started < 10
     assert silenced
     proxy.heal()
+    first.hub.sync()
+    assert_exactly_once(first, second, hub)
+
+
+def test_a_hub_crashed_mid_sync_and_started_again_has_every_sale_once(
+    own_server, tills, monkeypatch
+):
+    hub = f"postgresql://postgres:{PASSWORD}@127.0.0.1:{own_server.port}/postgres"
+    init_hub(HubAddress.parse(hub))
+    first, second = tills("A"), tills("B")
+    kain = add(first, "KN-1", "Kain lurik", 90_000, quantity=500)
+    first.hub.join(hub, "Depan")
+    second.hub.join(hub, "Belakang")
+    ring_up(first, kain, 40)
+    monkeypatch.setattr(service, "PUSH_BATCH", 20)
+    original, calls = push.push_batch, []
+
+    def crash_after_the_second_batch(*args, **kwargs):
+        if len(calls) == 2:
+            own_server.stop_immediately()
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(service, "push_batch", crash_after_the_second_batch)
+    started = time.monotonic()
+    with pytest.raises(HubUnreachable):
+        first.hub.sync()
+    assert time.monotonic() - started < 15
+    assert first.hub.status().waiting > 0
+    with pytest.raises(HubUnreachable):  # still down: refused at once
+        first.hub.sync()
+    own_server.start()
+    monkeypatch.setattr(service, "push_batch", original)
     first.hub.sync()
     assert_exactly_once(first, second, hub)
