@@ -39,6 +39,7 @@ COMMAND_MODULES = (
     "zreport",
     "turnover",
     "bundle",
+    "hub",
     "users",
     "audit",
     "check",

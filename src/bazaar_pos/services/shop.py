@@ -27,6 +27,7 @@ from bazaar_pos.store.database import Database
 
 if TYPE_CHECKING:
     from bazaar_pos.services.devices import DeviceService
+    from bazaar_pos.services.hub.service import HubService
     from bazaar_pos.services.merging.bundles.service import BundleService
     from bazaar_pos.services.merging.orders.importer import OrderImportService
     from bazaar_pos.services.merging.orders.returns import MarketplaceReturns
@@ -196,6 +197,13 @@ class Shop:
         from bazaar_pos.services.merging.bundles.service import BundleService
 
         return BundleService(self.db, self.settings, self.zone)
+
+    @cached_property
+    def hub(self) -> HubService:
+        """Syncing with the shop hub (PostgreSQL)."""
+        from bazaar_pos.services.hub.service import HubService
+
+        return HubService(self.db, self.settings)
 
     @cached_property
     def consignment(self) -> ConsignmentService:

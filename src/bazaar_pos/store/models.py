@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import cast
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Connection,
     Date,
@@ -571,3 +572,85 @@ class MarketplaceReturn(Base):
 
     sale: Mapped[Sale] = relationship()
     sale_line: Mapped[SaleLine] = relationship()
+
+
+class OutboxRecord(Base):
+    """A record this till must send to the shop hub, written in the transaction that made it.
+
+    SQLite triggers (migration 0014) add a row for every sale, refund or void,
+    stock movement, catalogue change, user, shift, event and audit event, so no
+    write path can forget it. ``uuid`` is the key the hub applies it by (the
+    record's own UUID, or a fresh one per version of a product, user or shift);
+    ``ref`` is the UUID of the row the record is built from when it is sent.
+    ``state`` is waiting, sent, refused (``reason`` says why; kept, never
+    dropped) or applied (a version pulled from the hub, kept to compare versions).
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        Index("ix_outbox_state_id", "state", "id"),
+        Index("ix_outbox_kind_ref", "kind", "ref"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    ref: Mapped[str] = mapped_column(UUID_TEXT)
+    state: Mapped[str] = mapped_column(String(10), default="waiting")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class HubState(Base):
+    """The till's link to its shop hub: one row, written by joining and by each sync.
+
+    ``url`` never holds the password (that is kept in a password file beside
+    the database, see docs/hub.md). ``cursor`` is the last hub record pulled;
+    ``applying`` is set only inside the transaction that applies pulled records,
+    so the outbox triggers do not send them back.
+    """
+
+    __tablename__ = "hub_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(Text, default="", server_default="")
+    till_name: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    shop_id: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    cursor: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    applying: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    joined_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="", server_default="")
+    offline_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class HubTill(Base):
+    """On the shop hub: a till that joined it, by a name unique in the hub."""
+
+    __tablename__ = "hub_tills"
+
+    till_id: Mapped[str] = mapped_column(UUID_TEXT, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    code: Mapped[str] = mapped_column(String(16), default="")
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class HubRecord(Base):
+    """On the shop hub: one record a till sent, applied once by its UUID, pulled by ``seq``.
+
+    Pushes hold a transaction lock while they insert, so ``seq`` grows in
+    commit order and a till reading past its cursor never skips a record.
+    """
+
+    __tablename__ = "hub_records"
+
+    seq: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer(), "sqlite"), primary_key=True
+    )
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    till_id: Mapped[str] = mapped_column(UUID_TEXT, index=True)
+    payload: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

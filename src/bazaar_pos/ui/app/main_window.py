@@ -27,6 +27,7 @@ from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.idle import IdleWatcher
 from bazaar_pos.ui.access.sign_in import SignInScreen
 from bazaar_pos.ui.app.backups import BACKUP_CHECK_MS, WindowBackups
+from bazaar_pos.ui.app.hub_sync import WindowHubSync
 from bazaar_pos.ui.app.menus import build_menus
 from bazaar_pos.ui.app.printer import open_drawer_without_sale, sell_without_printer, tell
 from bazaar_pos.ui.app.screens import PRODUCTS, REPORTS, SETTINGS, STOCK, TILL, Screens
@@ -152,6 +153,9 @@ class MainWindow(QMainWindow):
         self.backup_status = self.backups.status
         self.statusBar().addPermanentWidget(self.location_warning)
         self.statusBar().addPermanentWidget(self.backup_status)
+        self.hub_sync = WindowHubSync(self, shop, self.data_changed.emit)
+        self.statusBar().addPermanentWidget(self.hub_sync.status)
+        self.till.sale_completed.connect(lambda _uuid: self.hub_sync.sync_now())
         self.data_changed.connect(self._refresh_screens)
         change_hub().changed.connect(self._changes_made)
         self.backups.show_last()
@@ -363,6 +367,7 @@ class MainWindow(QMainWindow):
         screen.users_changed.connect(self._apply_idle_lock)
         screen.printer.saved.connect(self.printing.printer_changed)
         screen.devices.saved.connect(self.counter_devices.reload)
+        screen.hub.joined.connect(self.hub_sync.start)
 
     # -- the window ----------------------------------------------------------
 
@@ -412,8 +417,12 @@ class MainWindow(QMainWindow):
     # Backups -----------------------------------------------------------------
 
     def start_automatic_backups(self) -> None:
-        """Back up now if the daily backup is due, check again every half hour, and on close."""
+        """Back up now if the daily backup is due, check again every half hour, and on close.
+
+        A till joined to a shop hub starts syncing with it too.
+        """
         self.backups.start_automatic()
+        self.hub_sync.start()
 
     def back_up_if_due(self) -> None:
         """Start the daily backup in the background when it is due."""
@@ -479,6 +488,9 @@ class MainWindow(QMainWindow):
             self.screens.built_reports.background.wait()
         if self.audit_dialog is not None:
             self.audit_dialog.background.wait()  # a CSV being written
+        if self.screens.built_settings is not None:
+            self.screens.built_settings.hub.background.wait()
+        self.hub_sync.close()
         self.backups.close()
         super().closeEvent(event)
 

@@ -70,6 +70,8 @@ DETAIL_LABELS = {
     "movements_added": N_("Stock movements added"),
     "products_created": N_("Products added"),
     "renamed_accepted": N_("Same SKU, another name, merged"),
+    "record": N_("Hub record"),
+    "superseded": N_("The edit replaced"),
     # settings
     "shop_name": N_("Shop name"),
     "address": N_("Address"),

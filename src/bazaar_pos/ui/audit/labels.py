@@ -47,6 +47,8 @@ ACTION_LABELS = {
     "payment.confirmed": N_("Payment confirmed"),
     "payment.not_received": N_("Payment not received"),
     "bundle.imported": N_("Tills merged"),
+    "hub.edit_superseded": N_("Edit replaced by a later one"),
+    "hub.oversold": N_("Sold on two tills at once"),
 }
 
 

@@ -18,6 +18,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.printing.preview import ReceiptPreview
 from bazaar_pos.ui.settings.devices_section import DevicesSection
+from bazaar_pos.ui.settings.hub_section import HubSection
 from bazaar_pos.ui.settings.printer_section import PrinterSection
 from bazaar_pos.ui.settings.scale_codes_section import ScaleCodesSection
 from bazaar_pos.ui.settings.shop_section import ShopSection
@@ -89,6 +90,8 @@ class SettingsScreen(QWidget):
         devices_layout.addStretch(1)
         self.devices_page.setWidget(devices_column)
         self.tabs.addTab(self.devices_page, _("Devices"))
+        self.hub = HubSection(shop.hub, self.approvals)
+        self.tabs.addTab(self.hub, _("Shop hub"))
         self.preview = ReceiptPreview()
         preview_label = QLabel(_("Receipt preview"))
         preview_label.setObjectName("previewTitle")
@@ -119,6 +122,7 @@ class SettingsScreen(QWidget):
         self.users.load()
         self.devices.load()
         self.scale_codes.load()
+        self.hub.load()
         self.refresh_preview()
 
     def refresh_preview(self) -> None:

@@ -27,27 +27,28 @@ from sqlalchemy.orm import Session, selectinload
 from bazaar_pos import __version__
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.periods import Period
-from bazaar_pos.domain.quantity import unit_of
-from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.domain.text import fold
 from bazaar_pos.exports.bundle_file import BundleError, read_bundle, write_bundle
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
+from bazaar_pos.services.merging.bundles.apply import (
+    apply_movements,
+    apply_sales,
+    products_by_sku,
+    products_for,
+    skus_used,
+)
 from bazaar_pos.services.merging.bundles.clashes import CHUNK, _known, _refuse_clashes
 from bazaar_pos.services.merging.bundles.records import (
     _movement_record,
     _optional_date,
-    _parse_time,
     _product_record,
     _sale_record,
-    _sale_row,
     _timestamp,
 )
 from bazaar_pos.services.merging.bundles.verify import _checked, _unique_by_uuid, _Verified
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.settings import SettingsService, ShopSettings
-from bazaar_pos.services.stock.consignment.service import record_consignors
-from bazaar_pos.services.stock.ledger import record_movement
 from bazaar_pos.services.views import Changes
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Product, Sale, StockMovement, Till
@@ -183,7 +184,7 @@ class BundleService:
             skus = {line["sku"] for sale in sales for line in sale["lines"] if line["product"]}
             skus |= {movement["sku"] for movement in movements}
             products = [
-                _product_record(product) for product in _products_by_sku(session, skus).values()
+                _product_record(product) for product in products_by_sku(session, skus).values()
             ]
         header = {
             "bundle_id": new_uuid(),
@@ -276,33 +277,14 @@ class BundleService:
             descriptions: dict[str, dict[str, Any]] = {}
             for bundle in bundles:
                 descriptions.update(bundle.products)
-            needed = {
-                line["sku"] for sale in new_sales for line in sale["lines"] if line["product"]
-            }
-            needed |= {move["sku"] for move in new_moves}
-            products, created = _products_for(session, needed, descriptions)
+            products, created = products_for(
+                session, skus_used(new_sales, new_moves), descriptions
+            )
             for bundle in bundles:
                 if bundle.till_id != settings.till_id:
                     _remember_till(session, bundle)
-            rows = [_sale_row(sale, products) for sale in new_sales]
-            session.add_all(rows)
-            if rows:
-                session.flush()
-                # The bundle names no consignors: a line is the maker's whose product it is here.
-                record_consignors(session.connection(), [row.id for row in rows])
-            for move in new_moves:
-                movement = record_movement(
-                    session,
-                    products[move["sku"]],
-                    move["quantity_milli"],
-                    StockReason(move["reason"]),
-                    till_id=move["till_id"],
-                    reference=move["reference"],
-                    note=move["note"],
-                    unit_cost=move["unit_cost"],
-                    at=_parse_time(move["created_at"]),
-                )
-                movement.uuid = move["uuid"]
+            apply_sales(session, new_sales, products)
+            apply_movements(session, new_moves, products)
             if not (new_sales or new_moves):
                 return _nothing_new(len(bundles), len(known_sales), len(known_moves))
             record_event(
@@ -360,15 +342,6 @@ class BundleService:
 # -- records in and out --------------------------------------------------------------------
 
 
-def _products_by_sku(session: Session, skus: Iterable[str]) -> dict[str, Product]:
-    ordered = sorted(skus)
-    found: dict[str, Product] = {}
-    for first in range(0, len(ordered), CHUNK):
-        query = select(Product).where(Product.sku.in_(ordered[first : first + CHUNK]))
-        found.update((product.sku, product) for product in session.scalars(query))
-    return found
-
-
 def _renamed(
     session: Session, bundle: _Verified, known_sales: set[str], known_moves: set[str]
 ) -> tuple[RenamedProduct, ...]:
@@ -398,30 +371,6 @@ def _renamed(
         for sku in sorted(here)
         if fold(here[sku]) != fold(theirs[sku])
     )
-
-
-def _products_for(
-    session: Session, skus: set[str], descriptions: dict[str, dict[str, Any]]
-) -> tuple[dict[str, Product], list[str]]:
-    """The products with ``skus``, creating archived stubs for those this database lacks."""
-    products = _products_by_sku(session, skus)
-    created = sorted(skus - set(products))
-    for sku in created:
-        described = descriptions.get(sku, {})
-        stub = Product(
-            sku=sku,
-            name=described.get("name") or sku,
-            category=described.get("category", ""),
-            price_minor=described.get("price", 0),
-            cost_minor=described.get("cost", 0),
-            unit=unit_of(described.get("unit")).value,
-            stock_milli=0,
-            active=False,
-        )
-        session.add(stub)
-        products[sku] = stub
-    session.flush()
-    return products, created
 
 
 def _remember_till(session: Session, bundle: _Verified) -> None:

@@ -1,0 +1,176 @@
+"""The records a till sends, built from its rows when sent (bundle records where they exist)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session, selectinload
+
+from bazaar_pos.services.merging.bundles.records import (
+    _movement_record,
+    _product_record,
+    _sale_record,
+    _timestamp,
+)
+from bazaar_pos.store.models import (
+    AuditEvent,
+    BazaarEvent,
+    CashMovement,
+    CashShift,
+    ConsignmentSettlement,
+    Consignor,
+    Product,
+    Refund,
+    RefundLine,
+    Sale,
+    StockMovement,
+    User,
+)
+
+GENERIC: dict[str, Table] = {
+    "shift": CashShift.core_table(),
+    "cash_movement": CashMovement.core_table(),
+    "event": BazaarEvent.core_table(),
+    "settlement": ConsignmentSettlement.core_table(),
+    "consignor": Consignor.core_table(),
+}
+"""Kinds sent as their row's columns: the hub keeps them; tills apply them in a later version."""
+KINDS = frozenset(
+    {"sale", "refund", "stock_movement", "product", "user", "audit_event", *GENERIC}
+)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, datetime):
+        return _timestamp(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def build(session: Session, kind: str, refs: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The records of ``kind`` for the rows with UUIDs ``refs``, by UUID (rows gone left out)."""
+    wanted = sorted(set(refs))
+    if kind == "sale":
+        query = (
+            select(Sale)
+            .where(Sale.uuid.in_(wanted))
+            .options(selectinload(Sale.lines), selectinload(Sale.payments))
+        )
+        return {sale.uuid: _sale_record(sale) for sale in session.scalars(query)}
+    if kind == "refund":
+        refunds = (
+            select(Refund)
+            .where(Refund.uuid.in_(wanted))
+            .options(
+                selectinload(Refund.sale),
+                selectinload(Refund.lines).selectinload(RefundLine.sale_line),
+                selectinload(Refund.payments),
+            )
+        )
+        return {refund.uuid: _refund(refund) for refund in session.scalars(refunds)}
+    if kind == "stock_movement":
+        rows = session.execute(
+            select(StockMovement, Product.sku)
+            .join(Product, Product.id == StockMovement.product_id)
+            .where(StockMovement.uuid.in_(wanted))
+        )
+        return {move.uuid: _movement_record(move, sku) for move, sku in rows}
+    if kind == "product":
+        return {p.uuid: _product(session, p) for p in session.scalars(_in(Product, wanted))}
+    if kind == "user":
+        return {
+            user.uuid: {
+                "uuid": user.uuid,
+                "name": user.name,
+                "role": user.role,
+                "pin_hash": user.pin_hash,
+                "active": user.active,
+            }
+            for user in session.scalars(_in(User, wanted))
+        }
+    if kind == "audit_event":
+        return {
+            event.uuid: {
+                "uuid": event.uuid,
+                "created_at": _timestamp(event.created_at),
+                "actor": event.actor,
+                "action": event.action,
+                "entity": event.entity,
+                "entity_ref": event.entity_ref,
+                "details": event.details,
+            }
+            for event in session.scalars(_in(AuditEvent, wanted))
+        }
+    table = GENERIC[kind]
+    found = session.execute(select(table).where(table.c.uuid.in_(wanted))).mappings()
+    return {row["uuid"]: {key: _plain(value) for key, value in row.items()} for row in found}
+
+
+def _refund(refund: Refund) -> dict[str, Any]:
+    """A refund or void with its sale's UUID and the positions of the sale lines it gives back."""
+    return {
+        "uuid": refund.uuid,
+        "number": refund.number,
+        "kind": refund.kind,
+        "sequence": refund.sequence,
+        "till_id": refund.till_id,
+        "sale": refund.sale.uuid,
+        "cashier": refund.cashier,
+        "reason": refund.reason,
+        "currency": refund.currency,
+        "total": refund.total_minor,
+        "rounding": refund.rounding_minor,
+        "created_at": _timestamp(refund.created_at),
+        "lines": [
+            {
+                "position": line.sale_line.position,
+                "quantity_milli": line.quantity_milli,
+                "amount": line.amount_minor,
+                "tax": line.tax_minor,
+                "restocked": line.restocked,
+                "commission": line.commission_minor,
+            }
+            for line in refund.lines
+        ],
+        "payments": [
+            {"method": p.method, "amount": p.amount_minor, "reference": p.reference}
+            for p in refund.payments
+        ],
+    }
+
+
+def _in(model: type[Product] | type[User] | type[AuditEvent], wanted: list[str]) -> Any:
+    return select(model).where(model.uuid.in_(wanted))
+
+
+def _product(session: Session, product: Product) -> dict[str, Any]:
+    record = _product_record(product) | {
+        "uuid": product.uuid,
+        "barcode": product.barcode,
+        "active": product.active,
+        "taxable": product.taxable,
+        "low_stock_milli": product.low_stock_milli,
+        "plu": product.plu,
+        "notes": product.notes,
+        "one_of_a_kind": product.one_of_a_kind,
+        "option_axes": product.option_axes,
+        "option_values": product.option_values,
+        "commission_kind": product.commission_kind,
+        "commission_value": product.commission_value,
+        "favourite": product.favourite,
+    }
+    record["parent"] = (
+        session.scalar(select(Product.sku).where(Product.id == product.parent_id))
+        if product.parent_id
+        else None
+    )
+    record["consignor"] = (
+        session.scalar(select(Consignor.name).where(Consignor.id == product.consignor_id))
+        if product.consignor_id
+        else None
+    )
+    return record
