@@ -9,10 +9,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs
+from bazaar_pos.ui.widgets.tables import cell_table
 
 FILE_FILTER = N_("Product files (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)")
 _BAD = QBrush(QColor("#fde8e7"))
@@ -69,17 +68,12 @@ class ImportDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
-        self.table = QTableWidget(0, 6)
-        self.table.setObjectName("importPreview")
-        self.table.setAccessibleName(_("Rows of the file"))
-        self.table.setHorizontalHeaderLabels(
-            [_("Line"), _("SKU"), _("Name"), _("Price"), _("Stock"), _("What happens")]
+        self.table = cell_table(
+            "importPreview",
+            _("Rows of the file"),
+            [_("Line"), _("SKU"), _("Name"), _("Price"), _("Stock"), _("What happens")],
+            stretch=5,
         )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel()
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)

@@ -10,11 +10,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,6 +31,7 @@ from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.common.operations import run_operation
 from bazaar_pos.ui.reports.returns_dialog import ReturnsDialog
+from bazaar_pos.ui.widgets.tables import cell_table
 
 ORDER_FILES = N_("Marketplace orders (*.xlsx *.csv);;Excel (*.xlsx);;CSV (*.csv)")
 MAPPING_FILES = N_("SKU mappings (*.csv)")
@@ -96,17 +95,12 @@ class OrderImportDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
-        self.table.setObjectName("orderPreview")
-        self.table.setAccessibleName(_("What the import changes"))
-        self.table.setHorizontalHeaderLabels(
-            [_("Line"), _("Channel"), _("Order"), _("Amount"), _("What happens")]
+        self.table = cell_table(
+            "orderPreview",
+            _("What the import changes"),
+            [_("Line"), _("Channel"), _("Order"), _("Amount"), _("What happens")],
+            stretch=4,
         )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel()
         self.summary.setObjectName("orderSummary")
         self.summary.setWordWrap(True)

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,6 +23,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.common.operations import run_operation
+from bazaar_pos.ui.widgets.tables import cell_table
 
 
 class ReturnsDialog(QDialog):
@@ -60,19 +58,13 @@ class ReturnsDialog(QDialog):
             )
         )
         explain.setWordWrap(True)
-        self.table = QTableWidget(0, 6)
-        self.table.setObjectName("returnsList")
-        self.table.setAccessibleName(_("Returns to confirm"))
-        self.table.setHorizontalHeaderLabels(
-            [_("Channel"), _("Order"), _("Sale"), _("SKU"), _("Name"), _("Quantity")]
+        self.table = cell_table(
+            "returnsList",
+            _("Returns to confirm"),
+            [_("Channel"), _("Order"), _("Sale"), _("SKU"), _("Name"), _("Quantity")],
+            stretch=4,
+            rows=True,
         )
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel("")
         self.status.setObjectName("returnsStatus")
         self.status.setWordWrap(True)

@@ -1,9 +1,9 @@
-"""Read-only tables of whole rows over a model, named for tests and screen readers."""
+"""Read-only tables (over a model, or of text cells), named for tests and screen readers."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget
 
 from bazaar_pos.ui.widgets.fields import named
 
@@ -32,3 +32,23 @@ def list_table(
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     return view
+
+
+def cell_table(
+    name: str, accessible: str, headers: list[str], *, stretch: int, rows: bool = False
+) -> QTableWidget:
+    """A read-only table of text cells under ``headers``; column ``stretch`` takes the room left.
+
+    With ``rows``, a click selects one whole row. Columns otherwise fit their texts.
+    """
+    table = named(QTableWidget(0, len(headers)), name, accessible)
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if rows:
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
