@@ -339,6 +339,7 @@ def test_a_product_sold_by_weight_gets_its_unit_plu_and_a_decimal_low_stock_leve
     dialog.unit.setFocus()
     qtbot.keyClick(dialog.unit, Qt.Key.Key_Down)  # pcs, then kg
     assert dialog.unit.currentText() == "kg (by weight)"
+    assert dialog.price_label.text() == "&Price per kg"
     qtbot.keyClicks(dialog.low_stock, "1,5 kg")
     qtbot.keyClicks(dialog.plu, "10x1")  # the letter is not taken
     assert dialog.plu.text() == "101"

@@ -137,7 +137,10 @@ class ProductDialog(QDialog):
         form.addRow(_("&SKU"), _row(self.sku, suggest))
         form.addRow(_("&Barcode"), _row(self.barcode, generate))
         form.addRow(_("&Category"), self.category)
-        form.addRow(_("&Price"), self.price)
+        self.price_label = QLabel(_("&Price"))
+        self.price_label.setBuddy(self.price)
+        form.addRow(self.price_label, self.price)
+        self.unit.currentIndexChanged.connect(self._unit_changed)
         self.cost_label = QLabel(_("C&ost"))
         self.cost_label.setBuddy(self.cost)
         form.addRow(self.cost_label, self.cost)
@@ -288,6 +291,14 @@ class ProductDialog(QDialog):
         self.accept()
 
     # Filling and reacting
+
+    def _unit_changed(self, _index: int = 0) -> None:
+        """The price reads as per the unit chosen: ``Price per kg``."""
+        unit = unit_of(self.unit.currentData())
+        if unit.counted:
+            self.price_label.setText(_("&Price"))
+        else:
+            self.price_label.setText(_("&Price per {unit}").format(unit=unit.value))
 
     def _fill(self, product: ProductView | None) -> None:
         if product is None:
