@@ -86,6 +86,6 @@ def test_a_tiktok_csv_is_told_from_a_sales_csv_by_its_headers(db_path, tmp_path,
     assert done.returncode == 0, done.stderr
     assert "TikTok Shop file: 1 lines in 1 orders." in done.stdout
     plain = write_csv("order_ref,date,sku,qty\nN-1,2026-11-20,TEN-1,1\n", "s.csv")
-    refused = bazaar_pos("--db", db_path, "sales", "import", plain, "--dry-run")
+    refused = bazaar_pos("--db", db_path, "sales", "import", plain, "--map", plain)
     assert refused.returncode == 1
-    assert "are for marketplace order files" in refused.stderr
+    assert "is for marketplace order files" in refused.stderr

@@ -49,13 +49,15 @@ def register(commands: Subparsers) -> None:
 def _import(shop: Shop, args: argparse.Namespace) -> int:
     if is_order_file(args.file):
         return _import_orders(shop, args)
-    if args.map is not None or args.dry_run:
+    if args.map is not None:
         raise UserError(
-            _("--map and --dry-run are for marketplace order files; {file} is a sales CSV.").format(
+            _("--map is for marketplace order files; {file} is a sales CSV.").format(
                 file=args.file
             )
         )
-    summary = shop.sales_import.import_csv(args.file)
+    summary = shop.sales_import.import_csv(args.file, dry_run=args.dry_run)
+    if summary.dry_run:
+        print(_("Checked {file}: it can be imported. Nothing was changed.").format(file=args.file))
     print(
         _("{sales} sales imported ({lines} lines); {skipped} already imported, skipped.").format(
             sales=summary.imported, lines=summary.lines, skipped=summary.skipped

@@ -204,3 +204,23 @@ def test_a_bad_scale_code_names_its_line_and_column_and_refuses_the_file(
     ]
     with shop.db.reading() as session:
         assert session.scalars(select(Sale)).all() == []
+
+
+def test_a_dry_run_checks_the_file_and_says_what_would_happen_writing_nothing(
+    shop, stocked, write_csv
+):
+    path = write_csv(
+        "order_ref,date,sku,qty,payment\n"
+        "D-1,2026-11-20,KOP-1,3,cash\n"
+        "D-1,2026-11-20,KRM-1,2,cash\n"
+        "D-2,2026-11-21,KOP-1,1,cash\n"
+    )
+    summary = shop.sales_import.import_csv(path, dry_run=True)
+    assert (summary.dry_run, summary.imported, summary.lines, summary.skipped) == (True, 2, 3, 0)
+    assert summary.below_zero == ("KRM-1",)  # one glass in stock, two in the file
+    with shop.db.reading() as session:
+        assert session.scalars(select(Sale)).all() == []
+    assert shop.catalogue.get(stocked["cup"].id).stock_milli == whole(1)
+    shop.sales_import.import_csv(path)
+    again = shop.sales_import.import_csv(path, dry_run=True)
+    assert (again.imported, again.skipped) == (0, 2)

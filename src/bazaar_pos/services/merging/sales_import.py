@@ -53,6 +53,8 @@ class SalesImportSummary:
     lines: int
     skipped: int
     below_zero: tuple[str, ...]
+    dry_run: bool = False
+    """True when the file was only checked: ``imported`` says what an import would add."""
 
 
 def _payment_method(text: str) -> PaymentMethod:
@@ -101,12 +103,13 @@ class SalesImportService:
         self._settings = settings
         self._checkout = checkout
 
-    def import_csv(self, path: Path) -> SalesImportSummary:
+    def import_csv(self, path: Path, *, dry_run: bool = False) -> SalesImportSummary:
         """Import the orders in ``path`` not imported before.
 
         Any bad row refuses the whole file before anything is written. Each
         order is then one sale, committed on its own; an order already in the
-        database (same channel and order_ref) is skipped.
+        database (same channel and order_ref) is skipped. With ``dry_run``
+        every check runs and the summary says what an import would do, writing nothing.
         """
         shop = self._settings.load()
         table = read_csv(path)
@@ -126,6 +129,8 @@ class SalesImportService:
                 )
         problems.raise_if_any(path)
         done = self._already_imported(list(orders))
+        if dry_run:
+            return self._would_import([o for k, o in orders.items() if k not in done], len(done))
         imported = lines = 0
         below_zero: set[str] = set()
         for key, order in orders.items():
@@ -148,6 +153,23 @@ class SalesImportService:
             lines += len(order.lines)
             below_zero.update(result.below_zero)
         return SalesImportSummary(imported, lines, len(done), tuple(sorted(below_zero)))
+
+    def _would_import(self, new: list[_Order], skipped: int) -> SalesImportSummary:
+        """What importing the ``new`` orders would do: sales, lines, stock going below zero."""
+        taken: dict[int, int] = {}
+        for order in new:
+            for line in order.lines:
+                if line.product_id is not None:
+                    taken[line.product_id] = taken.get(line.product_id, 0) + line.quantity_milli
+        with self._db.reading() as session:
+            rows = session.execute(
+                select(Product.id, Product.sku, Product.stock_milli).where(
+                    Product.id.in_(list(taken))
+                )
+            ).all()
+        below = tuple(sorted(sku for pid, sku, stock in rows if stock - taken[pid] < 0))
+        lines = sum(len(order.lines) for order in new)
+        return SalesImportSummary(len(new), lines, skipped, below, dry_run=True)
 
     def _read_row(
         self,
@@ -264,3 +286,4 @@ class SalesImportService:
                 )
                 found.update((c, r) for c, r in session.execute(query) if r is not None)
         return found & set(keys)
+
