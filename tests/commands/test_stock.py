@@ -29,3 +29,21 @@ def test_goods_by_weight_and_pieces_are_received_adjusted_and_listed(db_path, wr
     assert unknown.returncode == 1
     assert "No product has SKU or barcode 'NOPE'." in unknown.stderr
     assert bazaar_pos("--db", db_path, "check").returncode == 0
+
+
+def test_the_online_stock_is_exported_for_the_marketplaces(db_path, write_csv, tmp_path):
+    products = write_csv("sku,name,price,stock\nKOP-1,Kopi,95000,10\nGEL-1,Gelas,55000,1\n")
+    assert bazaar_pos("--db", db_path, "products", "import", products).returncode == 0
+    out = tmp_path / "online.csv"
+    done = bazaar_pos("--db", db_path, "stock", "export", "--online", "-o", out, "--buffer", "2")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"Wrote the online stock of 2 products to {out}."
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("sku,name,stock,unit")
+    assert lines[1].startswith("GEL-1,Gelas,0,pcs")
+    assert lines[2].startswith("KOP-1,Kopi,8,pcs")
+    negative = bazaar_pos(
+        "--db", db_path, "stock", "export", "--online", "-o", out, "--buffer", "-1"
+    )
+    assert negative.returncode == 1
+    assert "cannot be negative" in negative.stderr

@@ -1,4 +1,4 @@
-"""``bazaar-pos stock list|receive|adjust``: stock on hand in each product's unit.
+"""``bazaar-pos stock list|receive|adjust|export``: stock on hand in each product's unit.
 
 Quantities are written with a point and no grouping (``12.5``), as scripts read them.
 """
@@ -6,6 +6,7 @@ Quantities are written with a point and no grouping (``12.5``), as scripts read 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.domain.money import parse_money
@@ -40,6 +41,22 @@ def register(commands: Subparsers) -> None:
     )
     adjust.add_argument("--note", default="")
     adjust.set_defaults(run=_adjust)
+    export = actions.add_parser(
+        "export", help=_("the stock to publish on Shopee, TikTok Shop or Tokopedia, as a file")
+    )
+    export.add_argument(
+        "--online",
+        action="store_true",
+        required=True,
+        help=_("on hand, less parked carts and the buffer, never below zero"),
+    )
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.csv|.xlsx")
+    export.add_argument(
+        "--buffer",
+        type=int,
+        help=_("whole units of each product kept back (the setting if not given)"),
+    )
+    export.set_defaults(run=_export, shared=True)
 
 
 def _list(shop: Shop, args: argparse.Namespace) -> int:
@@ -49,6 +66,16 @@ def _list(shop: Shop, args: argparse.Namespace) -> int:
             continue
         stock = plain_quantity(product.stock_milli)
         print(f"{product.sku}\t{stock}\t{product.unit.value}\t{product.name}")
+    return EXIT_OK
+
+
+def _export(shop: Shop, args: argparse.Namespace) -> int:
+    count = shop.stock.export_online(args.output, buffer=args.buffer)
+    print(
+        _("Wrote the online stock of {count} products to {file}.").format(
+            count=count, file=args.output
+        )
+    )
     return EXIT_OK
 
 

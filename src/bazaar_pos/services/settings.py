@@ -56,6 +56,8 @@ class ShopSettings:
     cash_rounding_step: int = 0
     cash_rounding_mode: str = CashRounding.NEAREST.value
     oversell: str = "warn"
+    online_buffer: int = 0
+    """Whole units of each product kept back from the stock published to marketplaces."""
     qris_payload: str = ""
     till_id: str = ""
     till_code: str = "A"
@@ -123,6 +125,8 @@ class ShopSettings:
             found.append(_("Unknown cash rounding {mode}.").format(mode=self.cash_rounding_mode))
         if self.oversell not in OVERSELL_CHOICES:
             found.append(_("Selling beyond stock must be 'warn' or 'block'."))
+        if self.online_buffer < 0:
+            found.append(_("The stock kept back from online shops cannot be negative."))
         if self.qris_payload:
             try:
                 validate_qris(self.qris_payload)

@@ -305,3 +305,17 @@ def test_a_scan_off_the_count_sheet_stands_out_as_a_warning(qtbot, shop, add_pro
     qtbot.keyClick(tab.scan, Qt.Key.Key_Return)
     assert tab.message.text() == "Kopi Gayo: 1 counted."
     assert tab.message.property("tone") == "info"
+
+
+def test_the_online_stock_is_exported_from_the_stock_screen_off_the_gui_thread(
+    qtbot, shop, screen, answers, tmp_path
+):
+    coffee = shop.catalogue.create(ProductDraft("KOP-1", "Kopi", 95_000))
+    shop.stock.receive(coffee.id, whole(6))
+    shop.settings.update(online_buffer=1)
+    answers.save_path = tmp_path / "stok-online.csv"
+    screen.tabs.setCurrentWidget(screen.low_stock)
+    qtbot.mouseClick(screen.low_stock.online_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Wrote the online stock" in screen.low_stock.summary.text())
+    assert answers.asked == ["Export the stock for online shops"]
+    assert answers.save_path.read_text(encoding="utf-8").splitlines()[1].startswith("KOP-1,Kopi,5,")

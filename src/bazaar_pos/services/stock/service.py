@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
+from pathlib import Path
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
@@ -21,6 +22,7 @@ from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.stock.ledger import record_movement, refuse_part_of_piece
+from bazaar_pos.services.stock.online import online_stock, write_online_stock
 from bazaar_pos.services.views import Changes, ProductView
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Product, Sale, StockMovement
@@ -345,6 +347,20 @@ class StockService:
         return CountResult(
             reference, len(counts), tuple(found), Changes(stock=True, products=bool(found))
         )
+
+    def export_online(self, path: Path, *, buffer: int | None = None) -> int:
+        """Write the stock to publish on the marketplaces to ``path`` (CSV or XLSX).
+
+        Each product's stock less what sits in parked carts and ``buffer``
+        whole units (the shop's setting when None), never below zero. Returns
+        how many products were written.
+        """
+        kept_back = self._settings.load().online_buffer if buffer is None else buffer
+        if kept_back < 0:
+            raise ValidationError(_("The stock kept back from online shops cannot be negative."))
+        with self._db.reading() as session:
+            rows = online_stock(session, kept_back)
+        return write_online_stock(path, rows)
 
     def low_stock(self, *, limit: int = 1000) -> list[ProductView]:
         """Active products at or below their low-stock level, the emptiest first."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -95,6 +96,13 @@ class ShopSection(QGroupBox):
             _("Selling more than in stock"),
             [(_("warn"), "warn"), (_("block"), "block")],
         )
+        self.online_buffer = QSpinBox()
+        self.online_buffer.setObjectName("onlineBuffer")
+        self.online_buffer.setAccessibleName(_("Kept back from online shops"))
+        self.online_buffer.setRange(0, 1000)
+        self.online_buffer.setToolTip(
+            _("Whole units of each product left out of the stock published to online shops.")
+        )
         self.qris = QPlainTextEdit()
         self.qris.setObjectName("qrisPayload")
         self.qris.setAccessibleName(_("QRIS code text"))
@@ -135,6 +143,7 @@ class ShopSection(QGroupBox):
         rounding_label.setBuddy(self.rounding)  # a row of two fields: the & is the step's
         form.addRow(rounding_label, rounding_row)
         form.addRow(_("Selling beyond s&tock:"), self.oversell)
+        form.addRow(_("Kept back from online shops:"), self.online_buffer)
         form.addRow(_("&QRIS:"), self.qris)
         import_row = QHBoxLayout()
         import_row.addWidget(self.import_button)
@@ -174,6 +183,7 @@ class ShopSection(QGroupBox):
         _select(self.rounding, shop.cash_rounding_step)
         _select(self.rounding_mode, shop.cash_rounding_mode)
         _select(self.oversell, shop.oversell)
+        self.online_buffer.setValue(shop.online_buffer)
         self.qris.setPlainText(shop.qris_payload)
         self._enable_tax_fields(shop.tax_enabled)
         self.message.clear()
@@ -194,6 +204,7 @@ class ShopSection(QGroupBox):
             cash_rounding_step=int(self.rounding.currentData() or 0),
             cash_rounding_mode=self.rounding_mode.currentData(),
             oversell=self.oversell.currentData(),
+            online_buffer=self.online_buffer.value(),
             qris_payload=self.qris.toPlainText().strip(),
         )
 

@@ -20,7 +20,9 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.stock.service import StockValue
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.access.looking import LookingApproval
+from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.formatting import Formats
+from bazaar_pos.ui.common.jobs import Jobs
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -75,13 +77,49 @@ class LowStockTab(QWidget):
         self.table.cellActivated.connect(lambda row, _column: self._open(row))
         self.summary = QLabel()
         self.summary.setObjectName("lowStockSummary")
+        self.online_button = QPushButton(_("Export &online stock…"))
+        self.online_button.setObjectName("exportOnlineStock")
+        self.online_button.setToolTip(
+            _(
+                "The stock to publish on Shopee, TikTok Shop or Tokopedia: on hand, less "
+                "parked carts and the buffer kept back (Settings > Shop), never below zero."
+            )
+        )
+        self.online_button.clicked.connect(self.export_online)
+        self.jobs = Jobs(self)
+        self.jobs.hold(self.online_button)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.online_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        layout.addLayout(top)
         layout.addWidget(self.table, 1)
         hint = QLabel(_("Set a product's low-stock level in its product dialog to list it here."))
         hint.setObjectName("screenNote")
         layout.addWidget(hint)
         # The Stock screen reads this tab when it is shown.
+
+    def export_online(self) -> None:
+        """Ask where to write the online stock file, then write it off the GUI thread."""
+        path = dialogs.save_file(
+            self,
+            _("Export the stock for online shops"),
+            "stok-online.csv",
+            "CSV (*.csv);;Excel (*.xlsx)",
+            kind=dialogs.FileKind.PRODUCT_FILE,
+        )
+        if path is None:
+            return
+        self.jobs.run(
+            lambda: self._shop.stock.export_online(path),
+            lambda count: dialogs.show_message(
+                self.summary,
+                _("Wrote the online stock of {count} products to {file}.").format(
+                    count=count, file=path
+                ),
+            ),
+            lambda problem: dialogs.show_message(self.summary, problem, "error"),
+        )
 
     def refresh(self) -> None:
         """Read the list again."""
