@@ -8,9 +8,11 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from bazaar_pos.domain.periods import Period
-from bazaar_pos.domain.quantity import whole
+from bazaar_pos.domain.quantity import Unit, whole
 from bazaar_pos.domain.report import Dimension
+from bazaar_pos.domain.variants import parse_axes
 from bazaar_pos.errors import UserError
+from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.reports.files import FileFormat
 from bazaar_pos.store.models import MarketplaceSku, Refund, Sale, StockMovement
 from tests.conftest import JAKARTA
@@ -443,3 +445,50 @@ def test_order_files_are_told_from_sales_csv_files_by_their_headers(tmp_path, wr
     assert is_order_file(tiktok)
     assert not is_order_file(plain)
     assert is_order_file(tmp_path / "anything.xlsx")  # refused later, with the orders' message
+
+
+def test_the_same_sku_twice_in_an_order_stays_two_lines_and_a_return_finds_its_own(
+    shop, stocked, tmp_path
+):
+    first = shopee_line("TWICE-1", "Selesai", "KOP-GAYO-250", "1", "95.000")
+    second = shopee_line("TWICE-1", "Selesai", "KOP-GAYO-250", "1", "95.000")
+    bag = shopee_line("TWICE-1", "Selesai", "TAS-PANDAN", "1", "130.000")
+    shop.order_import.import_file(shopee_xlsx(tmp_path / "a.xlsx", [first, second, bag]))
+    with shop.db.reading() as session:
+        (sale,) = session.scalars(select(Sale)).all()
+        assert [(line.sku, line.quantity_milli) for line in sale.lines] == [
+            ("KOP-GAYO-250", whole(1)),
+            ("KOP-GAYO-250", whole(1)),
+            ("TAS-PANDAN", whole(1)),
+        ]
+    returned = {**bag, "Returned quantity": "1", "Status Pembatalan/ Pengembalian": "Disetujui"}
+    summary = shop.order_import.import_file(
+        shopee_xlsx(tmp_path / "b.xlsx", [first, second, returned])
+    )
+    assert summary.returns == 1
+    (waiting,) = shop.marketplace_returns.listed()
+    assert waiting.sku == "TAS-PANDAN"
+    shop.marketplace_returns.confirm(waiting.uuid)
+    assert stock(shop, stocked["bag"]) == whole(5)
+    assert shop.check() == []
+
+
+def test_products_an_order_cannot_sell_are_problems_with_their_line(
+    shop, stocked, tmp_path, write_csv
+):
+    shirt = shop.catalogue.create(ProductDraft("KMJ-1", "Kemeja", 250_000))
+    shop.catalogue.set_options(shirt.id, parse_axes("Size: S, M"))
+    shop.catalogue.create(ProductDraft("BJI-1", "Kopi biji", 180_000, unit=Unit.KG))
+    path = shopee_xlsx(
+        tmp_path / "o.xlsx",
+        [
+            shopee_line("NOPE-1", "Selesai", "KMJ-1", "1", "250.000"),
+            shopee_line("NOPE-2", "Selesai", "BJI-1", "2", "45.000"),
+        ],
+    )
+    with pytest.raises(UserError) as refused:
+        shop.order_import.import_file(path)
+    said = str(refused.value)
+    assert "KMJ-1 is sold as its variants" in said
+    assert "BJI-1 is sold by the kg; marketplace orders count pieces" in said
+    assert count(shop, Sale) == 0

@@ -42,12 +42,20 @@ class HubAddress:
         """
         try:
             url = make_url(text.strip())
-        except ArgumentError:
+            url.port  # noqa: B018 - a port that is not a number fails here, not later
+        except (ArgumentError, ValueError):
             raise HubAddressError(
                 _("That is not a hub address. Write it as {form}.").format(
                     form="postgresql://USER:PASSWORD@HOST:PORT/DBNAME"
                 )
             ) from None
+        if url.host and "@" in url.host:
+            raise HubAddressError(
+                _(
+                    "The address has a second @: write an @ in the password as %40, or put the "
+                    "password in its own field."
+                )
+            )
         if url.drivername not in SCHEMES or not url.host or not url.database:
             raise HubAddressError(
                 _("That is not a hub address. Write it as {form}.").format(

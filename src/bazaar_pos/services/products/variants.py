@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.barcodes import DEFAULT_PREFIX, next_internal_ean13
+from bazaar_pos.domain.quantity import format_quantity, unit_of
 from bazaar_pos.domain.text import search_key
 from bazaar_pos.domain.variants import (
     OptionAxis,
@@ -86,7 +87,10 @@ def _refuse(parent: Product, axes: tuple[OptionAxis, ...]) -> None:
             _(
                 "{name} has {count} in stock. Bring its stock to 0 first: "
                 "stock is kept on each variant."
-            ).format(name=parent.name, count=parent.stock_milli)
+            ).format(
+                name=parent.name,
+                count=format_quantity(parent.stock_milli, unit_of(parent.unit), "en"),
+            )
         )
     if problems:
         raise ValidationError(_("The variants cannot be made."), problems)

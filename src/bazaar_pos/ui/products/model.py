@@ -251,7 +251,8 @@ class ProductTableModel(ListTableModel[ProductView]):
         if product.one_of_a_kind:
             notes.append(_("One of a kind"))
         if product.is_low:
-            notes.append(_("Low stock (level {level})").format(level=product.low_stock_milli))
+            level = self._quantity(product.low_stock_milli or 0, product.unit)
+            notes.append(_("Low stock (level {level})").format(level=level))
         if product.consignor_id is not None:
             notes.append(_("Consigned goods"))
         return "\n".join(notes)

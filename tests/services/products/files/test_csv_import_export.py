@@ -199,7 +199,7 @@ def test_a_part_of_a_piece_or_an_unknown_unit_is_refused_with_its_cell(
     with pytest.raises(ValidationError) as refused:
         shop.product_files.import_csv(unreadable)
     assert refused.value.problems == [
-        "Line 2, column stock: '1.000' is ambiguous: write 1000 for that many, without a point",
+        "Line 2, column stock: '1.000' is ambiguous: write 1000 for that many, or 1",
         "Line 3, column unit: 'ons' is not a unit; use pcs, kg, g, m, cm or l",
         "Line 4, column plu: a PLU is 1 to 5 digits",
     ]

@@ -22,7 +22,7 @@ from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.marketplace import OrderState, header_key
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount
-from bazaar_pos.domain.quantity import PER_UNIT, unit_of
+from bazaar_pos.domain.quantity import PER_UNIT, Unit, unit_of
 from bazaar_pos.errors import UserError
 from bazaar_pos.exports.order_files import OrderLine, read_order_file
 from bazaar_pos.i18n import _
@@ -121,6 +121,13 @@ class OrderImportService:
                 product = product or known.get(header_key(code))
                 if product is None:
                     plan.unknown.setdefault(code, []).append(line.line)
+                elif _not_sellable(product) is not None:
+                    plan.problems.append(
+                        _("Line {line}: {problem}").format(
+                            line=line.line, problem=_not_sellable(product)
+                        )
+                    )
+                    product = None
                 products.append(product)
             state = lines[0].state
             sale = existing.get((channel, order_id))
@@ -196,7 +203,7 @@ class OrderImportService:
         for sale in plan.sales:
             cart = Cart(shop.currency, shop.tax_rule)
             for line, product in sale.lines:
-                cart.add(_cart_line(line, product))
+                cart.append(_cart_line(line, product))  # one sale line per order line
             total = cart.totals().total
             tenders = [Tender(PAID_BY, total, received=True)] if total else []
             sold_at = sale.lines[0][0].ordered_at.replace(tzinfo=self._zone)
@@ -385,6 +392,20 @@ def _bad_line(line: OrderLine) -> str:
     else:
         problem = _("more pieces came back than were sold")
     return _("Line {line}: {problem}").format(line=line.line, problem=problem)
+
+
+def _not_sellable(product: Product) -> str | None:
+    """Why an order line cannot sell ``product``, or None when it can."""
+    if product.option_axes:
+        return _("{sku} is sold as its variants: map the line to one of them").format(
+            sku=product.sku
+        )
+    if unit_of(product.unit) is not Unit.PCS:
+        return _(
+            "{sku} is sold by the {unit}; marketplace orders count pieces: map the line to a "
+            "product sold by the piece"
+        ).format(sku=product.sku, unit=product.unit)
+    return None
 
 
 def _cart_line(line: OrderLine, product: Product) -> CartLine:

@@ -123,7 +123,11 @@ def whole_number(*, minimum: int | None = None) -> Callable[[str], int | None]:
     return convert
 
 
-_AMBIGUOUS = re.compile(r"^\d{1,3}(?:[.,]000)+$")
+_AMBIGUOUS = re.compile(r"^[1-9]\d{0,2}(?:[.,]000)+$")
+"""``1.000``: a thousand written with a separator, or one with three decimals?
+
+``1.500`` reads as one and a half, as the app's own files write it; for goods
+counted in pieces it is refused anyway, as not whole pieces."""
 _DECIMAL = re.compile(r"^\d+(?:[.,]\d+)?$")
 
 
@@ -140,9 +144,11 @@ def decimal_quantity(*, minimum: int = 0) -> Callable[[str], int | None]:
         if not text:
             return None
         if _AMBIGUOUS.match(text):
+            whole_number = text.replace(".", "").replace(",", "")
+            part = text.replace(".", ",").rstrip("0").rstrip(",")
             raise ValueError(
-                _("{text!r} is ambiguous: write {plain} for that many, without a point").format(
-                    text=text, plain=text.replace(".", "").replace(",", "")
+                _("{text!r} is ambiguous: write {plain} for that many, or {part}").format(
+                    text=text, plain=whole_number, part=part
                 )
             )
         if not _DECIMAL.match(text):
