@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -63,6 +64,7 @@ class RefundService:
         reason: str = "",
         cashier: str = "",
         approval: Approval | None = None,
+        along: Callable[[Session, Refund, Grant], None] | None = None,
     ) -> RefundResult:
         """Give back ``items`` of a sale, paid back by the methods it was paid with or in cash.
 
@@ -70,7 +72,8 @@ class RefundService:
         so refunding every unit gives back exactly the line's total. Raises
         ValidationError, writing nothing, when a line would be refunded beyond
         what was sold, or the sale was voided. A cashier needs an owner's
-        ``approval`` (PermissionDenied without one).
+        ``approval`` (PermissionDenied without one). ``along`` writes more in
+        the refund's own transaction (a return marked received): both or neither.
         """
         shop = self._settings.load()
         if not items:
@@ -96,7 +99,12 @@ class RefundService:
             refund.payments = payments
             refund.total_minor = total
             refund.rounding_minor = sum(p.amount_minor for p in payments) - total
-            return self._commit(session, shop, refund, StockReason.REFUND, "sale.refunded", grant)
+            result = self._commit(
+                session, shop, refund, StockReason.REFUND, "sale.refunded", grant
+            )
+            if along is not None:
+                along(session, refund, grant)
+            return result
 
     def pay_back(
         self, sale_uuid: str, items: list[RefundItem], *, to_cash: bool = False

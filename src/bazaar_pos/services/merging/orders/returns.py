@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.people.access import Approval
+from bazaar_pos.services.people.access import Approval, Grant
 from bazaar_pos.services.selling.refunds import RefundItem, RefundService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import Changes
@@ -98,17 +99,25 @@ class MarketplaceReturns:
                 channel=ret.channel, order=ret.order_id
             )
             return_id, return_uuid = ret.id, ret.uuid
-        refund = self._refunds.refund(
-            sale_uuid, [RefundItem(line_id, quantity)], reason=reason, approval=approval
-        )
-        actor = self._settings.access.require_actor()
-        with self._db.writing() as session:
+
+        def received(session: Session, refund: Refund, grant: Grant) -> None:
+            # In the refund's own transaction: the refund and the mark are written together.
             row = session.get(MarketplaceReturn, return_id)
             assert row is not None
+            if row.status != WAITING:  # confirmed meanwhile: the refund is not written either
+                raise ValidationError(_("That return was already confirmed."))
             row.status = RECEIVED
             row.confirmed_at = utcnow()
-            row.confirmed_by = actor.name
-            row.refund_id = session.scalar(select(Refund.id).where(Refund.uuid == refund.uuid))
+            row.confirmed_by = grant.actor.name
+            row.refund_id = refund.id
+
+        refund = self._refunds.refund(
+            sale_uuid,
+            [RefundItem(line_id, quantity)],
+            reason=reason,
+            approval=approval,
+            along=received,
+        )
         return ReturnConfirmed(return_uuid, refund.number, refund.changes)
 
 
