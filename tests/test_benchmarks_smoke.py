@@ -23,7 +23,9 @@ def test_the_generated_shop_passes_the_database_checks(tmp_path):
     assert again.sales == facts["sales"]
 
 
-def test_every_figure_runs_on_a_small_shop(tmp_path, qapp):
+def test_every_figure_runs_on_a_small_shop(tmp_path, qapp, postgres_server, monkeypatch):
+    server = postgres_server.url().rsplit("/", 1)[0]
+    monkeypatch.setenv("BAZAAR_BENCH_POSTGRES", server)  # the hub figure's server
     out = tmp_path / "table.md"
     suite.main(
         [
@@ -52,6 +54,7 @@ def test_every_figure_runs_on_a_small_shop(tmp_path, qapp):
         "Summary PDF, busiest month",
         "Summary PDF, whole year (1,000 lines)",
         "Peak memory (RSS)",
+        "Hub push, 20 sales (80 records) by hub sync",
     ):
         assert figure in text, figure
     assert "PASS" in text or "FAIL" in text

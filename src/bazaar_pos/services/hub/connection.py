@@ -32,6 +32,8 @@ CONNECT_TIMEOUT = 5
 STATEMENT_TIMEOUT_MS = 15_000
 DEADLINE = 20.0
 """Seconds one hub transaction may take before its socket is shut."""
+CERTIFICATE_REFUSED = ("does not match host name", "certificate verify failed")
+"""libpq's words when ``sslmode=verify-ca``/``verify-full`` refuses the hub's certificate."""
 
 
 class HubUnreachable(UserError):
@@ -75,6 +77,14 @@ def hub_connection(engine: Engine, address: HubAddress) -> Iterator[Connection]:
             raise
         reason = address.redact(str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc))
         log.warning("hub %s unreachable: %s", address.shown(), reason)
+        if any(sign in reason for sign in CERTIFICATE_REFUSED):
+            raise HubRefused(
+                _(
+                    "The shop hub {hub} showed a certificate this till does not trust, so "
+                    "nothing was sent: {reason}. Check the host name in the address and the "
+                    "root certificate (sslrootcert)."
+                ).format(hub=address.shown(), reason=reason)
+            ) from None
         if "authentication failed" in reason:
             raise HubRefused(
                 _("The shop hub {hub} refused the user name or password: {reason}").format(
