@@ -110,6 +110,8 @@ class Applied:
     """SKUs and user names whose edit here lost to a later one from another till, or the reverse."""
     oversold: list[str] = field(default_factory=list)
     """SKUs of one-of-a-kind pieces sold on more than one till: their stock is now below zero."""
+    replaced: list[str] = field(default_factory=list)
+    """SKUs and names whose edit made on this till lost to a later one from another till."""
     held: list[tuple[Pulled, str]] = field(default_factory=list)
     """Records that cannot be applied yet, with why: kept aside and tried on the next sync."""
 
@@ -122,6 +124,7 @@ class Applied:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.superseded.extend(other.superseded)
         self.oversold.extend(other.oversold)
+        self.replaced.extend(other.replaced)
         self.held.extend(other.held)
 
 
@@ -303,6 +306,8 @@ def _versioned_row(
     if model is not CashShift and any(before[key] != values[key] for key in before):
         kept = {key: _plain(value) for key, value in before.items()}
         _superseded(session, record.kind, shown, kept, record, applied)
+        if _edited_here(session, record.kind, row.uuid, edited):
+            applied.replaced.append(shown)
     for key, value in values.items():
         if key != "uuid":
             setattr(row, key, value)
@@ -486,6 +491,22 @@ def _version_here(session: Session, kind: str, ref: str) -> datetime | None:
     )
 
 
+def _edited_here(session: Session, kind: str, ref: str, edited: datetime) -> bool:
+    """Whether the latest version here is an edit of this till's the other one lacked.
+
+    That is, the other till edited at ``edited``, before this till's edit was sent.
+    """
+    latest = session.execute(
+        select(OutboxRecord.state, OutboxRecord.sent_at)
+        .where(OutboxRecord.kind == kind, OutboxRecord.ref == ref, OutboxRecord.state != HELD)
+        .order_by(OutboxRecord.created_at.desc(), OutboxRecord.id.desc())
+        .limit(1)
+    ).first()
+    if latest is None or latest.state == APPLIED:
+        return False
+    return latest.sent_at is None or latest.sent_at > edited
+
+
 def _remember_version(session: Session, record: Pulled, ref: str, edited: datetime) -> None:
     row = session.scalar(select(OutboxRecord).where(OutboxRecord.uuid == record.uuid))
     if row is None:  # else it was held aside before: now applied
@@ -521,6 +542,8 @@ def _product(session: Session, record: Pulled, applied: Applied) -> None:
         before = {key: getattr(product, column) for key, column in PRODUCT_FIELDS.items()}
         if any(before[key] != data.get(key) for key in PRODUCT_FIELDS):
             _superseded(session, "product", data["sku"], before, record, applied)
+            if _edited_here(session, "product", product.uuid, edited):
+                applied.replaced.append(data["sku"])
     for key, column in PRODUCT_FIELDS.items():
         if key in data:
             setattr(product, column, data[key])
