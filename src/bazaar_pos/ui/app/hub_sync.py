@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
     QMainWindow,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -68,7 +69,8 @@ class HubNotices(QToolButton):
         """An empty, hidden notice button."""
         super().__init__(parent)
         self.setObjectName("hubNotices")
-        self.setAutoRaise(True)
+        self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.items: list[str] = []
         self.dialog: QDialog | None = None
         self.clicked.connect(self.open_list)
