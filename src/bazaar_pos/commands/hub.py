@@ -110,4 +110,10 @@ def _status(shop: Shop, args: argparse.Namespace) -> int:
     print(_("Records refused: {count}").format(count=len(status.refused)))
     for refusal in status.refused:
         print(f"  {refusal.kind} {refusal.uuid}: {refusal.reason}")
+    if status.held:
+        print(_("Records held until what they need arrives: {count}").format(
+            count=len(status.held)
+        ))
+        for held in status.held:
+            print(f"  {held.kind} {held.uuid}: {held.reason}")
     return EXIT_OK

@@ -7,14 +7,17 @@ import time
 import psycopg
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QListWidget
 
+from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.ui.app.main_window import MainWindow
 from tests.helpers.fault_proxy import fault_proxy
 from tests.helpers.qt import ring_up
-from tests.services.hub.conftest import PASSWORD, hub_url, ready_hub
+from tests.services.hub import conftest as hub_conftest
+from tests.services.hub.conftest import PASSWORD, add, hub_url, ready_hub
 
 WAIT = 30_000
+tills = hub_conftest.tills
 
 
 @pytest.fixture
@@ -82,4 +85,33 @@ def test_settings_joins_the_hub_and_the_status_bar_shows_it(qtbot, shop, hub):
     stored = shop.db.path.with_name(shop.db.path.name + ".hubpass").read_text()
     assert PASSWORD.replace(":", "\\:") in stored
     assert shop.hub.status().till_name == "Kasir depan"
+    window.close()
+
+
+def test_the_owner_opens_a_notice_when_a_sync_replaces_an_edit_made_here(qtbot, tills, hub):
+    first, second = tills("A"), tills("B")
+    add(first, "SRG-1", "Sarung", 80_000)
+    first.hub.join(hub, "Depan")
+    second.hub.join(hub, "Belakang")
+    here = first.catalogue.find_by_code("SRG-1")
+    there = second.catalogue.find_by_code("SRG-1")
+    first.catalogue.update(here.id, ProductDraft("SRG-1", "Sarung", 85_000, 40_000))
+    second.catalogue.update(there.id, ProductDraft("SRG-1", "Sarung", 90_000, 40_000))
+    second.hub.sync()
+    window = shown(qtbot, first)
+    notices = window.hub_sync.notices
+    assert not notices.isVisibleTo(window)
+    window.hub_sync.start()
+    qtbot.waitUntil(lambda: notices.isVisibleTo(window), timeout=WAIT)
+    assert notices.text() == "1 hub notice"
+    qtbot.mouseClick(notices, Qt.MouseButton.LeftButton)
+    dialog = notices.dialog
+    qtbot.waitUntil(lambda: dialog.isVisible())
+    listing = dialog.findChild(QListWidget, "hubNoticeList")
+    assert [listing.item(row).text() for row in range(listing.count())] == [
+        "Your change to SRG-1 was replaced by a later change from another till."
+    ]
+    qtbot.keyClick(listing, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not notices.isVisibleTo(window))
+    assert first.catalogue.find_by_code("SRG-1").price == 90_000
     window.close()

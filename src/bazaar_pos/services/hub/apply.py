@@ -12,15 +12,16 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, func, select, update
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.quantity import format_quantity, unit_of
+from bazaar_pos.i18n import N_, _
 from bazaar_pos.services.audit_writer import record_event
-from bazaar_pos.services.hub.outbox import APPLIED
+from bazaar_pos.services.hub.outbox import APPLIED, HELD, VERSIONED
 from bazaar_pos.services.merging.bundles.apply import (
     apply_movements,
     apply_sales,
@@ -29,9 +30,14 @@ from bazaar_pos.services.merging.bundles.apply import (
     skus_used,
 )
 from bazaar_pos.services.merging.bundles.clashes import _known
-from bazaar_pos.services.merging.bundles.records import _parse_time
+from bazaar_pos.services.merging.bundles.records import _parse_time, _timestamp
 from bazaar_pos.store.models import (
     AuditEvent,
+    BazaarEvent,
+    CashMovement,
+    CashShift,
+    ConsignmentSettlement,
+    ConsignmentSettlementLine,
     Consignor,
     OutboxRecord,
     Product,
@@ -39,11 +45,19 @@ from bazaar_pos.store.models import (
     RefundLine,
     RefundPayment,
     Sale,
+    SaleLine,
     StockMovement,
     User,
 )
+from bazaar_pos.store.types import UTCDateTime, utcnow
 
 log = logging.getLogger(__name__)
+
+MISSING = {
+    ("shift",): N_("its shift is not here yet"),
+    ("event",): N_("its event is not here yet"),
+    ("shift", "event"): N_("its shift and event are not here yet"),
+}
 
 PRODUCT_FIELDS = {
     "name": "name",
@@ -86,23 +100,72 @@ class Applied:
     movements: int = 0
     products: int = 0
     users: int = 0
+    consignors: int = 0
+    events: int = 0
+    shifts: int = 0
+    cash_movements: int = 0
+    settlements: int = 0
     audit_events: int = 0
     superseded: list[str] = field(default_factory=list)
     """SKUs and user names whose edit here lost to a later one from another till, or the reverse."""
     oversold: list[str] = field(default_factory=list)
     """SKUs of one-of-a-kind pieces sold on more than one till: their stock is now below zero."""
+    replaced: list[str] = field(default_factory=list)
+    """SKUs and names whose edit made on this till lost to a later one from another till."""
+    held: list[tuple[Pulled, str]] = field(default_factory=list)
+    """Records that cannot be applied yet, with why: kept aside and tried on the next sync."""
+
+    def add(self, other: Applied) -> None:
+        """Count ``other`` in too."""
+        for name in (
+            "sales", "refunds", "movements", "products", "users", "consignors", "events",
+            "shifts", "cash_movements", "settlements", "audit_events",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.superseded.extend(other.superseded)
+        self.oversold.extend(other.oversold)
+        self.replaced.extend(other.replaced)
+        self.held.extend(other.held)
 
 
 def apply_pulled(session: Session, records: list[Pulled]) -> Applied:
-    """Apply ``records`` (other tills', in hub order) inside the caller's transaction."""
+    """Apply ``records`` (other tills', in hub order) inside the caller's transaction.
+
+    They are applied in dependency order (consignors before their products and
+    settlements, shifts and events before their sales, sales before their
+    refunds and settlements); a record that still cannot be applied is held
+    aside with its reason (state ``held``) to be tried again on the next sync.
+    """
     applied = Applied()
-    live = [r for r in records if not r.payload.get("gone")]
+    versions = [r.uuid for r in records if r.kind in VERSIONED]
+    seen = set(
+        session.scalars(
+            select(OutboxRecord.uuid).where(
+                OutboxRecord.uuid.in_(versions), OutboxRecord.state == APPLIED
+            )
+        )
+    )  # versions applied here before, pulled again: nothing to do
+    live = [r for r in records if not r.payload.get("gone") and r.uuid not in seen]
+    was_held = set(
+        session.scalars(
+            select(OutboxRecord.uuid).where(
+                OutboxRecord.uuid.in_([r.uuid for r in records]), OutboxRecord.state == HELD
+            )
+        )
+    )
     descriptions = {r.payload["sku"]: r.payload for r in live if r.kind == "product"}
+    for record in _of(live, "consignor"):
+        _consignor(session, record, applied)
     for record in live:
         if record.kind == "product":
             _product(session, record, applied)
         elif record.kind == "user":
             _user(session, record, applied)
+    for record in _of(live, "event"):
+        _event(session, record, applied)
+    for record in _of(live, "shift"):
+        _shift(session, record, applied)
+    _cash_movements(session, _of(live, "cash_movement"), applied)
     sales = [r.payload for r in live if r.kind == "sale"]
     known = _known(session, Sale.uuid, [s["uuid"] for s in sales])
     new_sales = [s for s in sales if s["uuid"] not in known]
@@ -113,7 +176,9 @@ def apply_pulled(session: Session, records: list[Pulled]) -> Applied:
     apply_sales(session, new_sales, products)
     apply_movements(session, new_moves, products)
     applied.sales, applied.movements = len(new_sales), len(new_moves)
-    applied.refunds = _refunds(session, [r.payload for r in live if r.kind == "refund"])
+    _link_sales(session, _of(live, "sale"), applied)
+    applied.refunds = _refunds(session, _of(live, "refund"), applied)
+    _settlements(session, _of(live, "settlement"), applied)
     moved = {move["sku"] for move in new_moves}
     for sku in sorted(moved):
         product = products[sku]
@@ -147,22 +212,236 @@ def apply_pulled(session: Session, records: list[Pulled]) -> Applied:
             )
             applied.audit_events += 1
     session.flush()
+    still_held = {record.uuid for record, _reason in applied.held}
+    done = was_held - still_held
+    if done:
+        table = OutboxRecord.core_table()
+        session.execute(
+            update(table)
+            .where(table.c.uuid.in_(sorted(done)), table.c.state == HELD)
+            .values(state=APPLIED, reason="")
+        )
     return applied
 
 
-def _refunds(session: Session, refunds: list[dict[str, Any]]) -> int:
+def _of(records: list[Pulled], kind: str) -> list[Pulled]:
+    return [record for record in records if record.kind == kind]
+
+
+def _hold(session: Session, record: Pulled, reason: str, applied: Applied) -> None:
+    """Keep ``record`` aside with ``reason``, to be tried again on the next sync."""
+    row = session.scalar(select(OutboxRecord).where(OutboxRecord.uuid == record.uuid))
+    if row is None:
+        session.add(
+            OutboxRecord(
+                uuid=record.uuid,
+                kind=record.kind,
+                ref=record.payload.get("uuid", ""),
+                state=HELD,
+                created_at=utcnow(),
+                reason=reason,
+            )
+        )
+    else:
+        row.state, row.reason = HELD, reason
+    session.flush()
+    applied.held.append((record, reason))
+
+
+def _consignor_id(session: Session, uuid: str | None, name: str | None) -> int | None:
+    """The consignor here with ``uuid``, else the one called ``name``; None when neither."""
+    found = uuid and session.scalar(select(Consignor.id).where(Consignor.uuid == uuid))
+    if not found and name:
+        found = session.scalar(select(Consignor.id).where(Consignor.name == name))
+    return found or None
+
+
+def _columns(model: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """The values of ``model``'s own columns in a row record, times and dates parsed."""
+    values: dict[str, Any] = {}
+    for column in model.__table__.columns:
+        if column.name == "id" or column.name not in data:
+            continue
+        value = data[column.name]
+        if isinstance(value, str) and isinstance(column.type, UTCDateTime):
+            value = _parse_time(value)
+        elif isinstance(value, str) and isinstance(column.type, Date):
+            value = date.fromisoformat(value)
+        values[column.name] = value
+    return values
+
+
+def _versioned_row(
+    session: Session,
+    model: Any,
+    record: Pulled,
+    applied: Applied,
+    *,
+    skip: tuple[str, ...] = (),
+    name: str = "",
+) -> Any:
+    """Add or update the row of a versioned record by UUID when it is the later version.
+
+    Returns the row, or None when the version here is later (that edit stays).
+    """
+    data = record.payload
+    values = {k: v for k, v in _columns(model, data).items() if k not in skip}
+    row = session.scalar(select(model).where(model.uuid == data["uuid"]))
+    if row is None and name:
+        row = session.scalar(select(model).where(model.name == data[name]))
+    edited = _parse_time(data["edited_at"])
+    if row is None:
+        row = model(**values)
+        session.add(row)
+        session.flush()
+        _remember_version(session, record, row.uuid, edited)
+        return row
+    newer, edited = _newer(session, record, row.uuid)
+    shown = data.get("name") or data.get("number") or data["uuid"]
+    if not newer:
+        if model is not CashShift:
+            _superseded(session, record.kind, shown, data, record, applied)
+        return None
+    before = {key: getattr(row, key) for key in values if key != "uuid"}
+    if model is not CashShift and any(before[key] != values[key] for key in before):
+        kept = {key: _plain(value) for key, value in before.items()}
+        _superseded(session, record.kind, shown, kept, record, applied)
+        if _edited_here(session, record.kind, row.uuid, edited):
+            applied.replaced.append(shown)
+    for key, value in values.items():
+        if key != "uuid":
+            setattr(row, key, value)
+    session.flush()
+    _remember_version(session, record, row.uuid, edited)
+    return row
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, datetime):
+        return _timestamp(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _consignor(session: Session, record: Pulled, applied: Applied) -> None:
+    if _versioned_row(session, Consignor, record, applied, name="name") is not None:
+        applied.consignors += 1
+
+
+def _event(session: Session, record: Pulled, applied: Applied) -> None:
+    if _versioned_row(session, BazaarEvent, record, applied) is not None:
+        applied.events += 1
+
+
+def _shift(session: Session, record: Pulled, applied: Applied) -> None:
+    """Another till's shift, kept as that till's (its ``till_id``)."""
+    if _versioned_row(session, CashShift, record, applied) is not None:
+        applied.shifts += 1
+
+
+def _cash_movements(session: Session, records: list[Pulled], applied: Applied) -> None:
+    known = _known(session, CashMovement.uuid, [r.payload["uuid"] for r in records])
+    for record in records:
+        data = record.payload
+        if data["uuid"] in known:
+            continue
+        shift = data.get("shift") and session.scalar(
+            select(CashShift.id).where(CashShift.uuid == data["shift"])
+        )
+        if not shift:
+            _hold(session, record, _("its shift is not here yet"), applied)
+            continue
+        values = _columns(CashMovement, data) | {"shift_id": shift}
+        session.add(CashMovement(**values))
+        applied.cash_movements += 1
+    session.flush()
+
+
+def _link_sales(session: Session, records: list[Pulled], applied: Applied) -> None:
+    """Point the pulled sales at their shift and event by UUID, when their records name them."""
+    for record in records:
+        data = record.payload
+        if not data.get("shift") and not data.get("event"):
+            continue  # an older record, or a sale outside any shift and event
+        sale = session.scalar(select(Sale).where(Sale.uuid == data["uuid"]))
+        if sale is None:
+            continue
+        missing = []
+        if data.get("shift") and sale.shift_id is None:
+            sale.shift_id = session.scalar(
+                select(CashShift.id).where(CashShift.uuid == data["shift"])
+            )
+            if sale.shift_id is None:
+                missing.append("shift")
+        if data.get("event") and sale.event_id is None:
+            sale.event_id = session.scalar(
+                select(BazaarEvent.id).where(BazaarEvent.uuid == data["event"])
+            )
+            if sale.event_id is None:
+                missing.append("event")
+        if missing:
+            _hold(session, record, _(MISSING[tuple(missing)]), applied)
+    session.flush()
+
+
+def _settlements(session: Session, records: list[Pulled], applied: Applied) -> None:
+    """Add the consignment settlements new here, on the sale lines they pay out."""
+    known = _known(session, ConsignmentSettlement.uuid, [r.payload["uuid"] for r in records])
+    for record in records:
+        data = record.payload
+        if data["uuid"] in known:
+            continue
+        consignor = _consignor_id(session, data.get("consignor"), data.get("consignor_name"))
+        if consignor is None:
+            _hold(session, record, _("its consignor is not here yet"), applied)
+            continue
+        wanted = {line["sale"] for line in data.get("lines", [])}
+        sale_lines = {
+            (sale_uuid, position): line_id
+            for line_id, sale_uuid, position in session.execute(
+                select(SaleLine.id, Sale.uuid, SaleLine.position)
+                .join(Sale, Sale.id == SaleLine.sale_id)
+                .where(Sale.uuid.in_(sorted(wanted)))
+            )
+        }
+        if any((line["sale"], line["position"]) not in sale_lines for line in data["lines"]):
+            _hold(session, record, _("a sale it pays out is not here yet"), applied)
+            continue
+        values = _columns(ConsignmentSettlement, data) | {"consignor_id": consignor}
+        settlement = ConsignmentSettlement(**values)
+        session.add(settlement)
+        session.flush()
+        session.add_all(
+            ConsignmentSettlementLine(
+                settlement_id=settlement.id,
+                sale_line_id=sale_lines[line["sale"], line["position"]],
+                quantity_milli=line["quantity_milli"],
+                amount_minor=line["amount"],
+                commission_minor=line["commission"],
+                owed_minor=line["owed"],
+            )
+            for line in data["lines"]
+        )
+        applied.settlements += 1
+    session.flush()
+
+
+def _refunds(session: Session, pulled: list[Pulled], applied: Applied) -> int:
     """Add the refunds and voids new here, on the sale lines they give back; how many.
 
     Their stock comes back through their own stock movement records.
     """
-    known = _known(session, Refund.uuid, [r["uuid"] for r in refunds])
+    known = _known(session, Refund.uuid, [r.payload["uuid"] for r in pulled])
     added = 0
-    for record in refunds:
+    for item in pulled:
+        record = item.payload
         if record["uuid"] in known:
             continue
         sale = session.scalar(select(Sale).where(Sale.uuid == record["sale"]))
-        if sale is None:  # its sale was refused by the hub: nothing to give back here
+        if sale is None:  # not pulled yet, or refused by the hub: kept to try again
             log.warning("refund %s names a sale this till lacks", record["uuid"])
+            _hold(session, item, _("its sale is not here yet"), applied)
             continue
         lines = {line.position: line.id for line in sale.lines}
         refund = Refund(
@@ -207,15 +486,33 @@ def _refunds(session: Session, refunds: list[dict[str, Any]]) -> int:
 def _version_here(session: Session, kind: str, ref: str) -> datetime | None:
     return session.scalar(
         select(func.max(OutboxRecord.created_at)).where(
-            OutboxRecord.kind == kind, OutboxRecord.ref == ref
+            OutboxRecord.kind == kind, OutboxRecord.ref == ref, OutboxRecord.state != HELD
         )
     )
 
 
+def _edited_here(session: Session, kind: str, ref: str, edited: datetime) -> bool:
+    """Whether the latest version here is an edit of this till's the other one lacked.
+
+    That is, the other till edited at ``edited``, before this till's edit was sent.
+    """
+    latest = session.execute(
+        select(OutboxRecord.state, OutboxRecord.sent_at)
+        .where(OutboxRecord.kind == kind, OutboxRecord.ref == ref, OutboxRecord.state != HELD)
+        .order_by(OutboxRecord.created_at.desc(), OutboxRecord.id.desc())
+        .limit(1)
+    ).first()
+    if latest is None or latest.state == APPLIED:
+        return False
+    return latest.sent_at is None or latest.sent_at > edited
+
+
 def _remember_version(session: Session, record: Pulled, ref: str, edited: datetime) -> None:
-    session.add(
-        OutboxRecord(uuid=record.uuid, kind=record.kind, ref=ref, state=APPLIED, created_at=edited)
-    )
+    row = session.scalar(select(OutboxRecord).where(OutboxRecord.uuid == record.uuid))
+    if row is None:  # else it was held aside before: now applied
+        row = OutboxRecord(uuid=record.uuid, kind=record.kind)
+        session.add(row)
+    row.ref, row.state, row.created_at, row.reason = ref, APPLIED, edited, ""
 
 
 def _newer(session: Session, record: Pulled, ref: str) -> tuple[bool, datetime]:
@@ -226,6 +523,11 @@ def _newer(session: Session, record: Pulled, ref: str) -> tuple[bool, datetime]:
 
 def _product(session: Session, record: Pulled, applied: Applied) -> None:
     data = record.payload
+    if (data.get("consignor") or data.get("consignor_uuid")) and _consignor_id(
+        session, data.get("consignor_uuid"), data.get("consignor")
+    ) is None:
+        _hold(session, record, _("its consignor is not here yet"), applied)
+        return
     product = products_by_sku(session, [data["sku"]]).get(data["sku"])
     if product is None:
         product = Product(uuid=data["uuid"], sku=data["sku"], stock_milli=0)
@@ -240,6 +542,8 @@ def _product(session: Session, record: Pulled, applied: Applied) -> None:
         before = {key: getattr(product, column) for key, column in PRODUCT_FIELDS.items()}
         if any(before[key] != data.get(key) for key in PRODUCT_FIELDS):
             _superseded(session, "product", data["sku"], before, record, applied)
+            if _edited_here(session, "product", product.uuid, edited):
+                applied.replaced.append(data["sku"])
     for key, column in PRODUCT_FIELDS.items():
         if key in data:
             setattr(product, column, data[key])
@@ -255,10 +559,8 @@ def _product(session: Session, record: Pulled, applied: Applied) -> None:
         if data.get("parent")
         else None
     )
-    product.consignor_id = (
-        session.scalar(select(Consignor.id).where(Consignor.name == data["consignor"]))
-        if data.get("consignor")
-        else None
+    product.consignor_id = _consignor_id(
+        session, data.get("consignor_uuid"), data.get("consignor")
     )
     session.flush()
     _remember_version(session, record, product.uuid, edited)

@@ -15,7 +15,7 @@ from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import OutboxRecord
 from bazaar_pos.store.types import utcnow
 
-WAITING, SENT, REFUSED, APPLIED = "waiting", "sent", "refused", "applied"
+WAITING, SENT, REFUSED, APPLIED, HELD = "waiting", "sent", "refused", "applied", "held"
 VERSIONED = frozenset({"product", "user", "consignor", "shift", "event"})
 
 
@@ -89,10 +89,22 @@ def waiting_count(db: Database) -> int:
         ) or 0
 
 
-def refusals(db: Database) -> list[Refusal]:
-    """Every record the hub refused, oldest first."""
+def refusals(db: Database, state: str = REFUSED) -> list[Refusal]:
+    """Every record the hub refused (or, with ``HELD``, pulled but held aside), oldest first."""
     with db.reading() as session:
         rows = session.scalars(
-            select(OutboxRecord).where(OutboxRecord.state == REFUSED).order_by(OutboxRecord.id)
+            select(OutboxRecord).where(OutboxRecord.state == state).order_by(OutboxRecord.id)
         )
         return [Refusal(r.uuid, r.kind, r.reason, r.sent_at or r.created_at) for r in rows]
+
+
+def held_uuids(db: Database) -> list[str]:
+    """The hub keys of records pulled from other tills that are held aside, to try again."""
+    with db.reading() as session:
+        return list(
+            session.scalars(
+                select(OutboxRecord.uuid)
+                .where(OutboxRecord.state == HELD)
+                .order_by(OutboxRecord.id)
+            )
+        )

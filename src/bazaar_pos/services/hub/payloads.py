@@ -21,11 +21,13 @@ from bazaar_pos.store.models import (
     CashMovement,
     CashShift,
     ConsignmentSettlement,
+    ConsignmentSettlementLine,
     Consignor,
     Product,
     Refund,
     RefundLine,
     Sale,
+    SaleLine,
     StockMovement,
     User,
 )
@@ -37,7 +39,7 @@ GENERIC: dict[str, Table] = {
     "settlement": ConsignmentSettlement.core_table(),
     "consignor": Consignor.core_table(),
 }
-"""Kinds sent as their row's columns: the hub keeps them; tills apply them in a later version."""
+"""Kinds sent as their row's columns, with the UUIDs of the rows they point at."""
 KINDS = frozenset(
     {"sale", "refund", "stock_movement", "product", "user", "audit_event", *GENERIC}
 )
@@ -60,7 +62,7 @@ def build(session: Session, kind: str, refs: Iterable[str]) -> dict[str, dict[st
             .where(Sale.uuid.in_(wanted))
             .options(selectinload(Sale.lines), selectinload(Sale.payments))
         )
-        return {sale.uuid: _sale_record(sale) for sale in session.scalars(query)}
+        return {sale.uuid: _sale(session, sale) for sale in session.scalars(query)}
     if kind == "refund":
         refunds = (
             select(Refund)
@@ -107,7 +109,51 @@ def build(session: Session, kind: str, refs: Iterable[str]) -> dict[str, dict[st
         }
     table = GENERIC[kind]
     found = session.execute(select(table).where(table.c.uuid.in_(wanted))).mappings()
-    return {row["uuid"]: {key: _plain(value) for key, value in row.items()} for row in found}
+    built = {row["uuid"]: {key: _plain(value) for key, value in row.items()} for row in found}
+    for record in built.values():
+        _name_links(session, kind, record)
+    return built
+
+
+def _uuid_of(session: Session, model: Any, row_id: int | None) -> str | None:
+    return session.scalar(select(model.uuid).where(model.id == row_id)) if row_id else None
+
+
+def _sale(session: Session, sale: Sale) -> dict[str, Any]:
+    """A sale as a bundle record, with the UUIDs of its shift and event (None when it has none)."""
+    return _sale_record(sale) | {
+        "shift": _uuid_of(session, CashShift, sale.shift_id),
+        "event": _uuid_of(session, BazaarEvent, sale.event_id),
+    }
+
+
+def _name_links(session: Session, kind: str, record: dict[str, Any]) -> None:
+    """Add to a row's record the UUIDs of the rows it points at, which other tills know it by."""
+    if kind == "cash_movement":
+        record["shift"] = _uuid_of(session, CashShift, record["shift_id"])
+    elif kind == "settlement":
+        record["consignor"] = _uuid_of(session, Consignor, record["consignor_id"])
+        record["consignor_name"] = session.scalar(
+            select(Consignor.name).where(Consignor.id == record["consignor_id"])
+        )
+        lines = session.execute(
+            select(ConsignmentSettlementLine, Sale.uuid, SaleLine.position)
+            .join(SaleLine, SaleLine.id == ConsignmentSettlementLine.sale_line_id)
+            .join(Sale, Sale.id == SaleLine.sale_id)
+            .where(ConsignmentSettlementLine.settlement_id == record["id"])
+            .order_by(ConsignmentSettlementLine.id)
+        )
+        record["lines"] = [
+            {
+                "sale": sale_uuid,
+                "position": position,
+                "quantity_milli": line.quantity_milli,
+                "amount": line.amount_minor,
+                "commission": line.commission_minor,
+                "owed": line.owed_minor,
+            }
+            for line, sale_uuid, position in lines
+        ]
 
 
 def _refund(refund: Refund) -> dict[str, Any]:
@@ -173,4 +219,5 @@ def _product(session: Session, product: Product) -> dict[str, Any]:
         if product.consignor_id
         else None
     )
+    record["consignor_uuid"] = _uuid_of(session, Consignor, product.consignor_id)
     return record

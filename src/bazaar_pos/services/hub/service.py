@@ -67,6 +67,8 @@ class HubStatus:
     till_name: str
     waiting: int
     refused: tuple[Refusal, ...]
+    held: tuple[Refusal, ...]
+    """Records from other tills that cannot be applied here yet, with why (tried each sync)."""
     last_sync_at: datetime | None
     last_error: str
     offline_since: datetime | None
@@ -252,9 +254,11 @@ class HubService:
             row.last_error = ""
             row.offline_since = None
         changes = Changes(
-            products=bool(applied.products or applied.movements),
+            products=bool(applied.products or applied.movements or applied.consignors),
             stock=bool(applied.movements),
-            sales=bool(applied.sales or applied.refunds),
+            sales=bool(
+                applied.sales or applied.refunds or applied.settlements or applied.shifts
+            ),
         )
         return SyncResult(sent, refused, received, applied, changes)
 
@@ -262,8 +266,10 @@ class HubService:
         records = HubRecord.core_table()
         received = 0
         total = Applied()
+        first = True
         while True:
             cursor = state.load(self._db).cursor
+            held = outbox.held_uuids(self._db)
             with watchdog(connection), connection.begin():
                 rows = connection.execute(
                     select(
@@ -280,26 +286,41 @@ class HubService:
                 tills = connection.execute(
                     select(HubTill.till_id, HubTill.name, HubTill.code)
                 ).all()
-            if not rows:
+                again = (
+                    connection.execute(
+                        select(
+                            records.c.seq,
+                            records.c.uuid,
+                            records.c.kind,
+                            records.c.till_id,
+                            records.c.payload,
+                        )
+                        .where(records.c.uuid.in_(held))
+                        .order_by(records.c.seq)
+                    ).all()
+                    if held and (rows or first)
+                    else []
+                )
+            first = False
+            if not rows and not again:
                 return received, total
-            pulled = [decode(*row) for row in rows]
+            retried = {row.uuid for row in again}
+            pulled = [decode(*row) for row in again] + [
+                decode(*row) for row in rows if row.uuid not in retried
+            ]
             with writing_users(self._db) as session:  # users may come too
                 row = state.row(session)
                 row.applying = True
                 session.flush()
                 applied = apply_pulled(session, pulled)
                 _remember_tills(session, tills, till_id)
-                row.cursor = rows[-1].seq
+                if rows:
+                    row.cursor = rows[-1].seq
                 row.applying = False
-            received += len(pulled)
-            total.sales += applied.sales
-            total.refunds += applied.refunds
-            total.movements += applied.movements
-            total.products += applied.products
-            total.users += applied.users
-            total.audit_events += applied.audit_events
-            total.superseded.extend(applied.superseded)
-            total.oversold.extend(applied.oversold)
+            received += len(rows)
+            total.add(applied)
+            if not rows:
+                return received, total
 
     def _remember_failure(self, exc: UserError) -> None:
         with self._db.writing() as session:
@@ -320,6 +341,7 @@ class HubService:
             till_name=link.till_name,
             waiting=outbox.waiting_count(self._db),
             refused=tuple(outbox.refusals(self._db)),
+            held=tuple(outbox.refusals(self._db, outbox.HELD)),
             last_sync_at=link.last_sync_at,
             last_error=link.last_error,
             offline_since=link.offline_since,

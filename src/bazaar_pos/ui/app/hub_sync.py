@@ -10,10 +10,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from bazaar_pos.i18n import _, ngettext
+from bazaar_pos.services.hub.apply import Applied
 from bazaar_pos.services.hub.service import HubStatus
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes
@@ -46,6 +57,68 @@ def describe_status(status: HubStatus) -> str:
     return text
 
 
+class HubNotices(QToolButton):
+    """A status bar button saying how many things a sync wants the owner to see; it opens them.
+
+    Shown when a sync replaced an edit made on this till by a later one from another
+    till, or flagged a one-of-a-kind piece sold on two tills at once; hidden again
+    once the owner has read them.
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        """An empty, hidden notice button."""
+        super().__init__(parent)
+        self.setObjectName("hubNotices")
+        self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.items: list[str] = []
+        self.dialog: QDialog | None = None
+        self.clicked.connect(self.open_list)
+        self.setVisible(False)
+
+    def add(self, notices: list[str]) -> None:
+        """Keep ``notices`` to be read, and say how many wait."""
+        if not notices:
+            return
+        self.items.extend(notices)
+        self.setText(
+            ngettext(
+                "{count} hub notice", "{count} hub notices", len(self.items)
+            ).format(count=len(self.items))
+        )
+        self.setToolTip(_("Open the notices from the last syncs"))
+        self.setVisible(True)
+
+    def open_list(self) -> None:
+        """Show the notices in a small list; once closed they are read."""
+        dialog = QDialog(self.window())
+        dialog.setObjectName("hubNoticeDialog")
+        dialog.setWindowTitle(_("Shop hub notices"))
+        listing = QListWidget(dialog)
+        listing.setObjectName("hubNoticeList")
+        listing.addItems(self.items)
+        listing.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(
+            QLabel(_("The audit log keeps the details of each of these."), dialog)
+        )
+        layout.addWidget(listing)
+        layout.addWidget(buttons)
+        dialog.resize(520, 280)
+        dialog.finished.connect(self._read)
+        self.dialog = dialog
+        dialog.open()
+
+    def _read(self) -> None:
+        self.items.clear()
+        self.setVisible(False)
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
+
+
 class WindowHubSync:
     """Sync for the main window: the job runner, the timer and the status bar label.
 
@@ -68,6 +141,7 @@ class WindowHubSync:
         self.status = QLabel()
         self.status.setObjectName("hubStatus")
         self.status.setAccessibleName(_("Shop hub"))
+        self.notices = HubNotices(window)
         self.show(shop.hub.status())
 
     def start(self) -> None:
@@ -85,13 +159,27 @@ class WindowHubSync:
             return
         self.jobs.run(self._sync, self._finished, self._failed)
 
-    def _sync(self) -> tuple[Changes, HubStatus, list[str]]:
+    def _sync(self) -> tuple[Changes, HubStatus, Applied]:
         result = self.shop.hub.sync()
-        return result.changes, self.shop.hub.status(), result.applied.oversold
+        return result.changes, self.shop.hub.status(), result.applied
 
-    def _finished(self, outcome: tuple[Changes, HubStatus, list[str]]) -> None:
-        changes, status, oversold = outcome
+    def _finished(self, outcome: tuple[Changes, HubStatus, Applied]) -> None:
+        changes, status, applied = outcome
+        oversold = applied.oversold
         self.show(status)
+        self.notices.add(
+            [
+                _("Your change to {name} was replaced by a later change from another till.")
+                .format(name=name)
+                for name in applied.replaced
+            ]
+            + [
+                _("{sku} was sold on two tills at once; its stock is now below zero.").format(
+                    sku=sku
+                )
+                for sku in oversold
+            ]
+        )
         if oversold:
             self._window.statusBar().showMessage(
                 _("Sold on two tills at once, stock now below zero: {skus}").format(

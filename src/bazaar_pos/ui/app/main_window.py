@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.location_warning)
         self.statusBar().addPermanentWidget(self.backup_status)
         self.hub_sync = WindowHubSync(self, shop, self.data_changed.emit)
+        self.statusBar().addPermanentWidget(self.hub_sync.notices)
         self.statusBar().addPermanentWidget(self.hub_sync.status)
         self.till.sale_completed.connect(lambda _uuid: self.hub_sync.sync_now())
         self.data_changed.connect(self._refresh_screens)
