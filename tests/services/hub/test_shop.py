@@ -200,3 +200,21 @@ def test_refunds_and_voids_reach_every_till_and_the_reports_agree(hub, tills):
         assert shop.catalogue.find_by_code("KN-1").stock_milli == whole(7)
         assert shop.check() == []
     assert second.hub.sync().applied.refunds == 0
+
+
+def test_a_sku_renamed_on_one_till_follows_on_the_others_and_sales_keep_going(hub, tills):
+    first, second = tills("A"), tills("B")
+    add(first, "KOP-1", "Kopi Gayo", 95_000, quantity=5)
+    first.hub.join(hub, "Depan")
+    second.hub.join(hub, "Belakang")
+    here = first.catalogue.find_by_code("KOP-1")
+    first.catalogue.update(here.id, ProductDraft("KOP-1A", "Kopi Gayo", 95_000, 40_000))
+    sell(first, utc(2026, 12, 7, 3, 0), [(first.catalogue.find_by_code("KOP-1A"), 2)])
+    first.hub.sync()
+    second.hub.sync()
+    renamed = second.catalogue.find_by_code("KOP-1A")
+    assert renamed is not None
+    assert second.catalogue.find_by_code("KOP-1") is None
+    assert renamed.stock_milli == whole(3)
+    assert second.hub.status().last_error == ""
+    assert second.check() == []

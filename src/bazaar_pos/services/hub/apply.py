@@ -528,7 +528,19 @@ def _product(session: Session, record: Pulled, applied: Applied) -> None:
     ) is None:
         _hold(session, record, _("its consignor is not here yet"), applied)
         return
-    product = products_by_sku(session, [data["sku"]]).get(data["sku"])
+    product = session.scalar(select(Product).where(Product.uuid == data["uuid"]))
+    if product is None:
+        product = products_by_sku(session, [data["sku"]]).get(data["sku"])
+    elif product.sku != data["sku"] and session.scalar(
+        select(Product.id).where(Product.sku == data["sku"], Product.id != product.id)
+    ):  # renamed on its till to a SKU another product has here
+        _hold(
+            session,
+            record,
+            _("the SKU {sku} belongs to another product here").format(sku=data["sku"]),
+            applied,
+        )
+        return
     if product is None:
         product = Product(uuid=data["uuid"], sku=data["sku"], stock_milli=0)
         session.add(product)
@@ -547,10 +559,13 @@ def _product(session: Session, record: Pulled, applied: Applied) -> None:
     for key, column in PRODUCT_FIELDS.items():
         if key in data:
             setattr(product, column, data[key])
+    product.sku = data["sku"]
     for key, column in UNIQUE_FIELDS.items():
         value = data.get(key)
         taken = value is not None and session.scalar(
-            select(Product.id).where(getattr(Product, column) == value, Product.sku != data["sku"])
+            select(Product.id).where(
+                getattr(Product, column) == value, Product.uuid != product.uuid
+            )
         )
         if not taken:
             setattr(product, column, value)

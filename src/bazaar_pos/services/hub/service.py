@@ -246,6 +246,16 @@ class HubService:
         except (HubUnreachable, HubRefused) as exc:
             self._remember_failure(exc)
             raise
+        except Exception as exc:  # a bug or a record this till cannot take: say so, not "in step"
+            log.exception("the sync with the shop hub failed")
+            self._remember_failure(
+                UserError(
+                    _("The last sync failed ({problem}); see the log file.").format(
+                        problem=type(exc).__name__
+                    )
+                )
+            )
+            raise
         finally:
             engine.dispose()
         with self._db.writing() as session:
