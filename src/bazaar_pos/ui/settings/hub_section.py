@@ -119,8 +119,16 @@ class HubSection(QWidget):
         self.background.run(
             lambda: self._hub.join(url, name, password=password, approval=approval),
             self._joined,
-            self.message.setText,
+            self._join_failed,
         )
+
+    def _join_failed(self, problem: str) -> None:
+        """Say what went wrong; a till that joined but could not sync yet syncs from now on."""
+        self.message.setText(problem)
+        self.load()
+        if self._hub.status().joined:
+            self.password.clear()
+            self.joined.emit()
 
     def _joined(self, result: SyncResult) -> None:
         self.message.setText(
