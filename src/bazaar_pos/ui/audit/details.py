@@ -86,6 +86,7 @@ DETAIL_LABELS = {
     "cash_rounding_step": N_("Cash rounding"),
     "cash_rounding_mode": N_("Cash rounding direction"),
     "oversell": N_("Selling beyond stock"),
+    "online_buffer": N_("Kept back from online shops"),
     "qris_payload": N_("QRIS"),
     "till_id": N_("Till"),
     "till_code": N_("Till code"),
