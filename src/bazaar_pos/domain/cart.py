@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from bazaar_pos.domain.money import Currency, MinorUnits
 from bazaar_pos.domain.pricing import Discount, TaxRule, allocate
-from bazaar_pos.domain.quantity import PER_UNIT, QuantityError, Unit, line_amount
+from bazaar_pos.domain.quantity import PER_UNIT, QuantityError, Unit, items_of, line_amount
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ class CartLine:
     @property
     def pieces(self) -> int:
         """How many items the line counts as: its pieces, or one for goods weighed or measured."""
-        return self.quantity_milli // PER_UNIT if self.unit.counted else 1
+        return items_of(self.quantity_milli, self.unit)
 
 
 @dataclass(frozen=True, slots=True)

@@ -215,3 +215,19 @@ def amount_agrees(milli: int, unit_price: int, amount: int) -> bool:
 def priced_amount(milli: int, unit_price: int, gross: int) -> int | None:
     """A stored line's amount when a label scale priced it, None when it is quantity x price."""
     return None if gross == line_amount(milli, unit_price) else gross
+
+
+def items_of(milli: int, unit: Unit) -> int:
+    """How many items a quantity counts as: its pieces, or one of goods weighed or measured.
+
+    Nothing (zero or less) is no item. Kilos are never added to pieces.
+    """
+    if milli <= 0:
+        return 0
+    return milli // PER_UNIT if unit.counted else 1
+
+
+def typed_quantity(milli: int, decimal_comma: bool) -> str:
+    """A quantity as a person types it: ``0,25`` (Indonesian) or ``0.25``, no grouping."""
+    text = plain_quantity(milli)
+    return text.replace(".", ",") if decimal_comma else text

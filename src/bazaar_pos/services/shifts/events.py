@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import MinorUnits
-from bazaar_pos.domain.quantity import PER_UNIT, Unit, line_amount, unit_of
+from bazaar_pos.domain.quantity import Unit, items_of, line_amount, unit_of
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
@@ -310,7 +310,7 @@ def _report(session: Session, event: BazaarEvent) -> EventReport:
         totals[0] += kept
         payable = line.line_total_minor + (0 if line.tax_inclusive else line.tax_minor)
         totals[1] += payable - amount
-        totals[2] += kept // PER_UNIT if unit.counted else int(kept > 0)
+        totals[2] += items_of(kept, unit)
     best = sorted(
         (
             BestSeller(sku, name, q, revenue, unit_of(unit), items)

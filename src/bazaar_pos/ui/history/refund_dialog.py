@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.pricing import prorate
-from bazaar_pos.domain.quantity import plain_quantity
+from bazaar_pos.domain.quantity import typed_quantity
 from bazaar_pos.i18n import _
 from bazaar_pos.services.selling.refunds import RefundItem
 from bazaar_pos.services.selling.sales_history import SaleDetail, SaleLineView
@@ -119,9 +119,7 @@ class RefundDialog(QDialog):
         self.quantities: list[MilliSpinBox] = []
         self.damaged: list[QCheckBox] = []
         for row, line in enumerate(self.lines):
-            left = plain_quantity(line.refundable)
-            if decimal_comma:
-                left = left.replace(".", ",")
+            left = typed_quantity(line.refundable, decimal_comma)
             if not line.unit.counted:
                 left = f"{left} {line.unit.value}"
             for column, text in enumerate((line.name, left)):

@@ -27,7 +27,7 @@ from bazaar_pos.domain.quantity import (
     QuantityError,
     Unit,
     parse_quantity,
-    plain_quantity,
+    typed_quantity,
     unit_of,
 )
 from bazaar_pos.domain.scale_barcodes import PLU_DIGITS
@@ -256,11 +256,6 @@ class ProductDialog(QDialog):
             remove_photo=self._remove_photo and self._new_photo is None,
         )
 
-    def _typed(self, milli: int) -> str:
-        """A quantity as a person would type it here: ``2,5`` in Indonesian."""
-        text = plain_quantity(milli)
-        return text.replace(".", ",") if self._decimal_comma else text
-
     def _low_stock_level(self, unit: Unit) -> int | None:
         """The typed low-stock level in thousandths of ``unit``, None when left empty."""
         text = self.low_stock.text().strip()
@@ -319,7 +314,7 @@ class ProductDialog(QDialog):
         self.unit.setCurrentIndex(self.unit.findData(product.unit))
         self.plu.setText(product.plu or "")
         if product.low_stock_milli is not None:
-            self.low_stock.setText(self._typed(product.low_stock_milli))
+            self.low_stock.setText(typed_quantity(product.low_stock_milli, self._decimal_comma))
         index = self.consignor.findData(product.consignor_id)
         self.consignor.setCurrentIndex(max(index, 0))
         if product.commission is not None:

@@ -31,13 +31,16 @@ class CartAdding:
         self._to_weigh: ProductView | None = None
 
     def add_product(self, product_id: int, quantity_milli: int | None = None) -> None:
-        """Add a product picked from a tile, the search results or a scan.
+        """Add a product picked from a tile or the search results, read afresh (its stock now)."""
+        self.add(self._till.shop.catalogue.get(product_id), quantity_milli)
+
+    def add(self, product: ProductView, quantity_milli: int | None = None) -> None:
+        """Add ``product`` (as just looked up by a scan).
 
         Without a quantity, one piece; for goods sold by weight or length the
         till asks how much (or reads the scale).
         """
         till = self._till
-        product = till.shop.catalogue.get(product_id)
         self._to_weigh = None
         if quantity_milli is None and self.scale_ready and product.unit in GRAMS_AS_MILLI:
             self._to_weigh = product

@@ -286,7 +286,7 @@ class TillScreen(QWidget):
         self.scan.clear()
         self.results.hide()
         if quantity is None:
-            self.adding.add_product(product.id)
+            self.adding.add(product)  # just read by its code: no second lookup
             return
         try:
             milli = parse_quantity(quantity, product.unit)

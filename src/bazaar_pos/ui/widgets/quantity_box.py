@@ -12,7 +12,7 @@ from bazaar_pos.domain.quantity import (
     QuantityError,
     Unit,
     parse_quantity,
-    plain_quantity,
+    typed_quantity,
 )
 
 _TYPING = re.compile(r"^\s*[0-9]*(?:[.,][0-9]{0,3})?\s*[a-zA-Z]*\s*$")
@@ -40,8 +40,7 @@ class MilliSpinBox(QSpinBox):
 
     def textFromValue(self, value: int) -> str:
         """Thousandths as the number people read: ``1500`` is ``1,5``."""
-        text = plain_quantity(value)
-        return text.replace(".", ",") if self._comma else text
+        return typed_quantity(value, self._comma)
 
     def valueFromText(self, text: str) -> int:
         """What was typed (``0,25``, ``250 g``) as thousandths; the value so far if unreadable."""

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.money import MinorUnits
-from bazaar_pos.domain.quantity import PER_UNIT, Unit
+from bazaar_pos.domain.quantity import Unit, items_of
 from bazaar_pos.services.views import commission_of
 from bazaar_pos.store.models import Consignor
 
@@ -71,7 +71,7 @@ class SettlementLine:
     @property
     def pieces(self) -> int:
         """How many items the line counts as: its pieces, or one for goods sold by measure."""
-        return self.quantity_milli // PER_UNIT if self.unit.counted else 1
+        return items_of(self.quantity_milli, self.unit)
 
 
 @dataclass(frozen=True, slots=True)

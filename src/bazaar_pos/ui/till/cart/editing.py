@@ -10,11 +10,12 @@ from bazaar_pos.domain.access import Permission, describe, discount_above_limit
 from bazaar_pos.domain.cart import CartLine
 from bazaar_pos.domain.money import format_plain, parse_money
 from bazaar_pos.domain.pricing import Discount, DiscountKind
-from bazaar_pos.domain.quantity import QuantityError, Unit, parse_quantity, plain_quantity, whole
+from bazaar_pos.domain.quantity import QuantityError, Unit, parse_quantity, typed_quantity, whole
 from bazaar_pos.i18n import _
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.common.dialogs import ConfirmDialog, TextDialog
+from bazaar_pos.ui.common.formatting import uses_decimal_comma
 from bazaar_pos.ui.till.host import TillHost
 from bazaar_pos.ui.till.scan_field import MAX_QUANTITY, too_much_text
 from bazaar_pos.ui.till.small_dialogs import DiscountDialog, OpenItemDialog
@@ -126,7 +127,8 @@ class CartEditing:
             question = _("How much of {name}? ({unit}; 0,25 or 250 g)").format(
                 name=name, unit=unit.value
             )
-        shown = "" if now is None else plain_quantity(now).replace(".", ",")
+        comma = uses_decimal_comma(self._till._settings.money_locale)
+        shown = "" if now is None else typed_quantity(now, comma)
         text = TextDialog.ask(self._parent, _("Quantity"), question, shown)
         self._till._focus_scan()
         if text is None:
