@@ -40,3 +40,19 @@ def test_the_demo_shop_has_a_qris_code_and_only_the_last_days_qris_awaits(shop):
     assert all(p.method == "qris" and p.sold_at.date() == last_day for p in waiting)
     qris_sales = [s for s in sales if "qris" in s.methods]
     assert 0 < len(waiting) < len(qris_sales)
+
+
+def test_check_finds_a_part_of_a_piece_or_an_unknown_unit_on_a_sale_line(
+    shop, add_product, cart_of
+):
+    item = add_product("KOP-1", stock=5)
+    sale = shop.checkout.complete_sale(cart_of((item, 2)), [Tender(PaymentMethod.CASH, 190_000)])
+    assert shop.check() == []
+    with shop.db.writing() as session:
+        session.execute(update(SaleLine).values(quantity_milli=1_500))
+    assert f"Sale {sale.number}: Kopi Gayo 250 g is 1.5 pcs, not whole pieces of a known unit." in (
+        shop.check()
+    )
+    with shop.db.writing() as session:
+        session.execute(update(SaleLine).values(quantity_milli=2_000, unit="ons"))
+    assert any("is 2 ons, not whole pieces of a known unit" in p for p in shop.check())

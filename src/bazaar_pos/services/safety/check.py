@@ -6,7 +6,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.payment import PaymentMethod, PaymentStatus, needs_confirmation
-from bazaar_pos.domain.quantity import format_quantity, unit_of
+from bazaar_pos.domain.quantity import PER_UNIT, Unit, format_quantity, plain_quantity, unit_of
 from bazaar_pos.i18n import _
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import (
@@ -34,7 +34,28 @@ def check_database(db: Database) -> list[str]:
         problems.extend(_refund_problems(session))
         problems.extend(_payment_problems(session))
         problems.extend(_stock_problems(session))
+        problems.extend(_unit_problems(session))
     return problems
+
+
+def _unit_problems(session: Session) -> list[str]:
+    """Every sale line is in a known unit, and goods counted in pieces in whole pieces."""
+    units = [unit.value for unit in Unit]
+    rows = session.execute(
+        select(Sale.number, SaleLine.name, SaleLine.unit, SaleLine.quantity_milli)
+        .join(Sale, Sale.id == SaleLine.sale_id)
+        .where(
+            (SaleLine.unit.not_in(units))
+            | ((SaleLine.unit == Unit.PCS.value) & (SaleLine.quantity_milli % PER_UNIT != 0))
+        )
+        .order_by(Sale.number, SaleLine.position)
+    )
+    return [
+        _("Sale {number}: {name} is {quantity} {unit}, not whole pieces of a known unit.").format(
+            number=number, name=name, quantity=plain_quantity(quantity), unit=unit
+        )
+        for number, name, unit, quantity in rows
+    ]
 
 
 def _sale_problems(session: Session) -> list[str]:
