@@ -17,6 +17,7 @@ from bazaar_pos.domain.quantity import (
     Unit,
     amount_agrees,
     format_quantity,
+    items_of,
     line_amount,
     parse_quantity,
     plain_quantity,
@@ -24,6 +25,7 @@ from bazaar_pos.domain.quantity import (
     quantity_decimal,
     quantity_times_price,
     to_milli,
+    typed_quantity,
     unit_of,
     whole,
 )
@@ -193,3 +195,11 @@ def test_a_receipt_shows_the_weight_times_the_price_per_unit():
     assert quantity_times_price(1_500, Unit.M, "$8.50", "en_US") == "1.5 m x $8.50/m"
     assert plain_quantity(-1_500) == "-1.5"
     assert quantity_decimal(12_000) == Decimal(12)
+
+
+def test_items_count_pieces_and_one_per_weighed_quantity_and_nothing_for_nothing():
+    assert items_of(3_000, Unit.PCS) == 3
+    assert items_of(250, Unit.KG) == 1
+    assert items_of(0, Unit.KG) == 0
+    assert typed_quantity(1_500, decimal_comma=True) == "1,5"
+    assert typed_quantity(1_500, decimal_comma=False) == "1.5"
