@@ -38,6 +38,10 @@ class Permission(enum.StrEnum):
     VIEW_AUDIT = "view_audit"
     MANAGE_USERS = "manage_users"
     CHANGE_SETTINGS = "change_settings"
+    KASBON_OVER_LIMIT = "kasbon_over_limit"
+    CHANGE_CREDIT_LIMIT = "change_credit_limit"
+    WRITE_OFF_DEBT = "write_off_debt"
+    CANCEL_ORDER = "cancel_order"
 
 
 LOOKING = frozenset({Permission.VIEW_COST, Permission.VIEW_AUDIT})
@@ -55,6 +59,10 @@ PERMISSION_LABELS = {
     Permission.VIEW_AUDIT: N_("read the audit log"),
     Permission.MANAGE_USERS: N_("add or change users"),
     Permission.CHANGE_SETTINGS: N_("change the settings"),
+    Permission.KASBON_OVER_LIMIT: N_("give kasbon above the customer's limit"),
+    Permission.CHANGE_CREDIT_LIMIT: N_("change a customer's credit limit"),
+    Permission.WRITE_OFF_DEBT: N_("write off a customer's debt"),
+    Permission.CANCEL_ORDER: N_("cancel a pre-order and decide on its down payment"),
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

@@ -19,7 +19,23 @@ class PaymentMethod(enum.StrEnum):
     TRANSFER = "transfer"
     CARD = "card"
     EWALLET = "ewallet"
+    ACCOUNT = "account"
+    """Kasbon: put on the chosen customer's account, paid later."""
+    DEPOSIT = "deposit"
+    """A pre-order's down payment, taken earlier and counted at pickup."""
 
+
+TILL_METHODS = (
+    PaymentMethod.CASH,
+    PaymentMethod.QRIS,
+    PaymentMethod.TRANSFER,
+    PaymentMethod.CARD,
+    PaymentMethod.EWALLET,
+)
+"""The methods offered as buttons at the till, in their order (F1, F2, ...)."""
+
+NOT_YET_PAID = frozenset({PaymentMethod.ACCOUNT})
+"""Methods that bring no money now: the money comes with the kasbon repayments."""
 
 METHOD_LABELS = {
     PaymentMethod.CASH: N_("Cash"),
@@ -27,6 +43,8 @@ METHOD_LABELS = {
     PaymentMethod.TRANSFER: N_("Bank transfer"),
     PaymentMethod.CARD: N_("Card (EDC)"),
     PaymentMethod.EWALLET: N_("E-wallet"),
+    PaymentMethod.ACCOUNT: N_("Kasbon (on account)"),
+    PaymentMethod.DEPOSIT: N_("Down payment"),
 }
 """Payment methods as screens and reports name them (receipts use shorter words)."""
 

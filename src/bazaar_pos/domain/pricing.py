@@ -140,3 +140,21 @@ def allocate(total: MinorUnits, weights: list[MinorUnits]) -> list[MinorUnits]:
     for i in by_remainder[:short]:
         parts[i] += 1
     return parts
+
+
+BASIS_POINTS = 10_000
+"""100 % in basis points, the unit of a customer group's discount."""
+
+
+def member_price(
+    price: MinorUnits, *, discount_bp: int = 0, own_price: MinorUnits | None = None
+) -> MinorUnits:
+    """A product's price for a customer group: its own price, else the group's percentage off.
+
+    The percentage is rounded once to the whole minor unit, half up; a group
+    price is never above the shop's price nor below zero.
+    """
+    if own_price is not None:
+        return max(0, min(own_price, price))
+    discount_bp = min(max(discount_bp, 0), BASIS_POINTS)
+    return price - round_half_up(Fraction(price * discount_bp, BASIS_POINTS))

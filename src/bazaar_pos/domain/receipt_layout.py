@@ -41,6 +41,8 @@ METHOD_LABELS = {
     PaymentMethod.TRANSFER: N_("Transfer"),
     PaymentMethod.CARD: N_("Card"),
     PaymentMethod.EWALLET: N_("E-wallet"),
+    PaymentMethod.ACCOUNT: N_("Kasbon"),
+    PaymentMethod.DEPOSIT: N_("Down payment"),
 }
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")

@@ -67,6 +67,14 @@ class ShopSettings:
     setup_done: bool = False
     scale_codes: tuple[str, ...] = DEFAULT_LAYOUT_TEXTS
     """The label scales' barcode layouts, each as ``ScaleLayout.text`` (``21:weight:5:5``)."""
+    kasbon_due_days: int = 30
+    """How many days after a kasbon sale it is due, unless the cashier picks another day."""
+    credit_limit: int = 0
+    """A new customer's credit limit in minor units (0: each kasbon asks the owner)."""
+    reminder_template: str = ""
+    """The WhatsApp kasbon reminder; empty: the built-in text in the shop's language."""
+    order_deposit_percent: int = 50
+    """The down payment a new pre-order suggests, as a percentage of its total."""
 
     def __post_init__(self) -> None:
         """Keep the scale code layouts as a tuple, however they were read (JSON gives a list)."""
@@ -125,6 +133,10 @@ class ShopSettings:
             found.append(_("Unknown cash rounding {mode}.").format(mode=self.cash_rounding_mode))
         if self.oversell not in OVERSELL_CHOICES:
             found.append(_("Selling beyond stock must be 'warn' or 'block'."))
+        if self.kasbon_due_days < 0 or self.credit_limit < 0:
+            found.append(_("The kasbon due days and credit limit cannot be negative."))
+        if not 0 <= self.order_deposit_percent <= 100:
+            found.append(_("The suggested down payment must be 0-100%."))
         if self.online_buffer < 0:
             found.append(_("The stock kept back from online shops cannot be negative."))
         if self.qris_payload:

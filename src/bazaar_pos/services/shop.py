@@ -26,6 +26,8 @@ from bazaar_pos.services.stock.service import StockService
 from bazaar_pos.store.database import Database
 
 if TYPE_CHECKING:
+    from bazaar_pos.services.customers.accounts import AccountService
+    from bazaar_pos.services.customers.directory import CustomerService
     from bazaar_pos.services.devices import DeviceService
     from bazaar_pos.services.hub.service import HubService
     from bazaar_pos.services.merging.bundles.service import BundleService
@@ -211,6 +213,20 @@ class Shop:
         from bazaar_pos.services.stock.consignment.service import ConsignmentService
 
         return ConsignmentService(self.db, self.settings)
+
+    @cached_property
+    def customers(self) -> CustomerService:
+        """Customers and their groups with member prices."""
+        from bazaar_pos.services.customers.directory import CustomerService
+
+        return CustomerService(self.db, self.settings, self.access)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        """Kasbon: what customers owe, repayments and write-offs."""
+        from bazaar_pos.services.customers.accounts import AccountService
+
+        return AccountService(self.db, self.settings, self.access, self.zone)
 
     @cached_property
     def labels(self) -> LabelService:

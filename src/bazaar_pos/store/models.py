@@ -235,6 +235,8 @@ class Sale(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     shift_id: Mapped[int | None] = mapped_column(ForeignKey("cash_shifts.id"), index=True)
     event_id: Mapped[int | None] = mapped_column(ForeignKey("bazaar_events.id"), index=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    """Who bought, when the cashier chose a customer (needed for kasbon)."""
 
     lines: Mapped[list[SaleLine]] = relationship(
         back_populates="sale", order_by="SaleLine.position", cascade="save-update, merge"
@@ -654,3 +656,195 @@ class HubRecord(Base):
     till_id: Mapped[str] = mapped_column(UUID_TEXT, index=True)
     payload: Mapped[str] = mapped_column(Text)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CustomerGroup(Base):
+    """A kind of customer, such as Reseller or Member, with its own prices.
+
+    ``discount_bp`` is a percentage off every product in basis points
+    (1000 = 10 %); a price of its own for a product (``CustomerGroupPrice``)
+    takes precedence over the percentage.
+    """
+
+    __tablename__ = "customer_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    discount_bp: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class CustomerGroupPrice(Base):
+    """A customer group's own price for one product (per the product's unit)."""
+
+    __tablename__ = "customer_group_prices"
+    __table_args__ = (UniqueConstraint("group_id", "product_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    group_id: Mapped[int] = mapped_column(ForeignKey("customer_groups.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    price_minor: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    group: Mapped[CustomerGroup] = relationship()
+    product: Mapped[Product] = relationship()
+
+
+class Customer(Base):
+    """Someone who comes back: found by name or phone, may buy on account (kasbon).
+
+    ``phone`` is kept normalised to international digits (``62812...``), which
+    is also what a WhatsApp link needs. The amount owed is never stored: it is
+    the sum of the customer's ``AccountEntry`` rows. ``credit_limit_minor`` is
+    how much may be owed before the owner must approve more kasbon.
+    """
+
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    phone: Mapped[str] = mapped_column(String(20), default="", server_default="", index=True)
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("customer_groups.id"), index=True)
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    address: Mapped[str] = mapped_column(Text, default="", server_default="")
+    credit_limit_minor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    search_key: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    """Name and phone folded for searching, kept up to date whenever a customer is written."""
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    group: Mapped[CustomerGroup | None] = relationship()
+
+
+class AccountEntry(Base):
+    """One line of a customer's kasbon ledger; the balance is the sum of ``amount_minor``.
+
+    ``kind`` is ``charge`` (a sale on account: more owed, with a due date),
+    ``repayment`` (money received: less owed, by ``method``), ``refund`` (goods
+    of a kasbon sale given back: less owed) or ``write_off`` (a debt the owner
+    gave up: less owed). Entries are never changed or removed.
+    """
+
+    __tablename__ = "account_entries"
+    __table_args__ = (Index("ix_account_entries_customer_created", "customer_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    kind: Mapped[str] = mapped_column(String(12))
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    """Positive when the customer owes more, negative when less."""
+    due_on: Mapped[date | None] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    reference: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"), index=True)
+    refund_id: Mapped[int | None] = mapped_column(ForeignKey("refunds.id"))
+    recorded_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    till_id: Mapped[str] = mapped_column(UUID_TEXT)
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("cash_shifts.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    customer: Mapped[Customer] = relationship()
+
+
+class CustomerOrder(Base):
+    """A pre-order (pesanan): lines to make or keep for a customer, a pickup date and a DP.
+
+    ``status`` is ``open``, ``ready``, ``picked_up`` (it became ``sale_id``) or
+    ``cancelled`` (its down payment refunded or kept, ``deposit_outcome``).
+    Catalogue lines of an open or ready order are reserved stock.
+    """
+
+    __tablename__ = "customer_orders"
+    __table_args__ = (
+        UniqueConstraint("till_id", "sequence"),
+        UniqueConstraint("till_id", "number"),
+        Index("ix_customer_orders_status_pickup", "status", "pickup_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    number: Mapped[str] = mapped_column(String(32))
+    sequence: Mapped[int] = mapped_column(Integer)
+    till_id: Mapped[str] = mapped_column(UUID_TEXT)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    status: Mapped[str] = mapped_column(String(12), default="open")
+    pickup_on: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    currency: Mapped[str] = mapped_column(String(3))
+    total_minor: Mapped[int] = mapped_column(Integer)
+    cashier: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"))
+    deposit_outcome: Mapped[str] = mapped_column(String(10), default="", server_default="")
+    """On a cancelled order: ``refunded`` or ``kept``."""
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    customer: Mapped[Customer] = relationship()
+    lines: Mapped[list[CustomerOrderLine]] = relationship(
+        back_populates="order", order_by="CustomerOrderLine.position", cascade="save-update, merge"
+    )
+    payments: Mapped[list[CustomerOrderPayment]] = relationship(
+        back_populates="order", order_by="CustomerOrderPayment.id", cascade="save-update, merge"
+    )
+
+
+class CustomerOrderLine(Base):
+    """One line of a pre-order: a catalogue product, or made to order in free text."""
+
+    __tablename__ = "customer_order_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("customer_orders.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id"), index=True)
+    """None for a line made to order, which reserves no stock."""
+    sku: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    name: Mapped[str] = mapped_column(String(200))
+    quantity_milli: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str] = mapped_column(String(20), default="pcs", server_default="pcs")
+    unit_price_minor: Mapped[int] = mapped_column(Integer)
+    line_total_minor: Mapped[int] = mapped_column(Integer)
+
+    order: Mapped[CustomerOrder] = relationship(back_populates="lines")
+
+
+class CustomerOrderPayment(Base):
+    """Money on a pre-order: a down payment taken, or at cancelling refunded or kept.
+
+    ``kind`` is ``deposit`` (money in, by ``method``), ``refund`` (money paid
+    back) or ``kept`` (the DP forfeited to the shop). At pickup the deposits
+    are counted in the sale as a ``deposit`` payment, not as new money.
+    """
+
+    __tablename__ = "customer_order_payments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(UUID_TEXT, unique=True, default=new_uuid)
+    order_id: Mapped[int] = mapped_column(ForeignKey("customer_orders.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    method: Mapped[str] = mapped_column(String(20))
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    reference: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    recorded_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    till_id: Mapped[str] = mapped_column(UUID_TEXT)
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("cash_shifts.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    order: Mapped[CustomerOrder] = relationship(back_populates="payments")
+
+
+@sa_event.listens_for(Customer, "before_insert")
+@sa_event.listens_for(Customer, "before_update")
+def _fill_customer_search_key(
+    _mapper: Mapper[Customer], _connection: Connection, customer: Customer
+) -> None:
+    customer.search_key = search_key(customer.name, customer.phone)

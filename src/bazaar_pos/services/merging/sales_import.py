@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.dates import parse_local_datetime
-from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.payment import TILL_METHODS, PaymentMethod, Tender
 from bazaar_pos.domain.quantity import PER_UNIT, Unit, parse_quantity, unit_of
 from bazaar_pos.domain.scale_barcodes import (
     ScaleCodeError,
@@ -59,9 +59,12 @@ class SalesImportSummary:
 
 def _payment_method(text: str) -> PaymentMethod:
     try:
-        return PaymentMethod((text or PaymentMethod.CASH.value).lower())
+        method = PaymentMethod((text or PaymentMethod.CASH.value).lower())
+        if method not in TILL_METHODS:
+            raise ValueError(method)
+        return method
     except ValueError:
-        choices = ", ".join(m.value for m in PaymentMethod)
+        choices = ", ".join(m.value for m in TILL_METHODS)
         raise ValueError(
             _("{text!r} is not a payment method ({choices})").format(text=text, choices=choices)
         ) from None

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from bazaar_pos.domain.cash_notes import suggested_tenders
 from bazaar_pos.domain.money import Currency, MinorUnits, parse_money
 from bazaar_pos.domain.payment import (
+    TILL_METHODS,
     CashRule,
     PaymentMethod,
     PaymentProgress,
@@ -104,7 +105,7 @@ class PaymentDialog(QDialog):
         methods = QHBoxLayout()
         self.method_buttons: dict[PaymentMethod, QPushButton] = {}
         group = QButtonGroup(self)
-        for number, method in enumerate(PaymentMethod, start=1):
+        for number, method in enumerate(TILL_METHODS, start=1):
             button = QPushButton(f"{method_label(method)}\nF{number}")
             button.setObjectName(f"method_{method.value}")
             button.setAccessibleName(method_label(method))
@@ -115,7 +116,7 @@ class PaymentDialog(QDialog):
             button.clicked.connect(lambda _checked=False, m=method: self.choose_method(m))
             methods.addWidget(button)
             self.method_buttons[method] = button
-        methods_in_order = list(PaymentMethod)
+        methods_in_order = list(TILL_METHODS)
         bind_each("payment.method", self, lambda i: self.choose_method(methods_in_order[i]))
 
         self.amount = QLineEdit()
