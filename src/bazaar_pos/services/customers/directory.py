@@ -296,7 +296,7 @@ class CustomerService:
                         CustomerGroupPrice.active,
                         CustomerGroupPrice.product_id.in_(product_ids),
                     )
-                ).tuples()
+                ).all()
             )
             prices = session.execute(
                 select(Product.id, Product.price_minor).where(Product.id.in_(product_ids))
