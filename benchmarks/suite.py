@@ -4,7 +4,7 @@
     python -m benchmarks --only start,scan   some figures
     python -m benchmarks --products 2000 --lines 20000 --runs 1   a quick look
 
-Figures: start, commit, scan, search, filter, import, pdf, memory, hub (needs
+Figures: start, commit, scan, search, filter, import, pdf, memory, customers, hub (needs
 PostgreSQL: ``BAZAAR_BENCH_POSTGRES`` or its ``initdb`` and ``pg_ctl``). Each is
 measured several times (``--runs`` scales how many) and reported as a median
 beside a baseline measured in the same run; the ratio is what to compare
@@ -29,7 +29,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bazaar_pos import __version__
 from bazaar_pos.i18n import set_language
-from benchmarks import files, hub, keystrokes, selling, starting
+from benchmarks import customers, files, hub, keystrokes, selling, starting
 from benchmarks.shop_data import (
     CACHE,
     FULL_LINES,
@@ -43,7 +43,18 @@ from benchmarks.stats import Row, baselines, table
 
 HUB_SALES = 2_000
 """Sales pushed by each measured ``hub sync`` at full size (``--runs`` scales it)."""
-FIGURES = ("start", "commit", "scan", "search", "filter", "import", "pdf", "memory", "hub")
+FIGURES = (
+    "start",
+    "commit",
+    "scan",
+    "search",
+    "filter",
+    "import",
+    "pdf",
+    "memory",
+    "customers",
+    "hub",
+)
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -101,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "pdf": lambda: files.report_pdfs(built, database, scratch / "reports", runs(3)),
         "memory": lambda: starting.peak_memory(built, database, runs(3)),
+        "customers": lambda: customers.reading(scratch / "customers", runs(7)),
         "hub": lambda: hub.push_throughput(scratch / "hub", runs(HUB_SALES), runs(5)),
     }
     rows: list[Row] = []

@@ -54,6 +54,8 @@ def test_every_figure_runs_on_a_small_shop(tmp_path, qapp, postgres_server, monk
         "Summary PDF, busiest month",
         "Summary PDF, whole year (1,000 lines)",
         "Peak memory (RSS)",
+        "Customers list (10,000, with what each owes)",
+        "Statement of a customer with 2,000 entries",
         "Hub push, 20 sales (80 records) by hub sync",
     ):
         assert figure in text, figure

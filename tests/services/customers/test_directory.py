@@ -86,3 +86,11 @@ def test_a_group_pays_its_own_price_or_its_percentage_off(shop):
     assert shop.customers.get(toko.id).group_name == "Reseller"
     with pytest.raises(ValidationError, match="already a group"):
         shop.customers.save_group(None, "reseller", 500)
+
+
+def test_the_list_shows_a_page_by_name_and_counts_the_rest(shop):
+    for number in range(5):
+        shop.customers.add(CustomerDraft(f"Toko {number}"))
+    shop.customers.add(CustomerDraft("Bu Sari"))
+    assert [c.name for c in shop.customers.find("", limit=3)] == ["Bu Sari", "Toko 0", "Toko 1"]
+    assert (shop.customers.count(), shop.customers.count("toko")) == (6, 5)

@@ -34,6 +34,20 @@ from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import AccountEntry, CashShift, Customer, Sale
 
+_ENTRY_COLUMNS = (
+    AccountEntry.id,
+    AccountEntry.uuid,
+    AccountEntry.kind,
+    AccountEntry.amount_minor,
+    AccountEntry.created_at,
+    AccountEntry.due_on,
+    AccountEntry.method,
+    AccountEntry.reference,
+    AccountEntry.note,
+    AccountEntry.recorded_by,
+)
+"""What a statement line needs, read as plain rows (no ORM objects for thousands of lines)."""
+
 REPAYMENT_METHODS = (PaymentMethod.CASH, PaymentMethod.QRIS, PaymentMethod.TRANSFER)
 """How a customer may pay back kasbon."""
 
@@ -198,7 +212,7 @@ class AccountService:
                     or 0
                 )
             query = (
-                select(AccountEntry, Sale.number)
+                select(*_ENTRY_COLUMNS, Sale.number)
                 .outerjoin(Sale, Sale.id == AccountEntry.sale_id)
                 .where(AccountEntry.customer_id == customer_id)
                 .order_by(AccountEntry.created_at, AccountEntry.id)
@@ -209,9 +223,9 @@ class AccountService:
                 query = query.where(AccountEntry.created_at < end)
             running = opening
             views = []
-            for entry, number in session.execute(query):
-                running += entry.amount_minor
-                views.append(EntryView.of(entry, running, number or ""))
+            for row in session.execute(query):
+                running += row.amount_minor
+                views.append(EntryView.of(row, running, row.number or ""))
         return Statement(customer, start, end, opening, tuple(views), running)
 
     def receivables(self, today: date | None = None) -> list[Receivable]:

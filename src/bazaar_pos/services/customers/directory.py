@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from bazaar_pos.domain.access import Permission
@@ -27,8 +27,8 @@ from bazaar_pos.store.models import (
 )
 
 NAME_MAX = 100
-FOUND_MAX = 50
-"""At most this many customers are offered for one search."""
+FOUND_MAX = 200
+"""At most this many customers are listed at once; typing narrows the list."""
 
 
 def owed_by(session: Session, customer_ids: Sequence[int]) -> dict[int, int]:
@@ -90,12 +90,33 @@ class CustomerService:
                 raise NotFoundError(_("No customer {ref}.").format(ref=uuid))
             return view_of(session, customer_row(session, customer_id))
 
-    def find(self, text: str, *, include_inactive: bool = False) -> list[CustomerView]:
-        """Customers whose name or phone has every typed word; a typed number finds ``08...``.
+    def find(
+        self, text: str, *, include_inactive: bool = False, limit: int | None = FOUND_MAX
+    ) -> list[CustomerView]:
+        """Customers whose name or phone has every typed word, by name; ``0812`` finds ``62812``.
 
-        Empty text lists every customer, by name.
+        Empty text lists every customer; at most ``limit`` are returned (None: all).
         """
-        query = select(Customer).options(selectinload(Customer.group)).order_by(Customer.name)
+        query = (
+            self._matching(text, include_inactive)
+            .options(selectinload(Customer.group))
+            .order_by(Customer.name, Customer.id)
+            .limit(limit)
+        )
+        with self._db.reading() as session:
+            customers = list(session.scalars(query))
+            owed = owed_by(session, [c.id for c in customers])
+            return [CustomerView.of(c, owed.get(c.id, 0)) for c in customers]
+
+    def count(self, text: str = "", *, include_inactive: bool = False) -> int:
+        """How many customers :meth:`find` would list without a limit."""
+        matching = self._matching(text, include_inactive).subquery()
+        with self._db.reading() as session:
+            return int(session.scalar(select(func.count()).select_from(matching)) or 0)
+
+    @staticmethod
+    def _matching(text: str, include_inactive: bool) -> Select[Customer]:
+        query = select(Customer)
         if not include_inactive:
             query = query.where(Customer.active)
         for word in search_words(text):
@@ -103,10 +124,7 @@ class CustomerService:
             if word.lstrip("+").isdigit():
                 patterns.append(Customer.phone.contains(phone_fragment(word), autoescape=True))
             query = query.where(or_(*patterns))
-        with self._db.reading() as session:
-            customers = list(session.scalars(query.limit(FOUND_MAX if text.strip() else None)))
-            owed = owed_by(session, [c.id for c in customers])
-            return [CustomerView.of(c, owed.get(c.id, 0)) for c in customers]
+        return query
 
     def named(self, name: str) -> CustomerView:
         """The one active customer called ``name`` (case ignored), or a phone number's customer.

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Protocol
 
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.receivables import AgeBucket, EntryKind
-from bazaar_pos.store.models import AccountEntry, Customer, CustomerGroup
+from bazaar_pos.store.models import Customer, CustomerGroup
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,31 @@ class CustomerView:
         return max(0, self.credit_limit - max(self.owed, 0))
 
 
+class EntryRow(Protocol):
+    """The columns of an account entry a view copies (a stored entry or a plain row)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def uuid(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def amount_minor(self) -> int: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def due_on(self) -> date | None: ...
+    @property
+    def method(self) -> str: ...
+    @property
+    def reference(self) -> str: ...
+    @property
+    def note(self) -> str: ...
+    @property
+    def recorded_by(self) -> str: ...
+
+
 @dataclass(frozen=True, slots=True)
 class EntryView:
     """One line of a customer's ledger, with the balance after it."""
@@ -96,8 +122,8 @@ class EntryView:
     recorded_by: str
 
     @classmethod
-    def of(cls, entry: AccountEntry, balance_after: MinorUnits, sale_number: str) -> EntryView:
-        """Copy a stored entry."""
+    def of(cls, entry: EntryRow, balance_after: MinorUnits, sale_number: str) -> EntryView:
+        """Copy a stored entry (or a row with its columns)."""
         return cls(
             id=entry.id,
             uuid=entry.uuid,
