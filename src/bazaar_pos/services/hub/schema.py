@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from alembic import command
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, select
 
 from bazaar_pos.i18n import _
@@ -33,6 +31,9 @@ class HubInitSummary:
 
 def hub_revision(connection: Connection) -> str | None:
     """The migration the hub's schema is at (None for an empty database)."""
+    # Alembic is loaded on first use: a till that joined no hub never needs it.
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
@@ -85,6 +86,8 @@ def agree_currency(connection: Connection, currency: str) -> None:
 
 def init_hub(address: HubAddress) -> HubInitSummary:
     """Create or upgrade the hub's schema at ``address`` and give it a shop id once."""
+    from alembic import command
+
     engine = hub_engine(address)
     try:
         with hub_connection(engine, address) as connection, watchdog(connection, 120):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -24,11 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.i18n import _, ngettext
-from bazaar_pos.services.hub.apply import Applied
-from bazaar_pos.services.hub.service import HubStatus
+from bazaar_pos.services.hub import state as hub_link
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.common.jobs import Jobs
+
+if TYPE_CHECKING:
+    # The hub's service (and PostgreSQL's dialect with it) loads only on a till that joined one.
+    from bazaar_pos.services.hub.apply import Applied
+    from bazaar_pos.services.hub.service import HubStatus
 
 log = logging.getLogger(__name__)
 
@@ -142,11 +147,17 @@ class WindowHubSync:
         self.status.setObjectName("hubStatus")
         self.status.setAccessibleName(_("Shop hub"))
         self.notices = HubNotices(window)
-        self.show(shop.hub.status())
+        self.status.setVisible(False)
+        if self.joined():
+            self.show(shop.hub.status())
+
+    def joined(self) -> bool:
+        """Whether this till joined a hub (read without loading the hub's service)."""
+        return hub_link.load(self.shop.db).joined
 
     def start(self) -> None:
         """Sync now and every few seconds, if this till joined a hub."""
-        if self.shop.hub.status().joined:
+        if self.joined():
             self.timer.start()
             self.sync_now()
 
