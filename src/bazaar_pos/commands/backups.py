@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from bazaar_pos.commands import EXIT_OK, Subparsers
+from bazaar_pos.commands.progress import TerminalProgress
 from bazaar_pos.domain.periods import local_time
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.i18n import _, ngettext
@@ -55,10 +56,12 @@ def _backup(shop: Shop, args: argparse.Namespace) -> int:
             print(_("No backups yet in {folder}.").format(folder=shop.backups.folder))
         return EXIT_OK
     if args.output is not None:
-        path = shop.backups.back_up_to(args.output)
+        with TerminalProgress() as progress:
+            path = shop.backups.back_up_to(args.output, progress=progress)
         print(_("Backed up to {path}.").format(path=path))
         return EXIT_OK
-    result = shop.backups.back_up("manual")
+    with TerminalProgress() as progress:
+        result = shop.backups.back_up("manual", progress=progress)
     for path in result.made:
         print(_("Backed up to {path}.").format(path=path))
     if result.removed:

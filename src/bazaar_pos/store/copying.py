@@ -9,10 +9,16 @@ from pathlib import Path
 from bazaar_pos.errors import DatabaseError
 from bazaar_pos.files import atomic_path, make_folder
 from bazaar_pos.i18n import _
+from bazaar_pos.progress import Progress, quiet
 from bazaar_pos.store.engine import BUSY_TIMEOUT_MS, connect_read_only, database_error
 
+PAGES_PER_STEP = 1024
+"""Pages copied between two progress reports (4 MiB of a database with 4 KiB pages)."""
 
-def copy_database(source: Path, target: Path, *, live: bool = False) -> Path:
+
+def copy_database(
+    source: Path, target: Path, *, live: bool = False, progress: Progress | None = None
+) -> Path:
     """Copy a database, even one in use, to ``target`` whole or not at all.
 
     Uses SQLite's online backup API, so the copy is a consistent snapshot
@@ -24,7 +30,8 @@ def copy_database(source: Path, target: Path, *, live: bool = False) -> Path:
     gives it its name and syncs the folder (made, synced, if it is new). The
     copy's own syncs are off: until it has its name it is only a temporary
     file, thrown away if anything fails. Raises DatabaseError, leaving no
-    partial file.
+    partial file. ``progress`` hears how many pages are copied, and a cancel
+    stops the copy between two steps, leaving no file.
     """
     source, target = Path(source), Path(target)
     try:
@@ -36,7 +43,7 @@ def copy_database(source: Path, target: Path, *, live: bool = False) -> Path:
     try:
         with atomic_path(target, error=DatabaseError) as partial:
             try:
-                _copy(source, partial, "WAL" if live else "DELETE")
+                _copy(source, partial, "WAL" if live else "DELETE", progress or quiet())
             finally:
                 for ending in ("-journal", "-wal", "-shm"):
                     _remove(partial.with_name(partial.name + ending))
@@ -47,7 +54,7 @@ def copy_database(source: Path, target: Path, *, live: bool = False) -> Path:
     return target
 
 
-def _copy(source: Path, partial: Path, journal_mode: str) -> None:
+def _copy(source: Path, partial: Path, journal_mode: str, progress: Progress) -> None:
     """SQLite's online backup of ``source`` into the empty file ``partial``, checked."""
     with (
         closing(connect_read_only(source)) as reader,
@@ -55,7 +62,11 @@ def _copy(source: Path, partial: Path, journal_mode: str) -> None:
     ):
         reader.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         writer.execute("PRAGMA synchronous = OFF")
-        reader.backup(writer)
+        reader.backup(
+            writer,
+            pages=PAGES_PER_STEP,
+            progress=lambda _status, left, total: progress.reach(total - left, total),
+        )
         writer.execute(f"PRAGMA journal_mode = {journal_mode}")
         verdict = writer.execute("PRAGMA integrity_check").fetchone()[0]
     if verdict != "ok":

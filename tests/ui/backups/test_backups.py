@@ -1,5 +1,7 @@
 """Backups in the window: back up now, the restore dialog, the closing backup, the warnings."""
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -12,6 +14,7 @@ from bazaar_pos.store.lock import DatabaseLock
 from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
 from bazaar_pos.ui.common.dialogs import Notice
+from bazaar_pos.ui.common.progress import ProgressWindow
 from bazaar_pos.ui.common.translator import stop_speaking_qt_language
 
 
@@ -87,7 +90,7 @@ def test_a_backup_that_breaks_unexpectedly_can_be_tried_again(
 ):
     make_backup = shop.backups.back_up
 
-    def broken(kind):
+    def broken(kind, *, progress=None):
         raise OSError("the drive went away")
 
     monkeypatch.setattr(shop.backups, "back_up", broken)
@@ -239,3 +242,27 @@ def test_the_demo_shop_backs_up_with_its_sales(qtbot, shop):
     info = shop.backups.inspect(shop.backups.back_up("manual").made[0])
     assert info.sales > 20
     assert info.products == 33
+
+
+def test_a_backup_shows_its_progress_and_cancel_keeps_no_file(qtbot, window, shop, monkeypatch):
+    make_backup = shop.backups.back_up
+    go_on = threading.Event()
+
+    def slow(kind, *, progress=None):
+        go_on.wait(10)  # long enough for the window to show and Cancel to be pressed
+        return make_backup(kind, progress=progress)
+
+    monkeypatch.setattr(shop.backups, "back_up", slow)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    press_back_up_now(qtbot, window)
+    qtbot.waitUntil(lambda: window.findChild(ProgressWindow) is not None)
+    shown = window.findChild(ProgressWindow)
+    qtbot.waitUntil(shown.isVisible, timeout=5_000)
+    assert (shown.windowTitle(), shown.cancel_button.isVisible()) == ("Backing up the shop", True)
+    qtbot.mouseClick(shown.cancel_button, Qt.MouseButton.LeftButton)
+    assert shown.what.text() == "Stopping…"
+    go_on.set()
+    qtbot.waitUntil(lambda: "Cancelled" in window.statusBar().currentMessage(), timeout=10_000)
+    assert list(shop.backups.folder.glob("*.sqlite*")) == []
+    assert window.backup_status.text() == "No backup yet"

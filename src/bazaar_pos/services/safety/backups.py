@@ -24,6 +24,7 @@ from bazaar_pos.errors import DatabaseError
 from bazaar_pos.files import make_folder, move_durably, sync_folder
 from bazaar_pos.i18n import N_, _, ngettext
 from bazaar_pos.paths import backup_folder
+from bazaar_pos.progress import Progress, quiet
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import Changes
 from bazaar_pos.store.copying import copy_database
@@ -226,16 +227,21 @@ class BackupService:
         configured = self._settings.load().backup_folder.strip()
         return Path(configured).expanduser() if configured else None
 
-    def back_up(self, kind: str = "manual") -> BackupResult:
+    def back_up(self, kind: str = "manual", *, progress: Progress | None = None) -> BackupResult:
         """Back up now into the backup folder and the second folder, then rotate.
 
         Raises DatabaseError when the main backup cannot be made. A missing
         or unwritable second folder is reported in ``problems`` instead.
+        ``progress`` hears how far each copy got; a cancel keeps no file.
         """
         settings = self._settings.load()
         made_at = self._clock()
+        progress = progress or quiet()
+        progress.begin(_("Backing up the shop"))
         main = copy_database(
-            self.database, _unique(self.folder / backup_name(self.database, made_at, kind))
+            self.database,
+            _unique(self.folder / backup_name(self.database, made_at, kind)),
+            progress=progress,
         )
         made, problems = [main], []
         removed = self._rotate(self.folder, settings.backup_keep)
@@ -250,7 +256,10 @@ class BackupService:
                 )
             else:
                 try:
-                    made.append(copy_database(main, _unique(second / main.name)))
+                    progress.begin(_("Copying the backup to {folder}").format(folder=second))
+                    made.append(
+                        copy_database(main, _unique(second / main.name), progress=progress)
+                    )
                     removed += self._rotate(second, settings.backup_keep)
                 except DatabaseError as exc:
                     problems.append(exc.message)
@@ -259,14 +268,14 @@ class BackupService:
         log.info("backed up %s to %s", self.database, ", ".join(map(str, made)))
         return BackupResult(tuple(made), tuple(removed), tuple(problems))
 
-    def back_up_to(self, target: Path) -> Path:
+    def back_up_to(self, target: Path, *, progress: Progress | None = None) -> Path:
         """Back up to a file the person chose (``bazaar-pos backup -o FILE``)."""
         target = Path(target)
         if target.is_dir():
             target = target / backup_name(self.database, self._clock(), "manual")
         if target.exists() and target.resolve() == self.database.resolve():
             raise DatabaseError(_("Choose another file than the database itself."))
-        return copy_database(self.database, target)
+        return copy_database(self.database, target, progress=progress)
 
     def due(self) -> bool:
         """Whether the daily backup is due: no backup in the last 24 hours."""

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
+from bazaar_pos.progress import Cancelled, Progress
 from bazaar_pos.services.safety.backups import BackupResult, local_time
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.common.dialogs import Icon, Notice
 from bazaar_pos.ui.common.jobs import Jobs
+from bazaar_pos.ui.common.progress import Reports, run_with_progress
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,8 @@ class WindowBackups:
         self.status = QLabel()
         self.status.setObjectName("backupStatus")
         self.status.setAccessibleName(_("Last backup"))
+        self._reports = Reports(window)
+        self._reports.reported.connect(self._show_progress)
 
     def start_automatic(self) -> None:
         """Back up now if the daily backup is due, check again every half hour, and on close."""
@@ -64,19 +68,36 @@ class WindowBackups:
             self._start("daily")
 
     def back_up_now(self) -> None:
-        """Start a backup in the background (Shop → Back up now)."""
+        """Make a backup now with a progress window and Cancel (Shop → Back up now)."""
         if self.jobs.busy:
             self.window.statusBar().showMessage(_("A backup is already being made."), 5_000)
             return
         self.window.statusBar().showMessage(_("Backing up…"))
-        self._start("manual")
+        run_with_progress(
+            self.jobs,
+            self.window,
+            _("Backing up the shop"),
+            lambda progress: self.shop.backups.back_up("manual", progress=progress),
+            self._finished,
+            self._failed,
+        )
 
     def wait(self) -> None:
         """Block until any background backup has finished."""
         self.jobs.settle()
 
     def _start(self, kind: str) -> None:
-        self.jobs.run(lambda: self.shop.backups.back_up(kind), self._finished, self._failed)
+        """The daily backup: behind the till, its progress in the status bar's label."""
+        progress = Progress(self._reports.reported.emit)
+        self.jobs.run(
+            lambda: self.shop.backups.back_up(kind, progress=progress),
+            self._finished,
+            self._failed,
+        )
+
+    def _show_progress(self, _what: str, done: int, total: int) -> None:
+        if total > 0:
+            self.status.setText(_("Backing up… {percent}%").format(percent=100 * done // total))
 
     def _finished(self, result: BackupResult) -> None:
         self.show_last()
@@ -93,6 +114,9 @@ class WindowBackups:
 
     def _failed(self, reason: str) -> None:
         self.show_last()
+        if reason == Cancelled().message:
+            self.window.statusBar().showMessage(reason, 8_000)
+            return
         Notice.ask(self.window, _("The backup failed"), reason, name="backupFailedNotice")
 
     def show_last(self) -> None:
