@@ -6,6 +6,7 @@ from pypdf import PdfReader
 from bazaar_pos.domain.barcodes import internal_ean13
 from bazaar_pos.exports.labels import TEMPLATES, Label, barcode_drawing, write_labels
 from bazaar_pos.exports.pdf_text import safe_text
+from bazaar_pos.progress import Cancelled, Progress
 from tests.helpers.scanning import scan_labels, scan_pdf
 
 CODES = [
@@ -74,3 +75,22 @@ def test_names_outside_the_pdf_fonts_are_transliterated(tmp_path):
     pdf = tmp_path / "names.pdf"
     write_labels(pdf, [Label("Kain Ādat", "Rp1.000", internal_ean13(3))], TEMPLATES["roll-50x30"])
     assert "Kain Adat" in PdfReader(pdf).pages[0].extract_text()
+
+
+def test_labels_say_how_far_they_got_and_a_cancel_leaves_no_file(tmp_path):
+    labels = [Label("Kopi Gayo 250 g", "Rp95.000", internal_ean13(n)) for n in range(1, 131)]
+    pdf = tmp_path / "labels.pdf"
+    heard = []
+    write_labels(pdf, labels, TEMPLATES["a4-65"], progress=Progress(lambda *r: heard.append(r)))
+    assert heard[0] == ("Labels", 0, 130)
+    assert heard[-1] == ("Labels", 130, 130)
+
+    def cancel_midway(what, done, total):
+        if done >= 60:
+            stopping.cancel()
+
+    stopping = Progress(cancel_midway, clock=iter(range(10**6)).__next__)
+    again = tmp_path / "again.pdf"
+    with pytest.raises(Cancelled):
+        write_labels(again, labels, TEMPLATES["a4-65"], progress=stopping)
+    assert list(tmp_path.iterdir()) == [pdf]

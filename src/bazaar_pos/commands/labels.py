@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from bazaar_pos.commands import EXIT_OK, Subparsers
+from bazaar_pos.commands.progress import TerminalProgress
 from bazaar_pos.exports.labels import DEFAULT_TEMPLATE, TEMPLATES
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.products.labels import LabelRequest
@@ -65,7 +66,8 @@ def _labels(shop: Shop, args: argparse.Namespace) -> int:
         skip=args.skip,
         outline=args.outline,
     )
-    result = shop.labels.write(request, args.output)
+    with TerminalProgress() as progress:
+        result = shop.labels.write(request, args.output, progress=progress)
     if result.barcodes_assigned:
         print(
             _("New internal barcodes for: {skus}").format(skus=", ".join(result.barcodes_assigned))

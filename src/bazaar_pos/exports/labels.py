@@ -13,6 +13,7 @@ from bazaar_pos.domain.barcodes import Symbology, symbology_for
 from bazaar_pos.exports.pdf_text import safe_text
 from bazaar_pos.files import atomic_path
 from bazaar_pos.i18n import N_
+from bazaar_pos.progress import Progress, quiet
 
 if TYPE_CHECKING:  # drawing loads when labels are written, not at the app's start
     from reportlab.graphics.shapes import Drawing
@@ -120,16 +121,20 @@ def write_labels(
     skip: int = 0,
     outline: bool = False,
     title: str = "Labels",
+    progress: Progress | None = None,
 ) -> int:
     """Write ``labels`` to a PDF at ``path`` and return the number of pages.
 
     ``skip`` leaves that many labels blank at the start of the first sheet
     (to use up a half-used sheet); ``outline`` draws each label's edge, to
-    check the alignment on plain paper.
+    check the alignment on plain paper. ``progress`` hears each label drawn; a
+    cancel leaves no file.
     """
     from reportlab.pdfgen.canvas import Canvas
 
     pages = []
+    progress = progress or quiet()
+    progress.begin(title, len(labels))
 
     def render(target: str) -> None:
         canvas = Canvas(target, pagesize=template.page, pageCompression=1)
@@ -147,6 +152,7 @@ def write_labels(
                 canvas.rect(x, y, template.label_width, template.label_height)
             _draw_label(canvas, label, x, y, template.label_width, template.label_height)
             slot += 1
+            progress.advance()
         canvas.showPage()
         canvas.save()
         pages.append(canvas.getPageNumber() - 1)

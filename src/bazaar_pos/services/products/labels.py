@@ -19,6 +19,7 @@ from bazaar_pos.exports.labels import (
     write_labels,
 )
 from bazaar_pos.i18n import _
+from bazaar_pos.progress import Progress
 from bazaar_pos.services.products.catalogue import CatalogueService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import ProductView
@@ -94,12 +95,15 @@ class LabelService:
                 found = list(session.scalars(query))
             return [ProductView.of(p) for p in _with_variants(session, found)]
 
-    def write(self, request: LabelRequest, path: Path) -> LabelResult:
+    def write(
+        self, request: LabelRequest, path: Path, *, progress: Progress | None = None
+    ) -> LabelResult:
         """Write labels for the chosen products to a PDF at ``path``.
 
         Products without a barcode get an internal EAN-13 first (stored, so
         the scanner finds them); with ``per_stock`` a product with no stock
-        gets no label.
+        gets no label. ``progress`` hears each label drawn; a cancel leaves no file
+        (barcodes already given stay: they are the products' own from then on).
         """
         template = TEMPLATES.get(request.template)
         if template is None:
@@ -133,6 +137,7 @@ class LabelService:
             skip=request.skip,
             outline=request.outline,
             title=_("Labels"),
+            progress=progress,
         )
         return LabelResult(
             Path(path),

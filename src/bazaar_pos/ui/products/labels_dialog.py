@@ -21,6 +21,7 @@ from bazaar_pos.services.products.labels import LabelRequest, LabelResult, templ
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs
+from bazaar_pos.ui.common.progress import run_with_progress
 
 
 class LabelsDialog(QDialog):
@@ -131,7 +132,14 @@ class LabelsDialog(QDialog):
             return
         request = self.request()
         self.status.setText(_("Writing {file}…").format(file=path.name))
-        self.jobs.run(lambda: self._shop.labels.write(request, path), self._done, self._failed)
+        run_with_progress(
+            self.jobs,
+            self,
+            _("Writing labels"),
+            lambda progress: self._shop.labels.write(request, path, progress=progress),
+            self._done,
+            self._failed,
+        )
 
     def _done(self, result: LabelResult) -> None:
         self.result_labels = result
