@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 BACKUP_CHECK_MS = 30 * 60 * 1000
 """How often the window checks whether the daily backup is due."""
+FIRST_CHECK_MS = 1500
+"""The daily backup starts this long after the till shows, so it never slows the first sale."""
 
 
 class WindowBackups:
@@ -56,11 +58,15 @@ class WindowBackups:
         self._reports = Reports(window)
         self._reports.reported.connect(self._show_progress)
 
-    def start_automatic(self) -> None:
-        """Back up now if the daily backup is due, check again every half hour, and on close."""
+    def start_automatic(self, *, first_check_ms: int = FIRST_CHECK_MS) -> None:
+        """Back up soon if the daily backup is due, check again every half hour, and on close.
+
+        The first check waits ``first_check_ms`` for the till to be on screen; a
+        window closed before then still makes its closing backup.
+        """
         self.automatic = True
         self.timer.start()
-        self.back_up_if_due()
+        QTimer.singleShot(first_check_ms, self.timer, self.back_up_if_due)
 
     def back_up_if_due(self) -> None:
         """Start the daily backup in the background when it is due."""
