@@ -10,6 +10,7 @@ from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.domain.access import COMMAND_LINE
 from bazaar_pos.domain.money import format_money
 from bazaar_pos.domain.settlement import DEFAULT_WINDOW
+from bazaar_pos.domain.settlement_report import FIELDS
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.merging.settlement import SettlementPlan
@@ -90,7 +91,9 @@ def _settle(shop: Shop, args: argparse.Namespace) -> int:
 
     entries = len(plan.confirm) + len(plan.verified) + len(plan.ambiguous) + len(plan.unknown)
     print(
-        _("{file} ({shape}): {rows} rows, {entries} of money in, {skipped} passed over.").format(
+        _(
+            "{file} ({shape}): rows read: {rows}; money in: {entries}; passed over: {skipped}."
+        ).format(
             file=plan.path.name,
             shape=plan.preset or _("column mapping"),
             rows=plan.rows,
@@ -218,6 +221,6 @@ def _picks(plan: SettlementPlan, given: list[str]) -> dict[int, int]:
 
 def _presets(shop: Shop, args: argparse.Namespace) -> int:
     for name, mapping in shop.settlement.presets().items():
-        columns = ", ".join(f"{field}={header}" for field, header in mapping.items())
+        columns = ", ".join(f"{f}={mapping[f]}" for f in FIELDS if mapping.get(f))
         print(_("{name}: {columns}").format(name=name, columns=columns))
     return EXIT_OK
