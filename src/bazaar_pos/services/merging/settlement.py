@@ -306,7 +306,7 @@ def _settled_before(
             by_reference.setdefault((payment.reference, payment.amount), payment)
     pairs = []
     for entry in entries:
-        payment = by_reference.pop((entry.reference, entry.amount), None)
-        if entry.reference and payment is not None:
-            pairs.append((entry, payment))
+        key = (entry.reference, entry.amount)
+        if entry.reference and key in by_reference:
+            pairs.append((entry, by_reference.pop(key)))
     return pairs
