@@ -198,3 +198,21 @@ def test_the_unconfirmed_payments_screen_opens_the_import(qtbot, shop, day, muta
     assert screen.model.rowCount() == 2
     assert screen.message.text() == "1 payment confirmed from the settlement report."
     assert statuses(shop)[day["paid"].number] == ("confirmed", "settlement report mutasi.csv")
+
+
+def test_alt_i_opens_the_import_from_the_unconfirmed_payments(qtbot, shop, monkeypatch):
+    asked = []
+    monkeypatch.setattr(
+        SettlementDialog, "ask", classmethod(lambda cls, *args, **kwargs: asked.append(kwargs))
+    )
+    money = money_text(shop.settings.load())
+    screen = UnconfirmedPaymentsDialog(
+        shop.payment_confirmation, money, cashier="Sari", settlement=lambda: shop.settlement
+    )
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.reload()
+    screen.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is screen)
+    qtbot.keyClick(screen, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: asked == [{"by": "Sari"}], timeout=5_000)

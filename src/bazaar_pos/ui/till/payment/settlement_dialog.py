@@ -310,8 +310,8 @@ class SettlementDialog(QDialog):
         chooser.setAccessibleName(_("Payment of report line {line}").format(line=line))
         chooser.addItem(
             ngettext(
-                "Which sale? {count} could be this payment: choose one",
-                "Which sale? {count} could be this payment: choose one",
+                "Which sale? Pick one of {count}",
+                "Which sale? Pick one of {count}",
                 len(options),
             ).format(count=len(options)),
             None,

@@ -108,7 +108,7 @@ class UnconfirmedPaymentsDialog(QDialog):
         close = self._button("closeUnconfirmed", _("Close  Esc"), "", self.reject)
         self._settlement = settlement
         self.settle_button = self._button(
-            "importSettlement", _("Import settlement report…"), "", self.import_settlement
+            "importSettlement", _("&Import settlement report…"), "", self.import_settlement
         )
         self.settle_button.setVisible(settlement is not None)
 
