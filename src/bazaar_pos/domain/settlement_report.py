@@ -150,6 +150,16 @@ def find_header(rows: Sequence[tuple[int, list[str]]], mapping: Mapping[str, str
     return None
 
 
+def likely_header(rows: Sequence[tuple[int, list[str]]]) -> list[str]:
+    """The headers of a file no mapping fits yet: the fullest of its first rows (first wins)."""
+    best: list[str] = []
+    for _line, cells in rows[:HEADER_SEARCH_ROWS]:
+        filled = [c.strip() for c in cells if c.strip()]
+        if len(filled) > len(best):
+            best = filled
+    return best
+
+
 def recognise(
     rows: Sequence[tuple[int, list[str]]], presets: Mapping[str, ColumnMap]
 ) -> str | None:

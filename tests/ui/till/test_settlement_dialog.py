@@ -4,12 +4,13 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton
 from sqlalchemy import select
 
 from bazaar_pos.domain.periods import local_time
 from bazaar_pos.store.models import Payment
 from bazaar_pos.ui.common.formatting import money_text
+from bazaar_pos.ui.till.payment.settlement_columns import SettlementColumnsDialog
 from bazaar_pos.ui.till.payment.settlement_dialog import SettlementDialog
 from bazaar_pos.ui.till.payment.unconfirmed_dialog import UnconfirmedPaymentsDialog
 from tests.helpers.audit import audit
@@ -148,6 +149,55 @@ def test_a_broken_report_lists_its_problems_and_cannot_be_confirmed(
     assert dialog.summary.text().startswith("1 problem (in red).")
     assert not dialog.confirm_button.isEnabled()
     assert not dialog.check_table.isVisibleTo(dialog)
+
+
+def test_an_unknown_file_is_mapped_by_hand_and_the_columns_kept_for_next_time(
+    qtbot, shop, day, tmp_path
+):
+    report = report_csv(
+        tmp_path / "dompet.csv",
+        ["Kode Toko", "Jam Bayar", "Jumlah Diterima", "No Ref"],
+        [["T1", "05-12-2026 10:01", "45.000", "D1"]],
+    )
+    dialog = make_dialog(qtbot, shop)
+    dialog.load(report)
+    qtbot.waitUntil(lambda: "none of the known report shapes" in dialog.summary.text())
+    seen = {}
+
+    def drive():
+        qtbot.waitUntil(
+            lambda: isinstance(QApplication.activeModalWidget(), SettlementColumnsDialog)
+        )
+        columns = QApplication.activeModalWidget()
+        try:
+            ok = columns.buttons.button(QDialogButtonBox.StandardButton.Ok)
+            seen["headers"] = [
+                columns.choosers["time"].itemText(i)
+                for i in range(columns.choosers["time"].count())
+            ]
+            seen["ok_at_first"] = ok.isEnabled()
+            time = columns.choosers["time"]
+            time.setFocus()
+            qtbot.keyClicks(time, "Jam")
+            amount = columns.choosers["amount"]
+            amount.setCurrentIndex(amount.findText("Jumlah Diterima"))
+            qtbot.keyClicks(columns.name, "dompet")
+            qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        finally:
+            if columns.isVisible():
+                columns.reject()
+
+    QTimer.singleShot(0, drive)
+    with qtbot.waitSignal(dialog.previewed, timeout=WAIT):
+        qtbot.mouseClick(dialog.map_button, Qt.MouseButton.LeftButton)
+    assert seen == {
+        "headers": ["(none)", "Kode Toko", "Jam Bayar", "Jumlah Diterima", "No Ref"],
+        "ok_at_first": False,
+    }
+    assert dialog.columns.currentText() == "dompet"
+    assert dialog.plan.confirm[0][1].sale_number == day["paid"].number
+    assert shop.settlement.presets()["dompet"] == {"time": "Jam Bayar", "amount": "Jumlah Diterima"}
+    assert shop.settlement.plan(report).preset == "dompet"  # recognised from now on
 
 
 def test_an_unknown_file_is_read_again_with_the_columns_chosen(qtbot, shop, day, tmp_path):

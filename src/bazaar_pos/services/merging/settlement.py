@@ -27,6 +27,7 @@ from bazaar_pos.domain.settlement_report import (
     FIELDS,
     PRESETS,
     ColumnMap,
+    likely_header,
     missing_fields,
     read_report,
     recognise,
@@ -109,6 +110,10 @@ class SettlementService:
     def save_preset(self, name: str, mapping: Mapping[str, str], *, by: str = "") -> None:
         """Keep ``mapping`` as a settlement preset called ``name``."""
         self._presets.save_preset(KIND, name, mapping, by=by)
+
+    def headers(self, path: Path) -> list[str]:
+        """The column headers ``path`` most likely has, to map them by hand."""
+        return likely_header(read_rows(path))
 
     def read_mapping(self, path: Path) -> ColumnMap:
         """A column mapping from a CSV file of ``field,header`` rows (a header row first).

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.domain.settlement import DEFAULT_WINDOW
+from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import N_, _, ngettext
 from bazaar_pos.services.merging.settlement import (
     SettlementPlan,
@@ -32,6 +33,7 @@ from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.formatting import MoneyText, local_time
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.common.operations import run_operation
+from bazaar_pos.ui.till.payment.settlement_columns import SettlementColumnsDialog
 from bazaar_pos.ui.widgets.tables import cell_table
 
 REPORT_FILES = N_("Settlement reports (*.csv *.xlsx);;Excel (*.xlsx);;CSV (*.csv)")
@@ -97,6 +99,10 @@ class SettlementDialog(QDialog):
         self.window_minutes.setValue(DEFAULT_WINDOW // timedelta(minutes=1))
         self.window_minutes.setSuffix(_(" min"))
         self.window_minutes.editingFinished.connect(self._again)
+        self.map_button = self._button(
+            "settlementMapColumns", _("&Map columns…"), self.map_columns
+        )
+        self.map_button.setEnabled(False)
         window_label = QLabel(_("Time &window:"))
         window_label.setBuddy(self.window_minutes)
         top = QHBoxLayout()
@@ -105,6 +111,7 @@ class SettlementDialog(QDialog):
         options = QHBoxLayout()
         options.addWidget(columns_label)
         options.addWidget(self.columns)
+        options.addWidget(self.map_button)
         options.addSpacing(16)
         options.addWidget(window_label)
         options.addWidget(self.window_minutes)
@@ -198,6 +205,7 @@ class SettlementDialog(QDialog):
         self.path = path
         self.plan = None
         self.file_label.setText(str(path))
+        self.map_button.setEnabled(True)
         self.confirm_button.setEnabled(False)
         self.summary.setText(_("Checking {file}…").format(file=path.name))
         mapping = self.columns.currentData()
@@ -207,6 +215,41 @@ class SettlementDialog(QDialog):
             self._show,
             self._failed,
         )
+
+    def map_columns(self) -> None:
+        """Choose the file's column for each field by hand; keep them as a preset if named."""
+        if self.path is None:
+            return
+        try:
+            headers = self._service.headers(self.path)
+        except UserError as exc:
+            self.summary.setText(str(exc))
+            return
+        start = dict(self.plan.mapping) if self.plan is not None else {}
+        answer = SettlementColumnsDialog.ask(self, headers, start)
+        if answer is None:
+            return
+        mapping, name = answer
+        if name:
+            try:
+                self._service.save_preset(name, mapping, by=self._by)
+            except UserError as exc:
+                self.summary.setText(str(exc))
+                return
+            data: object = name
+            text = name
+        else:
+            data, text = mapping, _("The columns chosen")
+        index = self.columns.findText(text)
+        if index < 0:
+            self.columns.addItem(text, data)
+            index = self.columns.count() - 1
+        else:
+            self.columns.setItemData(index, data)
+        if index == self.columns.currentIndex():
+            self._again()
+        else:
+            self.columns.setCurrentIndex(index)
 
     def _again(self) -> None:
         if self.path is not None and self.result_summary is None:
@@ -410,6 +453,7 @@ class SettlementDialog(QDialog):
         self.result_summary = summary
         for chooser in self.choosers.values():
             chooser.setEnabled(False)
+        self.map_button.setEnabled(False)
         lines = [
             ngettext(
                 "{count} payment confirmed from the report.",
