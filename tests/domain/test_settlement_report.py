@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from bazaar_pos.domain.settlement_report import (
     PRESETS,
+    likely_header,
     missing_fields,
     parse_amount,
     parse_time,
@@ -112,3 +113,12 @@ def test_a_mapping_needs_a_time_and_an_amount_and_the_file_its_columns():
     absent = read_report([(1, ["Tgl", "Jumlah"])], {"time": "Tgl", "amount": "Nominal"}, WIB)
     assert absent.problems == ["No row of the file has all the columns Nominal, Tgl."]
     assert recognise([(1, ["Tgl", "Jumlah"])], PRESETS) is None
+
+
+def test_a_file_no_mapping_fits_offers_its_fullest_early_row_as_headers():
+    rows = [
+        (1, ["Laporan", "", ""]),
+        (2, ["Toko", "Jam Bayar", "Jumlah Diterima", " No Ref "]),
+        (3, ["T1", "05-12-2026 10:01", "45000", "D1"]),
+    ]
+    assert likely_header(rows) == ["Toko", "Jam Bayar", "Jumlah Diterima", "No Ref"]
