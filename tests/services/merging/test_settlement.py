@@ -190,3 +190,15 @@ def test_mapping_files_with_unknown_fields_or_no_amount_are_refused(shop, write_
 def test_a_voided_sale_is_never_to_be_checked(shop, day, mutation):
     shop.refunds.void(day["fake"].uuid, "customer changed mind")
     assert shop.settlement.plan(mutation).check == []
+
+
+def test_money_marked_not_received_that_the_report_shows_is_confirmed_after_all(
+    shop, day, mutation
+):
+    (waiting,) = [p for p in shop.payment_confirmation.awaiting() if p.amount == 45_000]
+    shop.payment_confirmation.not_received(waiting.id, "Sari", note="no sound from the box")
+    plan = shop.settlement.plan(mutation)
+    assert [p.sale_number for _e, p in plan.confirm] == [day["paid"].number]
+    shop.settlement.apply(plan, "Dewi")
+    assert payments(shop)[day["paid"].number][0] == "confirmed"
+    assert audit(shop, "payment.confirmed")[0][1]["was"] == "not_received"
