@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "stock",
     "labels",
     "sales",
+    "payments",
     "receipt",
     "printer",
     "report",

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from bazaar_pos.services.merging.orders.importer import OrderImportService
     from bazaar_pos.services.merging.orders.returns import MarketplaceReturns
     from bazaar_pos.services.merging.sales_import import SalesImportService
+    from bazaar_pos.services.merging.settlement import SettlementService
     from bazaar_pos.services.people.audit_log import AuditLog
     from bazaar_pos.services.products.files.service import ProductFileService
     from bazaar_pos.services.products.labels import LabelService
@@ -141,6 +142,14 @@ class Shop:
         from bazaar_pos.services.merging.orders.importer import OrderImportService
 
         return OrderImportService(self.db, self.settings, self.checkout, self.refunds, self.zone)
+
+    @cached_property
+    def settlement(self) -> SettlementService:
+        """QRIS settlement reports matched against the till's QRIS payments."""
+        from bazaar_pos.services.merging.column_presets import ColumnPresets
+        from bazaar_pos.services.merging.settlement import SettlementService
+
+        return SettlementService(self.payment_confirmation, ColumnPresets(self.db), self.zone)
 
     @cached_property
     def marketplace_returns(self) -> MarketplaceReturns:

@@ -21,7 +21,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.views import Changes
 from bazaar_pos.store.database import Database
-from bazaar_pos.store.models import Payment, Sale
+from bazaar_pos.store.models import Payment, Refund, Sale
 from bazaar_pos.store.types import utcnow
 
 OPEN_STATUSES = (PaymentStatus.AWAITING.value, PaymentStatus.NOT_RECEIVED.value)
@@ -29,7 +29,7 @@ OPEN_STATUSES = (PaymentStatus.AWAITING.value, PaymentStatus.NOT_RECEIVED.value)
 
 @dataclass(frozen=True, slots=True)
 class AwaitingPayment:
-    """A payment still to be confirmed (or one marked as not received), with its sale."""
+    """A payment with its sale: awaiting confirmation, marked not received, or confirmed."""
 
     id: int
     sale_uuid: str
@@ -77,25 +77,50 @@ class PaymentConfirmationService:
         with self._db.reading() as session:
             return [_view(payment, sale) for payment, sale in session.execute(query)]
 
+    def taken_between(self, method: str, start: datetime, end: datetime) -> list[AwaitingPayment]:
+        """Payments by ``method`` of sales made from ``start`` to ``end``, whatever their status.
+
+        Sales later voided are left out: their money went back.
+        """
+        voided = select(Refund.sale_id).where(Refund.kind == "void")
+        query = (
+            select(Payment, Sale)
+            .join(Sale, Sale.id == Payment.sale_id)
+            .where(
+                Payment.method == method,
+                Sale.created_at >= start,
+                Sale.created_at <= end,
+                Sale.id.not_in(voided),
+            )
+            .order_by(Sale.created_at, Payment.id)
+        )
+        with self._db.reading() as session:
+            return [_view(payment, sale) for payment, sale in session.execute(query)]
+
     def count_awaiting(self) -> int:
         """How many payments await confirmation."""
         query = select(func.count(Payment.id)).where(Payment.status == PaymentStatus.AWAITING.value)
         with self._db.reading() as session:
             return session.scalar(query) or 0
 
-    def confirm(self, payment_id: int, by: str, *, reference: str = "") -> ConfirmationResult:
+    def confirm(
+        self, payment_id: int, by: str, *, reference: str = "", source: str = ""
+    ) -> ConfirmationResult:
         """Record that the money of payment ``payment_id`` arrived, seen by ``by``.
 
         A payment marked not received can still be confirmed when the money turns
         up late. ``reference`` (e.g. from the notification) fills an empty
-        reference. Raises NotFoundError, or UserError if it is already confirmed.
+        reference. ``source`` names what showed the money instead of a person
+        (a settlement report): it is kept as who confirmed it, and ``by`` stays the
+        actor in the audit log. Raises NotFoundError, or UserError if it is
+        already confirmed.
         """
         with self._db.writing() as session:
             payment, sale = _open_payment(session, payment_id)
             before = payment.status
             payment.status = PaymentStatus.CONFIRMED.value
             payment.confirmed_at = utcnow()
-            payment.confirmed_by = by
+            payment.confirmed_by = (source or by)[:100]
             if reference.strip() and not payment.reference:
                 payment.reference = reference.strip()[:100]
             record_event(
@@ -104,9 +129,11 @@ class PaymentConfirmationService:
                 actor=by,
                 entity="sale",
                 entity_ref=sale.uuid,
-                details=_details(payment, sale) | {"was": before},
+                details=_details(payment, sale)
+                | {"was": before}
+                | ({"source": source} if source else {}),
             )
-            return _result(payment, sale, payment.confirmed_at, by)
+            return _result(payment, sale, payment.confirmed_at, source or by)
 
     def not_received(self, payment_id: int, by: str, *, note: str = "") -> ConfirmationResult:
         """Record that the money of an awaiting payment never arrived; the sale is left as it is.

@@ -187,6 +187,9 @@ QLabel#countMessage[tone="warn"] { background: #fff4d6; color: #6f4300; font-wei
                                    padding: 6px 8px; border-radius: 6px; }
 QLabel#countMessage[tone="error"] { background: #fde2e1; color: #8a1c12; font-weight: 600;
                                     padding: 6px 8px; border-radius: 6px; }
+QLabel#settlementCheckTitle[tone="warn"] { background: #fff4d6; color: #6f4300;
+                                           font-weight: 600; padding: 6px 8px;
+                                           border-radius: 6px; }
 QTableView#cartTable { font-size: 13pt; }
 QTableView#cartTable::item { padding: 4px; }
 QListView#searchResults { font-size: 13pt; background: white; border: 2px solid #1c7c54; }

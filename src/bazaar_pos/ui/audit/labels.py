@@ -46,6 +46,7 @@ ACTION_LABELS = {
     "consignment.settled": N_("Consignment settled"),
     "payment.confirmed": N_("Payment confirmed"),
     "payment.not_received": N_("Payment not received"),
+    "import.preset_saved": N_("Column mapping saved"),
     "bundle.imported": N_("Tills merged"),
     "hub.edit_superseded": N_("Edit replaced by a later one"),
     "hub.oversold": N_("Sold on two tills at once"),

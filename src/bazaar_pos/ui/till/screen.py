@@ -373,7 +373,12 @@ class TillScreen(QWidget):
     def open_unconfirmed(self) -> None:
         """Ctrl+Q: confirm QRIS and e-wallet payments, or mark them as not received."""
         if self.unconfirmed_dialog is None:
-            dialog = UnconfirmedPaymentsDialog(self.shop.payment_confirmation, self._money, self)
+            dialog = UnconfirmedPaymentsDialog(
+                self.shop.payment_confirmation,
+                self._money,
+                self,
+                settlement=lambda: self.shop.settlement,
+            )
             dialog.payments_changed.connect(self.refresh_awaiting)
             dialog.payments_changed.connect(self.payments_changed)
             dialog.finished.connect(lambda _result: self._focus_scan())

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.payment import PaymentStatus
 from bazaar_pos.errors import UserError
-from bazaar_pos.i18n import _
+from bazaar_pos.i18n import _, ngettext
+from bazaar_pos.services.merging.settlement import SettlementService
 from bazaar_pos.services.selling.payment_confirmation import (
     AwaitingPayment,
     PaymentConfirmationService,
@@ -49,8 +50,13 @@ class UnconfirmedPaymentsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         cashier: str = "",
+        settlement: Callable[[], SettlementService] | None = None,
     ) -> None:
-        """List the payments ``confirmations`` holds; confirm them as ``cashier``."""
+        """List the payments ``confirmations`` holds; confirm them as ``cashier``.
+
+        With ``settlement`` (made when first asked for), a settlement report can
+        be imported from here to confirm many payments at once.
+        """
         super().__init__(parent)
         self.setObjectName("unconfirmedPayments")
         self.setAccessibleName(_("Unconfirmed payments"))
@@ -100,6 +106,11 @@ class UnconfirmedPaymentsDialog(QDialog):
             self.not_received_current,
         )
         close = self._button("closeUnconfirmed", _("Close  Esc"), "", self.reject)
+        self._settlement = settlement
+        self.settle_button = self._button(
+            "importSettlement", _("&Import settlement report…"), "", self.import_settlement
+        )
+        self.settle_button.setVisible(settlement is not None)
 
         options = QHBoxLayout()
         options.addWidget(self.summary, 1)
@@ -108,6 +119,7 @@ class UnconfirmedPaymentsDialog(QDialog):
         buttons.addWidget(self.confirm_button)
         buttons.addWidget(self.missing_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.settle_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -205,6 +217,24 @@ class UnconfirmedPaymentsDialog(QDialog):
             "warn",
         )
         self.payments_changed.emit()
+
+    def import_settlement(self) -> None:
+        """Confirm payments from the QRIS, e-wallet or bank report, after a preview."""
+        if self._settlement is None:
+            return
+        from bazaar_pos.ui.till.payment.settlement_dialog import SettlementDialog
+
+        summary = SettlementDialog.ask(self, self._settlement(), self._money, by=self.cashier)
+        self.reload()
+        if summary is not None and summary.confirmed:
+            self._say(
+                ngettext(
+                    "{count} payment confirmed from the settlement report.",
+                    "{count} payments confirmed from the settlement report.",
+                    len(summary.confirmed),
+                ).format(count=len(summary.confirmed))
+            )
+            self.payments_changed.emit()
 
     def _enable(self) -> None:
         payment = self.current()
