@@ -45,7 +45,7 @@ class ColumnMappingPanel(QGroupBox):
         self.preset.activated.connect(self._preset_picked)
         preset_label = QLabel(_("&Preset:"))
         preset_label.setBuddy(self.preset)
-        self.save = named(QPushButton(_("&Save preset…")), "importSavePreset", _("Save preset"))
+        self.save = named(QPushButton(_("Sa&ve preset…")), "importSavePreset", _("Save preset"))
         self.save.clicked.connect(self.save_requested)
         top = QHBoxLayout()
         top.addWidget(preset_label)

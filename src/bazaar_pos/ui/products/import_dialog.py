@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import format_money
-from bazaar_pos.domain.quantity import plain_quantity
+from bazaar_pos.domain.quantity import Unit, format_quantity
 from bazaar_pos.i18n import N_, _, ngettext
 from bazaar_pos.services.products.files.presets import FIELD_LABELS, PRESET_KIND
 from bazaar_pos.services.products.files.service import ImportPreview, ProductImportSummary
@@ -61,6 +61,7 @@ class ImportDialog(QDialog):
         self.result_summary: ProductImportSummary | None = None
         money = shop.settings.load()
         self._money = lambda minor: format_money(minor, money.currency, money.money_locale)
+        self._quantity = lambda milli, unit: format_quantity(milli, unit, money.money_locale)
 
         self.file_label = QLabel(_("No file chosen."))
         self.file_label.setObjectName("importFile")
@@ -236,7 +237,7 @@ class ImportDialog(QDialog):
                 line.sku,
                 line.name,
                 "" if line.price is None else self._money(line.price),
-                "" if line.stock is None else plain_quantity(line.stock),
+                "" if line.stock is None else self._quantity(line.stock, line.unit or Unit.PCS),
                 what,
             )
             for column, text in enumerate(cells):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bazaar_pos.domain.column_mapping import ColumnMapping
 from bazaar_pos.domain.money import MinorUnits
+from bazaar_pos.domain.quantity import Unit
 from bazaar_pos.domain.variants import combinations, format_axes
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.products.files.csv_rules import RowProblems
@@ -28,6 +29,8 @@ class PreviewRow:
     problems: tuple[str, ...]
     notes: tuple[str, ...] = ()
     """What else the row does that a person should know (an open price, a variant)."""
+    unit: Unit | None = None
+    """The unit the file gives the product (None: as it is, or pieces for a new one)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,7 @@ def preview_rows(
             action="update" if r.sku.lower() in existing else "create",
             problems=tuple(problems.by_line.get(r.line, ())),
             notes=_notes(r, source, r.sku.lower() in existing, variants.get(r.sku.lower(), 0)),
+            unit=r.unit,
         )
         for r in rows
     )
