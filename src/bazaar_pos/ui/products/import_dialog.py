@@ -57,6 +57,8 @@ class ImportDialog(QDialog):
         self.store: str | None = None
         self.mapping: dict[str, str] | None = None
         self.preset_name: str | None = None
+        self._checks = 0
+        """How many previews were asked for: only the latest one is shown."""
         self.jobs = Jobs(self)
         self.result_summary: ProductImportSummary | None = None
         money = shop.settings.load()
@@ -156,12 +158,14 @@ class ImportDialog(QDialog):
         path, store, mapping = self.path, self.store, self.mapping
         if path is None:
             return
+        self._checks += 1
+        check = self._checks
         self.import_button.setEnabled(False)
         self.summary.setText(_("Checking {file}…").format(file=path.name))
         self.jobs.run(
             lambda: self._shop.product_files.preview(path, store=store, mapping=mapping),
-            self._show,
-            self._failed,
+            lambda preview: self._show(preview) if check == self._checks else None,
+            lambda message: self._failed(message) if check == self._checks else None,
         )
 
     def _store_picked(self, index: int) -> None:

@@ -264,7 +264,7 @@ def test_a_mapping_file_is_read_by_its_path(shop, write_csv, tmp_path):
     with pytest.raises(UserError, match="maps no column"):
         read_mapping_file(write_csv("header,field\n", "empty.csv"))
     with pytest.raises(UserError, match="Cannot read the mapping file"):
-        read_mapping_file(tmp_path / "missing.csv")
+        shop.product_files.mapping_named(str(tmp_path / "missing.csv"))  # not taken for a preset
 
 
 def test_presets_are_kept_by_kind_and_name(shop):

@@ -106,7 +106,7 @@ class ProductFileService:
         source, preset = self._source(path, store=store, mapping=mapping, any_store=True)
         base = ImportPreview(
             Path(path),
-            unread_rows(source),
+            (),
             (),
             source.shape,
             source.headers,
@@ -120,13 +120,14 @@ class ProductFileService:
             base = replace(base, mapping=guess)
             if not _has_own_columns(source):
                 problem = _("The columns are not recognised: map each one onto a product field.")
-                return replace(base, problems=(problem,))
+                return replace(base, rows=unread_rows(source), problems=(problem,))
         if source.errors:
-            return replace(base, problems=tuple(source.errors))
+            return replace(base, rows=unread_rows(source), problems=tuple(source.errors))
         try:
             require_columns(source.table, REQUIRED_COLUMNS, path)
         except ValidationError as missing:
-            return replace(base, problems=tuple(missing.problems) or (missing.message,))
+            lacking = tuple(missing.problems) or (missing.message,)
+            return replace(base, rows=unread_rows(source), problems=lacking)
         problems = _problems_of(source)
         rows = parse_product_rows(
             source.table, cur, path, problems, decimal_point=source.decimal_point
@@ -162,8 +163,9 @@ class ProductFileService:
 
     def mapping_named(self, text: str) -> ColumnMapping:
         """A preset by its name, or a mapping file (``header,field`` rows) by its path."""
-        if Path(text).is_file():
-            return read_mapping_file(Path(text))
+        path = Path(text)
+        if path.is_file() or path.suffix.lower() == ".csv":
+            return read_mapping_file(path)
         return self.presets.get(PRESET_KIND, text)
 
     def import_file(
