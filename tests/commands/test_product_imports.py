@@ -41,6 +41,17 @@ def test_a_loyverse_export_needs_a_store_then_dry_runs_and_imports(db_path, tmp_
     assert done.stdout.strip() == "6 products added, 0 updated, stock set for 2."
     assert product_count(db_path) == 8  # and the two combinations Loyverse did not have
 
+    other = bazaar_pos(
+        "--db", db_path, "products", "import", path, "--store", "Toko Jogja", "--dry-run"
+    )
+    assert (
+        "Line 3: update (price, stock) KL-M-BRU Kaos Lurik (M / Biru) Rp95.000, stock 7"
+        " (variant of kaos-lurik)" in other.stdout.splitlines()
+    )
+    assert "Line 5: no change JAHIT Jasa Jahit Rp0 (open price: the till asks for it)" in (
+        other.stdout
+    )
+
 
 def test_a_bad_loyverse_cell_is_named_and_nothing_is_written(db_path, tmp_path):
     rows = (LOYVERSE_ROWS[2].replace("180000.00", "180000.25"),)

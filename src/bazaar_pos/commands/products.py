@@ -112,6 +112,12 @@ def _list_changes(preview: ImportPreview, shop: Shop) -> None:
         print(_("Read with the preset {preset}.").format(preset=preview.preset))
     for row in preview.rows:
         action = _("new") if row.action == "create" else _("update")
+        if row.action == "update":
+            action = (
+                _("update ({fields})").format(fields=", ".join(row.changes))
+                if row.changes
+                else _("no change")
+            )
         price = "" if row.price is None else format_money(
             row.price, settings.currency, settings.money_locale
         )

@@ -47,7 +47,7 @@ def test_a_loyverse_export_is_previewed_per_store_and_imported_for_the_one_chose
     assert not dialog.columns.isVisible()
     assert cells(dialog, 1)[:3] == ["kaos-lurik", "KL-S-MRH", "KL-M-BRU"]
     assert cells(dialog, 3)[1] == "Rp95.000"
-    assert cells(dialog, 5)[4] == "new product: open price: the till asks for it"
+    assert cells(dialog, 5)[4] == "new product (open price: the till asks for it)"
     assert dialog.summary.text().startswith("6 new products, 0 updates.")
 
     dialog.stores.setFocus()
@@ -59,6 +59,16 @@ def test_a_loyverse_export_is_previewed_per_store_and_imported_for_the_one_chose
     qtbot.waitUntil(lambda: dialog.result_summary is not None, timeout=10_000)
     assert dialog.result_summary.created == 6
     assert shop.catalogue.get_by_sku("KL-S-MRH").price == 99_000
+
+    again = ImportDialog(shop)
+    qtbot.addWidget(again)
+    again.load(write_loyverse(tmp_path))
+    checked(qtbot, again)
+    assert cells(again, 5)[:2] == [
+        "update: Price (options Ukuran: S, M; Warna: Merah, Biru)",
+        "update: Price, Stock (variant of kaos-lurik)",
+    ]
+    assert cells(again, 5)[4] == "no change (open price: the till asks for it)"
 
 
 def test_an_unknown_file_is_mapped_column_by_column_and_the_mapping_kept_as_a_preset(

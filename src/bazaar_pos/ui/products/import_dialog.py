@@ -233,8 +233,11 @@ class ImportDialog(QDialog):
         self.table.setRowCount(len(preview.rows))
         for row, line in enumerate(preview.rows):
             action = {"create": _("new product"), "update": _("update")}.get(line.action, "")
+            if line.action == "update":
+                changed = ", ".join(_(FIELD_LABELS[f]) for f in line.changes)
+                action = _("update: {fields}").format(fields=changed) if changed else _("no change")
             if line.notes and action:
-                action = _("{action}: {notes}").format(action=action, notes="; ".join(line.notes))
+                action = _("{action} ({notes})").format(action=action, notes="; ".join(line.notes))
             what = "; ".join(line.problems) if line.problems else action
             cells = (
                 str(line.line),

@@ -102,6 +102,15 @@ def test_a_second_import_of_the_same_export_updates_and_adds_nothing(shop, tmp_p
     assert (again.created, again.updated, again.stock_set) == (0, 6, 0)
     assert shop.catalogue.count() == count
     assert len(variants_of(shop, "kaos-lurik")) == 4
+    other = shop.product_files.preview(path, store="Pasar Solo")
+    assert {r.sku: r.changes for r in other.rows} == {
+        "kaos-lurik": ("price",),
+        "KL-S-MRH": ("price", "stock"),
+        "KL-M-BRU": ("price", "stock"),
+        "KOPI-TRJ": ("price", "stock"),
+        "JAHIT": (),
+        "TAS-1": ("price", "stock"),
+    }
 
 
 def test_the_preview_reads_the_first_store_and_says_what_each_row_becomes(shop, tmp_path):

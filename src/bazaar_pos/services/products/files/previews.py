@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.products.files.csv_rules import RowProblems
 from bazaar_pos.services.products.files.reader import ProductRow
 from bazaar_pos.services.products.files.sources import FileShape, ProductSource
+from bazaar_pos.services.products.files.writer import _Existing
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,8 @@ class PreviewRow:
     """What else the row does that a person should know (an open price, a variant)."""
     unit: Unit | None = None
     """The unit the file gives the product (None: as it is, or pieces for a new one)."""
+    changes: tuple[str, ...] = ()
+    """For an update, the fields whose value it changes (``price``, ``stock``, ...)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +74,7 @@ class ImportPreview:
 
 def preview_rows(
     rows: list[ProductRow],
-    existing: set[str],
+    existing: Mapping[str, _Existing],
     problems: RowProblems,
     source: ProductSource,
 ) -> tuple[PreviewRow, ...]:
@@ -90,9 +94,24 @@ def preview_rows(
             problems=tuple(problems.by_line.get(r.line, ())),
             notes=_notes(r, source, r.sku.lower() in existing, variants.get(r.sku.lower(), 0)),
             unit=r.unit,
+            changes=_changes(r, existing[r.sku.lower()]) if r.sku.lower() in existing else (),
         )
         for r in rows
     )
+
+
+def _changes(row: ProductRow, known: _Existing) -> tuple[str, ...]:
+    """The fields an update changes; an empty cell leaves its field as it is."""
+    given = {
+        "name": (row.name, known.name),
+        "price": (row.price, known.price),
+        "cost": (row.cost, known.cost),
+        "stock": (row.stock, known.stock),
+        "barcode": (row.barcode, known.barcode),
+        "category": (row.category, known.category),
+        "unit": (row.unit, known.unit),
+    }
+    return tuple(f for f, (new, old) in given.items() if new is not None and new != old)
 
 
 def unread_rows(source: ProductSource) -> tuple[PreviewRow, ...]:

@@ -135,7 +135,7 @@ class ProductFileService:
         with self._db.reading() as session:
             existing = _existing_products(session)
             check_against_shop(rows, existing, problems)
-        shown = preview_rows(rows, set(existing), problems, source)
+        shown = preview_rows(rows, existing, problems, source)
         return replace(base, rows=shown, problems=tuple(problems.messages))
 
     def _source(
@@ -332,6 +332,8 @@ def _existing_products(session: Session) -> dict[str, _Existing]:
             Product.consignor_id,
             Product.unit,
             Product.plu,
+            Product.name,
+            Product.price_minor,
         )
     )
     return {
@@ -348,8 +350,24 @@ def _existing_products(session: Session) -> dict[str, _Existing]:
             consignor_id=consignor_id,
             unit=unit_of(unit),
             plu=plu,
+            name=name,
+            price=price,
         )
-        for pid, sku, barcode, category, stock, cost, axes, unique, consignor_id, unit, plu in rows
+        for (
+            pid,
+            sku,
+            barcode,
+            category,
+            stock,
+            cost,
+            axes,
+            unique,
+            consignor_id,
+            unit,
+            plu,
+            name,
+            price,
+        ) in rows
     }
 
 

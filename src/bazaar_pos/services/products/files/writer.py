@@ -42,6 +42,8 @@ class _Existing:
     consignor_id: int | None
     unit: Unit = Unit.PCS
     plu: str | None = None
+    name: str = ""
+    price: MinorUnits = 0
 
 
 NEW_COLUMNS = (
