@@ -131,3 +131,12 @@ def test_a_preset_is_picked_from_the_chooser(qtbot, write_csv, dialog):
     checked(qtbot, dialog, lambda preview: preview.ok)
     assert chooser.currentText() == "(your own choice)"
     assert cells(dialog, 2) == ["Batik Tulis", "Selendang"]
+
+
+def test_a_file_missing_a_column_says_so_rather_than_counting_no_bad_rows(
+    qtbot, write_csv, dialog
+):
+    dialog.load(write_csv("kode,nama\nA-1,Satu\n"))
+    checked(qtbot, dialog)
+    assert dialog.summary.text() == "The file cannot be imported yet:\nMissing column: price"
+    assert not dialog.import_button.isEnabled()
