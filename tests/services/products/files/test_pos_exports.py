@@ -189,6 +189,13 @@ def test_the_older_default_price_export_is_read_too(shop, tmp_path):
     assert (sambal.price, sambal.cost, sambal.stock_milli) == (45_000, 30_000, 6_000)
 
 
+def test_a_store_is_refused_for_a_file_that_has_none(shop, write_csv):
+    path = write_csv(IPOS_TEXT, "ipos.csv")
+    with pytest.raises(UserError, match="is not a Loyverse export: it has no stores"):
+        shop.product_files.import_file(path, store="Toko Jogja")
+    assert shop.catalogue.count() == 0
+
+
 def test_an_ipos_sheet_is_read_with_its_preset_without_being_told(shop, write_csv):
     path = write_csv(IPOS_TEXT, "ipos.csv")
     preview = shop.product_files.preview(path)

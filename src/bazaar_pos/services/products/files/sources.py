@@ -12,7 +12,9 @@ from bazaar_pos.domain.column_mapping import (
     header_key,
     mapping_problems,
 )
+from bazaar_pos.errors import UserError
 from bazaar_pos.exports.csv_io import CsvRow, CsvTable
+from bazaar_pos.i18n import _
 from bazaar_pos.services.products.files import loyverse
 from bazaar_pos.services.products.files.presets import FIELDS, REQUIRED
 from bazaar_pos.services.products.files.reader import read_table
@@ -63,6 +65,12 @@ def open_source(
     """
     table = read_table(path)
     headers = tuple(table.spelled.get(c, c) for c in table.header)
+    if store is not None and (mapping is not None or not loyverse.is_loyverse(table)):
+        raise UserError(
+            _("{path} is not a Loyverse export: it has no stores to choose from.").format(
+                path=path
+            )
+        )
     if mapping is not None:
         return _mapped(table, headers, mapping)
     if all(c in table.header for c in REQUIRED):
