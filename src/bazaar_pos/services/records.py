@@ -71,3 +71,20 @@ def save_record_fields(db: Database, prefix: str, **values: object) -> None:
     with writing_settings(db) as session:
         for key, value in values.items():
             session.merge(Setting(key=prefix + key, value=json.dumps(value)))
+
+
+def load_value(db: Database, key: str) -> Any:
+    """The JSON value stored under ``key``, or None; remembered until settings are written."""
+    return db.memo.recall(SETTINGS, ("value", key), lambda: _read_value(db, key))
+
+
+def _read_value(db: Database, key: str) -> Any:
+    with db.reading() as session:
+        stored = session.get(Setting, key)
+        return None if stored is None else json.loads(stored.value)
+
+
+def save_value(db: Database, key: str, value: object) -> None:
+    """Store ``value`` as JSON under ``key``."""
+    with writing_settings(db) as session:
+        session.merge(Setting(key=key, value=json.dumps(value)))

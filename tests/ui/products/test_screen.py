@@ -268,7 +268,7 @@ def test_import_shows_bad_rows_and_refuses_them(qtbot, shop, write_csv):
         dialog.table.item(1, 5).text() == "nama: the name is empty; harga: 'mahal' is not an amount"
     )
     assert not dialog.import_button.isEnabled()
-    assert "1 rows have problems" in dialog.summary.text()
+    assert "1 row has problems" in dialog.summary.text()
     assert shop.catalogue.count() == 0
 
 

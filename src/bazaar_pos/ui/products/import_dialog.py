@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -18,13 +19,17 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import format_money
-from bazaar_pos.domain.quantity import plain_quantity
-from bazaar_pos.i18n import N_, _
+from bazaar_pos.domain.quantity import Unit, format_quantity
+from bazaar_pos.i18n import N_, _, ngettext
+from bazaar_pos.services.products.files.presets import FIELD_LABELS, PRESET_KIND
 from bazaar_pos.services.products.files.service import ImportPreview, ProductImportSummary
+from bazaar_pos.services.products.files.sources import FileShape
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs
+from bazaar_pos.ui.products.column_mapping import ColumnMappingPanel
+from bazaar_pos.ui.widgets.fields import named
 from bazaar_pos.ui.widgets.tables import cell_table
 
 FILE_FILTER = N_("Product files (*.csv *.xlsx);;CSV (*.csv);;Excel (*.xlsx)")
@@ -34,6 +39,8 @@ _BAD = QBrush(QColor("#fde8e7"))
 class ImportDialog(QDialog):
     """Pick a CSV or XLSX file, see what each row would do and what is wrong, then import.
 
+    A Loyverse export is read as it is, with a store chooser when it has several
+    stores; a file of other columns shows the column mapping, with presets.
     An import sets prices and stock: a cashier imports with the owner's PIN.
     """
 
@@ -47,10 +54,16 @@ class ImportDialog(QDialog):
         self.approvals = Approvals(shop.access, self)
         self.path: Path | None = None
         self.preview: ImportPreview | None = None
+        self.store: str | None = None
+        self.mapping: dict[str, str] | None = None
+        self.preset_name: str | None = None
+        self._checks = 0
+        """How many previews were asked for: only the latest one is shown."""
         self.jobs = Jobs(self)
         self.result_summary: ProductImportSummary | None = None
         money = shop.settings.load()
         self._money = lambda minor: format_money(minor, money.currency, money.money_locale)
+        self._quantity = lambda milli, unit: format_quantity(milli, unit, money.money_locale)
 
         self.file_label = QLabel(_("No file chosen."))
         self.file_label.setObjectName("importFile")
@@ -63,11 +76,28 @@ class ImportDialog(QDialog):
         hint = QLabel(
             _(
                 "Columns sku, name, price (or kode, nama, harga) are needed; barcode, category, "
-                "cost, stock, unit and the others are optional. Rows update the product with "
-                "the same SKU. A file with any bad row is not imported at all."
+                "cost, stock, unit and the others are optional. A Loyverse items export is read "
+                "as it is; for other files, choose which column holds what. Rows update the "
+                "product with the same SKU. A file with any bad row is not imported at all."
             )
         )
         hint.setWordWrap(True)
+        self.stores = named(QComboBox(), "importStore", _("Store"))
+        self.stores.activated.connect(self._store_picked)
+        self.store_label = QLabel(_("&Store in the file:"))
+        self.store_label.setBuddy(self.stores)
+        store_row = QHBoxLayout()
+        store_row.addWidget(self.store_label)
+        store_row.addWidget(self.stores)
+        store_row.addStretch(1)
+        self.shape_label = QLabel()
+        self.shape_label.setObjectName("importShape")
+        store_row.addWidget(self.shape_label)
+        self.columns = ColumnMappingPanel({f: _(label) for f, label in FIELD_LABELS.items()})
+        self.columns.mapping_changed.connect(self._mapped)
+        self.columns.preset_chosen.connect(self._preset_picked)
+        self.columns.save_requested.connect(self.save_preset)
+        self.columns.hide()
         self.table = cell_table(
             "importPreview",
             _("Rows of the file"),
@@ -86,10 +116,15 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(hint)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(store_row)
+        middle = QHBoxLayout()
+        middle.addWidget(self.columns, 2)
+        middle.addWidget(self.table, 3)
+        layout.addLayout(middle, 1)
         layout.addWidget(self.summary)
         layout.addWidget(buttons)
-        self.resize(860, 560)
+        self._show_stores(())
+        self.resize(980, 600)
 
     @classmethod
     def ask(
@@ -114,10 +149,58 @@ class ImportDialog(QDialog):
     def load(self, path: Path) -> None:
         """Check ``path`` off the GUI thread and show each row."""
         self.path = path
+        self.store = self.mapping = self.preset_name = None
         self.file_label.setText(str(path))
+        self._check()
+
+    def _check(self) -> None:
+        """Preview the file with the store and mapping chosen so far."""
+        path, store, mapping = self.path, self.store, self.mapping
+        if path is None:
+            return
+        self._checks += 1
+        check = self._checks
         self.import_button.setEnabled(False)
         self.summary.setText(_("Checking {file}…").format(file=path.name))
-        self.jobs.run(lambda: self._shop.product_files.preview(path), self._show, self._failed)
+        self.jobs.run(
+            lambda: self._shop.product_files.preview(path, store=store, mapping=mapping),
+            lambda preview: self._show(preview) if check == self._checks else None,
+            lambda message: self._failed(message) if check == self._checks else None,
+        )
+
+    def _store_picked(self, index: int) -> None:
+        self.store = self.stores.itemText(index)
+        self._check()
+
+    def _mapped(self, mapping: dict[str, str]) -> None:
+        self.mapping = mapping
+        self.preset_name = None
+        self._check()
+
+    def _preset_picked(self, name: str) -> None:
+        self.preset_name = name
+        self.mapping = self._shop.product_files.presets.get(PRESET_KIND, name)
+        self._check()
+
+    def save_preset(self) -> None:
+        """Keep the mapping shown as a preset under a name the person types."""
+        name = dialogs.TextDialog.ask(
+            self, _("Save preset"), _("Name of the preset:"), self.preset_name or "", required=True
+        )
+        if not name:
+            return
+        mapping = self.columns.mapping()
+        presets = self._shop.product_files.presets
+        self.jobs.run(
+            lambda: presets.save(PRESET_KIND, name, mapping),
+            lambda _done: self._saved(name),
+            self._failed,
+        )
+
+    def _saved(self, name: str) -> None:
+        self.preset_name = name
+        self._show_columns()
+        self.summary.setText(_("Saved the preset {name}.").format(name=name))
 
     def apply(self) -> None:
         """Import the previewed file off the GUI thread; a cashier asks the owner first."""
@@ -128,27 +211,40 @@ class ImportDialog(QDialog):
         )
         if granted is None:
             return
-        path = self.path
+        path, store, mapping = self.path, self.preview.store, self.mapping
         self.import_button.setEnabled(False)
         self.summary.setText(_("Importing {file}…").format(file=path.name))
         self.jobs.run(
-            lambda: self._shop.product_files.import_file(path, approval=granted.approval),
+            lambda: self._shop.product_files.import_file(
+                path, approval=granted.approval, store=store, mapping=mapping
+            ),
             self._imported,
             self._failed,
         )
 
     def _show(self, preview: ImportPreview) -> None:
         self.preview = preview
+        self._show_stores(preview.stores if len(preview.stores) > 1 else ())
+        self.stores.setCurrentIndex(max(0, self.stores.findText(preview.store or "")))
+        self.shape_label.setText(_shape_text(preview))
+        if preview.preset is not None and self.mapping is None:
+            self.preset_name = preview.preset
+        self._show_columns()
         self.table.setRowCount(len(preview.rows))
         for row, line in enumerate(preview.rows):
             action = {"create": _("new product"), "update": _("update")}.get(line.action, "")
+            if line.action == "update":
+                changed = ", ".join(_(FIELD_LABELS[f]) for f in line.changes)
+                action = _("update: {fields}").format(fields=changed) if changed else _("no change")
+            if line.notes and action:
+                action = _("{action} ({notes})").format(action=action, notes="; ".join(line.notes))
             what = "; ".join(line.problems) if line.problems else action
             cells = (
                 str(line.line),
                 line.sku,
                 line.name,
                 "" if line.price is None else self._money(line.price),
-                "" if line.stock is None else plain_quantity(line.stock),
+                "" if line.stock is None else self._quantity(line.stock, line.unit or Unit.PCS),
                 what,
             )
             for column, text in enumerate(cells):
@@ -167,18 +263,37 @@ class ImportDialog(QDialog):
         else:
             bad = sum(bool(r.problems) for r in preview.rows)
             general = [p for p in preview.problems if not p.startswith(_("Line"))]
-            self.summary.setText(
-                "\n".join(
-                    [
-                        _(
-                            "{bad} rows have problems (shown in red). Fix the file and choose it "
-                            "again: nothing is imported while any row is wrong."
-                        ).format(bad=bad),
-                        *general,
-                    ]
-                )
+            lead = (
+                ngettext(
+                    "{bad} row has problems (shown in red). Fix the file and choose it again: "
+                    "nothing is imported while any row is wrong.",
+                    "{bad} rows have problems (shown in red). Fix the file and choose it again: "
+                    "nothing is imported while any row is wrong.",
+                    bad,
+                ).format(bad=bad)
+                if bad
+                else _("The file cannot be imported yet:")
             )
+            self.summary.setText("\n".join([lead, *general]))
         self.import_button.setEnabled(preview.ok)
+
+    def _show_stores(self, stores: tuple[str, ...]) -> None:
+        """The store chooser, shown only when the file has several stores."""
+        if tuple(self.stores.itemText(i) for i in range(self.stores.count())) != stores:
+            self.stores.clear()
+            self.stores.addItems(list(stores))
+        self.stores.setVisible(bool(stores))
+        self.store_label.setVisible(bool(stores))
+
+    def _show_columns(self) -> None:
+        """The mapping panel, for a file read through a mapping or not recognised."""
+        preview = self.preview
+        if preview is None or preview.shape not in (FileShape.UNKNOWN, FileShape.MAPPED):
+            self.columns.hide()
+            return
+        names = self._shop.product_files.presets.names(PRESET_KIND)
+        self.columns.show_file(preview.headers, preview.mapping, names, self.preset_name)
+        self.columns.show()
 
     def _imported(self, summary: ProductImportSummary) -> None:
         self.result_summary = summary
@@ -187,3 +302,12 @@ class ImportDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.summary.setText(message)
         self.import_button.setEnabled(False)
+
+
+def _shape_text(preview: ImportPreview) -> str:
+    """How the file was read, in a few words."""
+    if preview.shape is FileShape.LOYVERSE:
+        return _("Loyverse items export")
+    if preview.preset is not None:
+        return _("Read with the preset {name}").format(name=preview.preset)
+    return ""

@@ -62,11 +62,17 @@ class CartAdding:
         till.results.hide()
         if not self.stock_allows(product, self.in_cart(product.id) + quantity_milli):
             return
+        price = product.price
+        if not price and priced is None:  # an open price: asked each time
+            typed = till.editing.ask_open_price(product)
+            if typed is None:
+                return
+            price = typed
         line = till.cart.add(
             CartLine(
                 sku=product.sku,
                 name=product.name,
-                unit_price=product.price,
+                unit_price=price,
                 quantity_milli=quantity_milli,
                 unit_cost=product.cost,
                 product_id=product.id,

@@ -56,7 +56,7 @@ def test_xlsx_errors_name_the_sheet_row(shop, tmp_path):
     with pytest.raises(ValidationError) as refused:
         shop.product_files.import_file(path)
     assert refused.value.problems == [
-        "Line 2, column price: '1.5' is not an amount",
+        "Line 2, column price: '1.5' is not a whole amount: IDR has no decimals",
         "Line 3, column name: the name is empty",
     ]
 

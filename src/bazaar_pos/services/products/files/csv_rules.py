@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from fractions import Fraction
 from typing import TypeVar
 
@@ -88,13 +89,9 @@ def amount_parser(cur: Currency, *, required: bool) -> Callable[[str], MinorUnit
             if required:
                 raise ValueError(_("an amount is required"))
             return None
-        if text.isdigit() and text.isascii():
-            value = int(text) * scale  # the common case, without the full parser
-        else:
-            try:
-                value = parse_money(text, cur)
-            except ValueError:
-                raise ValueError(_("{text!r} is not an amount").format(text=text)) from None
+        # plain digits are the common case, read without the full parser
+        plain = text.isdigit() and text.isascii()
+        value = int(text) * scale if plain else _money_cell(text, cur)
         if value < 0:
             raise ValueError(_("the amount cannot be negative"))
         if value > MAX_AMOUNT:
@@ -102,6 +99,27 @@ def amount_parser(cur: Currency, *, required: bool) -> Callable[[str], MinorUnit
         return value
 
     return convert
+
+
+_DECIMAL_POINT = re.compile(r"^\d+\.\d{1,2}$")
+"""``15000.00``: money as many programs export it, a point before the decimals."""
+
+
+def _money_cell(text: str, cur: Currency) -> MinorUnits:
+    """A money cell as typed (``Rp 15.000``, ``15rb``) or exported (``15000.00``)."""
+    try:
+        return parse_money(text, cur)
+    except ValueError:
+        if not _DECIMAL_POINT.match(text):
+            raise ValueError(_("{text!r} is not an amount").format(text=text)) from None
+    major = Decimal(text)  # at most two decimals: only a currency without any refuses it
+    if major != major.quantize(Decimal(1).scaleb(-cur.exponent)):
+        raise ValueError(
+            _("{text!r} is not a whole amount: {code} has no decimals").format(
+                text=text, code=cur.code
+            )
+        )
+    return cur.to_minor(major)
 
 
 def whole_number(*, minimum: int | None = None) -> Callable[[str], int | None]:
@@ -131,19 +149,24 @@ counted in pieces it is refused anyway, as not whole pieces."""
 _DECIMAL = re.compile(r"^\d+(?:[.,]\d+)?$")
 
 
-def decimal_quantity(*, minimum: int = 0) -> Callable[[str], int | None]:
+def decimal_quantity(
+    *, minimum: int = 0, decimal_point: bool = False
+) -> Callable[[str], int | None]:
     """A converter for an optional quantity cell, as thousandths: ``2,5`` or ``2.5`` is 2500.
 
     A point or a comma comes before the decimals; ``1.000`` is refused as
-    ambiguous (a thousand, or one?). Whether a product takes parts of one is
-    checked once its unit is known.
+    ambiguous (a thousand, or one?), unless the file is known to write
+    ``decimal_point`` numbers (``1.000`` is one). Whether a product takes
+    parts of one is checked once its unit is known.
     """
 
     def convert(text: str) -> int | None:
         text = text.strip()
         if not text:
             return None
-        if _AMBIGUOUS.match(text):
+        if decimal_point and "," in text:
+            raise ValueError(_("{text!r} is not a quantity").format(text=text))
+        if not decimal_point and _AMBIGUOUS.match(text):
             whole_number = text.replace(".", "").replace(",", "")
             part = text.replace(".", ",").rstrip("0").rstrip(",")
             raise ValueError(

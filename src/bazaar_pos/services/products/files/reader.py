@@ -80,12 +80,21 @@ def read_table(path: Path) -> CsvTable:
 
 
 def parse_product_rows(
-    table: CsvTable, cur: Currency, path: object, problems: RowProblems | None = None
+    table: CsvTable,
+    cur: Currency,
+    path: object,
+    problems: RowProblems | None = None,
+    *,
+    decimal_point: bool = False,
 ) -> list[ProductRow]:
-    """Read every row; with ``problems`` given, note bad cells there, else raise ValidationError."""
+    """Read every row; with ``problems`` given, note bad cells there, else raise ValidationError.
+
+    ``decimal_point``: the file writes quantities with a point before the
+    decimals only (``1.000`` is one), as other POS apps export them.
+    """
     require_columns(table, REQUIRED_COLUMNS, path)
     collect = problems if problems is not None else RowProblems(table.spelled)
-    reader = _RowReader(table, cur, collect)
+    reader = _RowReader(table, cur, collect, decimal_point=decimal_point)
     rows = [reader.read(row) for row in table.rows]
     if problems is None:
         collect.raise_if_any(path)
@@ -95,13 +104,15 @@ def parse_product_rows(
 class _RowReader:
     """Reads and checks rows one at a time, remembering SKUs and barcodes seen."""
 
-    def __init__(self, table: CsvTable, cur: Currency, problems: RowProblems) -> None:
+    def __init__(
+        self, table: CsvTable, cur: Currency, problems: RowProblems, *, decimal_point: bool
+    ) -> None:
         self.header = set(table.header)
         self.cur = cur
         self.problems = problems
         self.price = amount_parser(cur, required=True)
         self.cost = amount_parser(cur, required=False)
-        self.stock = decimal_quantity(minimum=0)
+        self.stock = decimal_quantity(minimum=0, decimal_point=decimal_point)
         self.has_plu = "plu" in self.header
         self.seen_plu: dict[str, int] = {}
         self.has_extras = not self.header.isdisjoint(_EXTRA_COLUMNS)

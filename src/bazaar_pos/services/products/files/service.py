@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.access import Permission
+from bazaar_pos.domain.column_mapping import ColumnMapping, guess_mapping, match_mapping
 from bazaar_pos.domain.consignment import CommissionKind
-from bazaar_pos.domain.money import Currency, MinorUnits, format_plain
-from bazaar_pos.domain.quantity import PER_UNIT, Unit, plain_quantity, quantity_decimal, unit_of
+from bazaar_pos.domain.money import Currency, format_plain
+from bazaar_pos.domain.quantity import quantity_decimal, unit_of
 from bazaar_pos.domain.variants import (
-    choice_key,
-    combinations,
     format_axes,
     format_choice,
 )
@@ -24,9 +23,12 @@ from bazaar_pos.exports.csv_io import write_csv
 from bazaar_pos.exports.xlsx_io import write_xlsx
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
+from bazaar_pos.services.column_presets import ColumnPresets, read_mapping_file
 from bazaar_pos.services.people.access import Approval, Grant
+from bazaar_pos.services.products.files.checks import check_against_shop
 from bazaar_pos.services.products.files.columns import (
     EXPORT_COLUMNS,
+    HEADER_ALIASES,
     INDONESIAN_COLUMNS,
     REQUIRED_COLUMNS,
     HeaderLanguage,
@@ -35,7 +37,20 @@ from bazaar_pos.services.products.files.csv_rules import (
     RowProblems,
     require_columns,
 )
-from bazaar_pos.services.products.files.reader import ProductRow, parse_product_rows, read_table
+from bazaar_pos.services.products.files.presets import (
+    FIELD_LABELS,
+    PRESET_KIND,
+    PRODUCT_PRESETS,
+    fitting_preset,
+)
+from bazaar_pos.services.products.files.previews import (
+    ImportPreview,
+    PreviewRow,
+    preview_rows,
+    unread_rows,
+)
+from bazaar_pos.services.products.files.reader import parse_product_rows
+from bazaar_pos.services.products.files.sources import FileShape, ProductSource, open_source
 from bazaar_pos.services.products.files.writer import _Existing, _ImportWriter
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import (
@@ -58,43 +73,7 @@ class ProductImportSummary:
     consignors_added: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class PreviewRow:
-    """One row of a file as the import preview shows it."""
-
-    line: int
-    sku: str
-    name: str
-    price: MinorUnits | None
-    stock: int | None
-    action: str
-    """``create``, ``update`` or "" when the row cannot be read."""
-    problems: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ImportPreview:
-    """A file checked against the shop: every row, what it would do, and what is wrong."""
-
-    path: Path
-    rows: tuple[PreviewRow, ...]
-    problems: tuple[str, ...]
-    """Every problem, each naming its line and column; none means the file can be imported."""
-
-    @property
-    def ok(self) -> bool:
-        """True when the file can be imported."""
-        return not self.problems
-
-    @property
-    def created(self) -> int:
-        """How many products the file would add."""
-        return sum(r.action == "create" for r in self.rows)
-
-    @property
-    def updated(self) -> int:
-        """How many products the file would change."""
-        return sum(r.action == "update" for r in self.rows)
+__all__ = ["ImportPreview", "PreviewRow", "ProductFileService", "ProductImportSummary"]
 
 
 class _DryRunDone(Exception):
@@ -113,42 +92,90 @@ class ProductFileService:
         self._db = db
         self._settings = settings
 
-    def preview(self, path: Path) -> ImportPreview:
+    def preview(
+        self, path: Path, *, store: str | None = None, mapping: ColumnMapping | None = None
+    ) -> ImportPreview:
         """Check a file against the shop without changing anything: every row and its problems.
 
-        Raises UserError only when the file cannot be read at all.
+        A Loyverse export with several stores is read for ``store`` (the first
+        when none is given); a file of other columns is read through
+        ``mapping``, or a preset that fits it. Raises UserError only when the
+        file cannot be read at all.
         """
         cur = self._settings.load().currency
-        table = read_table(path)
+        source, preset = self._source(path, store=store, mapping=mapping, any_store=True)
+        base = ImportPreview(
+            Path(path),
+            (),
+            (),
+            source.shape,
+            source.headers,
+            source.stores,
+            source.store,
+            source.mapping,
+            preset,
+        )
+        if source.shape is FileShape.UNKNOWN:
+            guess = guess_mapping(source.headers, {**HEADER_ALIASES, **_field_names()})
+            base = replace(base, mapping=guess)
+            if not _has_own_columns(source):
+                problem = _("The columns are not recognised: map each one onto a product field.")
+                return replace(base, rows=unread_rows(source), problems=(problem,))
+        if source.errors:
+            return replace(base, rows=unread_rows(source), problems=tuple(source.errors))
         try:
-            require_columns(table, REQUIRED_COLUMNS, path)
+            require_columns(source.table, REQUIRED_COLUMNS, path)
         except ValidationError as missing:
-            unread = tuple(
-                PreviewRow(r.line, r.get("sku"), r.get("name"), None, None, "", ())
-                for r in table.rows
-            )
-            return ImportPreview(Path(path), unread, tuple(missing.problems) or (missing.message,))
-        problems = RowProblems(table.spelled)
-        rows = parse_product_rows(table, cur, path, problems)
+            lacking = tuple(missing.problems) or (missing.message,)
+            return replace(base, rows=unread_rows(source), problems=lacking)
+        problems = _problems_of(source)
+        rows = parse_product_rows(
+            source.table, cur, path, problems, decimal_point=source.decimal_point
+        )
         with self._db.reading() as session:
             existing = _existing_products(session)
-            _check_against_shop(rows, existing, problems)
-        preview_rows = tuple(
-            PreviewRow(
-                line=r.line,
-                sku=r.sku,
-                name=r.name,
-                price=None if _bad(problems, r.line, "price") else r.price,
-                stock=None if _bad(problems, r.line, "stock") else r.stock,
-                action="update" if r.sku.lower() in existing else "create",
-                problems=tuple(problems.by_line.get(r.line, ())),
-            )
-            for r in rows
-        )
-        return ImportPreview(Path(path), preview_rows, tuple(problems.messages))
+            check_against_shop(rows, existing, problems)
+        shown = preview_rows(rows, existing, problems, source)
+        return replace(base, rows=shown, problems=tuple(problems.messages))
+
+    def _source(
+        self,
+        path: Path,
+        *,
+        store: str | None,
+        mapping: ColumnMapping | None,
+        any_store: bool = False,
+    ) -> tuple[ProductSource, str | None]:
+        """The file read in the app's columns, and the preset that fitted it, if one did."""
+        source = open_source(path, store=store, mapping=mapping, any_store=any_store)
+        if source.shape is not FileShape.UNKNOWN:
+            return source, None
+        preset = fitting_preset(self.presets, source.headers)
+        if preset is None:
+            return source, None
+        mapping = self.presets.get(PRESET_KIND, preset)
+        return open_source(path, mapping=match_mapping(mapping, source.headers)), preset
+
+    @property
+    def presets(self) -> ColumnPresets:
+        """The product files' column presets, shipped and saved."""
+        return ColumnPresets(self._db, {PRESET_KIND: PRODUCT_PRESETS})
+
+    def mapping_named(self, text: str) -> ColumnMapping:
+        """A preset by its name, or a mapping file (``header,field`` rows) by its path."""
+        path = Path(text)
+        if path.is_file() or path.suffix.lower() == ".csv":
+            return read_mapping_file(path)
+        return self.presets.get(PRESET_KIND, text)
 
     def import_file(
-        self, path: Path, *, dry_run: bool = False, approval: Approval | None = None
+        self,
+        path: Path,
+        *,
+        dry_run: bool = False,
+        approval: Approval | None = None,
+        store: str | None = None,
+        mapping: ColumnMapping | None = None,
     ) -> ProductImportSummary:
         """Import a CSV or XLSX file whole, or change nothing and raise ValidationError.
 
@@ -157,11 +184,18 @@ class ProductFileService:
         through the ledger (an opening or count movement). With ``dry_run``
         every check runs and the summary is returned, but nothing is kept.
         An import sets prices and stock, so a cashier needs an owner's ``approval``.
+        A Loyverse export with several stores needs ``store``; a file of other
+        columns needs ``mapping`` (or a preset that fits it), else
+        UnrecognisedColumns.
         """
         needed = (Permission.CHANGE_PRICE, Permission.ADJUST_STOCK)
         with self._settings.access.permit(*needed, approval=approval) as grant:
+            source, _preset = self._source(path, store=store, mapping=mapping)
+            if source.shape is FileShape.UNKNOWN:
+                missing = [c for c in REQUIRED_COLUMNS if c not in source.table.header]
+                raise UnrecognisedColumns(path, source.headers, missing)
             try:
-                return self._import(path, dry_run=dry_run, grant=grant)
+                return self._import(path, source, dry_run=dry_run, grant=grant)
             except _DryRunDone as done:
                 return done.summary
 
@@ -207,14 +241,24 @@ class ProductFileService:
         """Export the product list; see :meth:`export_file`."""
         return self.export_file(path, headers=headers, approval=approval)
 
-    def _import(self, path: Path, *, dry_run: bool, grant: Grant) -> ProductImportSummary:
+    def _import(
+        self, path: Path, source: ProductSource, *, dry_run: bool, grant: Grant
+    ) -> ProductImportSummary:
         shop = self._settings.load()
-        table = read_table(path)
-        rows = parse_product_rows(table, shop.currency, path)
+        if source.errors:
+            raise ValidationError(
+                _("{path} cannot be read with this mapping.").format(path=path), source.errors
+            )
+        require_columns(source.table, REQUIRED_COLUMNS, path)
+        problems = _problems_of(source)
+        rows = parse_product_rows(
+            source.table, shop.currency, path, problems, decimal_point=source.decimal_point
+        )
+        problems.raise_if_any(path)
         with self._db.writing() as session:
             existing = _existing_products(session)
-            problems = RowProblems(table.spelled)
-            _check_against_shop(rows, existing, problems)
+            problems = RowProblems(source.table.spelled)
+            check_against_shop(rows, existing, problems)
             problems.raise_if_any(path)
             writer = _ImportWriter(session, existing, shop.till_id, shop.internal_prefix)
             consignors_added = writer.resolve_consignors(rows)
@@ -239,10 +283,39 @@ class ProductFileService:
         return summary
 
 
-def _bad(problems: RowProblems, line: int, column: str) -> bool:
-    """True when the cell in ``column`` of ``line`` has a problem."""
-    prefix = _("{column}: {problem}").format(column=problems.column_name(column), problem="")
-    return any(p.startswith(prefix) for p in problems.by_line.get(line, ()))
+class UnrecognisedColumns(ValidationError):
+    """A file whose columns are neither the app's, nor Loyverse's, nor a preset's."""
+
+    def __init__(self, path: Path, headers: tuple[str, ...], missing: list[str]) -> None:
+        """Say which headers ``path`` has, and which of the app's ``missing``."""
+        super().__init__(
+            _("The columns of {path} are not recognised: {headers}.").format(
+                path=path, headers=", ".join(headers)
+            ),
+            [_("Missing column: {column}").format(column=c) for c in missing],
+        )
+        self.headers = headers
+
+
+def _has_own_columns(source: ProductSource) -> bool:
+    """True when a file has some of the app's required columns: it lacks the others."""
+    return any(c in source.table.header for c in REQUIRED_COLUMNS)
+
+
+def _problems_of(source: ProductSource) -> RowProblems:
+    """A RowProblems naming columns as the file does, holding what reading its shape found."""
+    problems = RowProblems(source.table.spelled)
+    for line, column, problem in source.problems:
+        problems.add_at(line, column, problem)
+    return problems
+
+
+def _field_names() -> dict[str, str]:
+    """Each field's name for people, in English and in the language shown, as an alias."""
+    return {
+        **{label: name for name, label in FIELD_LABELS.items()},
+        **{_(label): name for name, label in FIELD_LABELS.items()},
+    }
 
 
 def _existing_products(session: Session) -> dict[str, _Existing]:
@@ -259,6 +332,8 @@ def _existing_products(session: Session) -> dict[str, _Existing]:
             Product.consignor_id,
             Product.unit,
             Product.plu,
+            Product.name,
+            Product.price_minor,
         )
     )
     return {
@@ -275,106 +350,25 @@ def _existing_products(session: Session) -> dict[str, _Existing]:
             consignor_id=consignor_id,
             unit=unit_of(unit),
             plu=plu,
+            name=name,
+            price=price,
         )
-        for pid, sku, barcode, category, stock, cost, axes, unique, consignor_id, unit, plu in rows
+        for (
+            pid,
+            sku,
+            barcode,
+            category,
+            stock,
+            cost,
+            axes,
+            unique,
+            consignor_id,
+            unit,
+            plu,
+            name,
+            price,
+        ) in rows
     }
-
-
-def _check_against_shop(
-    rows: list[ProductRow], existing: dict[str, _Existing], problems: RowProblems
-) -> None:
-    """Problems only the shop's data shows: barcodes taken, variants of unknown products."""
-    barcode_owner = {e.barcode: e.sku for e in existing.values() if e.barcode}
-    plu_owner = {e.plu: e.sku for e in existing.values() if e.plu}
-    in_file = {r.sku.lower(): r for r in rows}
-    for row in rows:
-        _check_units(row, existing.get(row.sku.lower()), problems)
-        owner = plu_owner.get(row.plu or "")
-        if owner is not None and owner.lower() != row.sku.lower() and owner.lower() not in in_file:
-            problems.add_at(
-                row.line,
-                "plu",
-                _("PLU {plu} already belongs to {sku}").format(plu=row.plu, sku=owner),
-            )
-        owner = barcode_owner.get(row.barcode or "")
-        if owner is not None and owner.lower() != row.sku.lower():
-            problems.add_at(
-                row.line,
-                "barcode",
-                _("{barcode} already belongs to {sku}").format(barcode=row.barcode, sku=owner),
-            )
-        known = existing.get(row.sku.lower())
-        if known is not None and row.stock and known.has_axes and not row.axes:
-            problems.add_at(
-                row.line, "stock", _("stock is kept on each variant, not on the product")
-            )
-        if row.parent_sku and row.choice:
-            _check_variant(row, in_file, existing, problems)
-
-
-def _check_units(row: ProductRow, known: _Existing | None, problems: RowProblems) -> None:
-    """Pieces take whole numbers; a product holding stock keeps its unit."""
-    unit = row.unit or (known.unit if known is not None else Unit.PCS)
-    if known is not None and row.unit is not None and row.unit is not known.unit and known.stock:
-        problems.add_at(
-            row.line,
-            "unit",
-            _("{sku} holds stock in {unit}: bring its stock to 0 before changing the unit").format(
-                sku=row.sku, unit=known.unit.value
-            ),
-        )
-    if not unit.counted:
-        return
-    for column, value in (("stock", row.stock), ("low_stock", row.low_stock)):
-        if value is not None and value % PER_UNIT:
-            problems.add_at(
-                row.line,
-                column,
-                _("{quantity} is not whole pieces: the product is sold by the piece").format(
-                    quantity=plain_quantity(value)
-                ),
-            )
-
-
-def _check_variant(
-    row: ProductRow,
-    in_file: dict[str, ProductRow],
-    existing: dict[str, _Existing],
-    problems: RowProblems,
-) -> None:
-    parent_key = row.parent_sku.lower() if row.parent_sku else ""
-    parent_row = in_file.get(parent_key)
-    parent = existing.get(parent_key)
-    if parent_key == row.sku.lower():
-        problems.add_at(row.line, "parent_sku", _("a product cannot be its own variant"))
-        return
-    if parent_row is None and parent is None:
-        problems.add_at(
-            row.line,
-            "parent_sku",
-            _("no product has SKU {sku}").format(sku=row.parent_sku),
-        )
-        return
-    if parent_row is not None and parent_row.parent_sku:
-        problems.add_at(row.line, "parent_sku", _("a variant cannot have variants of its own"))
-        return
-    axes = parent_row.axes if parent_row is not None and parent_row.axes else ()
-    if not axes and parent is not None:
-        axes = parent.axes
-    if not axes:
-        problems.add_at(
-            row.line,
-            "parent_sku",
-            _("{sku} has no options; give it options like 'Size: S, M'").format(sku=row.parent_sku),
-        )
-    elif choice_key(row.choice) not in {choice_key(c) for c in combinations(axes)}:
-        problems.add_at(
-            row.line,
-            "options",
-            _("{choice} is not one of the options of {sku}").format(
-                choice=format_choice(row.choice), sku=row.parent_sku
-            ),
-        )
 
 
 def _export_rows(

@@ -42,6 +42,8 @@ class _Existing:
     consignor_id: int | None
     unit: Unit = Unit.PCS
     plu: str | None = None
+    name: str = ""
+    price: MinorUnits = 0
 
 
 NEW_COLUMNS = (
@@ -174,6 +176,11 @@ class _ImportWriter:
             assert parent is not None
             apply_options(self.session, parent, row.axes, highest, self.code_prefix)
             highest = _highest_in_session(self.session, self.code_prefix)
+        for row in variants:  # a variant the file takes off sale stays off, whatever its parent
+            if row.active is not None:
+                variant = self.session.get(Product, self.ids[row.sku.lower()])
+                assert variant is not None
+                variant.active = row.active
         self.session.flush()
 
     def set_stock(self, rows: list[ProductRow], *, reference: str) -> int:

@@ -184,6 +184,35 @@ class CartEditing:
             if self.owner_approves_cart(lambda: setattr(self._till.cart, "discount", before)):
                 self._till._cart_changed(select=self.current_key())
 
+    def ask_open_price(self, product: ProductView) -> int | None:
+        """The price of a product the catalogue has at Rp0 (an open price), typed for this sale.
+
+        Such a product (a service, goods priced by the piece at the counter)
+        is sold at the price typed, with no owner needed; None when cancelled.
+        """
+        question = (
+            _("{name} has no fixed price. Its price in this sale:")
+            if product.unit.counted
+            else _("{name} has no fixed price. Its price per {unit} in this sale:")
+        )
+        text = TextDialog.ask(
+            self._parent,
+            _("Price"),
+            question.format(name=product.name, unit=product.unit.value),
+            required=True,
+        )
+        self._till._focus_scan()
+        if text is None:
+            return None
+        try:
+            price = parse_money(text, self._till._settings.currency)
+        except ValueError:
+            price = 0
+        if price <= 0:
+            self._till.say(_("Type a price such as 85000 or 85rb."), "error")
+            return None
+        return price
+
     def ask_price(self) -> None:
         """F2: sell the selected line at another price than the catalogue's (the owner's)."""
         key = self._selected_key()
@@ -251,7 +280,7 @@ class CartEditing:
         for line in self._till.cart:
             if line.product_id is not None:
                 product = self._till.shop.catalogue.get(line.product_id)
-                if product.price != line.unit_price:
+                if product.price not in (0, line.unit_price):  # 0: an open price
                     needed.add(Permission.CHANGE_PRICE)
         return frozenset(p for p in needed if not access.may(p))
 
