@@ -53,7 +53,7 @@ def test_only_the_services_that_forget_what_was_remembered_touch_settings_and_us
         "services/people/access.py",  # writing_settings, writing_users
         "services/people/users.py",  # writing_users
         "services/selling/parked_carts.py",  # the cart snapshot: a settings row nobody remembers
-        "services/merging/column_presets.py",  # saved column mappings: a row nobody remembers
+        "services/column_presets.py",  # writing_settings
         "services/hub/schema.py",  # the hub's own settings rows, on PostgreSQL
         "services/hub/payloads.py",  # reads users to send them
         "services/hub/apply.py",  # users pulled from the hub, inside writing_users

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Mapping
 from pathlib import Path
 
 from bazaar_pos.domain.column_mapping import ColumnMapping, header_key
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.records import load_value, save_value
+from bazaar_pos.services.audit_writer import record_event
+from bazaar_pos.services.records import load_value, writing_settings
 from bazaar_pos.store.database import Database
+from bazaar_pos.store.models import Setting
 
 MAX_NAME = 40
 """The longest preset name."""
@@ -46,16 +49,33 @@ class ColumnPresets:
             )
         )
 
-    def save(self, kind: str, name: str, mapping: Mapping[str, str]) -> None:
-        """Keep ``mapping`` as the preset ``name`` of ``kind``, replacing one of the same name."""
+    def save(self, kind: str, name: str, mapping: Mapping[str, str], *, by: str = "") -> None:
+        """Keep ``mapping`` as the preset ``name`` of ``kind``, replacing one of the same name.
+
+        The audit log says who saved it (``by``) and what it maps.
+        """
         name = " ".join(name.split())
         if not name or len(name) > MAX_NAME:
             raise UserError(
                 _("A preset name is 1 to {most} characters.").format(most=MAX_NAME)
             )
         saved = {n: m for n, m in self._saved(kind).items() if n.casefold() != name.casefold()}
-        saved[name] = {header: field for header, field in mapping.items() if field}
-        save_value(self._db, _key(kind), saved)
+        kept = {header.strip(): field for header, field in mapping.items() if field}
+        saved[name] = kept
+        with writing_settings(self._db) as session:
+            session.merge(Setting(key=_key(kind), value=json.dumps(saved)))
+            record_event(
+                session,
+                "import.preset_saved",
+                actor=by,
+                entity="settings",
+                entity_ref=_key(kind),
+                details={
+                    "kind": kind,
+                    "name": name,
+                    "mapping": ", ".join(f"{h}: {f}" for h, f in kept.items()),
+                },
+            )
 
     def _saved(self, kind: str) -> dict[str, ColumnMapping]:
         stored = load_value(self._db, _key(kind))

@@ -146,10 +146,10 @@ class Shop:
     @cached_property
     def settlement(self) -> SettlementService:
         """QRIS settlement reports matched against the till's QRIS payments."""
-        from bazaar_pos.services.merging.column_presets import ColumnPresets
+        from bazaar_pos.services.column_presets import ColumnPresets
         from bazaar_pos.services.merging.settlement import SettlementService
 
-        return SettlementService(self.payment_confirmation, ColumnPresets(self.db), self.zone)
+        return SettlementService(self.payment_confirmation, ColumnPresets(self.db, {}), self.zone)
 
     @cached_property
     def marketplace_returns(self) -> MarketplaceReturns:

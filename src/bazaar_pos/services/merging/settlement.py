@@ -36,7 +36,7 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.exports.csv_io import csv_records
 from bazaar_pos.exports.report_rows import read_rows
 from bazaar_pos.i18n import _
-from bazaar_pos.services.merging.column_presets import ColumnPresets
+from bazaar_pos.services.column_presets import ColumnPresets
 from bazaar_pos.services.selling.payment_confirmation import (
     AwaitingPayment,
     PaymentConfirmationService,
@@ -105,11 +105,16 @@ class SettlementService:
 
     def presets(self) -> dict[str, ColumnMap]:
         """The example presets and those saved, by name (a saved one overrides its namesake)."""
-        return {**PRESETS, **self._presets.load_presets(KIND)}
+        saved = {
+            name: {field: header for header, field in self._presets.get(KIND, name).items()}
+            for name in self._presets.names(KIND)
+        }
+        return {**PRESETS, **saved}
 
     def save_preset(self, name: str, mapping: Mapping[str, str], *, by: str = "") -> None:
         """Keep ``mapping`` as a settlement preset called ``name``."""
-        self._presets.save_preset(KIND, name, mapping, by=by)
+        inverted = {header: field for field, header in mapping.items() if header.strip()}
+        self._presets.save(KIND, name, inverted, by=by)
 
     def headers(self, path: Path) -> list[str]:
         """The column headers ``path`` most likely has, to map them by hand."""
