@@ -270,6 +270,7 @@ def dialogs(qtbot, shop: Shop, sale_uuid: str, product_id: int) -> dict[str, Cal
     from bazaar_pos.ui.stock.consignment import ConsignorDialog
     from bazaar_pos.ui.stock.dialogs import Move, StockMoveDialog
     from bazaar_pos.ui.till.payment.dialog import PaymentDialog
+    from bazaar_pos.ui.till.payment.settlement_dialog import SettlementDialog
     from bazaar_pos.ui.till.payment.unconfirmed_dialog import UnconfirmedPaymentsDialog
     from bazaar_pos.ui.till.small_dialogs import DiscountDialog, OpenItemDialog, ParkedCartsDialog
 
@@ -290,8 +291,9 @@ def dialogs(qtbot, shop: Shop, sale_uuid: str, product_id: int) -> dict[str, Cal
             qris_payload="00020101021126",
         ),
         "unconfirmed payments": lambda: UnconfirmedPaymentsDialog(
-            shop.payment_confirmation, money, parent
+            shop.payment_confirmation, money, parent, settlement=lambda: shop.settlement
         ),
+        "settlement report": lambda: SettlementDialog(shop.settlement, money, parent),
         "open item": lambda: OpenItemDialog(parent, currency),
         "discount": lambda: DiscountDialog(parent, _("Discount"), currency, ""),
         "parked carts": lambda: ParkedCartsDialog(parent, [], money),
