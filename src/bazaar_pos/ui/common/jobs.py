@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
 from bazaar_pos.ui.common.dialogs import describe
@@ -88,6 +88,7 @@ class Jobs(QObject):
         except RuntimeError:  # the owner was deleted while the call ran; nobody is waiting
             log.debug("background call %s ended after its owner was deleted", number)
 
+    @Slot(int, bool, object)  # a declared slot: PySide6 delivers cross-thread calls to it safely
     def _end(self, number: int, succeeded: bool, value: object) -> None:
         done, failed = self._waiting.pop(number)
         if not self._waiting:

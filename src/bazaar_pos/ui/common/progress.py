@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
@@ -59,6 +59,7 @@ class ProgressWindow(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel_button, alignment=Qt.AlignmentFlag.AlignRight)
 
+    @Slot(str, int, int)
     def show_report(self, what: str, done: int, total: int) -> None:
         """Show the latest report."""
         if what:
@@ -86,23 +87,25 @@ class ProgressWindow(QDialog):
         event.ignore()
 
 
-class _Watch:
+class _Watch(QObject):
     """One job's progress: the latest report, and its window once the job ran long enough."""
 
     def __init__(
         self, parent: QWidget | None, title: str, cancellable: bool, show_after_ms: int
     ) -> None:
-        self.reports = Reports()
+        super().__init__()
+        self.reports = Reports(self)
         self.progress = Progress(self.reports.reported.emit)
         self.window: ProgressWindow | None = None
         self._parent, self._title, self._cancellable = parent, title, cancellable
         self._last: tuple[str, int, int] = ("", 0, 0)
         self.reports.reported.connect(self._reported)
-        self.timer = QTimer()
+        self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._show)
         self.timer.start(show_after_ms)
 
+    @Slot(str, int, int)
     def _reported(self, what: str, done: int, total: int) -> None:
         self._last = (what, done, total)
         if self.window is not None:
