@@ -38,6 +38,7 @@ COMMAND_MODULES = (
     "report",
     "zreport",
     "turnover",
+    "customers",
     "bundle",
     "hub",
     "users",
