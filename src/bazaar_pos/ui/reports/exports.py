@@ -1,4 +1,4 @@
-"""The Reports screen's files: the summary PDF, sale lines, UMKM turnover and till bundles."""
+"""The Reports screen's files: the summary PDF, sale lines, UMKM turnover, kasbon, till bundles."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.i18n import _
+from bazaar_pos.services.customers.files import ReceivablesFormat
 from bazaar_pos.services.merging.bundles.service import BundleExportSummary
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.reports.files import FileFormat, WrittenFile
@@ -82,6 +83,27 @@ class ReportFiles:
             _("turnover-{year}.csv").format(year=year),
             _("CSV (*.csv)"),
             lambda path, approval: files.write_turnover_csv(year, path, approval=approval),
+        )
+
+    def export_receivables(self, kind: str) -> None:
+        """Ask where, then write what customers owe today, by age, as CSV, XLSX or PDF."""
+        files = self._shop.account_files
+        file_format = ReceivablesFormat(kind)
+        filters = {
+            ReceivablesFormat.CSV: _("CSV (*.csv)"),
+            ReceivablesFormat.XLSX: _("Excel (*.xlsx)"),
+            ReceivablesFormat.PDF: _("PDF (*.pdf)"),
+        }
+
+        def write(path: Path, approval: Approval | None) -> WrittenFile:
+            count = files.write_receivables(path, file_format, approval=approval)
+            return WrittenFile(path, FileFormat(kind), count)
+
+        self._export(
+            _("Export the kasbon receivables"),
+            _("receivables-{day}.{kind}").format(day=self._shop.reports.today(), kind=kind),
+            filters[file_format],
+            write,
         )
 
     def export_bundle(self, period: Period) -> None:
