@@ -242,3 +242,16 @@ def test_receivables_by_age_on_screen_and_in_files(owing, tmp_path):
     unknown = run("--db", owing, "customers", "receivables", "-o", tmp_path / "r.txt")
     assert unknown.returncode == 1
     assert "r.txt" in unknown.stderr
+
+
+def test_the_sales_summary_ends_with_the_receivables_without_phone_numbers(owing, tmp_path):
+    pdf = tmp_path / "summary.pdf"
+    done = run("--db", owing, "report", "--from", "2026-11-01", "--to", "2026-11-30", "-o", pdf)
+    assert done.returncode == 0, done.stderr
+    lines = pdf_lines(pdf)
+    heading = next(line for line in lines if line.startswith("Receivables (kasbon) on "))
+    after = lines[lines.index(heading) :]
+    assert "Customer Owed 0-30 days 31-60 days 61-90 days over 90 days" in after
+    assert "Total Rp1.010.000 Rp500.000 Rp0 Rp0 Rp510.000" in after
+    assert "due 19 Aug 2026" in after
+    assert not any("0812" in line for line in lines)

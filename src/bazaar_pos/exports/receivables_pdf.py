@@ -27,7 +27,8 @@ from bazaar_pos.exports.pdf_parts import (
 from bazaar_pos.exports.pdf_text import safe_text
 from bazaar_pos.i18n import _
 
-ROOM_FOR_A_TABLE = 60 * mm
+ROOM_FOR_A_TABLE = 100 * mm
+"""The key figures and a few rows: less room left than this starts the section on a new page."""
 
 
 @dataclass(frozen=True, slots=True)
