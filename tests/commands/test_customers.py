@@ -136,12 +136,14 @@ def test_the_statement_pdf_reads_back_with_opening_balance_entries_and_balance_n
     lines = pdf_lines(pdf)
     start = lines.index("Kasbon statement")
     assert lines[start + 1] == "Bu Sari · 0812-3456-7890"
-    table = lines.index("Date Sale Entry Due Kasbon Paid / returned Balance")
-    assert lines[table + 1 : table + 7] == [
+    table = lines.index("Date Entry Due Kasbon Paid / returned Balance")
+    assert lines[table + 1 : table + 9] == [
         "Opening balance Rp0",
-        "1 Sept 2026 A-000001 Kasbon sale 1 Oct 2026 Rp305.000 Rp305.000",
-        "1 Oct 2026 Repayment · Cash Rp100.000 Rp205.000",
-        "20 Nov 2026 A-000002 Kasbon sale 20 Dec 2026 Rp500.000 Rp705.000",
+        "1 Sept 2026 Kasbon sale A-000001 1 Oct 2026 Rp305.000 Rp305.000",
+        "Repayment",
+        "1 Oct 2026 Rp100.000 Rp205.000",
+        "Cash",
+        "20 Nov 2026 Kasbon sale A-000002 20 Dec 2026 Rp500.000 Rp705.000",
         "Balance now Rp805.000 Rp100.000 Rp705.000",
         "Bu Sari owes Rp705.000.",
     ]
@@ -164,10 +166,10 @@ def test_the_statement_pdf_reads_back_with_opening_balance_entries_and_balance_n
     assert done.returncode == 0, done.stderr
     lines = pdf_lines(november)
     assert "Period: 2 Oct – 30 Nov 2026" in lines
-    table = lines.index("Date Sale Entry Due Kasbon Paid / returned Balance")
+    table = lines.index("Date Entry Due Kasbon Paid / returned Balance")
     assert lines[table + 1 : table + 5] == [
         "Opening balance Rp205.000",
-        "20 Nov 2026 A-000002 Kasbon sale 20 Dec 2026 Rp500.000 Rp705.000",
+        "20 Nov 2026 Kasbon sale A-000002 20 Dec 2026 Rp500.000 Rp705.000",
         "Balance now Rp500.000 Rp0 Rp705.000",
         "Bu Sari owes Rp705.000.",
     ]

@@ -22,6 +22,7 @@ from bazaar_pos.exports.pdf_parts import (
     build_pdf,
     data_table,
     figure_grid,
+    labelled,
     text,
 )
 from bazaar_pos.exports.pdf_text import safe_text
@@ -62,8 +63,7 @@ class AccountStatement:
 
 COLUMNS = [
     Column("date", 1.5, numeric=False),
-    Column("sale", 1.3, numeric=False),
-    Column("entry", 2.6, numeric=False),
+    Column("entry", 3.6, numeric=False),
     Column("due", 1.5, numeric=False),
     Column("charge", 1.6),
     Column("less", 1.6),
@@ -127,7 +127,6 @@ def _figures(statement: AccountStatement, fmt: Formats) -> list[Flowable]:
 def _table(statement: AccountStatement, fmt: Formats) -> Flowable:
     headings = [
         _("Date"),
-        _("Sale"),
         _("Entry"),
         _("Due"),
         _("Kasbon"),
@@ -138,16 +137,16 @@ def _table(statement: AccountStatement, fmt: Formats) -> Flowable:
         Column(heading, c.weight, c.numeric) for heading, c in zip(headings, COLUMNS, strict=True)
     ]
     rows: list[list[str | Flowable]] = [
-        ["", "", _("Opening balance"), "", "", "", balance_text(statement.opening, fmt.money)]
+        ["", _("Opening balance"), "", "", "", balance_text(statement.opening, fmt.money)]
     ]
     for line in statement.lines:
         label = entry_label(line.kind)
-        entry = f"{label} · {safe_text(line.detail)}" if line.detail else label
+        if line.sale_number:
+            label = _("{entry} {sale}").format(entry=label, sale=line.sale_number)
         rows.append(
             [
                 _day(line.at.date(), fmt),
-                line.sale_number,
-                entry,
+                labelled(label, safe_text(line.detail)),
                 _day(line.due_on, fmt) if line.due_on else "",
                 fmt.money(line.amount) if line.amount > 0 else "",
                 fmt.money(-line.amount) if line.amount < 0 else "",
@@ -155,13 +154,12 @@ def _table(statement: AccountStatement, fmt: Formats) -> Flowable:
             ]
         )
     if not statement.lines:
-        rows.append(["", "", _("No entries in this period."), "", "", "", ""])
+        rows.append(["", _("No entries in this period."), "", "", "", ""])
     charged = sum(line.amount for line in statement.lines if line.amount > 0)
     less = -sum(line.amount for line in statement.lines if line.amount < 0)
     totals: list[str | Flowable] = [
+        "",
         text(_("Balance now"), "cell"),
-        "",
-        "",
         "",
         fmt.money(charged),
         fmt.money(less),

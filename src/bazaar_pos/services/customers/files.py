@@ -213,10 +213,12 @@ def _row(receivable: Receivable, settings: ShopSettings) -> list[object]:
 
 
 def _detail(entry: EntryView) -> str:
-    """How a repayment was paid, or what a write-off or entry's note says."""
+    """How a repayment was paid (and its reference), and any note, such as a write-off's reason."""
     parts = []
     if entry.kind is EntryKind.REPAYMENT and entry.method:
         parts.append(method_label(entry.method))
+    if entry.reference:
+        parts.append(entry.reference)
     if entry.note:
         parts.append(entry.note)
     return ", ".join(parts)
