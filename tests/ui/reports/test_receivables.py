@@ -4,6 +4,7 @@ import csv
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from bazaar_pos.domain.receivables import EntryKind
@@ -117,3 +118,33 @@ def test_a_cashier_exports_the_receivables_with_phones_only_with_the_owners_pin(
     ]
     granted = audit(owing, "approval.granted")[-1][1]
     assert granted == {"owner": OWNER, "permissions": ["export"]}
+
+
+def test_the_chosen_customers_statement_is_saved_as_pdf_with_the_owners_pin(
+    qtbot, screen, tmp_path, monkeypatch
+):
+    page = screen.receivables
+    assert not page.statement_button.isEnabled()
+    asked = []
+
+    def where(*args, **kwargs):
+        asked.append(args[2])
+        return tmp_path / args[2]
+
+    monkeypatch.setattr(dialogs, "save_file", where)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert page.chosen().name == "Bu Sari"
+    assert page.statement_button.isEnabled()
+    qtbot.keyClick(page.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert page.view.currentIndex().row() == 2  # the totals row names nobody
+    assert not page.statement_button.isEnabled()
+    qtbot.keyClick(page.view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    owner_answers(qtbot, OWNER_PIN)
+    with qtbot.waitSignal(screen.fileWritten, timeout=WAIT) as written:
+        qtbot.mouseClick(page.statement_button, Qt.MouseButton.LeftButton)
+    assert asked[0].startswith("kasbon-bu-sari-")
+    text = PdfReader(written.args[0]).pages[0].extract_text()
+    assert "Kasbon statement" in text
+    assert "Bu Sari · 0812-3456-7890" in text
+    assert "Bu Sari owes Rp505.000." in text

@@ -19,6 +19,13 @@ from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs
 
+
+def file_name_part(name: str) -> str:
+    """A customer's name as part of a file name: letters and digits joined by dashes."""
+    words = "".join(c if c.isalnum() else " " for c in name.lower()).split()
+    return "-".join(words) or "customer"
+
+
 Write = Callable[[Path, Approval | None], WrittenFile | BundleExportSummary]
 """Writes a file to a path, with the owner's approval when one was needed."""
 
@@ -104,6 +111,23 @@ class ReportFiles:
             _("receivables-{day}.{kind}").format(day=self._shop.reports.today(), kind=kind),
             filters[file_format],
             write,
+        )
+
+    def save_statement(self, customer_id: int, name: str) -> None:
+        """Ask where, then write the customer's kasbon statement, every entry up to today."""
+        files = self._shop.account_files
+        today = self._shop.reports.today()
+
+        def write(path: Path, approval: Approval | None) -> WrittenFile:
+            pages = files.write_statement(customer_id, path, approval=approval)
+            return WrittenFile(path, FileFormat.PDF, pages)
+
+        self._export(
+            _("Save the kasbon statement"),
+            _("kasbon-{name}-{day}.pdf").format(name=file_name_part(name), day=today),
+            _("PDF (*.pdf)"),
+            write,
+            doing=_("Writing the PDF…"),
         )
 
     def export_bundle(self, period: Period) -> None:

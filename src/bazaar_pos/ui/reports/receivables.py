@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from bazaar_pos.domain.formats import Formats
 from bazaar_pos.domain.receivables import BUCKET_LABELS, AgeBucket, balance_text
@@ -22,6 +23,7 @@ class AgedRow:
 
     name: str
     owed: int
+    customer_id: int | None = None
     buckets: dict[AgeBucket, int] = field(default_factory=dict)
     overdue: int = 0
     oldest_due: date | None = None
@@ -32,6 +34,7 @@ class AgedRow:
         return cls(
             receivable.customer.name,
             receivable.customer.owed,
+            receivable.customer.id,
             dict(receivable.buckets),
             receivable.overdue,
             receivable.next_due,
@@ -42,7 +45,7 @@ def totals_of(rows: Sequence[AgedRow]) -> AgedRow:
     """What is owed together, by age; credits are not debts and stay out of the total."""
     buckets = {b: sum(r.buckets.get(b, 0) for r in rows) for b in AgeBucket}
     owed = sum(r.owed for r in rows if r.owed > 0)
-    return AgedRow(_("Total"), owed, buckets, sum(r.overdue for r in rows))
+    return AgedRow(_("Total"), owed, None, buckets, sum(r.overdue for r in rows))
 
 
 def aged_columns(fmt: Formats) -> list[ColumnSpec]:
@@ -66,7 +69,13 @@ def _bucket_value(fmt: Formats, bucket: AgeBucket) -> Callable[[AgedRow], str]:
 
 
 class ReceivablesPage(QWidget):
-    """The kasbon tab: a sentence with the total owed over a table of customers by age."""
+    """The kasbon tab: a sentence with the total owed over a table of customers by age.
+
+    Signals:
+        statementAsked(int, str): the customer (id, name) whose statement PDF to save.
+    """
+
+    statementAsked = Signal(int, str)
 
     def __init__(self, fmt: Formats) -> None:
         """An empty page until ``show_receivables`` fills it."""
@@ -79,6 +88,18 @@ class ReceivablesPage(QWidget):
         self.summary.setWordWrap(True)
         self.model = RowsModel(aged_columns(fmt))
         self.view = table("receivablesTable", _("What customers owe, by age"), self.model)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view.activated.connect(lambda _index: self.ask_statement())
+        self.statement_button = QPushButton(_("Kas&bon statement PDF…"))
+        self.statement_button.setObjectName("statementButton")
+        self.statement_button.setToolTip(
+            _("The chosen customer's kasbon entries and balance, to hand or send to them")
+        )
+        self.statement_button.setEnabled(False)
+        self.statement_button.clicked.connect(self.ask_statement)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.statement_button)
         note = label(
             _(
                 "Today, whatever period is chosen. Age is counted from the day of each kasbon "
@@ -89,9 +110,24 @@ class ReceivablesPage(QWidget):
             wrap=True,
         )
         box = QVBoxLayout(self)
-        box.addWidget(self.summary)
+        box.addLayout(top)
         box.addWidget(self.view, 1)
         box.addWidget(note)
+
+    def chosen(self) -> AgedRow | None:
+        """The customer row the cursor is on (not the totals)."""
+        index = self.view.currentIndex()
+        row = self.model.row_object(index.row()) if index.isValid() else None
+        return row if isinstance(row, AgedRow) and row.customer_id is not None else None
+
+    def ask_statement(self) -> None:
+        """Ask for the chosen customer's statement (the button, Enter or a double-click)."""
+        row = self.chosen()
+        if row is not None and row.customer_id is not None:
+            self.statementAsked.emit(row.customer_id, row.name)
+
+    def _row_changed(self) -> None:
+        self.statement_button.setEnabled(self.chosen() is not None)
 
     def show_receivables(self, found: Sequence[Receivable], today: date) -> None:
         """Show every customer with a balance on ``today``, most owed first, and the totals."""
@@ -99,6 +135,7 @@ class ReceivablesPage(QWidget):
         rows = [AgedRow.of(r) for r in found]
         totals = totals_of(rows)
         self.model.set_rows(rows, totals if rows else None)
+        self._row_changed()
         if not rows:
             self.summary.setText(_("No customer owes anything."))
             return

@@ -170,6 +170,7 @@ class ReportsScreen(QWidget):
         self.turnover_view = self.turnover.view
         self.tabs.addTab(self.turnover, _("UMKM turnover"))
         self.receivables = ReceivablesPage(self._fmt)
+        self.receivables.statementAsked.connect(self.save_statement)
         self.tabs.addTab(self.receivables, _("Kasbon"))
         layout.addWidget(self.tabs, 1)
         self.files = ReportFiles(
@@ -431,6 +432,10 @@ class ReportsScreen(QWidget):
     def export_bundle(self) -> None:
         """Ask where, then write this till's bundle of the selected period for merging."""
         self.files.export_bundle(self.selected_period())
+
+    def save_statement(self, customer_id: int, name: str) -> None:
+        """Ask where, then write the customer's kasbon statement PDF (the owner approves)."""
+        self.files.save_statement(customer_id, name)
 
     def export_receivables(self, kind: str) -> None:
         """Ask where, then write what customers owe by age (with phones: the owner approves)."""
