@@ -189,6 +189,10 @@ def test_the_statement_pdf_reads_back_with_opening_balance_entries_and_balance_n
         "2026-11-01",
     )
     assert (backwards.returncode, backwards.stderr.strip()) == (1, "--to is before --from.")
+    future = run(
+        "--db", owing, "customers", "statement", "Bu Sari", "-o", november, "--from", "2099-01-01"
+    )
+    assert (future.returncode, future.stderr.strip()) == (1, "The last day is before the first.")
     not_pdf = run("--db", owing, "customers", "statement", "Bu Sari", "-o", tmp_path / "s.txt")
     assert not_pdf.returncode == 1
     assert not (tmp_path / "s.txt").exists()

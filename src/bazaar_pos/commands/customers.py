@@ -108,7 +108,8 @@ def _who(customer: CustomerView) -> str:
 
 def _list(shop: Shop, args: argparse.Namespace) -> int:
     money = _money(shop)
-    for customer in shop.customers.find(""):
+    # Someone no longer active may still owe: --owing lists them too.
+    for customer in shop.customers.find("", include_inactive=args.owing):
         if args.owing and customer.owed <= 0:
             continue
         phone = display_phone(customer.phone) or "-"
@@ -163,7 +164,8 @@ def _pay(shop: Shop, args: argparse.Namespace) -> int:
     entry = shop.accounts.repay(
         customer.id, amount, method, reference=args.reference, note=args.note
     )
-    print(_("{name} owed {owed}.").format(name=customer.name, owed=money(customer.owed)))
+    before = entry.balance_after + amount  # as the repayment's own transaction read it
+    print(_("{name} owed {owed}.").format(name=customer.name, owed=money(before)))
     print(
         _("Paid back {amount} ({method}). Owed now: {left}.").format(
             amount=money(amount),
@@ -176,7 +178,7 @@ def _pay(shop: Shop, args: argparse.Namespace) -> int:
 
 def _statement(shop: Shop, args: argparse.Namespace) -> int:
     if args.first and args.last and args.last < args.first:
-        raise UserError(_("--to is before --from."))
+        raise UserError(_("--to is before --from."))  # a day after today is refused below too
     if args.output.suffix.lower() != ".pdf":
         raise UserError(_("The statement is a PDF: name the file ….pdf."))
     customer = shop.customers.named(args.name)

@@ -17,7 +17,7 @@ from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.phone import display_phone
 from bazaar_pos.domain.receivables import AgeBucket, EntryKind
 from bazaar_pos.domain.report import ShopHeader
-from bazaar_pos.errors import UserError
+from bazaar_pos.errors import UserError, ValidationError
 from bazaar_pos.exports.csv_io import write_csv
 from bazaar_pos.exports.xlsx_io import write_xlsx
 from bazaar_pos.i18n import _, current_language
@@ -110,6 +110,8 @@ class AccountFiles:
 
         now = datetime.now(self._zone)
         last = last or now.date()
+        if first is not None and last < first:
+            raise ValidationError(_("The last day is before the first."))
         start = Period(first, first).utc_range(self._zone)[0] if first else None
         end = Period(last, last).utc_range(self._zone)[1]
         with self._access.permit(Permission.EXPORT, approval=approval):
