@@ -39,6 +39,7 @@ COMMAND_MODULES = (
     "report",
     "zreport",
     "turnover",
+    "customers",
     "bundle",
     "hub",
     "users",

@@ -8,7 +8,7 @@ so what stays open, and how old it is, follows from the ledger alone.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -58,6 +58,13 @@ class Entry:
 def balance(entries: Iterable[Entry]) -> MinorUnits:
     """What the customer owes now; negative is a credit the shop owes them."""
     return sum((entry.amount for entry in entries), 0)
+
+
+def balance_text(owed: MinorUnits, money: Callable[[MinorUnits], str]) -> str:
+    """What is owed as people read it (``Rp305.000``); what the shop owes back says ``credit``."""
+    if owed < 0:
+        return _("credit {amount}").format(amount=money(-owed))
+    return money(owed)
 
 
 def signed_amount(kind: EntryKind, amount: MinorUnits) -> MinorUnits:

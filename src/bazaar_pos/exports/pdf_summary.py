@@ -25,6 +25,7 @@ from bazaar_pos.exports.pdf_parts import (
     labelled,
     text,
 )
+from bazaar_pos.exports.receivables_pdf import Receivables, receivables_section
 from bazaar_pos.i18n import _, ngettext
 
 TOP_PRODUCTS = 15
@@ -41,9 +42,16 @@ def _flowing(heading: str, *parts: Flowable) -> list[Flowable]:
 
 
 def write_sales_summary(
-    path: Path, report: SalesReport, turnover: TurnoverYear | None, language: str
+    path: Path,
+    report: SalesReport,
+    turnover: TurnoverYear | None,
+    language: str,
+    receivables: Receivables | None = None,
 ) -> int:
-    """Write the summary of ``report`` (and the year's UMKM turnover) to ``path``; return pages."""
+    """Write the summary of ``report`` (the year's UMKM turnover, kasbon owed) to ``path``.
+
+    Returns the page count.
+    """
     fmt = Formats(report.shop, language)
     period = fmt.period(report.period)
     generated = fmt.datetime(report.generated_at)
@@ -69,6 +77,8 @@ def write_sales_summary(
         story += [Spacer(1, 4 * mm), text(_("No sales in this period."), "subtitle")]
     if turnover is not None:
         story += turnover_section(turnover, fmt)
+    if receivables is not None:
+        story += receivables_section(receivables, fmt)
     story += _notes(report)
     title = _("Sales summary {period}").format(period=period)
     return build_pdf(path, story, frame, title=title, author=report.shop.name)

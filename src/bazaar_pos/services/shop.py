@@ -28,6 +28,7 @@ from bazaar_pos.store.database import Database
 if TYPE_CHECKING:
     from bazaar_pos.services.customers.accounts import AccountService
     from bazaar_pos.services.customers.directory import CustomerService
+    from bazaar_pos.services.customers.files import AccountFiles
     from bazaar_pos.services.devices import DeviceService
     from bazaar_pos.services.hub.service import HubService
     from bazaar_pos.services.merging.bundles.service import BundleService
@@ -236,6 +237,13 @@ class Shop:
         from bazaar_pos.services.customers.accounts import AccountService
 
         return AccountService(self.db, self.settings, self.access, self.zone)
+
+    @cached_property
+    def account_files(self) -> AccountFiles:
+        """Kasbon statements and the receivables, written to files."""
+        from bazaar_pos.services.customers.files import AccountFiles
+
+        return AccountFiles(self.accounts, self.settings, self.access, self.zone)
 
     @cached_property
     def labels(self) -> LabelService:

@@ -9,6 +9,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import case, func, select
 
@@ -20,6 +21,8 @@ from bazaar_pos.exports.csv_io import write_csv
 from bazaar_pos.exports.xlsx_io import write_xlsx
 from bazaar_pos.exports.zreport_text import WIDTHS, zreport_lines
 from bazaar_pos.i18n import current_language
+from bazaar_pos.services.customers.accounts import AccountService
+from bazaar_pos.services.customers.files import receivables_paper
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.printer.service import PrinterService
 from bazaar_pos.services.reports.queries import till_names, within
@@ -38,6 +41,9 @@ from bazaar_pos.store.models import (
     SaleLine,
 )
 from bazaar_pos.store.quantities import share_of
+
+if TYPE_CHECKING:  # ReportLab loads only when a PDF is written
+    from bazaar_pos.exports.receivables_pdf import Receivables
 
 LINE_COLUMNS = (
     "sale_number",
@@ -161,8 +167,20 @@ class ReportFileService:
         turnover = self._turnover.year(period.last.year, period.last)
         from bazaar_pos.exports.pdf_summary import write_sales_summary  # ReportLab, when needed
 
-        pages = write_sales_summary(path, report, turnover, current_language())
+        pages = write_sales_summary(
+            path, report, turnover, current_language(), self._receivables()
+        )
         return WrittenFile(Path(path), FileFormat.PDF, pages)
+
+    def _receivables(self) -> Receivables | None:
+        """What customers owe today, by age, for the summary (no phone numbers), if anything."""
+        zone = self._reports.zone
+        accounts = AccountService(self._db, self._settings, self._settings.access, zone)
+        today = self._reports.today()
+        found = accounts.receivables(today)
+        if not found:
+            return None
+        return receivables_paper(found, self._settings.load(), today, zone, phones=False)
 
     def write_sale_lines(
         self,

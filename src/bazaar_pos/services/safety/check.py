@@ -1,4 +1,4 @@
-"""Checks that the database holds together: integrity, sale and refund arithmetic, stock ledger."""
+"""Checks that the database holds together: integrity, sale and refund arithmetic, the ledgers."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from bazaar_pos.domain.payment import PaymentMethod, PaymentStatus, needs_confirmation
 from bazaar_pos.domain.quantity import PER_UNIT, Unit, format_quantity, plain_quantity, unit_of
 from bazaar_pos.i18n import _
+from bazaar_pos.services.safety.ledger_check import ledger_problems
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import (
     Payment,
@@ -35,6 +36,7 @@ def check_database(db: Database) -> list[str]:
         problems.extend(_payment_problems(session))
         problems.extend(_stock_problems(session))
         problems.extend(_unit_problems(session))
+        problems.extend(ledger_problems(session))
     return problems
 
 

@@ -1,4 +1,4 @@
-"""The Reports screen's files: the summary PDF, sale lines, UMKM turnover and till bundles."""
+"""The Reports screen's files: the summary PDF, sale lines, UMKM turnover, kasbon, till bundles."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.i18n import _
+from bazaar_pos.services.customers.files import ReceivablesFormat
 from bazaar_pos.services.merging.bundles.service import BundleExportSummary
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.reports.files import FileFormat, WrittenFile
@@ -17,6 +18,13 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs
+
+
+def file_name_part(name: str) -> str:
+    """A customer's name as part of a file name: letters and digits joined by dashes."""
+    words = "".join(c if c.isalnum() else " " for c in name.lower()).split()
+    return "-".join(words) or "customer"
+
 
 Write = Callable[[Path, Approval | None], WrittenFile | BundleExportSummary]
 """Writes a file to a path, with the owner's approval when one was needed."""
@@ -82,6 +90,44 @@ class ReportFiles:
             _("turnover-{year}.csv").format(year=year),
             _("CSV (*.csv)"),
             lambda path, approval: files.write_turnover_csv(year, path, approval=approval),
+        )
+
+    def export_receivables(self, kind: str) -> None:
+        """Ask where, then write what customers owe today, by age, as CSV, XLSX or PDF."""
+        files = self._shop.account_files
+        file_format = ReceivablesFormat(kind)
+        filters = {
+            ReceivablesFormat.CSV: _("CSV (*.csv)"),
+            ReceivablesFormat.XLSX: _("Excel (*.xlsx)"),
+            ReceivablesFormat.PDF: _("PDF (*.pdf)"),
+        }
+
+        def write(path: Path, approval: Approval | None) -> WrittenFile:
+            count = files.write_receivables(path, file_format, approval=approval)
+            return WrittenFile(path, FileFormat(kind), count)
+
+        self._export(
+            _("Export the kasbon receivables"),
+            _("receivables-{day}.{kind}").format(day=self._shop.reports.today(), kind=kind),
+            filters[file_format],
+            write,
+        )
+
+    def save_statement(self, customer_id: int, name: str) -> None:
+        """Ask where, then write the customer's kasbon statement, every entry up to today."""
+        files = self._shop.account_files
+        today = self._shop.reports.today()
+
+        def write(path: Path, approval: Approval | None) -> WrittenFile:
+            pages = files.write_statement(customer_id, path, approval=approval)
+            return WrittenFile(path, FileFormat.PDF, pages)
+
+        self._export(
+            _("Save the kasbon statement"),
+            _("kasbon-{name}-{day}.pdf").format(name=file_name_part(name), day=today),
+            _("PDF (*.pdf)"),
+            write,
+            doing=_("Writing the PDF…"),
         )
 
     def export_bundle(self, period: Period) -> None:

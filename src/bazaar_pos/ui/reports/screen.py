@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QDate, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -49,6 +50,7 @@ from bazaar_pos.ui.reports.figures import (
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
 from bazaar_pos.ui.reports.orders_dialog import OrderImportDialog
 from bazaar_pos.ui.reports.parts import label
+from bazaar_pos.ui.reports.receivables import ReceivablesPage
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
 from bazaar_pos.ui.shortcuts import bind
 from bazaar_pos.ui.widgets.fields import date_edit, picked_day
@@ -167,6 +169,9 @@ class ReportsScreen(QWidget):
         self.turnover_model = self.turnover.model
         self.turnover_view = self.turnover.view
         self.tabs.addTab(self.turnover, _("UMKM turnover"))
+        self.receivables = ReceivablesPage(self._fmt)
+        self.receivables.statementAsked.connect(self.save_statement)
+        self.tabs.addTab(self.receivables, _("Kasbon"))
         layout.addWidget(self.tabs, 1)
         self.files = ReportFiles(
             self,
@@ -220,6 +225,15 @@ class ReportsScreen(QWidget):
             "turnover": menu.addAction(_("UMKM &turnover as CSV…"), self.export_turnover),
             "bundle": menu.addAction(_("Till &bundle for merging…"), self.export_bundle),
         }
+        menu.addSeparator()
+        for file_kind, text in (
+            ("csv", _("Kasbon receivables as C&SV…")),
+            ("xlsx", _("Kasbon receivables as Exce&l…")),
+            ("pdf", _("Kasbon receivables as &PDF…")),
+        ):
+            self.export_actions[f"receivables_{file_kind}"] = menu.addAction(
+                text, partial(self.export_receivables, file_kind)
+            )
         self.export_button.setMenu(menu)
         self.merge_button = QPushButton(_("&Merge tills…"))
         self.merge_button.setObjectName("mergeTillsButton")
@@ -343,6 +357,13 @@ class ReportsScreen(QWidget):
             return Loaded(report, self._shop.turnover.year(period.last.year, period.last))
 
         self.background.run(work, lambda loaded: self._show(request, loaded), self._fail)
+        accounts = self._shop.accounts
+        today = self._shop.reports.today()
+        self.background.run(
+            lambda: accounts.receivables(today),
+            lambda found: self.receivables.show_receivables(found, today),
+            self._fail,
+        )
 
     def _show(self, request: int, loaded: Loaded) -> None:
         if request != self._request:
@@ -411,6 +432,14 @@ class ReportsScreen(QWidget):
     def export_bundle(self) -> None:
         """Ask where, then write this till's bundle of the selected period for merging."""
         self.files.export_bundle(self.selected_period())
+
+    def save_statement(self, customer_id: int, name: str) -> None:
+        """Ask where, then write the customer's kasbon statement PDF (the owner approves)."""
+        self.files.save_statement(customer_id, name)
+
+    def export_receivables(self, kind: str) -> None:
+        """Ask where, then write what customers owe by age (with phones: the owner approves)."""
+        self.files.export_receivables(kind)
 
     # -- dialogs -------------------------------------------------------------------------
 
