@@ -90,6 +90,16 @@ DETAIL_LABELS = {
     "cash_rounding_mode": N_("Cash rounding direction"),
     "oversell": N_("Selling beyond stock"),
     "online_buffer": N_("Kept back from online shops"),
+    "kasbon_due_days": N_("Kasbon due after days"),
+    "credit_limit": N_("Credit limit"),
+    "credit_limit_before": N_("Credit limit before"),
+    "reminder_template": N_("Kasbon reminder text"),
+    "order_deposit_percent": N_("Suggested down payment (%)"),
+    "owed_before": N_("Owed before"),
+    "discount_bp": N_("Group discount (basis points)"),
+    "group": N_("Customer group"),
+    "product": N_("Product"),
+    "price": N_("Price"),
     "qris_payload": N_("QRIS"),
     "till_id": N_("Till"),
     "till_code": N_("Till code"),
@@ -125,6 +135,10 @@ MONEY_KEYS = frozenset(
         "other_costs",
         "owed",
         "cash_rounding_step",
+        "credit_limit",
+        "credit_limit_before",
+        "owed_before",
+        "price",
     }
 )
 """Details that are amounts of money, written as money."""

@@ -47,6 +47,8 @@ ACTION_LABELS = {
     "payment.confirmed": N_("Payment confirmed"),
     "payment.not_received": N_("Payment not received"),
     "import.preset_saved": N_("Column mapping saved"),
+    "customer_group.saved": N_("Customer group saved"),
+    "customer_group.price_set": N_("Group price set"),
     "bundle.imported": N_("Tills merged"),
     "hub.edit_superseded": N_("Edit replaced by a later one"),
     "hub.oversold": N_("Sold on two tills at once"),
