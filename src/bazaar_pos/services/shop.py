@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from bazaar_pos.services.merging.orders.importer import OrderImportService
     from bazaar_pos.services.merging.orders.returns import MarketplaceReturns
     from bazaar_pos.services.merging.sales_import import SalesImportService
+    from bazaar_pos.services.orders.service import OrderService
     from bazaar_pos.services.people.audit_log import AuditLog
     from bazaar_pos.services.products.files.service import ProductFileService
     from bazaar_pos.services.products.labels import LabelService
@@ -227,6 +228,13 @@ class Shop:
         from bazaar_pos.services.customers.accounts import AccountService
 
         return AccountService(self.db, self.settings, self.access, self.zone)
+
+    @cached_property
+    def orders(self) -> OrderService:
+        """Pre-orders (pesanan): down payments, pickups, cancellations."""
+        from bazaar_pos.services.orders.service import OrderService
+
+        return OrderService(self.db, self.settings, self.access, self.checkout)
 
     @cached_property
     def labels(self) -> LabelService:
