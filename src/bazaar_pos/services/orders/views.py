@@ -5,8 +5,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import date, datetime
+from fractions import Fraction
 
 from bazaar_pos.domain.money import MinorUnits
+from bazaar_pos.domain.pricing import round_half_up
 from bazaar_pos.domain.quantity import Unit, unit_of
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.i18n import N_, _
@@ -46,6 +48,11 @@ def check_waiting(number: str, status: OrderStatus) -> None:
         raise ValidationError(_("Order {number} was already picked up.").format(number=number))
     if status is OrderStatus.CANCELLED:
         raise ValidationError(_("Order {number} was cancelled.").format(number=number))
+
+
+def suggested_deposit(total: MinorUnits, percent: int) -> MinorUnits:
+    """The down payment the shop asks for: ``percent`` of ``total``, rounded half up."""
+    return round_half_up(Fraction(total * percent, 100))
 
 
 class PaymentKind(enum.StrEnum):
