@@ -78,3 +78,10 @@ def test_on_narrow_paper_the_amount_takes_its_own_line():
     text = as_text(lines).splitlines()
     at = text.index("Kain")
     assert text[at + 1 : at + 3] == ["  2,5 m x Rp1.250.000/m", "Rp3.125.000".rjust(24)]
+
+
+def test_one_down_payment_is_not_added_up_again():
+    text = as_text(layout_order_slip(slip(deposits=(SlipPayment(AT, "qris", 30_000),)), 32))
+    assert "DP 07/12 QRIS" in text
+    assert "Down payment paid" not in text
+    assert "BALANCE TO PAY" + "Rp50.000".rjust(18) in text

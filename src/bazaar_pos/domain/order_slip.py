@@ -111,7 +111,7 @@ def layout_order_slip(slip: OrderSlip, columns: int) -> tuple[LaidLine, ...]:
             day=payment.paid_at.strftime("%d/%m"), method=_method(payment.method)
         )
         out += plain(pair(label, money(payment.amount), columns))
-    if slip.deposits:
+    if len(slip.deposits) > 1:
         out += plain(pair(_("Down payment paid"), money(slip.deposit), columns))
     out += plain(pair(_("BALANCE TO PAY"), money(slip.balance), columns), LineStyle.STRONG)
     if slip.note.strip():
