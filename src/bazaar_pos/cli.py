@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "stock",
     "labels",
     "sales",
+    "orders",
     "receipt",
     "printer",
     "report",
