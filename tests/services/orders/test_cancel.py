@@ -1,5 +1,6 @@
 """Cancelling a pre-order: the owner refunds the down payment or keeps it, in the audit log."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -12,6 +13,7 @@ from bazaar_pos.errors import ValidationError
 from bazaar_pos.services.customers.views import CustomerDraft
 from bazaar_pos.services.orders.views import OrderDraft, OrderLineDraft, OrderStatus, PaymentKind
 from bazaar_pos.services.people.access import PermissionDenied
+from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.store.models import AuditEvent, CustomerOrderPayment
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
 
@@ -71,3 +73,16 @@ def test_cancel_keeping_the_dp_writes_a_kept_row(shop, order):
     ]
     assert shop.orders.orders() == []
     assert shop.orders.orders(OrderStatus.CANCELLED)[0].id == order.id
+
+
+def test_a_price_changed_since_ordering_needs_the_owner_at_pickup(shop, order):
+    act_as(shop, OWNER)
+    pot = shop.catalogue.get(order.lines[0].product_id)
+    shop.catalogue.update(pot.id, replace(ProductDraft.from_view(pot), price=150_000))
+    act_as(shop, CASHIER)
+    with pytest.raises(PermissionDenied) as refused:
+        shop.orders.pick_up(order.id, [Tender(PaymentMethod.CASH, 60_000)])
+    assert refused.value.needed == {Permission.CHANGE_PRICE}
+    approval = shop.access.approve(OWNER_PIN, frozenset({Permission.CHANGE_PRICE}), owner=OWNER)
+    picked = shop.orders.pick_up(order.id, [Tender(PaymentMethod.CASH, 60_000)], approval=approval)
+    assert picked.sale.total == 120_000, "the price agreed on ordering"

@@ -81,6 +81,7 @@ def test_an_order_takes_its_dp_now_and_becomes_a_sale_at_pickup(shop, customer, 
         actions = list(session.scalars(select(AuditEvent.action)))
     assert paid == {"deposit": 200_000, "cash": 250_000}
     assert {"order.created", "order.deposit", "order.ready", "order.picked_up"} <= set(actions)
+    assert shop.check() == []
     # The sale at pickup adds only the cash paid then (the DP is a "deposit" payment, not cash
     # again); the DP cash itself is in the shift's figures once they count down payments.
     assert shop.shifts.expected_cash() in (100_000 + 250_000, 100_000 + 250_000 + 150_000)
