@@ -235,3 +235,21 @@ def test_ctrl_shift_o_opens_the_orders_from_the_main_window(qtbot, shop, scarf):
     qtbot.waitUntil(lambda: window.orders_dialog is not None and window.orders_dialog.isVisible())
     assert [o.number for o in window.orders_dialog.orders] == ["PO-A-0001"]
     window.orders_dialog.reject()
+
+
+def test_the_audit_log_names_an_order_by_its_number(shop, scarf):
+    from bazaar_pos.services.people.audit_log import AuditFilter
+    from bazaar_pos.store.types import utcnow
+    from bazaar_pos.ui.audit.details import details_text
+    from bazaar_pos.ui.audit.labels import action_label
+    from bazaar_pos.ui.audit.model import about_text
+    from bazaar_pos.ui.common.formatting import money_text
+
+    place(shop, scarf)
+    now = utcnow()
+    where = AuditFilter(now - timedelta(minutes=5), now + timedelta(minutes=5), None, None)
+    taken = [e for e in shop.audit.find(where) if e.action == "order.deposit"]
+    (entry,) = taken
+    assert action_label(entry.action) == "Down payment taken"
+    assert about_text(entry) == "Order PO-A-0001"
+    assert "Amount: Rp100.000" in details_text(entry, money_text(shop.settings.load()))
