@@ -47,7 +47,9 @@ from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.quantity import PER_UNIT, whole
 from bazaar_pos.i18n import set_language
+from bazaar_pos.services.customers.views import CustomerDraft
 from bazaar_pos.services.demo import load_demo_shop
+from bazaar_pos.services.orders.views import OrderDraft, OrderLineDraft
 from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.shifts.events import EventDraft
 from bazaar_pos.services.shop import Shop
@@ -60,6 +62,7 @@ from bazaar_pos.ui.common.formatting import uses_decimal_comma
 from bazaar_pos.ui.common.translator import speak_qt_language
 from bazaar_pos.ui.customer_display.window import CustomerDisplayWindow
 from bazaar_pos.ui.history.refund_dialog import RefundDialog
+from bazaar_pos.ui.orders.new_order import NewOrderDialog
 from bazaar_pos.ui.products.dialog import ProductDialog
 from bazaar_pos.ui.products.labels_dialog import LabelsDialog
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
@@ -184,7 +187,16 @@ def take(out: Path, language: str) -> list[Path]:
         window.resize(*SCREEN_SIZE)
         window.show()
         window.statusBar().clearMessage()  # the temporary database's path means nothing
-        for shots in (_till, _weighed, _products, _stock, _reports, _settings_and_backups, _people):
+        for shots in (
+            _till,
+            _weighed,
+            _products,
+            _stock,
+            _orders,
+            _reports,
+            _settings_and_backups,
+            _people,
+        ):
             shots(camera, window)
         _scale_labels(camera, window)  # last: the stickers stay in the cart
         window.close()
@@ -492,6 +504,48 @@ def _stock(camera: Camera, window: MainWindow) -> None:
     stock.consignment.makers.setCurrentRow(0)
     camera.shoot(window, "consignment")
     stock.tabs.setCurrentIndex(0)
+
+
+def _orders(camera: Camera, window: MainWindow) -> None:
+    """Pre-orders: one due in three days, one ready and a day late; a new order; the slip PDF."""
+    shop = window.shop
+    today = date.today()
+    ratna = shop.customers.add(CustomerDraft("Ibu Ratna", phone="0812-3456-7890"))
+    joko = shop.customers.add(CustomerDraft("Pak Joko"))
+    product = shop.catalogue.favourites(limit=1)[0]
+    soon = shop.orders.create(
+        OrderDraft(
+            ratna.id,
+            (
+                OrderLineDraft(whole(1), name="Batik tulis, motif parang, 2 m", unit_price=850_000),
+                OrderLineDraft(whole(1), product_id=product.id),
+            ),
+            today + timedelta(days=3),
+            "Warna sogan",
+        ),
+        Tender(PaymentMethod.CASH, 450_000),
+    )
+    late = shop.orders.create(
+        OrderDraft(
+            joko.id,
+            (OrderLineDraft(whole(2), name="Tas anyaman pandan", unit_price=120_000),),
+            today - timedelta(days=1),
+        ),
+        Tender(PaymentMethod.QRIS, 100_000, received=True),
+    )
+    shop.orders.mark_ready(late.id)
+    window.open_orders()
+    orders = window.orders_dialog
+    assert orders is not None
+    orders.reload(soon.id)
+    camera.shoot(orders, "orders")
+    camera.dialog(NewOrderDialog(shop, orders), "new-order")
+    orders.reject()
+    pdf = Path(tempfile.mkdtemp(prefix="bazaar-slip-")) / "slip.pdf"
+    shop.order_slips.write_pdf(soon.id, pdf, paper_mm=58)
+    page = camera.out / f"order-slip-pdf-{camera.language}"
+    subprocess.run(["pdftoppm", "-png", "-r", "200", "-singlefile", pdf, page], check=True)
+    camera.saved.append(page.with_suffix(".png"))
 
 
 def _reports(camera: Camera, window: MainWindow) -> None:

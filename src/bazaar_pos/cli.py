@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "labels",
     "sales",
     "payments",
+    "orders",
     "receipt",
     "printer",
     "report",

@@ -253,6 +253,9 @@ def dialogs(qtbot, shop: Shop, sale_uuid: str, product_id: int) -> dict[str, Cal
     from bazaar_pos.ui.events.dialog import EventsDialog
     from bazaar_pos.ui.history.dialog import SalesHistoryDialog
     from bazaar_pos.ui.history.refund_dialog import RefundDialog
+    from bazaar_pos.ui.orders.dialog import OrdersDialog
+    from bazaar_pos.ui.orders.money_dialogs import CancelDialog, DepositDialog
+    from bazaar_pos.ui.orders.new_order import NewOrderDialog
     from bazaar_pos.ui.products.dialog import ProductDialog
     from bazaar_pos.ui.products.import_dialog import ImportDialog
     from bazaar_pos.ui.products.labels_dialog import LabelsDialog
@@ -307,6 +310,10 @@ def dialogs(qtbot, shop: Shop, sale_uuid: str, product_id: int) -> dict[str, Cal
         ),
         "events": lambda: EventsDialog(shop, approvals, parent),
         "audit log": lambda: AuditDialog(shop, approvals, parent),
+        "orders": lambda: OrdersDialog(shop, approvals, parent),
+        "new order": lambda: NewOrderDialog(shop, parent),
+        "down payment": lambda: DepositDialog(parent, shop.settings.load(), 100_000, 50_000),
+        "cancel order": lambda: CancelDialog(parent, "PO-A-0001", "Rp50.000"),
         "owner approval": lambda: ApprovalDialog(parent, shop.access, frozenset()),
         "new product": lambda: ProductDialog(shop, None, parent),
         "edit product": lambda: ProductDialog(shop, product, parent),

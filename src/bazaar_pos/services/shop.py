@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from bazaar_pos.services.merging.orders.returns import MarketplaceReturns
     from bazaar_pos.services.merging.sales_import import SalesImportService
     from bazaar_pos.services.merging.settlement import SettlementService
+    from bazaar_pos.services.orders.service import OrderService
+    from bazaar_pos.services.orders.slip import OrderSlips
     from bazaar_pos.services.people.audit_log import AuditLog
     from bazaar_pos.services.products.files.service import ProductFileService
     from bazaar_pos.services.products.labels import LabelService
@@ -244,6 +246,20 @@ class Shop:
         from bazaar_pos.services.customers.files import AccountFiles
 
         return AccountFiles(self.accounts, self.settings, self.access, self.zone)
+
+    @cached_property
+    def orders(self) -> OrderService:
+        """Pre-orders (pesanan): down payments, pickups, cancellations."""
+        from bazaar_pos.services.orders.service import OrderService
+
+        return OrderService(self.db, self.settings, self.access, self.checkout)
+
+    @cached_property
+    def order_slips(self) -> OrderSlips:
+        """The slips of pre-orders: printed and as PDF."""
+        from bazaar_pos.services.orders.slip import OrderSlips
+
+        return OrderSlips(self.orders, self.settings, self.printer, self.zone)
 
     @cached_property
     def labels(self) -> LabelService:

@@ -72,6 +72,7 @@ def test_back_up_now_from_the_keyboard_runs_in_the_background(qtbot, window, sho
         "lock",
         "",
         "auditLog",
+        "customerOrders",
         "",
         "backupAction",
         "restoreAction",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -42,6 +43,9 @@ POS_CHANNEL = "pos"
 MAX_SALE_TOTAL = 10**15
 """The largest subtotal one sale may have, in minor units; far below SQLite's integer limit."""
 
+AlsoWrite = Callable[[Connection, int, str], None]
+"""Rows another record writes with a sale, given the connection, the sale's id and its UUID."""
+
 
 class CheckoutService:
     """Completes sales: sale, lines, payments, stock movements and audit in one transaction."""
@@ -63,6 +67,7 @@ class CheckoutService:
         cash_rounding: bool = True,
         approval: Approval | None = None,
         forget_current_cart: bool = False,
+        also_write: AlsoWrite | None = None,
     ) -> SaleResult:
         """Commit the cart as a sale paid by ``tenders`` and return what was recorded.
 
@@ -78,6 +83,10 @@ class CheckoutService:
         PermissionDenied unless it carries an owner's ``approval``. Both are
         written to the audit log whoever gives them. Till sales are tagged with
         the open cash shift and the open bazaar event.
+
+        ``also_write`` is called inside the sale's transaction once the sale is
+        written (a pre-order picked up marks itself so); if it raises, nothing
+        is written.
         """
         access = self._settings.access
         actor = access.require_actor()
@@ -143,6 +152,8 @@ class CheckoutService:
                 write_events(connection, [completed, *exceptions], at=now)
                 if forget_current_cart:
                     drop_cart_snapshot(connection)
+                if also_write is not None:
+                    also_write(connection, sale_id, sale["uuid"])
         return SaleResult(
             id=sale_id,
             uuid=sale["uuid"],

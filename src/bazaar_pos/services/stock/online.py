@@ -14,6 +14,7 @@ from bazaar_pos.domain.quantity import PER_UNIT, Unit, quantity_decimal, unit_of
 from bazaar_pos.exports.csv_io import write_csv
 from bazaar_pos.exports.xlsx_io import write_xlsx
 from bazaar_pos.i18n import _
+from bazaar_pos.services.stock.reserved import reserved_for_orders
 from bazaar_pos.store.models import ParkedCart, Product
 
 ONLINE_COLUMNS = ("sku", "name", "stock", "unit", "on_hand", "reserved", "buffer")
@@ -29,7 +30,7 @@ class OnlineStockRow:
     unit: Unit
     on_hand: int
     reserved: int
-    """In carts parked for customers: sold soon, not to be sold twice."""
+    """In carts parked for customers and on pre-orders waiting for their pickup."""
     buffer: int
 
     @property
@@ -42,11 +43,14 @@ class OnlineStockRow:
 def online_stock(session: Session, buffer_units: int) -> list[OnlineStockRow]:
     """Every active product holding stock (variants, not their parents), by SKU.
 
+    Goods in parked carts and on open or ready pre-orders are reserved.
     ``buffer_units`` whole units of each product are kept back from the
     marketplaces, so a sale at the stall and one online at the same time
     never sell the last piece twice.
     """
     reserved = _reserved(session.scalars(select(ParkedCart.snapshot)))
+    for product_id, milli in reserved_for_orders(session).items():
+        reserved[product_id] = reserved.get(product_id, 0) + milli
     products = session.execute(
         select(Product.id, Product.sku, Product.name, Product.unit, Product.stock_milli)
         .where(Product.active, Product.option_axes == "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from fractions import Fraction
@@ -23,6 +23,7 @@ from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.stock.ledger import record_movement, refuse_part_of_piece
 from bazaar_pos.services.stock.online import online_stock, write_online_stock
+from bazaar_pos.services.stock.reserved import reserved_for_orders
 from bazaar_pos.services.views import Changes, ProductView
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Product, Sale, StockMovement
@@ -351,7 +352,8 @@ class StockService:
     def export_online(self, path: Path, *, buffer: int | None = None) -> int:
         """Write the stock to publish on the marketplaces to ``path`` (CSV or XLSX).
 
-        Each product's stock less what sits in parked carts and ``buffer``
+        Each product's stock less what sits in parked carts, what is reserved
+        for pre-orders, and ``buffer``
         whole units (the shop's setting when None), never below zero. Returns
         how many products were written.
         """
@@ -361,6 +363,11 @@ class StockService:
         with self._db.reading() as session:
             rows = online_stock(session, kept_back)
         return write_online_stock(path, rows)
+
+    def reserved(self, product_ids: Collection[int] | None = None) -> dict[int, int]:
+        """Thousandths of each product reserved for pre-orders waiting for their pickup."""
+        with self._db.reading() as session:
+            return reserved_for_orders(session, product_ids)
 
     def low_stock(self, *, limit: int = 1000) -> list[ProductView]:
         """Active products at or below their low-stock level, the emptiest first."""

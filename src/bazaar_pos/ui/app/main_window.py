@@ -43,6 +43,7 @@ from bazaar_pos.ui.till.screen import TillScreen
 if TYPE_CHECKING:  # the other screens and the dialogs load when first opened
     from bazaar_pos.ui.audit.dialog import AuditDialog
     from bazaar_pos.ui.events.dialog import EventsDialog
+    from bazaar_pos.ui.orders.dialog import OrdersDialog
     from bazaar_pos.ui.products.screen import ProductsScreen
     from bazaar_pos.ui.reports.screen import ReportsScreen
     from bazaar_pos.ui.settings.screen import SettingsScreen
@@ -170,6 +171,7 @@ class MainWindow(QMainWindow):
         self.shift_dialog: ShiftDialog | None = None
         self.events_dialog: EventsDialog | None = None
         self.audit_dialog: AuditDialog | None = None
+        self.orders_dialog: OrdersDialog | None = None
         self._last_user: str | None = None
         self.show_screen(0)
         if shop.access.actor is None:
@@ -282,6 +284,19 @@ class MainWindow(QMainWindow):
             self.events_dialog.finished.connect(lambda _r: self._back_to_work())
         self.events_dialog.reload()
         self.events_dialog.open()
+
+    def open_orders(self) -> None:
+        """Ctrl+Shift+O: pre-orders with their down payments, from ordering to pickup."""
+        if self.orders_dialog is None:
+            from bazaar_pos.ui.orders.dialog import OrdersDialog
+
+            self.orders_dialog = OrdersDialog(self.shop, self.approvals, self)
+            self.orders_dialog.sale_completed.connect(self.printing.print_sale)
+            self.orders_dialog.sale_completed.connect(self.screens.sales_changed)
+            self.orders_dialog.changed.connect(self._changes_made)
+            self.orders_dialog.finished.connect(lambda _r: self._back_to_work())
+        self.orders_dialog.reload()
+        self.orders_dialog.open()
 
     def open_audit(self) -> None:
         """Ctrl+Shift+A: the audit log, for the owner (or with the owner's approval)."""

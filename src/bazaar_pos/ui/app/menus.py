@@ -25,6 +25,7 @@ class MenuHost(Protocol):
     def open_shift(self) -> None: ...
     def no_sale(self) -> None: ...
     def open_events(self) -> None: ...
+    def open_orders(self) -> None: ...
 
 
 @dataclass
@@ -59,6 +60,7 @@ def build_menus(window: QMainWindow, host: MenuHost) -> Menus:
     add(shop_menu, "lock", _("&Lock the till"), host.lock, "window.lock")
     shop_menu.addSeparator()
     add(shop_menu, "auditLog", _("&Audit log..."), host.open_audit, "window.auditLog")
+    add(shop_menu, "customerOrders", _("&Orders..."), host.open_orders, "window.orders")
     shop_menu.addSeparator()
     backup_action = add(
         shop_menu, "backupAction", _("&Back up now"), host.back_up_now, "window.backUp"

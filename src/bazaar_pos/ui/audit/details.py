@@ -21,6 +21,9 @@ DETAIL_LABELS = {
     # sales, payments and prices
     "number": N_("Number"),
     "sale": N_("Sale"),
+    "customer": N_("Customer"),
+    "deposit": N_("Down payment"),
+    "outcome": N_("Down payment refunded or kept"),
     "total": N_("Total"),
     "amount": N_("Amount"),
     "payment": N_("Payment no."),
@@ -134,6 +137,7 @@ MONEY_KEYS = frozenset(
         "booth_fee",
         "other_costs",
         "owed",
+        "deposit",
         "cash_rounding_step",
         "credit_limit",
         "credit_limit_before",

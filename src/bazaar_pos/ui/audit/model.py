@@ -24,9 +24,10 @@ ENTITY_LABELS = {
     "file": N_("File"),
     "consignment_settlement": N_("Settlement"),
     "bundle": N_("Till bundle"),
+    "order": N_("Order"),
 }
 
-NAMED_BY_DETAILS = frozenset({"sale", "event", "product", "consignment_settlement"})
+NAMED_BY_DETAILS = frozenset({"sale", "event", "product", "consignment_settlement", "order"})
 """Things kept by UUID, named instead by the number, name or SKU in the entry's details."""
 
 

@@ -99,6 +99,10 @@ class MovementsTab(QWidget):
         self.heading.setWordWrap(True)
         self.on_hand = QLabel()
         self.on_hand.setObjectName("stockOnHand")
+        self.reserved = QLabel()
+        self.reserved.setObjectName("stockReserved")
+        self.reserved.setAccessibleName(_("Reserved for orders"))
+        self.reserved.hide()
         self.details = QLabel()
         self.details.setObjectName("stockDetails")
         self.details.setWordWrap(True)
@@ -139,6 +143,7 @@ class MovementsTab(QWidget):
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addWidget(self.heading)
         right_layout.addWidget(self.on_hand)
+        right_layout.addWidget(self.reserved)
         right_layout.addWidget(self.details)
         right_layout.addLayout(actions)
         right_layout.addWidget(QLabel(_("History (newest first)")))
@@ -177,6 +182,18 @@ class MovementsTab(QWidget):
         if row is not None:
             self.table.selectRow(row)
 
+    def _show_reserved(self, product: ProductView) -> None:
+        """What open and ready pre-orders keep of the product, and what is left to sell."""
+        reserved = self._shop.stock.reserved([product.id]).get(product.id, 0)
+        self.reserved.setVisible(bool(reserved))
+        if reserved:
+            self.reserved.setText(
+                _("{reserved} reserved for orders, {available} available").format(
+                    reserved=self._formats.quantity(reserved, product.unit),
+                    available=self._formats.quantity(product.stock_milli - reserved, product.unit),
+                )
+            )
+
     def show_product(self, product: ProductView | None) -> None:
         """Show ``product``'s stock, details and history."""
         self.product = product
@@ -187,6 +204,7 @@ class MovementsTab(QWidget):
         if product is None:
             self.heading.setText(_("Choose a product on the left."))
             self.on_hand.clear()
+            self.reserved.hide()
             self.details.clear()
             self.history.setRowCount(0)
             return
@@ -199,6 +217,7 @@ class MovementsTab(QWidget):
                 count=fmt.quantity(product.stock_milli, Unit.PCS), unit=product.unit.value
             )
         )
+        self._show_reserved(product)
         facts = []
         if costs:
             facts.append(

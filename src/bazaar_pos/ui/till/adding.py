@@ -84,6 +84,7 @@ class CartAdding:
         till.last_sale.hide()
         till._cart_changed(select=line.key)
         self.warn_if_short(product.id, product.name)
+        self.warn_if_reserved(product)
 
     def apply_weight_grams(self, grams: int) -> None:
         """The counter scale read ``grams``: the product being weighed, or the selected line.
@@ -129,6 +130,23 @@ class CartAdding:
             "error",
         )
         return False
+
+    def warn_if_reserved(self, product: ProductView) -> None:
+        """Warn when the cart takes goods kept for a pre-order (a one-of-a-kind piece above all)."""
+        till = self._till
+        reserved = till.shop.stock.reserved([product.id]).get(product.id, 0)
+        if not reserved or self.in_cart(product.id) <= product.stock_milli - reserved:
+            return
+        if product.one_of_a_kind:
+            text = _(
+                "{name} is one of a kind and kept for a pre-order. Sell it only if it is "
+                "that customer's."
+            ).format(name=product.name)
+        else:
+            text = _(
+                "{count} of {name} kept for pre-orders: this sells goods a customer ordered."
+            ).format(count=till.quantity_text(reserved, product.unit), name=product.name)
+        till.say(text, "warn")
 
     def warn_if_short(self, product_id: int, name: str) -> None:
         """Warn when the cart holds more of a product than is in stock (else clear the message)."""
