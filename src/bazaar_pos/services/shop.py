@@ -95,7 +95,7 @@ class Shop:
             access=access,
             catalogue=CatalogueService(db, settings),
             stock=StockService(db, settings),
-            checkout=CheckoutService(db, settings),
+            checkout=CheckoutService(db, settings, zone),
             printer=printer,
             receipts=receipts,
             print_queue=PrintQueue(db, receipts, printer),
