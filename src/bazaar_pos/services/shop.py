@@ -133,7 +133,9 @@ class Shop:
         """Sales read from files."""
         from bazaar_pos.services.merging.sales_import import SalesImportService
 
-        return SalesImportService(self.db, self.settings, self.checkout, self.zone)
+        return SalesImportService(
+            self.db, self.settings, self.checkout, self.zone, self.customers
+        )
 
     @cached_property
     def order_import(self) -> OrderImportService:
