@@ -145,3 +145,52 @@ def test_beyond_the_limit_a_cashiers_kasbon_needs_the_owners_pin(qtbot, shop, pr
     assert shop.customers.get(rina.id).owed == 190_000
     ((actor, details),) = audit(shop, "kasbon.over_limit")
     assert (actor, details["approved_by"], details["over_by"]) == (CASHIER, OWNER, 90_000)
+
+
+def test_refunding_a_kasbon_sale_says_it_comes_off_the_balance(
+    qtbot, till, shop, rina, monkeypatch
+):
+    from bazaar_pos.domain.quantity import whole
+    from bazaar_pos.services.selling.refunds import RefundItem
+    from bazaar_pos.ui.common.formatting import money_text
+    from bazaar_pos.ui.history.refund_dialog import RefundDialog, RefundRequest
+    from tests.helpers.qt import open_history
+
+    scan(qtbot, till, "2*KOP-1")
+    choose_customer(qtbot, till, "rina")
+    dialog = open_payment(qtbot, till)
+    qtbot.keyClicks(dialog.amount, "50rb")
+    press(qtbot, dialog.amount, Qt.Key.Key_Return)
+    press(qtbot, dialog.amount, Qt.Key.Key_F6)
+    with qtbot.waitSignal(till.sale_completed) as completed:
+        press(qtbot, dialog.amount, Qt.Key.Key_Return)
+    sale = completed.args[0]
+    detail = shop.sales_history.detail(sale)
+    asked = RefundDialog(
+        till,
+        detail,
+        money_text(shop.settings.load()),
+        lambda items, to_cash: shop.refunds.pay_back(sale, items, to_cash=to_cash),
+    )
+    qtbot.addWidget(asked)
+    asked.quantities[0].setValue(whole(1))
+    assert asked.total.text() == (
+        "To pay back: Rp85.500, of which Rp85.500 comes off the customer's kasbon"
+        " (no money paid out for it)"
+    )
+    asked.deleteLater()
+    till.activateWindow()
+    qtbot.waitUntil(till.scan.hasFocus)
+    line = detail.lines[0]
+    monkeypatch.setattr(
+        RefundDialog,
+        "ask",
+        classmethod(lambda cls, *a, **k: RefundRequest([RefundItem(line.id, whole(2))], False, "")),
+    )
+    history = open_history(qtbot, till)
+    with qtbot.waitSignal(history.stock_changed):
+        press(qtbot, history.search, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert "Rp121.000 comes off the customer's kasbon; give back: Cash Rp50.000." in (
+        history.message.text()
+    )
+    assert shop.customers.get(rina.id).owed == 0

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.selling.sales_history import SaleDetail, local_days
@@ -224,14 +225,26 @@ class SalesHistoryDialog(QDialog):
         self._done(result.number, result.paid_back, result.total)
 
     def _done(self, number: str, paid_back: tuple[tuple[str, int], ...], total: int) -> None:
-        given = ", ".join(f"{method_label(m)} {self._money(a)}" for m, a in paid_back)
+        kasbon = sum(a for m, a in paid_back if m == PaymentMethod.ACCOUNT)
+        money_back = [(m, a) for m, a in paid_back if m != PaymentMethod.ACCOUNT]
+        given = ", ".join(f"{method_label(m)} {self._money(a)}" for m, a in money_back)
         amount = refund_amount_text(total, sum(a for _m, a in paid_back), self._money)
         self.reload()
-        self._say(
-            _("{number} recorded: {amount}. Give back: {given}.").format(
+        if kasbon:
+            text = _(
+                "{number} recorded: {amount}. {kasbon} comes off the customer's kasbon; "
+                "give back: {given}."
+            ).format(
+                number=number,
+                amount=amount,
+                kasbon=self._money(kasbon),
+                given=given or self._money(0),
+            )
+        else:
+            text = _("{number} recorded: {amount}. Give back: {given}.").format(
                 number=number, amount=amount, given=given or self._money(0)
             )
-        )
+        self._say(text)
         self.stock_changed.emit()
 
     def _reprint(self) -> None:
