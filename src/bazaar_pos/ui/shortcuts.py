@@ -120,6 +120,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     _row("history.reprint", "Ctrl+P", N_("Reprint the receipt")),
     _row("history.refund", "Ctrl+R", N_("Refund")),
     _row("history.void", "Ctrl+Shift+V", N_("Void the latest sale")),
+    _row("history.whatsapp", "Ctrl+Shift+W", N_("Send the receipt by WhatsApp")),
     _row("refund.everything", "Ctrl+A", N_("Refund everything")),
     _row("refund.accept", "Ctrl+Return", N_("Refund")),
     _row("shift.open", "F2", N_("Open a shift")),

@@ -194,3 +194,34 @@ def test_refunding_a_kasbon_sale_says_it_comes_off_the_balance(
         history.message.text()
     )
     assert shop.customers.get(rina.id).owed == 0
+
+
+def test_send_by_whatsapp_from_the_history_opens_a_chat_with_the_customer(
+    qtbot, till, shop, rina, monkeypatch
+):
+    from urllib.parse import unquote
+
+    from bazaar_pos.ui.common import whatsapp
+    from tests.helpers.qt import open_history
+
+    opened = []
+    monkeypatch.setattr(whatsapp, "opener", lambda url: opened.append(url.toString()) or True)
+    scan(qtbot, till, "KRM-1")
+    choose_customer(qtbot, till, "rina")
+    dialog = open_payment(qtbot, till)
+    with qtbot.waitSignal(till.sale_completed):
+        press(qtbot, dialog.amount, Qt.Key.Key_Return)
+    qtbot.waitUntil(till.scan.hasFocus)
+    history = open_history(qtbot, till)
+    press(
+        qtbot,
+        history.search,
+        Qt.Key.Key_W,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    (link,) = opened
+    assert link.startswith("https://wa.me/6281234567890?text=")
+    text = unquote(link.split("text=", 1)[1])
+    assert "Gelas Keramik: Rp49.500" in text
+    assert text.endswith("Thank you, Bu Rina!")
+    assert "WhatsApp opened with the receipt of A-000001" in history.message.text()

@@ -17,6 +17,7 @@ from bazaar_pos.domain.qris import QrisError, merchant_of, with_amount
 from bazaar_pos.domain.quantity import priced_amount, unit_of, whole
 from bazaar_pos.domain.receipt import Receipt, ReceiptItem, ReceiptPayment, ShopHeader
 from bazaar_pos.domain.receipt_layout import LaidLine, layout_receipt
+from bazaar_pos.domain.whatsapp_receipt import whatsapp_receipt_text
 from bazaar_pos.errors import NotFoundError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.printer.service import PrinterService
@@ -46,6 +47,19 @@ class ReceiptService:
         with self._db.reading() as session:
             sale = _find_sale(session, ref)
             return replace(self._receipt(sale), **_customer_part(session, sale))
+
+    def for_whatsapp(self, ref: str) -> tuple[str, str]:
+        """The phone of the sale's customer ("" when none) and the receipt as a chat message."""
+        with self._db.reading() as session:
+            sale = _find_sale(session, ref)
+            receipt = replace(self._receipt(sale), **_customer_part(session, sale))
+            phone = ""
+            if sale.customer_id is not None:
+                phone = (
+                    session.scalar(select(Customer.phone).where(Customer.id == sale.customer_id))
+                    or ""
+                )
+        return phone, whatsapp_receipt_text(receipt)
 
     def last_sale_ref(self) -> str:
         """The UUID of the most recent sale; NotFoundError when there are no sales yet."""
