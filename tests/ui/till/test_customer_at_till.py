@@ -85,7 +85,7 @@ def test_a_kasbon_sale_part_cash_rest_on_account_through_the_payment_dialog(
     press(qtbot, dialog.amount, Qt.Key.Key_F6)
     assert dialog.kasbon.isVisible()
     assert dialog.kasbon.account.text() == (
-        "Bu Rina owes Rp0; room under the limit Rp500.000 (limit Rp500.000)"
+        "Bu Rina owes Rp0; room under the limit: Rp500.000 of Rp500.000"
     )
     dialog.kasbon.due.setDate(date(2027, 1, 15))
     with qtbot.waitSignal(till.sale_completed) as completed:

@@ -33,6 +33,7 @@ class CustomerBar(QWidget):
         self.label = QLabel()
         self.label.setObjectName("customerLabel")
         self.label.setAccessibleName(_("Customer"))
+        self.label.setWordWrap(True)
         self.choose_button = QPushButton(_("Customer  F1"))
         self.choose_button.setObjectName("customerButton")
         self.choose_button.setAccessibleName(_("Choose the customer"))
@@ -103,9 +104,11 @@ class CustomerBar(QWidget):
         cart = self._till.cart
         customer = cart.customer
         self.clear_button.setVisible(customer is not None)
+        font = self.label.font()
+        font.setBold(customer is not None)
+        self.label.setFont(font)
         if customer is None:
             self.label.setText(_("No customer chosen"))
-            self.label.setProperty("tone", "")
             return
         if customer.group and cart.member_saving:
             text = _("Customer: {name} · {group} prices, saving {saving}").format(

@@ -124,7 +124,8 @@ class PaymentDialog(QDialog):
         self.method_buttons: dict[PaymentMethod, QPushButton] = {}
         group = QButtonGroup(self)
         for number, method in enumerate(TILL_METHODS, start=1):
-            button = QPushButton(f"{method_label(method)}\nF{number}")
+            name = _("Kasbon") if method is PaymentMethod.ACCOUNT else method_label(method)
+            button = QPushButton(f"{name}\nF{number}")
             button.setObjectName(f"method_{method.value}")
             button.setAccessibleName(method_label(method))
             button.setCheckable(True)

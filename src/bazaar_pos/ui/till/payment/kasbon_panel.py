@@ -48,12 +48,13 @@ class KasbonPanel(QWidget):
         self.warning.setWordWrap(True)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.account, 1)
         row.addWidget(due_label)
         row.addWidget(self.due)
+        row.addStretch(1)
         row.addWidget(self.choose)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.account)
         layout.addLayout(row)
         layout.addWidget(self.warning)
 
@@ -78,7 +79,7 @@ class KasbonPanel(QWidget):
             self.warning.hide()
             return
         self.account.setText(
-            _("{name} owes {owed}; room under the limit {room} (limit {limit})").format(
+            _("{name} owes {owed}; room under the limit: {room} of {limit}").format(
                 name=customer.name,
                 owed=self._money(max(customer.owed, 0)),
                 room=self._money(customer.room),
