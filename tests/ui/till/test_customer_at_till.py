@@ -225,3 +225,26 @@ def test_send_by_whatsapp_from_the_history_opens_a_chat_with_the_customer(
     assert "Gelas Keramik: Rp49.500" in text
     assert text.endswith("Thank you, Bu Rina!")
     assert "WhatsApp opened with the receipt of A-000001" in history.message.text()
+
+
+def test_a_parked_cart_keeps_its_customer_and_their_prices(qtbot, till, shop, rina, monkeypatch):
+    from bazaar_pos.ui.common.dialogs import TextDialog
+    from bazaar_pos.ui.till.small_dialogs import ParkedCartsDialog
+
+    offered = []
+    monkeypatch.setattr(
+        TextDialog, "ask", classmethod(lambda cls, *a, **k: offered.append(a[3]) or a[3])
+    )
+    scan(qtbot, till, "KOP-1")
+    choose_customer(qtbot, till, "rina")
+    press(qtbot, till.scan, Qt.Key.Key_F7)
+    assert offered == ["Bu Rina"]  # the label starts as the customer's name
+    assert till.cart.customer is None
+    assert till.customer_bar.label.text() == "No customer chosen"
+    monkeypatch.setattr(
+        ParkedCartsDialog, "ask", classmethod(lambda cls, parent, parked, money: parked[0].id)
+    )
+    press(qtbot, till.scan, Qt.Key.Key_F8)
+    assert till.cart.customer.name == "Bu Rina"
+    assert [line.unit_price for line in till.cart] == [85_500]
+    assert till.customer_bar.label.text().startswith("Customer: Bu Rina")
