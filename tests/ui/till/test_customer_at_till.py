@@ -248,3 +248,14 @@ def test_a_parked_cart_keeps_its_customer_and_their_prices(qtbot, till, shop, ri
     assert till.cart.customer.name == "Bu Rina"
     assert [line.unit_price for line in till.cart] == [85_500]
     assert till.customer_bar.label.text().startswith("Customer: Bu Rina")
+
+
+def test_a_customer_chosen_before_the_first_scan_stays_when_the_till_shows_again(
+    qtbot, till, shop, rina
+):
+    choose_customer(qtbot, till, "rina")
+    till.hide()
+    till.show()
+    scan(qtbot, till, "KOP-1")
+    assert till.cart.customer.name == "Bu Rina"
+    assert [line.unit_price for line in till.cart] == [85_500]

@@ -256,7 +256,9 @@ class TillScreen(QWidget):
         self.scan.setFocus()
         if not len(self.cart):
             self._settings = self.shop.settings.load()
+            customer = self.cart.customer  # chosen before the first scan: kept
             self.cart = self._new_cart()
+            self.cart.customer = customer
             self.refresh_favourites()
         self.refresh_awaiting()
         if not self._restore_offered:
