@@ -219,6 +219,7 @@ def test_send_by_whatsapp_from_the_history_opens_a_chat_with_the_customer(
         Qt.Key.Key_W,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
+    assert "Customer: Bu Rina" in history.view.toPlainText()
     (link,) = opened
     assert link.startswith("https://wa.me/6281234567890?text=")
     text = unquote(link.split("text=", 1)[1])
