@@ -62,3 +62,13 @@ def test_a_parked_cart_keeps_its_customer_and_group_prices_and_old_snapshots_sti
     for item in old["lines"]:
         del item["shop_price"]
     assert cart_from_data(old, IDR, None).customer is None
+
+
+def test_the_same_product_added_again_at_a_group_price_adds_to_its_line():
+    cart = _cart()
+    cart.reprice({1: 85_500})
+    cart.add(CartLine("KOP-1", "Kopi", 95_000, 1000, product_id=1))
+    cart.reprice({1: 85_500})
+    first = cart.lines[0]
+    assert (first.sku, first.quantity_milli, first.unit_price) == ("KOP-1", 3000, 85_500)
+    assert len(cart) == 3

@@ -58,6 +58,11 @@ class CartLine:
         return items_of(self.quantity_milli, self.unit)
 
     @property
+    def list_price(self) -> MinorUnits:
+        """The shop's unit price: the price before any customer group's price."""
+        return self.unit_price if self.shop_price is None else self.shop_price
+
+    @property
     def member_saving(self) -> MinorUnits:
         """What the customer's group price saves on this line against the shop's price."""
         if self.shop_price is None:
@@ -215,7 +220,7 @@ class Cart:
                 and existing.priced is None
                 and existing.product_id == line.product_id
                 and existing.unit is line.unit
-                and existing.unit_price == line.unit_price
+                and existing.list_price == line.list_price
                 and existing.discount is None
                 and line.discount is None
             ):

@@ -47,11 +47,16 @@ def test_f1_finds_a_customer_by_phone_and_their_group_prices_apply_until_cleared
     )
     assert till.totals.total.text() == "Rp171.000"
     scan(qtbot, till, "KRM-1")  # added later: at the group's price too
-    assert [line.unit_price for line in till.cart] == [85_500, 49_500]
+    scan(qtbot, till, "KOP-1")  # scanned again: one more on its line
+    assert [(line.quantity_milli, line.unit_price) for line in till.cart] == [
+        (3000, 85_500),
+        (1000, 49_500),
+    ]
     press(qtbot, till.scan, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
     assert till.cart.customer is None
     assert till.customer_bar.label.text() == "No customer chosen"
     assert [line.unit_price for line in till.cart] == [95_000, 55_000]
+    assert till.totals.total.text() == "Rp340.000"
 
 
 def test_a_new_customer_is_added_with_name_phone_and_group_and_enter(qtbot, till, shop, rina):
