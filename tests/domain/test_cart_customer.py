@@ -72,3 +72,12 @@ def test_the_same_product_added_again_at_a_group_price_adds_to_its_line():
     first = cart.lines[0]
     assert (first.sku, first.quantity_milli, first.unit_price) == ("KOP-1", 3000, 85_500)
     assert len(cart) == 3
+
+
+def test_a_due_date_past_the_calendars_end_is_its_last_day():
+    from datetime import date
+
+    from bazaar_pos.domain.receivables import due_date
+
+    assert due_date(date(9999, 12, 31), 30) == date.max
+    assert due_date(date(2026, 12, 7), 30) == date(2027, 1, 6)

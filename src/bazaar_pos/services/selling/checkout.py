@@ -31,7 +31,6 @@ from bazaar_pos.services.people.access import Approval, Grant
 from bazaar_pos.services.selling.customer_sale import (
     CustomerPart,
     check_customer,
-    local_due_date,
     read_customer,
     write_charge,
 )
@@ -143,7 +142,9 @@ class CheckoutService:
                     connection,
                     customer,
                     sale_id=sale_id,
-                    due_on=due_on or local_due_date(created_at, self._zone, shop.kasbon_due_days),
+                    due_on=due_on,
+                    due_days=shop.kasbon_due_days,
+                    zone=self._zone,
                     till_id=shop.till_id,
                     recorded_by=actor.name or cashier,
                     at=created_at,

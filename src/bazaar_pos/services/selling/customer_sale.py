@@ -80,12 +80,17 @@ def write_charge(
     part: CustomerPart,
     *,
     sale_id: int,
-    due_on: date,
+    due_on: date | None,
+    due_days: int,
+    zone: tzinfo | None,
     till_id: str,
     recorded_by: str,
     at: datetime,
 ) -> None:
-    """Put the kasbon part of the sale on the customer's account, in the sale's transaction."""
+    """Put the kasbon part of the sale on the customer's account, in the sale's transaction.
+
+    It falls due ``due_on``, or ``due_days`` after the sale on the shop's calendar (``zone``).
+    """
     if not part.charge or part.customer_id is None:
         return
     with Session(bind=connection) as session:
@@ -96,7 +101,7 @@ def write_charge(
             part.charge,
             till_id=till_id,
             recorded_by=recorded_by,
-            due_on=due_on,
+            due_on=due_on or local_due_date(at, zone, due_days),
             sale_id=sale_id,
             created_at=at,
         )

@@ -44,6 +44,8 @@ class CustomerBar(QWidget):
         self.clear_button.setAccessibleName(_("No customer"))
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.clear_button.clicked.connect(self.clear)
+        for button in (self.choose_button, self.clear_button):
+            button.setMinimumHeight(44)  # big enough to touch, as every till button
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
