@@ -189,6 +189,7 @@ def take(out: Path, language: str) -> list[Path]:
         window.statusBar().clearMessage()  # the temporary database's path means nothing
         for shots in (
             _till,
+            _customer_at_till,
             _weighed,
             _products,
             _stock,
@@ -308,6 +309,38 @@ def _till(camera: Camera, window: MainWindow) -> None:
     till.open_history()
     if till.history_dialog is not None:
         camera.dialog(till.history_dialog, "sales-history")
+
+
+def _customer_at_till(camera: Camera, window: MainWindow) -> None:
+    """A reseller at the till: the customer search, their prices, and part paid by kasbon."""
+    till, shop = window.till, window.shop
+    window.show_screen(0)
+    known = {group.name: group for group in shop.customers.groups()}
+    reseller = known.get("Reseller") or shop.customers.save_group(None, "Reseller", 1000)
+    if not shop.customers.find("Rina Wulandari"):
+        shop.customers.add(
+            CustomerDraft(
+                "Bu Rina Wulandari", "0812-7777-3030", group_id=reseller.id, credit_limit=1_000_000
+            )
+        )
+    for code in SALE:
+        QTest.keyClicks(till.scan, code)
+        QTest.keyClick(till.scan, Qt.Key.Key_Return)
+    picker = till.customer_bar.open_picker()
+    QTest.keyClicks(picker.search, "rina wul")
+    camera.shoot(picker, "customer-picker")
+    QTest.keyClick(picker.search, Qt.Key.Key_Return)
+    camera.shoot(window, "till-customer")
+    till.open_payment()
+    payment = till.payment_dialog
+    assert payment is not None
+    QTest.keyClicks(payment.amount, "500.000")
+    QTest.keyClick(payment.amount, Qt.Key.Key_Return)
+    payment.choose_method(PaymentMethod.ACCOUNT)
+    camera.shoot(payment, "payment-kasbon")
+    payment.reject()
+    till.cart = till._new_cart()
+    till._cart_changed(persist=False)
 
 
 def _weighed(camera: Camera, window: MainWindow) -> None:

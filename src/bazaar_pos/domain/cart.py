@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 
 from bazaar_pos.domain.money import Currency, MinorUnits
@@ -31,6 +31,8 @@ class CartLine:
     unit: Unit = Unit.PCS
     priced: MinorUnits | None = None
     """The amount a label scale printed on the item's barcode: the line comes to it exactly."""
+    shop_price: MinorUnits | None = None
+    """The shop's own unit price when the line is at the customer's group price."""
 
     def __post_init__(self) -> None:
         """Refuse prices and quantities a sale cannot have."""
@@ -54,6 +56,27 @@ class CartLine:
     def pieces(self) -> int:
         """How many items the line counts as: its pieces, or one for goods weighed or measured."""
         return items_of(self.quantity_milli, self.unit)
+
+    @property
+    def list_price(self) -> MinorUnits:
+        """The shop's unit price: the price before any customer group's price."""
+        return self.unit_price if self.shop_price is None else self.shop_price
+
+    @property
+    def member_saving(self) -> MinorUnits:
+        """What the customer's group price saves on this line against the shop's price."""
+        if self.shop_price is None:
+            return 0
+        return line_amount(self.quantity_milli, self.shop_price) - self.gross
+
+
+@dataclass(frozen=True, slots=True)
+class CartCustomer:
+    """Who the cart is rung up for, and the group whose prices they get ("" for none)."""
+
+    id: int
+    name: str
+    group: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +190,7 @@ class Cart:
         self.currency = currency
         self.tax_rule = tax_rule
         self.discount: Discount | None = None
+        self.customer: CartCustomer | None = None
         self._lines: list[CartLine] = []
 
     def __iter__(self) -> Iterator[CartLine]:
@@ -196,7 +220,7 @@ class Cart:
                 and existing.priced is None
                 and existing.product_id == line.product_id
                 and existing.unit is line.unit
-                and existing.unit_price == line.unit_price
+                and existing.list_price == line.list_price
                 and existing.discount is None
                 and line.discount is None
             ):
@@ -230,17 +254,41 @@ class Cart:
         return self._replace(key, discount=discount)
 
     def set_unit_price(self, key: str, unit_price: MinorUnits) -> CartLine:
-        """Override a line's unit price."""
-        return self._replace(key, unit_price=unit_price)
+        """Override a line's unit price (a group price it had gives way to it)."""
+        return self._replace(key, unit_price=unit_price, shop_price=None)
+
+    def reprice(self, member_prices: Mapping[int, MinorUnits]) -> None:
+        """Put each product's line at its group price in ``member_prices``, or the shop's price.
+
+        A line priced by a label scale's barcode at a group price becomes
+        quantity times the group's price per unit; lines without a product keep theirs.
+        """
+        for index, line in enumerate(self._lines):
+            if line.product_id is None:
+                continue
+            shop_price = line.unit_price if line.shop_price is None else line.shop_price
+            member = member_prices.get(line.product_id)
+            if member is not None and member != shop_price:
+                self._lines[index] = replace(
+                    line, unit_price=member, shop_price=shop_price, priced=None
+                )
+            elif line.shop_price is not None:
+                self._lines[index] = replace(line, unit_price=shop_price, shop_price=None)
 
     def remove(self, key: str) -> None:
         """Take a line out of the cart."""
         del self._lines[self._index(key)]
 
     def clear(self) -> None:
-        """Empty the cart and drop its discount."""
+        """Empty the cart and drop its discount and its customer."""
         self._lines.clear()
         self.discount = None
+        self.customer = None
+
+    @property
+    def member_saving(self) -> MinorUnits:
+        """What the customer's group prices save on the whole cart."""
+        return sum(line.member_saving for line in self._lines)
 
     def totals(self) -> CartTotals:
         """Return the cart's totals as they stand now."""

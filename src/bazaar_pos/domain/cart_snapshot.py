@@ -5,13 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from bazaar_pos.domain.cart import Cart, CartLine
+from bazaar_pos.domain.cart import Cart, CartCustomer, CartLine
 from bazaar_pos.domain.money import Currency
 from bazaar_pos.domain.pricing import Discount, DiscountKind, TaxRule
 from bazaar_pos.domain.quantity import PER_UNIT, unit_of
 
 SNAPSHOT_VERSION = 2
-"""Version 2 keeps quantities in thousandths with their unit; version 1 (whole pieces) is read."""
+"""Version 2 keeps quantities in thousandths with their unit; version 1 (whole pieces) is read.
+A snapshot may name the cart's customer and each line's shop price; older ones have neither."""
 READABLE_VERSIONS = (1, 2)
 
 
@@ -33,12 +34,25 @@ def _quantity_milli(item: dict[str, Any], version: int) -> int:
     return int(item["quantity_milli"])
 
 
+def _customer_data(customer: CartCustomer | None) -> dict[str, Any] | None:
+    if customer is None:
+        return None
+    return {"id": customer.id, "name": customer.name, "group": customer.group}
+
+
+def _customer_of(data: dict[str, Any] | None) -> CartCustomer | None:
+    if not data:
+        return None
+    return CartCustomer(int(data["id"]), str(data["name"]), str(data.get("group", "")))
+
+
 def cart_to_data(cart: Cart) -> dict[str, Any]:
-    """The cart's lines and discount as dicts, lists, strings and integers."""
+    """The cart's lines, discount and customer as dicts, lists, strings and integers."""
     return {
         "version": SNAPSHOT_VERSION,
         "currency": cart.currency.code,
         "discount": _discount_data(cart.discount),
+        "customer": _customer_data(cart.customer),
         "lines": [
             {
                 "key": line.key,
@@ -52,6 +66,7 @@ def cart_to_data(cart: Cart) -> dict[str, Any]:
                 "product_id": line.product_id,
                 "discount": _discount_data(line.discount),
                 "taxable": line.taxable,
+                "shop_price": line.shop_price,
             }
             for line in cart
         ],
@@ -70,6 +85,7 @@ def cart_from_data(data: dict[str, Any], currency: Currency, tax_rule: TaxRule |
         raise ValueError("the snapshot is in another currency")
     cart = Cart(currency, tax_rule)
     cart.discount = _discount_of(data.get("discount"))
+    cart.customer = _customer_of(data.get("customer"))
     for item in data["lines"]:
         cart.append(
             CartLine(
@@ -84,6 +100,7 @@ def cart_from_data(data: dict[str, Any], currency: Currency, tax_rule: TaxRule |
                 product_id=item["product_id"],
                 discount=_discount_of(item["discount"]),
                 taxable=bool(item["taxable"]),
+                shop_price=None if item.get("shop_price") is None else int(item["shop_price"]),
             )
         )
     return cart

@@ -31,8 +31,9 @@ TILL_METHODS = (
     PaymentMethod.TRANSFER,
     PaymentMethod.CARD,
     PaymentMethod.EWALLET,
+    PaymentMethod.ACCOUNT,
 )
-"""The methods offered as buttons at the till, in their order (F1, F2, ...)."""
+"""The methods offered as buttons at the till, in their order (F1, F2, ...); kasbon last."""
 
 NOT_YET_PAID = frozenset({PaymentMethod.ACCOUNT})
 """Methods that bring no money now: the money comes with the kasbon repayments."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from bazaar_pos.domain.money import Currency, MinorUnits
 from bazaar_pos.domain.payment import PaymentMethod
@@ -71,6 +71,14 @@ class Receipt:
     logo_path: str = ""
     qr_caption: str = ""
     """Printed under the QR code instead of its data (e.g. what a QRIS code is for)."""
+    customer: str = ""
+    """The customer's name when the sale was for one (never their phone)."""
+    member_group: str = ""
+    """The customer group whose prices the sale was at."""
+    member_saving: MinorUnits = 0
+    """What the group's prices saved against the shop's."""
+    kasbon_due: date | None = None
+    """When the part put on the customer's account falls due."""
 
     @property
     def due(self) -> MinorUnits:

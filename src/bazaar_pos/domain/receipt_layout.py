@@ -31,6 +31,7 @@ PAPER_PRINTABLE_MM = {58: 48, 80: 72}
 """Printable width in millimetres."""
 
 DATE_FORMAT = "%d/%m/%Y %H:%M"
+DAY_FORMAT = "%d/%m/%Y"
 
 QR_CAPTION_MAX = 64
 """A QR code's data is printed beneath it when it is short enough to read, such as a link."""
@@ -129,6 +130,8 @@ def layout_receipt(receipt: Receipt, columns: int) -> tuple[LaidLine, ...]:
     out += plain(pair(_("Date"), receipt.sold_at.strftime(DATE_FORMAT), columns))
     if receipt.cashier.strip():
         out += plain(pair(_("Cashier"), receipt.cashier, columns))
+    if receipt.customer.strip():
+        out += plain(pair(_("Customer"), receipt.customer, columns))
     out.append(rule(columns))
     for item in receipt.items:
         out += plain(_item_lines(item, money, receipt.money_locale, columns))
@@ -147,6 +150,12 @@ def layout_receipt(receipt: Receipt, columns: int) -> tuple[LaidLine, ...]:
         out += plain(pair(_(METHOD_LABELS[payment.method]), money(payment.tendered), columns))
     if receipt.paid_in_cash or receipt.change:
         out += plain(pair(_("Change"), money(receipt.change), columns))
+    if receipt.kasbon_due is not None:
+        due = receipt.kasbon_due.strftime(DAY_FORMAT)
+        out += plain(pair(_("Kasbon due"), due, columns))
+    if receipt.member_saving:
+        saved = _("{group} prices, you save").format(group=receipt.member_group)
+        out += plain(pair(saved, money(receipt.member_saving), columns))
     if receipt.footer.strip():
         out.append(LaidLine(""))
         for paragraph in receipt.footer.splitlines():

@@ -88,8 +88,11 @@ def over_limit(owed: MinorUnits, charge: MinorUnits, limit: MinorUnits) -> Minor
 
 
 def due_date(sold_on: date, days: int) -> date:
-    """The day a kasbon sale made on ``sold_on`` is due, ``days`` later."""
-    return sold_on + timedelta(days=max(days, 0))
+    """The day a kasbon sale made on ``sold_on`` is due, ``days`` later (at most the last day)."""
+    try:
+        return sold_on + timedelta(days=max(days, 0))
+    except OverflowError:
+        return date.max
 
 
 @dataclass(slots=True)

@@ -1,7 +1,10 @@
 """The Z report of a cash shift as data, as titled sections, and laid out for the receipt printer.
 
-Expected cash = float + cash sales - cash refunds + pay-ins - pay-outs. The
-report of a shift still open (an "X report") shows no count and no difference.
+Expected cash = float + cash sales - cash refunds + pay-ins - pay-outs, plus
+kasbon repaid and down payments taken in cash, less down payments refunded in
+cash. Kasbon sales are takings not yet paid; a pickup's down payment was money
+taken earlier. The report of a shift still open (an "X report") shows no count
+and no difference.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from datetime import datetime
 
 from bazaar_pos.domain.cash_count import Piece
 from bazaar_pos.domain.money import Currency, MinorUnits, format_money
-from bazaar_pos.domain.payment import method_label
+from bazaar_pos.domain.money_in import OtherMoney, other_cash, other_label
+from bazaar_pos.domain.payment import PaymentMethod, method_label
 from bazaar_pos.domain.receipt_layout import (
     DATE_FORMAT,
     METHOD_LABELS,
@@ -85,13 +89,29 @@ class ShiftReport:
     counted_pieces: tuple[CountedPiece, ...] = ()
     counted_other: MinorUnits = 0
     note: str = ""
+    other_money: tuple[OtherMoney, ...] = ()
+    """Kasbon repaid and down payments taken or refunded during the shift, by method."""
 
     @property
     def expected(self) -> MinorUnits:
         """The cash that should be in the drawer."""
         return (
-            self.float_amount + self.cash_sales - self.cash_refunds + self.pay_ins - self.pay_outs
+            self.float_amount
+            + self.cash_sales
+            - self.cash_refunds
+            + self.pay_ins
+            - self.pay_outs
+            + self.other_cash
         )
+
+    @property
+    def other_cash(self) -> MinorUnits:
+        """Cash in from kasbon repaid and down payments, less down payments refunded."""
+        return other_cash(self.other_money)
+
+    def net_by(self, method: PaymentMethod) -> MinorUnits:
+        """What sales by ``method`` came to, less what was refunded by it."""
+        return sum(m.sales - m.refunds for m in self.methods if m.method == method.value)
 
     @property
     def difference(self) -> MinorUnits | None:
@@ -172,6 +192,14 @@ def shift_report_sections(report: ShiftReport) -> tuple[ReportSection, ...]:
         ReportRow(_("Voids"), str(report.void_count)),
         ReportRow(_("Takings"), money(report.sales_total - report.refunds_total), strong=True),
     ]
+    not_yet_paid = report.net_by(PaymentMethod.ACCOUNT)
+    if not_yet_paid:
+        sales.append(ReportRow(_("of which not yet paid (kasbon)"), money(not_yet_paid)))
+    paid_earlier = report.net_by(PaymentMethod.DEPOSIT)
+    if paid_earlier:
+        sales.append(
+            ReportRow(_("of which paid earlier (down payments)"), money(paid_earlier))
+        )
     methods = []
     for totals in report.methods:
         label = method_label(totals.method, METHOD_LABELS)
@@ -188,8 +216,10 @@ def shift_report_sections(report: ShiftReport) -> tuple[ReportSection, ...]:
         ReportRow(_("Cash refunds"), money(-report.cash_refunds)),
         ReportRow(_("Paid in"), money(report.pay_ins)),
         ReportRow(_("Paid out"), money(-report.pay_outs)),
-        ReportRow(_("Expected"), money(report.expected), strong=True),
     ]
+    if report.other_cash:
+        drawer.append(ReportRow(_("Kasbon repaid and down payments"), money(report.other_cash)))
+    drawer.append(ReportRow(_("Expected"), money(report.expected), strong=True))
     if report.counted is not None and report.difference is not None:
         drawer += [
             ReportRow(_("Counted"), money(report.counted), strong=True),
@@ -203,8 +233,14 @@ def shift_report_sections(report: ShiftReport) -> tuple[ReportSection, ...]:
         ReportSection("", tuple(header)),
         ReportSection(_("Sales"), tuple(sales)),
         ReportSection(_("By payment method"), tuple(methods)),
-        ReportSection(_("Cash drawer"), tuple(drawer)),
     ]
+    if report.other_money:
+        other = tuple(
+            ReportRow(other_label(item, _method_label), money(item.signed))
+            for item in report.other_money
+        )
+        sections.append(ReportSection(_("Money in besides sales"), other))
+    sections.append(ReportSection(_("Cash drawer"), tuple(drawer)))
     if report.movements:
         moves = []
         for m in report.movements:
@@ -246,6 +282,10 @@ def layout_shift_report(report: ShiftReport, columns: int) -> tuple[LaidLine, ..
                 out += [LaidLine(text, style) for text in wrap(row.label, columns)]
     out.append(rule(columns))
     return tuple(out)
+
+
+def _method_label(method: str) -> str:
+    return method_label(method, METHOD_LABELS)
 
 
 def _piece_label(piece: CountedPiece, value: str) -> str:

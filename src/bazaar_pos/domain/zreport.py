@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bazaar_pos.domain.money import MinorUnits
+from bazaar_pos.domain.money_in import OtherMoney, other_cash
 from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.domain.report import Figures, PaymentRow, ShopHeader
 
@@ -22,6 +23,8 @@ class ZReport:
     payments: tuple[PaymentRow, ...] = ()
     first_sale: str = ""
     last_sale: str = ""
+    other_money: tuple[OtherMoney, ...] = ()
+    """Kasbon repaid and down payments taken or refunded at the till that day, by method."""
 
     def paid_by(self, method: str) -> MinorUnits:
         """What ``method`` brought in (after change for cash)."""
@@ -38,6 +41,21 @@ class ZReport:
         return self.figures.refunds.cash + self.figures.voids.cash
 
     @property
+    def not_yet_paid(self) -> MinorUnits:
+        """What the day's sales put on customers' accounts (kasbon): no money yet."""
+        return self.paid_by(PaymentMethod.ACCOUNT.value)
+
+    @property
+    def paid_earlier(self) -> MinorUnits:
+        """What pre-orders picked up that day had been paid as down payments before."""
+        return self.paid_by(PaymentMethod.DEPOSIT.value)
+
+    @property
+    def other_cash(self) -> MinorUnits:
+        """Cash in from kasbon repaid and down payments, less down payments refunded."""
+        return other_cash(self.other_money)
+
+    @property
     def cash_expected(self) -> MinorUnits:
-        """The cash that should be in the drawer from the day's sales (besides any float)."""
-        return self.cash_sales - self.cash_paid_out
+        """The cash that should be in the drawer from the day (besides any float)."""
+        return self.cash_sales - self.cash_paid_out + self.other_cash

@@ -9,6 +9,8 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from bazaar_pos import __version__
 from bazaar_pos.domain.formats import Formats
+from bazaar_pos.domain.money_in import other_label
+from bazaar_pos.domain.payment import method_label
 from bazaar_pos.domain.report import ratio
 from bazaar_pos.domain.zreport import ZReport
 from bazaar_pos.exports.pdf_parts import (
@@ -105,6 +107,35 @@ def write_zreport_pdf(path: Path, z: ZReport, language: str) -> int:
             [_("Total received"), "", fmt.money(f.collected), fmt.percent(ratio(total, total))],
         )
     )
+    if z.not_yet_paid:
+        story.append(
+            text(
+                _("Of the total received, {amount} is not yet paid (kasbon).").format(
+                    amount=fmt.money(z.not_yet_paid)
+                ),
+                "note",
+            )
+        )
+    if z.paid_earlier:
+        story.append(
+            text(
+                _("Of the total received, {amount} was paid earlier as down payments.").format(
+                    amount=fmt.money(z.paid_earlier)
+                ),
+                "note",
+            )
+        )
+    if z.other_money:
+        story += [
+            text(_("Money in besides sales"), "h2"),
+            data_table(
+                [Column(_("Money"), 3, numeric=False), Column(_("Amount"), 1.5)],
+                [
+                    [other_label(item, method_label), fmt.money(item.signed)]
+                    for item in z.other_money
+                ],
+            ),
+        ]
     story += [
         KeepTogether(
             [text(_("Cash drawer"), "h2"), _cash_table(z, fmt), Spacer(1, 10 * mm), _signatures()]
@@ -122,18 +153,23 @@ def _cash_table(z: ZReport, fmt: Formats) -> Table:
         [_("Change given"), fmt.money(-(cash.change if cash else 0))],
         [_("Cash sales"), fmt.money(z.cash_sales)],
         [_("Cash paid out (refunds, voids)"), fmt.money(-z.cash_paid_out)],
+    ]
+    if z.other_cash:
+        rows.append([_("Kasbon repaid and down payments"), fmt.money(z.other_cash)])
+    rows += [
         [_("Cash expected in the drawer"), fmt.money(z.cash_expected)],
         [_("Cash counted"), ""],
         [_("Difference"), ""],
     ]
+    expected = len(rows) - 3 + 1  # the header row comes first
     table = data_table([Column(_("Cash"), 3, numeric=False), Column(_("Amount"), 1.5)], rows)
     table.setStyle(
         TableStyle(
             [
-                ("FONT", (0, 5), (-1, 5), BOLD, 9),
-                ("BACKGROUND", (0, 5), (-1, 5), ACCENT_LIGHT),
-                ("LINEABOVE", (0, 5), (-1, 5), 0.9, ACCENT),
-                ("LINEBELOW", (1, 6), (1, 7), 0.6, RULE),
+                ("FONT", (0, expected), (-1, expected), BOLD, 9),
+                ("BACKGROUND", (0, expected), (-1, expected), ACCENT_LIGHT),
+                ("LINEABOVE", (0, expected), (-1, expected), 0.9, ACCENT),
+                ("LINEBELOW", (1, expected + 1), (1, expected + 2), 0.6, RULE),
             ]
         )
     )

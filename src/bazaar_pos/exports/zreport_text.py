@@ -5,6 +5,8 @@ from __future__ import annotations
 from unidecode import unidecode
 
 from bazaar_pos.domain.formats import Formats
+from bazaar_pos.domain.money_in import other_label
+from bazaar_pos.domain.payment import method_label
 from bazaar_pos.domain.receipt_layout import LINE_DOTS
 from bazaar_pos.domain.zreport import ZReport
 from bazaar_pos.i18n import _
@@ -56,14 +58,28 @@ def zreport_lines(z: ZReport, width: int, language: str) -> list[str]:
         )
     if not z.payments:
         lines.append(_("No payments"))
+    lines.append(pair(_("Total received"), fmt.money(f.collected)))
+    if z.not_yet_paid:
+        lines.append(pair(_("of which not yet paid (kasbon)"), fmt.money(z.not_yet_paid)))
+    if z.paid_earlier:
+        lines.append(pair(_("of which paid earlier (down payments)"), fmt.money(z.paid_earlier)))
+    if z.other_money:
+        lines += [rule, _("MONEY IN BESIDES SALES")]
+        lines += [
+            pair(other_label(item, method_label), fmt.money(item.signed))
+            for item in z.other_money
+        ]
     lines += [
-        pair(_("Total received"), fmt.money(f.collected)),
         rule,
         pair(_("Refunds ({count})").format(count=f.refunds.count), fmt.money(f.refunds.amount)),
         pair(_("Voids ({count})").format(count=f.voids.count), fmt.money(f.voids.amount)),
         rule,
         pair(_("Cash sales"), fmt.money(z.cash_sales)),
         pair(_("Cash paid out"), fmt.money(-z.cash_paid_out)),
+    ]
+    if z.other_cash:
+        lines.append(pair(_("Kasbon repaid and down payments"), fmt.money(z.other_cash)))
+    lines += [
         pair(_("CASH EXPECTED"), fmt.money(z.cash_expected)),
         pair(_("Cash counted"), "__________"),
         double,

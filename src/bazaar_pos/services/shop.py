@@ -99,7 +99,7 @@ class Shop:
             access=access,
             catalogue=CatalogueService(db, settings),
             stock=StockService(db, settings),
-            checkout=CheckoutService(db, settings),
+            checkout=CheckoutService(db, settings, zone),
             printer=printer,
             receipts=receipts,
             print_queue=PrintQueue(db, receipts, printer),
@@ -137,7 +137,9 @@ class Shop:
         """Sales read from files."""
         from bazaar_pos.services.merging.sales_import import SalesImportService
 
-        return SalesImportService(self.db, self.settings, self.checkout, self.zone)
+        return SalesImportService(
+            self.db, self.settings, self.checkout, self.zone, self.customers
+        )
 
     @cached_property
     def order_import(self) -> OrderImportService:

@@ -67,10 +67,11 @@ def test_a_file_with_bad_rows_writes_no_sale(shop, stocked, write_csv):
         "Line 4, column sku: no product has SKU or barcode 'NOPE'",
         "Line 4, column qty: '0': a quantity must be more than zero",
         "Line 4, column payment: 'bitcoin' is not a payment method"
-        " (cash, qris, transfer, card, ewallet)",
+        " (cash, qris, transfer, card, ewallet, account)",
         "Line 5, column order_ref: the order reference is empty",
         "Line 5, column qty: a quantity is required",
-        "Line 6, column order_ref: order A has another date or payment on an earlier line",
+        "Line 6, column order_ref: order A has another date, payment or customer"
+        " on an earlier line",
     ]
     with shop.db.reading() as session:
         assert session.scalars(select(Sale)).all() == []
@@ -224,3 +225,40 @@ def test_a_dry_run_checks_the_file_and_says_what_would_happen_writing_nothing(
     shop.sales_import.import_csv(path)
     again = shop.sales_import.import_csv(path, dry_run=True)
     assert (again.imported, again.skipped) == (0, 2)
+
+
+def test_a_customer_column_names_the_buyer_and_kasbon_goes_on_their_account(
+    shop, stocked, write_csv
+):
+    from bazaar_pos.services.customers.views import CustomerDraft
+    from bazaar_pos.store.models import AccountEntry
+
+    rina = shop.customers.add(CustomerDraft("Bu Rina", "0812 3456 7890", credit_limit=500_000))
+    path = write_csv(
+        "order_ref,date,sku,qty,payment,customer\n"
+        "NB-1,2026-11-20,KOP-1,2,account,bu rina\n"
+        "NB-2,2026-11-20,KOP-1,1,cash,0812-3456-7890\n"
+        "NB-3,2026-11-20,KOP-1,1,cash,\n"
+    )
+    shop.sales_import.import_csv(path)
+    with shop.db.reading() as session:
+        buyers = {s.external_ref: s.customer_id for s in session.scalars(select(Sale))}
+        assert buyers == {"NB-1": rina.id, "NB-2": rina.id, "NB-3": None}
+        entry = session.scalars(select(AccountEntry)).one()
+        assert (entry.kind, entry.amount_minor) == ("charge", 190_000)
+    assert shop.customers.get(rina.id).owed == 190_000
+
+
+def test_an_unknown_customer_or_kasbon_without_one_refuses_the_file(shop, stocked, write_csv):
+    path = write_csv(
+        "order_ref,date,sku,qty,payment,customer\n"
+        "NB-1,2026-11-20,KOP-1,1,cash,Pak Joko\n"
+        "NB-2,2026-11-20,KOP-1,1,account,\n"
+    )
+    with pytest.raises(ValidationError) as refused:
+        shop.sales_import.import_csv(path)
+    assert refused.value.problems == [
+        "Line 2, column customer: no customer has the name or phone 'Pak Joko'",
+        "Line 3, column payment: kasbon (account) needs a customer in the customer column",
+    ]
+    assert shop.sales_history.find() == []

@@ -94,3 +94,21 @@ def test_a_long_value_is_shortened_in_the_table():
     value = details_text(entry, MONEY).removeprefix("Reason: ")
     assert len(value) == LONGEST
     assert value.endswith("…")
+
+
+def test_a_sale_for_a_customer_names_them_the_group_saving_and_kasbon(shop):
+    from bazaar_pos.domain.cart import Cart, CartCustomer, CartLine
+    from bazaar_pos.domain.payment import PaymentMethod, Tender
+    from bazaar_pos.services.customers.views import CustomerDraft
+
+    product = shop.catalogue.create(ProductDraft("KOP-1", "Kopi", 95_000))
+    group = shop.customers.save_group(None, "Reseller", 1000)
+    rina = shop.customers.add(CustomerDraft("Bu Rina", group_id=group.id, credit_limit=100_000))
+    cart = Cart(shop.settings.load().currency)
+    cart.add(CartLine("KOP-1", "Kopi", 95_000, product_id=product.id))
+    cart.customer = CartCustomer(rina.id, rina.name, "Reseller")
+    cart.reprice(shop.customers.prices_for(rina.id, [product.id]))
+    shop.checkout.complete_sale(cart, [Tender(PaymentMethod.ACCOUNT, 85_500)])
+    text = details_text(logged(shop, "sale.completed"), MONEY)
+    assert "Customer: Bu Rina, Customer group: Reseller" in text
+    assert "Saved by group prices: Rp9.500, On kasbon: Rp85.500" in text

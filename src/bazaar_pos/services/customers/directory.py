@@ -56,6 +56,33 @@ def view_of(session: Session, customer: Customer) -> CustomerView:
     return CustomerView.of(customer, owed_by(session, [customer.id]).get(customer.id, 0))
 
 
+def member_prices(session: Session, customer_id: int, product_ids: Sequence[int]) -> dict[int, int]:
+    """What the customer's group pays for each product, where it differs from the shop's price."""
+    customer = customer_row(session, customer_id)
+    group = customer.group
+    if group is None or not group.active or not product_ids:
+        return {}
+    own: dict[int, int] = {
+        product_id: price
+        for product_id, price in session.execute(
+            select(CustomerGroupPrice.product_id, CustomerGroupPrice.price_minor).where(
+                CustomerGroupPrice.group_id == group.id,
+                CustomerGroupPrice.active,
+                CustomerGroupPrice.product_id.in_(product_ids),
+            )
+        )
+    }
+    prices = session.execute(
+        select(Product.id, Product.price_minor).where(Product.id.in_(product_ids))
+    )
+    found = {}
+    for product_id, price in prices:
+        paid = member_price(price, discount_bp=group.discount_bp, own_price=own.get(product_id))
+        if paid != price:
+            found[product_id] = paid
+    return found
+
+
 class CustomerService:
     """The shop's customers and their groups."""
 
@@ -303,27 +330,4 @@ class CustomerService:
     def prices_for(self, customer_id: int, product_ids: Sequence[int]) -> dict[int, int]:
         """What the customer's group pays for each product (only those that differ)."""
         with self._db.reading() as session:
-            customer = customer_row(session, customer_id)
-            group = customer.group
-            if group is None or not group.active or not product_ids:
-                return {}
-            own = dict(
-                session.execute(
-                    select(CustomerGroupPrice.product_id, CustomerGroupPrice.price_minor).where(
-                        CustomerGroupPrice.group_id == group.id,
-                        CustomerGroupPrice.active,
-                        CustomerGroupPrice.product_id.in_(product_ids),
-                    )
-                ).all()
-            )
-            prices = session.execute(
-                select(Product.id, Product.price_minor).where(Product.id.in_(product_ids))
-            )
-            found = {}
-            for product_id, price in prices:
-                paid = member_price(
-                    price, discount_bp=group.discount_bp, own_price=own.get(product_id)
-                )
-                if paid != price:
-                    found[product_id] = paid
-            return found
+            return member_prices(session, customer_id, product_ids)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bazaar_pos.domain.cart import Cart, CartLine
+from bazaar_pos.domain.cart import Cart, CartCustomer, CartLine
 from bazaar_pos.domain.dates import parse_local_datetime
 from bazaar_pos.domain.payment import TILL_METHODS, PaymentMethod, Tender
 from bazaar_pos.domain.quantity import PER_UNIT, Unit, parse_quantity, unit_of
@@ -20,8 +20,10 @@ from bazaar_pos.domain.scale_barcodes import (
     read_scale_code,
     scale_quantity,
 )
+from bazaar_pos.errors import NotFoundError, UserError
 from bazaar_pos.exports.csv_io import CsvRow, read_csv
 from bazaar_pos.i18n import _
+from bazaar_pos.services.customers.directory import CustomerService
 from bazaar_pos.services.products.files.csv_rules import (
     RowProblems,
     amount_parser,
@@ -42,6 +44,7 @@ class _Order:
     order_ref: str
     sold_at: datetime
     method: PaymentMethod
+    customer: CartCustomer | None = None
     lines: list[CartLine] = field(default_factory=list)
 
 
@@ -98,13 +101,24 @@ class SalesImportService:
     """Validates a sales file whole, then commits each new order through checkout."""
 
     def __init__(
-        self, db: Database, settings: SettingsService, checkout: CheckoutService, zone: tzinfo
+        self,
+        db: Database,
+        settings: SettingsService,
+        checkout: CheckoutService,
+        zone: tzinfo,
+        customers: CustomerService,
     ) -> None:
-        """Import into ``db`` through ``checkout``; dates without a zone are on ``zone``'s clock."""
+        """Import into ``db`` through ``checkout``; dates without a zone are on ``zone``'s clock.
+
+        The optional ``customer`` column names a customer of ``customers`` by
+        name or phone; the payment ``account`` (kasbon) needs one.
+        """
         self._db = db
         self._zone = zone
         self._settings = settings
         self._checkout = checkout
+        self._customers = customers
+        self._found: dict[str, CartCustomer | str] = {}
 
     def import_csv(self, path: Path, *, dry_run: bool = False) -> SalesImportSummary:
         """Import the orders in ``path`` not imported before.
@@ -120,6 +134,7 @@ class SalesImportService:
         products = self._products_by_code()
         problems = RowProblems(table.spelled)
         orders: dict[tuple[str, str], _Order] = {}
+        self._found = {}
         for row in table.rows:
             self._read_row(row, products, shop, problems, orders)
         for order in orders.values():
@@ -140,6 +155,7 @@ class SalesImportService:
             if key in done:
                 continue
             cart = Cart(shop.currency, shop.tax_rule)
+            cart.customer = order.customer
             for line in order.lines:
                 cart.add(line)
             total = cart.totals().total
@@ -218,15 +234,25 @@ class SalesImportService:
         else:
             qty = problems.check(row, "qty", lambda text: parse_quantity(text, unit))
         method = problems.check(row, "payment", _payment_method)
+        customer = self._customer(row, problems)
+        if method is PaymentMethod.ACCOUNT and customer is None and not row.get("customer"):
+            problems.add(
+                row, "payment", _("kasbon (account) needs a customer in the customer column")
+            )
+            return
         channel = (row.get("channel") or DEFAULT_CHANNEL).lower()
         if not (order_ref and sold_at and product and qty and method):
             return
-        order = orders.setdefault((channel, order_ref), _Order(channel, order_ref, sold_at, method))
-        if order.sold_at != sold_at or order.method is not method:
+        if row.get("customer") and customer is None:
+            return
+        order = orders.setdefault(
+            (channel, order_ref), _Order(channel, order_ref, sold_at, method, customer)
+        )
+        if order.sold_at != sold_at or order.method is not method or order.customer != customer:
             problems.add(
                 row,
                 "order_ref",
-                _("order {ref} has another date or payment on an earlier line").format(
+                _("order {ref} has another date, payment or customer on an earlier line").format(
                     ref=order_ref
                 ),
             )
@@ -243,6 +269,28 @@ class SalesImportService:
                 priced=priced,
             )
         )
+
+    def _customer(self, row: CsvRow, problems: RowProblems) -> CartCustomer | None:
+        """The customer named (by name or phone) in the row's ``customer`` column, if any."""
+        text = row.get("customer")
+        if not text:
+            return None
+        key = text.lower()
+        if key not in self._found:
+            try:
+                found = self._customers.named(text)
+                self._found[key] = CartCustomer(found.id, found.name, found.group_name)
+            except NotFoundError:
+                self._found[key] = _("no customer has the name or phone {text!r}").format(
+                    text=text
+                )
+            except UserError as exc:
+                self._found[key] = exc.message
+        known = self._found[key]
+        if isinstance(known, str):
+            problems.add(row, "customer", known)
+            return None
+        return known
 
     @staticmethod
     def _scale_quantity(

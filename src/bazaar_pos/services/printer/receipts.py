@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+import json
+from dataclasses import replace
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from typing import TypedDict
 
@@ -15,12 +17,13 @@ from bazaar_pos.domain.qris import QrisError, merchant_of, with_amount
 from bazaar_pos.domain.quantity import priced_amount, unit_of, whole
 from bazaar_pos.domain.receipt import Receipt, ReceiptItem, ReceiptPayment, ShopHeader
 from bazaar_pos.domain.receipt_layout import LaidLine, layout_receipt
+from bazaar_pos.domain.whatsapp_receipt import whatsapp_receipt_text
 from bazaar_pos.errors import NotFoundError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.printer.service import PrinterService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.store.database import Database
-from bazaar_pos.store.models import Sale
+from bazaar_pos.store.models import AccountEntry, AuditEvent, Customer, Sale
 
 
 class ReceiptService:
@@ -43,7 +46,20 @@ class ReceiptService:
         """The receipt of the sale with UUID or number ``ref``; NotFoundError if there is none."""
         with self._db.reading() as session:
             sale = _find_sale(session, ref)
-            return self._receipt(sale)
+            return replace(self._receipt(sale), **_customer_part(session, sale))
+
+    def for_whatsapp(self, ref: str) -> tuple[str, str]:
+        """The phone of the sale's customer ("" when none) and the receipt as a chat message."""
+        with self._db.reading() as session:
+            sale = _find_sale(session, ref)
+            receipt = replace(self._receipt(sale), **_customer_part(session, sale))
+            phone = ""
+            if sale.customer_id is not None:
+                phone = (
+                    session.scalar(select(Customer.phone).where(Customer.id == sale.customer_id))
+                    or ""
+                )
+        return phone, whatsapp_receipt_text(receipt)
 
     def last_sale_ref(self) -> str:
         """The UUID of the most recent sale; NotFoundError when there are no sales yet."""
@@ -173,6 +189,42 @@ class _Decoration(_QrSlot):
     money_locale: str
     footer: str
     logo_path: str
+
+
+class _CustomerPart(TypedDict, total=False):
+    """What a receipt says of the sale's customer."""
+
+    customer: str
+    member_group: str
+    member_saving: int
+    kasbon_due: date | None
+
+
+def _customer_part(session: Session, sale: Sale) -> _CustomerPart:
+    """The sale's customer's name, the group prices and saving it had, and its kasbon due date.
+
+    The group and saving are read from the sale's audit event, as they were at the sale.
+    """
+    if sale.customer_id is None:
+        return _CustomerPart()
+    name = session.scalar(select(Customer.name).where(Customer.id == sale.customer_id)) or ""
+    stored = session.scalar(
+        select(AuditEvent.details).where(
+            AuditEvent.action == "sale.completed", AuditEvent.entity_ref == sale.uuid
+        )
+    )
+    details = json.loads(stored) if stored else {}
+    due = session.scalar(
+        select(AccountEntry.due_on).where(
+            AccountEntry.sale_id == sale.id, AccountEntry.kind == "charge"
+        )
+    )
+    return _CustomerPart(
+        customer=name,
+        member_group=str(details.get("customer_group", "")),
+        member_saving=int(details.get("member_saving", 0)),
+        kasbon_due=due,
+    )
 
 
 def _find_sale(session: Session, ref: str) -> Sale:

@@ -9,6 +9,7 @@ from sqlalchemy import case, func, select
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.report import Amounts, Figures
 from bazaar_pos.domain.zreport import ZReport
+from bazaar_pos.services.customers.money_in import money_in_between
 from bazaar_pos.services.reports.local_clock import LocalClockService
 from bazaar_pos.services.reports.queries import line_sums, payment_rows, shop_header, within
 from bazaar_pos.services.reports.reversals import reversals_between
@@ -62,6 +63,7 @@ class ZReportService(LocalClockService):
                 )
             }
             reversals = reversals_between(session, start, end, till_id=settings.till_id)
+            other = money_in_between(session, start, end, settings.till_id)
         count, gross, discount, net, tax, included, rounding, collected = map(int, sales[:8])
         figures = Figures(
             lines=Amounts(
@@ -88,4 +90,5 @@ class ZReportService(LocalClockService):
             payments=payments,
             first_sale=numbers.get(sales[8], ""),
             last_sale=numbers.get(sales[9], ""),
+            other_money=other,
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select
@@ -29,6 +29,12 @@ from bazaar_pos.errors import UserError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import event_values, write_events
 from bazaar_pos.services.people.access import Approval, Grant
+from bazaar_pos.services.selling.customer_sale import (
+    CustomerPart,
+    check_customer,
+    read_customer,
+    write_charge,
+)
 from bazaar_pos.services.selling.parked_carts import forget_current_cart as drop_cart_snapshot
 from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.services.stock.consignment.service import record_consignors
@@ -50,10 +56,13 @@ AlsoWrite = Callable[[Connection, int, str], None]
 class CheckoutService:
     """Completes sales: sale, lines, payments, stock movements and audit in one transaction."""
 
-    def __init__(self, db: Database, settings: SettingsService) -> None:
-        """Commit sales into ``db`` under this till's identity."""
+    def __init__(
+        self, db: Database, settings: SettingsService, zone: tzinfo | None = None
+    ) -> None:
+        """Commit sales into ``db`` as this till; kasbon falls due on ``zone``'s days."""
         self._db = db
         self._settings = settings
+        self._zone = zone
 
     def complete_sale(
         self,
@@ -68,6 +77,7 @@ class CheckoutService:
         approval: Approval | None = None,
         forget_current_cart: bool = False,
         also_write: AlsoWrite | None = None,
+        due_on: date | None = None,
     ) -> SaleResult:
         """Commit the cart as a sale paid by ``tenders`` and return what was recorded.
 
@@ -84,6 +94,10 @@ class CheckoutService:
         written to the audit log whoever gives them. Till sales are tagged with
         the open cash shift and the open bazaar event.
 
+        The cart's customer is written on the sale; their group's prices are no
+        price change. The part paid by ``PaymentMethod.ACCOUNT`` (kasbon) goes on
+        their account, due ``due_on`` (default: the shop's kasbon days after the
+        sale); beyond their credit limit it needs an owner.
         ``also_write`` is called inside the sale's transaction once the sale is
         written (a pre-order picked up marks itself so); if it raises, nothing
         is written.
@@ -104,19 +118,23 @@ class CheckoutService:
             settlement = settle(totals.total, tenders, rule)
         except PaymentError as exc:
             raise UserError(_("The payment does not cover the total.")) from exc
+        check_customer(cart, settlement)
         at_till = channel == POS_CHANNEL
         limit = access.settings().discount_limit_percent
         now = utcnow()
         created_at = sold_at or now
         with self._db.writing_rows() as connection:
             products = read_ledger_products(connection, _product_ids(cart))
-            overrides = _price_overrides(cart, products) if at_till else []
+            customer = read_customer(connection, cart, settlement)
+            overrides = _price_overrides(cart, products, customer) if at_till else []
             needed = []
             if overrides:
                 needed.append(Permission.CHANGE_PRICE)
             big_discount = at_till and discount_above_limit(totals, limit)
             if big_discount:
                 needed.append(Permission.DISCOUNT_ABOVE_LIMIT)
+            if customer.over_limit:
+                needed.append(Permission.KASBON_OVER_LIMIT)
             with access.permit(*needed, approval=approval) as grant:
                 moves, below_zero = _take_from_stock(shop, products, cart, enforce=at_till)
                 sale = _new_sale(connection, shop, totals, settlement, at_till=at_till)
@@ -125,8 +143,20 @@ class CheckoutService:
                     "channel": channel,
                     "external_ref": external_ref,
                     "created_at": created_at,
+                    "customer_id": customer.customer_id,
                 }
                 sale_id = _write_sale(connection, sale, totals, settlement)
+                write_charge(
+                    connection,
+                    customer,
+                    sale_id=sale_id,
+                    due_on=due_on,
+                    due_days=shop.kasbon_due_days,
+                    zone=self._zone,
+                    till_id=shop.till_id,
+                    recorded_by=actor.name or cashier,
+                    at=created_at,
+                )
                 write_ledger(
                     connection,
                     moves,
@@ -146,9 +176,11 @@ class CheckoutService:
                         "total": sale["total_minor"],
                         "channel": channel,
                     }
+                    | _customer_details(customer, cart)
                     | grant.details(),
                 )
                 exceptions = _exception_events(sale, overrides, totals, limit, big_discount, grant)
+                exceptions += _kasbon_events(sale, customer, grant)
                 write_events(connection, [completed, *exceptions], at=now)
                 if forget_current_cart:
                     drop_cart_snapshot(connection)
@@ -191,6 +223,7 @@ _SALE_COLUMNS = (
     "created_at",
     "shift_id",
     "event_id",
+    "customer_id",
 )
 _LINE_COLUMNS = (
     "sale_id",
@@ -361,15 +394,21 @@ def _take_from_stock(
 
 
 def _price_overrides(
-    cart: Cart, products: dict[int, LedgerProduct]
+    cart: Cart, products: dict[int, LedgerProduct], customer: CustomerPart
 ) -> list[tuple[str, str, int, int]]:
-    """Lines sold at another price than the catalogue's: (SKU, name, catalogue, sold)."""
+    """Lines sold at another price than the catalogue's or the customer's group's.
+
+    Each as (SKU, name, catalogue price, price sold at).
+    """
     found = []
+    member = customer.member_prices or {}
     for line in cart:
         if line.product_id is None:
             continue
         product = products.get(line.product_id)
-        if product is not None and product.price != line.unit_price:
+        if product is None or line.unit_price == member.get(line.product_id):
+            continue
+        if product.price != line.unit_price:
             found.append((line.sku, line.name, product.price, line.unit_price))
     return found
 
@@ -418,3 +457,43 @@ def _exception_events(
             )
         )
     return events
+
+
+def _customer_details(customer: CustomerPart, cart: Cart) -> dict[str, object]:
+    """What the sale's audit event says of its customer: who, their group, kasbon, saving."""
+    if customer.customer_id is None:
+        return {}
+    details: dict[str, object] = {"customer": customer.name}
+    if customer.group:
+        details |= {"customer_group": customer.group}
+    saving = cart.member_saving
+    if saving:
+        details |= {"member_saving": saving}
+    if customer.charge:
+        details |= {"on_account": customer.charge}
+    return details
+
+
+def _kasbon_events(
+    sale: dict[str, Any], customer: CustomerPart, grant: Grant
+) -> list[tuple[str, ...]]:
+    """The audit event of kasbon given beyond the customer's limit, with the approving owner."""
+    if not customer.over_limit:
+        return []
+    return [
+        event_values(
+            "kasbon.over_limit",
+            actor=grant.actor.name,
+            entity="customer",
+            entity_ref=customer.uuid,
+            details={
+                "number": sale["number"],
+                "customer": customer.name,
+                "charge": customer.charge,
+                "owed_before": customer.owed,
+                "limit": customer.limit,
+                "over_by": customer.over_limit,
+            }
+            | grant.details(),
+        )
+    ]

@@ -13,10 +13,12 @@ from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.payment import CashRule, PaymentMethod
 from bazaar_pos.domain.pricing import allocate, prorate
 from bazaar_pos.domain.quantity import PER_UNIT, format_quantity, unit_of
+from bazaar_pos.domain.receivables import EntryKind
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
+from bazaar_pos.services.customers.accounts import add_entry
 from bazaar_pos.services.people.access import Approval, Grant
 from bazaar_pos.services.selling.checkout import POS_CHANNEL
 from bazaar_pos.services.settings import SettingsService, ShopSettings
@@ -258,6 +260,7 @@ class RefundService:
     ) -> RefundResult:
         session.add(refund)
         session.flush()
+        _off_account(session, shop, refund, grant)
         for line in refund.lines:
             product_id = line.sale_line.product_id
             if line.restocked and product_id is not None:
@@ -297,6 +300,25 @@ class RefundService:
             paid_back=tuple((p.method, p.amount_minor) for p in refund.payments),
             changes=Changes(stock=True, sales=True),
         )
+
+
+def _off_account(session: Session, shop: ShopSettings, refund: Refund, grant: Grant) -> None:
+    """Take the kasbon part of a refund or void off the customer's balance (no money paid out)."""
+    customer_id = refund.sale.customer_id
+    kasbon = sum(p.amount_minor for p in refund.payments if p.method == PaymentMethod.ACCOUNT)
+    if not kasbon or customer_id is None:
+        return
+    add_entry(
+        session,
+        customer_id,
+        EntryKind.REFUND,
+        kasbon,
+        till_id=shop.till_id,
+        recorded_by=grant.actor.name or refund.cashier,
+        sale_id=refund.sale_id,
+        refund_id=refund.id,
+        note=refund.reason,
+    )
 
 
 def _sale(session: Session, sale_uuid: str) -> Sale:
@@ -397,6 +419,10 @@ def _pay_back(
     # Cash given back for a QRIS or card payment leaves that method's share untouched, so
     # the cap is also what was paid in less everything already paid back, by any method.
     cap = max(min(sum(left.values()), paid_in - given_back), 0)
+    # What was put on the customer's account comes off it first: no money is paid out for it.
+    account = PaymentMethod.ACCOUNT.value
+    on_account = min(total, cap, left.pop(account, 0))
+    total, cap = total - on_account, cap - on_account
     if to_cash:
         parts = {PaymentMethod.CASH.value: min(total, cap)}
     else:
@@ -407,6 +433,7 @@ def _pay_back(
     if cash in parts:
         others = sum(amount for method, amount in parts.items() if method != cash)
         parts[cash] = min(rule.apply(parts[cash]), cap - others)
+    parts = {account: on_account, **parts} if on_account else parts
     return [
         RefundPayment(
             method=method,

@@ -17,7 +17,7 @@ from bazaar_pos.services.products.search import like_pattern
 from bazaar_pos.services.selling.refunds import VOID, refunded_quantities
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.store.database import Database
-from bazaar_pos.store.models import Payment, Product, Refund, Sale, SaleLine
+from bazaar_pos.store.models import Customer, Payment, Product, Refund, Sale, SaleLine
 from bazaar_pos.store.quantities import items_sold
 
 PRODUCTS_MATCHED_AT_MOST = 500
@@ -100,6 +100,8 @@ class SaleDetail:
     payments: tuple[PaymentView, ...]
     refunds: tuple[RefundView, ...]
     can_void: bool
+    customer: str = ""
+    """The name of the customer the sale was for ("" when none)."""
 
     @property
     def uuid(self) -> str:
@@ -184,6 +186,7 @@ class SalesHistoryService:
             return SaleDetail(
                 summary=summary,
                 cashier=sale.cashier,
+                customer=_customer_name(session, sale.customer_id),
                 subtotal=sale.subtotal_minor,
                 discount=sale.discount_minor,
                 tax=sale.tax_minor,
@@ -278,3 +281,10 @@ def _summaries(session: Session, sales: list[Sale]) -> list[SaleSummary]:
         )
         for sale in sales
     ]
+
+
+def _customer_name(session: Session, customer_id: int | None) -> str:
+    """The name of the sale's customer, or "" for a sale to nobody in particular."""
+    if customer_id is None:
+        return ""
+    return session.scalar(select(Customer.name).where(Customer.id == customer_id)) or ""

@@ -1,7 +1,8 @@
 """Cash shifts: open with a float, pay in and out, close by counting, and the Z report.
 
 Sales and refunds rung up at this till while a shift is open carry its id
-(``sales.shift_id``, ``refunds.shift_id``); the Z report adds them up.
+(``sales.shift_id``, ``refunds.shift_id``), and so do kasbon repayments and
+pre-order down payments; the Z report adds them up.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.cash_count import CashCount
 from bazaar_pos.domain.money import MinorUnits, currency, format_money
+from bazaar_pos.domain.money_in import OtherMoney, other_cash
 from bazaar_pos.domain.receipt_layout import LaidLine
 from bazaar_pos.domain.shift_report import (
     PAY_IN,
@@ -32,6 +34,7 @@ from bazaar_pos.domain.shift_report import (
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
+from bazaar_pos.services.customers.money_in import money_in_shift
 from bazaar_pos.services.people.access import Approval, Grant
 from bazaar_pos.services.printer.service import PrinterService
 from bazaar_pos.services.selling.refunds import VOID
@@ -325,6 +328,7 @@ class ShiftService:
             counted_pieces=tuple(CountedPiece(d.value, d.piece, n) for d, n in count.pieces),
             counted_other=count.other,
             note=shift.note,
+            other_money=totals.other_money,
         )
 
 
@@ -340,6 +344,7 @@ class _Totals:
     methods: tuple[MethodTotals, ...]
     pay_ins: MinorUnits
     pay_outs: MinorUnits
+    other_money: tuple[OtherMoney, ...] = ()
 
     @property
     def cash_sales(self) -> MinorUnits:
@@ -352,7 +357,12 @@ class _Totals:
     @property
     def expected(self) -> MinorUnits:
         return (
-            self.float_amount + self.cash_sales - self.cash_refunds + self.pay_ins - self.pay_outs
+            self.float_amount
+            + self.cash_sales
+            - self.cash_refunds
+            + self.pay_ins
+            - self.pay_outs
+            + other_cash(self.other_money)
         )
 
 
@@ -411,6 +421,7 @@ def _totals(session: Session, shift: CashShift) -> _Totals:
         methods=methods,
         pay_ins=int(moved.get(PAY_IN, 0)),
         pay_outs=int(moved.get(PAY_OUT, 0)),
+        other_money=money_in_shift(session, shift.id),
     )
 
 

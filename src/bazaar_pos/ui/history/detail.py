@@ -34,6 +34,11 @@ def sale_html(detail: SaleDetail, money: MoneyText, locale: str = "id_ID") -> st
         f"<h2>{escape(title)}</h2>",
         f"<p>{escape(local_time(summary.created_at))}"
         + (f" · {escape(detail.cashier)}" if detail.cashier else "")
+        + (
+            " · " + escape(_("Customer: {name}").format(name=detail.customer))
+            if detail.customer
+            else ""
+        )
         + (f" · <b>{escape(status)}</b>" if status else "")
         + "</p>",
         '<table width="100%" cellspacing="0" cellpadding="3">',

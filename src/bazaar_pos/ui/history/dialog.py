@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.selling.sales_history import SaleDetail, local_days
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
-from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common import dialogs, whatsapp
 from bazaar_pos.ui.common.dialogs import TextDialog, show_message
 from bazaar_pos.ui.common.formatting import MoneyText, method_label, uses_decimal_comma
 from bazaar_pos.ui.history.detail import sale_html
@@ -107,6 +108,14 @@ class SalesHistoryDialog(QDialog):
             shortcuts_on=self,
             focus=False,
         )
+        self.whatsapp = button(
+            "whatsappButton",
+            _("Send by WhatsApp  Ctrl+Shift+W"),
+            self.send_whatsapp,
+            shortcut="history.whatsapp",
+            shortcuts_on=self,
+            focus=False,
+        )
         close = button("closeButton", _("Close  Esc"), self.reject, focus=False)
 
         filters = QHBoxLayout()
@@ -119,6 +128,7 @@ class SalesHistoryDialog(QDialog):
         actions.addWidget(self.reprint)
         actions.addWidget(self.refund)
         actions.addWidget(self.void)
+        actions.addWidget(self.whatsapp)
         actions.addStretch(1)
         actions.addWidget(close)
         split = QSplitter()
@@ -224,14 +234,26 @@ class SalesHistoryDialog(QDialog):
         self._done(result.number, result.paid_back, result.total)
 
     def _done(self, number: str, paid_back: tuple[tuple[str, int], ...], total: int) -> None:
-        given = ", ".join(f"{method_label(m)} {self._money(a)}" for m, a in paid_back)
+        kasbon = sum(a for m, a in paid_back if m == PaymentMethod.ACCOUNT)
+        money_back = [(m, a) for m, a in paid_back if m != PaymentMethod.ACCOUNT]
+        given = ", ".join(f"{method_label(m)} {self._money(a)}" for m, a in money_back)
         amount = refund_amount_text(total, sum(a for _m, a in paid_back), self._money)
         self.reload()
-        self._say(
-            _("{number} recorded: {amount}. Give back: {given}.").format(
+        if kasbon:
+            text = _(
+                "{number} recorded: {amount}. {kasbon} comes off the customer's kasbon; "
+                "give back: {given}."
+            ).format(
+                number=number,
+                amount=amount,
+                kasbon=self._money(kasbon),
+                given=given or self._money(0),
+            )
+        else:
+            text = _("{number} recorded: {amount}. Give back: {given}.").format(
                 number=number, amount=amount, given=given or self._money(0)
             )
-        )
+        self._say(text)
         self.stock_changed.emit()
 
     def _reprint(self) -> None:
@@ -249,6 +271,22 @@ class SalesHistoryDialog(QDialog):
             return
         self.reprint_requested.emit(self.detail.uuid)
         self._say(_("Receipt of {number} sent to the printer.").format(number=number))
+
+    def send_whatsapp(self) -> None:
+        """Ctrl+Shift+W: the receipt as a WhatsApp message, to the sale's customer if it has one."""
+        if self.detail is None:
+            return
+        try:
+            phone, text = self.shop.receipts.for_whatsapp(self.detail.uuid)
+        except UserError as exc:
+            self._say(exc.message, error=True)
+            return
+        if whatsapp.send_by_whatsapp(self, phone, text) is not None:
+            self._say(
+                _("WhatsApp opened with the receipt of {number}: press Send there.").format(
+                    number=self.detail.number
+                )
+            )
 
     def _save_pdf(self, sale_uuid: str, number: str) -> None:
         path = dialogs.save_file(
@@ -279,6 +317,7 @@ class SalesHistoryDialog(QDialog):
             self.view.setHtml(sale_html(self.detail, self._money, locale))
         detail = self.detail
         self.reprint.setEnabled(detail is not None)
+        self.whatsapp.setEnabled(detail is not None)
         self.refund.setEnabled(detail is not None and detail.refundable)
         self.void.setEnabled(detail is not None and detail.can_void)
         self._say("")

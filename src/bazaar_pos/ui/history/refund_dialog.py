@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.domain.money import MinorUnits
+from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.domain.pricing import prorate
 from bazaar_pos.domain.quantity import typed_quantity
 from bazaar_pos.i18n import _
@@ -158,6 +159,7 @@ class RefundDialog(QDialog):
         self.reason.setPlaceholderText(_("Reason (optional), e.g. wrong size"))
         self.total = QLabel()
         self.total.setObjectName("refundTotal")
+        self.total.setWordWrap(True)
         everything = QPushButton(_("Refund everything  Ctrl+A"))
         everything.setObjectName("refundEverything")
         everything.clicked.connect(self.select_everything)
@@ -221,15 +223,24 @@ class RefundDialog(QDialog):
             for line, spin in zip(self.lines, self.quantities, strict=True)
         )
         paid_out = amount
+        kasbon = 0
         if self._pay_back is not None:
             chosen = self.request()
             amount, parts = self._pay_back(chosen.items, chosen.to_cash)
             paid_out = sum(part for _method, part in parts)
-        self.total.setText(
-            _("To pay back: {amount}").format(
-                amount=refund_amount_text(amount, paid_out, self._money)
-            )
+            kasbon = sum(part for method, part in parts if method == PaymentMethod.ACCOUNT)
+        text = _("To pay back: {amount}").format(
+            amount=refund_amount_text(amount, paid_out, self._money)
         )
+        if kasbon:
+            text = _(
+                "To pay back: {amount}, of which {kasbon} comes off the customer's kasbon "
+                "(no money paid out for it)"
+            ).format(
+                amount=refund_amount_text(amount, paid_out, self._money),
+                kasbon=self._money(kasbon),
+            )
+        self.total.setText(text)
         self.ok.setEnabled(bool(amount) or any(spin.value() for spin in self.quantities))
 
     @classmethod

@@ -25,10 +25,12 @@ class Parking:
         if not len(self._till.cart):
             self._till.say(_("The cart is empty: there is nothing to park."), "error")
             return
+        customer = self._till.cart.customer
         label = TextDialog.ask(
             self._parent,
             _("Park cart"),
             _("A name to find this cart again (optional), e.g. the customer:"),
+            customer.name if customer else "",
         )
         self._till._focus_scan()
         if label is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -26,8 +27,10 @@ from bazaar_pos.domain.quantity import (
     format_quantity,
     parse_quantity,
 )
+from bazaar_pos.domain.receivables import due_date
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
+from bazaar_pos.services.customers.views import CustomerView
 from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
@@ -39,6 +42,8 @@ from bazaar_pos.ui.till.cart.editing import CartEditing
 from bazaar_pos.ui.till.cart.model import CartTableModel
 from bazaar_pos.ui.till.cart.totals_panel import LastSalePanel, TotalsPanel
 from bazaar_pos.ui.till.cart.view import CartView
+from bazaar_pos.ui.till.customer_bar import CustomerBar
+from bazaar_pos.ui.till.customer_picker import CustomerPicker
 from bazaar_pos.ui.till.parking import Parking
 from bazaar_pos.ui.till.payment.dialog import PaymentDialog
 from bazaar_pos.ui.till.payment.unconfirmed_dialog import UnconfirmedPaymentsDialog
@@ -97,6 +102,7 @@ class TillScreen(QWidget):
         self._restore_offered = False
         self._results_for = ""
         self.payment_dialog: PaymentDialog | None = None
+        self.paying_picker: CustomerPicker | None = None
         self.history_dialog: SalesHistoryDialog | None = None
         self.unconfirmed_dialog: UnconfirmedPaymentsDialog | None = None
         self._search_timer = _single_shot(self, SEARCH_DELAY_MS, self._search_now)
@@ -122,6 +128,7 @@ class TillScreen(QWidget):
         self.message.setAccessibleName(_("Message"))
         self.message.setWordWrap(True)
         self.message.hide()
+        self.customer_bar = CustomerBar(self, self)
 
         self.model = CartTableModel(self._money, self.quantity_text)
         self.table = CartView(
@@ -171,6 +178,7 @@ class TillScreen(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.scan)
         left.addWidget(self.message)
+        left.addWidget(self.customer_bar)
         left.addWidget(self.table, 1)
         left.addLayout(actions)
 
@@ -234,6 +242,8 @@ class TillScreen(QWidget):
             "till.clear": self.editing.clear_cart,
             "till.favourite": self.editing.toggle_favourite,
             "till.unconfirmed": self.open_unconfirmed,
+            "till.customer": self.customer_bar.open_picker,
+            "till.noCustomer": self.customer_bar.clear,
         }
         for action, slot in actions.items():
             bind(action, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -246,7 +256,9 @@ class TillScreen(QWidget):
         self.scan.setFocus()
         if not len(self.cart):
             self._settings = self.shop.settings.load()
+            customer = self.cart.customer  # chosen before the first scan: kept
             self.cart = self._new_cart()
+            self.cart.customer = customer
             self.refresh_favourites()
         self.refresh_awaiting()
         if not self._restore_offered:
@@ -312,8 +324,13 @@ class TillScreen(QWidget):
             cash_rule=self._settings.cash_rule,
             money=self._money,
             qris_payload=self._settings.qris_payload,
+            customer=self._customer_view(),
+            kasbon_due=due_date(
+                datetime.now(self.shop.zone).date(), self._settings.kasbon_due_days
+            ),
         )
-        dialog.accepted.connect(lambda: self.complete_sale(dialog.tenders))
+        dialog.customer_wanted.connect(lambda: self._choose_customer_while_paying(dialog))
+        dialog.accepted.connect(lambda: self.complete_sale(dialog.tenders, dialog.due_on))
         dialog.finished.connect(lambda _result: self._payment_closed(dialog))
         self.payment_dialog = dialog
         self.payment_opened.emit(dialog)
@@ -321,8 +338,11 @@ class TillScreen(QWidget):
         dialog.activateWindow()
         dialog.amount.setFocus()
 
-    def complete_sale(self, tenders: list[Tender]) -> None:
-        """Commit the sale paid by ``tenders``, start a new cart and show the change."""
+    def complete_sale(self, tenders: list[Tender], due_on: date | None = None) -> None:
+        """Commit the sale paid by ``tenders``, start a new cart and show the change.
+
+        A part on the customer's account (kasbon) falls due ``due_on``.
+        """
         try:
             result = self.approvals.run(
                 lambda approval: self.shop.checkout.complete_sale(
@@ -330,6 +350,7 @@ class TillScreen(QWidget):
                     tenders,
                     approval=approval or self._sale_approval,
                     forget_current_cart=True,
+                    due_on=due_on,
                 )
             )
         except UserError as exc:
@@ -361,6 +382,38 @@ class TillScreen(QWidget):
             )
         self.say("\n".join(notes), "warn" if notes else "info")
         self.sale_completed.emit(result.uuid)
+
+    def _customer_view(self) -> CustomerView | None:
+        """The cart's customer as stored now: what they owe and their limit."""
+        customer = self.cart.customer
+        if customer is None:
+            return None
+        try:
+            return self.shop.customers.get(customer.id)
+        except UserError as exc:
+            self.say(exc.message, "error")
+            return None
+
+    def _choose_customer_while_paying(self, dialog: PaymentDialog) -> None:
+        """Ctrl+K in the payment screen: choose the customer over it, then back to paying."""
+        picker = CustomerPicker(self.shop.customers, self._money, dialog)
+        self.paying_picker = picker
+
+        def chosen(customer: CustomerView) -> None:
+            self.customer_bar.choose(customer)
+            dialog.set_customer(self._customer_view(), self.cart.totals().total)
+
+        def closed() -> None:
+            self.paying_picker = None
+            picker.deleteLater()
+            dialog.activateWindow()
+            dialog.amount.setFocus()
+
+        picker.chosen.connect(chosen)
+        picker.finished.connect(lambda _result: closed())
+        picker.open()
+        picker.activateWindow()
+        picker.search.setFocus()
 
     def _payment_closed(self, dialog: PaymentDialog) -> None:
         if self.payment_dialog is dialog:
@@ -428,6 +481,7 @@ class TillScreen(QWidget):
         self.quick_pick.set_products(self.shop.catalogue.favourites())
 
     def _cart_changed(self, *, select: str | None = None, persist: bool = True) -> None:
+        self.customer_bar.reprice()
         totals = self.cart.totals()
         short = frozenset(
             line.key

@@ -4,9 +4,13 @@ The quick tenders (exact cash, likely notes) are shown and answer their keys onl
 is the chosen method.
 
 Choosing QRIS shows the customer the shop's QRIS carrying the amount, full screen.
+
+Kasbon (F6) puts what is left, or the amount typed, on the chosen customer's account.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -36,9 +40,11 @@ from bazaar_pos.domain.payment import (
 )
 from bazaar_pos.domain.qris import MAX_AMOUNT_IDR, QrisError, merchant_of, with_amount
 from bazaar_pos.i18n import _
+from bazaar_pos.services.customers.views import CustomerView
 from bazaar_pos.ui.common.dialogs import show_message
 from bazaar_pos.ui.common.formatting import MoneyText, method_label
 from bazaar_pos.ui.shortcuts import bind, bind_each
+from bazaar_pos.ui.till.payment.kasbon_panel import KasbonPanel
 from bazaar_pos.ui.till.payment.qris_window import QrisCustomerWindow
 
 NOTE_BUTTONS = 3
@@ -56,12 +62,18 @@ class PaymentDialog(QDialog):
     A QRIS or e-wallet payment awaits confirmation unless "Money received" is
     ticked.
 
+    Kasbon (F6) needs the sale's ``customer``: it shows what they owe and the
+    room under their limit, and the due date (``kasbon_due`` at first). Without
+    a customer it says so; Ctrl+K asks the till to choose one (``customer_wanted``).
+
     Signals:
         qris_changed(str, object): the QRIS text shown to the customer and its amount,
             or "" once the QRIS window closed (a customer screen shows it too).
+        customer_wanted(): the person asked to choose the sale's customer.
     """
 
     qris_changed = Signal(str, object)
+    customer_wanted = Signal()
 
     def __init__(
         self,
@@ -72,6 +84,8 @@ class PaymentDialog(QDialog):
         cash_rule: CashRule,
         money: MoneyText,
         qris_payload: str = "",
+        customer: CustomerView | None = None,
+        kasbon_due: date | None = None,
     ) -> None:
         """Ask for payment of ``total`` in ``currency``, rounding cash by ``cash_rule``."""
         super().__init__(parent)
@@ -88,6 +102,10 @@ class PaymentDialog(QDialog):
         self._method = PaymentMethod.CASH
         self._qris_payload = qris_payload
         self.qris_window: QrisCustomerWindow | None = None
+        self.kasbon = KasbonPanel(money, kasbon_due or date.today(), self)
+        self.kasbon.set_customer(customer)
+        self.kasbon.customer_wanted.connect(self.customer_wanted)
+        bind("payment.customer", self, self.customer_wanted.emit)
         self._build()
         self._refresh()
 
@@ -106,7 +124,8 @@ class PaymentDialog(QDialog):
         self.method_buttons: dict[PaymentMethod, QPushButton] = {}
         group = QButtonGroup(self)
         for number, method in enumerate(TILL_METHODS, start=1):
-            button = QPushButton(f"{method_label(method)}\nF{number}")
+            name = _("Kasbon") if method is PaymentMethod.ACCOUNT else method_label(method)
+            button = QPushButton(f"{name}\nF{number}")
             button.setObjectName(f"method_{method.value}")
             button.setAccessibleName(method_label(method))
             button.setCheckable(True)
@@ -219,6 +238,7 @@ class PaymentDialog(QDialog):
         layout.addLayout(header)
         layout.addLayout(methods)
         layout.addLayout(fields)
+        layout.addWidget(self.kasbon)
         layout.addLayout(quick)
         layout.addWidget(self.taken)
         layout.addWidget(self.remove_last, 0, Qt.AlignmentFlag.AlignLeft)
@@ -240,16 +260,36 @@ class PaymentDialog(QDialog):
         """Take the next payment by ``method``; for QRIS, show the customer the code."""
         self._method = method
         self.method_buttons[method].setChecked(True)
-        self.reference.setEnabled(method is not PaymentMethod.CASH)
+        self.reference.setEnabled(method not in (PaymentMethod.CASH, PaymentMethod.ACCOUNT))
         self.received.setChecked(False)
         self.received.setVisible(needs_confirmation(method))
         self.amount.setFocus()
         self._refresh()
+        if method is PaymentMethod.ACCOUNT and self.kasbon.customer is None:
+            self._say(_("Kasbon needs a customer: Ctrl+K chooses one."))
         if method is PaymentMethod.QRIS and show_qris:
             self.show_qris()
         else:
             self.close_qris()
             self.qris_note.hide()
+
+    @property
+    def due_on(self) -> date:
+        """The day the part on account (kasbon) is due."""
+        return self.kasbon.due_on
+
+    def set_customer(self, customer: CustomerView | None, total: MinorUnits) -> None:
+        """The sale's customer was chosen (or cleared) while paying; ``total`` at their prices."""
+        self.kasbon.set_customer(customer)
+        if customer is None:
+            self.tenders = [t for t in self.tenders if t.method is not PaymentMethod.ACCOUNT]
+        if total != self.total:
+            self.total = total
+            self.due.setText(self._money(total))
+            self.tenders.clear()  # taken against another total: take them again
+        self._say("")
+        self._refresh()
+        self.amount.setFocus()
 
     def toggle_received(self) -> None:
         """Ctrl+M: tick (or untick) that the QRIS or e-wallet money was seen arriving."""
@@ -349,6 +389,9 @@ class PaymentDialog(QDialog):
         if amount <= 0:
             self._say(_("A payment must be more than zero."))
             return
+        if self._method is PaymentMethod.ACCOUNT and self.kasbon.customer is None:
+            self._say(_("Kasbon needs a customer: Ctrl+K chooses one."))
+            return
         if self._method is not PaymentMethod.CASH and amount > progress.left:
             self._say(
                 _("A {method} payment cannot be more than what is left: {left}.").format(
@@ -435,6 +478,10 @@ class PaymentDialog(QDialog):
                 text = _("{payment}   (awaiting confirmation)").format(payment=text)
             self.taken.addItem(text)
         self.taken.setVisible(bool(self.tenders))
+        on_account = sum(t.amount for t in self.tenders if t.method is PaymentMethod.ACCOUNT)
+        kasbon = self._method is PaymentMethod.ACCOUNT
+        self.kasbon.show_charge(on_account + (self._typed() or progress.left if kasbon else 0))
+        self.kasbon.setVisible(kasbon or bool(on_account))
         self.remove_last.setVisible(bool(self.tenders))
         left = progress.cash_left if cash else progress.left
         self.left_label.setText(_("Left to pay: {left}").format(left=self._money(left)))
