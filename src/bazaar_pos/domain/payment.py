@@ -38,6 +38,9 @@ TILL_METHODS = (
 NOT_YET_PAID = frozenset({PaymentMethod.ACCOUNT})
 """Methods that bring no money now: the money comes with the kasbon repayments."""
 
+MONEY_METHODS = tuple(m for m in TILL_METHODS if m not in NOT_YET_PAID)
+"""The till's methods that bring money now: how a down payment is taken or paid back."""
+
 METHOD_LABELS = {
     PaymentMethod.CASH: N_("Cash"),
     PaymentMethod.QRIS: N_("QRIS"),

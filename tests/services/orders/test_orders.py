@@ -87,6 +87,16 @@ def test_an_order_takes_its_dp_now_and_becomes_a_sale_at_pickup(shop, customer, 
     assert shop.shifts.expected_cash() in (100_000 + 250_000, 100_000 + 250_000 + 150_000)
 
 
+def test_the_rest_at_pickup_may_go_on_the_customers_kasbon(shop, customer, scarf):
+    shop.customers.update(customer.id, CustomerDraft("Ibu Ratna", credit_limit=500_000))
+    order = order_of(shop, customer, scarf)
+    picked = shop.orders.pick_up(order.id, [Tender(PaymentMethod.ACCOUNT, 300_000)])
+    assert shop.customers.get(customer.id).owed == 300_000
+    (charge,) = shop.accounts.entries(customer.id)
+    assert (charge.amount, charge.sale_number) == (300_000, picked.sale.number)
+    assert shop.check() == []
+
+
 def test_orders_are_numbered_per_till_and_listed_by_pickup(shop, customer, scarf):
     first = order_of(shop, customer, scarf, deposit=0)
     second = shop.orders.create(

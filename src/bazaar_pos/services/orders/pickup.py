@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select, update
 
+from bazaar_pos.domain.cart import CartCustomer
 from bazaar_pos.domain.payment import TILL_METHODS, PaymentMethod, Tender
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.i18n import _
@@ -52,11 +53,12 @@ def pick_up(
     check_waiting(order.number, order.status)
     if any(t.method not in TILL_METHODS for t in tenders):
         raise ValidationError(
-            _("The rest is paid in cash, QRIS, transfer, card or e-wallet.")
+            _("The rest is paid in cash, QRIS, transfer, card, e-wallet or kasbon.")
         )
     shop = settings.load()
     with db.reading() as session:
         cart = cart_of(lines_again(session, order.lines), shop)
+    cart.customer = CartCustomer(order.customer_id, order.customer_name)  # kasbon may pay the rest
     deposit = order.deposit
     paying = [Tender(PaymentMethod.DEPOSIT, deposit)] if deposit else []
 

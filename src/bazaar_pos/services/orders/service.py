@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from bazaar_pos.domain.access import Permission
-from bazaar_pos.domain.payment import TILL_METHODS, PaymentMethod, Tender
+from bazaar_pos.domain.payment import MONEY_METHODS, PaymentMethod, Tender
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
@@ -221,7 +221,7 @@ class OrderService:
         approval: Approval | None = None,
     ) -> OrderView:
         """Cancel a waiting order; the owner decides to refund the DP (by ``method``) or keep it."""
-        if method not in TILL_METHODS:
+        if method not in MONEY_METHODS:
             raise ValidationError(_("Choose how the down payment is paid back."))
         till_id = self._settings.load().till_id
         with (
@@ -300,7 +300,7 @@ def _waiting(session: Session, order_id: int) -> CustomerOrder:
 
 
 def _check_deposit(deposit: Tender, left: int) -> None:
-    if deposit.method not in TILL_METHODS:
+    if deposit.method not in MONEY_METHODS:
         raise ValidationError(
             _("A down payment is taken in cash, QRIS, transfer, card or e-wallet.")
         )

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.domain.money import MinorUnits
-from bazaar_pos.domain.payment import TILL_METHODS, PaymentMethod, Tender
+from bazaar_pos.domain.payment import MONEY_METHODS, PaymentMethod, Tender
 from bazaar_pos.i18n import _
 from bazaar_pos.services.settings import ShopSettings
 from bazaar_pos.ui.common.dialogs import ok_cancel, show_message
@@ -40,7 +40,7 @@ class DepositDialog(QDialog):
         )
         self.amount.set_value(suggested or None)
         self.method = combo(
-            "depositMethod", _("Paid by"), [(method_label(m), m) for m in TILL_METHODS]
+            "depositMethod", _("Paid by"), [(method_label(m), m) for m in MONEY_METHODS]
         )
         self.reference = line_edit("depositReference", _("Reference"))
         self.message = QLabel()

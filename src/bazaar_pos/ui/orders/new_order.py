@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from bazaar_pos.domain.money import MinorUnits
-from bazaar_pos.domain.payment import TILL_METHODS, PaymentMethod, Tender
+from bazaar_pos.domain.payment import MONEY_METHODS, PaymentMethod, Tender
 from bazaar_pos.domain.phone import display_phone
 from bazaar_pos.domain.quantity import PER_UNIT, QuantityError, Unit, line_amount, parse_quantity
 from bazaar_pos.errors import UserError
@@ -210,7 +210,7 @@ class NewOrderDialog(QDialog):
         )
         self.deposit.textEdited.connect(lambda _text: self._typed_deposit())
         self.method = combo(
-            "orderDepositMethod", _("Paid by"), [(method_label(m), m) for m in TILL_METHODS]
+            "orderDepositMethod", _("Paid by"), [(method_label(m), m) for m in MONEY_METHODS]
         )
         self.suggestion = QLabel()
         self.suggestion.setObjectName("orderDepositSuggestion")
