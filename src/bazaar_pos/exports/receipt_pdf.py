@@ -56,15 +56,29 @@ def write_receipt_pdf(
     The lines hold ``columns`` characters (default: the usual for the paper).
     """
     columns = columns or PAPER_COLUMNS[paper_mm]
-    page = _Page(paper_mm, columns)
+    title = _("Receipt {number}").format(number=receipt.number)
     lines = layout_receipt(receipt, columns)
+    return write_lines_pdf(lines, path, paper_mm, columns, title=title, author=receipt.shop.name)
+
+
+def write_lines_pdf(
+    lines: tuple[LaidLine, ...],
+    path: Path,
+    paper_mm: int,
+    columns: int,
+    *,
+    title: str,
+    author: str,
+) -> Path:
+    """Write lines laid out for ``columns`` characters as a PDF ``paper_mm`` wide."""
+    page = _Page(paper_mm, columns)
     logos = {line.text: _logo(line.text) for line in lines if line.style is LineStyle.LOGO}
     heights = [_height(line, page, logos) for line in lines]
     page_height = 2 * page.margin + sum(heights)
     with atomic_path(path) as temporary:
         canvas = Canvas(str(temporary), pagesize=(page.width, page_height))
-        canvas.setTitle(_("Receipt {number}").format(number=receipt.number))
-        canvas.setAuthor(receipt.shop.name)
+        canvas.setTitle(title)
+        canvas.setAuthor(author)
         y = page_height - page.margin
         for line, height in zip(lines, heights, strict=True):
             y -= height

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from bazaar_pos.services.merging.orders.returns import MarketplaceReturns
     from bazaar_pos.services.merging.sales_import import SalesImportService
     from bazaar_pos.services.people.audit_log import AuditLog
+    from bazaar_pos.services.printer.repayments import RepaymentReceipts
     from bazaar_pos.services.products.files.service import ProductFileService
     from bazaar_pos.services.products.labels import LabelService
     from bazaar_pos.services.products.scale_codes import ScaleCodes
@@ -227,6 +228,13 @@ class Shop:
         from bazaar_pos.services.customers.accounts import AccountService
 
         return AccountService(self.db, self.settings, self.access, self.zone)
+
+    @cached_property
+    def repayment_receipts(self) -> RepaymentReceipts:
+        """Receipts of kasbon paid back."""
+        from bazaar_pos.services.printer.repayments import RepaymentReceipts
+
+        return RepaymentReceipts(self.db, self.settings, self.printer, self.zone)
 
     @cached_property
     def labels(self) -> LabelService:

@@ -209,7 +209,7 @@ class AccountService:
                 query = query.where(AccountEntry.created_at < end)
             running = opening
             views = []
-            for entry, number in session.execute(query).tuples():
+            for entry, number in session.execute(query):
                 running += entry.amount_minor
                 views.append(EntryView.of(entry, running, number or ""))
         return Statement(customer, start, end, opening, tuple(views), running)

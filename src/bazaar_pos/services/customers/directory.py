@@ -14,6 +14,7 @@ from bazaar_pos.domain.text import search_words
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
+from bazaar_pos.services.customers.purchases import Purchase, purchases_of
 from bazaar_pos.services.customers.views import CustomerDraft, CustomerView, GroupView
 from bazaar_pos.services.people.access import AccessControl, Approval
 from bazaar_pos.services.settings import SettingsService
@@ -107,6 +108,11 @@ class CustomerService:
             customers = list(session.scalars(query.limit(FOUND_MAX if text.strip() else None)))
             owed = owed_by(session, [c.id for c in customers])
             return [CustomerView.of(c, owed.get(c.id, 0)) for c in customers]
+
+    def history(self, customer_id: int) -> list[Purchase]:
+        """The customer's purchases, newest first, with what each put on kasbon."""
+        with self._db.reading() as session:
+            return purchases_of(session, customer_id)
 
     def named(self, name: str) -> CustomerView:
         """The one active customer called ``name`` (case ignored), or a phone number's customer.
@@ -296,7 +302,7 @@ class CustomerService:
                         CustomerGroupPrice.active,
                         CustomerGroupPrice.product_id.in_(product_ids),
                     )
-                ).tuples()
+                ).all()
             )
             prices = session.execute(
                 select(Product.id, Product.price_minor).where(Product.id.in_(product_ids))
