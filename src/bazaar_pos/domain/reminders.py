@@ -65,8 +65,13 @@ def built_in_template(facts: ReminderFacts) -> str:
 
 
 def reminder_text(template: str, facts: ReminderFacts) -> str:
-    """The reminder: ``template`` (or the built-in text when empty) with the facts put in."""
-    chosen = template.strip() or built_in_template(facts)
+    """The reminder: ``template`` (or the built-in text when empty) with the facts put in.
+
+    A template that does not read (stored before it was checked) gives the built-in text.
+    """
+    chosen = template.strip()
+    if not chosen or template_problems(chosen):
+        chosen = built_in_template(facts)
     due = facts.due_text or "-"
     return chosen.format(
         name=facts.name,

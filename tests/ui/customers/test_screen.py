@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.services.customers.views import CustomerDraft
@@ -102,3 +103,20 @@ def test_the_history_lists_the_customers_sales_and_the_ledger_its_balance(
     assert [row[1] for row in ledger] == ["Kasbon sale", "Repayment"]
     assert [row[3:] for row in ledger] == [["+Rp305.000", "Rp305.000"], ["-Rp5.000", "Rp300.000"]]
     assert "owes Rp300.000" in screen.summary.text()
+
+
+def test_double_clicking_a_purchase_opens_it_in_the_sales_history(
+    qtbot, screen, shop, ani, add_product
+):
+    vase = add_product("VAS-1", "Vas Gerabah", 120_000, stock=5)
+    sold = sell(shop, utc(2026, 11, 20, 4, 0), [(vase, 1)], [(PaymentMethod.CASH, 120_000)])
+    with shop.db.writing() as session:
+        session.get(Sale, sold.id).customer_id = ani.id
+    screen.refresh(select=ani.id)
+    screen.purchases.selectRow(0)
+    qtbot.keyClick(screen.purchases, Qt.Key.Key_Return)
+    history = screen.findChild(QDialog, "salesHistory")
+    assert history is not None
+    assert history.isVisible()
+    assert history.detail.number == sold.number
+    history.reject()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -173,6 +174,8 @@ class GroupsDialog(QDialog):
         layout.addLayout(columns, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        for each in self.findChildren(QPushButton):  # Enter in a field is for the field
+            each.setAutoDefault(False)
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
