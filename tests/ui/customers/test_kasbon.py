@@ -10,8 +10,11 @@ from PySide6.QtCore import Qt
 
 from bazaar_pos.domain.receivables import EntryKind
 from bazaar_pos.i18n import set_language
+from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.common import whatsapp
+from bazaar_pos.ui.common.operations import change_hub
 from tests.helpers.audit import audit
+from tests.helpers.emupos import row
 from tests.helpers.qt import NOT_APPROVED, owner_answers
 from tests.helpers.users import CASHIER, OWNER_PIN, act_as
 from tests.ui.customers.conftest import when_modal
@@ -52,7 +55,9 @@ def test_receiving_what_is_owed_by_qris_shows_the_receipt_with_before_and_after(
 ):
     screen.refresh(select=ani.id)
     said = repay_with_keys(qtbot, "100rb", method="Q", reference="QR-7781")
-    qtbot.keyClick(screen, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(change_hub().changed) as told:  # the shift and reports see the money
+        qtbot.keyClick(screen, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert told.args == [Changes(sales=True)]
     assert said == []
     entries = shop.accounts.entries(ani.id)
     assert [(e.kind, e.amount, e.method, e.reference) for e in entries[1:]] == [
@@ -158,3 +163,16 @@ def test_the_shops_template_is_used_when_set(qtbot, screen, shop, ani, monkeypat
     screen.refresh(select=ani.id)
     screen.send_reminder()
     assert unquote(opened[0].split("text=", 1)[1]) == "Halo Ani Lestari, bon Rp305.000."
+
+
+def test_a_repayment_prints_its_receipt_when_a_printer_is_set_up(qtbot, screen, shop, ani, emupos):
+    shop.printer.configure(uri=emupos.uri("p58"), paper_mm=58)
+    before = len(emupos.receipts("p58"))
+    screen.refresh(select=ani.id)
+    repay_with_keys(qtbot, "50.000")
+    screen.receive_payment()
+    printout = emupos.wait_receipt("p58", before)
+    assert row("STILL OWED", "Rp255.000", 32) in [line.rstrip() for line in printout.lines]
+    receipt = screen.receipt_dialog
+    qtbot.waitUntil(lambda: receipt.message.text() == "The receipt was printed.")
+    receipt.reject()

@@ -51,7 +51,8 @@ class RepaymentReceiptDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(self.preview.sizeHint().width() + 60, 620)
+        paper = self.preview.paper.sizeHint()
+        self.resize(paper.width() + 80, min(paper.height() + 130, 700))
 
     def print_receipt(self) -> None:
         """Send the receipt to the receipt printer, in the background."""

@@ -26,10 +26,12 @@ from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.customers.views import CustomerDraft, CustomerView, EntryView
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.dialogs import describe, show_message
 from bazaar_pos.ui.common.formatting import Formats
+from bazaar_pos.ui.common.operations import change_hub
 from bazaar_pos.ui.common.whatsapp import send_by_whatsapp
 from bazaar_pos.ui.customers.dialog import CustomerDialog
 from bazaar_pos.ui.customers.model import (
@@ -337,7 +339,7 @@ class CustomersScreen(QWidget):
             name=customer.name,
             owed=self.formats.money(entry.balance_after),
         )
-        self._changed(customer.id, text)
+        self._changed(customer.id, text, money=True)
         self.show_receipt(entry.uuid, print_it=True)
 
     def show_receipt(self, entry_uuid: str, *, print_it: bool = False) -> RepaymentReceiptDialog:
@@ -375,7 +377,7 @@ class CustomersScreen(QWidget):
             text = _("{amount} of {name}'s debt written off.").format(
                 amount=self.formats.money(-dialog.entry.amount), name=customer.name
             )
-            self._changed(customer.id, text)
+            self._changed(customer.id, text, money=True)
 
     def reminder(self) -> str:
         """The WhatsApp reminder for the selected customer, from the shop's template."""
@@ -449,9 +451,12 @@ class CustomersScreen(QWidget):
         if self.model.rowCount() and self.table.currentIndex().row() < 0:
             self.table.selectRow(0)
 
-    def _changed(self, customer_id: int, text: str) -> None:
+    def _changed(self, customer_id: int, text: str, *, money: bool = False) -> None:
+        """Show the change; ``money`` taken or given up also changes the shift and reports."""
         self.refresh(select=customer_id)
         self._say(text)
+        if money:
+            change_hub().changed.emit(Changes(sales=True))
 
     def _say(self, text: str, *, error: bool = False) -> None:
         show_message(self.message, text, "error" if error else "info")
