@@ -574,7 +574,7 @@ def _customers(camera: Camera, window: MainWindow) -> None:
     window.show_screen(CUSTOMERS)
     screen = window.customers
     screen.refresh(select=first.id)
-    screen.details.setCurrentWidget(screen.ledger)
+    screen.detail.tabs.setCurrentWidget(screen.detail.ledger)
     camera.shoot(window, "customers")
     repay = RepayDialog(window, shop.settings.load(), shop.customers.get(first.id), _no_repay)
     camera.dialog(repay, "customers-repay")

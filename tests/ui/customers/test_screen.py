@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.services.customers.views import CustomerDraft
@@ -97,12 +97,13 @@ def test_the_history_lists_the_customers_sales_and_the_ledger_its_balance(
         session.get(Sale, sold.id).customer_id = ani.id
     shop.accounts.repay(ani.id, 5_000, PaymentMethod.CASH)
     screen.refresh(select=ani.id)
-    assert cells(screen.purchases_model, 0)[0] == sold.number
-    assert cells(screen.purchases_model, 0)[2] == "Rp120.000"
-    ledger = [cells(screen.ledger_model, r) for r in range(screen.ledger_model.rowCount())]
+    assert cells(screen.detail.purchases_model, 0)[0] == sold.number
+    assert cells(screen.detail.purchases_model, 0)[2] == "Rp120.000"
+    model = screen.detail.ledger_model
+    ledger = [cells(model, r) for r in range(model.rowCount())]
     assert [row[1] for row in ledger] == ["Kasbon sale", "Repayment"]
     assert [row[3:] for row in ledger] == [["+Rp305.000", "Rp305.000"], ["-Rp5.000", "Rp300.000"]]
-    assert "owes Rp300.000" in screen.summary.text()
+    assert "owes Rp300.000" in screen.detail.summary.text()
 
 
 def test_double_clicking_a_purchase_opens_it_in_the_sales_history(
@@ -113,10 +114,16 @@ def test_double_clicking_a_purchase_opens_it_in_the_sales_history(
     with shop.db.writing() as session:
         session.get(Sale, sold.id).customer_id = ani.id
     screen.refresh(select=ani.id)
-    screen.purchases.selectRow(0)
-    qtbot.keyClick(screen.purchases, Qt.Key.Key_Return)
+    screen.detail.purchases.selectRow(0)
+    qtbot.keyClick(screen.detail.purchases, Qt.Key.Key_Return)
     history = screen.findChild(QDialog, "salesHistory")
     assert history is not None
     assert history.isVisible()
     assert history.detail.number == sold.number
+    shop.printer.configure(uri="network://127.0.0.1:9100")
+    history.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is history)
+    with qtbot.waitSignal(screen.reprint_requested) as asked:  # the window's printing takes it
+        qtbot.keyClick(history, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert asked.args == [sold.uuid]
     history.reject()

@@ -132,6 +132,7 @@ class Screens:
             from bazaar_pos.ui.customers.screen import CustomersScreen
 
             self.built_customers = CustomersScreen(self.shop)
+            self.built_customers.reprint_requested.connect(self.till.reprint_requested)
             self._put(CUSTOMERS, self.built_customers)
         return self.built_customers
 

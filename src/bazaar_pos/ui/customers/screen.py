@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,14 +13,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from bazaar_pos.domain.payment import PaymentMethod
-from bazaar_pos.domain.phone import display_phone
-from bazaar_pos.domain.receivables import EntryKind
 from bazaar_pos.domain.reminders import ReminderFacts, reminder_text
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
@@ -33,14 +30,9 @@ from bazaar_pos.ui.common.dialogs import describe, show_message
 from bazaar_pos.ui.common.formatting import Formats
 from bazaar_pos.ui.common.operations import change_hub
 from bazaar_pos.ui.common.whatsapp import send_by_whatsapp
+from bazaar_pos.ui.customers.details import CustomerDetails
 from bazaar_pos.ui.customers.dialog import CustomerDialog
-from bazaar_pos.ui.customers.model import (
-    CustomerRow,
-    CustomerTableModel,
-    LedgerTableModel,
-    PurchaseTableModel,
-    owed_text,
-)
+from bazaar_pos.ui.customers.model import CustomerRow, CustomerTableModel
 from bazaar_pos.ui.customers.receipt_dialog import RepaymentReceiptDialog
 from bazaar_pos.ui.customers.repay_dialog import RepayDialog
 from bazaar_pos.ui.customers.write_off_dialog import WriteOffDialog
@@ -57,7 +49,13 @@ class CustomersScreen(QWidget):
 
     Owner-only work (a new credit limit, a write-off) a cashier does with the
     owner's PIN, asked on the spot.
+
+    Signals:
+        reprint_requested(str): the UUID of a sale to print again, asked for in the
+            sales history opened from a customer's purchases.
     """
+
+    reprint_requested = Signal(str)
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         """Show the customers of ``shop``."""
@@ -122,33 +120,16 @@ class CustomersScreen(QWidget):
         self.table.setWordWrap(False)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._show_current())
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        self.summary = named(QLabel(), "customerSummary", _("Customer"))
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.purchases_model = PurchaseTableModel(self.formats)
-        self.purchases = list_table("customerPurchases", _("Purchases"), self.purchases_model)
-        self.purchases.doubleClicked.connect(self._open_sale)
-        self.purchases.activated.connect(self._open_sale)
-        self.ledger_model = LedgerTableModel(self.formats)
-        self.ledger = list_table("customerLedger", _("Kasbon ledger"), self.ledger_model)
-        self.ledger.doubleClicked.connect(self._open_receipt)
-        self.ledger.activated.connect(self._open_receipt)
-        for table, wide in ((self.table, 0), (self.purchases, 0), (self.ledger, 2)):
-            header = table.horizontalHeader()
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(wide, QHeaderView.ResizeMode.Stretch)
-        self.details = QTabWidget()
-        self.details.setObjectName("customerDetails")
-        self.details.addTab(self.purchases, _("Purchases"))
-        self.details.addTab(self.ledger, _("Kasbon ledger"))
-        below = QWidget()
-        below_layout = QVBoxLayout(below)
-        below_layout.setContentsMargins(0, 0, 0, 0)
-        below_layout.addWidget(self.summary)
-        below_layout.addWidget(self.details, 1)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.detail = CustomerDetails(shop, self.formats)
+        self.detail.receipt_requested.connect(self.show_receipt)
+        self.detail.reprint_requested.connect(self.reprint_requested)
+        self.detail.sale_reversed.connect(self._sale_reversed)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(below)
+        splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         self.count = named(QLabel(), "customerCount", _("Customers found"))
@@ -205,39 +186,8 @@ class CustomersScreen(QWidget):
         return self.model.item(row) if 0 <= row < self.model.rowCount() else None
 
     def _show_current(self) -> None:
-        customer = self.current()
-        if customer is None:
-            self.summary.setText(_("No customer chosen."))
-            self.purchases_model.set_items([])
-            self.ledger_model.set_items([])
-        else:
-            self.summary.setText(self._summary(customer))
-            self.purchases_model.set_items(self.shop.customers.history(customer.id))
-            entries = self.shop.accounts.entries(customer.id)
-            self.ledger_model.set_items(entries)
-            if entries:
-                self.ledger.scrollToBottom()
+        self.detail.show_customer(self.current())
         self._update_buttons()
-
-    def _summary(self, customer: CustomerView) -> str:
-        money = self.formats.money
-        parts = [customer.name]
-        if customer.phone:
-            parts.append(display_phone(customer.phone))
-        if customer.owed > 0:
-            parts.append(_("owes {amount}").format(amount=money(customer.owed)))
-        elif customer.owed < 0:
-            parts.append(owed_text(customer.owed, self.formats))
-        else:
-            parts.append(_("owes nothing"))
-        parts.append(
-            _("limit {limit}, room for {room}").format(
-                limit=money(customer.credit_limit), room=money(customer.room)
-            )
-        )
-        text = " · ".join(parts)
-        extra = [part for part in (customer.address, customer.notes) if part]
-        return "\n".join([text, *extra])
 
     def _update_buttons(self) -> None:
         customer = self.current()
@@ -414,33 +364,10 @@ class CustomersScreen(QWidget):
 
     # -- helpers ----------------------------------------------------------------------
 
-    def _open_sale(self) -> None:
-        row = self.purchases.currentIndex().row()
-        if row < 0:
-            return
-        from bazaar_pos.ui.history.dialog import SalesHistoryDialog
-
-        purchase = self.purchases_model.item(row)
-        history = SalesHistoryDialog(self.shop, self.formats.money, self)
-        day = purchase.sold_at.astimezone().date()
-        for edit in (history.date_from, history.date_to):
-            edit.blockSignals(True)
-            edit.setDate(QDate(day.year, day.month, day.day))
-            edit.blockSignals(False)
-        history.search.blockSignals(True)
-        history.search.setText(purchase.number)
-        history.search.blockSignals(False)
-        history.reload(select=purchase.sale_uuid)
-        history.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        history.open()
-
-    def _open_receipt(self) -> None:
-        row = self.ledger.currentIndex().row()
-        if row < 0:
-            return
-        entry = self.ledger_model.item(row)
-        if entry.kind is EntryKind.REPAYMENT:
-            self.show_receipt(entry.uuid)
+    def _sale_reversed(self) -> None:
+        """A purchase was refunded or voided from the history: balances and stock changed."""
+        self.refresh()
+        change_hub().changed.emit(Changes(stock=True, sales=True))
 
     def _find(self) -> None:
         self.filter.setFocus()
