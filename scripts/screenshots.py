@@ -10,7 +10,9 @@ by the kg and cloth by the metre, the product dialog of a weighed product, a
 partial refund of a weighed line, and that sale's receipt as the emupos printer
 simulator prints it (when emupos is installed: ``EMUPOS_BIN`` or
 ``.venv-emupos/bin/emupos``) and as its PDF (a page turned into a picture by
-pdftoppm). Last, an owner and a cashier are added to the demo shop, and a
+pdftoppm). Three customers with kasbon are added for the Customers screen, a
+repayment and its receipt, and Settings > Customers. Last, an owner and a cashier are
+added to the demo shop, and a
 cashier's day is shot: signing in, the cash shift, the owner's approval, a
 bazaar event and the audit log.
 """
@@ -29,7 +31,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -46,8 +48,10 @@ from bazaar_pos.domain.cash_count import Piece
 from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.quantity import PER_UNIT, whole
+from bazaar_pos.domain.receivables import EntryKind
 from bazaar_pos.i18n import set_language
-from bazaar_pos.services.customers.views import CustomerDraft
+from bazaar_pos.services.customers.accounts import add_entry
+from bazaar_pos.services.customers.views import CustomerDraft, EntryView
 from bazaar_pos.services.demo import load_demo_shop
 from bazaar_pos.services.orders.views import OrderDraft, OrderLineDraft
 from bazaar_pos.services.products.catalogue import ProductDraft
@@ -55,12 +59,13 @@ from bazaar_pos.services.shifts.events import EventDraft
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.stock.consignment.views import ConsignorDraft
 from bazaar_pos.ui.access.approval import ApprovalDialog
-from bazaar_pos.ui.app.main_window import MainWindow
+from bazaar_pos.ui.app.main_window import CUSTOMERS, MainWindow
 from bazaar_pos.ui.app.style import apply_style
 from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
 from bazaar_pos.ui.common.formatting import uses_decimal_comma
 from bazaar_pos.ui.common.translator import speak_qt_language
 from bazaar_pos.ui.customer_display.window import CustomerDisplayWindow
+from bazaar_pos.ui.customers.repay_dialog import RepayDialog
 from bazaar_pos.ui.history.refund_dialog import RefundDialog
 from bazaar_pos.ui.orders.new_order import NewOrderDialog
 from bazaar_pos.ui.products.dialog import ProductDialog
@@ -195,6 +200,7 @@ def take(out: Path, language: str) -> list[Path]:
             _stock,
             _orders,
             _reports,
+            _customers,
             _settings_and_backups,
             _people,
         ):
@@ -608,6 +614,58 @@ def _other_till_bundle(folder: Path) -> Path:
         return other.bundles.export(folder / "till-b.zip").path
     finally:
         other.close()
+
+
+def _customers(camera: Camera, window: MainWindow) -> None:
+    """Customers with kasbon, one overdue; taking a repayment and its receipt; the settings."""
+    shop = window.shop
+    today = date.today()
+    reseller = shop.customers.save_group(None, "Reseller", 1000)
+    owing = (
+        ("Ani Lestari", "0813-2468-1357", reseller.id, 305_000, today - timedelta(days=37)),
+        ("Budi Santoso", "0857-1111-2222", None, 150_000, today - timedelta(days=4)),
+        ("Citra Dewi", "", None, 0, today),
+    )
+    limit = 500_000  # each may owe this much before the owner approves more
+    till_id = shop.settings.load().till_id
+    first = None
+    for name, phone, group, amount, sold_on in owing:
+        draft = CustomerDraft(name, phone=phone, group_id=group, credit_limit=limit)
+        customer = shop.customers.add(draft)
+        first = first or customer
+        if amount:
+            with shop.db.writing() as session:
+                charge = add_entry(
+                    session,
+                    customer.id,
+                    EntryKind.CHARGE,
+                    amount,
+                    till_id=till_id,
+                    due_on=sold_on + timedelta(days=30),
+                )
+                charge.created_at = datetime(
+                    sold_on.year, sold_on.month, sold_on.day, 3, tzinfo=UTC
+                )
+    assert first is not None
+    entry = shop.accounts.repay(first.id, 100_000, PaymentMethod.QRIS, reference="QR-7781")
+    window.show_screen(CUSTOMERS)
+    screen = window.customers
+    screen.refresh(select=first.id)
+    screen.detail.tabs.setCurrentWidget(screen.detail.ledger)
+    camera.shoot(window, "customers")
+    repay = RepayDialog(window, shop.settings.load(), shop.customers.get(first.id), _no_repay)
+    camera.dialog(repay, "customers-repay")
+    camera.dialog(screen.show_receipt(entry.uuid), "customers-repayment-receipt")
+    window.show_screen(4)
+    settings = window.settings_screen
+    settings.tabs.setCurrentIndex(settings.tabs.count() - 1)
+    camera.shoot(window, "settings-customers")
+    settings.tabs.setCurrentIndex(0)
+    window.show_screen(0)
+
+
+def _no_repay(amount: int, method: PaymentMethod, reference: str) -> EntryView:
+    raise AssertionError("the picture's dialog records nothing")
 
 
 def _settings_and_backups(camera: Camera, window: MainWindow) -> None:

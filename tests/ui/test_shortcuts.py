@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.payment import CashRule
 from bazaar_pos.i18n import _, set_language
+from bazaar_pos.services.customers.views import CustomerDraft
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import ApprovalDialog, Approvals
 from bazaar_pos.ui.app.main_window import MainWindow
@@ -239,7 +240,14 @@ def _fields_taking(piece: list[QWidget], keys: set[str], where: str) -> set[str]
 def main_window(qtbot, shop: Shop) -> QMainWindow:
     window = MainWindow(shop)
     qtbot.addWidget(window)
-    for screen in (window.products, window.stock, window.reports, window.settings_screen):
+    screens = (
+        window.products,
+        window.stock,
+        window.reports,
+        window.settings_screen,
+        window.customers,
+    )
+    for screen in screens:
         assert screen is not None
     return window
 
@@ -250,6 +258,10 @@ def dialogs(qtbot, shop: Shop, sale_uuid: str, product_id: int) -> dict[str, Cal
     from bazaar_pos.ui.audit.dialog import AuditDialog
     from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
     from bazaar_pos.ui.common.dialogs import TextDialog
+    from bazaar_pos.ui.customers.dialog import CustomerDialog
+    from bazaar_pos.ui.customers.groups_dialog import GroupsDialog
+    from bazaar_pos.ui.customers.repay_dialog import RepayDialog
+    from bazaar_pos.ui.customers.write_off_dialog import WriteOffDialog
     from bazaar_pos.ui.events.dialog import EventsDialog
     from bazaar_pos.ui.history.dialog import SalesHistoryDialog
     from bazaar_pos.ui.history.refund_dialog import RefundDialog
@@ -284,6 +296,7 @@ def dialogs(qtbot, shop: Shop, sale_uuid: str, product_id: int) -> dict[str, Cal
     currency = settings.currency
     approvals = Approvals(shop.access, parent)
     product = shop.catalogue.get(product_id)
+    customer = shop.customers.add(CustomerDraft("Ani"))
     made: dict[str, Callable[[], QWidget]] = {
         "payment": lambda: PaymentDialog(
             parent,
@@ -331,6 +344,10 @@ def dialogs(qtbot, shop: Shop, sale_uuid: str, product_id: int) -> dict[str, Cal
         "unexpected error": lambda: UnexpectedErrorDialog(Path("bazaar.log"), "x", parent),
         "first-time setup": lambda: SetupWizard(shop, first_run=True, parent=parent),
         "text": lambda: TextDialog(parent, _("No sale"), _("Why?"), "", required=False),
+        "customer": lambda: CustomerDialog(parent, settings, [], lambda _draft: None),
+        "customer groups": lambda: GroupsDialog(shop, approvals, parent),
+        "receive payment": lambda: RepayDialog(parent, settings, customer, lambda *_a: None),
+        "write off": lambda: WriteOffDialog(parent, settings, customer, lambda *_a: None),
     }
     for move in Move:
         made[f"stock: {move.value}"] = lambda move=move: StockMoveDialog(
@@ -376,7 +393,7 @@ def test_the_table_has_no_key_twice_in_one_scope():
             assert (row.scope, key_name(key)) not in seen, (row.action, seen)
             seen[row.scope, key_name(key)] = row.action
     window_keys = {key for scope, key in seen if scope == "window"}
-    for scope in ("till", "products", "stock", "reports", "printer"):  # screens in the window
+    for scope in ("till", "products", "stock", "reports", "customers", "printer"):  # screens
         assert not window_keys & {key for other, key in seen if other == scope}, scope
 
 

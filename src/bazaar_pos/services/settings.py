@@ -16,6 +16,7 @@ from bazaar_pos.domain.payment import CashRule
 from bazaar_pos.domain.pricing import CashRounding, TaxRule
 from bazaar_pos.domain.qris import QrisError
 from bazaar_pos.domain.qris import validate as validate_qris
+from bazaar_pos.domain.reminders import template_problems
 from bazaar_pos.domain.scale_barcodes import (
     DEFAULT_LAYOUT_TEXTS,
     ScaleLayout,
@@ -137,6 +138,7 @@ class ShopSettings:
             found.append(_("The kasbon due days and credit limit cannot be negative."))
         if not 0 <= self.order_deposit_percent <= 100:
             found.append(_("The suggested down payment must be 0-100%."))
+        found.extend(template_problems(self.reminder_template))
         if self.online_buffer < 0:
             found.append(_("The stock kept back from online shops cannot be negative."))
         if self.qris_payload:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from bazaar_pos.services.orders.service import OrderService
     from bazaar_pos.services.orders.slip import OrderSlips
     from bazaar_pos.services.people.audit_log import AuditLog
+    from bazaar_pos.services.printer.repayments import RepaymentReceipts
     from bazaar_pos.services.products.files.service import ProductFileService
     from bazaar_pos.services.products.labels import LabelService
     from bazaar_pos.services.products.scale_codes import ScaleCodes
@@ -262,6 +263,13 @@ class Shop:
         from bazaar_pos.services.orders.slip import OrderSlips
 
         return OrderSlips(self.orders, self.settings, self.printer, self.zone)
+
+    @cached_property
+    def repayment_receipts(self) -> RepaymentReceipts:
+        """Receipts of kasbon paid back."""
+        from bazaar_pos.services.printer.repayments import RepaymentReceipts
+
+        return RepaymentReceipts(self.db, self.settings, self.printer, self.zone)
 
     @cached_property
     def labels(self) -> LabelService:

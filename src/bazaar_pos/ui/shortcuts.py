@@ -58,6 +58,7 @@ SCOPES: dict[str, str] = {
     "products": N_("Products"),
     "stock": N_("Stock"),
     "reports": N_("Reports"),
+    "customers": N_("Customers"),
     "printer": N_("Settings: receipt printer"),
     "devices": N_("Settings: devices"),
 }
@@ -71,8 +72,8 @@ def _row(action: str, keys: str | tuple[str, ...], description: str) -> Shortcut
 SHORTCUTS: tuple[Shortcut, ...] = (
     _row(
         "window.screen",
-        tuple(f"Ctrl+{number}" for number in range(1, 6)),
-        N_("Go to the Till, Products, Stock, Reports or Settings screen"),
+        tuple(f"Ctrl+{number}" for number in range(1, 7)),
+        N_("Go to the Till, Products, Stock, Reports, Settings or Customers screen"),
     ),
     _row("window.switchUser", "Ctrl+U", N_("Switch user (the cart is kept)")),
     _row("window.lock", "Ctrl+L", N_("Lock the till (the cart is kept)")),
@@ -171,6 +172,15 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     _row("stock.consignReturn", "Ctrl+Shift+T", N_("Return goods to a consignor")),
     _row("reports.refresh", "F5", N_("Refresh")),
     _row("reports.drill", "Ctrl+Return", N_("Show the sales behind the selected row")),
+    _row("customers.new", "Ctrl+N", N_("New customer")),
+    _row("customers.edit", "Ctrl+E", N_("Change the selected customer")),
+    _row("customers.deactivate", "Ctrl+Del", N_("Deactivate the selected customer, or activate")),
+    _row("customers.repay", "Ctrl+R", N_("Receive payment: kasbon paid back")),
+    _row("customers.writeOff", "Ctrl+Shift+X", N_("Write off the customer's debt (owner)")),
+    _row("customers.remind", "Ctrl+Shift+W", N_("Send a kasbon reminder by WhatsApp")),
+    _row("customers.groups", "Ctrl+G", N_("Customer groups and their prices")),
+    _row("customers.find", "Ctrl+F", N_("Go to the search field")),
+    _row("customers.table", "Down", N_("From the search field to the list")),
     _row("printer.save", "Ctrl+S", N_("Save")),
     _row("devices.save", "Ctrl+S", N_("Save")),
 )

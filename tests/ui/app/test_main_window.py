@@ -27,7 +27,8 @@ def shown(qtbot, shop):
 def test_navigation_by_keyboard_reaches_every_screen(qtbot, shop):
     window = shown(qtbot, shop)
     names = []
-    for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5):
+    keys = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6)
+    for key in keys:
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         names.append(window.stack.currentWidget().objectName())
     assert names == [
@@ -36,8 +37,9 @@ def test_navigation_by_keyboard_reaches_every_screen(qtbot, shop):
         "stockScreen",
         "reportsScreen",
         "settingsScreen",
+        "customersScreen",
     ]
-    assert window.navigation.count() == 5
+    assert window.navigation.count() == 6
 
 
 def test_the_till_is_the_first_screen_with_the_keyboard_in_its_scan_field(qtbot, shop):
@@ -82,17 +84,17 @@ def built(window, name):
 
 def test_only_the_till_is_built_until_another_screen_is_shown(qtbot, shop, add_product, cart_of):
     window = shown(qtbot, shop)
-    later = ("productsScreen", "stockScreen", "reportsScreen", "settingsScreen")
-    assert [built(window, name) for name in later] == [None] * 4
+    later = ("productsScreen", "stockScreen", "reportsScreen", "settingsScreen", "customersScreen")
+    assert [built(window, name) for name in later] == [None] * 5
     window.data_changed.emit(Changes(products=True, stock=True, settings=True))
     cart = cart_of((add_product(stock=5), 1))
     sale = shop.checkout.complete_sale(cart, [Tender(PaymentMethod.CASH, cart.totals().total)])
     window.till.sale_completed.emit(sale.uuid)
-    assert [built(window, name) for name in later] == [None] * 4
+    assert [built(window, name) for name in later] == [None] * 5
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is built(window, "stockScreen")
     assert window.stack.currentWidget() is window.stock
-    assert window.stack.count() == 5
+    assert window.stack.count() == 6
     assert built(window, "productsScreen") is None
     assert window.products is built(window, "productsScreen")
     assert window.stack.widget(1) is window.products

@@ -14,6 +14,7 @@ from bazaar_pos.domain.text import search_words
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
+from bazaar_pos.services.customers.purchases import Purchase, purchases_of
 from bazaar_pos.services.customers.views import CustomerDraft, CustomerView, GroupView
 from bazaar_pos.services.people.access import AccessControl, Approval
 from bazaar_pos.services.settings import SettingsService
@@ -152,6 +153,11 @@ class CustomerService:
                 patterns.append(Customer.phone.contains(phone_fragment(word), autoescape=True))
             query = query.where(or_(*patterns))
         return query
+
+    def history(self, customer_id: int) -> list[Purchase]:
+        """The customer's purchases, newest first, with what each put on kasbon."""
+        with self._db.reading() as session:
+            return purchases_of(session, customer_id)
 
     def named(self, name: str) -> CustomerView:
         """The one active customer called ``name`` (case ignored), or a phone number's customer.

@@ -1,4 +1,4 @@
-"""The main window: sign-in, then the Till, Products, Stock, Reports and Settings screens."""
+"""The main window: sign-in, then the Till and the other screens, built when first shown."""
 
 from __future__ import annotations
 
@@ -30,7 +30,15 @@ from bazaar_pos.ui.app.backups import BACKUP_CHECK_MS, WindowBackups
 from bazaar_pos.ui.app.hub_sync import WindowHubSync
 from bazaar_pos.ui.app.menus import build_menus
 from bazaar_pos.ui.app.printer import open_drawer_without_sale, sell_without_printer, tell
-from bazaar_pos.ui.app.screens import PRODUCTS, REPORTS, SETTINGS, STOCK, TILL, Screens
+from bazaar_pos.ui.app.screens import (
+    CUSTOMERS,
+    PRODUCTS,
+    REPORTS,
+    SETTINGS,
+    STOCK,
+    TILL,
+    Screens,
+)
 from bazaar_pos.ui.common.dialogs import Notice
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.common.operations import change_hub
@@ -42,6 +50,7 @@ from bazaar_pos.ui.till.screen import TillScreen
 
 if TYPE_CHECKING:  # the other screens and the dialogs load when first opened
     from bazaar_pos.ui.audit.dialog import AuditDialog
+    from bazaar_pos.ui.customers.screen import CustomersScreen
     from bazaar_pos.ui.events.dialog import EventsDialog
     from bazaar_pos.ui.orders.dialog import OrdersDialog
     from bazaar_pos.ui.products.screen import ProductsScreen
@@ -53,6 +62,7 @@ if TYPE_CHECKING:  # the other screens and the dialogs load when first opened
 
 __all__ = [
     "BACKUP_CHECK_MS",
+    "CUSTOMERS",
     "PRODUCTS",
     "REPORTS",
     "SETTINGS",
@@ -71,11 +81,11 @@ WINDOW_SIZE = QSize(1280, 760)
 
 
 class MainWindow(QMainWindow):
-    """The app's window; Ctrl+1 to Ctrl+5 switch screens.
+    """The app's window; Ctrl+1 to Ctrl+6 switch screens.
 
     The till is built with the window; the other screens when first shown or
-    first asked for (``products``, ``stock``, ``reports``, ``settings_screen``),
-    so the till is ready sooner. Until then a screen's page in ``stack`` is an
+    first asked for (``products``, ``stock``, ``reports``, ``settings_screen``,
+    ``customers``), so the till is ready sooner. Until then a screen's page in ``stack`` is an
     empty placeholder, and nothing needs refreshing or resetting there.
 
     A shop with users opens on the sign-in page, and goes back to it when the
@@ -207,7 +217,12 @@ class MainWindow(QMainWindow):
 
     def _signed_in(self, actor: Actor) -> None:
         screens = self.screens
-        built = (screens.built_products, screens.built_stock, screens.built_reports)
+        built = (
+            screens.built_products,
+            screens.built_stock,
+            screens.built_reports,
+            screens.built_customers,
+        )
         for screen in (*built, self.events_dialog):
             if screen is not None:  # a screen not built yet has shown nobody anything
                 screen.access_changed()
@@ -362,6 +377,11 @@ class MainWindow(QMainWindow):
     def reports(self) -> ReportsScreen:
         """The Reports screen, built on first use."""
         return self.screens.reports
+
+    @property
+    def customers(self) -> CustomersScreen:
+        """The Customers screen, built on first use."""
+        return self.screens.customers
 
     @property
     def settings_screen(self) -> SettingsScreen:

@@ -13,12 +13,13 @@ from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.till.screen import TillScreen
 
 if TYPE_CHECKING:  # the other screens load when first opened
+    from bazaar_pos.ui.customers.screen import CustomersScreen
     from bazaar_pos.ui.products.screen import ProductsScreen
     from bazaar_pos.ui.reports.screen import ReportsScreen
     from bazaar_pos.ui.settings.screen import SettingsScreen
     from bazaar_pos.ui.stock.screen import StockScreen
 
-TILL, PRODUCTS, STOCK, REPORTS, SETTINGS = range(5)
+TILL, PRODUCTS, STOCK, REPORTS, SETTINGS, CUSTOMERS = range(6)
 """The screens' rows in the navigation and pages in the stack."""
 
 
@@ -42,13 +43,21 @@ class Screens:
         self.built_stock: StockScreen | None = None
         self.built_reports: ReportsScreen | None = None
         self.built_settings: SettingsScreen | None = None
+        self.built_customers: CustomersScreen | None = None
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(_("Screens"))
         self.navigation.setFixedWidth(180)
         self.stack = QStackedWidget()
         self.stack.setObjectName("screens")
-        labels = [_("Till"), _("Products"), _("Stock"), _("Reports"), _("Settings")]
+        labels = [
+            _("Till"),
+            _("Products"),
+            _("Stock"),
+            _("Reports"),
+            _("Settings"),
+            _("Customers"),
+        ]
         for number, label in enumerate(labels, start=1):
             item = QListWidgetItem(f"{label}   Ctrl+{number}")
             self.navigation.addItem(item)
@@ -69,6 +78,7 @@ class Screens:
             lambda: self.stock,
             lambda: self.reports,
             lambda: self.settings,
+            lambda: self.customers,
         )
         return screens[row]()
 
@@ -115,6 +125,17 @@ class Screens:
             self._put(SETTINGS, self.built_settings)
         return self.built_settings
 
+    @property
+    def customers(self) -> CustomersScreen:
+        """The Customers screen, built on first use."""
+        if self.built_customers is None:
+            from bazaar_pos.ui.customers.screen import CustomersScreen
+
+            self.built_customers = CustomersScreen(self.shop)
+            self.built_customers.reprint_requested.connect(self.till.reprint_requested)
+            self._put(CUSTOMERS, self.built_customers)
+        return self.built_customers
+
     def _put(self, row: int, screen: QWidget) -> None:
         """Put a newly built screen in place of its placeholder in the stack."""
         placeholder = self.stack.widget(row)
@@ -159,5 +180,6 @@ class Screens:
             self.built_stock,
             self.built_reports,
             self.built_settings,
+            self.built_customers,
         )
         return [screen for screen in screens if screen is not None]

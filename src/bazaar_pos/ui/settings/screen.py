@@ -17,6 +17,7 @@ from bazaar_pos.i18n import _
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.printing.preview import ReceiptPreview
+from bazaar_pos.ui.settings.customers_section import CustomersSection
 from bazaar_pos.ui.settings.devices_section import DevicesSection
 from bazaar_pos.ui.settings.hub_section import HubSection
 from bazaar_pos.ui.settings.printer_section import PrinterSection
@@ -92,6 +93,12 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self.devices_page, _("Devices"))
         self.hub = HubSection(shop.hub, self.approvals)
         self.tabs.addTab(self.hub, _("Shop hub"))
+        self.customers = CustomersSection(shop.settings, self.approvals)
+        customers_page = QWidget()
+        customers_layout = QVBoxLayout(customers_page)
+        customers_layout.addWidget(self.customers)
+        customers_layout.addStretch(1)
+        self.tabs.addTab(customers_page, _("Customers"))
         self.preview = ReceiptPreview()
         preview_label = QLabel(_("Receipt preview"))
         preview_label.setObjectName("previewTitle")
@@ -123,6 +130,7 @@ class SettingsScreen(QWidget):
         self.devices.load()
         self.scale_codes.load()
         self.hub.load()
+        self.customers.load()
         self.refresh_preview()
 
     def refresh_preview(self) -> None:

@@ -350,8 +350,8 @@ class FinishPage(SetupPage):
         tips.setText(
             _(
                 "At the till: scan a barcode or type a name, then press F12 to take payment. "
-                "Ctrl+1 to Ctrl+5 switch between the Till, Products, Stock, Reports and "
-                "Settings."
+                "Ctrl+1 to Ctrl+6 switch between the Till, Products, Stock, Reports, "
+                "Settings and Customers."
             )
         )
         layout = self.body

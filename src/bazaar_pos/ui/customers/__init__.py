@@ -1,0 +1,1 @@
+"""The Customers screen: customers, their kasbon, repayments, reminders and groups."""
