@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, and_, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from bazaar_pos.services.merging.bundles.records import _timestamp
@@ -143,3 +143,32 @@ def product_skus(records: dict[str, list[dict[str, Any]]]) -> set[str]:
     for order in records.get("customer_order", []):
         skus |= {line["product_sku"] for line in order["lines"] if line.get("product_sku")}
     return skus
+
+
+def till_records(
+    session: Session, till_id: str, start: datetime | None, end: datetime | None
+) -> dict[str, list[dict[str, Any]]]:
+    """What a till's bundle carries of these kinds, by kind.
+
+    Every customer, group, group price, mapping and return (they belong to no
+    one till), every pre-order (any till may take a payment on one or change
+    its status), and the kasbon entries made on ``till_id``; entries made and
+    orders changed from ``start`` to ``end`` when given.
+    """
+
+    def where(model: type[Any]) -> ColumnElement[bool]:
+        made: list[ColumnElement[bool]] = []
+        if model is AccountEntry:
+            made.append(AccountEntry.till_id == till_id)
+        moment = {AccountEntry: "created_at", CustomerOrder: "updated_at"}.get(model)
+        if moment and start is not None and end is not None:
+            made += [getattr(model, moment) >= start, getattr(model, moment) < end]
+        return and_(true(), *made)
+
+    return {kind: list(build_records(session, kind, where).values()) for kind in MODELS}
+
+
+def customers_of_sales(session: Session, sales: list[Sale]) -> dict[int, str]:
+    """The UUIDs of the customers ``sales`` name, by sale id."""
+    uuids = _Uuids(session)
+    return {sale.id: uuids.of(Customer, sale.customer_id) for sale in sales if sale.customer_id}
