@@ -7,14 +7,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.quantity import PER_UNIT, Unit, quantity_decimal, unit_of, whole
 from bazaar_pos.exports.csv_io import write_csv
 from bazaar_pos.exports.xlsx_io import write_xlsx
 from bazaar_pos.i18n import _
-from bazaar_pos.store.models import ParkedCart, Product
+from bazaar_pos.store.models import CustomerOrder, CustomerOrderLine, ParkedCart, Product
 
 ONLINE_COLUMNS = ("sku", "name", "stock", "unit", "on_hand", "reserved", "buffer")
 """The online stock file: SKU, name and the stock to publish first, then how it was worked out."""
@@ -29,8 +29,9 @@ class OnlineStockRow:
     unit: Unit
     on_hand: int
     reserved: int
-    """In carts parked for customers: sold soon, not to be sold twice."""
+    """In carts parked for customers and on open pre-orders: sold soon, not to be sold twice."""
     buffer: int
+    """Kept back from the marketplaces: the product's own buffer, else the shop's setting."""
 
     @property
     def online(self) -> int:
@@ -42,20 +43,55 @@ class OnlineStockRow:
 def online_stock(session: Session, buffer_units: int) -> list[OnlineStockRow]:
     """Every active product holding stock (variants, not their parents), by SKU.
 
-    ``buffer_units`` whole units of each product are kept back from the
-    marketplaces, so a sale at the stall and one online at the same time
-    never sell the last piece twice.
+    A product's own buffer (``online_buffer_milli``), or else ``buffer_units``
+    whole units, is kept back from the marketplaces, so a sale at the stall
+    and one online at the same time never sell the last piece twice.
     """
     reserved = _reserved(session.scalars(select(ParkedCart.snapshot)))
+    for product_id, milli in reserved_for_orders(session).items():
+        reserved[product_id] = reserved.get(product_id, 0) + milli
     products = session.execute(
-        select(Product.id, Product.sku, Product.name, Product.unit, Product.stock_milli)
+        select(
+            Product.id,
+            Product.sku,
+            Product.name,
+            Product.unit,
+            Product.stock_milli,
+            Product.online_buffer_milli,
+        )
         .where(Product.active, Product.option_axes == "")
         .order_by(Product.sku)
     )
     return [
-        OnlineStockRow(sku, name, unit_of(unit), stock, reserved.get(pid, 0), whole(buffer_units))
-        for pid, sku, name, unit, stock in products
+        OnlineStockRow(
+            sku,
+            name,
+            unit_of(unit),
+            stock,
+            reserved.get(pid, 0),
+            whole(buffer_units) if own is None else own,
+        )
+        for pid, sku, name, unit, stock, own in products
     ]
+
+
+RESERVING = ("open", "ready")
+"""The statuses of a pre-order whose catalogue lines are kept for its customer."""
+
+
+def reserved_for_orders(session: Session) -> dict[int, int]:
+    """Thousandths of each product on open and ready pre-orders (made-to-order lines aside).
+
+    The hook for pre-orders: read from their tables here, below the orders
+    service, which keeps the rule of which orders reserve stock (``RESERVING``).
+    """
+    rows = session.execute(
+        select(CustomerOrderLine.product_id, func.sum(CustomerOrderLine.quantity_milli))
+        .join(CustomerOrder, CustomerOrder.id == CustomerOrderLine.order_id)
+        .where(CustomerOrder.status.in_(RESERVING), CustomerOrderLine.product_id.is_not(None))
+        .group_by(CustomerOrderLine.product_id)
+    )
+    return {product_id: int(milli) for product_id, milli in rows if product_id is not None}
 
 
 def _reserved(snapshots: Iterable[str]) -> dict[int, int]:

@@ -179,6 +179,7 @@ class WindowHubSync:
                 )
                 for sku in oversold
             ]
+            + applied.clashes
         )
         if oversold:
             self._window.statusBar().showMessage(

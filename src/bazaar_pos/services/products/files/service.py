@@ -325,7 +325,11 @@ def _check_units(row: ProductRow, known: _Existing | None, problems: RowProblems
         )
     if not unit.counted:
         return
-    for column, value in (("stock", row.stock), ("low_stock", row.low_stock)):
+    for column, value in (
+        ("stock", row.stock),
+        ("low_stock", row.low_stock),
+        ("online_buffer", row.online_buffer),
+    ):
         if value is not None and value % PER_UNIT:
             problems.add_at(
                 row.line,
@@ -407,6 +411,11 @@ def _export_rows(
             product.plu or "",
             yes if product.taxable else no,
             "" if product.low_stock_milli is None else quantity_decimal(product.low_stock_milli),
+            (
+                ""
+                if product.online_buffer_milli is None
+                else quantity_decimal(product.online_buffer_milli)
+            ),
             yes if product.favourite else no,
             yes if product.active else no,
             yes if product.one_of_a_kind else no,
