@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
 
 from bazaar_pos.errors import ValidationError
 from bazaar_pos.services.customers.views import CustomerDraft
+from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.store.models import AuditEvent, Customer, Sale
 from tests.helpers.customers import (
     entries,
@@ -153,3 +155,17 @@ def test_a_return_confirmed_on_one_till_is_refunded_once_and_not_confirmed_again
     assert refunds(first) == refunds(second) == 1
     stock = [shop.catalogue.find_by_code("BTK-T").stock_milli for shop in (first, second)]
     assert stock == [5000, 5000]
+
+
+def test_a_products_own_online_buffer_travels_with_the_product(hub, tills):
+    first, second = tills("A"), tills("B")
+    tulis = add(first, "BTK-T", "Batik tulis", 350_000, quantity=5)
+    first.hub.join(hub, "Depan")
+    second.hub.join(hub, "Belakang")
+    in_step(first, second)
+    assert second.catalogue.find_by_code("BTK-T").online_buffer_milli is None
+    first.catalogue.update(
+        tulis.id, replace(ProductDraft.from_view(tulis), online_buffer_milli=2_000)
+    )
+    in_step(first, second)
+    assert second.catalogue.find_by_code("BTK-T").online_buffer_milli == 2_000
