@@ -5,6 +5,8 @@ voids onto the sale lines they give back; records
 already here (by UUID) are skipped, so a pull can be repeated. Stock is never
 overwritten: it is the sum of every till's movements. A product or user edited
 on two tills takes the later edit; the other one is written to the audit log.
+Customers, kasbon entries, pre-orders, marketplace mappings and returns go
+through the code bundles share (``merging.bundles.linked_apply``).
 """
 
 from __future__ import annotations

@@ -169,3 +169,17 @@ def test_a_bundle_whose_kasbon_entry_is_malformed_is_refused_whole(two, tmp_path
     with pytest.raises(BundleError, match="not a valid bundle"):
         b.bundles.import_files([tmp_path / "bad.zip"])
     assert b.customers.find("Ani") == []
+
+
+def test_a_group_renamed_to_the_name_of_another_group_here_is_left_out_not_crashed(two, tmp_path):
+    a, b = two
+    reseller = a.customers.save_group(None, "Reseller", 1000)
+    exchange(a, b, tmp_path / "a1.zip")
+    b.customers.save_group(None, "Member", 500)
+    a.customers.save_group(reseller.id, "Member", 1500)
+    summary = exchange(a, b, tmp_path / "a2.zip")
+    assert summary.left_out == ("another customer group here is called Member",)
+    assert sorted((g.name, g.discount_bp) for g in b.customers.groups()) == [
+        ("Member", 500),
+        ("Reseller", 1000),
+    ]

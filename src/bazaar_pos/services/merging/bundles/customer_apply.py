@@ -69,6 +69,11 @@ def apply_group(ctx: MergeContext, data: dict[str, Any]) -> None:
     row = _by_uuid(ctx, CustomerGroup, data["uuid"])
     if row is None:
         row = ctx.session.scalar(select(CustomerGroup).where(CustomerGroup.name == data["name"]))
+    elif row.name != data["name"] and ctx.session.scalar(
+        select(CustomerGroup.id).where(CustomerGroup.name == data["name"])
+    ):  # renamed on its till to the name of another group here
+        ctx.hold(data, _("another customer group here is called {name}").format(name=data["name"]))
+        return
     values = columns(CustomerGroup, data)
     if row is not None:
         values.pop("uuid")  # one group made on two tills keeps the UUID it has here
