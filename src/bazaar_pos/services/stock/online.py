@@ -7,14 +7,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.quantity import PER_UNIT, Unit, quantity_decimal, unit_of, whole
 from bazaar_pos.exports.csv_io import write_csv
 from bazaar_pos.exports.xlsx_io import write_xlsx
 from bazaar_pos.i18n import _
-from bazaar_pos.store.models import CustomerOrder, CustomerOrderLine, ParkedCart, Product
+from bazaar_pos.services.stock.reserved import reserved_for_orders
+from bazaar_pos.store.models import ParkedCart, Product
 
 ONLINE_COLUMNS = ("sku", "name", "stock", "unit", "on_hand", "reserved", "buffer")
 """The online stock file: SKU, name and the stock to publish first, then how it was worked out."""
@@ -29,7 +30,7 @@ class OnlineStockRow:
     unit: Unit
     on_hand: int
     reserved: int
-    """In carts parked for customers and on open pre-orders: sold soon, not to be sold twice."""
+    """In carts parked for customers and on pre-orders waiting for their pickup."""
     buffer: int
     """Kept back from the marketplaces: the product's own buffer, else the shop's setting."""
 
@@ -43,6 +44,7 @@ class OnlineStockRow:
 def online_stock(session: Session, buffer_units: int) -> list[OnlineStockRow]:
     """Every active product holding stock (variants, not their parents), by SKU.
 
+    Goods in parked carts and on open or ready pre-orders are reserved.
     A product's own buffer (``online_buffer_milli``), or else ``buffer_units``
     whole units, is kept back from the marketplaces, so a sale at the stall
     and one online at the same time never sell the last piece twice.
@@ -73,25 +75,6 @@ def online_stock(session: Session, buffer_units: int) -> list[OnlineStockRow]:
         )
         for pid, sku, name, unit, stock, own in products
     ]
-
-
-RESERVING = ("open", "ready")
-"""The statuses of a pre-order whose catalogue lines are kept for its customer."""
-
-
-def reserved_for_orders(session: Session) -> dict[int, int]:
-    """Thousandths of each product on open and ready pre-orders (made-to-order lines aside).
-
-    The hook for pre-orders: read from their tables here, below the orders
-    service, which keeps the rule of which orders reserve stock (``RESERVING``).
-    """
-    rows = session.execute(
-        select(CustomerOrderLine.product_id, func.sum(CustomerOrderLine.quantity_milli))
-        .join(CustomerOrder, CustomerOrder.id == CustomerOrderLine.order_id)
-        .where(CustomerOrder.status.in_(RESERVING), CustomerOrderLine.product_id.is_not(None))
-        .group_by(CustomerOrderLine.product_id)
-    )
-    return {product_id: int(milli) for product_id, milli in rows if product_id is not None}
 
 
 def _reserved(snapshots: Iterable[str]) -> dict[int, int]:
