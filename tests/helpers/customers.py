@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
+from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.domain.receivables import EntryKind
 from bazaar_pos.services.customers.accounts import add_entry
 from bazaar_pos.services.customers.views import CustomerDraft, CustomerView
@@ -37,7 +38,7 @@ def member(shop: Shop, name: str, phone: str, group: str = "") -> CustomerView:
 
 def on_account(shop: Shop, at: datetime, product: ProductView, customer: CustomerView) -> str:
     """A sale of one ``product`` to ``customer`` charged to their kasbon; the sale's UUID."""
-    result = sell(shop, at, [(product, 1)])
+    result = sell(shop, at, [(product, 1)], [(PaymentMethod.ACCOUNT, product.price)])
     till_id = shop.settings.load().till_id
     with shop.db.writing() as session:
         sale = session.scalar(select(Sale).where(Sale.uuid == result.uuid))
