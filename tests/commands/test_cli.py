@@ -76,7 +76,7 @@ def test_import_export_sales_and_check(db_path, tmp_path, write_csv):
 
     out = tmp_path / "out.csv"
     assert bazaar_pos("--db", db_path, "products", "export", out).returncode == 0
-    assert out.read_text().splitlines()[1] == "KOP-1,Kopi,,,95000,0,-2,pcs,,yes,,no,yes,no,,,,,"
+    assert out.read_text().splitlines()[1] == "KOP-1,Kopi,,,95000,0,-2,pcs,,yes,,,no,yes,no,,,,,"
 
     checked = bazaar_pos("--db", db_path, "check")
     assert (checked.returncode, checked.stdout.strip()) == (0, "All checks passed.")

@@ -46,6 +46,7 @@ def _init(_db_path: Path, args: argparse.Namespace) -> int:
 def _join(shop: Shop, args: argparse.Namespace) -> int:
     result = shop.hub.join(args.url, args.till)
     _warn_oversold(result.applied.oversold)
+    _warn_clashes(result.applied.clashes)
     print(
         _("This till joined the hub as {name}. Its receipt numbers start with {code}.").format(
             name=args.till.strip(), code=shop.settings.load().till_code
@@ -57,6 +58,7 @@ def _join(shop: Shop, args: argparse.Namespace) -> int:
 def _sync(shop: Shop, args: argparse.Namespace) -> int:
     result = shop.hub.sync()
     _warn_oversold(result.applied.oversold)
+    _warn_clashes(result.applied.clashes)
     return _report(shop, result.sent, result.refused, result.received)
 
 
@@ -68,6 +70,12 @@ def _warn_oversold(skus: list[str]) -> None:
             ).format(skus=", ".join(skus)),
             file=sys.stderr,
         )
+
+
+def _warn_clashes(clashes: list[str]) -> None:
+    """Codes mapped to two products, returns confirmed on two tills: one line each."""
+    for clash in clashes:
+        print(clash, file=sys.stderr)
 
 
 def _report(shop: Shop, sent: int, refused: int, received: int) -> int:

@@ -4,8 +4,10 @@ A bundle carries one till's records to another database. ``manifest.json``
 names the format and its version, the till that made it, and every member
 with its size, record count and checksum. A reader refuses the whole file when
 anything does not match: a damaged zip, a member missing, added or changed,
-or a format version newer than it knows. Later versions add members (refunds,
-voids) and raise ``format_version``.
+or a format version newer than it knows. Later versions add members and raise
+``format_version``: version 2 adds customers and their groups and prices, kasbon
+entries, pre-orders, marketplace mappings and returns. A version 1 bundle is
+still read, with those members empty.
 """
 
 from __future__ import annotations
@@ -23,10 +25,22 @@ from bazaar_pos.files import atomic_path
 from bazaar_pos.i18n import _
 
 FORMAT = "bazaar-pos-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
-MEMBERS = ("products.json", "sales.json", "stock_movements.json")
+MEMBERS_V1 = ("products.json", "sales.json", "stock_movements.json")
 """The members of a version 1 bundle, each a JSON list of records."""
+LINKED_MEMBERS = {
+    "customer_groups.json": "customer_group",
+    "customers.json": "customer",
+    "customer_group_prices.json": "customer_group_price",
+    "account_entries.json": "account_entry",
+    "customer_orders.json": "customer_order",
+    "marketplace_skus.json": "marketplace_sku",
+    "marketplace_returns.json": "marketplace_return",
+}
+"""The members version 2 adds, with the kind of record each holds."""
+MEMBERS = (*MEMBERS_V1, *LINKED_MEMBERS)
+"""The members of a version 2 bundle."""
 MAX_MANIFEST_BYTES = 1_000_000
 
 
@@ -85,7 +99,9 @@ def read_bundle(path: Path) -> BundleContents:
     try:
         with zipfile.ZipFile(path) as archive:
             manifest = _manifest(archive, name)
-            members = {member: _member(archive, manifest, member, name) for member in MEMBERS}
+            expected = _members_of(manifest)
+            members = {member: _member(archive, manifest, member, name) for member in expected}
+            members.update((member, []) for member in MEMBERS if member not in members)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
         raise BundleError(
             _("{name} is damaged ({reason}); nothing was imported.").format(name=name, reason=exc)
@@ -128,14 +144,20 @@ def _manifest(archive: zipfile.ZipFile, name: str) -> dict[str, Any]:
             ).format(name=name, version=version)
         )
     listed = manifest.get("members")
-    if not isinstance(listed, dict) or set(listed) != set(MEMBERS):
+    expected = _members_of(manifest)
+    if not isinstance(listed, dict) or set(listed) != set(expected):
         raise _altered(name, _("its list of contents was changed"))
-    missing = sorted(set(MEMBERS) - set(names))
+    missing = sorted(set(expected) - set(names))
     if missing:
         raise _altered(name, _("{member} is missing").format(member=missing[0]))
-    if len(names) != len(set(names)) or set(names) != {MANIFEST, *MEMBERS}:
+    if len(names) != len(set(names)) or set(names) != {MANIFEST, *expected}:
         raise _altered(name, _("it holds files its manifest does not list"))
     return manifest
+
+
+def _members_of(manifest: dict[str, Any]) -> tuple[str, ...]:
+    """The members a bundle of the manifest's format version holds."""
+    return MEMBERS_V1 if manifest.get("format_version") == 1 else MEMBERS
 
 
 def _member(

@@ -45,6 +45,8 @@ class ProductView:
     commission: Commission | None = None
     plu: str | None = None
     """The product's number on the shop's label scale."""
+    online_buffer_milli: int | None = None
+    """Kept back from online shops, in thousandths of ``unit``; None: the shop's setting."""
 
     @property
     def has_variants(self) -> bool:
@@ -87,6 +89,7 @@ class ProductView:
             consignor_id=product.consignor_id,
             commission=commission_of(product.commission_kind, product.commission_value),
             plu=product.plu,
+            online_buffer_milli=product.online_buffer_milli,
         )
 
 

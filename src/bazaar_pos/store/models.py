@@ -125,6 +125,8 @@ class Product(Base):
     consignor_id: Mapped[int | None] = mapped_column(ForeignKey("consignors.id"))
     commission_kind: Mapped[str] = mapped_column(String(10), default="", server_default="")
     commission_value: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    online_buffer_milli: Mapped[int | None] = mapped_column(Integer)
+    """Thousandths kept back from the marketplaces; None: the shop's own setting."""
 
 
 class Consignor(Base):

@@ -47,3 +47,24 @@ def test_parked_carts_and_the_buffer_are_kept_back_never_below_zero(
     assert [cell.value for cell in sheet[1]][:3] == ["sku", "name", "stock"]
     assert [cell.value for cell in sheet[4]][:3] == ["KOP-1", "Kopi", 7]
     assert shop.catalogue.get(coffee.id).stock_milli == whole(10)  # nothing moved
+
+
+def test_a_products_own_buffer_and_open_pre_orders_are_kept_back(
+    shop, add_product, tmp_path
+):
+    from dataclasses import replace
+
+    from bazaar_pos.services.products.catalogue import ProductDraft as Draft
+    from tests.helpers.customers import member, pre_order
+
+    tulis = add_product("BTK-T", "Batik tulis", 350_000, stock=10)
+    cap = add_product("BTK-C", "Batik cap", 150_000, stock=10)
+    shop.catalogue.update(tulis.id, replace(Draft.from_view(tulis), online_buffer_milli=whole(4)))
+    shop.settings.update(online_buffer=1)
+    pre_order(shop, member(shop, "Bu Ani", "081234567890"), cap, 100_000)  # two batik cap
+
+    out = tmp_path / "online.csv"
+    shop.stock.export_online(out)
+    with out.open(newline="", encoding="utf-8") as handle:
+        rows = [(r["sku"], r["stock"], r["reserved"], r["buffer"]) for r in csv.DictReader(handle)]
+    assert rows == [("BTK-C", "7", "2", "1"), ("BTK-T", "6", "0", "4")]

@@ -5,12 +5,15 @@ voids onto the sale lines they give back; records
 already here (by UUID) are skipped, so a pull can be repeated. Stock is never
 overwritten: it is the sum of every till's movements. A product or user edited
 on two tills takes the later edit; the other one is written to the audit log.
+Customers, kasbon entries, pre-orders, marketplace mappings and returns go
+through the code bundles share (``merging.bundles.linked_apply``).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -30,6 +33,13 @@ from bazaar_pos.services.merging.bundles.apply import (
     skus_used,
 )
 from bazaar_pos.services.merging.bundles.clashes import _known
+from bazaar_pos.services.merging.bundles.customer_apply import link_customers
+from bazaar_pos.services.merging.bundles.customer_records import MODELS
+from bazaar_pos.services.merging.bundles.linked_apply import (
+    apply_after_sales,
+    apply_before_sales,
+)
+from bazaar_pos.services.merging.bundles.merge_context import MergeContext
 from bazaar_pos.services.merging.bundles.records import _parse_time, _timestamp
 from bazaar_pos.store.models import (
     AuditEvent,
@@ -74,8 +84,11 @@ PRODUCT_FIELDS = {
     "option_values": "option_values",
     "commission_kind": "commission_kind",
     "commission_value": "commission_value",
+    "online_buffer_milli": "online_buffer_milli",
 }
 UNIQUE_FIELDS = {"barcode": "barcode", "plu": "plu"}
+LINKED = tuple(MODELS)
+"""Customers, kasbon, pre-orders, mappings and returns: applied by the code bundles share."""
 USER_FIELDS = {"role": "role", "pin_hash": "pin_hash", "active": "active"}
 
 
@@ -114,6 +127,10 @@ class Applied:
     """SKUs and names whose edit made on this till lost to a later one from another till."""
     held: list[tuple[Pulled, str]] = field(default_factory=list)
     """Records that cannot be applied yet, with why: kept aside and tried on the next sync."""
+    linked: Counter[str] = field(default_factory=Counter)
+    """Customers, groups, group prices, kasbon entries, pre-orders, mappings, returns, by kind."""
+    clashes: list[str] = field(default_factory=list)
+    """Marketplace codes mapped to two products, returns confirmed on two tills: for a person."""
 
     def add(self, other: Applied) -> None:
         """Count ``other`` in too."""
@@ -126,6 +143,8 @@ class Applied:
         self.oversold.extend(other.oversold)
         self.replaced.extend(other.replaced)
         self.held.extend(other.held)
+        self.linked.update(other.linked)
+        self.clashes.extend(other.clashes)
 
 
 def apply_pulled(session: Session, records: list[Pulled]) -> Applied:
@@ -161,6 +180,9 @@ def apply_pulled(session: Session, records: list[Pulled]) -> Applied:
             _product(session, record, applied)
         elif record.kind == "user":
             _user(session, record, applied)
+    context = _context(session, live, applied)
+    linked = {kind: [r.payload for r in _of(live, kind)] for kind in LINKED}
+    apply_before_sales(context, linked)
     for record in _of(live, "event"):
         _event(session, record, applied)
     for record in _of(live, "shift"):
@@ -179,6 +201,11 @@ def apply_pulled(session: Session, records: list[Pulled]) -> Applied:
     _link_sales(session, _of(live, "sale"), applied)
     applied.refunds = _refunds(session, _of(live, "refund"), applied)
     _settlements(session, _of(live, "settlement"), applied)
+    link_customers(context, [r.payload for r in _of(live, "sale")])
+    apply_after_sales(context, linked)
+    applied.linked.update(context.merged.counts)
+    applied.superseded.extend(context.merged.superseded)
+    applied.clashes.extend(context.merged.clashes)
     moved = {move["sku"] for move in new_moves}
     for sku in sorted(moved):
         product = products[sku]
@@ -222,6 +249,16 @@ def apply_pulled(session: Session, records: list[Pulled]) -> Applied:
             .values(state=APPLIED, reason="")
         )
     return applied
+
+
+def _context(session: Session, live: list[Pulled], applied: Applied) -> MergeContext:
+    """The context the shared apply code of customers and marketplaces holds records through."""
+    by_payload = {id(record.payload): record for record in live}
+
+    def hold(payload: dict[str, Any], reason: str) -> None:
+        _hold(session, by_payload[id(payload)], reason, applied)
+
+    return MergeContext(session, "hub", hold)
 
 
 def _of(records: list[Pulled], kind: str) -> list[Pulled]:

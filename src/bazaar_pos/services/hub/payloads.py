@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session, selectinload
 
+from bazaar_pos.services.merging.bundles.customer_records import MODELS, build_records
 from bazaar_pos.services.merging.bundles.records import (
     _movement_record,
     _product_record,
@@ -23,6 +24,7 @@ from bazaar_pos.store.models import (
     ConsignmentSettlement,
     ConsignmentSettlementLine,
     Consignor,
+    Customer,
     Product,
     Refund,
     RefundLine,
@@ -41,7 +43,7 @@ GENERIC: dict[str, Table] = {
 }
 """Kinds sent as their row's columns, with the UUIDs of the rows they point at."""
 KINDS = frozenset(
-    {"sale", "refund", "stock_movement", "product", "user", "audit_event", *GENERIC}
+    {"sale", "refund", "stock_movement", "product", "user", "audit_event", *GENERIC, *MODELS}
 )
 
 
@@ -56,6 +58,8 @@ def _plain(value: object) -> object:
 def build(session: Session, kind: str, refs: Iterable[str]) -> dict[str, dict[str, Any]]:
     """The records of ``kind`` for the rows with UUIDs ``refs``, by UUID (rows gone left out)."""
     wanted = sorted(set(refs))
+    if kind in MODELS:
+        return build_records(session, kind, lambda model: model.uuid.in_(wanted))
     if kind == "sale":
         query = (
             select(Sale)
@@ -124,6 +128,7 @@ def _sale(session: Session, sale: Sale) -> dict[str, Any]:
     return _sale_record(sale) | {
         "shift": _uuid_of(session, CashShift, sale.shift_id),
         "event": _uuid_of(session, BazaarEvent, sale.event_id),
+        "customer": _uuid_of(session, Customer, sale.customer_id),
     }
 
 

@@ -267,7 +267,11 @@ class HubService:
             products=bool(applied.products or applied.movements or applied.consignors),
             stock=bool(applied.movements),
             sales=bool(
-                applied.sales or applied.refunds or applied.settlements or applied.shifts
+                applied.sales
+                or applied.refunds
+                or applied.settlements
+                or applied.shifts
+                or applied.linked
             ),
         )
         return SyncResult(sent, refused, received, applied, changes)

@@ -60,6 +60,8 @@ class ProductDraft:
     remove_photo: bool = False
     plu: str = ""
     """The product's number on the shop's label scale (1 to 5 digits), or ""."""
+    online_buffer_milli: int | None = None
+    """Thousandths of ``unit`` kept back from online shops; None: the shop's setting."""
 
     @classmethod
     def from_view(cls, product: ProductView) -> ProductDraft:
@@ -81,6 +83,7 @@ class ProductDraft:
             consignor_id=product.consignor_id,
             commission=product.commission,
             plu=product.plu or "",
+            online_buffer_milli=product.online_buffer_milli,
         )
 
     def problems(self) -> list[str]:
@@ -109,6 +112,15 @@ class ProductDraft:
             found.append(_("The low-stock level cannot be negative."))
         elif self.unit.counted and (self.low_stock_milli or 0) % PER_UNIT:
             found.append(_("The low-stock level of a product sold by the piece is whole pieces."))
+        if self.online_buffer_milli is not None and self.online_buffer_milli < 0:
+            found.append(_("The stock kept back from online shops cannot be negative."))
+        elif self.unit.counted and (self.online_buffer_milli or 0) % PER_UNIT:
+            found.append(
+                _(
+                    "The stock kept back from online shops of a product sold by the piece "
+                    "is whole pieces."
+                )
+            )
         plu = self.plu.strip()
         if plu and (not plu.isdigit() or not plu.isascii() or len(plu) > PLU_DIGITS):
             found.append(_("The PLU is 1 to 5 digits, as the label scale numbers the product."))
@@ -426,6 +438,7 @@ def _columns(draft: ProductDraft) -> dict[str, object]:
         "unit": draft.unit.value,
         "plu": plu_key(draft.plu) if draft.plu.strip() else None,
         "low_stock_milli": draft.low_stock_milli,
+        "online_buffer_milli": draft.online_buffer_milli,
         "notes": draft.notes.strip(),
         "one_of_a_kind": draft.one_of_a_kind,
         "consignor_id": draft.consignor_id,

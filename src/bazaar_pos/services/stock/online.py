@@ -32,6 +32,7 @@ class OnlineStockRow:
     reserved: int
     """In carts parked for customers and on pre-orders waiting for their pickup."""
     buffer: int
+    """Kept back from the marketplaces: the product's own buffer, else the shop's setting."""
 
     @property
     def online(self) -> int:
@@ -44,21 +45,35 @@ def online_stock(session: Session, buffer_units: int) -> list[OnlineStockRow]:
     """Every active product holding stock (variants, not their parents), by SKU.
 
     Goods in parked carts and on open or ready pre-orders are reserved.
-    ``buffer_units`` whole units of each product are kept back from the
-    marketplaces, so a sale at the stall and one online at the same time
-    never sell the last piece twice.
+    A product's own buffer (``online_buffer_milli``), or else ``buffer_units``
+    whole units, is kept back from the marketplaces, so a sale at the stall
+    and one online at the same time never sell the last piece twice.
     """
     reserved = _reserved(session.scalars(select(ParkedCart.snapshot)))
     for product_id, milli in reserved_for_orders(session).items():
         reserved[product_id] = reserved.get(product_id, 0) + milli
     products = session.execute(
-        select(Product.id, Product.sku, Product.name, Product.unit, Product.stock_milli)
+        select(
+            Product.id,
+            Product.sku,
+            Product.name,
+            Product.unit,
+            Product.stock_milli,
+            Product.online_buffer_milli,
+        )
         .where(Product.active, Product.option_axes == "")
         .order_by(Product.sku)
     )
     return [
-        OnlineStockRow(sku, name, unit_of(unit), stock, reserved.get(pid, 0), whole(buffer_units))
-        for pid, sku, name, unit, stock in products
+        OnlineStockRow(
+            sku,
+            name,
+            unit_of(unit),
+            stock,
+            reserved.get(pid, 0),
+            whole(buffer_units) if own is None else own,
+        )
+        for pid, sku, name, unit, stock, own in products
     ]
 
 

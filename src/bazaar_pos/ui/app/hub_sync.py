@@ -190,6 +190,7 @@ class WindowHubSync:
                 )
                 for sku in oversold
             ]
+            + applied.clashes
         )
         if oversold:
             self._window.statusBar().showMessage(

@@ -92,6 +92,11 @@ DETAIL_LABELS = {
     "renamed_accepted": N_("Same SKU, another name, merged"),
     "record": N_("Hub record"),
     "superseded": N_("The edit replaced"),
+    "records_added": N_("Customers, kasbon, orders, mappings and returns added"),
+    "kept": N_("Kept"),
+    "other": N_("Not kept"),
+    "here": N_("On this till"),
+    "order": N_("Order"),
     # settings
     "shop_name": N_("Shop name"),
     "address": N_("Address"),

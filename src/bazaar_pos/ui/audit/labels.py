@@ -58,6 +58,11 @@ ACTION_LABELS = {
     "bundle.imported": N_("Tills merged"),
     "hub.edit_superseded": N_("Edit replaced by a later one"),
     "hub.oversold": N_("Sold on two tills at once"),
+    "bundle.edit_superseded": N_("Edit replaced by a later one"),
+    "hub.mapping_clash": N_("Marketplace code mapped on two tills"),
+    "bundle.mapping_clash": N_("Marketplace code mapped on two tills"),
+    "hub.return_clash": N_("Return confirmed on two tills"),
+    "bundle.return_clash": N_("Return confirmed on two tills"),
 }
 
 

@@ -91,7 +91,15 @@ class OrdersDialog(QDialog):
         self.count.setObjectName("ordersCount")
         self.table = named(QTableWidget(0, COLUMNS), "ordersTable", _("Orders"))
         self.table.setHorizontalHeaderLabels(
-            [_("No."), _("Customer"), _("Pickup"), _("Status"), _("Total"), _("DP"), _("Left to pay")]
+            [
+                _("No."),
+                _("Customer"),
+                _("Pickup"),
+                _("Status"),
+                _("Total"),
+                _("DP"),
+                _("Left to pay"),
+            ]
         )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -109,6 +109,18 @@ class ProductDialog(QDialog):
         self.unit.setToolTip(_("The price is per this unit, and the stock is counted in it."))
         self.low_stock = named(QLineEdit(), "productLowStock", _("Low-stock level"))
         self.low_stock.setPlaceholderText(_("empty: no alert"))
+        self.online_buffer = named(
+            QLineEdit(), "productOnlineBuffer", _("Keep back from online shops")
+        )
+        self.online_buffer.setPlaceholderText(
+            _("empty: the shop's setting ({count})").format(count=settings.online_buffer)
+        )
+        self.online_buffer.setToolTip(
+            _(
+                "How many are never offered on the marketplaces, so the last ones "
+                "are not sold twice. Leave it empty to use the shop's setting."
+            )
+        )
         self.plu = named(QLineEdit(), "productPlu", _("PLU on the label scale"))
         self.plu.setPlaceholderText(_("1 to 5 digits, only for goods weighed on a label scale"))
         self.plu.setMaxLength(PLU_DIGITS)
@@ -148,6 +160,7 @@ class ProductDialog(QDialog):
         self.cost.setVisible(self.shows_cost)
         form.addRow(_("&Unit"), self.unit)
         form.addRow(_("&Low-stock level"), self.low_stock)
+        form.addRow(_("&Keep back from online shops"), self.online_buffer)
         form.addRow(_("PLU"), self.plu)
         form.addRow(_("Consi&gnor"), self.consignor)
         form.addRow(_("Co&mmission"), self.commission)
@@ -235,6 +248,7 @@ class ProductDialog(QDialog):
         assert price is not None
         unit = unit_of(self.unit.currentData())
         level = self._low_stock_level(unit)
+        kept_back = self._online_buffer(unit)
         return ProductDraft(
             sku=self.sku.text(),
             name=self.name.text(),
@@ -247,6 +261,7 @@ class ProductDialog(QDialog):
             taxable=self.taxable.isChecked(),
             unit=unit,
             low_stock_milli=level,
+            online_buffer_milli=kept_back,
             plu=self.plu.text().strip(),
             notes=self.notes.toPlainText(),
             one_of_a_kind=self.one_of_a_kind.isChecked(),
@@ -265,6 +280,18 @@ class ProductDialog(QDialog):
             return parse_quantity(text, unit)
         except QuantityError as problem:
             raise UserError(_("Low-stock level: {problem}").format(problem=problem)) from None
+
+    def _online_buffer(self, unit: Unit) -> int | None:
+        """The typed online buffer in thousandths of ``unit``, None (the shop's) when empty."""
+        text = self.online_buffer.text().strip()
+        if not text:
+            return None
+        try:
+            return parse_quantity(text, unit)
+        except QuantityError as problem:
+            raise UserError(
+                _("Keep back from online shops: {problem}").format(problem=problem)
+            ) from None
 
     def save(self) -> None:
         """Save through the catalogue; show what is wrong, or close with the product saved."""
@@ -301,6 +328,7 @@ class ProductDialog(QDialog):
             self.taxable.setChecked(True)
             self.active.setChecked(True)
             self.low_stock.clear()
+            self.online_buffer.clear()
             self._show_photo(None)
             return
         self.name.setText(product.name)
@@ -315,6 +343,10 @@ class ProductDialog(QDialog):
         self.plu.setText(product.plu or "")
         if product.low_stock_milli is not None:
             self.low_stock.setText(typed_quantity(product.low_stock_milli, self._decimal_comma))
+        if product.online_buffer_milli is not None:
+            self.online_buffer.setText(
+                typed_quantity(product.online_buffer_milli, self._decimal_comma)
+            )
         index = self.consignor.findData(product.consignor_id)
         self.consignor.setCurrentIndex(max(index, 0))
         if product.commission is not None:

@@ -216,7 +216,7 @@ def edit_sale(name, data):
             lambda n, d: (
                 d
                 if n != "manifest.json"
-                else d.replace(b'"format_version": 1', b'"format_version": 2')
+                else d.replace(b'"format_version": 2', b'"format_version": 3')
             ),
             "newer version",
         ),
@@ -333,7 +333,7 @@ def test_the_manifest_names_the_till_and_checksums_every_member(three):
         names = set(archive.namelist())
     settings = a.settings.load()
     assert manifest["format"] == "bazaar-pos-bundle"
-    assert manifest["format_version"] == 1
+    assert manifest["format_version"] == 2
     assert manifest["till"] == {
         "till_id": settings.till_id,
         "till_code": "A",

@@ -120,6 +120,7 @@ def test_export_writes_stock_on_hand_now(shop, add_product, tmp_path):
             "plu": "",
             "taxable": "yes",
             "low_stock": "",
+            "online_buffer": "",
             "favourite": "no",
             "active": "yes",
             "one_of_a_kind": "no",
@@ -131,6 +132,28 @@ def test_export_writes_stock_on_hand_now(shop, add_product, tmp_path):
         }
     ]
     assert list(tmp_path.glob(".out.csv.*")) == []
+
+
+def test_a_products_online_buffer_is_exported_and_imported_back(shop, add_product, tmp_path):
+    kopi = add_product("KOP-1", "Kopi", 95_000, stock=9)
+    shop.catalogue.update(kopi.id, replace(ProductDraft.from_view(kopi), online_buffer_milli=3_000))
+    add_product("TEH-1", "Teh", 20_000, stock=4)
+    out = tmp_path / "out.csv"
+    shop.product_files.export_csv(out)
+    with out.open(newline="", encoding="utf-8") as handle:
+        kept = {row["sku"]: row["online_buffer"] for row in csv.DictReader(handle)}
+    assert kept == {"KOP-1": "3", "TEH-1": ""}  # blank: the shop's setting
+
+    shop.product_files.import_csv(
+        write_file(tmp_path / "in.csv", "kode;nama;harga;tahan_dari_online\nTEH-1;Teh;20000;2\n")
+    )
+    assert shop.catalogue.find_by_code("TEH-1").online_buffer_milli == 2_000
+    assert shop.catalogue.find_by_code("KOP-1").online_buffer_milli == 3_000
+
+
+def write_file(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def test_export_round_trips_through_import(shop, add_product, tmp_path):

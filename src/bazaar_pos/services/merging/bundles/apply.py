@@ -42,6 +42,7 @@ def products_for(
             price_minor=described.get("price", 0),
             cost_minor=described.get("cost", 0),
             unit=unit_of(described.get("unit")).value,
+            online_buffer_milli=described.get("online_buffer_milli"),
             stock_milli=0,
             active=False,
         )

@@ -98,6 +98,7 @@ def _product_record(product: Product) -> dict[str, Any]:
         "price": product.price_minor,
         "cost": product.cost_minor,
         "unit": product.unit,
+        "online_buffer_milli": product.online_buffer_milli,
     }
 
 

@@ -8,6 +8,12 @@ with the name, category, price and cost the bundle gives, so the merged sales
 report under the right product and category without showing the product at
 the till.
 
+Version 2 bundles also carry every customer, customer group and group price,
+marketplace mapping and return, and the till's kasbon entries and pre-orders;
+they are applied by the code the shop hub shares (``linked_apply``): what
+cannot be placed (a record naming a sale this database lacks) is left out and
+said, and merges once the bundle that has it was imported.
+
 A product this database knows whose name differs from the bundle's (case and
 accents aside) is reported on ``BundleInfo.renamed``: the merge would count the
 two as one product, so importing refuses unless the caller accepts those SKUs.
@@ -16,7 +22,7 @@ two as one product, so importing refuses unless the caller accepts those SKUs.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -28,7 +34,12 @@ from bazaar_pos import __version__
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.text import fold
-from bazaar_pos.exports.bundle_file import BundleError, read_bundle, write_bundle
+from bazaar_pos.exports.bundle_file import (
+    LINKED_MEMBERS,
+    BundleError,
+    read_bundle,
+    write_bundle,
+)
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.merging.bundles.apply import (
@@ -39,6 +50,18 @@ from bazaar_pos.services.merging.bundles.apply import (
     skus_used,
 )
 from bazaar_pos.services.merging.bundles.clashes import CHUNK, _known, _refuse_clashes
+from bazaar_pos.services.merging.bundles.customer_apply import link_customers
+from bazaar_pos.services.merging.bundles.customer_records import (
+    customers_of_sales,
+    product_skus,
+    till_records,
+)
+from bazaar_pos.services.merging.bundles.linked_apply import (
+    Records,
+    apply_after_sales,
+    apply_before_sales,
+)
+from bazaar_pos.services.merging.bundles.merge_context import MergeContext
 from bazaar_pos.services.merging.bundles.records import (
     _movement_record,
     _optional_date,
@@ -120,6 +143,12 @@ class BundleImportSummary:
     movements_known: int
     products_created: tuple[str, ...]
     changes: Changes
+    linked: dict[str, int] = field(default_factory=dict)
+    """Customers, groups, prices, kasbon entries, pre-orders, mappings, returns, by kind."""
+    clashes: tuple[str, ...] = ()
+    """Codes mapped to two products (the first was kept), returns confirmed on two tills."""
+    left_out: tuple[str, ...] = ()
+    """Records that name what this database lacks, with why: import the bundle that has it."""
 
 
 class BundleService:
@@ -176,13 +205,17 @@ class BundleService:
                 movements_query = movements_query.where(
                     StockMovement.created_at >= start, StockMovement.created_at < end
                 )
-            sales = [_sale_record(sale) for sale in session.scalars(sales_query)]
+            sale_rows = list(session.scalars(sales_query))
+            buyers = customers_of_sales(session, sale_rows)
+            sales = [_sale_record(sale) | {"customer": buyers.get(sale.id)} for sale in sale_rows]
             movements = [
                 _movement_record(movement, sku)
                 for movement, sku in session.execute(movements_query)
             ]
             skus = {line["sku"] for sale in sales for line in sale["lines"] if line["product"]}
             skus |= {movement["sku"] for movement in movements}
+            linked = till_records(session, settings.till_id, *(period_filter or (None, None)))
+            skus |= product_skus(linked)
             products = [
                 _product_record(product) for product in products_by_sku(session, skus).values()
             ]
@@ -204,7 +237,8 @@ class BundleService:
         write_bundle(
             path,
             header,
-            {"products.json": products, "sales.json": sales, "stock_movements.json": movements},
+            {"products.json": products, "sales.json": sales, "stock_movements.json": movements}
+            | {member: linked[kind] for member, kind in LINKED_MEMBERS.items()},
         )
         return BundleExportSummary(
             Path(path), len(sales), sum(len(s["lines"]) for s in sales), len(movements)
@@ -277,16 +311,26 @@ class BundleService:
             descriptions: dict[str, dict[str, Any]] = {}
             for bundle in bundles:
                 descriptions.update(bundle.products)
+            linked: Records = {
+                kind: [record for b in bundles for record in b.linked[kind]]
+                for kind in LINKED_MEMBERS.values()
+            }
             products, created = products_for(
-                session, skus_used(new_sales, new_moves), descriptions
+                session, skus_used(new_sales, new_moves) | product_skus(linked), descriptions
             )
             for bundle in bundles:
                 if bundle.till_id != settings.till_id:
                     _remember_till(session, bundle)
+            left_out: list[str] = []
+            context = MergeContext(session, "bundle", lambda _data, why: left_out.append(why))
+            apply_before_sales(context, linked)
             apply_sales(session, new_sales, products)
             apply_movements(session, new_moves, products)
-            if not (new_sales or new_moves):
-                return _nothing_new(len(bundles), len(known_sales), len(known_moves))
+            link_customers(context, list(sales.values()))
+            apply_after_sales(context, linked)
+            merged = context.merged
+            if not (new_sales or new_moves or merged.counts or merged.clashes):
+                return _nothing_new(len(bundles), len(known_sales), len(known_moves), left_out)
             record_event(
                 session,
                 "bundle.imported",
@@ -299,6 +343,7 @@ class BundleService:
                     "movements_added": len(new_moves),
                     "products_created": created,
                     "renamed_accepted": renamed,
+                    "records_added": dict(merged.counts),
                 }
                 | grant.details(),
             )
@@ -313,8 +358,11 @@ class BundleService:
             changes=Changes(
                 products=bool(created) or bool(new_moves),
                 stock=bool(new_moves),
-                sales=bool(new_sales),
+                sales=bool(new_sales) or bool(merged.counts),
             ),
+            linked=dict(merged.counts),
+            clashes=tuple(merged.clashes),
+            left_out=tuple(sorted(set(left_out))),
         )
 
     def _verify(self, path: Path, settings: ShopSettings) -> _Verified:
@@ -393,7 +441,9 @@ def _remember_till(session: Session, bundle: _Verified) -> None:
         till.last_bundle_at = bundle.created_at
 
 
-def _nothing_new(bundles: int, sales_known: int, movements_known: int) -> BundleImportSummary:
+def _nothing_new(
+    bundles: int, sales_known: int, movements_known: int, left_out: list[str]
+) -> BundleImportSummary:
     return BundleImportSummary(
         bundles=bundles,
         sales_added=0,
@@ -402,14 +452,34 @@ def _nothing_new(bundles: int, sales_known: int, movements_known: int) -> Bundle
         movements_known=movements_known,
         products_created=(),
         changes=Changes(),
+        left_out=tuple(sorted(set(left_out))),
     )
 
 
 def describe(summary: BundleImportSummary) -> str:
-    """One sentence saying what an import did."""
-    return _(
-        "Sales merged: {sales}. Stock movements merged: {moves}. Sales already here: {known}."
-    ).format(sales=summary.sales_added, moves=summary.movements_added, known=summary.sales_known)
+    """What an import did: a sentence, then a line for each thing a person should look at."""
+    lines = [
+        _(
+            "Sales merged: {sales}. Stock movements merged: {moves}. Sales already here: {known}."
+        ).format(
+            sales=summary.sales_added, moves=summary.movements_added, known=summary.sales_known
+        )
+    ]
+    if summary.linked:
+        lines.append(
+            _(
+                "Customers, kasbon entries, pre-orders, marketplace mappings and returns "
+                "merged: {count}."
+            ).format(count=sum(summary.linked.values()))
+        )
+    lines.extend(summary.clashes)
+    if summary.left_out:
+        lines.append(
+            _("Left out until the bundle that has what they need is imported: {why}.").format(
+                why="; ".join(summary.left_out)
+            )
+        )
+    return "\n".join(lines)
 
 
 def renamed_lines(bundles: Iterable[BundleInfo], limit: int | None = None) -> list[str]:

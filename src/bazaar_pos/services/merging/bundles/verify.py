@@ -9,8 +9,9 @@ from typing import Any
 
 from bazaar_pos.domain.payment import PaymentStatus
 from bazaar_pos.domain.quantity import PER_UNIT, Unit, amount_agrees
+from bazaar_pos.domain.receivables import EntryKind
 from bazaar_pos.domain.stock import StockReason
-from bazaar_pos.exports.bundle_file import BundleContents
+from bazaar_pos.exports.bundle_file import LINKED_MEMBERS, BundleContents
 from bazaar_pos.services.merging.bundles.records import _parse_time
 
 
@@ -27,6 +28,8 @@ class _Verified:
     products: dict[str, dict[str, Any]]
     sales: list[dict[str, Any]]
     movements: list[dict[str, Any]]
+    linked: dict[str, list[dict[str, Any]]]
+    """Customers, kasbon entries, pre-orders, mappings and returns, by kind (none before v2)."""
 
 
 _SALE_FIELDS = {
@@ -72,6 +75,42 @@ _MOVEMENT_FIELDS = {
     "created_at": str,
 }
 _PRODUCT_FIELDS = {"sku": str, "name": str, "category": str, "price": int, "cost": int}
+_LINKED_FIELDS: dict[str, dict[str, type]] = {
+    "customer_group": {"uuid": str, "name": str, "discount_bp": int, "updated_at": str},
+    "customer": {"uuid": str, "name": str, "phone": str, "updated_at": str},
+    "customer_group_price": {"uuid": str, "price_minor": int, "updated_at": str},
+    "account_entry": {
+        "uuid": str,
+        "customer": str,
+        "kind": str,
+        "amount_minor": int,
+        "till_id": str,
+        "created_at": str,
+    },
+    "customer_order": {
+        "uuid": str,
+        "number": str,
+        "customer": str,
+        "status": str,
+        "total_minor": int,
+        "updated_at": str,
+        "lines": list,
+        "payments": list,
+    },
+    "marketplace_sku": {"uuid": str, "code": str, "created_at": str},
+    "marketplace_return": {
+        "uuid": str,
+        "channel": str,
+        "order_id": str,
+        "sale": str,
+        "position": int,
+        "quantity_milli": int,
+        "status": str,
+        "noted_at": str,
+    },
+}
+_ORDER_PAYMENT_FIELDS = {"uuid": str, "kind": str, "method": str, "amount_minor": int}
+_TIMES = ("updated_at", "created_at", "noted_at")
 
 
 def _in_thousandths(record: object) -> object:
@@ -146,6 +185,10 @@ def _checked(contents: BundleContents) -> _Verified:
         if move.get("unit_cost") is not None and not isinstance(move["unit_cost"], int):
             raise ValueError("a stock movement has no valid 'unit_cost'")
         move.setdefault("unit_cost", None)
+    linked = {
+        kind: _linked(kind, contents.members.get(member, []))
+        for member, kind in LINKED_MEMBERS.items()
+    }
     created = _parse_time(str(manifest["created_at"]))
     return _Verified(
         contents=contents,
@@ -157,7 +200,23 @@ def _checked(contents: BundleContents) -> _Verified:
         products=products,
         sales=sales,
         movements=movements,
+        linked=linked,
     )
+
+
+def _linked(kind: str, records: list[Any]) -> list[dict[str, Any]]:
+    """Check the records of one of version 2's kinds; raise ValueError if one is malformed."""
+    what = kind.replace("_", " ")
+    checked = [_require(record, _LINKED_FIELDS[kind], what) for record in records]
+    for record in checked:
+        for name in _TIMES:
+            if name in record:
+                _parse_time(record[name])
+        if kind == "account_entry":
+            EntryKind(record["kind"])
+        for payment in record.get("payments", []) if kind == "customer_order" else []:
+            _require(payment, _ORDER_PAYMENT_FIELDS, "pre-order payment")
+    return checked
 
 
 def _check_sum(

@@ -55,7 +55,12 @@ def _check_units(row: ProductRow, known: _Existing | None, problems: RowProblems
         )
     if not unit.counted:
         return
-    for column, value in (("stock", row.stock), ("low_stock", row.low_stock)):
+    whole_columns = (
+        ("stock", row.stock),
+        ("low_stock", row.low_stock),
+        ("online_buffer", row.online_buffer),
+    )
+    for column, value in whole_columns:
         if value is not None and value % PER_UNIT:
             problems.add_at(
                 row.line,

@@ -8,6 +8,7 @@ REQUIRED_COLUMNS = ("sku", "name", "price")
 _EXTRA_COLUMNS = (
     "taxable",
     "low_stock",
+    "online_buffer",
     "favourite",
     "active",
     "one_of_a_kind",
@@ -42,6 +43,7 @@ INDONESIAN_COLUMNS = {
     "plu": "plu",
     "taxable": "kena_pajak",
     "low_stock": "stok_minimum",
+    "online_buffer": "tahan_dari_online",
     "favourite": "favorit",
     "active": "aktif",
     "one_of_a_kind": "unik",

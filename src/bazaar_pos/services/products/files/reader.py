@@ -52,6 +52,8 @@ class ProductRow:
     taxable: bool | None = None
     low_stock: int | None = None
     """Thousandths of the product's unit."""
+    online_buffer: int | None = None
+    """Thousandths of the product's unit kept back from online shops (blank: left as it is)."""
     favourite: bool | None = None
     active: bool | None = None
     one_of_a_kind: bool | None = None
@@ -168,6 +170,7 @@ class _RowReader:
         stock = product.stock
         product.taxable = problems.check(row, "taxable", yes_no)
         product.low_stock = problems.check(row, "low_stock", self.stock)
+        product.online_buffer = problems.check(row, "online_buffer", self.stock)
         product.favourite = problems.check(row, "favourite", yes_no)
         product.active = problems.check(row, "active", yes_no)
         product.one_of_a_kind = problems.check(row, "one_of_a_kind", yes_no)

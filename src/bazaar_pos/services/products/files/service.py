@@ -401,6 +401,11 @@ def _export_rows(
             product.plu or "",
             yes if product.taxable else no,
             "" if product.low_stock_milli is None else quantity_decimal(product.low_stock_milli),
+            (
+                ""
+                if product.online_buffer_milli is None
+                else quantity_decimal(product.online_buffer_milli)
+            ),
             yes if product.favourite else no,
             yes if product.active else no,
             yes if product.one_of_a_kind else no,

@@ -72,6 +72,7 @@ NEW_COLUMNS = (
     "commission_kind",
     "commission_value",
     "plu",
+    "online_buffer_milli",
 )
 """The columns an import writes for a new product, in the order ``_ImportWriter._new`` gives."""
 
@@ -248,6 +249,7 @@ class _ImportWriter:
             commission.kind.value if commission else "",
             commission.value if commission else 0,
             row.plu or None,
+            row.online_buffer,
         )
 
     def _changed(self, row: ProductRow, stamp: object) -> dict[str, object]:
@@ -266,6 +268,7 @@ class _ImportWriter:
             "plu": row.plu or None,
             "taxable": row.taxable,
             "low_stock_milli": row.low_stock,
+            "online_buffer_milli": row.online_buffer,
             "favourite": row.favourite,
             "active": row.active,
             "one_of_a_kind": row.one_of_a_kind,
