@@ -7,13 +7,14 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import update
 
-from bazaar_pos.domain.cart import Cart, CartLine
+from bazaar_pos.domain.cart import Cart, CartCustomer, CartLine
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.domain.qris import crc16
 from bazaar_pos.domain.quantity import Unit, whole
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.resources import resource_path
+from bazaar_pos.services.customers.views import CustomerDraft
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView
 from bazaar_pos.store.models import StockMovement
@@ -112,6 +113,43 @@ def load_demo_shop(shop: Shop, *, now: datetime | None = None, seed: int = 7) ->
                 cashier="Demo",
                 sold_at=opening + timedelta(minutes=rng.randint(0, 9 * 60)),
             )
+    _demo_customers(shop, products, now)
+
+
+def _demo_customers(shop: Shop, products: list[ProductView], now: datetime) -> None:
+    """A reseller group, a few regular customers, and one kasbon sale part paid in cash."""
+    reseller = shop.customers.save_group(None, "Reseller", 1_000)
+    shop.customers.add(
+        CustomerDraft("Bu Rina Wulandari", "0812-7777-3030", reseller.id, credit_limit=1_000_000)
+    )
+    shop.customers.add(CustomerDraft("Mbak Sari Utami", "0878-5555-1212", credit_limit=300_000))
+    regular = shop.customers.add(
+        CustomerDraft("Pak Joko Susilo", "0819-4040-6060", notes="Langganan", credit_limit=500_000)
+    )
+    settings = shop.settings.load()
+    cart = Cart(settings.currency)
+    cart.customer = CartCustomer(regular.id, regular.name)
+    for product in [p for p in products if p.unit.counted][:2]:
+        cart.add(
+            CartLine(
+                sku=product.sku,
+                name=product.name,
+                unit_price=product.price,
+                unit_cost=product.cost,
+                product_id=product.id,
+                quantity_milli=whole(1),
+                unit=product.unit,
+            )
+        )
+    total = cart.totals().total
+    on_account = min(total // 2 // 1_000 * 1_000, 250_000)  # well within her limit
+    shop.checkout.complete_sale(
+        cart,
+        [Tender(PaymentMethod.CASH, total - on_account), Tender(PaymentMethod.ACCOUNT, on_account)],
+        cashier="Demo",
+        sold_at=now - timedelta(days=3),
+        cash_rounding=False,
+    )
 
 
 def _date_opening_stock(shop: Shop, when: datetime) -> None:
