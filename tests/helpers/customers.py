@@ -7,8 +7,6 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 
 from bazaar_pos.domain.payment import PaymentMethod
-from bazaar_pos.domain.receivables import EntryKind
-from bazaar_pos.services.customers.accounts import add_entry
 from bazaar_pos.services.customers.views import CustomerDraft, CustomerView
 from bazaar_pos.services.merging.orders.mappings import remember
 from bazaar_pos.services.shop import Shop
@@ -38,21 +36,14 @@ def member(shop: Shop, name: str, phone: str, group: str = "") -> CustomerView:
 
 def on_account(shop: Shop, at: datetime, product: ProductView, customer: CustomerView) -> str:
     """A sale of one ``product`` to ``customer`` charged to their kasbon; the sale's UUID."""
-    result = sell(shop, at, [(product, 1)], [(PaymentMethod.ACCOUNT, product.price)])
-    till_id = shop.settings.load().till_id
-    with shop.db.writing() as session:
-        sale = session.scalar(select(Sale).where(Sale.uuid == result.uuid))
-        assert sale is not None
-        sale.customer_id = customer.id
-        add_entry(
-            session,
-            customer.id,
-            EntryKind.CHARGE,
-            result.total,
-            till_id=till_id,
-            sale_id=sale.id,
-            due_on=date(2027, 1, 6),
-        )
+    result = sell(
+        shop,
+        at,
+        [(product, 1)],
+        [(PaymentMethod.ACCOUNT, product.price)],
+        customer=(customer.id, customer.name),
+        due_on=date(2027, 1, 6),
+    )
     return result.uuid
 
 

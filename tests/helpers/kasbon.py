@@ -7,11 +7,9 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import update
 
 from bazaar_pos.domain.payment import PaymentMethod
-from bazaar_pos.domain.receivables import EntryKind
-from bazaar_pos.services.customers.accounts import add_entry
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import ProductView, SaleResult
-from bazaar_pos.store.models import AccountEntry, Sale
+from bazaar_pos.store.models import AccountEntry
 from tests.helpers.sales import cart_for, sell
 
 
@@ -26,30 +24,16 @@ def kasbon_sale(
 ) -> SaleResult:
     """A sale at ``at`` put on the customer's account (less ``paid_now`` in cash), with its charge.
 
-    The sale's ``account`` payment and the ledger's charge entry agree, as the
-    till writes them.
+    Checkout writes the sale's ``account`` payment and the ledger's charge
+    together, as at the till.
     """
     total = cart_for(shop, items).totals().total
     payments = [(PaymentMethod.ACCOUNT, total - paid_now)]
     if paid_now:
         payments.insert(0, (PaymentMethod.CASH, paid_now))
-    result = sell(shop, at, items, payments)
-    till_id = shop.settings.load().till_id
-    with shop.db.writing() as session:
-        sale = session.get(Sale, result.id)
-        assert sale is not None
-        sale.customer_id = customer_id
-        entry = add_entry(
-            session,
-            customer_id,
-            EntryKind.CHARGE,
-            total - paid_now,
-            till_id=till_id,
-            sale_id=result.id,
-            due_on=due_on or (at.date() + timedelta(days=30)),
-        )
-        entry.created_at = at
-    return result
+    customer = shop.customers.get(customer_id)
+    due = due_on or (at.date() + timedelta(days=30))
+    return sell(shop, at, items, payments, customer=(customer.id, customer.name), due_on=due)
 
 
 def backdate(shop: Shop, entry_id: int, at: datetime) -> None:

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bazaar_pos.domain.cart import Cart, CartLine
+from bazaar_pos.domain.cart import Cart, CartCustomer, CartLine
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.pricing import Discount
@@ -55,14 +55,28 @@ def sell(
     cashier: str = "",
     channel: str = "pos",
     discount: Discount | None = None,
+    customer: tuple[int, str] | None = None,
+    due_on: date | None = None,
 ) -> SaleResult:
-    """Ring up ``items`` at ``at`` and pay with ``payments`` (default: exact cash)."""
+    """Ring up ``items`` at ``at`` and pay with ``payments`` (default: exact cash).
+
+    ``customer`` (id, name) is who the sale is for: an ``account`` payment goes
+    on their kasbon, due ``due_on``, as the till writes it.
+    """
     cart = cart_for(shop, items)
     cart.discount = discount
+    if customer is not None:
+        cart.customer = CartCustomer(*customer)
     total = cart.totals().total
     tenders = [Tender(m, amount) for m, amount in (payments or [(PaymentMethod.CASH, total)])]
     return shop.checkout.complete_sale(
-        cart, tenders, cashier=cashier, channel=channel, sold_at=at, cash_rounding=False
+        cart,
+        tenders,
+        cashier=cashier,
+        channel=channel,
+        sold_at=at,
+        cash_rounding=False,
+        due_on=due_on,
     )
 
 
