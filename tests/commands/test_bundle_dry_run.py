@@ -92,7 +92,6 @@ def test_a_dry_run_says_what_merging_would_do_and_leaves_the_file_as_it_was(till
         "Stock movements: 1 new, 2 already here.",
         "Customer groups: 0 new or changed, 1 already here or clashing, 0 left out.",
         "Customers: 1 new or changed, 1 already here or clashing, 0 left out.",
-        "Group prices: 0 new or changed, 0 already here or clashing, 0 left out.",
         "Kasbon entries: 0 new or changed, 1 already here or clashing, 0 left out.",
         "Pre-orders: 1 new or changed, 0 already here or clashing, 0 left out.",
         "Marketplace mappings: 0 new or changed, 1 already here or clashing, 0 left out.",
@@ -121,3 +120,26 @@ def test_a_damaged_bundle_is_refused_with_its_reason_and_nothing_is_written(till
     assert "damaged.zip" in done.stderr
     assert "nothing was imported" in done.stderr or "not a Bazaar POS bundle" in done.stderr
     assert state(organiser) == before
+
+
+def test_a_dry_run_says_what_would_be_left_out_and_why(template_db, tmp_path):
+    a = open_till(template_db, tmp_path, "A")
+    tulis = a.catalogue.find_by_code("BTK-T")
+    marketplace_return(a, utc(2026, 12, 7, 3), tulis)
+    bundle = tmp_path / "later.zip"
+    a.bundles.export(bundle, first=utc(2026, 12, 9, 0).date())  # the sale returned stays out
+    a.close()
+    organiser = open_till(template_db, tmp_path, "C")  # BTK-T is here; the sale is not
+    organiser.close()
+    before = state(organiser.db.path)
+    done = run("--db", organiser.db.path, "bundle", "import", "--dry-run", bundle)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "Only checked: nothing was written. Importing would do this:",
+        "Sales: 0 new, 0 already here.",
+        "Stock movements: 0 new, 0 already here.",
+        "Marketplace returns: 0 new or changed, 0 already here or clashing, 1 left out.",
+        "Left out until the bundle that has what they need is imported: "
+        "its sale is not here yet.",
+    ]
+    assert state(organiser.db.path) == before

@@ -18,7 +18,11 @@ _KINDS = (
 
 
 def describe_check(summary: BundleImportSummary) -> list[str]:
-    """What a dry run found importing would do: one line per kind of record, then problems."""
+    """What a dry run found importing would do: one line per kind of record, then problems.
+
+    A kind of linked record the bundles hold none of (every kind, in a version 1
+    bundle) gets no line.
+    """
     lines = [
         _("Only checked: nothing was written. Importing would do this:"),
         _("Sales: {new} new, {known} already here.").format(
@@ -30,6 +34,8 @@ def describe_check(summary: BundleImportSummary) -> list[str]:
     ]
     for kind, label in _KINDS:
         total = summary.linked_total.get(kind, 0)
+        if not total:
+            continue
         new = summary.linked.get(kind, 0)
         held = summary.linked_held.get(kind, 0)
         lines.append(
