@@ -10,6 +10,7 @@ from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.commands.dates import local_date
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
+from bazaar_pos.services.merging.bundles.dry_run import describe_check
 from bazaar_pos.services.merging.bundles.service import describe, renamed_lines
 from bazaar_pos.services.shop import Shop
 
@@ -34,6 +35,11 @@ def register(commands: Subparsers) -> None:
             "merge even where a SKU names a product with another name here "
             "(the same product, renamed)"
         ),
+    )
+    importer.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=_("check the bundles and say what merging would do, without writing anything"),
     )
     importer.set_defaults(run=_import)
 
@@ -70,8 +76,11 @@ def _import(shop: Shop, args: argparse.Namespace) -> int:
                 )
             )
     summary = shop.bundles.import_files(
-        args.files, accept_renamed=renamed if args.accept_renamed else ()
+        args.files, accept_renamed=renamed if args.accept_renamed else (), dry_run=args.dry_run
     )
+    if summary.dry_run:
+        print("\n".join(describe_check(summary)))
+        return EXIT_OK
     print(describe(summary))
     if summary.products_created:
         print(

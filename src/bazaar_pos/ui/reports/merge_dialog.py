@@ -1,4 +1,4 @@
-"""Merging tills: pick bundle files, see what each holds, import them all or nothing.
+"""Merging tills: pick bundle files, see what each holds, check or import them all or nothing.
 
 Before merging, a person is asked to confirm the SKUs that name a product here
 with another name than in a bundle, since the merge counts each pair as one.
@@ -24,6 +24,7 @@ from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.formats import Formats
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, current_language
+from bazaar_pos.services.merging.bundles.dry_run import describe_check
 from bazaar_pos.services.merging.bundles.service import (
     BundleImportSummary,
     BundleInfo,
@@ -58,11 +59,13 @@ class MergeTillsDialog(QDialog):
 
     Signals:
         checked(): every picked bundle has been read and verified.
+        checked_only(object): the BundleImportSummary of a check that wrote nothing.
         imported(object): the BundleImportSummary of a finished import.
         failed(str): the import was refused; nothing changed.
     """
 
     checked = Signal()
+    checked_only = Signal(object)
     imported = Signal(object)
     failed = Signal(str)
 
@@ -113,6 +116,12 @@ class MergeTillsDialog(QDialog):
         self.add_button.setObjectName("addBundles")
         self.remove_button = QPushButton(_("&Remove"))
         self.remove_button.setObjectName("removeBundle")
+        self.check_button = QPushButton(_("&Check only"))
+        self.check_button.setObjectName("checkBundles")
+        self.check_button.setToolTip(
+            _("Say what merging would add, keep and leave out, without writing anything")
+        )
+        self.check_button.setEnabled(False)
         self.import_button = QPushButton(_("&Merge"))
         self.import_button.setObjectName("importBundles")
         self.import_button.setEnabled(False)
@@ -120,12 +129,14 @@ class MergeTillsDialog(QDialog):
         close.setObjectName("mergeClose")
         self.add_button.clicked.connect(self.pick_files)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.check_button.clicked.connect(self.check_only)
         self.import_button.clicked.connect(self.import_all)
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.check_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -189,6 +200,7 @@ class MergeTillsDialog(QDialog):
         if granted is None:
             return
         self.import_button.setEnabled(False)
+        self.check_button.setEnabled(False)
         self.status.setText(_("Merging…"))
         run_operation(
             self.background,
@@ -198,6 +210,37 @@ class MergeTillsDialog(QDialog):
             self._done,
             self._refused,
         )
+
+    def check_only(self) -> None:
+        """Run the merge and roll it back, off the GUI thread, and say what it would do.
+
+        Products with another name here count as accepted for the check (Merge
+        still asks about them). The check moves no stock but runs the very merge:
+        a cashier asks an owner to approve, and the approval is not spent.
+        """
+        paths = [b.path for b in self._bundles]
+        renamed = {p.sku for b in self._bundles if b.info for p in b.info.renamed}
+        granted = Approvals(self._shop.access, self).granted(
+            Permission.ADJUST_STOCK, tell=self.status.setText
+        )
+        if granted is None:
+            return
+        self.check_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        self.status.setText(_("Checking…"))
+        run_operation(
+            self.background,
+            lambda: self._shop.bundles.import_files(
+                paths, approval=granted.approval, accept_renamed=renamed, dry_run=True
+            ),
+            self._checked_only,
+            self._refused,
+        )
+
+    def _checked_only(self, summary: BundleImportSummary) -> None:
+        self.status.setText("\n".join(describe_check(summary)))
+        self._enable()
+        self.checked_only.emit(summary)
 
     def _merge_renamed_anyway(self, infos: list[BundleInfo]) -> bool:
         """Ask whether to merge although some SKUs name a product here with another name."""
@@ -232,7 +275,7 @@ class MergeTillsDialog(QDialog):
         self.model.set_rows(self._bundles)
         problems = [b for b in self._bundles if b.problem]
         ready = bool(self._bundles) and not problems
-        self.import_button.setEnabled(ready)
+        self._enable()
         if problems:
             self.status.setText(
                 _("Remove the bundles that cannot be merged: {problem}").format(
@@ -258,13 +301,18 @@ class MergeTillsDialog(QDialog):
         self.status.setText(describe(summary))
         self._bundles = []
         self.model.set_rows([])
-        self.import_button.setEnabled(False)
+        self._enable()
         self.imported.emit(summary)
 
     def _refused(self, message: str) -> None:
         self.status.setText(message)
-        self.import_button.setEnabled(bool(self._bundles))
+        self._enable()
         self.failed.emit(message)
+
+    def _enable(self) -> None:
+        ready = bool(self._bundles) and not any(b.problem for b in self._bundles)
+        self.import_button.setEnabled(ready)
+        self.check_button.setEnabled(ready)
 
     def _problem(self, message: str) -> None:
         self.status.setText(message)

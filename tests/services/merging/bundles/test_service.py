@@ -440,3 +440,29 @@ def test_a_bundle_from_a_till_that_counted_in_whole_pieces_still_merges(three, t
     merged, own = c.reports.summary(NOVEMBER).figures, a.reports.summary(NOVEMBER).figures
     assert (merged.items, merged.net, merged.cost) == (own.items, own.net, own.cost)
     assert c.check() == []
+
+
+def test_a_dry_run_says_what_the_merge_would_do_and_writes_nothing(three):
+    _a, _b, c, a_zip, b_zip = three
+    before = dump(c)
+    checked = c.bundles.import_files([a_zip, b_zip], dry_run=True)
+    assert dump(c) == before  # no sale, movement, product, till or audit event
+    assert checked.dry_run
+    assert not checked.changes.sales
+    merged = c.bundles.import_files([a_zip, b_zip])
+    assert not merged.dry_run
+    assert (checked.sales_added, checked.movements_added, checked.products_created) == (
+        merged.sales_added,
+        merged.movements_added,
+        merged.products_created,
+    )
+    again = c.bundles.import_files([a_zip], dry_run=True)
+    assert (again.sales_added, again.sales_known) == (0, 2)
+
+
+def test_a_dry_run_refuses_renamed_products_as_the_merge_does(same_skus):
+    _a, other, bundle = same_skus
+    before = dump(other)
+    with pytest.raises(RenamedProductsError, match="BAT-001, KOP-001"):
+        other.bundles.import_files([bundle], dry_run=True)
+    assert dump(other) == before

@@ -21,8 +21,9 @@ two as one product, so importing refuses unless the caller accepts those SKUs.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -149,6 +150,20 @@ class BundleImportSummary:
     """Codes mapped to two products (the first was kept), returns confirmed on two tills."""
     left_out: tuple[str, ...] = ()
     """Records that name what this database lacks, with why: import the bundle that has it."""
+    linked_total: dict[str, int] = field(default_factory=dict)
+    """Customers, kasbon entries, pre-orders, mappings, returns the bundles hold, by kind."""
+    linked_held: dict[str, int] = field(default_factory=dict)
+    """Of those, how many were left out (see ``left_out``), by kind."""
+    dry_run: bool = False
+    """Only checked: the merge was run and rolled back, so nothing was written."""
+
+
+class _CheckedOnly(Exception):
+    """Raised inside the merge's transaction to roll a dry run back, carrying its summary."""
+
+    def __init__(self, summary: BundleImportSummary) -> None:
+        super().__init__("dry run")
+        self.summary = summary
 
 
 class BundleService:
@@ -278,6 +293,7 @@ class BundleService:
         *,
         approval: Approval | None = None,
         accept_renamed: Collection[str] = (),
+        dry_run: bool = False,
     ) -> BundleImportSummary:
         """Merge the bundles at ``paths`` into this database in one transaction.
 
@@ -288,7 +304,28 @@ class BundleService:
         ``BundleInfo.renamed``) is refused with RenamedProductsError unless it is
         in ``accept_renamed``; the audit event names the SKUs accepted.
         Merging moves stock: a cashier needs an owner's ``approval``.
+
+        With ``dry_run`` the very same merge runs, every check and refusal
+        included, and its transaction is rolled back at the end, so the summary
+        (marked ``dry_run``) says exactly what importing would do and nothing is
+        written: no record, no till remembered, no audit event, and an approval
+        is not spent. One code path rather than a second one that counts without
+        applying, because what is left out or clashes is only known by applying
+        the records in order (a kasbon entry needs its customer, a return its sale).
+        Nothing here writes outside that transaction (no file, no backup).
         """
+        try:
+            return self._import(paths, approval, accept_renamed, dry_run)
+        except _CheckedOnly as checked:
+            return checked.summary
+
+    def _import(
+        self,
+        paths: Sequence[Path],
+        approval: Approval | None,
+        accept_renamed: Collection[str],
+        dry_run: bool,
+    ) -> BundleImportSummary:
         settings = self._settings.load()
         bundles = [self._verify(path, settings) for path in paths]
         with (
@@ -322,15 +359,32 @@ class BundleService:
                 if bundle.till_id != settings.till_id:
                     _remember_till(session, bundle)
             left_out: list[str] = []
-            context = MergeContext(session, "bundle", lambda _data, why: left_out.append(why))
+            kinds = {id(record): kind for kind, records in linked.items() for record in records}
+            held: Counter[str] = Counter()
+
+            def hold(data: dict[str, Any], why: str) -> None:
+                left_out.append(why)
+                held[kinds.get(id(data), "sale")] += 1
+
+            context = MergeContext(session, "bundle", hold)
             apply_before_sales(context, linked)
             apply_sales(session, new_sales, products)
             apply_movements(session, new_moves, products)
             link_customers(context, list(sales.values()))
             apply_after_sales(context, linked)
             merged = context.merged
+            totals = {kind: len(_unique_by_uuid(records)) for kind, records in linked.items()}
+            totals = {kind: count for kind, count in totals.items() if count}
             if not (new_sales or new_moves or merged.counts or merged.clashes):
-                return _nothing_new(len(bundles), len(known_sales), len(known_moves), left_out)
+                summary = replace(
+                    _nothing_new(len(bundles), len(known_sales), len(known_moves), left_out),
+                    linked_total=totals,
+                    linked_held=dict(held),
+                    dry_run=dry_run,
+                )
+                if dry_run:
+                    raise _CheckedOnly(summary)
+                return summary
             record_event(
                 session,
                 "bundle.imported",
@@ -348,22 +402,28 @@ class BundleService:
                 | grant.details(),
             )
             session.flush()
-        return BundleImportSummary(
-            bundles=len(bundles),
-            sales_added=len(new_sales),
-            sales_known=len(known_sales),
-            movements_added=len(new_moves),
-            movements_known=len(known_moves),
-            products_created=tuple(created),
-            changes=Changes(
-                products=bool(created) or bool(new_moves),
-                stock=bool(new_moves),
-                sales=bool(new_sales) or bool(merged.counts),
-            ),
-            linked=dict(merged.counts),
-            clashes=tuple(merged.clashes),
-            left_out=tuple(sorted(set(left_out))),
-        )
+            summary = BundleImportSummary(
+                bundles=len(bundles),
+                sales_added=len(new_sales),
+                sales_known=len(known_sales),
+                movements_added=len(new_moves),
+                movements_known=len(known_moves),
+                products_created=tuple(created),
+                changes=Changes(
+                    products=bool(created) or bool(new_moves),
+                    stock=bool(new_moves),
+                    sales=bool(new_sales) or bool(merged.counts),
+                ),
+                linked=dict(merged.counts),
+                clashes=tuple(merged.clashes),
+                left_out=tuple(sorted(set(left_out))),
+                linked_total=totals,
+                linked_held=dict(held),
+                dry_run=dry_run,
+            )
+            if dry_run:
+                raise _CheckedOnly(replace(summary, changes=Changes()))
+        return summary
 
     def _verify(self, path: Path, settings: ShopSettings) -> _Verified:
         contents = read_bundle(path)
