@@ -159,3 +159,18 @@ def test_a_seller_discount_comes_off_each_unit(shop, stocked, tmp_path):
     ]
     shop.order_import.import_file(lazada_csv(tmp_path / "d.csv", rows))
     assert sales(shop)["512345678901234"][1] == 240_000
+
+
+def test_a_piece_cancelled_after_its_order_was_imported_is_left_for_a_person(
+    shop, stocked, tmp_path
+):
+    rows = [unit("512345678901234", "ready_to_ship", "TAS-PANDAN", "130000.00")] * 2
+    shop.order_import.import_file(lazada_xlsx(tmp_path / "a.xlsx", rows))
+    rows[1] = {**rows[1], "status": "canceled"}
+    summary = shop.order_import.import_file(lazada_xlsx(tmp_path / "b.xlsx", rows))
+    assert (summary.sales, summary.reversed, summary.unchanged) == (0, 0, 1)
+    assert summary.attention == (
+        "Order 512345678901234 now has fewer pieces than sale A-000001: some were cancelled "
+        "after it was imported; refund them by hand.",
+    )
+    assert stock(shop, stocked["bag"]) == whole(3)  # nothing moves by itself
