@@ -1,7 +1,7 @@
 """``bazaar-pos sales import`` with marketplace exports, and ``sales returns``, run as people do."""
 
 from tests.helpers.cli import bazaar_pos
-from tests.helpers.marketplace_files import shopee_xlsx, tiktok_csv
+from tests.helpers.marketplace_files import lazada_csv, lazada_xlsx, shopee_xlsx, tiktok_csv
 
 
 def shopee_line(order_id, status, sku, quantity, price, **more):
@@ -89,3 +89,37 @@ def test_a_tiktok_csv_is_told_from_a_sales_csv_by_its_headers(db_path, tmp_path,
     refused = bazaar_pos("--db", db_path, "sales", "import", plain, "--map", plain)
     assert refused.returncode == 1
     assert "is for marketplace order files" in refused.stderr
+
+
+def test_a_lazada_export_is_recognised_with_no_flags_and_bad_money_named(
+    db_path, tmp_path, write_csv
+):
+    products = write_csv("sku,name,price,stock\nTEN-1,Tenun,500000,5\n", "p.csv")
+    assert bazaar_pos("--db", db_path, "products", "import", products).returncode == 0
+
+    def unit(status, price="450000.00"):
+        return {
+            "orderNumber": "512345678901234",
+            "status": status,
+            "createTime": "03 Jun 2026 20:41",
+            "sellerSku": "TEN-1",
+            "itemName": "Tenun",
+            "unitPrice": price,
+            "paidPrice": price,
+        }
+
+    bad = lazada_csv(tmp_path / "bad.csv", [unit("delivered"), unit("delivered", "1.000")])
+    refused = bazaar_pos("--db", db_path, "sales", "import", bad)
+    assert refused.returncode == 1
+    assert "Line 3, column unitPrice: '1.000' is ambiguous" in refused.stderr
+
+    path = lazada_xlsx(
+        tmp_path / "lazada.xlsx", [unit("delivered"), unit("shipped"), unit("canceled")]
+    )
+    done = bazaar_pos("--db", db_path, "sales", "import", path)
+    assert done.returncode == 0, done.stderr
+    assert "Lazada file: 1 lines in 1 orders." in done.stdout
+    assert "1 new sale (1 lines, Rp900.000)." in done.stdout
+    again = bazaar_pos("--db", db_path, "sales", "import", path)
+    assert "Already up to date: 1" in again.stdout
+    assert bazaar_pos("--db", db_path, "check").returncode == 0

@@ -1,4 +1,4 @@
-"""Order exports in the shapes Shopee, TikTok Shop and Tokopedia give sellers, made up by the tests.
+"""Order exports in the shapes Shopee, TikTok Shop, Tokopedia and Lazada give sellers, made up.
 
 The headers are the marketplaces' own, in their order; the rows are invented
 (no real buyer, order or shop). Each writer takes rows as dicts by header and
@@ -187,6 +187,87 @@ TOKOPEDIA_HEADERS = [
 ]
 
 
+LAZADA_HEADERS = [
+    "orderItemId",
+    "orderType",
+    "Guarantee",
+    "deliveryType",
+    "lazadaId",
+    "sellerSku",
+    "lazadaSku",
+    "wareHouse",
+    "createTime",
+    "updateTime",
+    "rtsSla",
+    "ttsSla",
+    "orderNumber",
+    "invoiceRequired",
+    "invoiceNumber",
+    "deliveredDate",
+    "customerName",
+    "customerEmail",
+    "nationalRegistrationNumber",
+    "shippingName",
+    "shippingAddress",
+    "shippingAddress2",
+    "shippingAddress3",
+    "shippingAddress4",
+    "shippingAddress5",
+    "shippingPhone",
+    "shippingPhone2",
+    "shippingCity",
+    "shippingPostCode",
+    "shippingCountry",
+    "shippingRegion",
+    "billingName",
+    "billingAddr",
+    "billingAddr2",
+    "billingAddr3",
+    "billingAddr4",
+    "billingAddr5",
+    "billingPhone",
+    "billingPhone2",
+    "billingCity",
+    "billingPostCode",
+    "billingCountry",
+    "taxCode",
+    "branchNumber",
+    "taxInvoiceRequested",
+    "payMethod",
+    "paidPrice",
+    "unitPrice",
+    "sellerDiscountTotal",
+    "platformDiscountTotal",
+    "shippingFee",
+    "walletCredit",
+    "itemName",
+    "variation",
+    "cdShippingProvider",
+    "shippingProvider",
+    "shipmentTypeName",
+    "shippingProviderType",
+    "cdTrackingCode",
+    "trackingCode",
+    "trackingUrl",
+    "shippingProviderFM",
+    "trackingCodeFM",
+    "trackingUrlFM",
+    "promisedShippingTime",
+    "premium",
+    "status",
+    "buyerFailedDeliveryReturnInitiator",
+    "buyerFailedDeliveryReason",
+    "buyerFailedDeliveryDetail",
+    "buyerFailedDeliveryUserName",
+    "bundleId",
+    "semiManaged",
+    "flexibleDeliveryTime",
+    "bundleDiscount",
+    "refundAmount",
+    "sellerNote",
+]
+
+
 def _table(headers: list[str], rows: Iterable[Mapping[str, object]]) -> list[list[object]]:
     for row in rows:
         unknown = set(row) - set(headers)
@@ -257,6 +338,35 @@ def tokopedia_xlsx(path: Path, rows: Iterable[Mapping[str, object]]) -> Path:
         sheet.append(values)
     book.create_sheet("Terminologi Laporan Penjualan").append(["Istilah", "Arti"])
     book.save(path)
+    return path
+
+
+def lazada_rows(rows: Iterable[Mapping[str, object]]) -> list[list[object]]:
+    """The 77 headers, then one row per unit, each with its own ``orderItemId``."""
+    table = [list(LAZADA_HEADERS)]
+    for number, values in enumerate(_table(LAZADA_HEADERS, rows), start=1):
+        item = LAZADA_HEADERS.index("orderItemId")
+        values[item] = values[item] or str(400_000_000_000_000 + number)
+        table.append(values)
+    return table
+
+
+def lazada_xlsx(path: Path, rows: Iterable[Mapping[str, object]]) -> Path:
+    """Lazada's order export as a workbook (sheet ``sheet1``), the header in row 1."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "sheet1"
+    for values in lazada_rows(rows):
+        sheet.append(values)
+    book.save(path)
+    return path
+
+
+def lazada_csv(path: Path, rows: Iterable[Mapping[str, object]]) -> Path:
+    """Lazada's order export as CSV."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(lazada_rows(rows))
     return path
 
 

@@ -20,7 +20,10 @@ def register(commands: Subparsers) -> None:
     actions = sales.add_subparsers(dest="action", metavar="ACTION", required=True)
     importer = actions.add_parser(
         "import",
-        help=_("import sales from CSV, or orders from a Shopee, TikTok Shop or Tokopedia export"),
+        help=_(
+            "import sales from CSV, or orders from a Shopee, TikTok Shop, Tokopedia or Lazada "
+            "export"
+        ),
     )
     importer.add_argument("file", type=Path)
     importer.add_argument(

@@ -1,9 +1,10 @@
 """Rules for marketplace order files: channels, order states, and each column's way of writing.
 
-Shopee, TikTok Shop (which now carries Tokopedia's orders too) and Tokopedia's
-older reports write the same things differently, and even one file writes numbers
-two ways: ``1.450.000`` is a price in Rupiah while ``9.999`` in a weight column is
-kilograms. So every column is read by its own rule here, never by a global one.
+Shopee, TikTok Shop (which now carries Tokopedia's orders too), Tokopedia's
+older reports and Lazada write the same things differently, and even one file writes
+numbers two ways: ``1.450.000`` is a price in Rupiah while ``9.999`` in a weight column
+is kilograms; Lazada writes ``15000.00``, a dot before the decimals. So every column
+is read by its own rule here, never by a global one.
 """
 
 from __future__ import annotations
@@ -55,6 +56,30 @@ def order_state(status: str) -> OrderState:
     return OrderState.SOLD
 
 
+_LAZADA_UNPAID = ("unpaid", "pending")
+_LAZADA_RETURNED = ("returned", "package returned", "shipped_back_success", "shipped back success")
+
+
+def lazada_state(status: str) -> OrderState:
+    """What a Lazada item's status means: Lazada gives each unit of an order its own.
+
+    ``pending`` (and ``unpaid``) move no stock yet; ``canceled`` never does;
+    ``ready_to_ship``, ``shipped``, ``delivered``, ``confirmed``, ``Lost by 3PL`` and
+    the returned ones are sold (a return waits for its parcel, :func:`lazada_returned`).
+    """
+    folded = " ".join(status.casefold().split())
+    if folded.startswith(_LAZADA_UNPAID):
+        return OrderState.UNPAID
+    if folded.startswith(_CANCELLED):
+        return OrderState.CANCELLED
+    return OrderState.SOLD
+
+
+def lazada_returned(status: str) -> bool:
+    """Whether a Lazada item's status says it came back (``returned``, ``Package Returned``)."""
+    return " ".join(status.casefold().split()).startswith(_LAZADA_RETURNED)
+
+
 _MONEY_PREFIX = re.compile(r"^(rp\.?|idr)\s*", re.I)
 _GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _PLAIN = re.compile(r"^\d+(\.\d{1,2})?$")
@@ -74,6 +99,34 @@ def parse_rupiah(text: str) -> int:
         amount = Decimal(cleaned)
         if amount == amount.to_integral_value():
             return int(amount)
+    raise ValueError(_("{text!r} is not an amount in Rupiah").format(text=text))
+
+
+_COMMA_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d{1,2})?$")
+
+
+def parse_decimal_rupiah(text: str) -> int:
+    """Rupiah written with a dot before the decimals, as Lazada does: ``15000.00`` is Rp15.000.
+
+    Commas may group thousands (``15,000.00``). A fraction of a Rupiah is refused,
+    and so is ``1.000``: with a decimal dot it could be one Rupiah or a thousand.
+    Raises ValueError naming the text otherwise.
+    """
+    cleaned = _MONEY_PREFIX.sub("", text.strip().replace("\t", "")).replace(" ", "")
+    if _COMMA_GROUPED.match(cleaned):
+        cleaned = cleaned.replace(",", "")
+    if _PLAIN.match(cleaned):
+        amount = Decimal(cleaned)
+        if amount != amount.to_integral_value():
+            raise ValueError(_("{text!r} has a fraction of a Rupiah").format(text=text))
+        return int(amount)
+    if _GROUPED.match(cleaned):
+        raise ValueError(
+            _(
+                "{text!r} is ambiguous: this column writes a dot before the decimals, "
+                "so write a thousand as 1000.00"
+            ).format(text=text)
+        )
     raise ValueError(_("{text!r} is not an amount in Rupiah").format(text=text))
 
 

@@ -1,19 +1,21 @@
-"""Marketplace order exports read as they are: Shopee, TikTok Shop (with Tokopedia) and Tokopedia.
+"""Marketplace order exports read as they are: Shopee, TikTok Shop, Tokopedia and Lazada.
 
 Each file is recognised by its headers, with no option to give: Shopee's
 ``Order.all...xlsx`` (sheet ``orders``), TikTok Shop's ``OrderSKUList`` as xlsx or csv
 (English headers, a description row under them, Tokopedia's orders marked in
-``Purchase Channel``) and Tokopedia's older "Laporan Penjualan" (its header under a
-preamble). Headers are found by name, never by position; every column is read by its
-own rule (:mod:`bazaar_pos.domain.marketplace`); order totals repeated on every line
-are never read; order ids stay text. Problems are collected with their line and the
-column as the file spells it, and the caller refuses the whole file when there are any.
+``Purchase Channel``), Tokopedia's older "Laporan Penjualan" (its header under a
+preamble) and Lazada's order export (camelCase headers, one row per unit, each unit
+with its own status, ``15000.00`` money). Headers are found by name, never by
+position; every column is read by its own rule (:mod:`bazaar_pos.domain.marketplace`);
+order totals repeated on every line are never read; order ids stay text. Problems are
+collected with their line and the column as the file spells it, and the caller refuses
+the whole file when there are any.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
@@ -22,8 +24,11 @@ from bazaar_pos.domain.marketplace import (
     Channel,
     OrderState,
     header_key,
+    lazada_returned,
+    lazada_state,
     order_state,
     parse_count,
+    parse_decimal_rupiah,
     parse_order_time,
     parse_rupiah,
 )
@@ -75,7 +80,15 @@ class Shape:
     """True when the row under the header explains each column (TikTok)."""
     carries_down: bool = False
     """True when an order's later lines leave its id, status and time blank (Tokopedia)."""
-    optional: frozenset[str] = frozenset({"variation", "returned", "channel", "parent_sku"})
+    optional: frozenset[str] = frozenset(
+        {"variation", "returned", "channel", "parent_sku", "seller_discount"}
+    )
+    money: Callable[[str], int] = parse_rupiah
+    """How the file writes Rupiah."""
+    state: Callable[[str], OrderState] = order_state
+    """What a status means for the stock."""
+    per_unit: bool = False
+    """True when every unit is a row of its own, with its own status (Lazada)."""
 
 
 SHOPEE = Shape(
@@ -150,7 +163,25 @@ TOKOPEDIA = Shape(
     sheets=("Laporan Penjualan",),
     carries_down=True,
 )
-SHAPES = (SHOPEE, SHOPEE_ENGLISH, TIKTOK, TOKOPEDIA)
+LAZADA = Shape(
+    "Lazada",
+    Channel.LAZADA,
+    ("orderitemid", "ordernumber"),
+    {
+        "order_id": ("ordernumber",),
+        "status": ("status",),
+        "time": ("createtime",),
+        "sku": ("sellersku",),
+        "name": ("itemname",),
+        "variation": ("variation",),
+        "unit_price": ("unitprice",),
+        "seller_discount": ("sellerdiscounttotal",),
+    },
+    money=parse_decimal_rupiah,
+    state=lazada_state,
+    per_unit=True,
+)
+SHAPES = (SHOPEE, SHOPEE_ENGLISH, TIKTOK, TOKOPEDIA, LAZADA)
 
 
 @dataclass
@@ -206,8 +237,8 @@ def is_order_file(path: Path) -> bool:
 def _unknown(path: Path) -> UserError:
     return UserError(
         _(
-            "{path} is not an order export Bazaar POS knows (Shopee, TikTok Shop or "
-            "Tokopedia)."
+            "{path} is not an order export Bazaar POS knows (Shopee, TikTok Shop, "
+            "Tokopedia or Lazada)."
         ).format(path=path)
     )
 
@@ -283,6 +314,8 @@ class _ShapeReader:
             if position == 0 and self.shape.description_row and not order_id.isdigit():
                 continue  # TikTok explains each column in the row under the header
             self._line(number, cells, carried)
+        if self.shape.per_unit:
+            self.found.lines = units_as_lines(self.found.lines)
         return self.found
 
     def _text(self, cells: list[str], role: str) -> str:
@@ -304,9 +337,13 @@ class _ShapeReader:
         ordered_at = self._parsed(
             number, values, "time", lambda text: parse_order_time(text, self.shape.channel)
         )
-        quantity = self._parsed(number, values, "quantity", parse_count)
+        if self.shape.per_unit:
+            quantity: int | None = 1
+            returned: int | None = int(lazada_returned(values["status"]))
+        else:
+            quantity = self._parsed(number, values, "quantity", parse_count)
+            returned = self._parsed(number, values, "returned", parse_count, default=0)
         amount = self._amount(number, values, quantity)
-        returned = self._parsed(number, values, "returned", parse_count, default=0)
         sku = values.get("sku") or values.get("parent_sku", "")
         if len(self.found.problems) > problems or ordered_at is None or quantity is None:
             return
@@ -316,7 +353,7 @@ class _ShapeReader:
                 channel,
                 order_id,
                 values["status"],
-                order_state(values["status"]),
+                self.shape.state(values["status"]),
                 ordered_at,
                 sku,
                 values.get("name", ""),
@@ -352,11 +389,17 @@ class _ShapeReader:
             return None
 
     def _amount(self, number: int, values: dict[str, str], quantity: int | None) -> int | None:
+        money = self.shape.money
         if "unit_price" in self.where:
-            unit = self._parsed(number, values, "unit_price", parse_rupiah)
-            return None if unit is None or quantity is None else unit * quantity
-        before = self._parsed(number, values, "line_before_discount", parse_rupiah)
-        discount = self._parsed(number, values, "seller_discount", parse_rupiah, default=0)
+            unit = self._parsed(number, values, "unit_price", money)
+            off = self._parsed(
+                number, values, "seller_discount", lambda t: money(t.lstrip("-")), default=0
+            )
+            if unit is None or off is None or quantity is None:
+                return None
+            return (unit - off) * quantity
+        before = self._parsed(number, values, "line_before_discount", money)
+        discount = self._parsed(number, values, "seller_discount", money, default=0)
         return None if before is None or discount is None else before - discount
 
     def _problem(self, number: int, role: str, reason: str) -> None:
@@ -367,3 +410,40 @@ class _ShapeReader:
             )
         )
 
+
+
+def units_as_lines(units: list[OrderLine]) -> list[OrderLine]:
+    """A file's one-row-per-unit orders (Lazada) as order lines with quantities.
+
+    Only the live units count: in a partly cancelled order the cancelled units
+    drop out. Once any unit is sold, the whole order is (Lazada takes one payment
+    per order, so its ``pending`` units are to be packed, not unpaid). Units of the
+    same SKU, variation and price make one line, whatever each unit's later status:
+    a returned unit counts on its line as returned. An order with no live unit
+    stays cancelled; one with only ``pending`` units stays unpaid.
+    """
+    orders: dict[str, list[OrderLine]] = {}
+    for unit in units:
+        orders.setdefault(unit.order_id, []).append(unit)
+    lines: list[OrderLine] = []
+    for order in orders.values():
+        live = [u for u in order if u.state is not OrderState.CANCELLED]
+        sold = [u for u in live if u.state is OrderState.SOLD]
+        kept = live or order
+        state = OrderState.SOLD if sold else kept[0].state
+        status = (sold or kept)[0].status
+        grouped: dict[tuple[str, str, int], OrderLine] = {}
+        for unit in kept:
+            key = (unit.sku, unit.variation, unit.amount)
+            seen = grouped.get(key)
+            if seen is None:
+                grouped[key] = replace(unit, status=status, state=state)
+            else:
+                grouped[key] = replace(
+                    seen,
+                    quantity=seen.quantity + unit.quantity,
+                    amount=seen.amount + unit.amount,
+                    returned=seen.returned + unit.returned,
+                )
+        lines.extend(grouped.values())
+    return lines

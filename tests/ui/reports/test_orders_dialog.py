@@ -7,7 +7,7 @@ from bazaar_pos.domain.quantity import whole
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.reports.orders_dialog import OrderImportDialog
 from bazaar_pos.ui.reports.returns_dialog import ReturnsDialog
-from tests.helpers.marketplace_files import shopee_xlsx
+from tests.helpers.marketplace_files import lazada_xlsx, shopee_xlsx
 
 WAIT = 20_000
 
@@ -175,3 +175,49 @@ def test_an_unknown_sku_is_mapped_to_a_product_from_the_preview_and_remembered(
         tmp_path / "later.xlsx", [shopee_line("D-3", "Selesai", "SHP-KOPI", "1", "90.000")]
     )
     assert shop.order_import.plan(later).ready
+
+
+def test_a_lazada_export_is_previewed_with_its_units_counted_and_bad_money_named(
+    qtbot, shop, add_product, tmp_path, answers
+):
+    cloth = add_product("TEN-1", "Tenun", 500_000, stock=4)
+
+    def unit(order, status, price="450000.00"):
+        return {
+            "orderNumber": order,
+            "status": status,
+            "createTime": "03 Jun 2026 20:41",
+            "sellerSku": "TEN-1",
+            "itemName": "Tenun",
+            "unitPrice": price,
+        }
+
+    answers.open_path = lazada_xlsx(
+        tmp_path / "bad.xlsx", [unit("512000000000001", "shipped", "1.000")]
+    )
+    dialog = OrderImportDialog(shop)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.previewed, timeout=WAIT):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "orderChoose"), Qt.MouseButton.LeftButton)
+    (row,) = table_rows(dialog)
+    assert row[0] == "2"
+    assert row[4].startswith("Line 2, column unitPrice: '1.000' is ambiguous")
+    assert not dialog.import_button.isEnabled()
+
+    good = lazada_xlsx(
+        tmp_path / "good.xlsx",
+        [
+            unit("512000000000001", "shipped"),
+            unit("512000000000001", "shipped"),
+            unit("512000000000001", "canceled"),
+        ],
+    )
+    with qtbot.waitSignal(dialog.previewed, timeout=WAIT):
+        dialog.load(good)
+    assert table_rows(dialog) == [
+        ["2", "Lazada", "512000000000001", "Rp900.000", "new sale of 1 line"],
+    ]
+    with qtbot.waitSignal(dialog.imported, timeout=WAIT):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert shop.catalogue.get(cloth.id).stock_milli == whole(2)

@@ -1,4 +1,4 @@
-"""Marketplace orders: a Shopee, TikTok Shop or Tokopedia export previewed, then imported."""
+"""Marketplace orders: a Shopee, TikTok Shop, Tokopedia or Lazada export previewed and imported."""
 
 from __future__ import annotations
 
@@ -88,7 +88,7 @@ class OrderImportDialog(QDialog):
         hint = QLabel(
             _(
                 "Choose the file exactly as Shopee (Order.all), TikTok Shop (OrderSKUList, "
-                "with Tokopedia's orders) or Tokopedia (Laporan Penjualan) gave it. Paid "
+                "with Tokopedia's orders), Tokopedia (Laporan Penjualan) or Lazada gave it. Paid "
                 "orders become sales, cancelled ones move no stock, and an order already "
                 "imported is put right only if its status changed. Nothing is written until "
                 "you import; a file with any problem is not imported at all."

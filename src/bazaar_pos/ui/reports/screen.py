@@ -240,7 +240,9 @@ class ReportsScreen(QWidget):
         self.merge_button.clicked.connect(self.merge_tills)
         self.orders_button = QPushButton(_("Online o&rders…"))
         self.orders_button.setObjectName("importOrdersButton")
-        self.orders_button.setToolTip(_("Import a Shopee, TikTok Shop or Tokopedia order export"))
+        self.orders_button.setToolTip(
+            _("Import a Shopee, TikTok Shop, Tokopedia or Lazada order export")
+        )
         self.orders_button.clicked.connect(self.import_orders)
         row = QHBoxLayout()
         choosers: tuple[QWidget, ...] = (

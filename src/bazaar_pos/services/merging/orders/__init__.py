@@ -1,1 +1,1 @@
-"""Orders from the marketplaces (Shopee, TikTok Shop, Tokopedia) as sales, returns and mappings."""
+"""Marketplace orders (Shopee, TikTok Shop, Tokopedia, Lazada) as sales, returns and mappings."""

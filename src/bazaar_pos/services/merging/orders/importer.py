@@ -155,6 +155,14 @@ class OrderImportService:
             before = len(plan.returns)
             if state is OrderState.SOLD and not sale.reversed:
                 self._plan_returns(plan, channel, order_id, lines, sale)
+                pieces = sum(line.quantity for line in lines) * PER_UNIT
+                if pieces < sale.pieces and not sale.refunded:
+                    plan.attention.append(
+                        _(
+                            "Order {ref} now has fewer pieces than sale {number}: some were "
+                            "cancelled after it was imported; refund them by hand."
+                        ).format(ref=order_id, number=sale.number)
+                    )
             if len(plan.returns) == before:
                 plan.unchanged += 1
         return plan
@@ -336,6 +344,7 @@ class OrderImportService:
                         bool(kinds - {"void"}),
                         tuple(line.id for line in sale.lines),
                         dict(returned),
+                        sum(line.quantity_milli for line in sale.lines),
                     )
         return found
 
@@ -367,6 +376,8 @@ class _Existing:
     refunded: bool
     line_ids: tuple[int, ...]
     returned: dict[str, int]
+    pieces: int
+    """The pieces the sale sold, in thousandths."""
 
 
 def line_keys(lines: list[OrderLine]) -> list[str]:
