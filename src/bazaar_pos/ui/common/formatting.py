@@ -26,8 +26,17 @@ __all__ = [
     "local_time",
     "method_label",
     "money_text",
+    "problem_line",
     "uses_decimal_comma",
 ]
+
+
+def problem_line(problem: str) -> str:
+    """The first line number a file problem names ("Line 4, column qty: …"), for a Line column."""
+    for word in problem.replace(",", " ").replace(":", " ").split():
+        if word.isdigit():
+            return word
+    return ""
 
 
 def uses_decimal_comma(locale: str) -> bool:

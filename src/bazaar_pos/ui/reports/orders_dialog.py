@@ -28,6 +28,7 @@ from bazaar_pos.services.merging.orders.plan import (
 from bazaar_pos.services.reports.queries import channel_label
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.formatting import problem_line
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.common.operations import run_operation
 from bazaar_pos.ui.reports.returns_dialog import ReturnsDialog
@@ -226,7 +227,7 @@ class OrderImportDialog(QDialog):
         rows: list[tuple[str, str, str, str, str, bool]] = []
         unknown = {text: code for code, text in plan.unknown_problems().items()}
         problems = sorted(
-            ((_line_of(p), p) for p in plan.all_problems()),
+            ((problem_line(p), p) for p in plan.all_problems()),
             key=lambda found: int(found[0] or 0),
         )
         self._row_codes = {}
@@ -328,12 +329,3 @@ class OrderImportDialog(QDialog):
         self.jobs.wait()
         super().done(result)
 
-
-def _line_of(problem: str) -> str:
-    """The first line number a problem names, for the Line column."""
-    digits = ""
-    for word in problem.replace(",", " ").replace(":", " ").split():
-        if word.isdigit():
-            digits = word
-            break
-    return digits

@@ -30,7 +30,7 @@ from bazaar_pos.services.merging.settlement import (
 )
 from bazaar_pos.services.selling.payment_confirmation import AwaitingPayment
 from bazaar_pos.ui.common import dialogs
-from bazaar_pos.ui.common.formatting import MoneyText, local_time
+from bazaar_pos.ui.common.formatting import MoneyText, local_time, problem_line
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.common.operations import run_operation
 from bazaar_pos.ui.till.payment.settlement_columns import SettlementColumnsDialog
@@ -285,7 +285,7 @@ class SettlementDialog(QDialog):
         self.choosers = {}
         self.table.setRowCount(0)
         for problem in plan.problems:
-            self._row(_line_of(problem), "", "", "", problem, _BAD)
+            self._row(problem_line(problem), "", "", "", problem, _BAD)
         for entry, payment in plan.confirm:
             self._row(
                 str(entry.line),
@@ -486,10 +486,3 @@ class SettlementDialog(QDialog):
         self.jobs.wait()
         super().done(result)
 
-
-def _line_of(problem: str) -> str:
-    """The first line number a problem names, for the Line column."""
-    for word in problem.replace(",", " ").replace(":", " ").split():
-        if word.isdigit():
-            return word
-    return ""
