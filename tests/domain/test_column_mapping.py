@@ -2,10 +2,10 @@
 
 from bazaar_pos.domain.column_mapping import (
     guess_mapping,
-    header_key,
     mapping_problems,
     match_mapping,
 )
+from bazaar_pos.domain.text import header_key
 
 FIELDS = ("sku", "name", "price", "cost", "category")
 REQUIRED = ("sku", "name", "price")

@@ -9,12 +9,12 @@ from hypothesis import strategies as st
 from bazaar_pos.domain.marketplace import (
     Channel,
     OrderState,
-    header_key,
     order_state,
     parse_count,
     parse_order_time,
     parse_rupiah,
 )
+from bazaar_pos.domain.text import header_key
 
 
 def grouped(amount: int) -> str:

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from bazaar_pos.domain.text import header_key
 from bazaar_pos.i18n import _
 
 ColumnMapping = dict[str, str]
 """A file's header, as the file spells it, -> the field it holds (``"Harga Jual"`` -> ``price``)."""
-
-
-def header_key(text: str) -> str:
-    """A header as it is compared: trimmed, case folded, inner spaces made one."""
-    return " ".join(text.split()).casefold()
 
 
 def match_mapping(mapping: Mapping[str, str], headers: Iterable[str]) -> ColumnMapping:

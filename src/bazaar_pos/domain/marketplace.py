@@ -166,16 +166,23 @@ def parse_order_time(text: str, channel: Channel) -> datetime:
             return datetime.strptime(cleaned, pattern)
         except ValueError:
             continue
-    try:
-        serial = Decimal(cleaned)
-    except InvalidOperation:
-        serial = Decimal(-1)
-    if 0 < serial < 2_958_466:  # up to the year 9999
-        seconds = int((serial * 86_400).to_integral_value())
-        return EXCEL_EPOCH + timedelta(seconds=seconds)
+    serial = spreadsheet_time(cleaned)
+    if serial is not None:
+        return serial
     raise ValueError(_("{text!r} is not a date and time").format(text=text))
 
 
-def header_key(text: str) -> str:
-    """A header as it is matched: trimmed, case-folded, spaces collapsed, ``/ `` as ``/``."""
-    return " ".join(text.replace("\ufeff", "").casefold().split()).replace("/ ", "/")
+def spreadsheet_time(text: str) -> datetime | None:
+    """A spreadsheet's date serial (``46203.42``: days since 30 December 1899), or None.
+
+    Only serials up to the year 9999 are dates; anything else is not one.
+    """
+    try:
+        serial = Decimal(text)
+    except InvalidOperation:
+        return None
+    if not 0 < serial < 2_958_466:
+        return None
+    return EXCEL_EPOCH + timedelta(seconds=int((serial * 86_400).to_integral_value()))
+
+

@@ -16,6 +16,8 @@ from bazaar_pos.domain.receipt_layout import (
     LaidLine,
     LineStyle,
     centred,
+    heading,
+    laid,
     pair,
     rule,
     to_ascii,
@@ -83,47 +85,38 @@ def layout_order_slip(slip: OrderSlip, columns: int) -> tuple[LaidLine, ...]:
     def money(minor: MinorUnits) -> str:
         return format_money(minor, slip.currency, slip.money_locale)
 
-    def plain(lines: list[str], style: LineStyle = LineStyle.PLAIN) -> list[LaidLine]:
-        return [LaidLine(line, style) for line in lines]
-
-    shop = slip.shop
-    out = [LaidLine(slip.logo_path, LineStyle.LOGO)] if slip.logo_path else []
-    out += plain(centred(shop.name, columns), LineStyle.TITLE)
-    for detail in (shop.address, shop.phone, shop.social):
-        if detail.strip():
-            out += plain(centred(detail, columns))
-    out.append(rule(columns))
-    out += plain(centred(_("ORDER SLIP"), columns), LineStyle.STRONG)
-    out += plain(pair(_("Order no."), slip.number, columns))
-    out += plain(pair(_("Date"), slip.ordered_at.strftime(DATE_FORMAT), columns))
-    out += plain(pair(_("Customer"), slip.customer, columns))
+    out = heading(slip.shop, columns, slip.logo_path)
+    out += laid(centred(_("ORDER SLIP"), columns), LineStyle.STRONG)
+    out += laid(pair(_("Order no."), slip.number, columns))
+    out += laid(pair(_("Date"), slip.ordered_at.strftime(DATE_FORMAT), columns))
+    out += laid(pair(_("Customer"), slip.customer, columns))
     if slip.phone:
-        out += plain(pair(_("Phone"), slip.phone, columns))
+        out += laid(pair(_("Phone"), slip.phone, columns))
     pickup = slip.pickup_on.strftime(DAY_FORMAT) if slip.pickup_on else _("to be agreed")
-    out += plain(pair(_("Pickup"), pickup, columns))
+    out += laid(pair(_("Pickup"), pickup, columns))
     out.append(rule(columns))
     for line in slip.lines:
-        out += plain(_line(line, money, slip.money_locale, columns))
+        out += laid(_line(line, money, slip.money_locale, columns))
     out.append(rule(columns))
-    out += plain(pair(_("TOTAL"), money(slip.total), columns), LineStyle.STRONG)
+    out += laid(pair(_("TOTAL"), money(slip.total), columns), LineStyle.STRONG)
     for payment in slip.deposits:
         label = _("DP {day} {method}").format(
             day=payment.paid_at.strftime("%d/%m"), method=_method(payment.method)
         )
-        out += plain(pair(label, money(payment.amount), columns))
+        out += laid(pair(label, money(payment.amount), columns))
     if len(slip.deposits) > 1:
-        out += plain(pair(_("Down payment paid"), money(slip.deposit), columns))
-    out += plain(pair(_("BALANCE TO PAY"), money(slip.balance), columns), LineStyle.STRONG)
+        out += laid(pair(_("Down payment paid"), money(slip.deposit), columns))
+    out += laid(pair(_("BALANCE TO PAY"), money(slip.balance), columns), LineStyle.STRONG)
     if slip.note.strip():
         out.append(LaidLine(""))
-        out += plain(wrap(_("Note: {note}").format(note=slip.note.strip()), columns))
+        out += laid(wrap(_("Note: {note}").format(note=slip.note.strip()), columns))
     if slip.status:
         out.append(LaidLine(""))
-        out += plain(centred(slip.status.upper(), columns), LineStyle.STRONG)
+        out += laid(centred(slip.status.upper(), columns), LineStyle.STRONG)
     out.append(LaidLine(""))
-    out += plain(centred(_("Bring this slip when you pick up your order."), columns))
+    out += laid(centred(_("Bring this slip when you pick up your order."), columns))
     out += [LaidLine(""), LaidLine(slip.number, LineStyle.QR)]
-    out += plain(centred(slip.number, columns))
+    out += laid(centred(slip.number, columns))
     return tuple(out)
 
 

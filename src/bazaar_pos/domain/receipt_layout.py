@@ -13,7 +13,7 @@ from unidecode import unidecode
 from bazaar_pos.domain.money import MinorUnits, format_money
 from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.domain.quantity import PER_UNIT, quantity_times_price
-from bazaar_pos.domain.receipt import Receipt, ReceiptItem
+from bazaar_pos.domain.receipt import Receipt, ReceiptItem, ShopHeader
 from bazaar_pos.i18n import N_, _
 
 COLUMN_CHOICES = {58: (32,), 80: (48, 42)}
@@ -110,63 +110,70 @@ def rule(columns: int) -> LaidLine:
     return LaidLine("-" * columns)
 
 
+def laid(lines: list[str], style: LineStyle = LineStyle.PLAIN) -> list[LaidLine]:
+    """``lines`` as laid lines of one ``style``."""
+    return [LaidLine(line, style) for line in lines]
+
+
+def heading(shop: ShopHeader, columns: int, logo_path: str = "") -> list[LaidLine]:
+    """The top of anything printed for a customer: logo, shop name, address, phone, a rule."""
+    out = [LaidLine(logo_path, LineStyle.LOGO)] if logo_path else []
+    out += laid(centred(shop.name, columns), LineStyle.TITLE)
+    for detail in (shop.address, shop.phone, shop.social):
+        if detail.strip():
+            out += laid(centred(detail, columns))
+    out.append(rule(columns))
+    return out
+
+
 def layout_receipt(receipt: Receipt, columns: int) -> tuple[LaidLine, ...]:
     """The receipt as lines for a paper ``columns`` characters wide."""
 
     def money(minor: MinorUnits) -> str:
         return format_money(minor, receipt.currency, receipt.money_locale)
 
-    def plain(lines: list[str], style: LineStyle = LineStyle.PLAIN) -> list[LaidLine]:
-        return [LaidLine(line, style) for line in lines]
-
-    shop = receipt.shop
-    out = [LaidLine(receipt.logo_path, LineStyle.LOGO)] if receipt.logo_path else []
-    out += plain(centred(shop.name, columns), LineStyle.TITLE)
-    for detail in (shop.address, shop.phone, shop.social):
-        if detail.strip():
-            out += plain(centred(detail, columns))
-    out.append(rule(columns))
-    out += plain(pair(_("No."), receipt.number, columns))
-    out += plain(pair(_("Date"), receipt.sold_at.strftime(DATE_FORMAT), columns))
+    out = heading(receipt.shop, columns, receipt.logo_path)
+    out += laid(pair(_("No."), receipt.number, columns))
+    out += laid(pair(_("Date"), receipt.sold_at.strftime(DATE_FORMAT), columns))
     if receipt.cashier.strip():
-        out += plain(pair(_("Cashier"), receipt.cashier, columns))
+        out += laid(pair(_("Cashier"), receipt.cashier, columns))
     if receipt.customer.strip():
-        out += plain(pair(_("Customer"), receipt.customer, columns))
+        out += laid(pair(_("Customer"), receipt.customer, columns))
     out.append(rule(columns))
     for item in receipt.items:
-        out += plain(_item_lines(item, money, receipt.money_locale, columns))
+        out += laid(_item_lines(item, money, receipt.money_locale, columns))
     out.append(rule(columns))
     if receipt.discount or (receipt.tax and not receipt.tax_inclusive):
-        out += plain(pair(_("Subtotal"), money(receipt.subtotal), columns))
+        out += laid(pair(_("Subtotal"), money(receipt.subtotal), columns))
     if receipt.discount:
-        out += plain(pair(_("Discount"), money(-receipt.discount), columns))
+        out += laid(pair(_("Discount"), money(-receipt.discount), columns))
     if receipt.tax:
         label = _("Tax included") if receipt.tax_inclusive else _("Tax")
-        out += plain(pair(label, money(receipt.tax), columns))
-    out += plain(pair(_("TOTAL"), money(receipt.total), columns), LineStyle.STRONG)
+        out += laid(pair(label, money(receipt.tax), columns))
+    out += laid(pair(_("TOTAL"), money(receipt.total), columns), LineStyle.STRONG)
     if receipt.rounding:
-        out += plain(pair(_("Rounding"), money(receipt.rounding), columns))
+        out += laid(pair(_("Rounding"), money(receipt.rounding), columns))
     for payment in receipt.payments:
-        out += plain(pair(_(METHOD_LABELS[payment.method]), money(payment.tendered), columns))
+        out += laid(pair(_(METHOD_LABELS[payment.method]), money(payment.tendered), columns))
     if receipt.paid_in_cash or receipt.change:
-        out += plain(pair(_("Change"), money(receipt.change), columns))
+        out += laid(pair(_("Change"), money(receipt.change), columns))
     if receipt.kasbon_due is not None:
         due = receipt.kasbon_due.strftime(DAY_FORMAT)
-        out += plain(pair(_("Kasbon due"), due, columns))
+        out += laid(pair(_("Kasbon due"), due, columns))
     if receipt.member_saving:
         saved = _("{group} prices, you save").format(group=receipt.member_group)
-        out += plain(pair(saved, money(receipt.member_saving), columns))
+        out += laid(pair(saved, money(receipt.member_saving), columns))
     if receipt.footer.strip():
         out.append(LaidLine(""))
         for paragraph in receipt.footer.splitlines():
-            out += plain(centred(paragraph, columns))
+            out += laid(centred(paragraph, columns))
     if receipt.qr_data:
         out += [LaidLine(""), LaidLine(receipt.qr_data, LineStyle.QR)]
         if receipt.qr_caption:
-            out += plain(centred(receipt.qr_caption, columns))
+            out += laid(centred(receipt.qr_caption, columns))
         elif len(receipt.qr_data) <= QR_CAPTION_MAX:
             caption = receipt.qr_data.removeprefix("https://").removeprefix("http://")
-            out += plain(centred(caption, columns))
+            out += laid(centred(caption, columns))
     return tuple(out)
 
 

@@ -14,6 +14,8 @@ from bazaar_pos.domain.receipt_layout import (
     LaidLine,
     LineStyle,
     centred,
+    heading,
+    laid,
     pair,
     rule,
 )
@@ -50,36 +52,28 @@ def layout_repayment(receipt: RepaymentReceipt, columns: int) -> tuple[LaidLine,
     def money(minor: MinorUnits) -> str:
         return format_money(minor, receipt.currency, receipt.money_locale)
 
-    def plain(lines: list[str], style: LineStyle = LineStyle.PLAIN) -> list[LaidLine]:
-        return [LaidLine(line, style) for line in lines]
-
-    shop = receipt.shop
-    out = plain(centred(shop.name, columns), LineStyle.TITLE)
-    for detail in (shop.address, shop.phone):
-        if detail.strip():
-            out += plain(centred(detail, columns))
-    out.append(rule(columns))
-    out += plain(centred(_("KASBON REPAYMENT"), columns), LineStyle.STRONG)
-    out += plain(pair(_("No."), receipt.number, columns))
-    out += plain(pair(_("Date"), receipt.paid_at.strftime(DATE_FORMAT), columns))
+    out = heading(receipt.shop, columns)
+    out += laid(centred(_("KASBON REPAYMENT"), columns), LineStyle.STRONG)
+    out += laid(pair(_("No."), receipt.number, columns))
+    out += laid(pair(_("Date"), receipt.paid_at.strftime(DATE_FORMAT), columns))
     if receipt.cashier.strip():
-        out += plain(pair(_("Cashier"), receipt.cashier, columns))
-    out += plain(pair(_("Customer"), receipt.customer, columns))
+        out += laid(pair(_("Cashier"), receipt.cashier, columns))
+    out += laid(pair(_("Customer"), receipt.customer, columns))
     if receipt.phone:
-        out += plain(pair(_("Phone"), receipt.phone, columns))
+        out += laid(pair(_("Phone"), receipt.phone, columns))
     out.append(rule(columns))
-    out += plain(pair(_("Owed before"), money(receipt.owed_before), columns))
-    out += plain(pair(_("PAID"), money(receipt.amount), columns), LineStyle.STRONG)
-    out += plain(pair(_("Paid with"), _(METHOD_LABELS[receipt.method]), columns))
+    out += laid(pair(_("Owed before"), money(receipt.owed_before), columns))
+    out += laid(pair(_("PAID"), money(receipt.amount), columns), LineStyle.STRONG)
+    out += laid(pair(_("Paid with"), _(METHOD_LABELS[receipt.method]), columns))
     if receipt.reference.strip():
-        out += plain(pair(_("Reference"), receipt.reference, columns))
+        out += laid(pair(_("Reference"), receipt.reference, columns))
     out.append(rule(columns))
     if receipt.owed_after > 0:
-        out += plain(pair(_("STILL OWED"), money(receipt.owed_after), columns), LineStyle.STRONG)
+        out += laid(pair(_("STILL OWED"), money(receipt.owed_after), columns), LineStyle.STRONG)
     else:
-        out += plain(centred(_("PAID IN FULL"), columns), LineStyle.STRONG)
+        out += laid(centred(_("PAID IN FULL"), columns), LineStyle.STRONG)
     if receipt.footer.strip():
         out.append(LaidLine(""))
         for paragraph in receipt.footer.splitlines():
-            out += plain(centred(paragraph, columns))
+            out += laid(centred(paragraph, columns))
     return tuple(out)

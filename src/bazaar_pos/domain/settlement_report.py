@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, tzinfo
-from decimal import Decimal, InvalidOperation
+from datetime import datetime, time, tzinfo
+from decimal import Decimal
 
-from bazaar_pos.domain.marketplace import EXCEL_EPOCH, header_key, parse_rupiah
+from bazaar_pos.domain.marketplace import parse_rupiah, spreadsheet_time
 from bazaar_pos.domain.settlement import ReportEntry
+from bazaar_pos.domain.text import header_key
 from bazaar_pos.i18n import N_, _
 
 ColumnMap = dict[str, str]
@@ -118,13 +119,9 @@ def parse_time(text: str) -> datetime:
             return datetime.strptime(cleaned, pattern)
         except ValueError:
             continue
-    try:
-        serial = Decimal(cleaned)
-    except InvalidOperation:
-        serial = Decimal(-1)
-    if 1 < serial < 2_958_466 and serial != serial.to_integral_value():
-        seconds = int((serial * 86_400).to_integral_value())
-        return EXCEL_EPOCH + timedelta(seconds=seconds)
+    serial = spreadsheet_time(cleaned)
+    if serial is not None and serial.time() != time(0):  # a serial with a time of day
+        return serial
     raise ValueError(_("{text!r} is not a date with a time").format(text=text))
 
 

@@ -22,3 +22,11 @@ def search_key(*parts: str | None) -> str:
 def search_words(text: str) -> list[str]:
     """The folded words of a typed search, each of which a match must contain."""
     return fold(text).split()
+
+
+def header_key(text: str) -> str:
+    """A file's column header as it is matched: trimmed, case-folded, spaces collapsed.
+
+    A byte-order mark is dropped and ``/ `` reads as ``/`` (``Order ID/ No. Pesanan``).
+    """
+    return " ".join(text.replace("\ufeff", "").casefold().split()).replace("/ ", "/")

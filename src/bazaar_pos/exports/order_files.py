@@ -23,7 +23,6 @@ from typing import TypeVar
 from bazaar_pos.domain.marketplace import (
     Channel,
     OrderState,
-    header_key,
     lazada_returned,
     lazada_state,
     order_state,
@@ -32,6 +31,7 @@ from bazaar_pos.domain.marketplace import (
     parse_order_time,
     parse_rupiah,
 )
+from bazaar_pos.domain.text import header_key
 from bazaar_pos.errors import UserError
 from bazaar_pos.exports.csv_io import csv_records
 from bazaar_pos.exports.xlsx_io import cell_text, open_workbook

@@ -7,7 +7,8 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from bazaar_pos.domain.column_mapping import ColumnMapping, header_key
+from bazaar_pos.domain.column_mapping import ColumnMapping
+from bazaar_pos.domain.text import header_key
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.audit_writer import record_event

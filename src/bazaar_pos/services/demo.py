@@ -90,17 +90,7 @@ def load_demo_shop(shop: Shop, *, now: datetime | None = None, seed: int = 7) ->
         for index in range(rng.randint(2, 5)):
             cart = Cart(currency)
             for product in rng.sample(products, rng.randint(1, 3)):
-                cart.add(
-                    CartLine(
-                        sku=product.sku,
-                        name=product.name,
-                        unit_price=product.price,
-                        unit_cost=product.cost,
-                        product_id=product.id,
-                        quantity_milli=_demo_quantity(product, rng),
-                        unit=product.unit,
-                    )
-                )
+                cart.add(_line(product, _demo_quantity(product, rng)))
             if rng.random() < 0.15:
                 cart.discount = Discount.percent(10)
             total = cart.totals().total
@@ -130,17 +120,7 @@ def _demo_customers(shop: Shop, products: list[ProductView], now: datetime) -> N
     cart = Cart(settings.currency)
     cart.customer = CartCustomer(regular.id, regular.name)
     for product in [p for p in products if p.unit.counted][:2]:
-        cart.add(
-            CartLine(
-                sku=product.sku,
-                name=product.name,
-                unit_price=product.price,
-                unit_cost=product.cost,
-                product_id=product.id,
-                quantity_milli=whole(1),
-                unit=product.unit,
-            )
-        )
+        cart.add(_line(product, whole(1)))
     total = cart.totals().total
     on_account = min(total // 2 // 1_000 * 1_000, 250_000)  # well within her limit
     shop.checkout.complete_sale(
@@ -149,6 +129,19 @@ def _demo_customers(shop: Shop, products: list[ProductView], now: datetime) -> N
         cashier="Demo",
         sold_at=now - timedelta(days=3),
         cash_rounding=False,
+    )
+
+
+def _line(product: ProductView, quantity_milli: int) -> CartLine:
+    """A cart line of ``product`` at its price."""
+    return CartLine(
+        sku=product.sku,
+        name=product.name,
+        unit_price=product.price,
+        unit_cost=product.cost,
+        product_id=product.id,
+        quantity_milli=quantity_milli,
+        unit=product.unit,
     )
 
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, timedelta, tzinfo
 from pathlib import Path
 
-from bazaar_pos.domain.marketplace import header_key
 from bazaar_pos.domain.payment import PaymentMethod, PaymentStatus
 from bazaar_pos.domain.settlement import (
     DEFAULT_WINDOW,
@@ -32,6 +31,7 @@ from bazaar_pos.domain.settlement_report import (
     read_report,
     recognise,
 )
+from bazaar_pos.domain.text import header_key
 from bazaar_pos.errors import UserError
 from bazaar_pos.exports.csv_io import csv_records
 from bazaar_pos.exports.report_rows import read_rows

@@ -19,10 +19,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bazaar_pos.domain.cart import Cart, CartLine
-from bazaar_pos.domain.marketplace import OrderState, header_key
+from bazaar_pos.domain.marketplace import OrderState
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.domain.quantity import PER_UNIT, Unit, unit_of
+from bazaar_pos.domain.text import header_key
 from bazaar_pos.errors import UserError
 from bazaar_pos.exports.order_files import OrderLine, read_order_file
 from bazaar_pos.i18n import _

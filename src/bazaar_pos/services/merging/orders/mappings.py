@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bazaar_pos.domain.marketplace import header_key
+from bazaar_pos.domain.text import header_key
 from bazaar_pos.exports.csv_io import csv_records
 from bazaar_pos.exports.order_files import OrderLine
 from bazaar_pos.i18n import _
