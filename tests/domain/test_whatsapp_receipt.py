@@ -8,7 +8,7 @@ from bazaar_pos.domain.receipt import Receipt, ReceiptItem, ReceiptPayment, Shop
 from bazaar_pos.domain.whatsapp_receipt import whatsapp_receipt_text
 
 
-def _receipt(**more) -> Receipt:
+def _receipt(discount: int = 0, **more) -> Receipt:
     items = (
         ReceiptItem("Kopi Gayo 250 g", whole(2), 85_500),
         ReceiptItem("Gula aren", 250, 36_000, Unit.KG),
@@ -22,7 +22,7 @@ def _receipt(**more) -> Receipt:
         currency=currency("IDR"),
         items=items,
         subtotal=205_000,
-        discount=0,
+        discount=discount,
         tax=0,
         tax_inclusive=True,
         total=205_000,
@@ -67,3 +67,8 @@ def test_the_wa_me_link_carries_the_text_to_an_indonesian_number():
     link = whatsapp_link("0812-3456-7890", whatsapp_receipt_text(_receipt()))
     assert link.startswith("https://wa.me/6281234567890?text=%2AToko%20Batik%20Sekar%2A%0A")
     assert link.endswith("%0A%0AThank%20you%21")
+
+
+def test_a_discount_is_said_before_the_total():
+    text = whatsapp_receipt_text(_receipt(discount=10_000))
+    assert "Discount: -Rp10.000" in text.splitlines()

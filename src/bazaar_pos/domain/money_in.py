@@ -51,8 +51,3 @@ def other_label(item: OtherMoney, method_label: Callable[[str], str]) -> str:
 def other_cash(items: Iterable[OtherMoney]) -> MinorUnits:
     """What the money besides sales put into the cash drawer (less what it took out)."""
     return sum(item.signed for item in items if item.method == PaymentMethod.CASH.value)
-
-
-def other_total(items: Iterable[OtherMoney]) -> MinorUnits:
-    """All money besides sales, in less out, by every method."""
-    return sum(item.signed for item in items)
