@@ -1,10 +1,13 @@
 """The Import dialog with other POS apps' files: a Loyverse export's stores, a column mapping."""
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 
 from bazaar_pos.services.products.files.presets import PRESET_KIND
 from bazaar_pos.ui.common.dialogs import TextDialog
+from bazaar_pos.ui.common.progress import ProgressWindow
 from bazaar_pos.ui.products.import_dialog import ImportDialog
 from tests.helpers.pos_exports import SQUARE_TEXT, write_loyverse
 
@@ -140,3 +143,28 @@ def test_a_file_missing_a_column_says_so_rather_than_counting_no_bad_rows(
     checked(qtbot, dialog)
     assert dialog.summary.text() == "The file cannot be imported yet:\nMissing column: price"
     assert not dialog.import_button.isEnabled()
+
+
+def test_a_long_import_shows_a_window_saying_it_is_under_way(
+    qtbot, shop, tmp_path, dialog, monkeypatch
+):
+    dialog.load(write_loyverse(tmp_path))
+    checked(qtbot, dialog)
+    real_import = shop.product_files.import_file
+    go_on = threading.Event()
+
+    def slow(*args, **kwargs):
+        go_on.wait(10)  # a big file: long enough for the window to show
+        return real_import(*args, **kwargs)
+
+    monkeypatch.setattr(shop.product_files, "import_file", slow)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.findChild(ProgressWindow) is not None, timeout=5_000)
+    window = dialog.findChild(ProgressWindow)
+    qtbot.waitUntil(window.isVisible, timeout=5_000)
+    assert window.windowTitle().startswith("Importing ")
+    assert not window.cancel_button.isVisible()  # an import is one transaction: it runs through
+    go_on.set()
+    qtbot.waitUntil(lambda: dialog.result_summary is not None, timeout=10_000)
+    assert dialog.result_summary.created == 6
+    qtbot.waitUntil(lambda: dialog.findChild(ProgressWindow) is None)  # gone once it is done

@@ -28,6 +28,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs
+from bazaar_pos.ui.common.progress import run_with_progress
 from bazaar_pos.ui.products.column_mapping import ColumnMappingPanel
 from bazaar_pos.ui.widgets.fields import named
 from bazaar_pos.ui.widgets.tables import cell_table
@@ -214,12 +215,16 @@ class ImportDialog(QDialog):
         path, store, mapping = self.path, self.preview.store, self.mapping
         self.import_button.setEnabled(False)
         self.summary.setText(_("Importing {file}…").format(file=path.name))
-        self.jobs.run(
-            lambda: self._shop.product_files.import_file(
+        run_with_progress(  # a big file gets a window saying the import is under way
+            self.jobs,
+            self,
+            _("Importing {file}…").format(file=path.name),
+            lambda _progress: self._shop.product_files.import_file(
                 path, approval=granted.approval, store=store, mapping=mapping
             ),
             self._imported,
             self._failed,
+            cancellable=False,
         )
 
     def _show(self, preview: ImportPreview) -> None:
