@@ -58,8 +58,20 @@ def write_events(
     connection: Connection, events: Sequence[tuple[str, ...]], *, at: datetime
 ) -> None:
     """Append audit events made by :func:`event_values`, dated ``at``, in the open transaction."""
+    write_event_rows(connection, event_rows(connection, events, at=at))
+
+
+def event_rows(
+    connection: Connection, events: Sequence[tuple[str, ...]], *, at: datetime
+) -> list[tuple[object, ...]]:
+    """Audit events made by :func:`event_values` as the rows :func:`write_event_rows` writes."""
     stamp = stored_value(connection, AuditEvent.core_table().c.created_at, at)
-    _INSERT_EVENTS.execute_many(connection, [(new_uuid(), stamp, *event) for event in events])
+    return [(new_uuid(), stamp, *event) for event in events]
+
+
+def write_event_rows(connection: Connection, rows: Sequence[Sequence[object]]) -> None:
+    """Append audit event rows (many sales' at once), in one ``executemany``."""
+    _INSERT_EVENTS.execute_many(connection, rows)
 
 
 def details_text(details: dict[str, Any] | None) -> str:

@@ -23,13 +23,14 @@ from bazaar_pos.domain.scale_barcodes import (
 from bazaar_pos.errors import NotFoundError, UserError
 from bazaar_pos.exports.csv_io import CsvRow, read_csv
 from bazaar_pos.i18n import _
+from bazaar_pos.progress import Progress, quiet
 from bazaar_pos.services.customers.directory import CustomerService
 from bazaar_pos.services.products.files.csv_rules import (
     RowProblems,
     amount_parser,
     require_columns,
 )
-from bazaar_pos.services.selling.checkout import MAX_SALE_TOTAL, CheckoutService
+from bazaar_pos.services.selling.checkout import MAX_SALE_TOTAL, CheckoutService, PastSale
 from bazaar_pos.services.settings import SettingsService, ShopSettings
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Product, Sale
@@ -120,13 +121,17 @@ class SalesImportService:
         self._customers = customers
         self._found: dict[str, CartCustomer | str] = {}
 
-    def import_csv(self, path: Path, *, dry_run: bool = False) -> SalesImportSummary:
+    def import_csv(
+        self, path: Path, *, dry_run: bool = False, progress: Progress | None = None
+    ) -> SalesImportSummary:
         """Import the orders in ``path`` not imported before.
 
         Any bad row refuses the whole file before anything is written. Each
-        order is then one sale, committed on its own; an order already in the
-        database (same channel and order_ref) is skipped. With ``dry_run``
-        every check runs and the summary says what an import would do, writing nothing.
+        order is then one sale, recorded whole, hundreds to a transaction; an
+        order already in the database (same channel and order_ref) is skipped,
+        so a file cut short (a crash, Cancel on ``progress``) can be imported
+        again and carries on. With ``dry_run`` every check runs and the summary
+        says what an import would do, writing nothing.
         """
         shop = self._settings.load()
         table = read_csv(path)
@@ -149,29 +154,24 @@ class SalesImportService:
         done = self._already_imported(list(orders))
         if dry_run:
             return self._would_import([o for k, o in orders.items() if k not in done], len(done))
-        imported = lines = 0
-        below_zero: set[str] = set()
-        for key, order in orders.items():
-            if key in done:
-                continue
-            cart = Cart(shop.currency, shop.tax_rule)
-            cart.customer = order.customer
-            for line in order.lines:
-                cart.add(line)
-            total = cart.totals().total
-            tenders = [Tender(order.method, total, received=True)] if total else []
-            result = self._checkout.complete_sale(
-                cart,
-                tenders,
-                channel=order.channel,
-                external_ref=order.order_ref,
-                sold_at=order.sold_at,
-                cash_rounding=False,
-            )
-            imported += 1
-            lines += len(order.lines)
-            below_zero.update(result.below_zero)
-        return SalesImportSummary(imported, lines, len(done), tuple(sorted(below_zero)))
+        new = [order for key, order in orders.items() if key not in done]
+        progress = progress or quiet()
+        progress.begin(_("Importing sales"), len(new))
+        results = self._checkout.record_sales([self._past_sale(shop, o) for o in new], progress)
+        below_zero = {sku for result in results for sku in result.below_zero}
+        lines = sum(len(order.lines) for order in new)
+        return SalesImportSummary(len(new), lines, len(done), tuple(sorted(below_zero)))
+
+    @staticmethod
+    def _past_sale(shop: ShopSettings, order: _Order) -> PastSale:
+        """The sale an order of the file becomes, paid in full as the file says."""
+        cart = Cart(shop.currency, shop.tax_rule)
+        cart.customer = order.customer
+        for line in order.lines:
+            cart.add(line)
+        total = cart.totals().total
+        tenders = [Tender(order.method, total, received=True)] if total else []
+        return PastSale(cart, tenders, order.channel, order.order_ref, order.sold_at)
 
     def _would_import(self, new: list[_Order], skipped: int) -> SalesImportSummary:
         """What importing the ``new`` orders would do: sales, lines, stock going below zero."""
@@ -216,9 +216,7 @@ class SalesImportService:
                     ),
                 )
         elif product is None:
-            problems.add(
-                row, "sku", _("no product has SKU or barcode {code!r}").format(code=code)
-            )
+            problems.add(row, "sku", _("no product has SKU or barcode {code!r}").format(code=code))
         unit = unit_of(product.unit) if product is not None else Unit.PCS
         price = problems.check(row, "unit_price", amount_parser(shop.currency, required=False))
         qty = None
@@ -281,9 +279,7 @@ class SalesImportService:
                 found = self._customers.named(text)
                 self._found[key] = CartCustomer(found.id, found.name, found.group_name)
             except NotFoundError:
-                self._found[key] = _("no customer has the name or phone {text!r}").format(
-                    text=text
-                )
+                self._found[key] = _("no customer has the name or phone {text!r}").format(text=text)
             except UserError as exc:
                 self._found[key] = exc.message
         known = self._found[key]
@@ -337,4 +333,3 @@ class SalesImportService:
                 )
                 found.update((c, r) for c, r in session.execute(query) if r is not None)
         return found & set(keys)
-

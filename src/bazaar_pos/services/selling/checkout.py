@@ -1,12 +1,13 @@
-"""Checkout: turn a cart and its payments into one durable sale."""
+"""Checkout: turn a cart and its payments into one durable sale; record sales made elsewhere."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection
 
 from bazaar_pos.domain.access import (
     Permission,
@@ -23,11 +24,10 @@ from bazaar_pos.domain.payment import (
     Tender,
     settle,
 )
-from bazaar_pos.domain.quantity import format_quantity, unit_of
-from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import UserError, ValidationError
 from bazaar_pos.i18n import _
-from bazaar_pos.services.audit_writer import event_values, write_events
+from bazaar_pos.progress import Cancelled, Progress, quiet
+from bazaar_pos.services.audit_writer import event_values
 from bazaar_pos.services.people.access import Approval, Grant
 from bazaar_pos.services.selling.customer_sale import (
     CustomerPart,
@@ -36,14 +36,12 @@ from bazaar_pos.services.selling.customer_sale import (
     write_charge,
 )
 from bazaar_pos.services.selling.parked_carts import forget_current_cart as drop_cart_snapshot
+from bazaar_pos.services.selling.sale_rows import SaleFacts, SaleRows
 from bazaar_pos.services.settings import SettingsService, ShopSettings
-from bazaar_pos.services.stock.consignment.service import record_consignors
-from bazaar_pos.services.stock.ledger import LedgerProduct, read_ledger_products, write_ledger
+from bazaar_pos.services.stock.ledger import LedgerProduct
 from bazaar_pos.services.views import Changes, SaleResult
 from bazaar_pos.store.database import Database
-from bazaar_pos.store.models import BazaarEvent, CashShift, Payment, Sale, SaleLine
-from bazaar_pos.store.prepared import Prepared, stored_value
-from bazaar_pos.store.types import new_uuid, utcnow
+from bazaar_pos.store.types import utcnow
 
 POS_CHANNEL = "pos"
 MAX_SALE_TOTAL = 10**15
@@ -56,9 +54,7 @@ AlsoWrite = Callable[[Connection, int, str], None]
 class CheckoutService:
     """Completes sales: sale, lines, payments, stock movements and audit in one transaction."""
 
-    def __init__(
-        self, db: Database, settings: SettingsService, zone: tzinfo | None = None
-    ) -> None:
+    def __init__(self, db: Database, settings: SettingsService, zone: tzinfo | None = None) -> None:
         """Commit sales into ``db`` as this till; kasbon falls due on ``zone``'s days."""
         self._db = db
         self._settings = settings
@@ -106,27 +102,15 @@ class CheckoutService:
         actor = access.require_actor()
         cashier = cashier or (actor.name if actor.user_id is not None else "")
         shop = self._settings.load()
-        if not len(cart):
-            raise ValidationError(_("The cart is empty."))
-        if cart.currency != shop.currency:
-            raise ValidationError(_("The cart is not in the shop's currency."))
-        totals = cart.totals()
-        if totals.subtotal > MAX_SALE_TOTAL:
-            raise ValidationError(_("The sale adds up to more than one sale can record."))
-        try:
-            rule = shop.cash_rule if cash_rounding else CashRule()
-            settlement = settle(totals.total, tenders, rule)
-        except PaymentError as exc:
-            raise UserError(_("The payment does not cover the total.")) from exc
-        check_customer(cart, settlement)
+        totals, settlement = _settled(shop, cart, tenders, cash_rounding=cash_rounding)
         at_till = channel == POS_CHANNEL
         limit = access.settings().discount_limit_percent
         now = utcnow()
         created_at = sold_at or now
         with self._db.writing_rows() as connection:
-            products = read_ledger_products(connection, _product_ids(cart))
+            rows = SaleRows(connection, shop, _product_ids(cart), at_till=at_till, now=now)
             customer = read_customer(connection, cart, settlement)
-            overrides = _price_overrides(cart, products, customer) if at_till else []
+            overrides = _price_overrides(cart, rows.products, customer) if at_till else []
             needed = []
             if overrides:
                 needed.append(Permission.CHANGE_PRICE)
@@ -136,20 +120,21 @@ class CheckoutService:
             if customer.over_limit:
                 needed.append(Permission.KASBON_OVER_LIMIT)
             with access.permit(*needed, approval=approval) as grant:
-                moves, below_zero = _take_from_stock(shop, products, cart, enforce=at_till)
-                sale = _new_sale(connection, shop, totals, settlement, at_till=at_till)
-                sale |= {
-                    "cashier": cashier,
-                    "channel": channel,
-                    "external_ref": external_ref,
-                    "created_at": created_at,
-                    "customer_id": customer.customer_id,
-                }
-                sale_id = _write_sale(connection, sale, totals, settlement)
+                facts = SaleFacts(cashier, channel, external_ref, created_at, customer.customer_id)
+                sale, below_zero = rows.add(cart, totals, settlement, facts, enforce_stock=at_till)
+                exceptions = _exception_events(sale, overrides, totals, limit, big_discount, grant)
+                rows.add_events(
+                    [
+                        _completed(sale, customer, cart, actor.name or cashier, grant),
+                        *exceptions,
+                        *_kasbon_events(sale, customer, grant),
+                    ]
+                )
+                rows.write()
                 write_charge(
                     connection,
                     customer,
-                    sale_id=sale_id,
+                    sale_id=sale["id"],
                     due_on=due_on,
                     due_days=shop.kasbon_due_days,
                     zone=self._zone,
@@ -157,240 +142,171 @@ class CheckoutService:
                     recorded_by=actor.name or cashier,
                     at=created_at,
                 )
-                write_ledger(
-                    connection,
-                    moves,
-                    reason=StockReason.SALE,
-                    till_id=shop.till_id,
-                    reference=f"sale:{sale['uuid']}",
-                    at=created_at,
-                    now=now,
-                )
-                completed = event_values(
-                    "sale.completed",
-                    actor=actor.name or cashier,
-                    entity="sale",
-                    entity_ref=sale["uuid"],
-                    details={
-                        "number": sale["number"],
-                        "total": sale["total_minor"],
-                        "channel": channel,
-                    }
-                    | _customer_details(customer, cart)
-                    | grant.details(),
-                )
-                exceptions = _exception_events(sale, overrides, totals, limit, big_discount, grant)
-                exceptions += _kasbon_events(sale, customer, grant)
-                write_events(connection, [completed, *exceptions], at=now)
                 if forget_current_cart:
                     drop_cart_snapshot(connection)
                 if also_write is not None:
-                    also_write(connection, sale_id, sale["uuid"])
-        return SaleResult(
-            id=sale_id,
-            uuid=sale["uuid"],
-            number=sale["number"],
-            created_at=created_at,
-            total=sale["total_minor"],
-            rounding=sale["rounding_minor"],
-            change=settlement.change,
-            changes=Changes(stock=True, sales=True, products=bool(below_zero)),
-            below_zero=tuple(below_zero),
-            awaiting=tuple(
-                (p.method.value, p.amount)
-                for p in settlement.payments
-                if p.status is PaymentStatus.AWAITING
-            ),
-        )
+                    also_write(connection, sale["id"], sale["uuid"])
+        return _result(sale, settlement, below_zero)
+
+    def record_sales(
+        self, sales: Sequence[PastSale], progress: Progress | None = None
+    ) -> list[SaleResult]:
+        """Record sales made elsewhere (marketplace orders, a sales file), in the given order.
+
+        Each is checked as :meth:`complete_sale` checks a sale made away from
+        the till. They are written ``SALES_PER_TRANSACTION`` to a durable
+        transaction, each sale whole: when one is refused (UserError) or
+        ``progress`` is cancelled, the sales of earlier transactions stay
+        recorded and none of the rest is. ``progress`` counts the sales.
+        """
+        progress = progress or quiet()
+        access = self._settings.access
+        actor = access.require_actor()
+        cashier = actor.name if actor.user_id is not None else ""
+        recorded_by = actor.name or cashier
+        shop = self._settings.load()
+        planned = [
+            (past, *_settled(shop, past.cart, past.tenders, cash_rounding=False)) for past in sales
+        ]
+        results: list[SaleResult] = []
+        for first in range(0, len(planned), SALES_PER_TRANSACTION):
+            _stop_here(progress, first, len(planned))
+            batch = planned[first : first + SALES_PER_TRANSACTION]
+            now = utcnow()
+            with self._db.writing_rows() as connection:
+                ids = {pid for past, _t, _s in batch for pid in _product_ids(past.cart)}
+                rows = SaleRows(connection, shop, ids, at_till=False, now=now)
+                for past, totals, settlement in batch:
+                    customer = read_customer(connection, past.cart, settlement)
+                    needed = [Permission.KASBON_OVER_LIMIT] if customer.over_limit else []
+                    with access.permit(*needed) as grant:
+                        facts = SaleFacts(
+                            cashier,
+                            past.channel,
+                            past.external_ref,
+                            past.sold_at,
+                            customer.customer_id,
+                        )
+                        sale, below_zero = rows.add(
+                            past.cart, totals, settlement, facts, enforce_stock=False
+                        )
+                        rows.add_events(
+                            [
+                                _completed(sale, customer, past.cart, recorded_by, grant),
+                                *_kasbon_events(sale, customer, grant),
+                            ]
+                        )
+                    if customer.charge:  # the account entry names the sale: write it first
+                        rows.write()
+                        write_charge(
+                            connection,
+                            customer,
+                            sale_id=sale["id"],
+                            due_on=None,
+                            due_days=shop.kasbon_due_days,
+                            zone=self._zone,
+                            till_id=shop.till_id,
+                            recorded_by=recorded_by,
+                            at=past.sold_at,
+                        )
+                    results.append(_result(sale, settlement, below_zero))
+                rows.write()
+        progress.reach(len(planned), len(planned))
+        return results
 
 
-_SALE_COLUMNS = (
-    "uuid",
-    "number",
-    "sequence",
-    "till_id",
-    "channel",
-    "external_ref",
-    "cashier",
-    "currency",
-    "subtotal_minor",
-    "discount_minor",
-    "tax_minor",
-    "tax_inclusive",
-    "total_minor",
-    "rounding_minor",
-    "note",
-    "created_at",
-    "shift_id",
-    "event_id",
-    "customer_id",
-)
-_LINE_COLUMNS = (
-    "sale_id",
-    "position",
-    "product_id",
-    "sku",
-    "name",
-    "quantity_milli",
-    "unit",
-    "unit_price_minor",
-    "unit_cost_minor",
-    "discount_minor",
-    "tax_minor",
-    "line_total_minor",
-)
-_PAYMENT_COLUMNS = (
-    "sale_id",
-    "method",
-    "amount_minor",
-    "tendered_minor",
-    "change_minor",
-    "reference",
-    "status",
-    "confirmed_at",
-    "confirmed_by",
-)
-_SALES = Sale.core_table()
-_INSERT_SALE = Prepared.insert(_SALES, _SALE_COLUMNS)
-_INSERT_LINES = Prepared.insert(SaleLine.core_table(), _LINE_COLUMNS)
-_INSERT_PAYMENTS = Prepared.insert(Payment.core_table(), _PAYMENT_COLUMNS)
-_SHIFTS = CashShift.core_table()
-_EVENTS = BazaarEvent.core_table()
-_NUMBERING = Prepared(
-    select(
-        select(func.max(_SALES.c.sequence))
-        .where(_SALES.c.till_id == bindparam("till_id"))
-        .scalar_subquery(),
-        select(_SHIFTS.c.id)
-        .where(_SHIFTS.c.till_id == bindparam("till_id"), _SHIFTS.c.closed_at.is_(None))
-        .limit(1)
-        .scalar_subquery(),
-        select(_EVENTS.c.id).where(_EVENTS.c.status == "open").limit(1).scalar_subquery(),
-    ),
-    ("till_id",),
-)
-"""In one query: the till's last sale number, its open cash shift and the open bazaar event."""
+SALES_PER_TRANSACTION = 500
+"""Sales recorded after the fact per durable transaction: a fraction of a second each,
+so a sale at the till waiting for the write lock is never kept long."""
 
 
-def _new_sale(
-    connection: Connection,
-    shop: ShopSettings,
-    totals: CartTotals,
-    settlement: Settlement,
-    *,
-    at_till: bool,
-) -> dict[str, Any]:
-    """The next sale's columns by name: number, amounts, and at the till its shift and event.
+@dataclass(frozen=True, slots=True)
+class PastSale:
+    """A sale made elsewhere, recorded after the fact: no rounding, no shift, no stock limit."""
 
-    The UUID is made here, since the stock movements name the sale before it
-    is written. The caller adds who sold it, on which channel and when.
-    """
-    numbering = _NUMBERING.execute(connection, (shop.till_id,)).fetchone()
-    assert numbering is not None  # scalar subqueries: always one row
-    last, shift_id, event_id = numbering
-    sequence = (last or 0) + 1
-    return {
-        "uuid": new_uuid(),
-        "number": f"{shop.till_code}-{sequence:06d}",
-        "sequence": sequence,
-        "till_id": shop.till_id,
-        "currency": shop.currency_code,
-        "subtotal_minor": totals.subtotal,
-        "discount_minor": totals.discount,
-        "tax_minor": totals.tax,
-        "tax_inclusive": totals.tax_rule.inclusive if totals.tax_rule else True,
-        "total_minor": totals.total,
-        "rounding_minor": settlement.rounding,
-        "note": "",
-        "shift_id": shift_id if at_till else None,
-        "event_id": event_id if at_till else None,
-    }
+    cart: Cart
+    tenders: list[Tender]
+    channel: str
+    external_ref: str | None
+    sold_at: datetime
+
+
+def _stop_here(progress: Progress, done: int, total: int) -> None:
+    """Report ``done`` sales recorded; when cancelled, say what was kept (none, or whole sales)."""
+    try:
+        progress.reach(done, total)
+    except Cancelled:
+        if not done:
+            raise
+        raise UserError(
+            _(
+                "Stopped after {done:,} of {total:,} sales, each recorded whole."
+                " Importing the file again adds the rest."
+            ).format(done=done, total=total)
+        ) from None
+
+
+def _settled(
+    shop: ShopSettings, cart: Cart, tenders: list[Tender], *, cash_rounding: bool
+) -> tuple[CartTotals, Settlement]:
+    """The cart's totals and how ``tenders`` pay them; refuses a sale that cannot be recorded."""
+    if not len(cart):
+        raise ValidationError(_("The cart is empty."))
+    if cart.currency != shop.currency:
+        raise ValidationError(_("The cart is not in the shop's currency."))
+    totals = cart.totals()
+    if totals.subtotal > MAX_SALE_TOTAL:
+        raise ValidationError(_("The sale adds up to more than one sale can record."))
+    try:
+        rule = shop.cash_rule if cash_rounding else CashRule()
+        settlement = settle(totals.total, tenders, rule)
+    except PaymentError as exc:
+        raise UserError(_("The payment does not cover the total.")) from exc
+    check_customer(cart, settlement)
+    return totals, settlement
+
+
+def _completed(
+    sale: dict[str, Any], customer: CustomerPart, cart: Cart, actor: str, grant: Grant
+) -> tuple[str, ...]:
+    """The audit event of a sale completed: its number, total, channel and customer."""
+    return event_values(
+        "sale.completed",
+        actor=actor,
+        entity="sale",
+        entity_ref=sale["uuid"],
+        details={
+            "number": sale["number"],
+            "total": sale["total_minor"],
+            "channel": sale["channel"],
+        }
+        | _customer_details(customer, cart)
+        | grant.details(),
+    )
+
+
+def _result(sale: dict[str, Any], settlement: Settlement, below_zero: list[str]) -> SaleResult:
+    """What a recorded sale's caller learns of it."""
+    return SaleResult(
+        id=sale["id"],
+        uuid=sale["uuid"],
+        number=sale["number"],
+        created_at=sale["created_at"],
+        total=sale["total_minor"],
+        rounding=sale["rounding_minor"],
+        change=settlement.change,
+        changes=Changes(stock=True, sales=True, products=bool(below_zero)),
+        below_zero=tuple(below_zero),
+        awaiting=tuple(
+            (p.method.value, p.amount)
+            for p in settlement.payments
+            if p.status is PaymentStatus.AWAITING
+        ),
+    )
 
 
 def _product_ids(cart: Cart) -> set[int]:
     return {line.product_id for line in cart if line.product_id is not None}
-
-
-def _write_sale(
-    connection: Connection, sale: dict[str, Any], totals: CartTotals, settlement: Settlement
-) -> int:
-    """Insert the sale (its columns by name), its lines and its payments.
-
-    Three statements, the lines and the payments each in one ``executemany``;
-    returns the sale's id.
-    """
-    stamp = stored_value(connection, _SALES.c.created_at, sale["created_at"])
-    values = [stamp if column == "created_at" else sale[column] for column in _SALE_COLUMNS]
-    sale_id = _INSERT_SALE.execute(connection, values).lastrowid
-    assert sale_id is not None
-    _INSERT_LINES.execute_many(
-        connection,
-        [
-            (
-                sale_id,
-                position,
-                t.line.product_id,
-                t.line.sku,
-                t.line.name,
-                t.line.quantity_milli,
-                t.line.unit.value,
-                t.line.unit_price,
-                t.line.unit_cost,
-                t.discount,
-                t.tax,
-                t.net,
-            )
-            for position, t in enumerate(totals.lines, start=1)
-        ],
-    )
-    record_consignors(connection, [sale_id])
-    _INSERT_PAYMENTS.execute_many(
-        connection,
-        [
-            (
-                sale_id,
-                p.method.value,
-                p.amount,
-                p.tendered,
-                p.change,
-                p.reference,
-                p.status.value,
-                stamp if p.status is PaymentStatus.CONFIRMED else None,
-                sale["cashier"] if p.status is PaymentStatus.CONFIRMED else "",
-            )
-            for p in settlement.payments
-        ],
-    )
-    return sale_id
-
-
-def _take_from_stock(
-    shop: ShopSettings, products: dict[int, LedgerProduct], cart: Cart, *, enforce: bool
-) -> tuple[list[tuple[LedgerProduct, int]], list[str]]:
-    """Move sold goods out of stock in memory: the moves, and the SKUs that went below zero.
-
-    Refuses (ValidationError, nothing written) a product that no longer
-    exists, one sold as its variants, and, at the till of a shop that blocks
-    selling beyond stock, more than is in stock.
-    """
-    moves: list[tuple[LedgerProduct, int]] = []
-    below_zero = []
-    for line in cart:
-        if line.product_id is None:
-            continue
-        product = products.get(line.product_id)
-        if product is None:
-            raise ValidationError(_("A product in the cart no longer exists."))
-        if product.stock - line.quantity_milli < 0:
-            if enforce and shop.oversell == "block":
-                count = format_quantity(product.stock, unit_of(product.unit), shop.money_locale)
-                raise ValidationError(
-                    _("Only {count} of {name} in stock.").format(count=count, name=product.name)
-                )
-            below_zero.append(product.sku)
-        product.move(-line.quantity_milli)
-        moves.append((product, -line.quantity_milli))
-    return moves, below_zero
 
 
 def _price_overrides(

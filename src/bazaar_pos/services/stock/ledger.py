@@ -137,10 +137,14 @@ class LedgerProduct:
         self.active = self.was_active = bool(active)
         self.one_of_a_kind = bool(one_of_a_kind)
 
-    def move(self, quantity_milli: int) -> None:
-        """Move the stock by ``quantity_milli`` in memory, as :func:`record_movement` would."""
+    def check(self, quantity_milli: int) -> None:
+        """Refuse (ValidationError) a move :func:`record_movement` would refuse."""
         _refuse_variant_parent(self.name, self.option_axes)
         refuse_part_of_piece(self.name, self.unit, quantity_milli)
+
+    def move(self, quantity_milli: int) -> None:
+        """Move the stock by ``quantity_milli`` in memory, as :func:`record_movement` would."""
+        self.check(quantity_milli)
         self.stock, self.active = _moved(
             self.stock, quantity_milli, self.active, self.one_of_a_kind
         )
@@ -198,13 +202,19 @@ def _read_ledger(count: int) -> Prepared:
     return Prepared(statement, names)
 
 
+READ_AT_ONCE = 500
+"""Products read by one query (a cart's few, or a batch of imported sales' hundreds)."""
+
+
 def read_ledger_products(connection: Connection, ids: Iterable[int]) -> dict[int, LedgerProduct]:
-    """The products ``ids`` (those that exist) by id, read in one query."""
+    """The products ``ids`` (those that exist) by id, read in one query per 500."""
     wanted = sorted(set(ids))
-    if not wanted:
-        return {}
-    rows = _read_ledger(len(wanted)).execute(connection, wanted).fetchall()
-    return {row[0]: LedgerProduct(row) for row in rows}
+    found: dict[int, LedgerProduct] = {}
+    for first in range(0, len(wanted), READ_AT_ONCE):
+        chunk = wanted[first : first + READ_AT_ONCE]
+        rows = _read_ledger(len(chunk)).execute(connection, chunk).fetchall()
+        found.update((row[0], LedgerProduct(row)) for row in rows)
+    return found
 
 
 def write_ledger(
@@ -227,20 +237,45 @@ def write_ledger(
     if not moves:
         return
     stamp = stored_value(connection, _MOVEMENTS.c.created_at, at)
-    _INSERT_MOVEMENTS.execute_many(
+    write_movement_rows(
         connection,
-        [
-            (new_uuid(), p.id, quantity, reason.value, reference, "", None, till_id, stamp)
-            for p, quantity in moves
-        ],
+        movement_rows(moves, reason=reason, till_id=till_id, reference=reference, stamp=stamp),
     )
+    write_stock(connection, {product.id: product for product, _quantity in moves}.values(), now=now)
+
+
+def movement_rows(
+    moves: Iterable[tuple[LedgerProduct, int]],
+    *,
+    reason: StockReason,
+    till_id: str,
+    reference: str,
+    stamp: object,
+) -> list[tuple[object, ...]]:
+    """The ledger rows of ``moves`` for :func:`write_movement_rows`, dated ``stamp`` (stored)."""
+    return [
+        (new_uuid(), p.id, quantity, reason.value, reference, "", None, till_id, stamp)
+        for p, quantity in moves
+    ]
+
+
+def write_movement_rows(connection: Connection, rows: Sequence[Sequence[object]]) -> None:
+    """Insert ledger rows made by :func:`movement_rows`, in one ``executemany``."""
+    _INSERT_MOVEMENTS.execute_many(connection, rows)
+
+
+def write_stock(
+    connection: Connection, products: Iterable[LedgerProduct], *, now: datetime
+) -> None:
+    """Write each product's stock as moved in memory, and its ``active`` flag where it changed."""
     updated = stored_value(connection, _PRODUCTS.c.updated_at, now)
-    moved = {product.id: product for product, _quantity in moves}
-    _UPDATE_STOCK.execute_many(connection, [(p.stock, updated, p.id) for p in moved.values()])
+    moved = list(products)
+    _UPDATE_STOCK.execute_many(connection, [(p.stock, updated, p.id) for p in moved])
     _UPDATE_ACTIVE.execute_many(
-        connection,
-        [(p.active, updated, p.id) for p in moved.values() if p.active != p.was_active],
+        connection, [(p.active, updated, p.id) for p in moved if p.active != p.was_active]
     )
+    for product in moved:
+        product.was_active = product.active
 
 
 def record_bulk_movements(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from bazaar_pos.domain.money import format_money
 from bazaar_pos.i18n import N_, _, ngettext
+from bazaar_pos.progress import Progress
 from bazaar_pos.services.merging.orders.plan import (
     OrderImportPlan,
     OrderImportSummary,
@@ -42,7 +43,7 @@ _BAD = QBrush(QColor("#fde8e7"))
 class _Progress(QObject):
     """Carries the import's progress from the worker thread to the GUI thread."""
 
-    moved = Signal(int, int)
+    moved = Signal(str, int, int)
 
 
 class OrderImportDialog(QDialog):
@@ -111,6 +112,7 @@ class OrderImportDialog(QDialog):
         self.progress.hide()
         self._progress = _Progress(self)
         self._progress.moved.connect(self._moved)
+        self._running: Progress | None = None
         self.import_button = QPushButton(_("&Import"))
         self.import_button.setObjectName("orderApply")
         self.import_button.setEnabled(False)
@@ -214,10 +216,11 @@ class OrderImportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.summary.setText(_("Importing {file}…").format(file=plan.path.name))
-        moved = self._progress.moved.emit
+        progress = self._running = Progress(self._progress.moved.emit)
+        self.close_button.setText(_("Stop"))
         run_operation(
             self.jobs,
-            lambda: self._shop.order_import.write(plan, progress=moved),
+            lambda: self._shop.order_import.write(plan, progress=progress),
             self._imported,
             self._failed,
         )
@@ -301,11 +304,16 @@ class OrderImportDialog(QDialog):
     def _selection(self) -> None:
         self.map_row_button.setEnabled(self.table.currentRow() in self._row_codes)
 
-    def _moved(self, done: int, steps: int) -> None:
-        self.progress.setRange(0, steps)
-        self.progress.setValue(done)
+    @Slot(str, int, int)
+    def _moved(self, what: str, done: int, steps: int) -> None:
+        if steps > 0:
+            self.progress.setRange(0, steps)
+            self.progress.setValue(min(done, steps))
+        if what and self._running is not None and not self._running.cancelled:
+            self.summary.setText(f"{what}… {done:,}/{steps:,}")
 
     def _imported(self, summary: OrderImportSummary) -> None:
+        self._running = None
         self.result_summary = summary
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
@@ -314,18 +322,31 @@ class OrderImportDialog(QDialog):
         self.imported.emit(summary)
 
     def _failed(self, message: str) -> None:
+        self._running = None
+        self.close_button.setText(_("Close"))
         self.progress.hide()
         self.summary.setText(message)
         self.import_button.setEnabled(False)
 
     def _close(self) -> None:
+        if self._running is not None:  # importing: stop after the sales being written
+            self._running.cancel()
+            self.close_button.setEnabled(False)
+            self.summary.setText(_("Stopping…"))
+            return
         if self.result_summary is not None:
             self.accept()
         else:
             self.reject()
 
+    def reject(self) -> None:
+        """Escape while importing stops the import (as Stop does) rather than leaving."""
+        if self._running is not None:
+            self._close()
+            return
+        super().reject()
+
     def done(self, result: int) -> None:
         """Close only once no read or import is running."""
         self.jobs.wait()
         super().done(result)
-

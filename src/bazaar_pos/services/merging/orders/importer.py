@@ -27,6 +27,7 @@ from bazaar_pos.domain.text import header_key
 from bazaar_pos.errors import UserError
 from bazaar_pos.exports.order_files import OrderLine, read_order_file
 from bazaar_pos.i18n import _
+from bazaar_pos.progress import Progress, quiet
 from bazaar_pos.services.merging.orders.mappings import (
     line_code,
     read_map_file,
@@ -41,7 +42,7 @@ from bazaar_pos.services.merging.orders.plan import (
     PlannedSale,
 )
 from bazaar_pos.services.merging.orders.returns import drop_waiting_returns
-from bazaar_pos.services.selling.checkout import MAX_SALE_TOTAL, CheckoutService
+from bazaar_pos.services.selling.checkout import MAX_SALE_TOTAL, CheckoutService, PastSale
 from bazaar_pos.services.selling.refunds import RefundService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import Changes
@@ -50,9 +51,6 @@ from bazaar_pos.store.models import MarketplaceReturn, Product, Refund, Sale, Sa
 
 PAID_BY = PaymentMethod.TRANSFER
 """How an imported order counts as paid: the marketplace pays the seller out by transfer."""
-
-Progress = Callable[[int, int], None]
-"""Called with (orders done, orders to do) while an import writes."""
 
 
 class OrderImportService:
@@ -198,17 +196,17 @@ class OrderImportService:
     ) -> OrderImportSummary:
         """Write a plan with no problems: mappings, new sales, reversals, returns to confirm.
 
-        Each sale commits on its own, so a file cut short by a crash can be
-        imported again and carries on where it stopped.
+        The sales are recorded whole, hundreds to a transaction, so a file cut
+        short by a crash or by Cancel on ``progress`` can be imported again and
+        carries on where it stopped. ``progress`` counts orders.
         """
         if not plan.ready:
             raise UserError(_("The file has problems; nothing was imported."))
+        progress = progress or quiet()
         remember(self._db, plan.mappings)
         shop = self._settings.load()
-        steps = len(plan.sales) + len(plan.reversals) + 1
-        done = 0
-        below_zero: set[str] = set()
-        planned_returns = list(plan.returns)
+        progress.begin(_("Importing orders"), len(plan.sales) + len(plan.reversals))
+        pasts = []
         for sale in plan.sales:
             cart = Cart(shop.currency, shop.tax_rule)
             for line, product in sale.lines:
@@ -216,20 +214,17 @@ class OrderImportService:
             total = cart.totals().total
             tenders = [Tender(PAID_BY, total, received=True)] if total else []
             sold_at = sale.lines[0][0].ordered_at.replace(tzinfo=self._zone)
-            result = self._checkout.complete_sale(
-                cart,
-                tenders,
-                channel=sale.channel,
-                external_ref=sale.order_id,
-                sold_at=sold_at,
-                cash_rounding=False,
-            )
-            below_zero.update(result.below_zero)
-            if sale.returns:
-                planned_returns.extend(self._new_sale_returns(sale, result.id))
-            done += 1
-            if progress is not None:
-                progress(done, steps)
+            pasts.append(PastSale(cart, tenders, sale.channel, sale.order_id, sold_at))
+        results = self._checkout.record_sales(pasts, progress)
+        below_zero = {sku for result in results for sku in result.below_zero}
+        planned_returns = list(plan.returns)
+        planned_returns.extend(
+            ret
+            for sale, result in zip(plan.sales, results, strict=True)
+            if sale.returns
+            for ret in self._new_sale_returns(sale, result.id)
+        )
+        done = len(plan.sales)
         for reversal in plan.reversals:
             self._refunds.void_order(
                 reversal.sale_uuid,
@@ -239,8 +234,7 @@ class OrderImportService:
             )
             drop_waiting_returns(self._db, reversal.sale_uuid)
             done += 1
-            if progress is not None:
-                progress(done, steps)
+            progress.reach(done)
         if planned_returns:
             with self._db.writing() as session:
                 for ret in planned_returns:
@@ -254,8 +248,6 @@ class OrderImportService:
                             quantity_milli=ret.quantity_milli,
                         )
                     )
-        if progress is not None:
-            progress(steps, steps)
         changed = bool(plan.sales or plan.reversals or planned_returns)
         return replace(
             plan.summary(written=True),
