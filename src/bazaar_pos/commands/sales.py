@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from bazaar_pos.commands import EXIT_OK, Subparsers
+from bazaar_pos.commands.progress import TerminalProgress
 from bazaar_pos.domain.money import format_money
 from bazaar_pos.domain.quantity import format_quantity, unit_of
 from bazaar_pos.errors import UserError
@@ -58,7 +59,8 @@ def _import(shop: Shop, args: argparse.Namespace) -> int:
                 file=args.file
             )
         )
-    summary = shop.sales_import.import_csv(args.file, dry_run=args.dry_run)
+    with TerminalProgress() as progress:
+        summary = shop.sales_import.import_csv(args.file, dry_run=args.dry_run, progress=progress)
     if summary.dry_run:
         print(_("Checked {file}: it can be imported. Nothing was changed.").format(file=args.file))
     print(
@@ -74,7 +76,10 @@ def _import(shop: Shop, args: argparse.Namespace) -> int:
 def _import_orders(shop: Shop, args: argparse.Namespace) -> int:
     from bazaar_pos.services.merging.orders.plan import describe
 
-    summary = shop.order_import.import_file(args.file, map_file=args.map, dry_run=args.dry_run)
+    with TerminalProgress() as progress:
+        summary = shop.order_import.import_file(
+            args.file, map_file=args.map, dry_run=args.dry_run, progress=progress
+        )
     settings = shop.settings.load()
     for line in describe(
         summary, lambda amount: format_money(amount, settings.currency, settings.money_locale)

@@ -133,6 +133,8 @@ class SalesImportService:
         again and carries on. With ``dry_run`` every check runs and the summary
         says what an import would do, writing nothing.
         """
+        progress = progress or quiet()
+        progress.begin(_("Checking {file}").format(file=Path(path).name))
         shop = self._settings.load()
         table = read_csv(path)
         require_columns(table, REQUIRED_COLUMNS, path)
@@ -155,7 +157,6 @@ class SalesImportService:
         if dry_run:
             return self._would_import([o for k, o in orders.items() if k not in done], len(done))
         new = [order for key, order in orders.items() if key not in done]
-        progress = progress or quiet()
         progress.begin(_("Importing sales"), len(new))
         results = self._checkout.record_sales([self._past_sale(shop, o) for o in new], progress)
         below_zero = {sku for result in results for sku in result.below_zero}

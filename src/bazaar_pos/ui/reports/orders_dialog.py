@@ -314,6 +314,7 @@ class OrderImportDialog(QDialog):
 
     def _imported(self, summary: OrderImportSummary) -> None:
         self._running = None
+        self.close_button.setEnabled(True)
         self.result_summary = summary
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
@@ -323,6 +324,7 @@ class OrderImportDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._running = None
+        self.close_button.setEnabled(True)
         self.close_button.setText(_("Close"))
         self.progress.hide()
         self.summary.setText(message)

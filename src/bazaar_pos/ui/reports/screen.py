@@ -51,6 +51,7 @@ from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
 from bazaar_pos.ui.reports.orders_dialog import OrderImportDialog
 from bazaar_pos.ui.reports.parts import label
 from bazaar_pos.ui.reports.receivables import ReceivablesPage
+from bazaar_pos.ui.reports.sales_file import SalesFileImport
 from bazaar_pos.ui.reports.zreport_dialog import ZReportDialog
 from bazaar_pos.ui.shortcuts import bind
 from bazaar_pos.ui.widgets.fields import date_edit, picked_day
@@ -131,6 +132,7 @@ class ReportsScreen(QWidget):
             self.pdf_button,
             self.export_button,
             self.orders_button,
+            self.sales_file_button,
             self.merge_button,
         ):
             title_row.addWidget(widget)
@@ -182,6 +184,7 @@ class ReportsScreen(QWidget):
             written=self.fileWritten.emit,
             failed=self._fail,
         )
+        self.sales_file = SalesFileImport(self, shop, self.background, self.mark_stale)
         self._shortcuts()
         self.set_period(PeriodKind.THIS_MONTH)
 
@@ -244,6 +247,12 @@ class ReportsScreen(QWidget):
             _("Import a Shopee, TikTok Shop, Tokopedia or Lazada order export")
         )
         self.orders_button.clicked.connect(self.import_orders)
+        self.sales_file_button = QPushButton(_("Sa&les file…"))
+        self.sales_file_button.setObjectName("importSalesFileButton")
+        self.sales_file_button.setToolTip(
+            _("Import sales written down elsewhere: a CSV of order_ref, date, sku and qty")
+        )
+        self.sales_file_button.clicked.connect(self.import_sales_file)
         row = QHBoxLayout()
         choosers: tuple[QWidget, ...] = (
             period_label, self.period, from_label, self.first, to_label, self.last
@@ -454,6 +463,10 @@ class ReportsScreen(QWidget):
         summary = OrderImportDialog.ask(self, self._shop)
         if summary is not None and summary.changes.sales:
             self.mark_stale()
+
+    def import_sales_file(self) -> None:
+        """Import a sales CSV (checked first, then written with progress)."""
+        self.sales_file.start()
 
     def merge_tills(self) -> None:
         """Merge bundles from other tills, then show the merged figures."""

@@ -179,6 +179,8 @@ class OrderImportService:
         With ``dry_run`` every check runs and the summary says what would
         happen, but nothing is written.
         """
+        progress = progress or quiet()
+        progress.begin(_("Checking {file}").format(file=Path(path).name))
         plan = self.plan(path, map_file=map_file)
         if not plan.ready:
             problems = plan.all_problems()
