@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 
 QUIT_AFTER_ENV = "BAZAAR_POS_QUIT_AFTER_MS"
 """Smoke tests of a built bundle set this to close the app once its window has shown."""
+WARM_UP_AFTER_MS = 200
+"""The ORM is set up this long after the till shows (the till starts without it)."""
 
 
 def run_gui(
@@ -82,6 +84,7 @@ def run_gui(
             window.temporary_shop = demo
             window.start_automatic_backups()
             QTimer.singleShot(0, window.warn_about_location)
+            QTimer.singleShot(WARM_UP_AFTER_MS, shop.warm_up)
             if os.environ.get(QUIT_AFTER_ENV):
                 QTimer.singleShot(int(os.environ[QUIT_AFTER_ENV]), window.close)
             return app.exec()

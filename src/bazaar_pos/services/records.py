@@ -35,11 +35,16 @@ def load_record(db: Database, prefix: str, record_type: type[Record]) -> Record:
     )
 
 
+_SETTINGS = Setting.core_table()
+
+
 def _read_record(db: Database, prefix: str, record_type: type[Record]) -> Record:
-    with db.reading() as session:
+    # A Core query: the first settings read (at start-up) waits for no ORM mapper set-up.
+    query = select(_SETTINGS.c.key, _SETTINGS.c.value).where(_SETTINGS.c.key.startswith(prefix))
+    with db.reading_rows() as connection:
         stored = {
-            s.key.removeprefix(prefix): json.loads(s.value)
-            for s in session.scalars(select(Setting).where(Setting.key.startswith(prefix)))
+            key.removeprefix(prefix): json.loads(value)
+            for key, value in connection.execute(query)
         }
     known = {f.name for f in fields(record_type)}  # type: ignore[arg-type]
     return record_type(**{k: v for k, v in stored.items() if k in known})

@@ -8,6 +8,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy.orm import configure_mappers
+
 from bazaar_pos.domain.periods import local_zone
 from bazaar_pos.services.people.access import AccessControl
 from bazaar_pos.services.people.users import UsersService
@@ -297,6 +299,14 @@ class Shop:
         from bazaar_pos.services.safety.check import check_database
 
         return check_database(self.db)
+
+    def warm_up(self) -> None:
+        """Set up the ORM's mappers now, once the till shows, not at the first scan or screen.
+
+        What the till reads as it starts is read without the ORM, so this is the
+        first time the mappers are needed.
+        """
+        configure_mappers()
 
     def close(self) -> None:
         """Close the database."""

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row
 
 from bazaar_pos.domain.consignment import Commission, CommissionKind
 from bazaar_pos.domain.money import MinorUnits
@@ -64,8 +67,8 @@ class ProductView:
         return self.low_stock_milli is not None and self.stock_milli <= self.low_stock_milli
 
     @classmethod
-    def of(cls, product: Product) -> ProductView:
-        """Copy the fields of a stored product."""
+    def of(cls, product: Product | Row[Any]) -> ProductView:
+        """Copy the fields of a stored product (or of a Core row of the products table)."""
         return cls(
             id=product.id,
             sku=product.sku,

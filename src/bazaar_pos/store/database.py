@@ -115,6 +115,15 @@ class Database:
             yield session
 
     @contextmanager
+    def reading_rows(self) -> Iterator[Connection]:
+        """A connection for Core reads: no ORM, so nothing waits for the mappers' set-up.
+
+        For what the till shows as it starts (settings, favourites, counts).
+        """
+        with self.engine.connect() as connection:
+            yield connection
+
+    @contextmanager
     def writing(self) -> Iterator[Session]:
         """A session in one durable transaction, committed on success, rolled back on error."""
         with self._write() as session, session.begin():

@@ -53,7 +53,7 @@ def test_sales_across_transactions_are_numbered_and_counted_like_sales_rung_up_o
         assert [s.external_ref for s in sales] == [f"NB-{n}" for n in range(1, 9)]
         assert all(len(s.lines) == 2 and s.total_minor == 125_000 for s in sales)
         charge = session.scalars(select(AccountEntry)).one()
-        assert charge.sale_id == sales[4].id and charge.amount_minor == 125_000
+        assert (charge.sale_id, charge.amount_minor) == (sales[4].id, 125_000)
         moves = session.scalars(select(StockMovement).where(StockMovement.reason == "sale")).all()
         assert len(moves) == 16
     assert shop.catalogue.get(coffee.id).stock_milli == 12_000

@@ -238,3 +238,23 @@ def test_find_printers_says_why_usb_was_not_searched_and_skips_bare_serial_ports
     qtbot.mouseClick(section.find_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(section.find_button.isEnabled, timeout=10_000)
     assert "Windows driver" in section.status.text()
+
+
+def test_receipts_left_by_a_previous_run_show_just_after_start_and_this_runs_stay_queued(
+    qtbot, named_shop, make_sale
+):
+    sale = make_sale()
+    left_over = named_shop.print_queue.enqueue_receipt(sale.uuid)  # the app closed before printing
+    dispatcher = PrintDispatcher(named_shop.print_queue)
+    host = QWidget()  # the status strip lives in the status bar, never as a window
+    status = PrintStatus(dispatcher, host)
+    qtbot.addWidget(host)
+    assert status.isHidden()  # the queue is looked at after start-up, not while the till builds
+    this_run = named_shop.print_queue.enqueue_receipt(sale.uuid, reprint=True)
+
+    with qtbot.waitSignal(dispatcher.queue_changed, timeout=10_000):
+        pass
+    assert named_shop.print_queue.get(left_over.uuid).status is JobStatus.FAILED
+    assert named_shop.print_queue.get(this_run.uuid).status is JobStatus.QUEUED
+    assert not status.isHidden()
+    assert status.message.full_text() == "No receipt printer: 1 receipt not printed."

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bazaar_pos.store.database import Database
@@ -43,18 +44,20 @@ def row(session: Session) -> HubState:
 
 
 def load(db: Database) -> Link:
-    """The till's link to its hub as it stands."""
-    with db.reading() as session:
-        state = session.get(HubState, ROW)
-        if state is None:
-            return Link("", "", "", 0, None, None, "", None)
-        return Link(
-            state.url,
-            state.till_name,
-            state.shop_id,
-            state.cursor,
-            state.joined_at,
-            state.last_sync_at,
-            state.last_error,
-            state.offline_since,
-        )
+    """The till's link to its hub as it stands (a Core read: the till asks as it starts)."""
+    table = HubState.core_table()
+    columns = (
+        table.c.url,
+        table.c.till_name,
+        table.c.shop_id,
+        table.c.cursor,
+        table.c.joined_at,
+        table.c.last_sync_at,
+        table.c.last_error,
+        table.c.offline_since,
+    )
+    with db.reading_rows() as connection:
+        found = connection.execute(select(*columns).where(table.c.id == ROW)).first()
+    if found is None:
+        return Link("", "", "", 0, None, None, "", None)
+    return Link(*found)

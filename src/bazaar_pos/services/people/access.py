@@ -190,8 +190,10 @@ class AccessControl:
         return self._db.memo.recall(USERS, "active", self._has_active_users)
 
     def _has_active_users(self) -> bool:
-        with self._db.reading() as session:
-            return bool(session.scalar(select(func.count(User.id)).where(User.active)))
+        users = User.core_table()
+        query = select(func.count(users.c.id)).where(users.c.active)
+        with self._db.reading_rows() as connection:  # asked as the till starts: no ORM
+            return bool(connection.scalar(query))
 
     def require_actor(self) -> Actor:
         """The person signed in; SignInRequired when nobody is."""

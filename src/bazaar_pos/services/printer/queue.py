@@ -145,14 +145,19 @@ class PrintQueue:
             ).all()
             return [_view(job, number) for job, number in rows]
 
-    def recover_interrupted(self) -> int:
-        """After a restart, mark jobs left queued or printing as failed, to retry by hand."""
+    def recover_interrupted(self, *, before: datetime | None = None) -> int:
+        """After a restart, mark jobs left queued or printing as failed, to retry by hand.
+
+        ``before`` (when the app started) leaves alone the jobs of this run's sales,
+        so the recovery can wait until the till shows.
+        """
+        query = select(PrintJob).where(
+            PrintJob.status.in_([JobStatus.QUEUED.value, JobStatus.PRINTING.value])
+        )
+        if before is not None:
+            query = query.where(PrintJob.created_at < before)
         with self._db.writing() as session:
-            jobs = session.scalars(
-                select(PrintJob).where(
-                    PrintJob.status.in_([JobStatus.QUEUED.value, JobStatus.PRINTING.value])
-                )
-            ).all()
+            jobs = session.scalars(query).all()
             for job in jobs:
                 job.status = JobStatus.FAILED.value
                 job.last_error = _("Not printed before the app closed.")

@@ -79,12 +79,14 @@ class ParkedCartService:
     def load_current(self) -> Cart | None:
         """The cart that was being rung up when the app last stopped, if it had lines."""
         settings = self._settings.load()
-        with self._db.reading() as session:
-            row = session.get(Setting, CURRENT_CART_KEY)
-        if row is None or row.value == "null":
+        table = Setting.core_table()
+        query = select(table.c.value).where(table.c.key == CURRENT_CART_KEY)
+        with self._db.reading_rows() as connection:  # asked as the till starts: no ORM
+            value = connection.scalar(query)
+        if value is None or value == "null":
             return None
         try:
-            cart = cart_from_data(json.loads(row.value), settings.currency, settings.tax_rule)
+            cart = cart_from_data(json.loads(value), settings.currency, settings.tax_rule)
         except (ValueError, KeyError, TypeError):
             log.warning("ignored an unreadable snapshot of the current cart", exc_info=True)
             return None

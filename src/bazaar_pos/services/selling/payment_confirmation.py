@@ -99,9 +99,12 @@ class PaymentConfirmationService:
 
     def count_awaiting(self) -> int:
         """How many payments await confirmation."""
-        query = select(func.count(Payment.id)).where(Payment.status == PaymentStatus.AWAITING.value)
-        with self._db.reading() as session:
-            return session.scalar(query) or 0
+        payments = Payment.core_table()
+        query = select(func.count(payments.c.id)).where(
+            payments.c.status == PaymentStatus.AWAITING.value
+        )
+        with self._db.reading_rows() as connection:  # shown as the till starts: no ORM
+            return connection.scalar(query) or 0
 
     def confirm(
         self, payment_id: int, by: str, *, reference: str = "", source: str = ""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.access import Permission
@@ -87,8 +87,8 @@ class EventView:
         return self.booth_fee + self.other_costs
 
     @classmethod
-    def of(cls, event: BazaarEvent) -> EventView:
-        """Copy the fields of a stored event."""
+    def of(cls, event: BazaarEvent | Row[Any]) -> EventView:
+        """Copy the fields of a stored event (or of a Core row of the events table)."""
         return cls(
             id=event.id,
             uuid=event.uuid,
@@ -165,9 +165,11 @@ class EventService:
 
     def current(self) -> EventView | None:
         """The open event, whose sales are being tagged, if any."""
-        with self._db.reading() as session:
-            event = session.scalar(select(BazaarEvent).where(BazaarEvent.status == OPEN).limit(1))
-            return EventView.of(event) if event else None
+        events = BazaarEvent.core_table()
+        query = select(events).where(events.c.status == OPEN).limit(1)
+        with self._db.reading_rows() as connection:  # shown as the till starts: no ORM
+            event = connection.execute(query).first()
+        return EventView.of(event) if event else None
 
     def create(self, draft: EventDraft) -> EventView:
         """Add an event (planned; open it when selling there starts)."""

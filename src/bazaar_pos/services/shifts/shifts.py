@@ -13,8 +13,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Row, Select, case, func, select
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.access import Permission
@@ -81,8 +82,8 @@ class ShiftView:
         return self.counted - self.expected
 
     @classmethod
-    def of(cls, shift: CashShift) -> ShiftView:
-        """Copy the fields of a stored shift."""
+    def of(cls, shift: CashShift | Row[Any]) -> ShiftView:
+        """Copy the fields of a stored shift (or of a Core row of the shifts table)."""
         return cls(
             id=shift.id,
             uuid=shift.uuid,
@@ -116,9 +117,11 @@ class ShiftService:
     def current(self) -> ShiftView | None:
         """The open shift of this till, if any."""
         till_id = self._settings.load().till_id
-        with self._db.reading() as session:
-            shift = _open_shift(session, till_id)
-            return ShiftView.of(shift) if shift else None
+        shifts = CashShift.core_table()
+        query = select(shifts).where(shifts.c.till_id == till_id, shifts.c.closed_at.is_(None))
+        with self._db.reading_rows() as connection:  # shown as the till starts: no ORM
+            shift = connection.execute(query).first()
+        return ShiftView.of(shift) if shift else None
 
     def shifts(self, *, limit: int = 100) -> list[ShiftView]:
         """The shifts of this till, newest first."""

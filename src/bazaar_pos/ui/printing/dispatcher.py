@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from bazaar_pos.i18n import _
 from bazaar_pos.services.printer.queue import JobStatus, PrintJobView, PrintQueue
 from bazaar_pos.services.printer.settings import PrinterSettings
+from bazaar_pos.store.types import utcnow
 from bazaar_pos.ui.common.jobs import Jobs
+
+RECOVER_AFTER_MS = 1000
+"""Receipts a previous run left unprinted are looked for this long after start-up."""
 
 
 class PrintDispatcher(QObject):
@@ -28,12 +32,23 @@ class PrintDispatcher(QObject):
     queue_changed = Signal()
 
     def __init__(self, queue: PrintQueue, parent: QObject | None = None) -> None:
-        """Serve ``queue``; jobs left over from a previous run are marked failed."""
+        """Serve ``queue``; jobs left over from a previous run are marked failed.
+
+        That is done just after start-up (:data:`RECOVER_AFTER_MS`), so it never
+        holds up the till; a job of this run is never taken for a left-over one.
+        """
         super().__init__(parent)
         self.setObjectName("printDispatcher")
         self._queue = queue
         self._background = Jobs(self)
-        queue.recover_interrupted()
+        self._started = utcnow()
+        QTimer.singleShot(RECOVER_AFTER_MS, self, self.recover_interrupted)
+
+    @Slot()
+    def recover_interrupted(self) -> None:
+        """Mark the jobs a previous run left unprinted as failed; the status strip looks then."""
+        self._queue.recover_interrupted(before=self._started)
+        self.queue_changed.emit()
 
     @Slot(str)
     def print_sale(self, sale_uuid: str) -> None:

@@ -95,12 +95,13 @@ class PrintStatus(QWidget):
             each.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the keyboard
             layout.addWidget(each)
         dispatcher.queue_changed.connect(self.refresh)
-        self.refresh()
+        self.hide()  # until the dispatcher's first look at the queue, just after start-up
 
     def set_locked(self, locked: bool) -> None:
         """Nobody is signed in: only Retry; discarding or changing the printer needs a person."""
         self._locked = locked
-        self.refresh()
+        if not self.isHidden():
+            self.refresh()
 
     def ask_discard(self) -> None:
         """Ask, then give up on the receipts not printed (the sales stay)."""
