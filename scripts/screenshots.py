@@ -49,7 +49,8 @@ from bazaar_pos.domain.consignment import Commission
 from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.quantity import PER_UNIT, whole
 from bazaar_pos.domain.receivables import EntryKind
-from bazaar_pos.i18n import set_language
+from bazaar_pos.i18n import _, set_language
+from bazaar_pos.progress import Progress
 from bazaar_pos.services.customers.accounts import add_entry
 from bazaar_pos.services.customers.views import CustomerDraft, EntryView, GroupView
 from bazaar_pos.services.demo import load_demo_shop
@@ -63,6 +64,7 @@ from bazaar_pos.ui.app.main_window import CUSTOMERS, MainWindow
 from bazaar_pos.ui.app.style import apply_style
 from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
 from bazaar_pos.ui.common.formatting import uses_decimal_comma
+from bazaar_pos.ui.common.progress import ProgressWindow
 from bazaar_pos.ui.common.translator import speak_qt_language
 from bazaar_pos.ui.customer_display.window import CustomerDisplayWindow
 from bazaar_pos.ui.customers.repay_dialog import RepayDialog
@@ -604,6 +606,12 @@ def _reports(camera: Camera, window: MainWindow) -> None:
     merge.add_files([_other_till_bundle(Path(tempfile.mkdtemp(prefix="bazaar-till-b-")))])
     merge.background.wait()
     camera.dialog(merge, "merge-tills")
+    importing = _("Importing sales")
+    progress = ProgressWindow(window, importing, Progress(), cancellable=True)
+    progress.show_report(importing, 8_000, 20_000)  # a sales file of 20,000 sales, part way
+    camera.dialog(progress, "import-progress")
+    progress.hide()  # its Cancel asked the (pretend) work to stop; the window waits for it
+    progress.deleteLater()
 
 
 def _other_till_bundle(folder: Path) -> Path:
