@@ -35,9 +35,16 @@ TILE_COLOURS = (
 )
 
 
-def tile_colour(category: str) -> str:
-    """A soft colour that stays the same for every product of a category."""
-    return TILE_COLOURS[zlib.crc32(category.encode()) % len(TILE_COLOURS)]
+TILES_STYLE = "QLabel { background: transparent; }\n" + "".join(
+    f'QPushButton#quickPickTile[tone="{tone}"] {{ background: {colour}; }}\n'
+    for tone, colour in enumerate(TILE_COLOURS)
+)
+"""The tiles' colours, set once on the grid: a style sheet per tile costs a millisecond each."""
+
+
+def tile_tone(category: str) -> int:
+    """Which of the soft colours every product of a category gets."""
+    return zlib.crc32(category.encode()) % len(TILE_COLOURS)
 
 
 class QuickPickGrid(QWidget):
@@ -51,6 +58,7 @@ class QuickPickGrid(QWidget):
         super().__init__(parent)
         self.setObjectName("quickPick")
         self.setAccessibleName(_("Favourite products"))
+        self.setStyleSheet(TILES_STYLE)
         self._money = money
         self._products: list[ProductView] = []
         self._layout = QGridLayout(self)
@@ -81,7 +89,7 @@ class QuickPickGrid(QWidget):
         for row, product in enumerate(products):
             key = key_text("till.pick", row) if row < SHORTCUT_TILES else ""
             tile = _tile(product.name, self._money(product.price), key)
-            tile.setStyleSheet(f"background: {tile_colour(product.category)};")
+            tile.setProperty("tone", str(tile_tone(product.category)))
             tile.clicked.connect(lambda _checked=False, r=row: self.pick(r))
             self._layout.addWidget(tile, row // COLUMNS, row % COLUMNS)
             self.tiles.append(tile)
@@ -123,7 +131,6 @@ def _tile(name: str, price: str, key: str) -> QPushButton:
         label.setTextFormat(Qt.TextFormat.PlainText)
     for label in (text, price_label, key_label):
         label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        label.setStyleSheet("background: transparent;")
     inner = QVBoxLayout(tile)
     inner.setContentsMargins(8, 4, 8, 4)
     inner.setSpacing(0)
