@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, case, func, select, update
 from sqlalchemy.orm import Session
@@ -33,6 +35,7 @@ from bazaar_pos.store.models import (
     Sale,
     SaleLine,
 )
+from bazaar_pos.store.prepared import Prepared
 
 
 class ConsignmentService:
@@ -275,32 +278,49 @@ def record_consignors(connection: Connection, sale_ids: list[int]) -> None:
 
     Called as sales are written, so a line stays its maker's, at the
     commission of the day, even after the product changes hands or terms.
+    One prepared query per run of consecutive sale ids (a sale at the till, a
+    batch of imported sales): a shop that consigns nothing pays next to nothing.
     """
-    for first in range(0, len(sale_ids), 500):
-        _stamp(connection, sale_ids[first : first + 500])
+    for first, last in _runs(sorted(set(sale_ids))):
+        rows = _CONSIGNED_LINES.execute(connection, (first, last)).fetchall()
+        if rows:
+            _stamp(connection, rows)
 
 
-def _stamp(connection: Connection, sale_ids: list[int]) -> None:
-    lines = SaleLine.core_table()
-    products = Product.__table__
-    makers = Consignor.__table__
-    rows = connection.execute(
-        select(
-            lines.c.id,
-            lines.c.quantity_milli,
-            lines.c.line_total_minor,
-            products.c.consignor_id,
-            products.c.commission_kind,
-            products.c.commission_value,
-            makers.c.commission_kind,
-            makers.c.commission_value,
-        )
-        .join(products, products.c.id == lines.c.product_id)
-        .join(makers, makers.c.id == products.c.consignor_id)
-        .where(lines.c.sale_id.in_(sale_ids))
-    ).all()
-    if not rows:
-        return
+_LINES = SaleLine.core_table()
+_PRODUCTS = Product.core_table()
+_MAKERS = Consignor.core_table()
+_CONSIGNED_LINES = Prepared(
+    select(
+        _LINES.c.id,
+        _LINES.c.quantity_milli,
+        _LINES.c.line_total_minor,
+        _PRODUCTS.c.consignor_id,
+        _PRODUCTS.c.commission_kind,
+        _PRODUCTS.c.commission_value,
+        _MAKERS.c.commission_kind,
+        _MAKERS.c.commission_value,
+    )
+    .join(_PRODUCTS, _PRODUCTS.c.id == _LINES.c.product_id)
+    .join(_MAKERS, _MAKERS.c.id == _PRODUCTS.c.consignor_id)
+    .where(_LINES.c.sale_id.between(bindparam("v_first"), bindparam("v_last"))),
+    ("v_first", "v_last"),
+)
+"""The consigned lines of the sales with ids from ``v_first`` to ``v_last``, with their terms."""
+
+
+def _runs(ids: list[int]) -> list[tuple[int, int]]:
+    """Sorted ids as runs of consecutive ids, each (first, last)."""
+    runs: list[tuple[int, int]] = []
+    for sale_id in ids:
+        if runs and runs[-1][1] == sale_id - 1:
+            runs[-1] = (runs[-1][0], sale_id)
+        else:
+            runs.append((sale_id, sale_id))
+    return runs
+
+
+def _stamp(connection: Connection, rows: Sequence[Sequence[Any]]) -> None:
     stamps = []
     for line_id, quantity, amount, consignor, kind, value, usual_kind, usual_value in rows:
         commission = (
@@ -310,8 +330,8 @@ def _stamp(connection: Connection, sale_ids: list[int]) -> None:
             {"line": line_id, "consignor": consignor, "commission": commission.of(amount, quantity)}
         )
     connection.execute(
-        update(lines)
-        .where(lines.c.id == bindparam("line"))
+        update(_LINES)
+        .where(_LINES.c.id == bindparam("line"))
         .values(consignor_id=bindparam("consignor"), commission_minor=bindparam("commission")),
         stamps,
     )
