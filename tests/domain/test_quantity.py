@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.money import currency
-from bazaar_pos.domain.pricing import Discount, TaxRule, prorate
+from bazaar_pos.domain.pricing import Discount, TaxRule, prorate, round_half_up
 from bazaar_pos.domain.quantity import (
     PER_UNIT,
     Dimension,
@@ -118,6 +118,11 @@ def test_a_line_is_rounded_once_half_up(milli, price, amount):
 def test_line_amounts_are_within_half_a_unit_of_the_exact_product(milli, price):
     exact = Fraction(milli * price, PER_UNIT)
     assert abs(line_amount(milli, price) - exact) <= Fraction(1, 2)
+
+
+@given(st.integers(-(10**9), 10**9), st.integers(-(10**9), 10**9))
+def test_line_amounts_round_as_the_exact_rule_rounds_either_sign(milli, price):
+    assert line_amount(milli, price) == round_half_up(Fraction(milli * price, PER_UNIT))
 
 
 @given(st.integers(1, 10**9), st.sampled_from([Unit.KG, Unit.M, Unit.L, Unit.G, Unit.CM]))

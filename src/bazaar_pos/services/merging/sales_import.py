@@ -120,6 +120,7 @@ class SalesImportService:
         self._checkout = checkout
         self._customers = customers
         self._found: dict[str, CartCustomer | str] = {}
+        self._moments: dict[str, datetime] = {}
 
     def import_csv(
         self, path: Path, *, dry_run: bool = False, progress: Progress | None = None
@@ -141,7 +142,7 @@ class SalesImportService:
         products = self._products_by_code()
         problems = RowProblems(table.spelled)
         orders: dict[tuple[str, str], _Order] = {}
-        self._found = {}
+        self._found, self._moments = {}, {}
         for row in table.rows:
             self._read_row(row, products, shop, problems, orders)
         for order in orders.values():
@@ -202,7 +203,7 @@ class SalesImportService:
         order_ref = row.get("order_ref")
         if not order_ref:
             problems.add(row, "order_ref", _("the order reference is empty"))
-        sold_at = problems.check(row, "date", lambda text: parse_local_datetime(text, self._zone))
+        sold_at = problems.check(row, "date", self._moment)
         code = row.get("sku")
         product = products.by_code(code)
         reading = None if product is not None else read_scale_code(code, shop.scale_layouts)
@@ -268,6 +269,13 @@ class SalesImportService:
                 priced=priced,
             )
         )
+
+    def _moment(self, text: str) -> datetime:
+        """The local time ``text`` names, read once per file (an order's lines repeat it)."""
+        found = self._moments.get(text)
+        if found is None:
+            found = self._moments[text] = parse_local_datetime(text, self._zone)
+        return found
 
     def _customer(self, row: CsvRow, problems: RowProblems) -> CartCustomer | None:
         """The customer named (by name or phone) in the row's ``customer`` column, if any."""
