@@ -125,7 +125,7 @@ def test_bundles_round_trip_through_the_command_line(stall, template_db, tmp_pat
     organiser = tmp_path / "organiser.sqlite"
     shutil.copyfile(template_db, organiser)
     done = run("--db", organiser, "bundle", "import", bundle)
-    assert done.returncode == 0, done.stderr
+    assert (done.returncode, done.stderr) == (0, "")  # piped: no progress lines
     assert done.stdout.splitlines() == [
         "Sales merged: 3. Stock movements merged: 4. Sales already here: 0.",
         "Products new to this shop, added as archived: KOP-1",
@@ -155,6 +155,22 @@ def merged_rows(db):
         ]
     con.close()
     return sales, details
+
+
+def test_a_bundle_import_on_a_terminal_shows_the_records_merged(stall, template_db, tmp_path):
+    bundle = tmp_path / "till-a.zip"
+    assert run("--db", stall, "bundle", "export", "-o", bundle).returncode == 0
+    organiser = tmp_path / "organiser.sqlite"
+    shutil.copyfile(template_db, organiser)
+    done, shown = bazaar_pos_on_a_terminal(
+        "--db", organiser, "bundle", "import", bundle, env={"TZ": "Asia/Jakarta"}
+    )
+    assert done.returncode == 0, shown
+    assert "\rChecking the bundles [" in shown
+    assert "\rMerging records [" in shown
+    assert "100%" in shown
+    assert shown.endswith("\r")
+    assert done.stdout.startswith("Sales merged: 3.")
 
 
 def test_bundle_import_refuses_a_sku_named_otherwise_here_unless_accepted(

@@ -190,6 +190,38 @@ def test_merging_tills_in_the_dialog(qtbot, shop, template_db, tmp_path):
     dialog.background.wait()
 
 
+def test_a_long_merge_shows_its_progress_and_cancel_merges_nothing(
+    qtbot, shop, template_db, tmp_path, monkeypatch
+):
+    bundle = other_till_bundle(template_db, tmp_path)
+    dialog = MergeTillsDialog(shop)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.checked, timeout=WAIT):
+        dialog.add_files([bundle])
+    merge = shop.bundles.import_files
+    go_on = threading.Event()
+
+    def slow(*args, **kwargs):
+        go_on.wait(10)  # a day of a busy bazaar: long enough for the window to show
+        return merge(*args, **kwargs)
+
+    monkeypatch.setattr(shop.bundles, "import_files", slow)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.findChild(ProgressWindow) is not None, timeout=WAIT)
+    shown = dialog.findChild(ProgressWindow)
+    qtbot.waitUntil(shown.isVisible, timeout=WAIT)
+    assert (shown.windowTitle(), shown.cancel_button.isVisible()) == ("Merging the bundles", True)
+    with qtbot.waitSignal(dialog.failed, timeout=WAIT) as failed:
+        qtbot.mouseClick(shown.cancel_button, Qt.MouseButton.LeftButton)
+        go_on.set()
+    assert failed.args == ["Cancelled: nothing was changed."]
+    assert dialog.summary is None
+    assert shop.reports.summary(TWO_DAYS).figures.sale_count == 0
+    assert dialog.import_button.isEnabled()
+    dialog.background.wait()
+
+
 def test_after_a_merge_the_screen_reloads_and_tells_others(qtbot, screen, monkeypatch):
     class Summary:
         sales_added, movements_added = 3, 0
