@@ -3,7 +3,7 @@
 import sqlite3
 
 from bazaar_pos.store.inspection import head_revision, inspect_file
-from tests.helpers.cli import bazaar_pos
+from tests.helpers.cli import bazaar_pos, bazaar_pos_on_a_terminal
 
 
 def sales_in(path):
@@ -38,6 +38,7 @@ def test_backup_list_and_restore(db_path, tmp_path, write_csv):
 
     restored = bazaar_pos("--db", db_path, "restore", tmp_path / "kept.sqlite")
     assert restored.returncode == 0, restored.stderr
+    assert restored.stderr == ""  # piped: no progress lines
     out = restored.stdout
     assert f"Restoring {tmp_path / 'kept.sqlite'}:" in out
     assert "  1 sale\n" in out
@@ -48,6 +49,17 @@ def test_backup_list_and_restore(db_path, tmp_path, write_csv):
     assert sales_in(replaced) == 2
     checked = bazaar_pos("--db", db_path, "check")
     assert (checked.returncode, checked.stdout.strip()) == (0, "All checks passed.")
+
+
+def test_a_restore_on_a_terminal_shows_the_copy_going(db_path, tmp_path):
+    assert bazaar_pos("--db", db_path, "backup", "-o", tmp_path / "kept.sqlite").returncode == 0
+    done, shown = bazaar_pos_on_a_terminal("--db", db_path, "restore", tmp_path / "kept.sqlite")
+    assert done.returncode == 0, shown
+    assert "\rChecking the backup" in shown
+    assert "\rCopying the backup [" in shown
+    assert "100%" in shown
+    assert shown.endswith("\r")
+    assert f"Restored {db_path}." in done.stdout
 
 
 def test_restore_refuses_a_file_that_is_not_a_backup(db_path, write_csv):

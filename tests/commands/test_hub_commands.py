@@ -4,9 +4,30 @@ from __future__ import annotations
 
 import time
 
-from tests.helpers.cli import bazaar_pos
+from tests.helpers.cli import bazaar_pos, bazaar_pos_on_a_terminal
 from tests.helpers.fault_proxy import fault_proxy
 from tests.services.hub.conftest import PASSWORD, hub_url
+
+
+def test_a_join_on_a_terminal_shows_the_records_going_and_coming(
+    postgres_server, postgres_database, tmp_path
+):
+    env = {"XDG_STATE_HOME": str(tmp_path / "state"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    till = tmp_path / "till.sqlite"
+    url = hub_url(postgres_server, postgres_database)
+    assert bazaar_pos("hub", "init", url, env=env).returncode == 0
+    products = tmp_path / "products.csv"
+    products.write_text("sku,name,price,stock\nBTK-1,Batik tulis,250000,3\n", encoding="utf-8")
+    assert bazaar_pos("--db", till, "products", "import", products, env=env).returncode == 0
+    done, shown = bazaar_pos_on_a_terminal(
+        "--db", till, "hub", "join", url, "--till", "Kasir depan", env=env
+    )
+    assert done.returncode == 0, shown
+    assert "\rJoining the hub" in shown
+    assert "\rSending records to the hub [" in shown
+    assert "\rReceiving records from other tills" in shown
+    assert shown.endswith("\r")
+    assert "joined the hub as Kasir depan" in done.stdout
 
 
 def test_init_join_sync_and_status_from_the_command_line(
@@ -32,10 +53,11 @@ def test_init_join_sync_and_status_from_the_command_line(
     assert added.returncode == 0, added.stderr
     join = run("--db", till, "hub", "join", url, "--till", "Kasir depan")
     assert join.returncode == 0, join.stderr
+    assert join.stderr == ""  # piped: no progress lines
     assert "joined the hub as Kasir depan. Its receipt numbers start with A." in join.stdout
     assert "Sent: 0" not in join.stdout
     sync = run("--db", till, "hub", "sync")
-    assert sync.returncode == 0, sync.stderr
+    assert (sync.returncode, sync.stderr) == (0, "")
     assert "Sent: 0" in sync.stdout
     status = run("--db", till, "hub", "status")
     assert status.returncode == 0

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 from pypdf import PdfReader
 
-from tests.helpers.cli import bazaar_pos
+from tests.helpers.cli import bazaar_pos, bazaar_pos_on_a_terminal
 
 PRODUCTS = "sku,name,category,price,cost,stock\nKOP-1,Kopi Gayo,Kopi,95000,50000,20\n"
 SALES = (
@@ -31,12 +31,25 @@ def run(*args):
     return bazaar_pos(*args, env={"TZ": "Asia/Jakarta"})
 
 
+def test_a_report_on_a_terminal_says_what_it_is_doing(stall, tmp_path):
+    pdf = tmp_path / "friday.pdf"
+    done, shown = bazaar_pos_on_a_terminal(
+        "--db", stall, "report", "--from", "2026-11-20", "-o", pdf, env={"TZ": "Asia/Jakarta"}
+    )
+    assert done.returncode == 0, shown
+    assert "\rReading sales" in shown
+    assert "\rWriting pages" in shown
+    assert shown.endswith("\r")  # the line is wiped before the summary is printed
+    assert done.stdout.startswith(f"Wrote {pdf} (")
+
+
 def test_report_writes_pdf_csv_and_xlsx(stall, tmp_path):
     pdf = tmp_path / "friday.pdf"
     done = run("--db", stall, "report", "--from", "2026-11-20", "-o", pdf)
     assert done.returncode == 0, done.stderr
     pages = len(PdfReader(pdf).pages)
     assert done.stdout.strip() == f"Wrote {pdf} ({pages} pages)."
+    assert done.stderr == ""  # piped: no progress lines
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Rp285.000" in text  # 3 bags of coffee on the local Friday, none of Saturday's
     lines = tmp_path / "lines.csv"
@@ -53,7 +66,7 @@ def test_report_writes_pdf_csv_and_xlsx(stall, tmp_path):
         "-o",
         lines,
     )
-    assert done.stdout.strip() == f"Wrote {lines} (3 sale lines)."
+    assert (done.stdout.strip(), done.stderr) == (f"Wrote {lines} (3 sale lines).", "")
     with lines.open(newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["sale_number"], r["datetime"], r["line_total"]) for r in rows] == [
@@ -112,7 +125,7 @@ def test_bundles_round_trip_through_the_command_line(stall, template_db, tmp_pat
     organiser = tmp_path / "organiser.sqlite"
     shutil.copyfile(template_db, organiser)
     done = run("--db", organiser, "bundle", "import", bundle)
-    assert done.returncode == 0, done.stderr
+    assert (done.returncode, done.stderr) == (0, "")  # piped: no progress lines
     assert done.stdout.splitlines() == [
         "Sales merged: 3. Stock movements merged: 4. Sales already here: 0.",
         "Products new to this shop, added as archived: KOP-1",
@@ -142,6 +155,22 @@ def merged_rows(db):
         ]
     con.close()
     return sales, details
+
+
+def test_a_bundle_import_on_a_terminal_shows_the_records_merged(stall, template_db, tmp_path):
+    bundle = tmp_path / "till-a.zip"
+    assert run("--db", stall, "bundle", "export", "-o", bundle).returncode == 0
+    organiser = tmp_path / "organiser.sqlite"
+    shutil.copyfile(template_db, organiser)
+    done, shown = bazaar_pos_on_a_terminal(
+        "--db", organiser, "bundle", "import", bundle, env={"TZ": "Asia/Jakarta"}
+    )
+    assert done.returncode == 0, shown
+    assert "\rChecking the bundles [" in shown
+    assert "\rMerging records [" in shown
+    assert "100%" in shown
+    assert shown.endswith("\r")
+    assert done.stdout.startswith("Sales merged: 3.")
 
 
 def test_bundle_import_refuses_a_sku_named_otherwise_here_unless_accepted(

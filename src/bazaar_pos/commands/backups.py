@@ -98,7 +98,8 @@ def _restore(database: Path, args: argparse.Namespace) -> int:
     print(_("Restoring {file}:").format(file=args.file))
     for line in preview_lines(info):
         print(f"  {line}")
-    result = restore_database(database, args.file)
+    with TerminalProgress() as progress:
+        result = restore_database(database, args.file, progress=progress)
     print(_("Restored {database}.").format(database=database))
     if result.replaced is not None:
         print(_("The replaced database was kept as {path}.").format(path=result.replaced))

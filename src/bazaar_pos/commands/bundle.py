@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.commands.dates import local_date
+from bazaar_pos.commands.progress import TerminalProgress
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.merging.bundles.dry_run import describe_check
@@ -75,9 +76,13 @@ def _import(shop: Shop, args: argparse.Namespace) -> int:
                     "import again with --accept-renamed."
                 )
             )
-    summary = shop.bundles.import_files(
-        args.files, accept_renamed=renamed if args.accept_renamed else (), dry_run=args.dry_run
-    )
+    with TerminalProgress() as progress:
+        summary = shop.bundles.import_files(
+            args.files,
+            accept_renamed=renamed if args.accept_renamed else (),
+            dry_run=args.dry_run,
+            progress=progress,
+        )
     if summary.dry_run:
         print("\n".join(describe_check(summary)))
         return EXIT_OK

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bazaar_pos.commands import EXIT_OK, EXIT_PROBLEM, Subparsers
+from bazaar_pos.commands.progress import TerminalProgress
 from bazaar_pos.i18n import _, ngettext
 from bazaar_pos.services.shop import Shop
 
@@ -44,7 +45,8 @@ def _init(_db_path: Path, args: argparse.Namespace) -> int:
 
 
 def _join(shop: Shop, args: argparse.Namespace) -> int:
-    result = shop.hub.join(args.url, args.till)
+    with TerminalProgress() as progress:
+        result = shop.hub.join(args.url, args.till, progress=progress)
     _warn_oversold(result.applied.oversold)
     _warn_clashes(result.applied.clashes)
     print(
@@ -56,7 +58,8 @@ def _join(shop: Shop, args: argparse.Namespace) -> int:
 
 
 def _sync(shop: Shop, args: argparse.Namespace) -> int:
-    result = shop.hub.sync()
+    with TerminalProgress() as progress:
+        result = shop.hub.sync(progress=progress)
     _warn_oversold(result.applied.oversold)
     _warn_clashes(result.applied.clashes)
     return _report(shop, result.sent, result.refused, result.received)
@@ -65,9 +68,9 @@ def _sync(shop: Shop, args: argparse.Namespace) -> int:
 def _warn_oversold(skus: list[str]) -> None:
     if skus:
         print(
-            _(
-                "Sold on two tills at once, stock now below zero (see the audit log): {skus}"
-            ).format(skus=", ".join(skus)),
+            _("Sold on two tills at once, stock now below zero (see the audit log): {skus}").format(
+                skus=", ".join(skus)
+            ),
             file=sys.stderr,
         )
 
@@ -119,9 +122,9 @@ def _status(shop: Shop, args: argparse.Namespace) -> int:
     for refusal in status.refused:
         print(f"  {refusal.kind} {refusal.uuid}: {refusal.reason}")
     if status.held:
-        print(_("Records held until what they need arrives: {count}").format(
-            count=len(status.held)
-        ))
+        print(
+            _("Records held until what they need arrives: {count}").format(count=len(status.held))
+        )
         for held in status.held:
             print(f"  {held.kind} {held.uuid}: {held.reason}")
     return EXIT_OK

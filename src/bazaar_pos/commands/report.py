@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bazaar_pos.commands import EXIT_OK, Subparsers
 from bazaar_pos.commands.dates import local_date
+from bazaar_pos.commands.progress import TerminalProgress
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _, ngettext
@@ -39,7 +40,10 @@ def _report(shop: Shop, args: argparse.Namespace) -> int:
     if last < args.first:
         raise UserError(_("--to is before --from."))
     file_format = FileFormat(args.format or _format_of(args.output))
-    written = shop.report_files.write(Period(args.first, last), args.output, file_format)
+    with TerminalProgress() as progress:
+        written = shop.report_files.write(
+            Period(args.first, last), args.output, file_format, progress=progress
+        )
     if written.format is FileFormat.PDF:
         message = ngettext(
             "Wrote {path} ({count} page).", "Wrote {path} ({count} pages).", written.count

@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, Ta
 
 from bazaar_pos import __version__
 from bazaar_pos.files import atomic_path
+from bazaar_pos.progress import Cancelled, Progress
 
 PAGE = A4
 MARGIN = 18 * mm
@@ -148,9 +149,46 @@ def numbered_canvas(frame: PageFrame) -> type[Canvas]:
 
 
 def build_pdf(
-    path: Path, story: list[Flowable], frame: PageFrame, *, title: str, author: str
+    path: Path,
+    story: list[Flowable],
+    frame: PageFrame,
+    *,
+    title: str,
+    author: str,
+    progress: Progress | None = None,
 ) -> int:
-    """Lay ``story`` out on A4 pages and write it to ``path`` atomically; return the page count."""
+    """Lay ``story`` out on A4 pages and write it to ``path`` atomically; return the page count.
+
+    ``progress`` hears each page as it is laid out (how many there will be is
+    not known before); a cancel stops at the next page and leaves no file.
+    """
+
+    def page_done(_canvas: Canvas, _document: object) -> None:
+        if progress is not None:
+            try:
+                progress.advance()
+            except Cancelled:
+                raise _Stopped() from None  # ReportLab rebuilds what it passes on with a message
+
+    try:
+        return _build(path, story, frame, title, author, page_done)
+    except _Stopped:
+        raise Cancelled() from None
+
+
+class _Stopped(Exception):
+    """A cancel on its way out through ReportLab, which re-raises errors with its own words."""
+
+
+def _build(
+    path: Path,
+    story: list[Flowable],
+    frame: PageFrame,
+    title: str,
+    author: str,
+    page_done: Callable[[Canvas, object], None],
+) -> int:
+    """Lay ``story`` out into a temporary file that becomes ``path`` once whole."""
     with atomic_path(path) as temporary:
         document = SimpleDocTemplate(
             str(temporary),
@@ -164,7 +202,12 @@ def build_pdf(
             subject=title,
             creator=f"Bazaar POS {__version__}",
         )
-        document.build(story, canvasmaker=numbered_canvas(frame))
+        document.build(
+            story,
+            onFirstPage=page_done,
+            onLaterPages=page_done,
+            canvasmaker=numbered_canvas(frame),
+        )
         return int(document.page)
 
 

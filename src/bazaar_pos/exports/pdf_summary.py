@@ -27,6 +27,7 @@ from bazaar_pos.exports.pdf_parts import (
 )
 from bazaar_pos.exports.receivables_pdf import Receivables, receivables_section
 from bazaar_pos.i18n import _, ngettext
+from bazaar_pos.progress import Progress
 
 TOP_PRODUCTS = 15
 ROOM_FOR_A_TABLE = 55 * mm
@@ -47,10 +48,13 @@ def write_sales_summary(
     turnover: TurnoverYear | None,
     language: str,
     receivables: Receivables | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> int:
     """Write the summary of ``report`` (the year's UMKM turnover, kasbon owed) to ``path``.
 
-    Returns the page count.
+    Returns the page count. ``progress`` hears each page laid out; a cancel
+    leaves no file.
     """
     fmt = Formats(report.shop, language)
     period = fmt.period(report.period)
@@ -81,7 +85,7 @@ def write_sales_summary(
         story += receivables_section(receivables, fmt)
     story += _notes(report)
     title = _("Sales summary {period}").format(period=period)
-    return build_pdf(path, story, frame, title=title, author=report.shop.name)
+    return build_pdf(path, story, frame, title=title, author=report.shop.name, progress=progress)
 
 
 def _heading(report: SalesReport, fmt: Formats, period: str, generated: str) -> list[Flowable]:

@@ -112,11 +112,13 @@ def write_xlsx(
         heading.append(cell)
     sheet.append(heading)
     count = 0
-    for row in rows:
-        sheet.append([_cell_value(value) for value in row])
-        count += 1
     with atomic_path(path) as temporary:
-        workbook.save(temporary)
+        try:
+            for row in rows:
+                sheet.append([_cell_value(value) for value in row])
+                count += 1
+        finally:  # rows stopped half way (a cancel) still end the sheet; the file is thrown away
+            workbook.save(temporary)
     return count
 
 

@@ -175,6 +175,34 @@ def test_restore_from_the_menu_replaces_the_shop_and_refreshes_the_screens(
     assert [p.sku for p in shop.catalogue.search()] == ["KOP-1"]
 
 
+def test_a_long_restore_shows_its_copy_and_cancel_keeps_the_shop(
+    qtbot, window, shop, add_product, notices, monkeypatch
+):
+    add_product("KOP-1", stock=5)
+    backup = shop.backups.back_up("manual").made[0]
+    add_product("TEH-1", "Teh Tubruk", 15_000)
+    monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda cls, parent, backups: backup))
+    prepare = shop.backups.prepare_restore
+    go_on = threading.Event()
+
+    def slow(chosen, *, progress=None):
+        go_on.wait(10)  # a big database: long enough for the window to show
+        return prepare(chosen, progress=progress)
+
+    monkeypatch.setattr(shop.backups, "prepare_restore", slow)
+    window.restore_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(ProgressWindow) is not None, timeout=5_000)
+    shown = window.findChild(ProgressWindow)
+    qtbot.waitUntil(shown.isVisible, timeout=5_000)
+    assert (shown.windowTitle(), shown.cancel_button.isVisible()) == ("Restoring the backup", True)
+    qtbot.mouseClick(shown.cancel_button, Qt.MouseButton.LeftButton)
+    go_on.set()
+    qtbot.waitUntil(lambda: "Cancelled" in window.statusBar().currentMessage(), timeout=10_000)
+    assert notices == []
+    assert sorted(p.sku for p in shop.catalogue.search()) == ["KOP-1", "TEH-1"]
+    assert not list(shop.db.path.parent.glob(".*restoring*"))
+
+
 def test_cancelling_the_restore_changes_nothing(window, shop, add_product, monkeypatch):
     add_product(stock=5)
     monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda cls, parent, backups: None))

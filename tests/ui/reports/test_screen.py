@@ -1,3 +1,4 @@
+import threading
 import zipfile
 from datetime import date
 
@@ -14,6 +15,7 @@ from bazaar_pos.services.demo import load_demo_shop
 from bazaar_pos.services.selling.refunds import RefundItem
 from bazaar_pos.store.models import Sale
 from bazaar_pos.ui.common import dialogs
+from bazaar_pos.ui.common.progress import ProgressWindow
 from bazaar_pos.ui.reports import screen as screen_module
 from bazaar_pos.ui.reports.drilldown import DrillDownDialog
 from bazaar_pos.ui.reports.merge_dialog import MergeTillsDialog
@@ -131,6 +133,34 @@ def test_files_are_written_off_the_gui_thread(qtbot, screen, demo, tmp_path, mon
     assert zipfile.is_zipfile(tmp_path / "till.zip")
 
 
+def test_a_long_summary_shows_its_progress_and_cancel_writes_no_file(
+    qtbot, screen, demo, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(dialogs, "save_file", lambda *args, **kwargs: tmp_path / "summary.pdf")
+    write = demo.report_files.write
+    go_on = threading.Event()
+
+    def slow(*args, **kwargs):
+        go_on.wait(10)  # a year of sales: long enough for the window to show
+        return write(*args, **kwargs)
+
+    monkeypatch.setattr(demo.report_files, "write", slow)
+    qtbot.mouseClick(screen.pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.findChild(ProgressWindow) is not None, timeout=WAIT)
+    shown = screen.findChild(ProgressWindow)
+    qtbot.waitUntil(shown.isVisible, timeout=WAIT)
+    assert (shown.windowTitle(), shown.cancel_button.isVisible()) == (
+        "Writing the sales summary",
+        True,
+    )
+    with qtbot.waitSignal(screen.failed, timeout=WAIT) as failed:
+        qtbot.mouseClick(shown.cancel_button, Qt.MouseButton.LeftButton)
+        go_on.set()
+    assert failed.args == ["Cancelled: nothing was changed."]
+    assert not (tmp_path / "summary.pdf").exists()
+    qtbot.waitUntil(lambda: screen.findChild(ProgressWindow) is None)
+
+
 def test_merging_tills_in_the_dialog(qtbot, shop, template_db, tmp_path):
     bundle = other_till_bundle(template_db, tmp_path)
     broken = tmp_path / "broken.zip"
@@ -157,6 +187,38 @@ def test_merging_tills_in_the_dialog(qtbot, shop, template_db, tmp_path):
         dialog.status.text() == "Sales merged: 1. Stock movements merged: 1. Sales already here: 0."
     )
     assert shop.reports.summary(TWO_DAYS).figures.sale_count == 1
+    dialog.background.wait()
+
+
+def test_a_long_merge_shows_its_progress_and_cancel_merges_nothing(
+    qtbot, shop, template_db, tmp_path, monkeypatch
+):
+    bundle = other_till_bundle(template_db, tmp_path)
+    dialog = MergeTillsDialog(shop)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.checked, timeout=WAIT):
+        dialog.add_files([bundle])
+    merge = shop.bundles.import_files
+    go_on = threading.Event()
+
+    def slow(*args, **kwargs):
+        go_on.wait(10)  # a day of a busy bazaar: long enough for the window to show
+        return merge(*args, **kwargs)
+
+    monkeypatch.setattr(shop.bundles, "import_files", slow)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.findChild(ProgressWindow) is not None, timeout=WAIT)
+    shown = dialog.findChild(ProgressWindow)
+    qtbot.waitUntil(shown.isVisible, timeout=WAIT)
+    assert (shown.windowTitle(), shown.cancel_button.isVisible()) == ("Merging the bundles", True)
+    with qtbot.waitSignal(dialog.failed, timeout=WAIT) as failed:
+        qtbot.mouseClick(shown.cancel_button, Qt.MouseButton.LeftButton)
+        go_on.set()
+    assert failed.args == ["Cancelled: nothing was changed."]
+    assert dialog.summary is None
+    assert shop.reports.summary(TWO_DAYS).figures.sale_count == 0
+    assert dialog.import_button.isEnabled()
     dialog.background.wait()
 
 

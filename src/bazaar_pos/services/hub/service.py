@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from string import ascii_uppercase
 
-from sqlalchemy import Connection, Row, select, update
+from sqlalchemy import Connection, Row, func, select, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
+from bazaar_pos.progress import Cancelled, Progress, quiet
 from bazaar_pos.services.hub import outbox, state
 from bazaar_pos.services.hub.address import HubAddress, password_file
 from bazaar_pos.services.hub.apply import Applied, apply_pulled, decode
@@ -58,6 +59,31 @@ class SyncResult:
     changes: Changes
 
 
+class SyncStopped(Cancelled):
+    """A person stopped a sync between two batches; what was sent and received is kept."""
+
+    def __init__(self, sent: int, received: int) -> None:
+        """Say how far the sync got and that the next one carries on from there."""
+        UserError.__init__(
+            self,
+            _(
+                "Sync stopped. Sent: {sent}. Received from other tills: {received}. "
+                "These are kept; the next sync carries on from there."
+            ).format(sent=sent, received=received),
+        )
+        self.sent = sent
+        self.received = received
+
+
+@dataclass(slots=True)
+class _Tally:
+    """How far a sync got, counted as it goes."""
+
+    sent: int = 0
+    refused: int = 0
+    received: int = 0
+
+
 @dataclass(frozen=True, slots=True)
 class HubStatus:
     """How this till stands with its hub, for ``hub status`` and the status bar."""
@@ -91,22 +117,24 @@ class HubService:
         *,
         password: str = "",
         approval: Approval | None = None,
+        progress: Progress | None = None,
     ) -> SyncResult:
         """Register this till in the hub at ``url`` as ``till_name``, then send what it holds.
 
         Every sale and cost goes to the hub: joining is an owner's job, or a
-        cashier's with an owner's ``approval``.
+        cashier's with an owner's ``approval``. ``progress`` hears the joining
+        and the first sync (see :meth:`sync`, and how a cancel stops it).
         """
+        progress = progress or quiet()
+        progress.begin(_("Joining the hub"))
         with self._settings.access.permit(Permission.EXPORT, approval=approval):
             self._join(HubAddress.parse(url, password), till_name)
-        return self.sync()
+        return self.sync(progress=progress)
 
     def _join(self, address: HubAddress, till_name: str) -> None:
         name = till_name.strip()
         if not name or len(name) > NAME_LENGTH:
-            raise UserError(
-                _("A till name has 1 to {count} characters.").format(count=NAME_LENGTH)
-            )
+            raise UserError(_("A till name has 1 to {count} characters.").format(count=NAME_LENGTH))
         self._settings.ensure_till_identity()
         link = state.load(self._db)
         engine = hub_engine(address)
@@ -218,31 +246,41 @@ class HubService:
             )
         return HubAddress(make_url(link.url))
 
-    def sync(self) -> SyncResult:
+    def sync(self, *, progress: Progress | None = None) -> SyncResult:
         """Send every waiting record, then receive and apply what other tills sent.
 
         Raises HubUnreachable (nothing lost; sync again later) or HubRefused; the
-        error is kept for ``status``.
+        error is kept for ``status``. ``progress`` hears the records sent and
+        received. Each batch is whole on both sides once it is counted (a record
+        is marked sent only after the hub's COMMIT; received ones are applied
+        with the cursor in one transaction), so a cancel stops between batches
+        with SyncStopped, keeping them, and the next sync carries on.
         """
+        progress = progress or quiet()
         address = self.address()
         link = state.load(self._db)
         till_id = self._settings.load().till_id
         passfile = password_file(self._db.path) if self._db.path is not None else None
         engine = hub_engine(address, passfile if passfile and passfile.exists() else None)
+        tally = _Tally()
         try:
             with hub_connection(engine, address) as connection:
                 with watchdog(connection), connection.begin():
                     check_schema(connection, address)
                     check_member(connection, till_id, link.shop_id)
                     currency = hub_currency(connection)
-                sent = refused = 0
+                progress.begin(_("Sending records to the hub"), outbox.waiting_count(self._db))
                 while batch := outbox.next_batch(self._db, PUSH_BATCH):
                     with watchdog(connection):
                         pushed = push_batch(connection, till_id, link.shop_id, currency, batch)
                     outbox.mark(self._db, pushed.sent, pushed.refused)
-                    sent += len(pushed.sent)
-                    refused += len(pushed.refused)
-                received, applied = self._pull(connection, till_id)
+                    tally.sent += len(pushed.sent)
+                    tally.refused += len(pushed.refused)
+                    progress.advance(len(batch))
+                applied = self._pull(connection, till_id, progress, tally)
+        except Cancelled:
+            log.info("sync stopped: %d sent, %d received", tally.sent, tally.received)
+            raise SyncStopped(tally.sent, tally.received) from None
         except (HubUnreachable, HubRefused) as exc:
             self._remember_failure(exc)
             raise
@@ -274,13 +312,21 @@ class HubService:
                 or applied.linked
             ),
         )
-        return SyncResult(sent, refused, received, applied, changes)
+        return SyncResult(tally.sent, tally.refused, tally.received, applied, changes)
 
-    def _pull(self, connection: Connection, till_id: str) -> tuple[int, Applied]:
+    def _pull(
+        self, connection: Connection, till_id: str, progress: Progress, tally: _Tally
+    ) -> Applied:
         records = HubRecord.core_table()
-        received = 0
         total = Applied()
         first = True
+        with watchdog(connection), connection.begin():
+            waiting = connection.scalar(
+                select(func.count())
+                .select_from(records)
+                .where(records.c.seq > state.load(self._db).cursor, records.c.till_id != till_id)
+            )
+        progress.begin(_("Receiving records from other tills"), waiting or 0)
         while True:
             cursor = state.load(self._db).cursor
             held = outbox.held_uuids(self._db)
@@ -317,7 +363,7 @@ class HubService:
                 )
             first = False
             if not rows and not again:
-                return received, total
+                return total
             retried = {row.uuid for row in again}
             pulled = [decode(*row) for row in again] + [
                 decode(*row) for row in rows if row.uuid not in retried
@@ -331,10 +377,11 @@ class HubService:
                 if rows:
                     row.cursor = rows[-1].seq
                 row.applying = False
-            received += len(rows)
+            tally.received += len(rows)
             total.add(applied)
             if not rows:
-                return received, total
+                return total
+            progress.advance(len(rows))  # the batch is in: a cancel stops here, keeping it
 
     def _remember_failure(self, exc: UserError) -> None:
         with self._db.writing() as session:
@@ -369,8 +416,6 @@ def _remember_tills(session: Session, tills: Sequence[Row[str, str, str]], own: 
             continue
         till = session.get(Till, till_id)
         if till is None:
-            session.add(
-                Till(till_id=till_id, code=code, shop_name=name, last_bundle_at=utcnow())
-            )
+            session.add(Till(till_id=till_id, code=code, shop_name=name, last_bundle_at=utcnow()))
         else:
             till.code, till.shop_name = code, name

@@ -9,9 +9,9 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, select
 
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.money import Currency, MinorUnits, format_plain
@@ -20,7 +20,8 @@ from bazaar_pos.domain.quantity import Unit, plain_quantity, quantity_decimal, u
 from bazaar_pos.exports.csv_io import write_csv
 from bazaar_pos.exports.xlsx_io import write_xlsx
 from bazaar_pos.exports.zreport_text import WIDTHS, zreport_lines
-from bazaar_pos.i18n import current_language
+from bazaar_pos.i18n import _, current_language
+from bazaar_pos.progress import Progress, quiet
 from bazaar_pos.services.customers.accounts import AccountService
 from bazaar_pos.services.customers.files import receivables_paper
 from bazaar_pos.services.people.access import Approval
@@ -147,28 +148,48 @@ class ReportFileService:
         file_format: FileFormat,
         *,
         approval: Approval | None = None,
+        progress: Progress | None = None,
     ) -> WrittenFile:
-        """Write the report of ``period`` to ``path`` in ``file_format``."""
+        """Write the report of ``period`` to ``path`` in ``file_format``.
+
+        ``progress`` hears each stage; a cancel leaves no file (nor half a file).
+        """
         if file_format is FileFormat.PDF:
-            return self.write_summary_pdf(period, path, approval=approval)
-        return self.write_sale_lines(period, path, file_format, approval=approval)
+            return self.write_summary_pdf(period, path, approval=approval, progress=progress)
+        return self.write_sale_lines(
+            period, path, file_format, approval=approval, progress=progress
+        )
 
     def write_summary_pdf(
-        self, period: Period, path: Path, *, approval: Approval | None = None
+        self,
+        period: Period,
+        path: Path,
+        *,
+        approval: Approval | None = None,
+        progress: Progress | None = None,
     ) -> WrittenFile:
-        """The sales summary of ``period`` with the year's UMKM turnover up to its last day."""
+        """The sales summary of ``period`` with the year's UMKM turnover up to its last day.
+
+        ``progress`` hears the stages (reading the sales, the year, writing each
+        page); a cancel stops at the next of them and leaves no file.
+        """
         with self._exporting(approval, Permission.VIEW_COST):
-            return self._write_summary_pdf(period, path, approval)
+            return self._write_summary_pdf(period, path, approval, progress or quiet())
 
     def _write_summary_pdf(
-        self, period: Period, path: Path, approval: Approval | None = None
+        self, period: Period, path: Path, approval: Approval | None, progress: Progress
     ) -> WrittenFile:
+        progress.begin(_("Reading sales"))
         report = self._reports.summary(period, approval=approval)
+        progress.begin(_("Adding up the year's turnover"))
         turnover = self._turnover.year(period.last.year, period.last)
+        progress.begin(_("Reading what customers owe"))
+        receivables = self._receivables()
         from bazaar_pos.exports.pdf_summary import write_sales_summary  # ReportLab, when needed
 
+        progress.begin(_("Writing pages"))
         pages = write_sales_summary(
-            path, report, turnover, current_language(), self._receivables()
+            path, report, turnover, current_language(), receivables, progress=progress
         )
         return WrittenFile(Path(path), FileFormat.PDF, pages)
 
@@ -189,21 +210,30 @@ class ReportFileService:
         file_format: FileFormat,
         *,
         approval: Approval | None = None,
+        progress: Progress | None = None,
     ) -> WrittenFile:
-        """One row per sale line of ``period``, amounts as plain numbers."""
-        with self._exporting(approval):
-            return self._write_sale_lines(period, path, file_format)
+        """One row per sale line of ``period``, amounts as plain numbers.
 
-    def _write_sale_lines(self, period: Period, path: Path, file_format: FileFormat) -> WrittenFile:
+        ``progress`` hears each line written; a cancel leaves no file.
+        """
+        with self._exporting(approval):
+            return self._write_sale_lines(period, path, file_format, progress or quiet())
+
+    def _write_sale_lines(
+        self, period: Period, path: Path, file_format: FileFormat, progress: Progress
+    ) -> WrittenFile:
         settings = self._settings.load()
         cur = settings.currency
+        progress.begin(_("Reading sales"))
+        total = self._line_count(period)
+        progress.begin(_("Writing sale lines"), total)
         if file_format is FileFormat.CSV:
-            count = write_csv(path, LINE_COLUMNS, self._csv_rows(period, cur))
+            count = write_csv(path, LINE_COLUMNS, self._csv_rows(period, cur, progress))
         else:
             count = write_xlsx(
                 path,
                 LINE_COLUMNS,
-                self._xlsx_rows(period, cur),
+                self._xlsx_rows(period, cur, progress),
                 title="sale lines",
                 widths=LINE_WIDTHS,
             )
@@ -277,11 +307,17 @@ class ReportFileService:
         """
         return heapq.merge(self._sold(period), self._given_back(period), key=lambda r: r.at)
 
-    def _given_back(self, period: Period) -> Iterator[_LineRow]:
-        """The lines of refunds and voids made in the period, streamed in batches."""
-        settings = self._settings.load()
-        zone = self._reports.zone
-        start, end = period.utc_range(zone)
+    def _line_count(self, period: Period) -> int:
+        """How many rows the period's sale lines export has."""
+        with self._db.reading() as session:
+            return sum(
+                session.scalar(query.with_only_columns(func.count()).order_by(None)) or 0
+                for query in (self._sold_query(period), self._given_back_query(period))
+            )
+
+    def _given_back_query(self, period: Period) -> Select[Any]:
+        """The lines of refunds and voids made in the period, with their sale's details."""
+        start, end = period.utc_range(self._reports.zone)
         methods = (
             select(func.aggregate_strings(RefundPayment.method, "+"))
             .where(RefundPayment.refund_id == Refund.id)
@@ -321,6 +357,13 @@ class ReportFileService:
             .order_by(Refund.created_at, Refund.id, RefundLine.id)
             .execution_options(yield_per=STREAM_BATCH)
         )
+        return query
+
+    def _given_back(self, period: Period) -> Iterator[_LineRow]:
+        """The lines of refunds and voids made in the period, streamed in batches."""
+        settings = self._settings.load()
+        zone = self._reports.zone
+        query = self._given_back_query(period)
         with self._db.reading() as session:
             codes = {till_id: name.code for till_id, name in till_names(session, settings).items()}
             for row in session.execute(query):
@@ -344,11 +387,9 @@ class ReportFileService:
                     unit=unit_of(unit),
                 )
 
-    def _sold(self, period: Period) -> Iterator[_LineRow]:
-        """Every line of the period's sales with its sale's details, streamed in batches."""
-        settings = self._settings.load()
-        zone = self._reports.zone
-        start, end = period.utc_range(zone)
+    def _sold_query(self, period: Period) -> Select[Any]:
+        """Every line of the period's sales with its sale's details, in time order."""
+        start, end = period.utc_range(self._reports.zone)
         methods = (
             select(func.aggregate_strings(Payment.method, "+"))
             .where(Payment.sale_id == Sale.id)
@@ -382,6 +423,13 @@ class ReportFileService:
             .order_by(Sale.created_at, Sale.id, SaleLine.position)
             .execution_options(yield_per=STREAM_BATCH)
         )
+        return query
+
+    def _sold(self, period: Period) -> Iterator[_LineRow]:
+        """Every line of the period's sales with its sale's details, streamed in batches."""
+        settings = self._settings.load()
+        zone = self._reports.zone
+        query = self._sold_query(period)
         with self._db.reading() as session:
             codes = {till_id: name.code for till_id, name in till_names(session, settings).items()}
             for (
@@ -419,8 +467,11 @@ class ReportFileService:
                     unit=unit_of(unit),
                 )
 
-    def _csv_rows(self, period: Period, cur: Currency) -> Iterator[list[object]]:
+    def _csv_rows(
+        self, period: Period, cur: Currency, progress: Progress
+    ) -> Iterator[list[object]]:
         for line in self._lines(period):
+            progress.advance()
             yield [
                 line.number,
                 line.at.isoformat(sep=" ", timespec="seconds"),
@@ -439,8 +490,11 @@ class ReportFileService:
                 line.unit.value,
             ]
 
-    def _xlsx_rows(self, period: Period, cur: Currency) -> Iterator[list[object]]:
+    def _xlsx_rows(
+        self, period: Period, cur: Currency, progress: Progress
+    ) -> Iterator[list[object]]:
         for line in self._lines(period):
+            progress.advance()
             yield [
                 line.number,
                 line.at,

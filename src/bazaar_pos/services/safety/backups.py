@@ -24,7 +24,7 @@ from bazaar_pos.errors import DatabaseError
 from bazaar_pos.files import make_folder, move_durably, sync_folder
 from bazaar_pos.i18n import N_, _, ngettext
 from bazaar_pos.paths import backup_folder
-from bazaar_pos.progress import Progress, quiet
+from bazaar_pos.progress import Cancelled, Progress, quiet
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.views import Changes
 from bazaar_pos.store.copying import copy_database
@@ -154,20 +154,61 @@ def inspect_backup(path: Path) -> BackupInfo:
     )
 
 
-def restore_database(database: Path, backup: Path, *, now: datetime | None = None) -> RestoreResult:
-    """Put a copy of ``backup`` in place of ``database``, keeping the replaced file.
+@dataclass(frozen=True, slots=True)
+class PreparedRestore:
+    """A backup checked and copied beside the database, ready to take its place.
 
-    The database must not be open (hold its DatabaseLock; the GUI closes its
-    connections first). A file that is not a Bazaar POS backup is refused
-    and nothing changes. The replaced database, with its ``-wal`` file, is
-    renamed into the backup folder as ``…-replaced.sqlite``; an older backup
-    is then upgraded (after its own before-upgrade copy).
+    Nothing of the shop has changed yet: :func:`put_in_place` makes it the
+    database, :meth:`discard` throws the copy away.
+    """
+
+    database: Path
+    info: BackupInfo
+    incoming: Path
+
+    def discard(self) -> None:
+        """Throw the copy away; the database stays as it is."""
+        self.incoming.unlink(missing_ok=True)
+
+
+def prepare_restore(
+    database: Path, backup: Path, *, progress: Progress | None = None
+) -> PreparedRestore:
+    """Check ``backup`` and copy it beside ``database``, changing nothing of the shop yet.
+
+    A file that is not a Bazaar POS backup is refused. ``progress`` hears the
+    check and how far the copy got; a cancel stops it and leaves no file. The
+    database may stay open meanwhile.
     """
     database, backup = Path(database), Path(backup)
-    now = now or utcnow()
+    progress = progress or quiet()
     _refuse_the_database_itself(database, backup)
+    progress.begin(_("Checking the backup"))
     info = inspect_backup(backup)
-    incoming = copy_database(backup, database.with_name(f".{database.name}.restoring"), live=True)
+    progress.begin(_("Copying the backup"))
+    incoming = copy_database(
+        backup, database.with_name(f".{database.name}.restoring"), live=True, progress=progress
+    )
+    prepared = PreparedRestore(database, info, incoming)
+    try:
+        progress.check()  # the last moment a cancel keeps the shop as it was
+    except Cancelled:
+        prepared.discard()
+        raise
+    return prepared
+
+
+def put_in_place(prepared: PreparedRestore, *, now: datetime | None = None) -> RestoreResult:
+    """Put the prepared copy in place of the database, keeping the replaced file.
+
+    The database must not be open (hold its DatabaseLock; the GUI closes its
+    connections first). The replaced database, with its ``-wal`` file, is
+    renamed into the backup folder as ``…-replaced.sqlite``; an older backup
+    is then upgraded (after its own before-upgrade copy). This cannot be
+    cancelled: it is a few renames, and the upgrade.
+    """
+    database, incoming = prepared.database, prepared.incoming
+    now = now or utcnow()
     replaced: Path | None = None
     try:
         if database.exists():
@@ -184,15 +225,31 @@ def restore_database(database: Path, backup: Path, *, now: datetime | None = Non
             database.with_name(database.name + "-shm").unlink(missing_ok=True)
         move_durably(incoming, database)
     except OSError as exc:
-        incoming.unlink(missing_ok=True)
+        prepared.discard()
         raise DatabaseError(
             _("Cannot replace {path}: {reason}. Close every other program using it.").format(
                 path=database, reason=exc.strerror or exc
             )
         ) from exc
-    log.info("restored %s from %s; the replaced file is %s", database, backup, replaced)
+    log.info("restored %s from %s; the replaced file is %s", database, prepared.info.path, replaced)
     Database.open(database).close()  # upgrades an older backup and proves it opens
-    return RestoreResult(info, replaced)
+    return RestoreResult(prepared.info, replaced)
+
+
+def restore_database(
+    database: Path,
+    backup: Path,
+    *,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+) -> RestoreResult:
+    """Put a copy of ``backup`` in place of ``database``, keeping the replaced file.
+
+    :func:`prepare_restore`, then :func:`put_in_place`: the database must not
+    be open. ``progress`` hears the check and the copy, and a cancel during
+    them changes nothing; once the copy is whole the restore runs to its end.
+    """
+    return put_in_place(prepare_restore(database, backup, progress=progress), now=now)
 
 
 class BackupService:
@@ -257,9 +314,7 @@ class BackupService:
             else:
                 try:
                     progress.begin(_("Copying the backup to {folder}").format(folder=second))
-                    made.append(
-                        copy_database(main, _unique(second / main.name), progress=progress)
-                    )
+                    made.append(copy_database(main, _unique(second / main.name), progress=progress))
                     removed += self._rotate(second, settings.backup_keep)
                 except DatabaseError as exc:
                     problems.append(exc.message)
@@ -304,16 +359,30 @@ class BackupService:
         """Preview a backup (date, number of sales, last sale) without changing anything."""
         return inspect_backup(path)
 
-    def restore(self, backup: Path) -> RestoreResult:
+    def restore(self, backup: Path, *, progress: Progress | None = None) -> RestoreResult:
         """Replace the open database with ``backup`` and carry on with the restored one.
+
+        :meth:`prepare_restore`, then :meth:`put_in_place`; ``progress`` hears
+        the check and the copy, and a cancel during them changes nothing.
+        """
+        return self.put_in_place(self.prepare_restore(backup, progress=progress))
+
+    def prepare_restore(self, backup: Path, *, progress: Progress | None = None) -> PreparedRestore:
+        """Check ``backup`` and copy it beside the database, which stays open and unchanged.
+
+        The long part of a restore, safe off the GUI thread and to cancel (no
+        file is left); a bad file is refused before anything is closed.
+        """
+        return prepare_restore(self.database, backup, progress=progress)
+
+    def put_in_place(self, prepared: PreparedRestore) -> RestoreResult:
+        """Put a prepared backup in place of the open database and carry on with it.
 
         Closes this database's connections first; the services reconnect to
         the restored file on their next call. The caller holds the lock.
         """
-        _refuse_the_database_itself(self.database, backup)
-        inspect_backup(backup)  # refuse a bad file before closing anything
         self._db.close()
-        result = restore_database(self.database, backup, now=self._clock())
+        result = put_in_place(prepared, now=self._clock())
         self._settings.ensure_till_identity()
         return result
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 from bazaar_pos.errors import UserError
 from bazaar_pos.i18n import _
 from bazaar_pos.progress import Cancelled, Progress
-from bazaar_pos.services.safety.backups import BackupResult, local_time
+from bazaar_pos.services.safety.backups import BackupResult, PreparedRestore, local_time
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.services.views import Changes
 from bazaar_pos.ui.common.dialogs import Icon, Notice
@@ -136,23 +136,38 @@ class WindowBackups:
         )
 
     def restore(self) -> None:
-        """Choose a backup, preview it and put it in place of the shop's database."""
+        """Choose a backup, preview it and put it in place of the shop's database.
+
+        The backup is checked and copied off the GUI thread, with a progress
+        window whose Cancel keeps the shop as it was; putting the copy in place
+        is a few renames, done here, and cannot be cancelled.
+        """
         from bazaar_pos.ui.backups.restore_dialog import RestoreDialog
 
         chosen = RestoreDialog.ask(self.window, self.shop.backups)
         if chosen is None:
             return
         self.wait()
+        self.window.statusBar().showMessage(_("Restoring…"))
+        run_with_progress(
+            self.jobs,
+            self.window,
+            _("Restoring the backup"),
+            lambda progress: self.shop.backups.prepare_restore(chosen, progress=progress),
+            self._put_in_place,
+            self._restore_failed,
+        )
+
+    def _put_in_place(self, prepared: PreparedRestore) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = self.shop.backups.restore(chosen)
+            result = self.shop.backups.put_in_place(prepared)
         except UserError as exc:
             QApplication.restoreOverrideCursor()
-            Notice.ask(
-                self.window, _("The backup was not restored"), exc.message, name="restoreFailed"
-            )
+            self._restore_failed(exc.message)
             return
         QApplication.restoreOverrideCursor()
+        self.window.statusBar().clearMessage()
         self._restored(result.changes)
         self.show_last()
         kept = (
@@ -174,6 +189,13 @@ class WindowBackups:
             icon=Icon.Information,
             name="restoredNotice",
         )
+
+    def _restore_failed(self, reason: str) -> None:
+        if reason == Cancelled().message:
+            self.window.statusBar().showMessage(reason, 8_000)
+            return
+        self.window.statusBar().clearMessage()
+        Notice.ask(self.window, _("The backup was not restored"), reason, name="restoreFailed")
 
     def close(self) -> None:
         """On closing: stop checking, wait for any backup, make the closing one if automatic."""

@@ -63,6 +63,14 @@ def run_operation(
     changes: Callable[[Any], Changes] = changes_of,
 ) -> None:
     """Run ``work`` on ``jobs``; on success broadcast its ``changes``, then call ``done``."""
+    jobs.run(work, announcing(done, changes), failed)
+
+
+def announcing(done: Done, changes: Callable[[Any], Changes] = changes_of) -> Done:
+    """``done``, called once the ``changes`` of the result it gets are broadcast.
+
+    For an operation run some other way, such as with a progress window.
+    """
 
     def succeeded(result: Any) -> None:
         what = changes(result)
@@ -70,4 +78,4 @@ def run_operation(
             change_hub().changed.emit(what)
         done(result)
 
-    jobs.run(work, succeeded, failed)
+    return succeeded

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.i18n import _
+from bazaar_pos.progress import Progress
 from bazaar_pos.services.customers.files import ReceivablesFormat
 from bazaar_pos.services.merging.bundles.service import BundleExportSummary
 from bazaar_pos.services.people.access import Approval
@@ -18,6 +19,7 @@ from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.jobs import Jobs
+from bazaar_pos.ui.common.progress import run_with_progress
 
 
 def file_name_part(name: str) -> str:
@@ -26,15 +28,17 @@ def file_name_part(name: str) -> str:
     return "-".join(words) or "customer"
 
 
-Write = Callable[[Path, Approval | None], WrittenFile | BundleExportSummary]
-"""Writes a file to a path, with the owner's approval when one was needed."""
+Write = Callable[[Path, Approval | None, Progress], WrittenFile | BundleExportSummary]
+"""Writes a file to a path, with the owner's approval when one was needed, telling ``Progress``."""
 
 
 class ReportFiles:
     """The Reports screen's files: approval if needed, where to, then written off the GUI thread.
 
-    ``tell`` shows progress, ``written`` gets the path of each file written, and
-    ``failed`` the reason a file could not be written.
+    A file still being written after a moment gets a progress window; the sales
+    summary and the sale lines say each stage and offer Cancel (a cancelled file
+    is not written at all). ``tell`` shows what is going on, ``written`` gets the
+    path of each file written, and ``failed`` the reason a file could not be written.
     """
 
     def __init__(
@@ -64,9 +68,13 @@ class ReportFiles:
             _("Save the sales summary"),
             _("sales-summary-{first}-{last}.pdf").format(first=period.first, last=period.last),
             _("PDF (*.pdf)"),
-            lambda path, approval: files.write(period, path, FileFormat.PDF, approval=approval),
+            lambda path, approval, progress: files.write(
+                period, path, FileFormat.PDF, approval=approval, progress=progress
+            ),
             needs=(Permission.EXPORT, Permission.VIEW_COST),
             doing=_("Writing the PDF…"),
+            working=_("Writing the sales summary"),
+            cancellable=True,
         )
 
     def export_lines(self, period: Period, kind: str) -> None:
@@ -79,7 +87,11 @@ class ReportFiles:
                 first=period.first, last=period.last, kind=kind
             ),
             _("CSV (*.csv)") if file_format is FileFormat.CSV else _("Excel (*.xlsx)"),
-            lambda path, approval: files.write(period, path, file_format, approval=approval),
+            lambda path, approval, progress: files.write(
+                period, path, file_format, approval=approval, progress=progress
+            ),
+            working=_("Exporting the sale lines"),
+            cancellable=True,
         )
 
     def export_turnover(self, year: int) -> None:
@@ -89,7 +101,9 @@ class ReportFiles:
             _("Export the UMKM turnover"),
             _("turnover-{year}.csv").format(year=year),
             _("CSV (*.csv)"),
-            lambda path, approval: files.write_turnover_csv(year, path, approval=approval),
+            lambda path, approval, _progress: files.write_turnover_csv(
+                year, path, approval=approval
+            ),
         )
 
     def export_receivables(self, kind: str) -> None:
@@ -102,7 +116,7 @@ class ReportFiles:
             ReceivablesFormat.PDF: _("PDF (*.pdf)"),
         }
 
-        def write(path: Path, approval: Approval | None) -> WrittenFile:
+        def write(path: Path, approval: Approval | None, _progress: Progress) -> WrittenFile:
             count = files.write_receivables(path, file_format, approval=approval)
             return WrittenFile(path, FileFormat(kind), count)
 
@@ -118,7 +132,7 @@ class ReportFiles:
         files = self._shop.account_files
         today = self._shop.reports.today()
 
-        def write(path: Path, approval: Approval | None) -> WrittenFile:
+        def write(path: Path, approval: Approval | None, _progress: Progress) -> WrittenFile:
             pages = files.write_statement(customer_id, path, approval=approval)
             return WrittenFile(path, FileFormat.PDF, pages)
 
@@ -140,7 +154,7 @@ class ReportFiles:
                 code=code, first=period.first, last=period.last
             ),
             _("Till bundles (*.zip)"),
-            lambda path, approval: bundles.export(
+            lambda path, approval, _progress: bundles.export(
                 path, period.first, period.last, approval=approval
             ),
         )
@@ -154,18 +168,30 @@ class ReportFiles:
         *,
         needs: tuple[Permission, ...] = (Permission.EXPORT,),
         doing: str = "",
+        working: str = "",
+        cancellable: bool = False,
     ) -> None:
-        """Get the owner's approval if needed, ask where, then ``write`` off the GUI thread."""
+        """Get the owner's approval if needed, ask where, then ``write`` off the GUI thread.
+
+        A long write gets a progress window titled ``working`` (else ``title``),
+        with Cancel when ``cancellable``.
+        """
         granted = self._approvals.granted(*needs, tell=self._tell)
         if granted is None:
             return
-        path = dialogs.save_file(
-            self._parent, title, name, filters, kind=dialogs.FileKind.DOCUMENT
-        )
+        path = dialogs.save_file(self._parent, title, name, filters, kind=dialogs.FileKind.DOCUMENT)
         if path is None:
             return
         self._tell(doing or _("Exporting…"))
-        self._jobs.run(lambda: write(path, granted.approval), self._written, self._failed)
+        run_with_progress(
+            self._jobs,
+            self._parent,
+            working or title,
+            lambda progress: write(path, granted.approval, progress),
+            self._written,
+            self._failed,
+            cancellable=cancellable,
+        )
 
     def _written(self, written: WrittenFile | BundleExportSummary) -> None:
         self._tell(_("Saved {path}").format(path=written.path))

@@ -37,7 +37,8 @@ from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common import dialogs
 from bazaar_pos.ui.common.dialogs import ConfirmDialog
 from bazaar_pos.ui.common.jobs import Jobs
-from bazaar_pos.ui.common.operations import run_operation
+from bazaar_pos.ui.common.operations import announcing
+from bazaar_pos.ui.common.progress import run_with_progress
 from bazaar_pos.ui.reports.models import ColumnSpec, RowsModel
 from bazaar_pos.ui.reports.parts import label, table
 
@@ -202,12 +203,14 @@ class MergeTillsDialog(QDialog):
         self.import_button.setEnabled(False)
         self.check_button.setEnabled(False)
         self.status.setText(_("Merging…"))
-        run_operation(
+        run_with_progress(  # one transaction: Cancel rolls it all back
             self.background,
-            lambda: self._shop.bundles.import_files(
-                paths, approval=granted.approval, accept_renamed=renamed
+            self,
+            _("Merging the bundles"),
+            lambda progress: self._shop.bundles.import_files(
+                paths, approval=granted.approval, accept_renamed=renamed, progress=progress
             ),
-            self._done,
+            announcing(self._done),
             self._refused,
         )
 
@@ -228,12 +231,18 @@ class MergeTillsDialog(QDialog):
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
         self.status.setText(_("Checking…"))
-        run_operation(
+        run_with_progress(
             self.background,
-            lambda: self._shop.bundles.import_files(
-                paths, approval=granted.approval, accept_renamed=renamed, dry_run=True
+            self,
+            _("Checking the bundles"),
+            lambda progress: self._shop.bundles.import_files(
+                paths,
+                approval=granted.approval,
+                accept_renamed=renamed,
+                dry_run=True,
+                progress=progress,
             ),
-            self._checked_only,
+            announcing(self._checked_only),
             self._refused,
         )
 

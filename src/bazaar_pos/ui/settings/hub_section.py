@@ -11,6 +11,7 @@ from bazaar_pos.services.hub.service import HubService, SyncResult
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.app.hub_sync import describe_status
 from bazaar_pos.ui.common.jobs import Jobs
+from bazaar_pos.ui.common.progress import run_with_progress
 from bazaar_pos.ui.widgets.fields import button, line_edit
 
 URL_FORM = "postgresql://USER@HOST:PORT/DBNAME"
@@ -116,8 +117,16 @@ class HubSection(QWidget):
         approval = granted.approval if granted is not None else None
         url, password, name = self.url.text(), self.password.text(), self.till_name.text()
         self.message.setText(_("Joining…"))
-        self.background.run(
-            lambda: self._hub.join(url, name, password=password, approval=approval),
+        # The first sync may send a long history: a window says how far it got. Each
+        # batch is whole on both sides, so Cancel stops between two and the next sync
+        # carries on from there.
+        run_with_progress(
+            self.background,
+            self,
+            _("Joining the hub"),
+            lambda progress: self._hub.join(
+                url, name, password=password, approval=approval, progress=progress
+            ),
             self._joined,
             self._join_failed,
         )

@@ -13,6 +13,8 @@ from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.quantity import whole
 from bazaar_pos.domain.report import Dimension
 from bazaar_pos.exports.bundle_file import BundleError, read_bundle, write_bundle
+from bazaar_pos.progress import Cancelled, Progress
+from bazaar_pos.services.merging.bundles import service as bundle_service
 from bazaar_pos.services.merging.bundles.service import (
     RenamedProduct,
     RenamedProductsError,
@@ -466,3 +468,51 @@ def test_a_dry_run_refuses_renamed_products_as_the_merge_does(same_skus):
     with pytest.raises(RenamedProductsError, match="BAT-001, KOP-001"):
         other.bundles.import_files([bundle], dry_run=True)
     assert dump(other) == before
+
+
+# -- progress and Cancel ------------------------------------------------------------------
+
+
+def every_report(heard, then=None):
+    def report(what, done, total):
+        heard.append((what, done, total))
+        if then is not None:
+            then(what, done, total)
+
+    return Progress(report, clock=iter(range(10**6)).__next__)
+
+
+def stage(heard, what):
+    return [(done, total) for said, done, total in heard if said == what]
+
+
+@pytest.fixture
+def one_at_a_time(monkeypatch):
+    monkeypatch.setattr(bundle_service, "MERGE_STEP", 1)
+
+
+def test_merging_counts_the_bundles_then_the_records(three, one_at_a_time):
+    _a, _b, c, a_zip, b_zip = three
+    heard = []
+    summary = c.bundles.import_files([a_zip, b_zip], progress=every_report(heard))
+    assert stage(heard, "Checking the bundles") == [(0, 2), (1, 2), (2, 2)]
+    merged = stage(heard, "Merging records")
+    records = summary.sales_added + summary.movements_added
+    assert merged[0] == (0, records)
+    assert merged[-1] == (records, records)
+    assert len(merged) > records  # one report a record, besides the start
+
+
+def test_a_cancelled_merge_writes_nothing(three, one_at_a_time):
+    _a, _b, c, a_zip, b_zip = three
+    before = dump(c)
+
+    def cancel_half_way(what, done, total):
+        if what == "Merging records" and 0 < total < 2 * done:
+            stopping.cancel()
+
+    stopping = every_report([], cancel_half_way)
+    with pytest.raises(Cancelled):
+        c.bundles.import_files([a_zip, b_zip], progress=stopping)
+    assert dump(c) == before
+    assert c.bundles.import_files([a_zip, b_zip]).sales_added == 4  # all of it, later

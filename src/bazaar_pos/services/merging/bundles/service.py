@@ -42,6 +42,7 @@ from bazaar_pos.exports.bundle_file import (
     write_bundle,
 )
 from bazaar_pos.i18n import _
+from bazaar_pos.progress import Progress, quiet
 from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.merging.bundles.apply import (
     apply_movements,
@@ -77,6 +78,11 @@ from bazaar_pos.services.views import Changes
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Product, Sale, StockMovement, Till
 from bazaar_pos.store.types import new_uuid, utcnow
+
+MERGE_STEP = 500
+"""Sales or stock movements merged between two progress reports."""
+BEFORE_SALES = ("customer_group", "customer", "customer_group_price")
+"""The kinds of linked record merged before the sales (see ``linked_apply``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +300,7 @@ class BundleService:
         approval: Approval | None = None,
         accept_renamed: Collection[str] = (),
         dry_run: bool = False,
+        progress: Progress | None = None,
     ) -> BundleImportSummary:
         """Merge the bundles at ``paths`` into this database in one transaction.
 
@@ -313,9 +320,12 @@ class BundleService:
         applying, because what is left out or clashes is only known by applying
         the records in order (a kasbon entry needs its customer, a return its sale).
         Nothing here writes outside that transaction (no file, no backup).
+
+        ``progress`` hears the bundles checked, then the records merged; a cancel
+        rolls the one transaction back, so nothing is written (Cancelled).
         """
         try:
-            return self._import(paths, approval, accept_renamed, dry_run)
+            return self._import(paths, approval, accept_renamed, dry_run, progress or quiet())
         except _CheckedOnly as checked:
             return checked.summary
 
@@ -325,9 +335,14 @@ class BundleService:
         approval: Approval | None,
         accept_renamed: Collection[str],
         dry_run: bool,
+        progress: Progress,
     ) -> BundleImportSummary:
         settings = self._settings.load()
-        bundles = [self._verify(path, settings) for path in paths]
+        progress.begin(_("Checking the bundles"), len(paths))
+        bundles = []
+        for path in paths:
+            bundles.append(self._verify(path, settings))
+            progress.advance()
         with (
             self._settings.access.permit(Permission.ADJUST_STOCK, approval=approval) as grant,
             self._db.writing() as session,
@@ -367,11 +382,25 @@ class BundleService:
                 held[kinds.get(id(data), "sale")] += 1
 
             context = MergeContext(session, "bundle", hold)
+            before = sum(len(linked[kind]) for kind in BEFORE_SALES)
+            progress.begin(
+                _("Merging records"),
+                len(new_sales) + len(new_moves) + sum(map(len, linked.values())),
+            )
             apply_before_sales(context, linked)
-            apply_sales(session, new_sales, products)
-            apply_movements(session, new_moves, products)
+            progress.advance(before)
+            for first in range(0, len(new_sales), MERGE_STEP):
+                step = new_sales[first : first + MERGE_STEP]
+                apply_sales(session, step, products)
+                progress.advance(len(step))
+            for first in range(0, len(new_moves), MERGE_STEP):
+                step = new_moves[first : first + MERGE_STEP]
+                apply_movements(session, step, products)
+                progress.advance(len(step))
             link_customers(context, list(sales.values()))
             apply_after_sales(context, linked)
+            progress.advance(sum(map(len, linked.values())) - before)
+            progress.check()  # the last moment a cancel rolls the merge back
             merged = context.merged
             totals = {kind: len(_unique_by_uuid(records)) for kind, records in linked.items()}
             totals = {kind: count for kind, count in totals.items() if count}
