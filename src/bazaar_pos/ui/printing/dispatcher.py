@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from bazaar_pos.i18n import _
 from bazaar_pos.services.printer.queue import JobStatus, PrintJobView, PrintQueue
 from bazaar_pos.services.printer.settings import PrinterSettings
-from bazaar_pos.store.types import utcnow
 from bazaar_pos.ui.common.jobs import Jobs
 
 RECOVER_AFTER_MS = 1000
@@ -41,7 +42,7 @@ class PrintDispatcher(QObject):
         self.setObjectName("printDispatcher")
         self._queue = queue
         self._background = Jobs(self)
-        self._started = utcnow()
+        self._started = datetime.now(UTC)
         QTimer.singleShot(RECOVER_AFTER_MS, self, self.recover_interrupted)
 
     @Slot()
