@@ -131,9 +131,7 @@ def reading(folder: Path, runs: int) -> list[Row]:
         for figure, ours, raw, baseline in figures:
             mine = Sample.of([seconds(ours) * 1000 for _ in range(runs)])
             theirs = Sample.of([seconds(raw) * 1000 for _ in range(runs)])
-            rows.append(
-                Row(figure, "ms", mine.median, theirs.median, baseline, Target(50), runs)
-            )
+            rows.append(Row(figure, "ms", mine.median, theirs.median, baseline, Target(50), runs))
         return rows
     finally:
         con.close()

@@ -15,7 +15,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bazaar_pos.domain.scale_barcodes import DEFAULT_LAYOUTS, ScaleValue
 from bazaar_pos.domain.text import search_words
 from bazaar_pos.services.products.search import like_pattern
 from bazaar_pos.services.shop import Shop
@@ -54,6 +56,8 @@ SEARCHES = ("kopi gayo", "tenun merah", "gelang perak", "pk-04213", "batik tulis
 FILTERS = ("keramik", "tas rotan", "pk-0777", "madu", "jati hitam", "zzz")
 """Typed in the Products filter."""
 LINES_PER_SALE = 20
+SCALE_PRODUCTS = 24
+"""Products sold by weight with a PLU, scanned by their label scale codes."""
 SIZE = (1366, 768)
 
 
@@ -200,6 +204,137 @@ def scanning(built: BuiltShop, shop: Shop, con: sqlite3.Connection, scans: int) 
         ours,
         base,
         "bare QLineEdit + QTableView, raw SELECT by barcode",
+        16,
+    )
+
+
+@contextmanager
+def sold_by_weight(con: sqlite3.Connection, count: int = SCALE_PRODUCTS) -> Iterator[list[str]]:
+    """PLUs of products sold by the kilo; a few products get one for the while if none have.
+
+    The benchmark shop sells by the piece, so ``count`` active products
+    (coffee, tea and food first) get the unit kg and PLUs 1, 2, ... as a shop
+    with a label scale would give them, and their own unit back afterwards (the
+    other figures scan them by their barcodes, and a weighed product would ask
+    for its weight).
+    """
+    found = [
+        str(plu)
+        for (plu,) in con.execute(
+            "SELECT plu FROM products WHERE active AND plu IS NOT NULL AND unit = 'kg'"
+            " AND price_minor > 0 ORDER BY id LIMIT ?",
+            (count,),
+        )
+    ]
+    if found:
+        yield found
+        return
+    chosen = con.execute(
+        "SELECT id, unit FROM products WHERE active AND plu IS NULL AND price_minor > 0"
+        " ORDER BY category IN ('Kopi & Teh', 'Makanan') DESC, id LIMIT ?",
+        (count,),
+    ).fetchall()
+    with con:
+        con.executemany(
+            "UPDATE products SET unit = 'kg', plu = ? WHERE id = ?",
+            [(str(plu), pid) for plu, (pid, _unit) in enumerate(chosen, start=1)],
+        )
+    try:
+        yield [str(plu) for plu in range(1, len(chosen) + 1)]
+    finally:
+        with con:
+            con.executemany(
+                "UPDATE products SET unit = ?, plu = NULL WHERE id = ?",
+                [(unit, pid) for pid, unit in chosen],
+            )
+
+
+def scale_labels(plus: Sequence[str], count: int) -> list[str]:
+    """Codes label scales print: weight labels (``21``, grams) and price labels (``23``)."""
+    weight, price = DEFAULT_LAYOUTS
+    codes = []
+    for n in range(count):
+        plu = plus[(n * 7) % len(plus)]
+        if n % 3 == 2:
+            codes.append(price.code_for(plu, 5_000 + 500 * (n % 40)))
+        else:
+            codes.append(weight.code_for(plu, 100 + 25 * (n % 60)))
+    return codes
+
+
+def scale_scanning(shop: Shop, con: sqlite3.Connection, scans: int) -> list[Row]:
+    """A label scale's code to the line on screen: the Till against a bare line edit and table.
+
+    The baseline reads the code's PLU and value by the default layouts and
+    finds the product with one raw SELECT by PLU.
+    """
+    with sold_by_weight(con) as plus:
+        return _scale_scanning(shop, con, scale_labels(plus, scans + 5))
+
+
+def _scale_scanning(shop: Shop, con: sqlite3.Connection, codes: list[str]) -> list[Row]:
+    app = application()
+    till = TillScreen(shop)
+    till.resize(*SIZE)
+    till.show()
+    _on_screen(app, till)
+    bare = _Bare()
+    bare.show()
+    layouts = {layout.prefix: layout for layout in DEFAULT_LAYOUTS}
+
+    def bare_scan() -> None:
+        code = bare.field.text()
+        bare.field.clear()
+        layout = layouts.get(code[:2])
+        if layout is None or not layout.matches(code):
+            return
+        reading = layout.read(code)
+        found = con.execute(
+            "SELECT sku, name, price_minor FROM products WHERE active AND plu = ?",
+            (reading.plu.lstrip("0"),),
+        ).fetchone()
+        if found:
+            sku, name, price = found
+            if reading.kind is ScaleValue.WEIGHT:
+                grams, amount = reading.value, (reading.value * price + 500) // 1000
+            else:
+                amount = reading.value
+                grams = (amount * 1000 + price // 2) // price
+            row = (sku, name, price, f"{grams} g", amount)
+            bare.model.appendRow([QStandardItem(str(v)) for v in row])
+            bare.table.scrollToBottom()
+
+    bare.field.returnPressed.connect(bare_scan)
+    ours, base = [], []
+    for n, code in enumerate(codes):
+        if n % LINES_PER_SALE == 0:
+            till.cart.clear()
+            till._cart_changed(persist=False)
+            bare.model.removeRows(0, bare.model.rowCount())
+        QTest.keyClicks(till.scan, code)
+        mine = seconds(
+            lambda: (QTest.keyClick(till.scan, Qt.Key.Key_Return), _on_screen(app, till))
+        )
+        if till._snapshot_timer.isActive():
+            till.parking.save_snapshot()
+        QTest.keyClicks(bare.field, code)
+        theirs = seconds(
+            lambda: (QTest.keyClick(bare.field, Qt.Key.Key_Return), _on_screen(app, bare))
+        )
+        if n >= 5:
+            ours.append(mine * 1000)
+            base.append(theirs * 1000)
+    lines = len(till.cart)
+    till.cart.clear()
+    till.parking.save_snapshot()
+    _close(app, till, bare)
+    if not lines:
+        raise RuntimeError("the till added no line for the scale labels")
+    return _latency_rows(
+        "Scale label scan to line on screen",
+        ours,
+        base,
+        "bare QLineEdit + QTableView, the label read by its layout, raw SELECT by PLU",
         16,
     )
 
