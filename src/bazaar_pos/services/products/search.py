@@ -59,13 +59,14 @@ class CatalogueSearch:
         code = code.strip()
         if not code:
             return None
-        with self._db.reading() as session:
-            product = session.scalar(
-                select(Product).where(Product.active, Product.barcode == code)
-            ) or session.scalar(
-                select(Product).where(Product.active, func.lower(Product.sku) == code.lower())
-            )
-            return ProductView.of(product) if product else None
+        products = Product.core_table()  # Core: the till asks at every scan
+        active = select(products).where(products.c.active)
+        with self._db.reading_rows() as connection:
+            product = connection.execute(active.where(products.c.barcode == code)).first()
+            if product is None:
+                by_sku = active.where(func.lower(products.c.sku) == code.lower())
+                product = connection.execute(by_sku).first()
+        return ProductView.of(product) if product else None
 
     def get_by_sku(self, sku: str) -> ProductView | None:
         """The product with SKU ``sku`` (any case), archived or not."""

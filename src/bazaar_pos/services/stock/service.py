@@ -366,8 +366,8 @@ class StockService:
 
     def reserved(self, product_ids: Collection[int] | None = None) -> dict[int, int]:
         """Thousandths of each product reserved for pre-orders waiting for their pickup."""
-        with self._db.reading() as session:
-            return reserved_for_orders(session, product_ids)
+        with self._db.reading_rows() as connection:
+            return reserved_for_orders(connection, product_ids)
 
     def low_stock(self, *, limit: int = 1000) -> list[ProductView]:
         """Active products at or below their low-stock level, the emptiest first."""

@@ -142,7 +142,9 @@ QTabBar::tab:selected { background: #ffffff; font-weight: 600;
                         border-top: 3px solid #1c7c54; }
 QTabBar::tab:hover:!selected { background: #f3f8f5; }
 
-QTableView, QTableWidget, QListView, QTreeView { color: #111; background: white;
+/* .QTableView: not the till's cart (a subclass), which draws with its palette: a rule on
+   a view makes Qt draw each of its cells through the style sheet, 4 ms a scan. */
+.QTableView, QTableWidget, QListView, QTreeView { color: #111; background: white;
              alternate-background-color: #f1f5f2; border: 1px solid #b7bdc3;
              gridline-color: #d9dee2; selection-background-color: #cfe8dc;
              selection-color: #111; }
@@ -191,7 +193,6 @@ QLabel#settlementCheckTitle[tone="warn"] { background: #fff4d6; color: #6f4300;
                                            font-weight: 600; padding: 6px 8px;
                                            border-radius: 6px; }
 QTableView#cartTable { font-size: 13pt; }
-QTableView#cartTable::item { padding: 4px; }
 QListView#searchResults { font-size: 13pt; background: white; border: 2px solid #1c7c54; }
 QListView#searchResults::item { padding: 6px; }
 QListView#searchResults::item:selected { background: #1c7c54; color: white; }

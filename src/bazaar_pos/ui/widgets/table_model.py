@@ -10,6 +10,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 Index = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+"""Roles as plain numbers: Qt asks a visible cell for a dozen roles at every paint."""
 
 
 class ListTableModel(QAbstractTableModel, Generic[T]):
@@ -54,12 +58,13 @@ class ListTableModel(QAbstractTableModel, Generic[T]):
             return None
         item = self._items[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        role = int(role)
+        if role == _DISPLAY:
             return self.text(item, index.row(), column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.numeric_columns:
+        if role == _ALIGNMENT and column in self.numeric_columns:
             return RIGHT
         found = self.item_data(item, column, role)
-        if found is None and role == Qt.ItemDataRole.ToolTipRole:
+        if found is None and role == _TOOLTIP:
             return self.text(item, index.row(), column) or None  # whole, where a column cuts it
         return found
 

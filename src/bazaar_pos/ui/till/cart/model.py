@@ -12,6 +12,8 @@ from bazaar_pos.ui.widgets.table_model import RIGHT, ListTableModel
 
 SHORT_OF_STOCK = QColor("#b45309")
 NUMBER_COLUMNS = (0, 2, 3, 4, 5)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 
 
 class CartTableModel(ListTableModel[LineTotals]):
@@ -25,10 +27,18 @@ class CartTableModel(ListTableModel[LineTotals]):
         self._money = money
         self._quantity = quantity
         self._short: frozenset[str] = frozenset()
+        self._texts: list[tuple[str, ...]] = []
 
     def set_totals(self, totals: CartTotals, short: frozenset[str] = frozenset()) -> None:
-        """Show the lines of ``totals``; ``short`` holds the keys of lines beyond stock."""
+        """Show the lines of ``totals``; ``short`` holds the keys of lines beyond stock.
+
+        Each cell's text is worked out here, once, not at every paint.
+        """
         self._short = short
+        self._texts = [
+            tuple(self._cell(item, row, column) for column in range(len(NUMBER_COLUMNS) + 1))
+            for row, item in enumerate(totals.lines)
+        ]
         self.set_items(totals.lines)
 
     def widest_texts(self, totals: CartTotals) -> dict[int, str]:
@@ -54,17 +64,20 @@ class CartTableModel(ListTableModel[LineTotals]):
     def item_data(self, item: LineTotals, column: int, role: int) -> object:
         """The SKU as a tooltip; lines beyond stock in amber."""
         line = item.line
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             sku = line.sku or _("item without a code")
             if line.key in self._short:
                 return _("{sku}: more than there is in stock").format(sku=sku)
             return sku
-        if role == Qt.ItemDataRole.ForegroundRole and line.key in self._short:
+        if role == FOREGROUND and line.key in self._short:
             return QBrush(SHORT_OF_STOCK)
         return None
 
     def text(self, item: LineTotals, row: int, column: int) -> str:
         """Number, item, quantity, price, discount and total of a line."""
+        return self._texts[row][column]
+
+    def _cell(self, item: LineTotals, row: int, column: int) -> str:
         line = item.line
         if column == 0:
             return str(row + 1)

@@ -25,7 +25,9 @@ def fit_large_text(label: QLabel, points: tuple[int, ...] = TOTAL_POINTS) -> Non
         if QFontMetrics(font).horizontalAdvance(label.text()) <= width:
             chosen = size
             break
-    label.setStyleSheet(f"font-size: {chosen}pt;")
+    wanted = f"font-size: {chosen}pt;"
+    if label.styleSheet() != wanted:  # a new style sheet polishes the label again: not per scan
+        label.setStyleSheet(wanted)
 
 
 def _value_label(name: str) -> QLabel:

@@ -5,10 +5,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
 
+from bazaar_pos.ui.app.style import INK
+
 ITEM_COLUMN = 1
+ROW_HEIGHT = 30
+"""Pixels a cart line is high: room around 13-point text, easy to tap."""
+SELECTED = "#cfe8dc"
+"""The selected line's background, as in every other table."""
 CELL_ROOM = 20
 """Pixels around a cell's text: the style's padding, the grid line and the focus margin."""
 
@@ -24,6 +30,12 @@ class CartView(QTableView):
     def __init__(self, hint: str, parent: QWidget | None = None) -> None:
         """Show ``hint`` over the rows while there are none."""
         super().__init__(parent)
+        # Its look comes from the palette, not style-sheet rules (see the app's style sheet).
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(SELECTED))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor(INK))
+        self.setPalette(palette)
+        self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.hint = QLabel(hint, self.viewport())
         self.hint.setObjectName("emptyCartHint")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
