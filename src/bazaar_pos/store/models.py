@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    func,
     text,
     true,
 )
@@ -90,6 +91,8 @@ class Product(Base):
             "name",
             sqlite_where=text("favourite = 1"),
         ),
+        # A code typed or scanned at the till is looked up by SKU in any case (migration 0017).
+        Index("ix_products_sku_lower", func.lower(text("sku"))),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
