@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 
 from bazaar_pos.domain.cart import Cart, CartCustomer, CartLine
 from bazaar_pos.domain.dates import parse_local_datetime
@@ -36,6 +37,9 @@ from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Product, Sale
 
 REQUIRED_COLUMNS = ("order_ref", "date", "sku", "qty")
+_PRODUCTS = Product.core_table()
+_READ = ("id", "sku", "name", "barcode", "plu", "unit", "price_minor", "cost_minor")
+"""The columns of a product a sales file's line needs."""
 DEFAULT_CHANNEL = "import"
 
 
@@ -84,16 +88,16 @@ def _is_one(text: str) -> bool:
 class _Products:
     """The shop's products, found by barcode, SKU (any case) or scale PLU."""
 
-    def __init__(self, products: Sequence[Product]) -> None:
+    def __init__(self, products: Sequence[Row[Any]]) -> None:
         self._by_sku = {p.sku.lower(): p for p in products}
         self._by_barcode = {p.barcode: p for p in products if p.barcode}
         self._by_plu = {p.plu: p for p in products if p.plu}
 
-    def by_code(self, code: str) -> Product | None:
+    def by_code(self, code: str) -> Row[Any] | None:
         """The product whose barcode (first) or SKU is ``code``."""
         return self._by_barcode.get(code) or self._by_sku.get(code.lower())
 
-    def by_plu(self, plu: str) -> Product | None:
+    def by_plu(self, plu: str) -> Row[Any] | None:
         """The product with the scale PLU ``plu`` (leading zeros do not count)."""
         return self._by_plu.get(plu_key(plu))
 
@@ -301,7 +305,7 @@ class SalesImportService:
     def _scale_quantity(
         row: CsvRow,
         reading: ScaleReading,
-        product: Product,
+        product: Row[Any],
         price: int | None,
         shop: ShopSettings,
         problems: RowProblems,
@@ -328,8 +332,9 @@ class SalesImportService:
             return None
 
     def _products_by_code(self) -> _Products:
-        with self._db.reading() as session:
-            products = session.scalars(select(Product)).all()
+        # Only what a line needs, without the ORM: a shop may have 100,000 products.
+        with self._db.reading_rows() as connection:
+            products = connection.execute(select(*(_PRODUCTS.c[name] for name in _READ))).all()
         return _Products(products)
 
     def _already_imported(self, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
