@@ -23,6 +23,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TypeVar
 
+from tests.helpers.marketplace_files import TIKTOK_DESCRIPTIONS, TIKTOK_HEADERS
+
 from bazaar_pos.exports.order_files import read_order_file
 from bazaar_pos.services.shop import Shop
 from benchmarks import replay
@@ -50,79 +52,6 @@ DAYS = 61
 """The files cover November and December 2025, local time."""
 SALES_COLUMNS = ("order_ref", "date", "sku", "qty", "unit_price", "payment", "channel", "customer")
 
-TIKTOK_HEADERS = (
-    "Order ID",
-    "Order Status",
-    "Order Substatus",
-    "Cancelation/Return Type",
-    "Normal or Pre-order",
-    "SKU ID",
-    "Seller SKU",
-    "Product Name",
-    "Variation",
-    "Quantity",
-    "Sku Quantity of return",
-    "SKU Unit Original Price",
-    "SKU Subtotal Before Discount",
-    "SKU Platform Discount",
-    "SKU Seller Discount",
-    "SKU Subtotal After Discount",
-    "Shipping Fee After Discount",
-    "Original Shipping Fee",
-    "Shipping Fee Seller Discount",
-    "Shipping Fee Platform Discount",
-    "Distance Shipping Fee",
-    "Distance Fee",
-    "Order Refund Amount",
-    "Payment platform discount",
-    "Buyer Service Fee",
-    "Handling Fee",
-    "Shipping Insurance",
-    "Item Insurance",
-    "Order Amount",
-    "Created Time",
-    "Paid Time",
-    "RTS Time",
-    "Shipped Time",
-    "Delivered Time",
-    "Cancelled Time",
-    "Cancel By",
-    "Cancel Reason",
-    "Fulfillment Type",
-    "Warehouse Name",
-    "Tracking ID",
-    "Delivery Option",
-    "Shipping Provider Name",
-    "Buyer Message",
-    "Buyer Username",
-    "Recipient",
-    "Phone #",
-    "Zipcode",
-    "Country",
-    "Province",
-    "Regency and City",
-    "Districts",
-    "Villages",
-    "Detail Address",
-    "Additional address information",
-    "Payment Method",
-    "Weight(kg)",
-    "Product Category",
-    "Package ID",
-    "Purchase Channel",
-    "Seller Note",
-    "Checked Status",
-    "Checked Marked by",
-    "Tokopedia Invoice Number",
-)
-"""The headers of TikTok Shop's OrderSKUList, in its order."""
-TIKTOK_DESCRIPTIONS = {
-    "Order ID": "Platform unique order ID.",
-    "Order Status": "Current order status.",
-    "Seller SKU": "SKU ID set by the seller.",
-    "Quantity": "SKU sold quantity in the order.",
-    "Created Time": "Order creation time.",
-}
 PLACES = (
     ("DI Yogyakarta", "Kota Yogyakarta", "Gondokusuman"),
     ("Jawa Tengah", "Kota Semarang", "Banyumanik"),

@@ -293,6 +293,7 @@ TIKTOK_DESCRIPTIONS = {
     "Order Status": "Current order status.",
     "Seller SKU": "SKU ID set by the seller.",
     "Quantity": "SKU sold quantity in the order.",
+    "Created Time": "Order creation time.",
 }
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bazaar_pos.progress import Progress
 from bazaar_pos.services.hub import service as hub_service
 from bazaar_pos.services.hub.service import SyncStopped
+from tests.helpers.progress import every_report, stage
 from tests.services.hub.conftest import add
 from tests.services.hub.test_sync import hub_count
 
@@ -20,17 +20,6 @@ def small_batches(monkeypatch):
     monkeypatch.setattr(hub_service, "PULL_BATCH", 3)
 
 
-def every_report(heard, then=None):
-    def report(what, done, total):
-        heard.append((what, done, total))
-        if then is not None:
-            then(what, done, total)
-
-    return Progress(report, clock=iter(range(10**6)).__next__)
-
-
-def stage(heard, what):
-    return [(done, total) for said, done, total in heard if said == what]
 
 
 def stock(shop):

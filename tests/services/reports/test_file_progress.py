@@ -3,8 +3,9 @@
 import pytest
 from pypdf import PdfReader
 
-from bazaar_pos.progress import Cancelled, Progress
+from bazaar_pos.progress import Cancelled
 from bazaar_pos.services.reports.files import FileFormat
+from tests.helpers.progress import every_report
 from tests.helpers.sales import TWO_DAYS
 
 
@@ -15,16 +16,6 @@ def folder(tmp_path):
     out.mkdir()
     return out
 
-
-def every_report(heard, then=None):
-    """A Progress that hears every report (no thinning: a clock that jumps) and may act on it."""
-
-    def report(what, done, total):
-        heard.append((what, done, total))
-        if then is not None:
-            then(what, done, total)
-
-    return Progress(report, clock=iter(range(10**6)).__next__)
 
 
 def test_the_summary_pdf_says_its_stages_and_counts_its_pages(shop, bazaar, folder):

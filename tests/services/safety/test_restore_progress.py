@@ -2,8 +2,9 @@
 
 import pytest
 
-from bazaar_pos.progress import Cancelled, Progress
+from bazaar_pos.progress import Cancelled
 from bazaar_pos.store import copying
+from tests.helpers.progress import every_report
 from tests.services.safety.test_backups import dump, sales_in, sell
 
 
@@ -12,14 +13,6 @@ def small_steps(monkeypatch):
     """Copy a few pages a step, so even a small test database takes several."""
     monkeypatch.setattr(copying, "PAGES_PER_STEP", 4)
 
-
-def every_report(heard, then=None):
-    def report(what, done, total):
-        heard.append((what, done, total))
-        if then is not None:
-            then(what, done, total)
-
-    return Progress(report, clock=iter(range(10**6)).__next__)
 
 
 def test_a_restore_says_it_checks_then_copies_page_by_page(shop, add_product, cart_of, small_steps):

@@ -130,17 +130,8 @@ class CheckoutService:
                         *_kasbon_events(sale, customer, grant),
                     ]
                 )
-                rows.write()
-                write_charge(
-                    connection,
-                    customer,
-                    sale_id=sale["id"],
-                    due_on=due_on,
-                    due_days=shop.kasbon_due_days,
-                    zone=self._zone,
-                    till_id=shop.till_id,
-                    recorded_by=actor.name or cashier,
-                    at=created_at,
+                self._write_with_charge(
+                    rows, connection, shop, sale, customer, due_on, actor.name or cashier
                 )
                 if forget_current_cart:
                     drop_cart_snapshot(connection)
@@ -196,23 +187,41 @@ class CheckoutService:
                                 *_kasbon_events(sale, customer, grant),
                             ]
                         )
-                    if customer.charge:  # the account entry names the sale: write it first
-                        rows.write()
-                        write_charge(
-                            connection,
-                            customer,
-                            sale_id=sale["id"],
-                            due_on=None,
-                            due_days=shop.kasbon_due_days,
-                            zone=self._zone,
-                            till_id=shop.till_id,
-                            recorded_by=recorded_by,
-                            at=past.sold_at,
+                    if customer.charge:
+                        self._write_with_charge(
+                            rows, connection, shop, sale, customer, None, recorded_by
                         )
                     results.append(_result(sale, settlement, below_zero))
                 rows.write()
         progress.reach(len(planned), len(planned))
         return results
+
+    def _write_with_charge(
+        self,
+        rows: SaleRows,
+        connection: Connection,
+        shop: ShopSettings,
+        sale: dict[str, Any],
+        customer: CustomerPart,
+        due_on: date | None,
+        recorded_by: str,
+    ) -> None:
+        """Write the rows gathered, then the sale's kasbon on the customer's account.
+
+        The account entry names the sale, so the sale is written first.
+        """
+        rows.write()
+        write_charge(
+            connection,
+            customer,
+            sale_id=sale["id"],
+            due_on=due_on,
+            due_days=shop.kasbon_due_days,
+            zone=self._zone,
+            till_id=shop.till_id,
+            recorded_by=recorded_by,
+            at=sale["created_at"],
+        )
 
 
 SALES_PER_TRANSACTION = 500

@@ -13,7 +13,7 @@ from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.quantity import whole
 from bazaar_pos.domain.report import Dimension
 from bazaar_pos.exports.bundle_file import BundleError, read_bundle, write_bundle
-from bazaar_pos.progress import Cancelled, Progress
+from bazaar_pos.progress import Cancelled
 from bazaar_pos.services.merging.bundles import service as bundle_service
 from bazaar_pos.services.merging.bundles.service import (
     RenamedProduct,
@@ -24,6 +24,7 @@ from bazaar_pos.services.products.catalogue import ProductDraft
 from bazaar_pos.services.shop import Shop
 from tests.conftest import JAKARTA
 from tests.helpers.audit import audit
+from tests.helpers.progress import every_report, stage
 from tests.helpers.sales import CASH, QRIS, sell, utc
 
 NOVEMBER = Period.month(2026, 11)
@@ -473,17 +474,6 @@ def test_a_dry_run_refuses_renamed_products_as_the_merge_does(same_skus):
 # -- progress and Cancel ------------------------------------------------------------------
 
 
-def every_report(heard, then=None):
-    def report(what, done, total):
-        heard.append((what, done, total))
-        if then is not None:
-            then(what, done, total)
-
-    return Progress(report, clock=iter(range(10**6)).__next__)
-
-
-def stage(heard, what):
-    return [(done, total) for said, done, total in heard if said == what]
 
 
 @pytest.fixture
