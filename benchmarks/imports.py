@@ -280,18 +280,8 @@ class ImportBench:
         made = sum(len(i.rows) for i in found.inserts if i.table == "sales")
         if made != self.sales:
             raise RuntimeError(f"the import made {made:,} sales of {self.sales:,}")
-        return [
-            Row(
-                f"Import {self.sales:,} sales ({self.sales_lines:,} lines, sales CSV)",
-                "s",
-                ours.median,
-                raw.median,
-                "raw sqlite3 writing the same rows into the same pre-import shop, one"
-                f" transaction, executemany, new ids mapped: {found.describe()}",
-                Target(ratio=10),
-                runs,
-            )
-        ]
+        figure = f"Import {self.sales:,} sales ({self.sales_lines:,} lines, sales CSV)"
+        return [_against_replay(figure, ours, raw, found, runs)]
 
     def orders_import(self, runs: int) -> list[Row]:
         """The TikTok export through ``shop.order_import.import_file``, and its reading alone."""
@@ -306,15 +296,12 @@ class ImportBench:
         parsing = Sample.of([seconds(lambda: _csv_rows(self.orders_csv)) for _ in range(runs)])
         lines = self.order_lines
         return [
-            Row(
+            _against_replay(
                 f"Import a {lines:,}-line marketplace export (TikTok Shop CSV,"
                 f" {self.orders:,} orders)",
-                "s",
-                ours.median,
-                raw.median,
-                "raw sqlite3 writing the same rows into the same pre-import shop, one"
-                f" transaction, executemany, new ids mapped: {found.describe()}",
-                Target(ratio=10),
+                ours,
+                raw,
+                found,
                 runs,
             ),
             Row(
@@ -361,3 +348,19 @@ def _copy(template: Path, target: Path) -> Path:
     _remove(target)
     shutil.copyfile(template, target)
     return target
+
+
+def _against_replay(
+    figure: str, ours: Sample, raw: Sample, found: replay.Changes, runs: int
+) -> Row:
+    """An import's row: its time against raw sqlite3 writing the same rows, within 10x."""
+    return Row(
+        figure,
+        "s",
+        ours.median,
+        raw.median,
+        "raw sqlite3 writing the same rows into the same pre-import shop, one"
+        f" transaction, executemany, new ids mapped: {found.describe()}",
+        Target(ratio=10),
+        runs,
+    )

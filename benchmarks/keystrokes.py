@@ -176,26 +176,9 @@ def scanning(built: BuiltShop, shop: Shop, con: sqlite3.Connection, scans: int) 
 
     bare.field.returnPressed.connect(bare_scan)
     codes = built.barcodes
-    ours, base = [], []
-    for n in range(scans + 5):
-        code = codes[(n * 7) % len(codes)]
-        if n % LINES_PER_SALE == 0:
-            till.cart.clear()
-            till._cart_changed(persist=False)
-            bare.model.removeRows(0, bare.model.rowCount())
-        QTest.keyClicks(till.scan, code)
-        mine = seconds(
-            lambda: (QTest.keyClick(till.scan, Qt.Key.Key_Return), _on_screen(app, till))
-        )
-        if till._snapshot_timer.isActive():  # the pause before the next scan keeps the cart
-            till.parking.save_snapshot()
-        QTest.keyClicks(bare.field, code)
-        theirs = seconds(
-            lambda: (QTest.keyClick(bare.field, Qt.Key.Key_Return), _on_screen(app, bare))
-        )
-        if n >= 5:
-            ours.append(mine * 1000)
-            base.append(theirs * 1000)
+    ours, base = _time_scans(
+        app, till, bare, [codes[(n * 7) % len(codes)] for n in range(scans + 5)]
+    )
     till.cart.clear()
     till.parking.save_snapshot()
     _close(app, till, bare)
@@ -305,25 +288,7 @@ def _scale_scanning(shop: Shop, con: sqlite3.Connection, codes: list[str]) -> li
             bare.table.scrollToBottom()
 
     bare.field.returnPressed.connect(bare_scan)
-    ours, base = [], []
-    for n, code in enumerate(codes):
-        if n % LINES_PER_SALE == 0:
-            till.cart.clear()
-            till._cart_changed(persist=False)
-            bare.model.removeRows(0, bare.model.rowCount())
-        QTest.keyClicks(till.scan, code)
-        mine = seconds(
-            lambda: (QTest.keyClick(till.scan, Qt.Key.Key_Return), _on_screen(app, till))
-        )
-        if till._snapshot_timer.isActive():
-            till.parking.save_snapshot()
-        QTest.keyClicks(bare.field, code)
-        theirs = seconds(
-            lambda: (QTest.keyClick(bare.field, Qt.Key.Key_Return), _on_screen(app, bare))
-        )
-        if n >= 5:
-            ours.append(mine * 1000)
-            base.append(theirs * 1000)
+    ours, base = _time_scans(app, till, bare, codes)
     lines = len(till.cart)
     till.cart.clear()
     till.parking.save_snapshot()
@@ -408,6 +373,35 @@ def filtering(shop: Shop, con: sqlite3.Connection, rounds: int) -> list[Row]:
         "bare QLineEdit + QTableView, raw SELECT of the first 200 rows and the count",
         50,
     )
+
+
+def _time_scans(
+    app: QApplication, till: TillScreen, bare: _Bare, codes: list[str]
+) -> tuple[list[float], list[float]]:
+    """Each code scanned at the till and in the bare window: milliseconds to the screen.
+
+    A new sale starts every ``LINES_PER_SALE`` scans; the first five are a warm-up.
+    """
+    ours, base = [], []
+    for n, code in enumerate(codes):
+        if n % LINES_PER_SALE == 0:
+            till.cart.clear()
+            till._cart_changed(persist=False)
+            bare.model.removeRows(0, bare.model.rowCount())
+        QTest.keyClicks(till.scan, code)
+        mine = seconds(
+            lambda: (QTest.keyClick(till.scan, Qt.Key.Key_Return), _on_screen(app, till))
+        )
+        if till._snapshot_timer.isActive():  # the pause before the next scan keeps the cart
+            till.parking.save_snapshot()
+        QTest.keyClicks(bare.field, code)
+        theirs = seconds(
+            lambda: (QTest.keyClick(bare.field, Qt.Key.Key_Return), _on_screen(app, bare))
+        )
+        if n >= 5:
+            ours.append(mine * 1000)
+            base.append(theirs * 1000)
+    return ours, base
 
 
 def _close(app: QApplication, *windows: QWidget) -> None:
