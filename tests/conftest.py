@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import Iterator
@@ -58,6 +59,19 @@ def shop(db_path: Path) -> Iterator[Shop]:
     opened = Shop.open(db_path, zone=JAKARTA)
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def collected_after_widgets(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a test that drove widgets, free what it left behind while nothing else runs.
+
+    Otherwise Python's collector may free a finished test's Qt objects in the
+    middle of a later one, inside a nested event loop while a worker thread
+    checks a PIN, which can crash the Qt bindings.
+    """
+    yield
+    if "qtbot" in request.fixturenames:
+        gc.collect()
 
 
 @pytest.fixture(autouse=True)
