@@ -12,7 +12,7 @@ from sqlalchemy import Row, select
 
 from bazaar_pos.domain.cart import Cart, CartCustomer, CartLine
 from bazaar_pos.domain.dates import parse_local_datetime
-from bazaar_pos.domain.payment import TILL_METHODS, PaymentMethod, Tender
+from bazaar_pos.domain.payment import TILL_METHODS, PaymentMethod
 from bazaar_pos.domain.quantity import PER_UNIT, Unit, parse_quantity, unit_of
 from bazaar_pos.domain.scale_barcodes import (
     ScaleCodeError,
@@ -175,9 +175,7 @@ class SalesImportService:
         cart.customer = order.customer
         for line in order.lines:
             cart.add(line)
-        total = cart.totals().total
-        tenders = [Tender(order.method, total, received=True)] if total else []
-        return PastSale(cart, tenders, order.channel, order.order_ref, order.sold_at)
+        return PastSale(cart, order.method, order.channel, order.order_ref, order.sold_at)
 
     def _would_import(self, new: list[_Order], skipped: int) -> SalesImportSummary:
         """What importing the ``new`` orders would do: sales, lines, stock going below zero."""

@@ -19,6 +19,7 @@ from bazaar_pos.domain.cart import Cart, CartTotals
 from bazaar_pos.domain.payment import (
     CashRule,
     PaymentError,
+    PaymentMethod,
     PaymentStatus,
     Settlement,
     Tender,
@@ -156,9 +157,7 @@ class CheckoutService:
         cashier = actor.name if actor.user_id is not None else ""
         recorded_by = actor.name or cashier
         shop = self._settings.load()
-        planned = [
-            (past, *_settled(shop, past.cart, past.tenders, cash_rounding=False)) for past in sales
-        ]
+        planned = [(past, *_paid_in_full(shop, past)) for past in sales]
         results: list[SaleResult] = []
         for first in range(0, len(planned), SALES_PER_TRANSACTION):
             _stop_here(progress, first, len(planned))
@@ -234,10 +233,18 @@ class PastSale:
     """A sale made elsewhere, recorded after the fact: no rounding, no shift, no stock limit."""
 
     cart: Cart
-    tenders: list[Tender]
+    paid_by: PaymentMethod
+    """How the whole total was paid (already received)."""
     channel: str
     external_ref: str | None
     sold_at: datetime
+
+
+def _paid_in_full(shop: ShopSettings, past: PastSale) -> tuple[CartTotals, Settlement]:
+    """A past sale's totals and its settlement: the whole total, received, as it was paid."""
+    totals = past.cart.totals()
+    tenders = [Tender(past.paid_by, totals.total, received=True)] if totals.total else []
+    return _settled(shop, past.cart, tenders, cash_rounding=False, totals=totals)
 
 
 def _stop_here(progress: Progress, done: int, total: int) -> None:
@@ -256,14 +263,22 @@ def _stop_here(progress: Progress, done: int, total: int) -> None:
 
 
 def _settled(
-    shop: ShopSettings, cart: Cart, tenders: list[Tender], *, cash_rounding: bool
+    shop: ShopSettings,
+    cart: Cart,
+    tenders: list[Tender],
+    *,
+    cash_rounding: bool,
+    totals: CartTotals | None = None,
 ) -> tuple[CartTotals, Settlement]:
-    """The cart's totals and how ``tenders`` pay them; refuses a sale that cannot be recorded."""
+    """The cart's totals (worked out here unless given) and how ``tenders`` pay them.
+
+    Refuses a sale that cannot be recorded.
+    """
     if not len(cart):
         raise ValidationError(_("The cart is empty."))
     if cart.currency != shop.currency:
         raise ValidationError(_("The cart is not in the shop's currency."))
-    totals = cart.totals()
+    totals = totals or cart.totals()
     if totals.subtotal > MAX_SALE_TOTAL:
         raise ValidationError(_("The sale adds up to more than one sale can record."))
     try:

@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from bazaar_pos.domain.cart import Cart, CartLine
 from bazaar_pos.domain.marketplace import OrderState
-from bazaar_pos.domain.payment import PaymentMethod, Tender
+from bazaar_pos.domain.payment import PaymentMethod
 from bazaar_pos.domain.pricing import Discount
 from bazaar_pos.domain.quantity import PER_UNIT, Unit, unit_of
 from bazaar_pos.domain.text import header_key
@@ -213,10 +213,8 @@ class OrderImportService:
             cart = Cart(shop.currency, shop.tax_rule)
             for line, product in sale.lines:
                 cart.append(_cart_line(line, product))  # one sale line per order line
-            total = cart.totals().total
-            tenders = [Tender(PAID_BY, total, received=True)] if total else []
             sold_at = sale.lines[0][0].ordered_at.replace(tzinfo=self._zone)
-            pasts.append(PastSale(cart, tenders, sale.channel, sale.order_id, sold_at))
+            pasts.append(PastSale(cart, PAID_BY, sale.channel, sale.order_id, sold_at))
         results = self._checkout.record_sales(pasts, progress)
         below_zero = {sku for result in results for sku in result.below_zero}
         planned_returns = list(plan.returns)
