@@ -152,6 +152,18 @@ QHeaderView::section { color: #111; background: #e6e9e7; font-weight: 600; paddi
                        border: none; border-right: 1px solid #c3c8cc;
                        border-bottom: 1px solid #b7bdc3; }
 QScrollArea { border: none; background: transparent; }
+/* Flat scroll bars, wide enough for a finger: Fusion's shaded ones took 1.5 ms to draw,
+   which the till's cart paid at every scan once its lines no longer fit. */
+QScrollBar:vertical { background: #e6e9e7; width: 16px; margin: 0; }
+QScrollBar:horizontal { background: #e6e9e7; height: 16px; margin: 0; }
+QScrollBar::handle { background: #9aa39f; border-radius: 5px; margin: 3px; }
+QScrollBar::handle:vertical { min-height: 32px; }
+QScrollBar::handle:horizontal { min-width: 32px; }
+QScrollBar::handle:hover { background: #6f7a75; }
+QScrollBar::handle:pressed { background: #1c7c54; }
+QScrollBar::add-line, QScrollBar::sub-line { width: 0; height: 0; border: none; }
+QScrollBar::add-page, QScrollBar::sub-page { background: none; }
+QAbstractScrollArea::corner { background: #e6e9e7; }
 QProgressBar { border: 1px solid #b7bdc3; border-radius: 3px; background: white;
                text-align: center; min-height: 20px; color: #111; }
 QProgressBar::chunk { background: #1c7c54; }

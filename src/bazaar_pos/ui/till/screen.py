@@ -24,7 +24,6 @@ from bazaar_pos.domain.payment import Tender
 from bazaar_pos.domain.quantity import (
     QuantityError,
     Unit,
-    format_quantity,
     parse_quantity,
 )
 from bazaar_pos.domain.receivables import due_date
@@ -35,7 +34,7 @@ from bazaar_pos.services.people.access import Approval
 from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import Approvals
 from bazaar_pos.ui.common.dialogs import show_message
-from bazaar_pos.ui.common.formatting import method_label, money_text
+from bazaar_pos.ui.common.formatting import method_label, money_text, quantity_text
 from bazaar_pos.ui.shortcuts import bind
 from bazaar_pos.ui.till.adding import CartAdding
 from bazaar_pos.ui.till.cart.editing import CartEditing
@@ -515,7 +514,7 @@ class TillScreen(QWidget):
 
     def quantity_text(self, milli: int, unit: Unit) -> str:
         """``3`` or ``0,25 kg``, as the shop writes numbers."""
-        return format_quantity(milli, unit, self._settings.money_locale)
+        return quantity_text(milli, unit, self._settings.money_locale)
 
     def _step(self, step: int) -> None:
         if self.results.isVisible():
