@@ -14,6 +14,7 @@ from bazaar_pos.domain.periods import Period
 from bazaar_pos.domain.quantity import whole
 from bazaar_pos.services.hub.address import HubAddress
 from bazaar_pos.services.hub.connection import HubRefused
+from bazaar_pos.services.hub.outbox import next_batch
 from bazaar_pos.services.hub.schema import init_hub
 from bazaar_pos.services.people.pins import verify_pin
 from bazaar_pos.services.products.catalogue import ProductDraft
@@ -134,6 +135,30 @@ def test_a_record_the_hub_refuses_is_kept_aside_with_its_reason(hub, tills):
     assert "USD" in status.refused[0].reason
     till.hub.sync()
     assert len(till.hub.status().refused) == 1
+
+
+def test_a_record_another_till_sent_under_the_same_uuid_is_refused_and_the_rest_sent(hub, tills):
+    till = tills("A")
+    batik = add(till, "BTK-1", "Batik", 100_000, quantity=5)
+    till.hub.join(hub, "Depan")
+    taken = sell(till, utc(2026, 12, 7, 3), [(batik, 1)])
+    sell(till, utc(2026, 12, 7, 4), [(batik, 2)])
+    sent = next(r for r in next_batch(till.db, 100) if json.loads(r.payload)["uuid"] == taken.uuid)
+    with psycopg.connect(hub) as connection:  # another till got there first with this UUID
+        connection.execute(
+            "INSERT INTO hub_records (uuid, kind, till_id, payload, received_at)"
+            " VALUES (%s, 'sale', %s, %s, now())",
+            (sent.uuid, "f" * 32, sent.payload),
+        )
+    result = till.hub.sync()
+    assert result.refused == 1
+    refused = till.hub.status().refused
+    assert [(r.kind, r.uuid) for r in refused] == [("sale", taken.uuid)]
+    assert "Another till" in refused[0].reason
+    with psycopg.connect(hub) as connection:
+        held = dict(connection.execute("SELECT uuid, till_id FROM hub_records WHERE kind = 'sale'"))
+    assert sorted(held.values()) == sorted(["f" * 32, till.settings.load().till_id])
+    assert held[sent.uuid] == "f" * 32
 
 
 def test_a_sale_writes_its_outbox_record_in_its_own_transaction_without_the_hub(tills):

@@ -70,37 +70,31 @@ def push_batch(
         check_member(connection, till_id, shop)
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
         records = HubRecord.core_table()
-        inserted: set[str] = set()
         if acceptable:
             now = utcnow()
-            statement = (
-                insert(records)
-                .on_conflict_do_nothing(index_elements=["uuid"])
-                .returning(records.c.uuid)
+            connection.execute(  # executemany: pipelined by the driver, no statement per row
+                insert(records).on_conflict_do_nothing(index_elements=["uuid"]),
+                [
+                    {
+                        "uuid": item.uuid,
+                        "kind": item.kind,
+                        "till_id": till_id,
+                        "payload": item.payload,
+                        "received_at": now,
+                    }
+                    for item in acceptable
+                ],
             )
-            rows = [
-                {
-                    "uuid": item.uuid,
-                    "kind": item.kind,
-                    "till_id": till_id,
-                    "payload": item.payload,
-                    "received_at": now,
-                }
-                for item in acceptable
-            ]
-            inserted = set(connection.scalars(statement, rows))  # one statement, many rows
-        others = [item for item in acceptable if item.uuid not in inserted]
-        if others:
-            found = {
+            held = {  # new or sent before: either way the hub must hold it as this till's
                 uuid: (owner, kind)
                 for uuid, owner, kind in connection.execute(
                     select(records.c.uuid, records.c.till_id, records.c.kind).where(
-                        records.c.uuid.in_([item.uuid for item in others])
+                        records.c.uuid.in_([item.uuid for item in acceptable])
                     )
                 )
             }
-            for item in others:
-                if found.get(item.uuid) != (till_id, item.kind):
+            for item in acceptable:
+                if held.get(item.uuid) != (till_id, item.kind):
                     refused[item.row_id] = _(
                         "Another till has sent a different record with this UUID."
                     )
