@@ -42,10 +42,11 @@ class Refusal:
 def next_batch(db: Database, limit: int) -> list[Outgoing]:
     """The oldest ``limit`` waiting records, their payloads built from the rows as they are now."""
     with db.reading() as session:
-        rows = session.scalars(
-            select(OutboxRecord)
-            .where(OutboxRecord.state == WAITING)
-            .order_by(OutboxRecord.id)
+        table = OutboxRecord.core_table()
+        rows = session.execute(  # plain rows: the ORM's objects cost more than the records
+            select(table.c.id, table.c.uuid, table.c.kind, table.c.ref, table.c.created_at)
+            .where(table.c.state == WAITING)
+            .order_by(table.c.id)
             .limit(limit)
         ).all()
         by_kind: dict[str, list[str]] = defaultdict(list)

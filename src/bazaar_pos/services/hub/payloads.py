@@ -66,7 +66,7 @@ def build(session: Session, kind: str, refs: Iterable[str]) -> dict[str, dict[st
             .where(Sale.uuid.in_(wanted))
             .options(selectinload(Sale.lines), selectinload(Sale.payments))
         )
-        return {sale.uuid: _sale(session, sale) for sale in session.scalars(query)}
+        return _sales(session, list(session.scalars(query)))
     if kind == "refund":
         refunds = (
             select(Refund)
@@ -123,12 +123,28 @@ def _uuid_of(session: Session, model: Any, row_id: int | None) -> str | None:
     return session.scalar(select(model.uuid).where(model.id == row_id)) if row_id else None
 
 
-def _sale(session: Session, sale: Sale) -> dict[str, Any]:
-    """A sale as a bundle record, with the UUIDs of its shift and event (None when it has none)."""
-    return _sale_record(sale) | {
-        "shift": _uuid_of(session, CashShift, sale.shift_id),
-        "event": _uuid_of(session, BazaarEvent, sale.event_id),
-        "customer": _uuid_of(session, Customer, sale.customer_id),
+def _uuids_of(session: Session, model: Any, row_ids: Iterable[int | None]) -> dict[int, str]:
+    """The UUIDs of the rows of ``model`` with ``row_ids``, by id, in one query."""
+    wanted = sorted({row_id for row_id in row_ids if row_id})
+    if not wanted:
+        return {}
+    rows = session.execute(select(model.id, model.uuid).where(model.id.in_(wanted)))
+    return {row_id: uuid for row_id, uuid in rows}
+
+
+def _sales(session: Session, sales: list[Sale]) -> dict[str, dict[str, Any]]:
+    """Sales as bundle records, with the UUIDs of their shifts, events and customers (or None)."""
+    shifts = _uuids_of(session, CashShift, (sale.shift_id for sale in sales))
+    events = _uuids_of(session, BazaarEvent, (sale.event_id for sale in sales))
+    customers = _uuids_of(session, Customer, (sale.customer_id for sale in sales))
+    return {
+        sale.uuid: _sale_record(sale)
+        | {
+            "shift": shifts.get(sale.shift_id or 0),
+            "event": events.get(sale.event_id or 0),
+            "customer": customers.get(sale.customer_id or 0),
+        }
+        for sale in sales
     }
 
 
