@@ -11,10 +11,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from bazaar_pos.services.merging.bundles.customer_records import MODELS, build_records
 from bazaar_pos.services.merging.bundles.records import (
+    SaleParts,
     _movement_record,
     _product_record,
     _sale_record,
     _timestamp,
+    sales_with_parts,
 )
 from bazaar_pos.store.models import (
     AuditEvent,
@@ -61,12 +63,7 @@ def build(session: Session, kind: str, refs: Iterable[str]) -> dict[str, dict[st
     if kind in MODELS:
         return build_records(session, kind, lambda model: model.uuid.in_(wanted))
     if kind == "sale":
-        query = (
-            select(Sale)
-            .where(Sale.uuid.in_(wanted))
-            .options(selectinload(Sale.lines), selectinload(Sale.payments))
-        )
-        return _sales(session, list(session.scalars(query)))
+        return _sales(session, sales_with_parts(session, wanted))
     if kind == "refund":
         refunds = (
             select(Refund)
@@ -132,19 +129,19 @@ def _uuids_of(session: Session, model: Any, row_ids: Iterable[int | None]) -> di
     return {row_id: uuid for row_id, uuid in rows}
 
 
-def _sales(session: Session, sales: list[Sale]) -> dict[str, dict[str, Any]]:
+def _sales(session: Session, sales: list[SaleParts]) -> dict[str, dict[str, Any]]:
     """Sales as bundle records, with the UUIDs of their shifts, events and customers (or None)."""
-    shifts = _uuids_of(session, CashShift, (sale.shift_id for sale in sales))
-    events = _uuids_of(session, BazaarEvent, (sale.event_id for sale in sales))
-    customers = _uuids_of(session, Customer, (sale.customer_id for sale in sales))
+    shifts = _uuids_of(session, CashShift, (sale.shift_id for sale, _l, _p in sales))
+    events = _uuids_of(session, BazaarEvent, (sale.event_id for sale, _l, _p in sales))
+    customers = _uuids_of(session, Customer, (sale.customer_id for sale, _l, _p in sales))
     return {
-        sale.uuid: _sale_record(sale)
+        sale.uuid: _sale_record(sale, lines, payments)
         | {
             "shift": shifts.get(sale.shift_id or 0),
             "event": events.get(sale.event_id or 0),
             "customer": customers.get(sale.customer_id or 0),
         }
-        for sale in sales
+        for sale, lines, payments in sales
     }
 
 

@@ -228,7 +228,10 @@ class BundleService:
                 )
             sale_rows = list(session.scalars(sales_query))
             buyers = customers_of_sales(session, sale_rows)
-            sales = [_sale_record(sale) | {"customer": buyers.get(sale.id)} for sale in sale_rows]
+            sales = [
+                _sale_record(sale, sale.lines, sale.payments) | {"customer": buyers.get(sale.id)}
+                for sale in sale_rows
+            ]
             movements = [
                 _movement_record(movement, sku)
                 for movement, sku in session.execute(movements_query)
