@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Select, Table, select
 from sqlalchemy.orm import Session, selectinload
 
 from bazaar_pos.services.merging.bundles.customer_records import MODELS, build_records
@@ -76,12 +76,13 @@ def build(session: Session, kind: str, refs: Iterable[str]) -> dict[str, dict[st
         )
         return {refund.uuid: _refund(refund) for refund in session.scalars(refunds)}
     if kind == "stock_movement":
+        moves, products = StockMovement.core_table(), Product.core_table()
         rows = session.execute(
-            select(StockMovement, Product.sku)
-            .join(Product, Product.id == StockMovement.product_id)
-            .where(StockMovement.uuid.in_(wanted))
+            select(moves, products.c.sku.label("product_sku"))
+            .join(products, products.c.id == moves.c.product_id)
+            .where(moves.c.uuid.in_(wanted))
         )
-        return {move.uuid: _movement_record(move, sku) for move, sku in rows}
+        return {move.uuid: _movement_record(move, move.product_sku) for move in rows}
     if kind == "product":
         return {p.uuid: _product(session, p) for p in session.scalars(_in(Product, wanted))}
     if kind == "user":
@@ -106,7 +107,7 @@ def build(session: Session, kind: str, refs: Iterable[str]) -> dict[str, dict[st
                 "entity_ref": event.entity_ref,
                 "details": event.details,
             }
-            for event in session.scalars(_in(AuditEvent, wanted))
+            for event in session.execute(_rows_in(AuditEvent.core_table(), wanted))
         }
     table = GENERIC[kind]
     found = session.execute(select(table).where(table.c.uuid.in_(wanted))).mappings()
@@ -207,8 +208,13 @@ def _refund(refund: Refund) -> dict[str, Any]:
     }
 
 
-def _in(model: type[Product] | type[User] | type[AuditEvent], wanted: list[str]) -> Any:
+def _in(model: type[Product] | type[User], wanted: list[str]) -> Any:
     return select(model).where(model.uuid.in_(wanted))
+
+
+def _rows_in(table: Table, wanted: list[str]) -> Select[Any]:
+    """Plain rows of ``table`` with the UUIDs ``wanted``, for kinds sent by the thousand."""
+    return select(table).where(table.c.uuid.in_(wanted))
 
 
 def _product(session: Session, product: Product) -> dict[str, Any]:

@@ -110,7 +110,7 @@ def _sale_record(
     }
 
 
-def _movement_record(movement: StockMovement, sku: str) -> dict[str, Any]:
+def _movement_record(movement: StockMovement | Row[Any], sku: str) -> dict[str, Any]:
     return {
         "uuid": movement.uuid,
         "sku": sku,
