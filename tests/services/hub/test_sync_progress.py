@@ -20,8 +20,6 @@ def small_batches(monkeypatch):
     monkeypatch.setattr(hub_service, "PULL_BATCH", 3)
 
 
-
-
 def stock(shop):
     return sorted((p.sku, p.stock_milli) for p in shop.catalogue.search())
 

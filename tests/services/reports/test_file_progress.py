@@ -17,7 +17,6 @@ def folder(tmp_path):
     return out
 
 
-
 def test_the_summary_pdf_says_its_stages_and_counts_its_pages(shop, bazaar, folder):
     heard = []
     written = shop.report_files.write(

@@ -14,7 +14,6 @@ def small_steps(monkeypatch):
     monkeypatch.setattr(copying, "PAGES_PER_STEP", 4)
 
 
-
 def test_a_restore_says_it_checks_then_copies_page_by_page(shop, add_product, cart_of, small_steps):
     kopi = add_product(stock=10)
     sell(shop, cart_of, kopi)

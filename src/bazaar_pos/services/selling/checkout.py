@@ -278,7 +278,7 @@ def _settled(
         raise ValidationError(_("The cart is empty."))
     if cart.currency != shop.currency:
         raise ValidationError(_("The cart is not in the shop's currency."))
-    totals = totals or cart.totals()
+    totals = totals if totals is not None else cart.totals()
     if totals.subtotal > MAX_SALE_TOTAL:
         raise ValidationError(_("The sale adds up to more than one sale can record."))
     try:

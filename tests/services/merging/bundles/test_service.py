@@ -474,8 +474,6 @@ def test_a_dry_run_refuses_renamed_products_as_the_merge_does(same_skus):
 # -- progress and Cancel ------------------------------------------------------------------
 
 
-
-
 @pytest.fixture
 def one_at_a_time(monkeypatch):
     monkeypatch.setattr(bundle_service, "MERGE_STEP", 1)
