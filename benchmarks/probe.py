@@ -19,7 +19,10 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bazaar_pos.ui.app.main_window import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -99,33 +102,29 @@ def bare(orm: bool) -> int:
 
 
 def app(database: Path, use: bool) -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    # The app starts as its command line starts it; Qt loads with it, after its core.
+    from bazaar_pos.launch import open_gui
 
-    from bazaar_pos.app import run_gui
-    from bazaar_pos.ui.app.main_window import MainWindow
+    def watch(main: MainWindow) -> None:
+        from PySide6.QtCore import QTimer
 
-    qt_app = QApplication(sys.argv[:1])
+        def poll() -> None:
+            if not main.till.scan.hasFocus() or not main.till.quick_pick.tiles:
+                return
+            timer.stop()
+            ready = process_seconds()
+            extra: dict[str, object] = {}
+            if use:
+                extra = use_the_app(main)
+            main.wait_for_backups()
+            leave({"ready": ready, "peak_rss_mib": peak_rss_mib(), **extra})
 
-    def window() -> MainWindow | None:
-        return next((w for w in qt_app.topLevelWidgets() if isinstance(w, MainWindow)), None)
+        timer = QTimer(main)
+        timer.timeout.connect(poll)
+        timer.start(POLL_MS)
+        poll()
 
-    def poll() -> None:
-        main = window()
-        if main is None or not main.till.scan.hasFocus() or not main.till.quick_pick.tiles:
-            return
-        timer.stop()
-        ready = process_seconds()
-        extra: dict[str, object] = {}
-        if use:
-            extra = use_the_app(main)
-        main.wait_for_backups()
-        leave({"ready": ready, "peak_rss_mib": peak_rss_mib(), **extra})
-
-    timer = QTimer()
-    timer.timeout.connect(poll)
-    timer.start(POLL_MS)
-    return run_gui(database, log_path=database.parent / "bench.log")
+    return open_gui(database, log_path=database.parent / "bench.log", shown=watch)
 
 
 def use_the_app(main: object) -> dict[str, object]:

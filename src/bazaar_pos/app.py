@@ -1,11 +1,23 @@
-"""The composition root: settings -> database -> services -> main window."""
+"""The composition root: settings -> database -> services -> main window.
+
+The core (the database, the models and the services) loads before Qt: once
+PySide6 is imported it reads the source of every module imported after it, to
+see whether the module asks for its ``__feature__`` switches.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+
+from bazaar_pos.services.settings import speak_shop_language
+from bazaar_pos.services.shop import Shop
+from bazaar_pos.store.lock import DatabaseLock
+
+# isort: split
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
@@ -16,12 +28,9 @@ from bazaar_pos.i18n import _
 from bazaar_pos.logs import LOG_FILE_NAME
 from bazaar_pos.paths import log_folder
 from bazaar_pos.resources import resource_path
-from bazaar_pos.services.settings import speak_shop_language
-from bazaar_pos.services.shop import Shop
-from bazaar_pos.store.lock import DatabaseLock
 from bazaar_pos.ui.app.errors import ErrorReporter
 from bazaar_pos.ui.app.main_window import MainWindow
-from bazaar_pos.ui.app.style import apply_style
+from bazaar_pos.ui.app.style import apply_base_style, apply_style
 from bazaar_pos.ui.common.dialogs import Icon, Notice
 from bazaar_pos.ui.common.translator import speak_qt_language
 
@@ -30,7 +39,7 @@ log = logging.getLogger(__name__)
 QUIT_AFTER_ENV = "BAZAAR_POS_QUIT_AFTER_MS"
 """Smoke tests of a built bundle set this to close the app once its window has shown."""
 WARM_UP_AFTER_MS = 200
-"""The ORM is set up this long after the till shows (the till starts without it)."""
+"""The ORM is set up and the till's dialogs loaded this long after the till shows."""
 
 
 def run_gui(
@@ -39,6 +48,7 @@ def run_gui(
     demo: bool = False,
     log_path: Path | None = None,
     language: str | None = None,
+    shown: Callable[[MainWindow], None] | None = None,
 ) -> int:
     """Open the shop at ``db_path`` in the main window and run until it closes.
 
@@ -46,12 +56,13 @@ def run_gui(
     open. Unexpected errors are logged to ``log_path`` and shown without
     closing the window. A backup is made daily and when the window closes.
     The shop's own language is used unless ``language`` is given (``--lang``).
+    ``shown`` is called with the window once the event loop has drawn it.
     """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Bazaar POS")
     app.setOrganizationName("Bazaar POS")
-    apply_style(app)
+    apply_base_style(app)
     speak_qt_language(app)
     app.setWindowIcon(QIcon(str(resource_path("icons", "bazaar-pos.svg"))))
     reporter = ErrorReporter(log_path or log_folder() / LOG_FILE_NAME)
@@ -62,9 +73,11 @@ def run_gui(
             lock.acquire()
             shop = Shop.open(db_path)
         except DatabaseInUseError as exc:
+            apply_style(app)
             Notice.ask(None, _("Bazaar POS is already open"), exc.message, name="alreadyOpen")
             return 1
         except UserError as exc:
+            apply_style(app)
             Notice.ask(
                 None,
                 _("Cannot open the shop"),
@@ -84,9 +97,11 @@ def run_gui(
             window.temporary_shop = demo
             window.start_automatic_backups()
             QTimer.singleShot(0, window.warn_about_location)
-            QTimer.singleShot(WARM_UP_AFTER_MS, shop.warm_up)
+            QTimer.singleShot(WARM_UP_AFTER_MS, window.warm_up)
             if os.environ.get(QUIT_AFTER_ENV):
                 QTimer.singleShot(int(os.environ[QUIT_AFTER_ENV]), window.close)
+            if shown is not None:
+                QTimer.singleShot(0, lambda: shown(window))
             return app.exec()
         finally:
             shop.close()
@@ -99,13 +114,20 @@ def open_main_window(shop: Shop, *, demo: bool = False) -> MainWindow:
     """Run the first-time setup if the shop was never set up, then show the till.
 
     The demo shop never asks. The window is built after the setup, so a
-    language chosen there shows at once.
+    language chosen there shows at once. The style sheet is set once the
+    window is built, so each widget is polished by it once, not again each
+    time a part of the window is put inside another.
     """
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
     if not demo and shop.settings.needs_setup():
         from bazaar_pos.ui.setup.wizard import SetupWizard
 
+        apply_style(app)
         SetupWizard.ask(None, shop, first_run=True)
     window = MainWindow(shop)
+    apply_style(app)
+    window.fit_to_style()
     window.show_fitted()
     window.focus_till()
     return window

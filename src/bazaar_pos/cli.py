@@ -115,9 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_path = setup_logging()
     db_path = _database_path(args)
     if args.command is None:
-        from bazaar_pos.app import run_gui  # Qt loads only when the GUI opens
+        from bazaar_pos.launch import open_gui  # Qt loads only when the GUI opens
 
-        return run_gui(db_path, demo=args.demo, log_path=log_path, language=args.lang)
+        return open_gui(db_path, demo=args.demo, log_path=log_path, language=args.lang)
     return _run_command(args, db_path, log_path)
 
 

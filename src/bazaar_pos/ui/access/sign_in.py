@@ -94,6 +94,13 @@ class SignInScreen(QWidget):
         layout.addLayout(row)
         layout.addStretch(2)
 
+    def fit_to_style(self) -> None:
+        """Make the list of users as tall as up to six of its rows in the style's font."""
+        self.users.ensurePolished()
+        row_height = max(self.users.sizeHintForRow(0), 24)
+        rows = min(max(len(self), 1), 6)
+        self.users.setFixedHeight(rows * row_height + 2 * self.users.frameWidth() + 4)
+
     def reload(self, preferred: str | None = None) -> None:
         """List the active users, selecting ``preferred`` (or the first), and clear the PIN."""
         self.title.setText(self._shop.settings.load().shop_name)
@@ -104,10 +111,7 @@ class SignInScreen(QWidget):
             self.users.addItem(item)
         names = [self.users.item(row).data(Qt.ItemDataRole.UserRole) for row in range(len(self))]
         self.users.setCurrentRow(names.index(preferred) if preferred in names else 0)
-        self.users.ensurePolished()
-        row_height = max(self.users.sizeHintForRow(0), 24)
-        rows = min(max(len(self), 1), 6)
-        self.users.setFixedHeight(rows * row_height + 2 * self.users.frameWidth() + 4)
+        self.fit_to_style()
         self.pin.clear()
         self._busy(False)
         show_message(self.message, "")

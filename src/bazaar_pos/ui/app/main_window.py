@@ -444,6 +444,18 @@ class MainWindow(QMainWindow):
         self.move(frame.topLeft())
         self.show()
 
+    def warm_up(self) -> None:
+        """Once the till shows: set up the ORM and load the till's dialogs, ready for first use."""
+        self.shop.warm_up()
+        self.till.warm_up()
+
+    def fit_to_style(self) -> None:
+        """Measure again what is sized by fonts: for a style sheet set after the window is built."""
+        self.ensurePolished()
+        self.screens.fit_navigation()
+        self.till.fit_to_style()
+        self.sign_in.fit_to_style()
+
     def focus_till(self) -> None:
         """Show the till with the keyboard in its scan field."""
         self.show_screen(0)

@@ -61,11 +61,26 @@ def light_palette() -> QPalette:
     return palette
 
 
+def apply_base_style(app: QApplication) -> None:
+    """Give the whole app Fusion and the light palette, unless it has them.
+
+    Cheap before the first widget is made; afterwards every widget is polished again.
+    """
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    palette = light_palette()
+    if app.palette() != palette:
+        app.setPalette(palette)
+
+
 def apply_style(app: QApplication) -> None:
-    """Give the whole app its look: Fusion, the light palette and the style sheet."""
-    app.setStyle("Fusion")
-    app.setPalette(light_palette())
-    app.setStyleSheet(STYLE_SHEET)
+    """Give the whole app its look: Fusion, the light palette and the style sheet (once).
+
+    Setting the style sheet polishes every widget made so far again, once.
+    """
+    apply_base_style(app)
+    if app.styleSheet() != STYLE_SHEET:
+        app.setStyleSheet(STYLE_SHEET)
 
 
 def _drop_down_arrows() -> str:

@@ -22,11 +22,11 @@ from bazaar_pos.services.devices import DeviceSettings, two_sides
 from bazaar_pos.services.views import SaleResult
 from bazaar_pos.ui.common.jobs import Jobs
 from bazaar_pos.ui.customer_display.state import DisplayState
-from bazaar_pos.ui.customer_display.window import CustomerDisplayWindow
 from bazaar_pos.ui.shortcuts import bind
 from bazaar_pos.ui.till.customer_state import display_state
 
 if TYPE_CHECKING:
+    from bazaar_pos.ui.customer_display.window import CustomerDisplayWindow
     from bazaar_pos.ui.till.payment.dialog import PaymentDialog
     from bazaar_pos.ui.till.screen import TillScreen
 
@@ -93,6 +93,8 @@ class CounterDevices(QObject):
                 self.window.hide()
             return
         if self.window is None:
+            from bazaar_pos.ui.customer_display.window import CustomerDisplayWindow
+
             self.window = CustomerDisplayWindow(self._till)
         self.window.show_state(self.state)
         self.window.present(screen)

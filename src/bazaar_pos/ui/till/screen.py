@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -44,16 +45,21 @@ from bazaar_pos.ui.till.cart.view import CartView
 from bazaar_pos.ui.till.customer_bar import CustomerBar
 from bazaar_pos.ui.till.customer_picker import CustomerPicker
 from bazaar_pos.ui.till.parking import Parking
-from bazaar_pos.ui.till.payment.dialog import PaymentDialog
-from bazaar_pos.ui.till.payment.unconfirmed_dialog import UnconfirmedPaymentsDialog
 from bazaar_pos.ui.till.quick_pick import QuickPickGrid
 from bazaar_pos.ui.till.scale_codes import add_scale_code
 from bazaar_pos.ui.till.scan_field import ScanField, split_quantity
 from bazaar_pos.ui.till.search_popup import SearchResults
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs load when first opened, or in the warm-up after the till shows
     from bazaar_pos.ui.history.dialog import SalesHistoryDialog
+    from bazaar_pos.ui.till.payment.dialog import PaymentDialog
+    from bazaar_pos.ui.till.payment.unconfirmed_dialog import UnconfirmedPaymentsDialog
 
+LOADED_AFTER_START = (
+    "bazaar_pos.ui.till.payment.dialog",
+    "bazaar_pos.ui.till.payment.unconfirmed_dialog",
+)
+"""The modules of the till's dialogs, loaded once the till shows (``warm_up``), not before."""
 SEARCH_DELAY_MS = 40
 """Wait this long after a keystroke before searching: a scanner's burst never waits."""
 SNAPSHOT_DELAY_MS = 100
@@ -314,6 +320,8 @@ class TillScreen(QWidget):
         if not len(self.cart):
             self.say(_("The cart is empty: scan something first."), "error")
             return
+        from bazaar_pos.ui.till.payment.dialog import PaymentDialog
+
         self._search_timer.stop()
         self.results.hide()
         dialog = PaymentDialog(
@@ -425,6 +433,8 @@ class TillScreen(QWidget):
     def open_unconfirmed(self) -> None:
         """Ctrl+Q: confirm QRIS and e-wallet payments, or mark them as not received."""
         if self.unconfirmed_dialog is None:
+            from bazaar_pos.ui.till.payment.unconfirmed_dialog import UnconfirmedPaymentsDialog
+
             dialog = UnconfirmedPaymentsDialog(
                 self.shop.payment_confirmation,
                 self._money,
@@ -474,6 +484,17 @@ class TillScreen(QWidget):
         """Show a message above the cart (an empty text hides it); it never blocks."""
         show_message(self.message, text, tone)
         self.message.setVisible(bool(text))
+
+    def warm_up(self) -> None:
+        """Load the payment dialogs' modules now that the till shows, so the first F12 is quick."""
+        for name in LOADED_AFTER_START:
+            import_module(name)
+
+    def fit_to_style(self) -> None:
+        """Size the cart's columns and the large total again for the style's fonts."""
+        totals = self.cart.totals()
+        self.table.fit_columns(self.model.widest_texts(totals))
+        self.totals.show_totals(totals)
 
     def refresh_favourites(self) -> None:
         """Reload the quick-pick grid."""
