@@ -7,6 +7,7 @@ see whether the module asks for its ``__feature__`` switches.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -73,11 +74,11 @@ def run_gui(
             lock.acquire()
             shop = Shop.open(db_path)
         except DatabaseInUseError as exc:
-            apply_style(app)
+            ready_to_ask(app)
             Notice.ask(None, _("Bazaar POS is already open"), exc.message, name="alreadyOpen")
             return 1
         except UserError as exc:
-            apply_style(app)
+            ready_to_ask(app)
             Notice.ask(
                 None,
                 _("Cannot open the shop"),
@@ -100,8 +101,7 @@ def run_gui(
             QTimer.singleShot(WARM_UP_AFTER_MS, window.warm_up)
             if os.environ.get(QUIT_AFTER_ENV):
                 QTimer.singleShot(int(os.environ[QUIT_AFTER_ENV]), window.close)
-            if shown is not None:
-                QTimer.singleShot(0, lambda: shown(window))
+            QTimer.singleShot(0, lambda: till_drawn(window, shown))
             return app.exec()
         finally:
             shop.close()
@@ -123,7 +123,7 @@ def open_main_window(shop: Shop, *, demo: bool = False) -> MainWindow:
     if not demo and shop.settings.needs_setup():
         from bazaar_pos.ui.setup.wizard import SetupWizard
 
-        apply_style(app)
+        ready_to_ask(app)
         SetupWizard.ask(None, shop, first_run=True)
     window = MainWindow(shop)
     apply_style(app)
@@ -131,3 +131,28 @@ def open_main_window(shop: Shop, *, demo: bool = False) -> MainWindow:
     window.show_fitted()
     window.focus_till()
     return window
+
+
+def ready_to_ask(app: QApplication) -> None:
+    """Before a question or a notice shows ahead of the till: style the app, collect garbage."""
+    apply_style(app)
+    resume_collecting()
+
+
+def till_drawn(window: MainWindow, shown: Callable[[MainWindow], None] | None) -> None:
+    """The till has drawn: the collector runs again, and ``shown`` hears of the window."""
+    resume_collecting()
+    if shown is not None:
+        shown(window)
+
+
+def resume_collecting() -> None:
+    """Let a garbage collector paused for the start (``launch.open_gui``) run again.
+
+    All that exists so far (the modules, the models, the window) is left out of
+    its searches from then on (``gc.freeze``). Does nothing when it was not paused.
+    """
+    if gc.isenabled():
+        return
+    gc.freeze()
+    gc.enable()

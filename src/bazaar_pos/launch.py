@@ -24,33 +24,15 @@ def open_gui(
     What the app makes while it loads its modules and builds the till (the
     models, the services, the widgets) lives as long as the app, so searching
     it for garbage only delays the till: about a tenth of the start went to
-    the collector. It is paused until the till has drawn, then runs again
-    over what is made from then on (``resume_collecting``). ``shown`` is
-    called with the window once it has drawn.
+    the collector. It is paused here; the app lets it run again over what is
+    made from then on once the till has drawn, or before it asks anything
+    (``app.resume_collecting``). ``shown`` is called with the window once it
+    has drawn.
     """
     gc.disable()
-
-    def till_shown(window: MainWindow) -> None:
-        resume_collecting()
-        if shown is not None:
-            shown(window)
-
     try:
         from bazaar_pos.app import run_gui
 
-        return run_gui(
-            db_path, demo=demo, log_path=log_path, language=language, shown=till_shown
-        )
+        return run_gui(db_path, demo=demo, log_path=log_path, language=language, shown=shown)
     finally:
         gc.enable()
-
-
-def resume_collecting() -> None:
-    """Let the paused garbage collector run again, leaving out all that exists so far.
-
-    Does nothing when it was not paused.
-    """
-    if gc.isenabled():
-        return
-    gc.freeze()
-    gc.enable()

@@ -10,10 +10,14 @@ import sys
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from bazaar_pos.launch import resume_collecting
+from bazaar_pos.app import resume_collecting
+from bazaar_pos.launch import open_gui
 from bazaar_pos.services.shop import Shop
+from bazaar_pos.store.lock import DatabaseLock
 from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.app.style import STYLE_SHEET, apply_style
+from bazaar_pos.ui.common.dialogs import Notice
+from bazaar_pos.ui.common.translator import stop_speaking_qt_language
 
 LOADED_LATER = (
     "bazaar_pos.ui.till.payment.dialog",
@@ -92,6 +96,25 @@ def test_the_till_shows_without_the_dialogs_screens_and_file_libraries(start_rep
 def test_the_collector_runs_again_once_the_till_shows(start_report):
     assert start_report["collecting"]
     assert start_report["frozen"] > 10_000
+
+
+def test_a_notice_before_the_till_is_shown_with_the_collector_running(
+    qtbot, qapp, db_path, monkeypatch
+):
+    asked = []
+
+    def ask(cls, parent, title, text, **options):
+        asked.append((options.get("name"), gc.isenabled(), qapp.styleSheet() == STYLE_SHEET))
+
+    monkeypatch.setattr(Notice, "ask", classmethod(ask))
+    try:
+        with DatabaseLock(db_path):
+            assert open_gui(db_path, log_path=db_path.with_name("log.txt")) == 1
+    finally:
+        gc.unfreeze()
+        stop_speaking_qt_language(qapp)
+    assert asked == [("alreadyOpen", True, True)]
+    assert gc.isenabled()
 
 
 def test_resuming_a_paused_collector_leaves_out_what_exists():
