@@ -5,20 +5,22 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 if TYPE_CHECKING:
     from bazaar_pos.ui.app.main_window import MainWindow
 
 
-def open_gui(
-    db_path: Path,
-    *,
-    demo: bool = False,
-    log_path: Path | None = None,
-    language: str | None = None,
-    shown: Callable[[MainWindow], None] | None = None,
-) -> int:
+class GuiOptions(TypedDict, total=False):
+    """How the window opens: what ``app.run_gui`` takes besides the database."""
+
+    demo: bool
+    log_path: Path | None
+    language: str | None
+    shown: Callable[[MainWindow], None] | None
+
+
+def open_gui(db_path: Path, **options: Unpack[GuiOptions]) -> int:
     """Load the app and run its window on ``db_path`` until it closes; return the exit code.
 
     What the app makes while it loads its modules and builds the till (the
@@ -33,6 +35,6 @@ def open_gui(
     try:
         from bazaar_pos.app import run_gui
 
-        return run_gui(db_path, demo=demo, log_path=log_path, language=language, shown=shown)
+        return run_gui(db_path, **options)
     finally:
         gc.enable()

@@ -36,6 +36,14 @@ def staffed_db_path(staffed_template: Path, tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture
+def staffed(staffed_db_path: Path):
+    """The shop with an owner and a cashier, opened; nobody is signed in."""
+    opened = Shop.open(staffed_db_path)
+    yield opened
+    opened.close()
+
+
 def act_as(shop: Shop, name: str) -> Actor:
     """Work as the user ``name`` without typing a PIN (sign-in itself is tested apart)."""
     (user,) = [u for u in shop.users.users() if u.name == name]

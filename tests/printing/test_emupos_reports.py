@@ -30,15 +30,6 @@ def test_the_z_report_prints_within_58_mm(named_shop, make_sale, emupos):
     assert any(line.endswith("-Rp40.000") and "out: parkir" in line for line in lines)
 
 
-@pytest.fixture
-def staffed(staffed_db_path):
-    from bazaar_pos.services.shop import Shop
-
-    opened = Shop.open(staffed_db_path)
-    yield opened
-    opened.close()
-
-
 def test_a_no_sale_drawer_opening_needs_the_owner_and_is_logged(staffed, emupos):
     act_as(staffed, OWNER)
     staffed.printer.configure(uri=emupos.uri("p80"), paper_mm=80)

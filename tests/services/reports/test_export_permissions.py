@@ -6,15 +6,7 @@ from bazaar_pos.domain.access import Permission
 from bazaar_pos.domain.periods import Period
 from bazaar_pos.errors import UserError
 from bazaar_pos.services.reports.files import FileFormat
-from bazaar_pos.services.shop import Shop
 from tests.helpers.users import CASHIER, OWNER, OWNER_PIN, act_as
-
-
-@pytest.fixture
-def staffed(staffed_db_path):
-    shop = Shop.open(staffed_db_path)
-    yield shop
-    shop.close()
 
 
 def test_a_cashier_cannot_export_reports_or_bundles_without_the_owner(staffed, tmp_path):

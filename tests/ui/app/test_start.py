@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 
 from bazaar_pos.app import resume_collecting
 from bazaar_pos.launch import open_gui
-from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.lock import DatabaseLock
 from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.app.style import STYLE_SHEET, apply_style
@@ -159,14 +158,6 @@ def shown(qtbot, window: MainWindow) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
-
-
-@pytest.fixture
-def staffed(staffed_db_path):
-    """A shop with an owner and a cashier, where the window opens on the sign-in page."""
-    opened = Shop.open(staffed_db_path)
-    yield opened
-    opened.close()
 
 
 def test_a_window_styled_after_it_is_built_fits_like_one_built_styled(qtbot, staffed, unstyled):

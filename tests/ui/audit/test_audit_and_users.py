@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -12,7 +11,6 @@ from bazaar_pos.domain.access import Role
 from bazaar_pos.domain.quantity import whole
 from bazaar_pos.services.people.audit_log import AuditFilter
 from bazaar_pos.services.products.catalogue import ProductDraft
-from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.access.approval import ApprovalDialog
 from bazaar_pos.ui.app.main_window import SIGN_IN_PAGE, WORK_PAGE, MainWindow
 from bazaar_pos.ui.audit.dialog import AuditDialog
@@ -29,13 +27,6 @@ def shown(qtbot, shop):
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window
-
-
-@pytest.fixture
-def staffed(staffed_db_path):
-    opened = Shop.open(staffed_db_path)
-    yield opened
-    opened.close()
 
 
 def test_the_owner_filters_the_audit_log_and_exports_it(qtbot, staffed, tmp_path, monkeypatch):

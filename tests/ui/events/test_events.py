@@ -60,15 +60,6 @@ def test_an_event_is_typed_opened_sold_at_and_reported(qtbot, shop, till):
     assert lines[lines.index("Kopi Gayo 250 g") + 1 :][:2] == ["2", "Rp190.000"]
 
 
-@pytest.fixture
-def staffed(staffed_db_path):
-    from bazaar_pos.services.shop import Shop
-
-    opened = Shop.open(staffed_db_path)
-    yield opened
-    opened.close()
-
-
 def test_a_cashier_needs_the_owner_to_see_costs_and_profit(qtbot, staffed, monkeypatch):
     from datetime import date
 

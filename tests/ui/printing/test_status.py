@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -10,7 +9,6 @@ from bazaar_pos.domain.payment import PaymentMethod, Tender
 from bazaar_pos.domain.quantity import whole
 from bazaar_pos.services.printer.queue import JobStatus
 from bazaar_pos.services.products.catalogue import ProductDraft
-from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.app.main_window import MainWindow
 from tests.helpers.emupos import free_port
 from tests.helpers.qt import scan
@@ -111,13 +109,6 @@ def test_discard_asks_before_dropping_receipts(qtbot, shop, add_product, sell, a
     status.discard.click()
     assert shop.print_queue.waiting() == []
     assert status.isHidden()
-
-
-@pytest.fixture
-def staffed(staffed_db_path):
-    opened = Shop.open(staffed_db_path)
-    yield opened
-    opened.close()
 
 
 def test_the_locked_screen_cannot_discard_receipts(qtbot, staffed, answers):

@@ -6,17 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from bazaar_pos.services.shop import Shop
 from bazaar_pos.ui.app.main_window import MainWindow
 from tests.helpers.qt import NOT_APPROVED, owner_answers
 from tests.helpers.users import CASHIER, act_as
-
-
-@pytest.fixture
-def staffed(staffed_db_path):
-    opened = Shop.open(staffed_db_path)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
