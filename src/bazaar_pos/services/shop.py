@@ -12,19 +12,16 @@ from sqlalchemy.orm import configure_mappers
 
 from bazaar_pos.domain.periods import local_zone
 from bazaar_pos.services.people.access import AccessControl
-from bazaar_pos.services.people.users import UsersService
 from bazaar_pos.services.printer.queue import PrintQueue
 from bazaar_pos.services.printer.receipts import ReceiptService
 from bazaar_pos.services.printer.service import PrinterService
 from bazaar_pos.services.products.catalogue import CatalogueService
 from bazaar_pos.services.safety.backups import BackupService
-from bazaar_pos.services.selling.checkout import CheckoutService
 from bazaar_pos.services.selling.parked_carts import ParkedCartService
 from bazaar_pos.services.selling.payment_confirmation import PaymentConfirmationService
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.services.shifts.events import EventService
 from bazaar_pos.services.shifts.shifts import ShiftService
-from bazaar_pos.services.stock.service import StockService
 from bazaar_pos.store.database import Database
 
 if TYPE_CHECKING:
@@ -41,6 +38,7 @@ if TYPE_CHECKING:
     from bazaar_pos.services.orders.service import OrderService
     from bazaar_pos.services.orders.slip import OrderSlips
     from bazaar_pos.services.people.audit_log import AuditLog
+    from bazaar_pos.services.people.users import UsersService
     from bazaar_pos.services.printer.repayments import RepaymentReceipts
     from bazaar_pos.services.products.files.service import ProductFileService
     from bazaar_pos.services.products.labels import LabelService
@@ -49,19 +47,22 @@ if TYPE_CHECKING:
     from bazaar_pos.services.reports.service import ReportService
     from bazaar_pos.services.reports.turnover import TurnoverService
     from bazaar_pos.services.reports.zreport import ZReportService
+    from bazaar_pos.services.selling.checkout import CheckoutService
     from bazaar_pos.services.selling.refunds import RefundService
     from bazaar_pos.services.selling.sales_history import SalesHistoryService
     from bazaar_pos.services.stock.consignment.service import ConsignmentService
+    from bazaar_pos.services.stock.service import StockService
 
 
 @dataclass(frozen=True)
 class Shop:
     """Everything the GUI and the CLI need to work on one shop database.
 
-    The services the till and the sign-in use are built with the shop. The
-    others (files, history, reports, bundles, consignment, labels, the audit
-    log) are built, and their modules loaded, when first used, so the till is
-    ready sooner.
+    The services the till and the sign-in read as they show are built with the
+    shop. The others (the checkout and the stock, built in the warm-up just
+    after the till shows; files, history, reports, bundles, consignment,
+    labels, the audit log) are built, and their modules loaded, when first
+    used, so the till is ready sooner.
     """
 
     db: Database
@@ -70,15 +71,12 @@ class Shop:
     settings: SettingsService
     access: AccessControl
     catalogue: CatalogueService
-    stock: StockService
-    checkout: CheckoutService
     printer: PrinterService
     receipts: ReceiptService
     print_queue: PrintQueue
     parked_carts: ParkedCartService
     payment_confirmation: PaymentConfirmationService
     backups: BackupService
-    users: UsersService
     shifts: ShiftService
     events: EventService
 
@@ -101,15 +99,12 @@ class Shop:
             settings=settings,
             access=access,
             catalogue=CatalogueService(db, settings),
-            stock=StockService(db, settings),
-            checkout=CheckoutService(db, settings, zone),
             printer=printer,
             receipts=receipts,
             print_queue=PrintQueue(db, receipts, printer),
             parked_carts=ParkedCartService(db, settings),
             payment_confirmation=PaymentConfirmationService(db),
             backups=BackupService(db, settings),
-            users=UsersService(db, access),
             shifts=ShiftService(db, settings, printer, zone),
             events=EventService(db, settings),
         )
@@ -120,6 +115,27 @@ class Shop:
         return cls.over(Database.open(path), zone=zone)
 
     # The services built when first used ------------------------------------------
+
+    @cached_property
+    def checkout(self) -> CheckoutService:
+        """Sales made and paid (built in the warm-up just after the till shows)."""
+        from bazaar_pos.services.selling.checkout import CheckoutService
+
+        return CheckoutService(self.db, self.settings, self.zone)
+
+    @cached_property
+    def stock(self) -> StockService:
+        """Stock counted, received and moved (built in the warm-up)."""
+        from bazaar_pos.services.stock.service import StockService
+
+        return StockService(self.db, self.settings)
+
+    @cached_property
+    def users(self) -> UsersService:
+        """The shop's users and their PINs."""
+        from bazaar_pos.services.people.users import UsersService
+
+        return UsersService(self.db, self.access)
 
     @cached_property
     def product_files(self) -> ProductFileService:
@@ -301,12 +317,14 @@ class Shop:
         return check_database(self.db)
 
     def warm_up(self) -> None:
-        """Set up the ORM's mappers now, once the till shows, not at the first scan or screen.
+        """Set up the ORM's mappers and the selling services now, once the till shows.
 
         What the till reads as it starts is read without the ORM, so this is the
-        first time the mappers are needed.
+        first time the mappers are needed; the checkout and the stock are first
+        needed at the first scan or sale, which should not wait for them.
         """
         configure_mappers()
+        _ = self.checkout, self.stock
 
     def close(self) -> None:
         """Close the database."""

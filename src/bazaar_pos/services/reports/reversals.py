@@ -17,8 +17,8 @@ from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import QueryableAttribute, Session
 
 from bazaar_pos.domain.payment import PaymentMethod
+from bazaar_pos.domain.refund_kinds import REFUND, VOID
 from bazaar_pos.domain.report import NO_REVERSALS, Amounts, Reversals
-from bazaar_pos.services.selling.refunds import REFUND, VOID
 from bazaar_pos.store.models import Refund, RefundLine, RefundPayment, Sale, SaleLine
 from bazaar_pos.store.quantities import items_given_back, share_of, times_price
 

@@ -14,6 +14,7 @@ from bazaar_pos.domain.payment import CashRule, PaymentMethod
 from bazaar_pos.domain.pricing import allocate, prorate
 from bazaar_pos.domain.quantity import PER_UNIT, format_quantity, unit_of
 from bazaar_pos.domain.receivables import EntryKind
+from bazaar_pos.domain.refund_kinds import REFUND, VOID
 from bazaar_pos.domain.stock import StockReason
 from bazaar_pos.errors import NotFoundError, ValidationError
 from bazaar_pos.i18n import _
@@ -35,8 +36,6 @@ from bazaar_pos.store.models import (
     SaleLine,
 )
 from bazaar_pos.store.types import utcnow
-
-REFUND, VOID = "refund", "void"
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,11 +10,12 @@ from sqlalchemy.orm import Session
 
 from bazaar_pos.domain.money import MinorUnits
 from bazaar_pos.domain.quantity import Unit, unit_of
+from bazaar_pos.domain.refund_kinds import VOID
 from bazaar_pos.domain.text import search_words
 from bazaar_pos.errors import NotFoundError
 from bazaar_pos.i18n import _
 from bazaar_pos.services.products.search import like_pattern
-from bazaar_pos.services.selling.refunds import VOID, refunded_quantities
+from bazaar_pos.services.selling.refunds import refunded_quantities
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import Customer, Payment, Product, Refund, Sale, SaleLine

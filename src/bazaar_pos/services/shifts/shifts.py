@@ -23,6 +23,7 @@ from bazaar_pos.domain.cash_count import CashCount
 from bazaar_pos.domain.money import MinorUnits, currency, format_money
 from bazaar_pos.domain.money_in import OtherMoney, other_cash
 from bazaar_pos.domain.receipt_layout import LaidLine
+from bazaar_pos.domain.refund_kinds import VOID
 from bazaar_pos.domain.shift_report import (
     PAY_IN,
     PAY_OUT,
@@ -38,7 +39,6 @@ from bazaar_pos.services.audit_writer import record_event
 from bazaar_pos.services.customers.money_in import money_in_shift
 from bazaar_pos.services.people.access import Approval, Grant
 from bazaar_pos.services.printer.service import PrinterService
-from bazaar_pos.services.selling.refunds import VOID
 from bazaar_pos.services.settings import SettingsService
 from bazaar_pos.store.database import Database
 from bazaar_pos.store.models import (
