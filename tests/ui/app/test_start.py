@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from bazaar_pos.app import resume_collecting
 from bazaar_pos.launch import open_gui
+from bazaar_pos.services.demo import load_demo_shop
+from bazaar_pos.services.shop import Shop
 from bazaar_pos.store.lock import DatabaseLock
 from bazaar_pos.ui.app.main_window import MainWindow
 from bazaar_pos.ui.app.style import STYLE_SHEET, apply_style
@@ -25,6 +27,9 @@ LOADED_LATER = (
     "bazaar_pos.ui.products.screen",
     "bazaar_pos.ui.reports.screen",
     "bazaar_pos.services.merging.settlement",
+    "bazaar_pos.services.selling.checkout",
+    "bazaar_pos.services.selling.refunds",
+    "bazaar_pos.services.stock.service",
     "reportlab",
     "openpyxl",
 )
@@ -62,16 +67,22 @@ def report(window):
     os._exit(0)
 
 database = Path(sys.argv[1])
-sys.exit(open_gui(database, demo=True, log_path=database.with_name("log.txt"), shown=shown))
+sys.exit(open_gui(database, log_path=database.with_name("log.txt"), shown=shown))
 """
 
 
 @pytest.fixture(scope="module")
 def start_report(tmp_path_factory):
-    """Open the demo shop's window in a fresh process and report what it had loaded once shown."""
-    folder = tmp_path_factory.mktemp("start")
+    """Open a shop with the demo's goods and sales in a fresh process; report what had loaded."""
+    path = tmp_path_factory.mktemp("start") / "shop.sqlite"
+    shop = Shop.open(path)
+    try:
+        load_demo_shop(shop)
+        assert not shop.settings.needs_setup()
+    finally:
+        shop.close()
     done = subprocess.run(
-        [sys.executable, "-c", START_AND_REPORT, str(folder / "shop.sqlite")],
+        [sys.executable, "-c", START_AND_REPORT, str(path)],
         capture_output=True,
         text=True,
         timeout=180,
@@ -175,11 +186,13 @@ def test_a_window_styled_after_it_is_built_fits_like_one_built_styled(qtbot, sta
     early.wait_for_backups()
 
 
-def test_the_warm_up_loads_the_till_dialogs(qtbot, shop):
+def test_the_warm_up_loads_the_till_dialogs_and_builds_the_selling_services(qtbot, shop):
     window = MainWindow(shop)
     qtbot.addWidget(window)
+    assert "checkout" not in vars(shop)
     window.warm_up()
     assert "bazaar_pos.ui.till.payment.dialog" in sys.modules
     assert "bazaar_pos.ui.till.payment.unconfirmed_dialog" in sys.modules
+    assert {"checkout", "stock"} <= set(vars(shop))
     window.wait_for_backups()
 
