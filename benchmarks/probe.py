@@ -3,7 +3,8 @@
     python -m benchmarks.probe bare              a bare PySide6 window with a line edit
     python -m benchmarks.probe bare --orm        ... after importing SQLAlchemy's ORM, as the
                                                  app must (the floor of the app's stack)
-    python -m benchmarks.probe app DATABASE      the real app (``run_gui``) on DATABASE
+    python -m benchmarks.probe app DATABASE      the real app on DATABASE, opened as
+                                                 ``bazaar-pos`` opens it (``open_gui``)
     python -m benchmarks.probe app DATABASE --use
                                                  ... then scans, searches, sells, builds and
                                                  visits every screen and scrolls the products
